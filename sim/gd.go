@@ -1,0 +1,53 @@
+package sim
+
+// GradientDescent takes steps against the gradient:
+//
+//	x₊ = x − α·g
+//
+// with a fixed α = lr, or α found by a line search along d = −g starting
+// from lr. On a quadratic with Hessian eigenvalues λᵢ the error along
+// eigenvector i is multiplied by (1 − αλᵢ) each step, so a fixed step is
+// stable iff 0 < α < 2/λ_max (N&W §3.3; Cauchy 1847).
+type GradientDescent struct {
+	LR float64 // α, or the first trial step with a line search
+	LS int     // LSNone, LSArmijo or LSWolfe
+	C2 float64 // Wolfe curvature constant
+
+	ls  *lineSearch
+	dir []float64
+}
+
+func init() {
+	registerMethod(&MethodKind{
+		Name: "gd",
+		Desc: "gradient descent",
+		Rule: "x₊ = x − α·g",
+		Cite: "Cauchy 1847; Nocedal & Wright §3.3",
+		Params: []Param{
+			lrParam(0.001),
+			lsParam(LSNone),
+			c2Param(0.9),
+		},
+		New: func(v []float64) Method {
+			return &GradientDescent{LR: v[0], LS: int(v[1]), C2: v[2]}
+		},
+	})
+}
+
+// Init implements Method.
+func (m *GradientDescent) Init(p *Problem, st *State, rec *Record) {
+	n := p.Dim()
+	m.ls = newLineSearch(m.LS, m.C2, n)
+	m.dir = make([]float64, n)
+}
+
+// Iterate implements Method.
+func (m *GradientDescent) Iterate(p *Problem, st *State, rec *Record) {
+	scale(m.dir, -1, st.G)
+	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
+	if !ok {
+		rec.Events |= EventRejected
+		return
+	}
+	rec.Alpha = alpha
+}

@@ -1,0 +1,202 @@
+package sim
+
+import "math"
+
+// Line-search kinds: the values of the common "ls" parameter.
+const (
+	LSNone   = 0 // fixed step: x₊ = x + α·d with α = lr, no checks
+	LSArmijo = 1 // backtracking until sufficient decrease (N&W Alg. 3.1)
+	LSWolfe  = 2 // strong Wolfe conditions by bracketing and zoom (N&W Alg. 3.5–3.6)
+)
+
+var lsChoices = []string{"none", "armijo", "wolfe"}
+
+// lsParam is the common "ls" parameter with the given default.
+func lsParam(def int) Param {
+	return Param{Key: "ls", Desc: "line search", Default: float64(def), Choices: lsChoices}
+}
+
+// lrParam is the common "lr" parameter: the step size of first-order
+// methods, the first trial step of Newton-type methods.
+func lrParam(def float64) Param {
+	return Param{Key: "lr", Desc: "step size (first trial step with a line search)", Default: def, Min: 1e-12, Max: 1e6}
+}
+
+// c2Param is the curvature constant of the strong Wolfe conditions.
+func c2Param(def float64) Param {
+	return Param{Key: "c2", Desc: "Wolfe curvature constant c₂", Default: def, Min: 1e-4, Max: 0.9999}
+}
+
+// Sufficient-decrease constant c₁ (N&W §3.1) and limits of the searches.
+const (
+	armijoC1       = 1e-4
+	armijoShrink   = 0.5
+	maxLineEvals   = 40
+	wolfeGrow      = 2.0
+	wolfeMaxAlpha  = 1e10
+	minRelInterval = 1e-14
+)
+
+// lineSearch finds a step length along a direction. It owns its workspace.
+type lineSearch struct {
+	kind int
+	c2   float64
+	xt   []float64 // trial point
+	gt   []float64 // gradient at the trial point
+	// lo end of the zoom bracket, kept with its value, slope and gradient
+	xlo, glo []float64
+}
+
+func newLineSearch(kind int, c2 float64, n int) *lineSearch {
+	return &lineSearch{
+		kind: kind, c2: c2,
+		xt: make([]float64, n), gt: make([]float64, n),
+		xlo: make([]float64, n), glo: make([]float64, n),
+	}
+}
+
+// search moves st along d, trying alpha0 first, and returns the accepted
+// step length. It returns ok = false and leaves st unchanged when d is not a
+// descent direction (Armijo and Wolfe only) or no acceptable step was
+// found. Every point it evaluates is added to rec's trials, except the
+// single point of a fixed step.
+func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (alpha float64, ok bool) {
+	switch ls.kind {
+	case LSArmijo:
+		return ls.armijo(p, st, d, alpha0, rec)
+	case LSWolfe:
+		return ls.wolfe(p, st, d, alpha0, rec)
+	}
+	axpy(ls.xt, st.X, alpha0, d)
+	st.F = p.Func(ls.xt)
+	p.Grad(st.G, ls.xt)
+	copy(st.X, ls.xt)
+	return alpha0, true
+}
+
+// armijo backtracks from alpha0 by halving until
+// f(x + αd) ≤ f(x) + c₁·α·gᵀd (N&W Alg. 3.1).
+func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
+	slope := Dot(st.G, d)
+	if !(slope < 0) {
+		return 0, false
+	}
+	alpha := alpha0
+	for i := 0; i < maxLineEvals; i++ {
+		axpy(ls.xt, st.X, alpha, d)
+		ft := p.Func(ls.xt)
+		rec.AddTrial(ls.xt, ft)
+		if ft <= st.F+armijoC1*alpha*slope { // false for NaN
+			copy(st.X, ls.xt)
+			st.F = ft
+			p.Grad(st.G, st.X)
+			return alpha, true
+		}
+		alpha *= armijoShrink
+	}
+	return 0, false
+}
+
+// wolfe finds a step satisfying the strong Wolfe conditions
+//
+//	f(x+αd) ≤ f(x) + c₁α gᵀd   and   |∇f(x+αd)ᵀd| ≤ c₂|gᵀd|
+//
+// by N&W Alg. 3.5 (bracketing, doubling α) and Alg. 3.6 (zoom, with
+// safeguarded cubic interpolation, N&W eq. 3.59).
+func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
+	f0 := st.F
+	slope0 := Dot(st.G, d)
+	if !(slope0 < 0) {
+		return 0, false
+	}
+	evals := 0
+	eval := func(alpha float64) (f, slope float64) {
+		evals++
+		axpy(ls.xt, st.X, alpha, d)
+		f = p.Func(ls.xt)
+		p.Grad(ls.gt, ls.xt)
+		rec.AddTrial(ls.xt, f)
+		return f, Dot(ls.gt, d)
+	}
+	accept := func(alpha, f float64) (float64, bool) {
+		copy(st.X, ls.xt)
+		copy(st.G, ls.gt)
+		st.F = f
+		return alpha, true
+	}
+	// zoom searches [lo, hi] (lo satisfies sufficient decrease and has the
+	// lower value; the order of lo and hi is arbitrary).
+	zoom := func(lo, flo, slo, hi, fhi, shi float64) (float64, bool) {
+		for evals < maxLineEvals {
+			alpha := cubicMin(lo, flo, slo, hi, fhi, shi)
+			width := math.Abs(hi - lo)
+			left, right := math.Min(lo, hi), math.Max(lo, hi)
+			// Safeguard: stay inside the middle 80% of the bracket.
+			if !(alpha > left+0.1*width && alpha < right-0.1*width) {
+				alpha = 0.5 * (lo + hi)
+			}
+			if width <= minRelInterval*math.Max(1, right) {
+				break
+			}
+			f, s := eval(alpha)
+			if !(f <= f0+armijoC1*alpha*slope0) || f >= flo {
+				hi, fhi, shi = alpha, f, s
+				continue
+			}
+			if math.Abs(s) <= -ls.c2*slope0 {
+				return accept(alpha, f)
+			}
+			if s*(hi-lo) >= 0 {
+				hi, fhi, shi = lo, flo, slo
+			}
+			lo, flo, slo = alpha, f, s
+			copy(ls.xlo, ls.xt)
+			copy(ls.glo, ls.gt)
+		}
+		// No Wolfe point found: fall back to the best point seen if it
+		// decreased f, which keeps the iteration monotone.
+		if lo > 0 && flo < f0 {
+			copy(st.X, ls.xlo)
+			copy(st.G, ls.glo)
+			st.F = flo
+			return lo, true
+		}
+		return 0, false
+	}
+
+	prev, fprev, sprev := 0.0, f0, slope0
+	alpha := alpha0
+	for evals < maxLineEvals {
+		f, s := eval(alpha)
+		if !(f <= f0+armijoC1*alpha*slope0) || (evals > 1 && f >= fprev) {
+			// lo = prev: xlo and glo already hold its point and gradient
+			// (zoom only falls back to lo when lo > 0, a real trial).
+			return zoom(prev, fprev, sprev, alpha, f, s)
+		}
+		if math.Abs(s) <= -ls.c2*slope0 {
+			return accept(alpha, f)
+		}
+		if s >= 0 {
+			copy(ls.xlo, ls.xt)
+			copy(ls.glo, ls.gt)
+			return zoom(alpha, f, s, prev, fprev, sprev)
+		}
+		copy(ls.xlo, ls.xt)
+		copy(ls.glo, ls.gt)
+		prev, fprev, sprev = alpha, f, s
+		alpha = math.Min(wolfeGrow*alpha, wolfeMaxAlpha)
+	}
+	return 0, false
+}
+
+// cubicMin returns the minimizer of the cubic interpolating f and f′ at a
+// and b (N&W eq. 3.59), or NaN when it does not exist.
+func cubicMin(a, fa, sa, b, fb, sb float64) float64 {
+	d1 := sa + sb - 3*(fa-fb)/(a-b)
+	disc := d1*d1 - sa*sb
+	if disc < 0 {
+		return math.NaN()
+	}
+	d2 := math.Copysign(math.Sqrt(disc), b-a)
+	return b - (b-a)*(sb+d2-d1)/(sb-sa+2*d2)
+}

@@ -1,0 +1,225 @@
+package sim
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// State is a method's current iterate. Methods move it in place.
+type State struct {
+	X []float64
+	F float64
+	G []float64
+}
+
+// Event marks something notable that happened in an iteration.
+type Event uint8
+
+const (
+	// EventSkip: a quasi-Newton update was skipped (its denominator was too
+	// small, or the curvature condition yᵀs > 0 failed).
+	EventSkip Event = 1 << iota
+	// EventModified: the Hessian was not sufficiently positive definite and
+	// was modified (shifted or made absolute) before use.
+	EventModified
+	// EventRejected: a trust-region step was rejected, or a line search
+	// failed to find an acceptable point; the iterate did not move.
+	EventRejected
+	// EventConverged: ‖g‖ reached the tolerance; the run ends.
+	EventConverged
+	// EventDiverged: a value or gradient became NaN or ±Inf, or the iterate
+	// left the bound; the run ends.
+	EventDiverged
+)
+
+var eventNames = [...]string{"skip", "modified", "rejected", "converged", "diverged"}
+
+// String joins the event names with ";" (the CSV form), "" for none.
+func (e Event) String() string {
+	var b strings.Builder
+	for i, name := range eventNames {
+		if e&(1<<i) != 0 {
+			if b.Len() > 0 {
+				b.WriteByte(';')
+			}
+			b.WriteString(name)
+		}
+	}
+	return b.String()
+}
+
+// Names lists the event names.
+func (e Event) Names() []string {
+	var names []string
+	for i, name := range eventNames {
+		if e&(1<<i) != 0 {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// CurvKind says what a recorded curvature matrix is.
+type CurvKind uint8
+
+const (
+	// CurvNone: the method keeps no curvature matrix.
+	CurvNone CurvKind = iota
+	// CurvHessian: the (possibly modified) Hessian the method uses.
+	CurvHessian
+	// CurvB: an approximation B of the Hessian.
+	CurvB
+	// CurvH: an approximation H of the inverse Hessian.
+	CurvH
+)
+
+func (c CurvKind) String() string {
+	return [...]string{"none", "hessian", "B", "H"}[c]
+}
+
+// Record collects what one iteration did besides moving the iterate. The
+// Run resets it before each call; its buffers keep their capacity so that
+// recording does not allocate in steady state.
+type Record struct {
+	n int
+	// TrialX holds the trial points the line search or trust region tried,
+	// n numbers each; TrialF their values.
+	TrialX, TrialF []float64
+	// Curv is the method's curvature model at the new iterate (the one it
+	// will use for its next step), n·n row-major; meaningful when CurvKind
+	// is not CurvNone.
+	Curv     []float64
+	CurvKind CurvKind
+	// Radius is the trust radius at the new iterate (0 if none).
+	Radius float64
+	// Alpha is the step length along the search direction (1 for a full
+	// Newton step, 0 when there was no line search).
+	Alpha  float64
+	Events Event
+}
+
+func newRecord(n int) *Record {
+	return &Record{n: n, Curv: make([]float64, n*n)}
+}
+
+func (r *Record) reset() {
+	r.TrialX = r.TrialX[:0]
+	r.TrialF = r.TrialF[:0]
+	r.CurvKind = CurvNone
+	r.Radius = 0
+	r.Alpha = 0
+	r.Events = 0
+}
+
+// AddTrial records a point the method evaluated while searching.
+func (r *Record) AddTrial(x []float64, f float64) {
+	r.TrialX = append(r.TrialX, x...)
+	r.TrialF = append(r.TrialF, f)
+}
+
+// SetCurv records the curvature matrix m (n·n) of kind k.
+func (r *Record) SetCurv(k CurvKind, m []float64) {
+	r.CurvKind = k
+	copy(r.Curv, m)
+}
+
+// Method is an optimization algorithm that advances one iteration per call.
+// Implementations keep all workspace between calls and must not allocate
+// in Iterate once initialized.
+type Method interface {
+	// Init prepares the method to start from st, whose X, F and G are
+	// already evaluated, and records its initial curvature model in rec.
+	Init(p *Problem, st *State, rec *Record)
+	// Iterate moves st to the next iterate (X, F and G all updated) and
+	// records what it did in rec.
+	Iterate(p *Problem, st *State, rec *Record)
+}
+
+// MethodKind is an entry of the method library.
+type MethodKind struct {
+	Name   string
+	Desc   string // one line
+	Rule   string // the update rule, as shown in help texts
+	Cite   string // where the rule comes from
+	Params []Param
+	// New builds the method from parameter values in Params order,
+	// already checked against their ranges.
+	New func(vals []float64) Method
+}
+
+var methodKinds = map[string]*MethodKind{}
+
+// registerMethod adds a kind to the library; it is called from init
+// functions, one per method file.
+func registerMethod(k *MethodKind) {
+	if _, dup := methodKinds[k.Name]; dup {
+		panic("sim: method registered twice: " + k.Name)
+	}
+	methodKinds[k.Name] = k
+}
+
+// MethodKinds lists the method library sorted by name.
+func MethodKinds() []*MethodKind {
+	ks := make([]*MethodKind, 0, len(methodKinds))
+	for _, k := range methodKinds {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].Name < ks[j].Name })
+	return ks
+}
+
+// LookupMethod finds a method kind by name.
+func LookupMethod(name string) (*MethodKind, error) {
+	if k, ok := methodKinds[name]; ok {
+		return k, nil
+	}
+	names := make([]string, 0, len(methodKinds))
+	for _, k := range MethodKinds() {
+		names = append(names, k.Name)
+	}
+	return nil, fmt.Errorf("unknown method %q (accepted: %s)", name, strings.Join(names, ", "))
+}
+
+// Spec names a method and its parameter values: the text form is
+// name[:key=value[,key=value]...], e.g. "gd:lr=0.035" or "lbfgs:m=5".
+type Spec struct {
+	Kind   *MethodKind
+	Values []float64
+}
+
+// ParseSpec reads a method spec.
+func ParseSpec(s string) (Spec, error) {
+	name, settings, _ := strings.Cut(s, ":")
+	k, err := LookupMethod(name)
+	if err != nil {
+		return Spec{}, err
+	}
+	vals, err := ParseSettings(settings, k.Params)
+	if err != nil {
+		return Spec{}, fmt.Errorf("method %s: %v", name, err)
+	}
+	return Spec{Kind: k, Values: vals}, nil
+}
+
+// String writes the spec in its canonical text form, omitting defaults.
+func (s Spec) String() string {
+	set := FormatSettings(s.Values, s.Kind.Params)
+	if set == "" {
+		return s.Kind.Name
+	}
+	return s.Kind.Name + ":" + set
+}
+
+// Value returns the value of parameter key (panics on an unknown key, which
+// is a programming error).
+func (s Spec) Value(key string) float64 {
+	i := paramIndex(s.Kind.Params, key)
+	if i < 0 {
+		panic("sim: method " + s.Kind.Name + " has no parameter " + key)
+	}
+	return s.Values[i]
+}
+
+// New builds the method.
+func (s Spec) New() Method { return s.Kind.New(s.Values) }
