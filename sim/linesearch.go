@@ -7,9 +7,13 @@ const (
 	LSNone   = 0 // fixed step: x₊ = x + α·d with α = lr, no checks
 	LSArmijo = 1 // backtracking until sufficient decrease (N&W Alg. 3.1)
 	LSWolfe  = 2 // strong Wolfe conditions by bracketing and zoom (N&W Alg. 3.5–3.6)
+	// LSExact takes the one-dimensional Newton step α = −gᵀd / dᵀ∇²f(x)d,
+	// the exact minimizer along d on a quadratic (N&W eq. 3.55). It exists
+	// to demonstrate the textbook facts that assume exact line searches.
+	LSExact = 3
 )
 
-var lsChoices = []string{"none", "armijo", "wolfe"}
+var lsChoices = []string{"none", "armijo", "wolfe", "exact"}
 
 // lsParam is the common "ls" parameter with the given default.
 func lsParam(def int) Param {
@@ -45,6 +49,7 @@ type lineSearch struct {
 	gt   []float64 // gradient at the trial point
 	// lo end of the zoom bracket, kept with its value, slope and gradient
 	xlo, glo []float64
+	hess, hd []float64 // ∇²f(x) and ∇²f(x)·d, for LSExact only
 }
 
 func newLineSearch(kind int, c2 float64, n int) *lineSearch {
@@ -52,6 +57,7 @@ func newLineSearch(kind int, c2 float64, n int) *lineSearch {
 		kind: kind, c2: c2,
 		xt: make([]float64, n), gt: make([]float64, n),
 		xlo: make([]float64, n), glo: make([]float64, n),
+		hess: make([]float64, n*n), hd: make([]float64, n),
 	}
 }
 
@@ -66,6 +72,14 @@ func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64,
 		return ls.armijo(p, st, d, alpha0, rec)
 	case LSWolfe:
 		return ls.wolfe(p, st, d, alpha0, rec)
+	case LSExact:
+		p.Hess(ls.hess, st.X)
+		MatVec(ls.hd, ls.hess, d)
+		curv := Dot(d, ls.hd)
+		if !(curv > 0) {
+			return 0, false
+		}
+		alpha0 = -Dot(st.G, d) / curv
 	}
 	axpy(ls.xt, st.X, alpha0, d)
 	st.F = p.Func(ls.xt)
