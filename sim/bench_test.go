@@ -1,0 +1,120 @@
+package sim
+
+import (
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/optimize"
+)
+
+// Benchmarks; figures and the commands that produce them are in
+// BENCHMARKS.md. Run with: go test -run '^$' -bench . -benchmem ./sim
+
+func mustSurface(b testing.TB, name string) Surface {
+	s, err := NewSurface(name, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkStep times one iteration of every method on Rosenbrock in steady
+// state: each run starts at (−1.2, 1) and is restarted (outside the timer)
+// when it ends, so every timed call is a real iteration. allocs/op must be 0.
+func BenchmarkStep(b *testing.B) {
+	surf := mustSurface(b, "rosenbrock")
+	for _, k := range MethodKinds() {
+		b.Run(k.Name, func(b *testing.B) {
+			spec := Spec{Kind: k, Values: Defaults(k.Params)}
+			const budget = 1 << 12
+			newRun := func() *Run {
+				r := NewRun(surf, spec.New(), []float64{-1.2, 1}, RunOptions{Budget: budget})
+				for i := 0; i < 3 && r.Step(); i++ { // past the first, allocating, iterations
+				}
+				return r
+			}
+			r := newRun()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if r.Done || len(r.Trace) >= budget {
+					b.StopTimer()
+					r = newRun()
+					b.StartTimer()
+				}
+				r.Step()
+			}
+		})
+	}
+}
+
+// BenchmarkGrid512 evaluates Rosenbrock on a 512×512 grid over its default
+// view: the work of recomputing the app's heatmap.
+func BenchmarkGrid512(b *testing.B) {
+	surf := mustSurface(b, "rosenbrock")
+	w := surf.View()
+	const n = 512
+	vals := make([]float64, n*n)
+	x := make([]float64, 2)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for r := 0; r < n; r++ {
+			x[1] = w.YMin + (w.YMax-w.YMin)*float64(r)/(n-1)
+			for c := 0; c < n; c++ {
+				x[0] = w.XMin + (w.XMax-w.XMin)*float64(c)/(n-1)
+				vals[r*n+c] = surf.Func(x)
+			}
+		}
+	}
+}
+
+// gonumProblem adapts an Objective to gonum's optimize.Problem.
+func gonumProblem(obj Objective) optimize.Problem {
+	n := obj.Dim()
+	h := make([]float64, n*n)
+	return optimize.Problem{
+		Func: obj.Func,
+		Grad: func(grad, x []float64) { obj.Grad(grad, x) },
+		Hess: func(dst *mat.SymDense, x []float64) {
+			obj.Hess(h, x)
+			for i := 0; i < n; i++ {
+				for j := i; j < n; j++ {
+					dst.SetSym(i, j, h[i*n+j])
+				}
+			}
+		},
+	}
+}
+
+// BenchmarkSolveRosenbrock solves Rosenbrock from (−1.2, 1) to ‖g‖ ≤ 1e-8
+// with our BFGS and with gonum's optimize.Minimize + BFGS, in the same run.
+func BenchmarkSolveRosenbrock(b *testing.B) {
+	surf := mustSurface(b, "rosenbrock")
+	const tol = 1e-8
+	x0 := []float64{-1.2, 1}
+	b.Run("ours-bfgs", func(b *testing.B) {
+		spec, err := ParseSpec("bfgs")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			r := NewRun(surf, spec.New(), x0, RunOptions{Tol: tol, Budget: 200})
+			for r.Step() {
+			}
+			if !(r.Last().Events&EventConverged != 0) {
+				b.Fatal("ours did not converge")
+			}
+		}
+	})
+	b.Run("gonum-bfgs", func(b *testing.B) {
+		p := gonumProblem(surf)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			res, err := optimize.Minimize(p, x0, &optimize.Settings{GradientThreshold: tol}, &optimize.BFGS{})
+			if err != nil || res.Status != optimize.GradientThreshold {
+				b.Fatal("gonum did not converge", err)
+			}
+		}
+	})
+}
