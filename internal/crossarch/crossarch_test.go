@@ -1,0 +1,123 @@
+//go:build !js
+
+// Package crossarch checks that the native and the js/wasm builds of curvsim
+// compute the same iterates. Go's math package may differ in the last bit
+// between architectures (math.Exp has assembly on amd64, pure Go on wasm),
+// so agreement is required to 1e-12 relative, and the test reports how many
+// numbers agree bit for bit.
+package crossarch
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// scenarios exercise every method and surfaces with exp, cos and polynomial
+// terms. They are kept short so the wasm runs take seconds.
+var scenarios = []string{
+	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=momentum;m=nesterov;m=adagrad;n=200",
+	"v1;s=rosenbrock;x=-1.2,1;m=rmsprop;m=adam:lr=0.05;m=newton;m=newton-lm;n=200",
+	"v1;s=rosenbrock;x=-1.2,1;m=newton-sf;m=sr1;m=sr1-tr;m=broyden;n=200",
+	"v1;s=rosenbrock;x=-1.2,1;m=bfgs;m=dfp;m=lbfgs;m=tr-dogleg;n=200",
+	"v1;s=rosenbrock;x=-1.2,1;m=tr-cg;m=sr1:ls=none;m=bfgs:ls=armijo;m=gd:ls=wolfe,lr=0.01;n=200",
+	"v1;s=beale;x=1,1;m=bfgs;m=newton;m=sr1-tr;n=100",
+	"v1;s=camel6;x=1.5,0.5;m=newton-sf;m=lbfgs;m=adam:lr=0.02;n=150",
+	"v1;s=rastrigin;x=2.3,-1.7;m=gd:lr=0.002;m=newton;m=tr-cg;n=150",
+	"v1;s=goldstein-price;x=-0.5,0.5;m=bfgs;m=newton-lm;n=150",
+	"v1;s=linreg;x=-1,3;m=gd:lr=0.1;m=newton;m=sr1:ls=none;n=100",
+}
+
+type output struct {
+	Panels []struct {
+		Method string `json:"method"`
+		Steps  []struct {
+			Iter int        `json:"iter"`
+			X    []*float64 `json:"x"`
+			F    *float64   `json:"f"`
+			G    []*float64 `json:"g"`
+		} `json:"steps"`
+	} `json:"panels"`
+}
+
+func build(t *testing.T, dir, goos, goarch, out string) string {
+	t.Helper()
+	bin := filepath.Join(dir, out)
+	cmd := exec.Command("go", "build", "-o", bin, "curvlab/cmd/curvsim")
+	cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s/%s: %v\n%s", goos, goarch, err, msg)
+	}
+	return bin
+}
+
+func decode(t *testing.T, name string, cmd *exec.Cmd) output {
+	t.Helper()
+	var stderr []byte
+	raw, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); ok {
+		stderr = ee.Stderr
+	}
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, stderr)
+	}
+	var o output
+	if err := json.Unmarshal(raw, &o); err != nil {
+		t.Fatalf("%s: output is not JSON: %v", name, err)
+	}
+	return o
+}
+
+func TestNativeAndWasmAgree(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is needed to run the wasm build (./build.sh test installs it)")
+	}
+	dir := t.TempDir()
+	native := build(t, dir, runtime.GOOS, runtime.GOARCH, "curvsim")
+	wasm := build(t, dir, "js", "wasm", "curvsim.wasm")
+	runner := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js")
+
+	var numbers, identical int
+	for _, sc := range scenarios {
+		args := []string{"run", "--scenario", sc, "--format", "json"}
+		a := decode(t, "native", exec.Command(native, args...))
+		b := decode(t, "wasm", exec.Command(node, append([]string{runner, wasm}, args...)...))
+		if len(a.Panels) == 0 || len(a.Panels) != len(b.Panels) {
+			t.Fatalf("%s: %d panels native, %d wasm", sc, len(a.Panels), len(b.Panels))
+		}
+		for p := range a.Panels {
+			pa, pb := a.Panels[p], b.Panels[p]
+			if len(pa.Steps) != len(pb.Steps) {
+				t.Errorf("%s panel %s: %d steps native, %d wasm", sc, pa.Method, len(pa.Steps), len(pb.Steps))
+				continue
+			}
+			for i := range pa.Steps {
+				sa, sb := pa.Steps[i], pb.Steps[i]
+				va := append(append([]*float64{sa.F}, sa.X...), sa.G...)
+				vb := append(append([]*float64{sb.F}, sb.X...), sb.G...)
+				for k := range va {
+					numbers++
+					switch {
+					case va[k] == nil || vb[k] == nil:
+						if va[k] != vb[k] && (va[k] == nil) != (vb[k] == nil) {
+							t.Errorf("%s %s iter %d: NaN on one side only", sc, pa.Method, i)
+						}
+					case *va[k] == *vb[k]:
+						identical++
+					case math.Abs(*va[k]-*vb[k]) > 1e-12*math.Max(math.Abs(*va[k]), math.Abs(*vb[k])):
+						t.Errorf("%s %s iter %d: native %v, wasm %v", sc, pa.Method, i, *va[k], *vb[k])
+					}
+				}
+			}
+		}
+	}
+	if numbers == 0 {
+		t.Fatal("nothing compared")
+	}
+	t.Logf("%d numbers compared, %d bit-identical", numbers, identical)
+}
