@@ -39,7 +39,6 @@ type output struct {
 			Iter int        `json:"iter"`
 			X    []*float64 `json:"x"`
 			F    *float64   `json:"f"`
-			G    []*float64 `json:"g"`
 		} `json:"steps"`
 	} `json:"panels"`
 }
@@ -98,14 +97,16 @@ func TestNativeAndWasmAgree(t *testing.T) {
 			}
 			for i := range pa.Steps {
 				sa, sb := pa.Steps[i], pb.Steps[i]
-				va := append(append([]*float64{sa.F}, sa.X...), sa.G...)
-				vb := append(append([]*float64{sb.F}, sb.X...), sb.G...)
+				// Iterates and values; gradients are not compared, since
+				// near a minimum they are all cancellation.
+				va := append([]*float64{sa.F}, sa.X...)
+				vb := append([]*float64{sb.F}, sb.X...)
 				for k := range va {
 					numbers++
 					switch {
-					case va[k] == nil || vb[k] == nil:
-						if va[k] != vb[k] && (va[k] == nil) != (vb[k] == nil) {
-							t.Errorf("%s %s iter %d: NaN on one side only", sc, pa.Method, i)
+					case va[k] == nil || vb[k] == nil: // NaN or Inf, written as null
+						if (va[k] == nil) != (vb[k] == nil) {
+							t.Errorf("%s %s iter %d: not finite on one side only", sc, pa.Method, i)
 						}
 					case *va[k] == *vb[k]:
 						identical++
