@@ -1,0 +1,63 @@
+package sim
+
+import "math"
+
+// Adam keeps bias-corrected running means of the gradient and its square
+// (Kingma & Ba 2015, Algorithm 1), at step t = 1, 2, …:
+//
+//	m  = β₁·m + (1 − β₁)·g        v = β₂·v + (1 − β₂)·g²
+//	m̂  = m/(1 − β₁ᵗ)              v̂ = v/(1 − β₂ᵗ)
+//	x₊ = x − α·m̂ / (√v̂ + ε)
+//
+// per coordinate, with m₀ = v₀ = 0 and a fixed step α = lr. The first step
+// is α·g/(|g| + ε) ≈ α·sign(g) per coordinate.
+//
+// D. P. Kingma, J. Ba, Adam: a method for stochastic optimization, ICLR
+// 2015, Algorithm 1 (defaults α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+type Adam struct {
+	LR, Beta1, Beta2, Eps float64
+
+	m, v       []float64 // first and second moment estimates
+	pow1, pow2 float64   // β₁ᵗ and β₂ᵗ
+}
+
+func init() {
+	registerMethod(&MethodKind{
+		Name: "adam",
+		Desc: "Adam: bias-corrected running moments of g and g²",
+		Rule: "m = β₁m + (1−β₁)g,  v = β₂v + (1−β₂)g²,  x₊ = x − α·m̂/(√v̂ + ε)",
+		Cite: "Kingma & Ba 2015, ICLR, Algorithm 1",
+		Params: []Param{
+			lrParam(0.001),
+			{Key: "beta1", Desc: "decay β₁ of the first moment", Default: 0.9, Min: 0, Max: 0.9999},
+			{Key: "beta2", Desc: "decay β₂ of the second moment", Default: 0.999, Min: 0, Max: 0.999999},
+			{Key: "eps", Desc: "ε added to √v̂", Default: 1e-8, Min: 1e-16, Max: 1},
+		},
+		New: func(v []float64) Method {
+			return &Adam{LR: v[0], Beta1: v[1], Beta2: v[2], Eps: v[3]}
+		},
+	})
+}
+
+// Init implements Method.
+func (m *Adam) Init(p *Problem, st *State, rec *Record) {
+	n := p.Dim()
+	m.m = make([]float64, n)
+	m.v = make([]float64, n)
+	m.pow1, m.pow2 = 1, 1
+}
+
+// Iterate implements Method.
+func (m *Adam) Iterate(p *Problem, st *State, rec *Record) {
+	m.pow1 *= m.Beta1
+	m.pow2 *= m.Beta2
+	c1, c2 := 1-m.pow1, 1-m.pow2
+	for i, gi := range st.G {
+		m.m[i] = m.Beta1*m.m[i] + (1-m.Beta1)*gi
+		m.v[i] = m.Beta2*m.v[i] + (1-m.Beta2)*gi*gi
+		st.X[i] -= m.LR * (m.m[i] / c1) / (math.Sqrt(m.v[i]/c2) + m.Eps)
+	}
+	st.F = p.Func(st.X)
+	p.Grad(st.G, st.X)
+	rec.Alpha = m.LR
+}

@@ -1,0 +1,71 @@
+package sim
+
+// Nesterov is Nesterov's accelerated gradient method, in the form of
+// Sutskever et al.: the gradient is taken at the look-ahead point
+//
+//	y  = x + β·(x − x₋)
+//	x₊ = y − α·∇f(y)
+//
+// with a fixed step α = lr and momentum β, starting with x₋ = x₀. This is
+// v₊ = β·v − α·∇f(x + β·v), x₊ = x + v₊ with v = x − x₋. Each iteration
+// evaluates ∇f(y), then f and ∇f at x₊ (the state must hold them); on the
+// first step, and whenever y = x, the known ∇f(x) is reused.
+//
+// Yu. Nesterov, A method for solving the convex programming problem with
+// convergence rate O(1/k²), Soviet Math. Dokl. 27:372–376, 1983;
+// I. Sutskever, J. Martens, G. Dahl, G. Hinton, On the importance of
+// initialization and momentum in deep learning, ICML 2013, eqs. (3)–(4).
+type Nesterov struct {
+	LR   float64 // α
+	Beta float64 // β
+
+	prev []float64 // x₋
+	y    []float64 // look-ahead point
+	gy   []float64 // ∇f(y)
+}
+
+func init() {
+	registerMethod(&MethodKind{
+		Name: "nesterov",
+		Desc: "Nesterov's accelerated gradient (gradient at the look-ahead point)",
+		Rule: "y = x + β·(x − x₋),  x₊ = y − α·∇f(y)",
+		Cite: "Nesterov 1983, Soviet Math. Dokl. 27; Sutskever et al. 2013, ICML, eqs. 3–4",
+		Params: []Param{
+			lrParam(0.001),
+			{Key: "beta", Desc: "momentum β", Default: 0.9, Min: 0, Max: 0.9999},
+		},
+		New: func(v []float64) Method {
+			return &Nesterov{LR: v[0], Beta: v[1]}
+		},
+	})
+}
+
+// Init implements Method.
+func (m *Nesterov) Init(p *Problem, st *State, rec *Record) {
+	n := p.Dim()
+	m.prev = make([]float64, n)
+	m.y = make([]float64, n)
+	m.gy = make([]float64, n)
+	copy(m.prev, st.X)
+}
+
+// Iterate implements Method.
+func (m *Nesterov) Iterate(p *Problem, st *State, rec *Record) {
+	same := true
+	for i, xi := range st.X {
+		m.y[i] = xi + m.Beta*(xi-m.prev[i])
+		if m.y[i] != xi {
+			same = false
+		}
+	}
+	if same {
+		copy(m.gy, st.G)
+	} else {
+		p.Grad(m.gy, m.y)
+	}
+	copy(m.prev, st.X)
+	axpy(st.X, m.y, -m.LR, m.gy)
+	st.F = p.Func(st.X)
+	p.Grad(st.G, st.X)
+	rec.Alpha = m.LR
+}
