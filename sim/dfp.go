@@ -1,0 +1,120 @@
+package sim
+
+// DFP is the Davidon–Fletcher–Powell quasi-Newton method, the first of the
+// rank-two methods. It keeps H ≈ (∇²f)⁻¹, steps along d = −H·g and, with
+// s = x₊ − x and y = g₊ − g, corrects H by
+//
+//	H₊ = H − (H·y)(H·y)ᵀ / (yᵀH·y) + s·sᵀ / (yᵀs)      (N&W eq. 6.15)
+//
+// the dual of BFGS (it is the BFGS formula with the roles of s and y, H and
+// B exchanged). H₊ satisfies the secant condition H₊y = s and stays positive
+// definite when H is and yᵀs > 0, which a Wolfe line search guarantees;
+// hence ls defaults to wolfe. The update is skipped (EventSkip) when
+// yᵀs ≤ ε·‖s‖·‖y‖ with ε = 1e-8 (which covers s = 0 and y = 0) or when
+// yᵀH·y is not positive.
+//
+// H₀ = h0·I; scale=first (the default) replaces it by (yᵀs/yᵀy)·I before
+// the first update (N&W eq. 6.20). DFP corrects a badly scaled H much more
+// slowly than BFGS (N&W §6.1 and §6.4), so the scaling matters even more
+// here. Choose scale=none for the textbook facts stated for H₀ = I: on a
+// strictly convex quadratic with exact line searches DFP reproduces the
+// conjugate-gradient iterates and has Hₙ = A⁻¹ (N&W §6.3).
+//
+// Failures are handled as in BFGS: a failed line search leaves the iterate
+// in place (EventRejected, EventSkip) and restarts from H₀; a direction the
+// line search cannot use is replaced by −g (EventModified).
+type DFP struct {
+	LR    float64 // first trial step (the step with ls=none)
+	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64 // Wolfe curvature constant
+	H0    float64 // H₀ = H0·I
+	Scale int     // qnScaleNone or qnScaleFirst
+
+	ls         *lineSearch
+	h          []float64 // H, n×n
+	d, s, y, w []float64 // direction, step, gradient change, H·y
+	scaled     bool
+}
+
+func init() {
+	registerMethod(&MethodKind{
+		Name: "dfp",
+		Desc: "DFP quasi-Newton: the first rank-two update of the inverse Hessian",
+		Rule: "d = −H·g;  H₊ = H − H·y·yᵀ·H/(yᵀH·y) + s·sᵀ/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
+		Cite: "Davidon 1959; Fletcher & Powell 1963; Nocedal & Wright §6.1, eq. 6.15 (scaling eq. 6.20)",
+		Params: []Param{
+			lrParam(1),
+			lsParam(LSWolfe),
+			c2Param(0.9),
+			qnH0Param(),
+			qnScaleParam(qnScaleFirst),
+		},
+		New: func(v []float64) Method {
+			return &DFP{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		},
+	})
+}
+
+// Init implements Method.
+func (m *DFP) Init(p *Problem, st *State, rec *Record) {
+	n := p.Dim()
+	m.ls = newLineSearch(m.LS, m.C2, n)
+	m.h = make([]float64, n*n)
+	m.d = make([]float64, n)
+	m.s = make([]float64, n)
+	m.y = make([]float64, n)
+	m.w = make([]float64, n)
+	m.restart(n)
+	rec.SetCurv(CurvH, m.h)
+}
+
+func (m *DFP) restart(n int) {
+	setIdentity(m.h, n, m.H0)
+	m.scaled = m.Scale == qnScaleNone
+}
+
+// Iterate implements Method.
+func (m *DFP) Iterate(p *Problem, st *State, rec *Record) {
+	n := len(st.X)
+	MatVec(m.d, m.h, st.G)
+	scale(m.d, -1, m.d)
+	if !qnUsable(m.LS, st.G, m.d) {
+		scale(m.d, -1, st.G)
+		rec.Events |= EventModified
+	}
+	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
+		m.restart(n)
+		rec.SetCurv(CurvH, m.h)
+		return
+	}
+	m.update(n, rec)
+	rec.SetCurv(CurvH, m.h)
+}
+
+// update applies N&W eq. 6.15 to m.h.
+func (m *DFP) update(n int, rec *Record) {
+	s, y, w, h := m.s, m.y, m.w, m.h
+	ys := Dot(y, s)
+	if !(ys > qnCurvTol*Norm(s)*Norm(y)) {
+		rec.Events |= EventSkip
+		return
+	}
+	if !m.scaled {
+		if gamma, ok := qnFirstScale(s, y); ok {
+			setIdentity(h, n, gamma)
+		}
+		m.scaled = true
+	}
+	MatVec(w, h, y)
+	yw := Dot(y, w)
+	if !(yw > 0) {
+		rec.Events |= EventSkip
+		return
+	}
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ { // upper triangle, mirrored: H stays exactly symmetric
+			v := h[i*n+j] - w[i]*w[j]/yw + s[i]*s[j]/ys
+			h[i*n+j], h[j*n+i] = v, v
+		}
+	}
+}

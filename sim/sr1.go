@@ -1,0 +1,166 @@
+package sim
+
+import "math"
+
+// SR1 is the symmetric rank-one quasi-Newton method in inverse form, the
+// lesson curvlab was founded on: Newton's method steps along −(∇²f)⁻¹g;
+// SR1 steps along
+//
+//	d = −H·g,   x₊ = x + α·d
+//
+// with an estimate H of the inverse Hessian that it learns from gradients
+// alone. After each step, with s = x₊ − x and y = g₊ − g, it adds the one
+// symmetric rank-one term that makes H satisfy the secant condition H₊y = s
+// (on a quadratic with Hessian A, y = A·s exactly, so s = A⁻¹y):
+//
+//	H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy)        (N&W §6.2, eq. 6.25)
+//
+// the inverse of the direct update of B ≈ ∇²f, eq. 6.24. The update is
+// skipped (EventSkip) when its denominator is tiny,
+//
+//	|yᵀ(s − H·y)| < r·‖y‖·‖s − H·y‖,   r = 1e-8           (eq. 6.26, inverse form)
+//
+// or not finite. The rule is tested as "not greater than", so it also skips
+// when s − H·y = 0 (H already satisfies the secant condition: nothing to
+// learn, the exact update is zero) and when s = y = 0 (a step at a
+// stationary point), cases where the strict inequality of eq. 6.26 would
+// divide 0 by 0.
+//
+// SR1 does not need yᵀs > 0, and H may become indefinite: that is how it
+// models negative curvature, which BFGS cannot, and why d = −Hg need not be
+// a descent direction. Facts, for a strictly convex quadratic with Hessian A
+// and no skipped update:
+//
+//   - whatever the step lengths, if the steps s₀ … s_{n−1} are linearly
+//     independent then Hₙ = A⁻¹ (N&W Thm 6.1), so with unit steps (ls=none,
+//     lr=1) step n+1 is a Newton step and lands on the minimizer;
+//   - with exact line searches from H₀ = I the iterates are those of the
+//     conjugate-gradient method (N&W §6.3: SR1 is a member of the Broyden
+//     class, all of whose members coincide under exact line searches).
+//
+// Parameters and choices:
+//
+//   - ls defaults to armijo. With ls=none every step is α = lr along −Hg,
+//     whatever its sign: the pure method of the theorems. With armijo or
+//     wolfe, a d that is not a descent direction (gᵀd ≥ 0) is replaced by
+//     −g for that step (EventModified). H itself is kept, not reset: it may
+//     be indefinite because the function is, and the next pairs keep
+//     teaching it; the app draws it beside the true Hessian. With exact
+//     (a line minimization, which takes either sign of α) d is replaced only
+//     when gᵀd = 0.
+//   - H₀ = h0·I (default I). scale=first replaces H by γ·I, γ = yᵀs/yᵀy
+//     (N&W eq. 6.20), at the first pair with y ≠ 0 (if that pair has
+//     yᵀs ≤ 0, H₀ is kept and updated as usual). That pair is then
+//     used up: (s − γy)ᵀy = 0 exactly, so the rank-one update of that step
+//     is skipped (EventSkip) — γI already satisfies yᵀH₊y = yᵀs. The default
+//     is none, so that the facts above, stated for H₀ = I, hold.
+//   - A failed line search leaves the iterate in place (EventRejected,
+//     EventSkip) and restarts from H₀.
+type SR1 struct {
+	LR    float64 // step (ls=none) or first trial step
+	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64 // Wolfe curvature constant
+	H0    float64 // H₀ = H0·I
+	Scale int     // qnScaleNone or qnScaleFirst
+
+	ls          *lineSearch
+	h           []float64 // H ≈ (∇²f)⁻¹, n×n, symmetric
+	d, s, y, hy []float64 // direction, step, gradient change, H·y
+	v           []float64 // s − H·y, the secant error of H
+	scaled      bool      // scale=first has been applied (or is off)
+}
+
+// sr1SkipTol is r of the skip rule, N&W eq. 6.26.
+const sr1SkipTol = 1e-8
+
+func init() {
+	registerMethod(&MethodKind{
+		Name: "sr1",
+		Desc: "symmetric rank-one quasi-Newton: learns the inverse Hessian one secant pair at a time",
+		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip if |yᵀ(s − H·y)| < 1e-8·‖y‖‖s − H·y‖",
+		Cite: "Nocedal & Wright §6.2, eqs. 6.25 (update) and 6.26 (skip rule), Thm 6.1",
+		Params: []Param{
+			lrParam(1),
+			lsParam(LSArmijo),
+			c2Param(0.9),
+			qnH0Param(),
+			qnScaleParam(qnScaleNone),
+		},
+		New: func(v []float64) Method {
+			return &SR1{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		},
+	})
+}
+
+// Init implements Method.
+func (m *SR1) Init(p *Problem, st *State, rec *Record) {
+	n := p.Dim()
+	m.ls = newLineSearch(m.LS, m.C2, n)
+	m.h = make([]float64, n*n)
+	m.d = make([]float64, n)
+	m.s = make([]float64, n)
+	m.y = make([]float64, n)
+	m.hy = make([]float64, n)
+	m.v = make([]float64, n)
+	m.restart(n)
+	rec.SetCurv(CurvH, m.h)
+}
+
+// restart sets H = H₀ and re-arms the first-pair scaling.
+func (m *SR1) restart(n int) {
+	setIdentity(m.h, n, m.H0)
+	m.scaled = m.Scale == qnScaleNone
+}
+
+// Iterate implements Method.
+func (m *SR1) Iterate(p *Problem, st *State, rec *Record) {
+	n := len(st.X)
+
+	// Direction d = −H·g, unless the line search cannot use it.
+	MatVec(m.d, m.h, st.G)
+	scale(m.d, -1, m.d)
+	if !qnUsable(m.LS, st.G, m.d) {
+		scale(m.d, -1, st.G)
+		rec.Events |= EventModified
+	}
+
+	// Step: x₊ = x + α·d; s = x₊ − x, y = g₊ − g.
+	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
+		m.restart(n)
+		rec.SetCurv(CurvH, m.h)
+		return
+	}
+
+	m.update(n, rec)
+	rec.SetCurv(CurvH, m.h) // the model for the next step
+}
+
+// update applies N&W eq. 6.25 to m.h, or skips it by eq. 6.26.
+func (m *SR1) update(n int, rec *Record) {
+	s, y, h := m.s, m.y, m.h
+	if !m.scaled && Norm(y) > 0 {
+		m.scaled = true
+		if gamma, ok := qnFirstScale(s, y); ok {
+			// H = γI satisfies yᵀH·y = yᵀs, so (s − H·y)ᵀy = 0: the
+			// scaling is this pair's whole update.
+			setIdentity(h, n, gamma)
+			rec.Events |= EventSkip
+			return
+		}
+	}
+
+	MatVec(m.hy, h, y)
+	sub(m.v, s, m.hy) // v = s − H·y
+	v := m.v
+	den := Dot(v, y)
+	if !(math.Abs(den) > sr1SkipTol*Norm(y)*Norm(v)) || math.IsInf(den, 0) {
+		rec.Events |= EventSkip
+		return
+	}
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ { // upper triangle, mirrored: H stays exactly symmetric
+			u := h[i*n+j] + v[i]*v[j]/den
+			h[i*n+j], h[j*n+i] = u, u
+		}
+	}
+}
