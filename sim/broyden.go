@@ -1,0 +1,194 @@
+package sim
+
+import "math"
+
+// Broyden is Broyden's rank-one ("good Broyden") secant method applied to
+// the equations ∇f(x) = 0. It keeps a non-symmetric B ≈ ∇²f, solves
+//
+//	B·d = −g,   x₊ = x + α·d,
+//
+// and, with s = x₊ − x and y = g₊ − g, makes the least change to B (in the
+// Frobenius norm) that satisfies the secant equation B₊s = y:
+//
+//	B₊ = B + (y − B·s)·sᵀ / (sᵀs)                    (D&S §8.1)
+//
+// It ignores that ∇²f is symmetric, so B is in general not symmetric, and
+// it gives no descent guarantee: d may point uphill, and the method is as
+// happy to converge to a saddle or a maximum as to a minimum — it finds
+// stationary points. On a quadratic (∇f linear) with full steps it finds
+// the stationary point in at most 2n steps (Gay 1979, SIAM J. Numer. Anal.
+// 16:623–630), although B need not approach ∇²f.
+//
+// Choices:
+//   - ls defaults to none: Broyden's local method, full steps α = lr = 1,
+//     as in D&S §8.1. armijo, wolfe and exact are available; with armijo or
+//     wolfe a d that is not a descent direction is replaced by −g for that
+//     step (EventModified), and B is kept.
+//   - d is found by Gaussian elimination with partial pivoting (Golub & Van
+//     Loan, Matrix Computations, §3.4) on a copy of B. When a pivot is below
+//     1e-12·max|Bᵢⱼ| (B numerically singular) or d is not finite, the step is
+//     taken along −g instead (EventModified); B is kept, and the update
+//     after that step usually repairs it.
+//   - The update is skipped (EventSkip) when the step is negligible,
+//     ‖s‖ ≤ 1e-14·‖x₊‖ or s = 0 (which covers s = 0, y = 0), since y is then
+//     rounding noise, or when it would not be finite.
+//   - B₀ = b0·I (default I). scale=first replaces B by (yᵀy/yᵀs)·I before
+//     the first update, the reciprocal of N&W eq. 6.20, when the first pair
+//     with y ≠ 0 has yᵀs > 0; default none.
+//   - A failed line search leaves the iterate in place (EventRejected,
+//     EventSkip) and restarts from B₀.
+//
+// The recorded curvature is B (CurvB), not symmetric.
+type Broyden struct {
+	LR    float64 // step (ls=none) or first trial step
+	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64 // Wolfe curvature constant
+	B0    float64 // B₀ = B0·I
+	Scale int     // qnScaleNone or qnScaleFirst
+
+	ls         *lineSearch
+	b, lu      []float64 // B (n×n, row-major) and its elimination workspace
+	d, s, y, r []float64 // direction, step, gradient change, y − B·s
+	scaled     bool
+}
+
+const (
+	brPivotTol = 1e-12 // relative pivot below which B counts as singular
+	brStepTol  = 1e-14 // relative step below which the update is skipped
+)
+
+func init() {
+	registerMethod(&MethodKind{
+		Name: "broyden",
+		Desc: "Broyden's rank-one secant method on ∇f = 0 (non-symmetric B, no descent guarantee)",
+		Rule: "B·d = −g;  B₊ = B + (y − B·s)·sᵀ/(sᵀs)",
+		Cite: "Broyden 1965; Dennis & Schnabel §8.1",
+		Params: []Param{
+			lrParam(1),
+			lsParam(LSNone),
+			c2Param(0.9),
+			{Key: "b0", Desc: "initial Hessian model B₀ = b0·I", Default: 1, Min: 1e-8, Max: 1e8},
+			qnScaleParam(qnScaleNone),
+		},
+		New: func(v []float64) Method {
+			return &Broyden{LR: v[0], LS: int(v[1]), C2: v[2], B0: v[3], Scale: int(v[4])}
+		},
+	})
+}
+
+// Init implements Method.
+func (m *Broyden) Init(p *Problem, st *State, rec *Record) {
+	n := p.Dim()
+	m.ls = newLineSearch(m.LS, m.C2, n)
+	m.b = make([]float64, n*n)
+	m.lu = make([]float64, n*n)
+	m.d = make([]float64, n)
+	m.s = make([]float64, n)
+	m.y = make([]float64, n)
+	m.r = make([]float64, n)
+	m.restart(n)
+	rec.SetCurv(CurvB, m.b)
+}
+
+func (m *Broyden) restart(n int) {
+	setIdentity(m.b, n, m.B0)
+	m.scaled = m.Scale == qnScaleNone
+}
+
+// Iterate implements Method.
+func (m *Broyden) Iterate(p *Problem, st *State, rec *Record) {
+	n := len(st.X)
+	if !brSolve(m.d, m.lu, m.b, st.G, n) || !qnUsable(m.LS, st.G, m.d) {
+		scale(m.d, -1, st.G)
+		rec.Events |= EventModified
+	}
+	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
+		m.restart(n)
+		rec.SetCurv(CurvB, m.b)
+		return
+	}
+	m.update(n, st.X, rec)
+	rec.SetCurv(CurvB, m.b)
+}
+
+// update applies the Broyden update (D&S §8.1) to m.b.
+func (m *Broyden) update(n int, x []float64, rec *Record) {
+	s, y, r, b := m.s, m.y, m.r, m.b
+	ss := Dot(s, s)
+	if !(ss > 0) || Norm(s) <= brStepTol*Norm(x) || math.IsInf(ss, 0) {
+		rec.Events |= EventSkip
+		return
+	}
+	if !m.scaled && Norm(y) > 0 {
+		m.scaled = true
+		if ys := Dot(y, s); ys > 0 {
+			if beta := Dot(y, y) / ys; beta < 1e300 {
+				setIdentity(b, n, beta)
+			}
+		}
+	}
+	MatVec(r, b, s)
+	sub(r, y, r) // r = y − B·s
+	if !isFinite(r) {
+		rec.Events |= EventSkip
+		return
+	}
+	for i := 0; i < n; i++ {
+		ri := r[i] / ss
+		for j := 0; j < n; j++ {
+			b[i*n+j] += ri * s[j]
+		}
+	}
+}
+
+// brSolve sets d to the solution of B·d = −g by Gaussian elimination with
+// partial pivoting, working in lu (n×n; B is not modified), and reports
+// whether B was numerically nonsingular and d is finite. Row swaps are
+// applied to the right-hand side as they happen, so no permutation is kept.
+func brSolve(d, lu, b, g []float64, n int) bool {
+	copy(lu, b[:n*n])
+	scale(d, -1, g)
+	var big float64
+	for _, v := range lu {
+		big = math.Max(big, math.Abs(v))
+	}
+	if !(big > 0) || math.IsInf(big, 0) {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		p := k
+		for i := k + 1; i < n; i++ {
+			if math.Abs(lu[i*n+k]) > math.Abs(lu[p*n+k]) {
+				p = i
+			}
+		}
+		if !(math.Abs(lu[p*n+k]) > brPivotTol*big) {
+			return false
+		}
+		if p != k {
+			for j := k; j < n; j++ {
+				lu[k*n+j], lu[p*n+j] = lu[p*n+j], lu[k*n+j]
+			}
+			d[k], d[p] = d[p], d[k]
+		}
+		piv := lu[k*n+k]
+		for i := k + 1; i < n; i++ {
+			f := lu[i*n+k] / piv
+			if f == 0 {
+				continue
+			}
+			for j := k + 1; j < n; j++ {
+				lu[i*n+j] -= f * lu[k*n+j]
+			}
+			d[i] -= f * d[k]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		v := d[i]
+		for j := i + 1; j < n; j++ {
+			v -= lu[i*n+j] * d[j]
+		}
+		d[i] = v / lu[i*n+i]
+	}
+	return isFinite(d)
+}
