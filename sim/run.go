@@ -86,7 +86,8 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 		budget = 16
 	}
 	r.Trace = make([]Step, 0, budget)
-	r.pool = make([]float64, 0, budget*r.rowSize(0))
+	// Room for a few trial points per row; the pool doubles if needed.
+	r.pool = make([]float64, 0, budget*r.rowSize(4))
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
 	if isFinite(r.State.X) {
@@ -132,7 +133,7 @@ func (r *Run) check() Event {
 			}
 		}
 	}
-	if e == 0 && Norm(st.G) <= r.opt.Tol {
+	if e == 0 && r.opt.Tol > 0 && Norm(st.G) <= r.opt.Tol {
 		e = EventConverged
 	}
 	r.rec.Events |= e
