@@ -1,0 +1,151 @@
+package app
+
+import (
+	"strings"
+
+	"curvlab/sim"
+)
+
+// Speeds the clock can run at, in iterations per second.
+var speeds = []float64{1, 2, 5, 10, 20, 50, 100, 200}
+
+const defaultSpeed = 3 // index into speeds: 10 iterations per second
+
+// flags are the view toggles; they live in the scenario's opaque UI field so
+// that a link reproduces them. Each letter present turns a default around.
+type flags struct {
+	hideEllipses, hideTrials, hideContours, overlay bool
+}
+
+func parseFlags(u string) flags {
+	return flags{
+		hideEllipses: strings.Contains(u, "e"),
+		hideTrials:   strings.Contains(u, "t"),
+		hideContours: strings.Contains(u, "c"),
+		overlay:      strings.Contains(u, "o"),
+	}
+}
+
+func (f flags) String() string {
+	var b strings.Builder
+	if f.hideEllipses {
+		b.WriteByte('e')
+	}
+	if f.hideTrials {
+		b.WriteByte('t')
+	}
+	if f.hideContours {
+		b.WriteByte('c')
+	}
+	if f.overlay {
+		b.WriteByte('o')
+	}
+	return b.String()
+}
+
+// state is what the app shows: one scenario, its runs, and the clock.
+// Every change to the scenario goes through setScenario or a method that
+// marks it changed, so the link always matches the screen.
+type state struct {
+	scen    sim.Scenario
+	runs    []*sim.Run
+	playing bool
+	speed   int     // index into speeds
+	carry   float64 // fractional iterations owed by the clock
+	flags   flags
+	notice  string
+	// changed is set when the scenario's text form must be published.
+	changed bool
+	// version counts scenario changes that need the surface redrawn.
+	surfaceVersion int
+}
+
+// newState opens the scenario of a link; a malformed link opens the default
+// scenario with a notice saying what was wrong.
+func newState(text string) *state {
+	s := &state{speed: defaultSpeed}
+	text = strings.TrimPrefix(text, "#")
+	scen := sim.DefaultScenario()
+	if text != "" {
+		if sc, err := sim.Decode(text); err != nil {
+			s.notice = err.Error() + " — showing the default scenario instead."
+		} else {
+			scen = sc
+		}
+	}
+	s.setScenario(scen)
+	return s
+}
+
+// setScenario replaces the scenario and restarts every run.
+func (s *state) setScenario(sc sim.Scenario) {
+	s.scen = sc
+	s.flags = parseFlags(sc.UI)
+	s.surfaceVersion++
+	s.restart()
+}
+
+// restart rebuilds the runs from the scenario's start.
+func (s *state) restart() {
+	s.runs = s.scen.NewRuns()
+	s.carry = 0
+	s.changed = true
+}
+
+// setStart moves the start point of every panel and restarts them.
+func (s *state) setStart(x, y float64) {
+	s.scen.Start = []float64{x, y}
+	s.restart()
+}
+
+// setFlags changes the view toggles.
+func (s *state) setFlags(f flags) {
+	s.flags = f
+	s.scen.UI = f.String()
+	s.changed = true
+}
+
+// setView changes the view window (nil: the surface's default).
+func (s *state) setView(w *sim.Window) {
+	s.scen.View = w
+	s.changed = true
+}
+
+// view is the window being drawn.
+func (s *state) view() sim.Window { return s.scen.ViewWindow() }
+
+// done reports whether every run has ended or used its budget.
+func (s *state) done() bool {
+	for _, r := range s.runs {
+		if !r.Done && len(r.Trace) <= s.scen.Steps {
+			return false
+		}
+	}
+	return true
+}
+
+// stepAll advances every unfinished run by one iteration.
+func (s *state) stepAll() {
+	for _, r := range s.runs {
+		if len(r.Trace) <= s.scen.Steps {
+			r.Step()
+		}
+	}
+}
+
+// tick advances the clock by dt seconds while playing; it stops playing
+// when every run is done.
+func (s *state) tick(dt float64) {
+	if !s.playing {
+		return
+	}
+	s.carry += dt * speeds[s.speed]
+	for n := 0; s.carry >= 1 && n < 1000; n++ {
+		s.carry--
+		s.stepAll()
+	}
+	if s.done() {
+		s.playing = false
+		s.carry = 0
+	}
+}

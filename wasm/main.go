@@ -1,0 +1,76 @@
+//go:build js && wasm
+
+// Command wasm is curvlab's browser entry: it connects the app to the page.
+// The URL fragment holds the scenario; window.curvlab exposes the state for
+// automated checks (see README, "Browser hooks").
+package main
+
+import (
+	"syscall/js"
+
+	"curvlab/app"
+)
+
+// pageHost implements app.Host on the browser page.
+type pageHost struct {
+	api, doc, history, location js.Value
+}
+
+func (h *pageHost) ScenarioChanged(text string) {
+	h.api.Set("scenario", text)
+	// replaceState, not location.hash: no history entry per change and no
+	// hashchange event back to us. A relative URL keeps any sub-path.
+	h.history.Call("replaceState", js.Null(), "", "#"+text)
+}
+
+func (h *pageHost) NoticeChanged(text string) { h.api.Set("notice", text) }
+
+func (h *pageHost) FirstFrame() {
+	if status := h.doc.Call("getElementById", "status"); status.Truthy() {
+		status.Get("style").Set("display", "none")
+	}
+	h.api.Set("ready", true)
+	h.doc.Get("documentElement").Call("setAttribute", "data-curvlab-ready", "1")
+}
+
+func (h *pageHost) CopyLink(text string) string {
+	href := h.location.Get("href").String()
+	clip := js.Global().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return "Copy the address bar to share this scenario."
+	}
+	clip.Call("writeText", href)
+	return "Link copied."
+}
+
+func (h *pageHost) FrameStats(ms []float64) {
+	arr := js.Global().Get("Array").New(len(ms))
+	for i, v := range ms {
+		arr.SetIndex(i, v)
+	}
+	h.api.Set("frameStats", arr)
+}
+
+func main() {
+	global := js.Global()
+	h := &pageHost{
+		api:      global.Get("Object").New(),
+		doc:      global.Get("document"),
+		history:  global.Get("history"),
+		location: global.Get("location"),
+	}
+	h.api.Set("ready", false)
+	h.api.Set("scenario", "")
+	h.api.Set("notice", "")
+	h.api.Set("frameStats", global.Get("Array").New())
+	global.Set("curvlab", h.api)
+
+	g := app.New(h.location.Get("hash").String(), h)
+	global.Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
+		g.Open(h.location.Get("hash").String())
+		return nil
+	}))
+	if err := app.RunGame(g); err != nil {
+		h.api.Set("notice", "curvlab stopped: "+err.Error())
+	}
+}
