@@ -24,8 +24,8 @@ func checkDerivatives(t *testing.T, name string, obj Objective, x []float64, tol
 	h := make([]float64, n*n)
 	obj.Hess(h, x)
 	// Columns of the Hessian by central differences of the exact gradient.
-	var jac mat.Dense
-	fd.Jacobian(&jac, func(y, x []float64) { obj.Grad(y, x) }, x, &fd.JacobianSettings{Formula: fd.Central})
+	jac := mat.NewDense(n, n, nil) // fd.Jacobian needs dst sized n×n
+	fd.Jacobian(jac, func(y, x []float64) { obj.Grad(y, x) }, x, &fd.JacobianSettings{Formula: fd.Central})
 	hfd := make([]float64, n*n)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
