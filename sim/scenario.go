@@ -1,0 +1,698 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// A Scenario is everything needed to reproduce what the app shows: a
+// surface with its parameters, a start point, one method spec per panel, a
+// step budget, a tolerance, the view window and opaque UI flags. The app and
+// the CLI share it; its compact text form is the app's URL fragment and the
+// CLI's --scenario argument:
+//
+//	v1;s=rosenbrock:a=1,b=100;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;n=500;t=1e-8;w=-2,2,-1,3;u=ec
+//
+// Fields are separated by ';', each key=value, after the version "v1":
+//
+//	s  surface spec name[:key=value,...] (required)
+//	x  start point, comma-separated, one number per dimension (required)
+//	m  method spec name[:key=value,...], 1 to MaxPanels times, in panel order
+//	n  step budget, an integer in 1..MaxSteps (default DefaultSteps)
+//	t  tolerance on ‖g‖ in [0, 1] (default DefaultTol; 0 never stops)
+//	w  view window xmin,xmax,ymin,ymax (default: the surface's View)
+//	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
+//
+// Encode writes the canonical form (fields in the order above, defaults
+// omitted, numbers in their shortest exact form); every character it uses is
+// legal in a URL fragment. Decode reads links from strangers and is strict:
+// see Decode.
+//
+// Build a Scenario with Decode, DefaultScenario, or by filling the fields
+// and calling SetSurface; check one built by hand with Validate before
+// encoding it.
+type Scenario struct {
+	SurfaceKind *SurfaceKind
+	SurfaceVals []float64 // in SurfaceKind.Params order
+	Methods     []Spec    // one per panel, 1..MaxPanels
+	Start       []float64
+	Steps       int
+	Tol         float64
+	View        *Window // nil: the surface's default View
+	UI          string
+
+	// The surface built from SurfaceKind and surfVals, reused while they
+	// still match SurfaceKind and SurfaceVals.
+	surf     Surface
+	surfKind *SurfaceKind
+	surfVals []float64
+}
+
+// Limits and defaults of a Scenario.
+const (
+	ScenarioVersion = "v1"
+	MaxPanels       = 4
+	DefaultSteps    = 500
+	MaxSteps        = 100000
+	DefaultTol      = 1e-8
+	// MaxLinkLen bounds the text form, before and after percent-decoding.
+	MaxLinkLen = 1000
+	// MaxStartCoord bounds |x_i| of the start point.
+	MaxStartCoord = 1e6
+	// MaxViewCoord bounds the view window's coordinates and MaxViewSize its
+	// width and height.
+	MaxViewCoord = 1e7
+	MaxViewSize  = 1e7
+	// MinViewRel is the smallest width or height of a view window relative
+	// to the size of its coordinates (max(1, |coordinates|)): narrower
+	// windows could not be drawn with float64 pixel coordinates.
+	MinViewRel = 1e-9
+	MaxUILen   = 16
+)
+
+// defaultScenarioText is the scenario the app opens with: the lesson that
+// curvature sets the step, on Rosenbrock's banana valley from its standard
+// start. lr = 0.001 is stable there: 2/λ_max(∇²f(−1.2, 1)) ≈ 0.00133.
+const defaultScenarioText = "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1"
+
+// DefaultScenario is Rosenbrock from (−1.2, 1) with gradient descent
+// (lr = 0.001), Newton and SR1 side by side, 500 steps.
+func DefaultScenario() Scenario {
+	s, err := Decode(defaultScenarioText)
+	if err != nil {
+		panic("sim: default scenario: " + err.Error())
+	}
+	return s
+}
+
+// SetSurface sets the surface kind and its parameter values (in
+// k.Params order, checked against their ranges) and builds the surface.
+func (s *Scenario) SetSurface(k *SurfaceKind, vals []float64) error {
+	if k == nil {
+		return fmt.Errorf("no surface")
+	}
+	if err := scCheckValues("surface "+k.Name, vals, k.Params); err != nil {
+		return err
+	}
+	s.SurfaceKind = k
+	s.SurfaceVals = append([]float64(nil), vals...)
+	s.surfKind = k
+	s.surfVals = append([]float64(nil), vals...)
+	s.surf = k.New(s.surfVals)
+	return nil
+}
+
+// Surface returns the scenario's surface: the one built by SetSurface or
+// Decode while SurfaceKind and SurfaceVals are unchanged, a newly built one
+// otherwise. SurfaceKind must be set.
+func (s Scenario) Surface() Surface {
+	if s.surf != nil && s.surfKind == s.SurfaceKind && scEqualFloats(s.surfVals, s.SurfaceVals) {
+		return s.surf
+	}
+	return s.SurfaceKind.New(s.SurfaceVals)
+}
+
+// ViewWindow is the window to draw: View if set, else the surface's default.
+func (s Scenario) ViewWindow() Window {
+	if s.View != nil {
+		return *s.View
+	}
+	return s.Surface().View()
+}
+
+// NewRuns builds one Run per panel, each starting at Start with tolerance
+// Tol and storage sized for Steps iterations. The runs share the scenario's
+// Surface, so step them from one goroutine.
+func (s Scenario) NewRuns() []*Run {
+	surf := s.Surface()
+	runs := make([]*Run, len(s.Methods))
+	for i, sp := range s.Methods {
+		runs[i] = NewRun(surf, sp.New(), s.Start, RunOptions{Tol: s.Tol, Budget: s.Steps})
+	}
+	return runs
+}
+
+// Clone returns a copy that shares no slices with s.
+func (s Scenario) Clone() Scenario {
+	c := s
+	c.SurfaceVals = append([]float64(nil), s.SurfaceVals...)
+	c.Start = append([]float64(nil), s.Start...)
+	c.Methods = make([]Spec, len(s.Methods))
+	for i, sp := range s.Methods {
+		c.Methods[i] = Spec{Kind: sp.Kind, Values: append([]float64(nil), sp.Values...)}
+	}
+	if s.View != nil {
+		v := *s.View
+		c.View = &v
+	}
+	return c
+}
+
+// Equal reports whether s and o describe the same scenario (numbers
+// compared with ==, so −0 equals 0).
+func (s Scenario) Equal(o Scenario) bool {
+	if s.SurfaceKind != o.SurfaceKind || !scEqualFloats(s.SurfaceVals, o.SurfaceVals) ||
+		len(s.Methods) != len(o.Methods) || !scEqualFloats(s.Start, o.Start) ||
+		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || (s.View == nil) != (o.View == nil) {
+		return false
+	}
+	if s.View != nil && *s.View != *o.View {
+		return false
+	}
+	for i := range s.Methods {
+		if s.Methods[i].Kind != o.Methods[i].Kind || !scEqualFloats(s.Methods[i].Values, o.Methods[i].Values) {
+			return false
+		}
+	}
+	return true
+}
+
+// String is Encode.
+func (s Scenario) String() string { return s.Encode() }
+
+// Encode writes the canonical text form: v1, then s, x, m..., n, t, w, u,
+// omitting n, t and u when they have their defaults and w when View is nil.
+// SurfaceKind and every method's Kind must be set.
+func (s Scenario) Encode() string {
+	var b strings.Builder
+	b.WriteString(ScenarioVersion)
+	b.WriteString(";s=")
+	b.WriteString(s.SurfaceKind.Name)
+	if set := FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
+		b.WriteByte(':')
+		b.WriteString(set)
+	}
+	b.WriteString(";x=")
+	scWriteFloats(&b, s.Start)
+	for _, m := range s.Methods {
+		b.WriteString(";m=")
+		b.WriteString(m.String())
+	}
+	if s.Steps != DefaultSteps {
+		b.WriteString(";n=")
+		b.WriteString(strconv.Itoa(s.Steps))
+	}
+	if s.Tol != DefaultTol {
+		b.WriteString(";t=")
+		b.WriteString(FormatFloat(s.Tol))
+	}
+	if s.View != nil {
+		b.WriteString(";w=")
+		w := s.View
+		scWriteFloats(&b, []float64{w.XMin, w.XMax, w.YMin, w.YMax})
+	}
+	if s.UI != "" {
+		b.WriteString(";u=")
+		b.WriteString(s.UI)
+	}
+	return b.String()
+}
+
+// Validate checks everything Decode checks about the values: the surface
+// and method parameters, 1..MaxPanels methods, the start's dimension and
+// range, the step budget, the tolerance, the view window, the UI flags and
+// the length of the encoded text.
+func (s Scenario) Validate() error {
+	if s.SurfaceKind == nil {
+		return fmt.Errorf("no surface")
+	}
+	name := s.SurfaceKind.Name
+	if err := scCheckValues("surface "+name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
+		return err
+	}
+	if len(s.Methods) == 0 {
+		return fmt.Errorf("no method: give at least one (m=name)")
+	}
+	if len(s.Methods) > MaxPanels {
+		return fmt.Errorf("%d methods given, at most %d (one per panel)", len(s.Methods), MaxPanels)
+	}
+	for i, m := range s.Methods {
+		if m.Kind == nil {
+			return fmt.Errorf("panel %d has no method", i+1)
+		}
+		if err := scCheckValues("method "+m.Kind.Name, m.Values, m.Kind.Params); err != nil {
+			return err
+		}
+	}
+	if dim := s.Surface().Dim(); len(s.Start) != dim {
+		return fmt.Errorf("start has %d %s, surface %s needs %d", len(s.Start), scPlural(len(s.Start), "coordinate"), name, dim)
+	}
+	for _, v := range s.Start {
+		if !(math.Abs(v) <= MaxStartCoord) {
+			return fmt.Errorf("start coordinate %s is out of range [%s, %s]", FormatFloat(v), FormatFloat(-MaxStartCoord), FormatFloat(MaxStartCoord))
+		}
+	}
+	if s.Steps < 1 || s.Steps > MaxSteps {
+		return fmt.Errorf("step count %d is out of range: it must be an integer from 1 to %d", s.Steps, MaxSteps)
+	}
+	if !(s.Tol >= 0 && s.Tol <= 1) {
+		return fmt.Errorf("tolerance %s is out of range [0, 1]", FormatFloat(s.Tol))
+	}
+	if s.View != nil {
+		if err := CheckWindow(*s.View); err != nil {
+			return err
+		}
+	}
+	if !scValidUI(s.UI) {
+		return fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", scQuote(s.UI), MaxUILen)
+	}
+	if n := len(s.Encode()); n > MaxLinkLen {
+		return fmt.Errorf("the scenario's text is %d bytes long, at most %d", n, MaxLinkLen)
+	}
+	return nil
+}
+
+// CheckWindow checks a view window: finite coordinates of size at most
+// MaxViewCoord, xmin < xmax and ymin < ymax, width and height at most
+// MaxViewSize and at least MinViewRel·max(1, |coordinates|).
+func CheckWindow(w Window) error {
+	for _, v := range []float64{w.XMin, w.XMax, w.YMin, w.YMax} {
+		if !(math.Abs(v) <= MaxViewCoord) {
+			return fmt.Errorf("view window coordinate %s is out of range [%s, %s]", FormatFloat(v), FormatFloat(-MaxViewCoord), FormatFloat(MaxViewCoord))
+		}
+	}
+	for _, a := range []struct {
+		axis     string
+		lo, hi   float64
+		what     string
+		min, max string
+	}{
+		{"x", w.XMin, w.XMax, "width", "xmin", "xmax"},
+		{"y", w.YMin, w.YMax, "height", "ymin", "ymax"},
+	} {
+		if !(a.lo < a.hi) {
+			return fmt.Errorf("view window has %s %s not below %s %s", a.min, FormatFloat(a.lo), a.max, FormatFloat(a.hi))
+		}
+		size := a.hi - a.lo
+		if size > MaxViewSize {
+			return fmt.Errorf("view window %s %s is larger than %s", a.what, FormatFloat(size), FormatFloat(MaxViewSize))
+		}
+		if least := MinViewRel * math.Max(1, math.Max(math.Abs(a.lo), math.Abs(a.hi))); size < least {
+			return fmt.Errorf("view window %s %s is too small (at least %s there)", a.what, FormatFloat(size), FormatFloat(least))
+		}
+	}
+	return nil
+}
+
+// Decode reads a scenario from its text form, as found in a URL fragment.
+// It accepts an optional leading '#' and, if the text contains '%',
+// percent-decodes it once. It rejects, with one sentence starting "link: "
+// that names the problem: text longer than MaxLinkLen bytes (before or
+// after decoding), bytes that are not printable ASCII, a bad
+// percent-encoding, a missing or unknown version, empty, unknown or
+// repeated fields (only m may repeat), a missing s, x or m, more than
+// MaxPanels methods, malformed numbers (NaN, Inf, hexadecimal and
+// underscores included), values out of range, and a start whose dimension
+// differs from the surface's. Error messages quote at most 32 bytes of the
+// input, escaped so that they are safe to show in a page.
+func Decode(text string) (Scenario, error) {
+	s, err := scDecode(text)
+	if err != nil {
+		return Scenario{}, fmt.Errorf("link: %v", err)
+	}
+	return s, nil
+}
+
+func scDecode(text string) (Scenario, error) {
+	var s Scenario
+	if len(text) > MaxLinkLen {
+		return s, fmt.Errorf("the text is %d bytes long, at most %d", len(text), MaxLinkLen)
+	}
+	text = strings.TrimPrefix(text, "#")
+	if err := scCheckBytes(text); err != nil {
+		return s, err
+	}
+	if strings.Contains(text, "%") {
+		var err error
+		if text, err = scUnescape(text); err != nil {
+			return s, err
+		}
+		if len(text) > MaxLinkLen {
+			return s, fmt.Errorf("the decoded text is %d bytes long, at most %d", len(text), MaxLinkLen)
+		}
+		if err := scCheckBytes(text); err != nil {
+			return s, fmt.Errorf("after percent-decoding, %v", err)
+		}
+	}
+	if text == "" {
+		return s, fmt.Errorf("the text is empty, expected %s;s=surface;x=start;m=method", ScenarioVersion)
+	}
+	fields := strings.Split(text, ";")
+	if v := fields[0]; v != ScenarioVersion {
+		if len(v) >= 2 && v[0] == 'v' && strings.Trim(v[1:], "0123456789") == "" {
+			return s, fmt.Errorf("version %s is not supported (this build reads %s)", scQuote(v), ScenarioVersion)
+		}
+		return s, fmt.Errorf("the text must start with the version %s, not %s", ScenarioVersion, scQuote(v))
+	}
+	seen := map[string]bool{}
+	s.Steps = DefaultSteps
+	s.Tol = DefaultTol
+	for _, f := range fields[1:] {
+		if f == "" {
+			return s, fmt.Errorf("empty field (two ';' in a row, or a ';' at the end)")
+		}
+		key, val, ok := strings.Cut(f, "=")
+		if !ok {
+			return s, fmt.Errorf("field %s is not key=value", scQuote(f))
+		}
+		if key != "m" && seen[key] {
+			return s, fmt.Errorf("field %s given twice (only m may repeat)", scQuote(key))
+		}
+		seen[key] = true
+		switch key {
+		case "s":
+			name, set, _ := strings.Cut(val, ":")
+			k, ok := surfaceKinds[name]
+			if !ok {
+				return s, fmt.Errorf("unknown surface %s (accepted: %s)", scQuote(name), scAccepted(scSurfaceNames(), 100))
+			}
+			vals, err := scParseSettings("surface "+name, set, k.Params)
+			if err != nil {
+				return s, err
+			}
+			if err := s.SetSurface(k, vals); err != nil {
+				return s, err
+			}
+		case "x":
+			parts := strings.Split(val, ",")
+			if len(parts) > 16 {
+				return s, fmt.Errorf("start has %d coordinates, too many", len(parts))
+			}
+			s.Start = make([]float64, len(parts))
+			for i, p := range parts {
+				v, err := scNumber("start coordinate ", p)
+				if err != nil {
+					return s, err
+				}
+				s.Start[i] = v
+			}
+		case "m":
+			if len(s.Methods) == MaxPanels {
+				return s, fmt.Errorf("more than %d methods given (one per panel, at most %d)", MaxPanels, MaxPanels)
+			}
+			name, set, _ := strings.Cut(val, ":")
+			k, ok := methodKinds[name]
+			if !ok {
+				return s, fmt.Errorf("unknown method %s (accepted: %s)", scQuote(name), scAccepted(scMethodNames(), 110))
+			}
+			vals, err := scParseSettings("method "+name, set, k.Params)
+			if err != nil {
+				return s, err
+			}
+			s.Methods = append(s.Methods, Spec{Kind: k, Values: vals})
+		case "n":
+			v, err := scNumber("n=", val)
+			if err != nil {
+				return s, err
+			}
+			if v != math.Trunc(v) || v < 1 || v > MaxSteps {
+				return s, fmt.Errorf("n=%s is out of range: the step count must be an integer from 1 to %d", val, MaxSteps)
+			}
+			s.Steps = int(v)
+		case "t":
+			v, err := scNumber("t=", val)
+			if err != nil {
+				return s, err
+			}
+			if v < 0 || v > 1 {
+				return s, fmt.Errorf("t=%s is out of range: the tolerance must be in [0, 1]", val)
+			}
+			s.Tol = v
+		case "w":
+			parts := strings.Split(val, ",")
+			if len(parts) != 4 {
+				return s, fmt.Errorf("view window needs 4 numbers xmin,xmax,ymin,ymax, got %d", len(parts))
+			}
+			var c [4]float64
+			for i, p := range parts {
+				v, err := scNumber("view window coordinate ", p)
+				if err != nil {
+					return s, err
+				}
+				c[i] = v
+			}
+			s.View = &Window{XMin: c[0], XMax: c[1], YMin: c[2], YMax: c[3]}
+		case "u":
+			if !scValidUI(val) {
+				return s, fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", scQuote(val), MaxUILen)
+			}
+			s.UI = val
+		default:
+			return s, fmt.Errorf("unknown field %s (accepted: s, x, m, n, t, w, u)", scQuote(key))
+		}
+	}
+	switch {
+	case s.SurfaceKind == nil:
+		return s, fmt.Errorf("missing surface (s=name)")
+	case s.Start == nil:
+		return s, fmt.Errorf("missing start point (x=x1,x2)")
+	case len(s.Methods) == 0:
+		return s, fmt.Errorf("missing method (m=name, one per panel)")
+	}
+	if err := s.Validate(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// scParseSettings is ParseSettings with error messages that quote at most
+// a bounded, escaped part of the input, and with −0 read as 0.
+func scParseSettings(what, set string, params []Param) ([]float64, error) {
+	vals := Defaults(params)
+	if set == "" {
+		return vals, nil
+	}
+	seen := make([]bool, len(params))
+	for _, kv := range strings.Split(set, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return nil, fmt.Errorf("%s: %s is not key=value", what, scQuote(kv))
+		}
+		i := paramIndex(params, k)
+		if i < 0 {
+			return nil, fmt.Errorf("%s: unknown key %s (accepted: %s)", what, scQuote(k), scAccepted(scParamKeys(params), 100))
+		}
+		if seen[i] {
+			return nil, fmt.Errorf("%s: key %s given twice", what, scQuote(k))
+		}
+		seen[i] = true
+		p := params[i]
+		if len(p.Choices) > 0 {
+			j := scIndex(p.Choices, v)
+			if j < 0 {
+				return nil, fmt.Errorf("%s: %s=%s is not one of %s", what, k, scQuote(v), strings.Join(p.Choices, "|"))
+			}
+			vals[i] = float64(j)
+			continue
+		}
+		x, err := scNumber(what+": "+k+"=", v)
+		if err != nil {
+			return nil, err
+		}
+		if p.Int && x != math.Trunc(x) {
+			return nil, fmt.Errorf("%s: %s=%s must be an integer", what, k, v)
+		}
+		if x < p.Min || x > p.Max {
+			return nil, fmt.Errorf("%s: %s=%s is out of range [%s, %s]", what, k, v, FormatFloat(p.Min), FormatFloat(p.Max))
+		}
+		vals[i] = x
+	}
+	return vals, nil
+}
+
+// scCheckValues checks parameter values built by hand against params.
+func scCheckValues(what string, vals []float64, params []Param) error {
+	if len(vals) != len(params) {
+		return fmt.Errorf("%s takes %d parameter values, got %d", what, len(params), len(vals))
+	}
+	for i, p := range params {
+		v := vals[i]
+		if len(p.Choices) > 0 {
+			if !(v >= 0 && v < float64(len(p.Choices)) && v == math.Trunc(v)) {
+				return fmt.Errorf("%s: %s=%s is not an index of %s", what, p.Key, FormatFloat(v), strings.Join(p.Choices, "|"))
+			}
+			continue
+		}
+		if p.Int && v != math.Trunc(v) {
+			return fmt.Errorf("%s: %s=%s must be an integer", what, p.Key, FormatFloat(v))
+		}
+		if !(v >= p.Min && v <= p.Max) {
+			return fmt.Errorf("%s: %s=%s is out of range [%s, %s]", what, p.Key, FormatFloat(v), FormatFloat(p.Min), FormatFloat(p.Max))
+		}
+	}
+	return nil
+}
+
+// scNumber reads a finite decimal number (ParseFloat), −0 as 0; label
+// prefixes the quoted text in messages ("n=", "start coordinate "). A number
+// ParseFloat accepts has at most 32 bytes of [0-9.eE+-], so callers may
+// echo it unquoted.
+func scNumber(label, v string) (float64, error) {
+	x, err := ParseFloat(v)
+	if err != nil {
+		if len(v) > 32 {
+			return 0, fmt.Errorf("%s%s is too long for a number", label, scQuote(v))
+		}
+		return 0, fmt.Errorf("%s%s is not a finite decimal number", label, scQuote(v))
+	}
+	return x + 0, nil // −0 + 0 = +0
+}
+
+// scCheckBytes accepts printable ASCII only.
+func scCheckBytes(text string) error {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x80:
+			return fmt.Errorf("byte %d is non-ASCII (0x%02x); only printable ASCII is allowed", i+1, c)
+		case c < 0x20 || c == 0x7f:
+			return fmt.Errorf("byte %d is a control character (0x%02x); only printable ASCII is allowed", i+1, c)
+		}
+	}
+	return nil
+}
+
+// scUnescape decodes %XX escapes once, like url.PathUnescape.
+func scUnescape(text string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+2 >= len(text) || !scIsHex(text[i+1]) || !scIsHex(text[i+2]) {
+			end := min(i+3, len(text))
+			return "", fmt.Errorf("bad percent-encoding %s at byte %d: %% must be followed by two hexadecimal digits", scQuote(text[i:end]), i+1)
+		}
+		b.WriteByte(scUnhex(text[i+1])<<4 | scUnhex(text[i+2]))
+		i += 2
+	}
+	return b.String(), nil
+}
+
+func scIsHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func scUnhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+func scValidUI(u string) bool {
+	if len(u) > MaxUILen {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// scQuote quotes at most 32 bytes of s with %q, escaping <, > and & so
+// that the message is safe in a page; the quoted text is kept to 42 bytes,
+// and a cut is marked with "...".
+func scQuote(s string) string {
+	n := min(len(s), 32)
+	for {
+		q := fmt.Sprintf("%q", s[:n])
+		q = strings.NewReplacer("<", `\x3c`, ">", `\x3e`, "&", `\x26`).Replace(q)
+		if len(q) <= 42 || n == 0 {
+			if n < len(s) {
+				q += "..."
+			}
+			return q
+		}
+		n--
+	}
+}
+
+// scAccepted joins names with ", ", cut with "..." to about budget bytes.
+func scAccepted(names []string, budget int) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			if b.Len()+2+len(n) > budget {
+				b.WriteString(", ...")
+				break
+			}
+			b.WriteString(", ")
+		}
+		b.WriteString(n)
+	}
+	if b.Len() == 0 {
+		return "none"
+	}
+	return b.String()
+}
+
+func scSurfaceNames() []string {
+	var names []string
+	for _, k := range SurfaceKinds() {
+		names = append(names, k.Name)
+	}
+	return names
+}
+
+func scMethodNames() []string {
+	var names []string
+	for _, k := range MethodKinds() {
+		names = append(names, k.Name)
+	}
+	return names
+}
+
+func scParamKeys(params []Param) []string {
+	keys := make([]string, len(params))
+	for i, p := range params {
+		keys[i] = p.Key
+	}
+	return keys
+}
+
+func scIndex(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func scEqualFloats(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func scWriteFloats(b *strings.Builder, v []float64) {
+	for i, x := range v {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(FormatFloat(x))
+	}
+}
+
+func scPlural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
