@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# curvlab's one entry point. Usage: ./build.sh [web|serve|desktop|test|bench|cli]
+# curvlab's one entry point. Usage: ./build.sh [web|serve|desktop|test|bench]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,15 +30,51 @@ need_node() {
 	command -v node >/dev/null || need_debs nodejs
 }
 
+# Debian packages: building the native app (cgo, X11, GL), running it and the
+# browser without a display, compressing the wasm.
+X11_DEV=(gcc pkg-config libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dev)
+HEADLESS=(xvfb xauth libgl1-mesa-dri chromium)
+
+cmd_web() {
+	command -v brotli >/dev/null || need_debs brotli
+	command -v gzip >/dev/null || need_debs gzip
+	echo "== building dist/ (js/wasm)"
+	mkdir -p dist
+	rm -f dist/main.wasm dist/main.wasm.gz dist/main.wasm.br
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o dist/main.wasm ./wasm
+	cp "$GOROOT_WASM/wasm_exec.js" dist/wasm_exec.js
+	local size
+	size=$(stat -c %s dist/main.wasm)
+	sed "s/__WASM_SIZE__/$size/" index.html >dist/index.html
+	gzip -9 -k -n dist/main.wasm
+	brotli -q 11 -k dist/main.wasm
+	ls -l dist
+}
+
+cmd_serve() {
+	cmd_web
+	go run ./internal/devserver -dir dist -addr "${CURVLAB_ADDR:-localhost:8080}"
+}
+
+cmd_desktop() {
+	need_debs "${X11_DEV[@]}"
+	mkdir -p bin
+	go build -trimpath -o bin/curvlab ./cmd/curvlab
+	echo "built bin/curvlab (run it, or: go run ./cmd/curvlab)"
+}
+
 cmd_test() {
 	need_node
+	need_debs "${X11_DEV[@]}" "${HEADLESS[@]}"
 	echo "== gofmt, go vet"
 	local unformatted
 	unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"
 	[ -z "$unformatted" ] || die "not gofmt-clean: $unformatted"
 	go vet ./...
-	echo "== go test (native)"
-	go test -count=1 ./...
+	GOOS=js GOARCH=wasm go vet ./sim/... ./render/... ./app/... ./wasm/...
+	cmd_web
+	echo "== go test (native; display packages under Xvfb)"
+	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 ./...
 	echo "== go test (js/wasm under node): sim"
 	PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/...
 }
@@ -50,16 +86,11 @@ cmd_bench() {
 	PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -run '^$' -bench 'Grid' -benchmem ./sim/...
 }
 
-cmd_serve() {
-	# The app is not built yet: run the CLI demo instead.
-	echo "The browser app is not built yet; here is the CLI on Rosenbrock:" >&2
-	go run ./cmd/curvsim compare --surface rosenbrock --start -1.2,1 \
-		--method gd:lr=0.001 --method newton --method sr1 --method bfgs --steps 5000
-}
-
 case "${1:-}" in
+web) cmd_web ;;
+serve) cmd_serve ;;
+desktop) cmd_desktop ;;
 test) cmd_test ;;
 bench) cmd_bench ;;
-serve) cmd_serve ;;
-*) die "usage: ./build.sh [test|bench|serve]" ;;
+*) die "usage: ./build.sh [web|serve|desktop|test|bench]" ;;
 esac
