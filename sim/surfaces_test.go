@@ -411,7 +411,7 @@ func TestSurfaceMinimaLiterature(t *testing.T) {
 
 // TestCamel6LocalMinima finds the six minima of the six-hump camel by
 // Newton's method from rough published positions and checks the listing.
-func TestCamel6LocalMinima(t *testing.T) {
+func TestSurfaceCamel6LocalMinima(t *testing.T) {
 	s, _ := NewSurface("camel6", "")
 	rough := [][2]float64{{0.09, -0.71}, {-0.09, 0.71}, {1.70, -0.80}, {-1.70, 0.80}, {1.61, 0.57}, {-1.61, -0.57}}
 	ms := s.Minima()
@@ -442,7 +442,7 @@ func TestCamel6LocalMinima(t *testing.T) {
 	}
 }
 
-func TestBealeAgainstGonum(t *testing.T) {
+func TestSurfaceBealeGonum(t *testing.T) {
 	s, _ := NewSurface("beale", "")
 	var ref functions.Beale
 	g, gr := make([]float64, 2), make([]float64, 2)
@@ -468,7 +468,7 @@ func TestBealeAgainstGonum(t *testing.T) {
 	}
 }
 
-func TestRosenbrockAgainstGonum(t *testing.T) {
+func TestSurfaceRosenbrockGonum(t *testing.T) {
 	s, _ := NewSurface("rosenbrock", "")
 	var ref functions.ExtendedRosenbrock
 	g, gr := make([]float64, 2), make([]float64, 2)
@@ -490,7 +490,7 @@ func TestRosenbrockAgainstGonum(t *testing.T) {
 	}
 }
 
-func TestLinRegCurvature(t *testing.T) {
+func TestSurfaceLinRegCurvature(t *testing.T) {
 	s, _ := NewSurface("linreg", "")
 	X, y := LinRegMatrix()
 	m := len(X)
@@ -569,7 +569,7 @@ func TestLinRegCurvature(t *testing.T) {
 	}
 }
 
-func TestValleyConditionNumber(t *testing.T) {
+func TestSurfaceValleyConditionNumber(t *testing.T) {
 	for _, set := range []string{"", "kappa=1", "kappa=4000,angle=-70", "kappa=25,angle=200"} {
 		s, err := NewSurface("valley", set)
 		if err != nil {
@@ -589,7 +589,7 @@ func TestValleyConditionNumber(t *testing.T) {
 	}
 }
 
-func TestCamel3ClosedForm(t *testing.T) {
+func TestSurfaceCamel3ClosedForm(t *testing.T) {
 	s, _ := NewSurface("camel3", "")
 	// Stationary points: y = −x/2, x(x⁴ − 4.2x² + 3.5) = 0; the outer roots
 	// are minima.
