@@ -1,0 +1,548 @@
+// Command curvsim is curvlab's headless CLI: it lists the surfaces and
+// methods, runs methods on a surface and prints every iterate as CSV or
+// JSON, and compares methods in a table. It uses package sim only (never
+// ebiten), so it runs anywhere, including under node as WebAssembly.
+//
+// Run "curvsim help" for the interface; docs/cli.md describes it in full.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"curvlab/sim"
+)
+
+const usage = `curvsim: run curvlab's optimization methods on 2D surfaces, headless.
+
+Usage:
+  curvsim list
+      Surfaces (parameters with defaults and ranges, view, start, minima)
+      and methods (parameters with defaults and accepted values, rule).
+  curvsim run --surface NAME [--param key=value]... [--start x1,x2]
+              --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
+  curvsim run --scenario TEXT [--steps N] [--tol T] [--format csv|json]
+      Print every iterate. SPEC is name[:key=value[,key=value]...], e.g.
+      gd:lr=0.01,ls=wolfe; one --method per panel, 1 to 4. TEXT is a
+      scenario link, e.g. "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton".
+      Defaults: start = the surface's suggested start, --steps 500,
+      --tol 1e-8 (0 never stops), --format csv.
+      CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events with row 0
+      the start; with several methods a leading panel column (1-based).
+      A run stops early when gnorm <= T (event converged) or when it
+      diverges (event diverged). JSON: {"scenario", "surface", "panels":
+      [{"method", "steps": [...]}]}; NaN and Inf are written as null.
+  curvsim compare --surface NAME [--param key=value]... [--start x1,x2]
+                  --method SPEC [--method SPEC]... [--steps N] [--tol T]
+      A table, one row per method: result (converged, not converged,
+      diverged), iterations and evaluations used, final point, f and gnorm.
+      Default --steps 10000.
+  curvsim help
+      This text, on standard output.
+
+Numbers in CSV and JSON are exact (shortest form that reads back the same
+float64). Bad input prints one line on standard error and exits with
+status 2; curvsim without arguments prints this text on standard error and
+exits with status 2.
+`
+
+// errUsage is a bad-input error: one line, exit status 2.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+func badf(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line args and returns the exit status: 0 on
+// success, 2 on bad input (one line on stderr, nothing on stdout), 1 when
+// the output could not be written.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		io.WriteString(stderr, usage)
+		return 2
+	}
+	var out bytes.Buffer
+	var err error
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		out.WriteString(usage)
+	case "list":
+		err = cmdList(&out, rest)
+	case "run":
+		err = cmdRun(&out, rest)
+	case "compare":
+		err = cmdCompare(&out, rest)
+	default:
+		err = badf("unknown command %q (accepted: list, run, compare, help)", cmd)
+	}
+	if err != nil {
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "curvsim") {
+			msg = "curvsim " + cmd + ": " + msg
+		}
+		// One line, whatever the message.
+		msg = strings.NewReplacer("\n", " ", "\r", " ").Replace(msg)
+		fmt.Fprintln(stderr, msg)
+		return 2
+	}
+	if _, err := stdout.Write(out.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "curvsim %s: writing the output: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
+
+// listFlag collects the values of a repeated flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, " ") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// options are the flags of run and compare.
+type options struct {
+	fs                                        *flag.FlagSet
+	surface, start, steps, tol, format, scene string
+	params, methods                           listFlag
+	set                                       map[string]bool
+}
+
+func parseFlags(name string, args []string, withScenario bool) (*options, error) {
+	o := &options{fs: flag.NewFlagSet(name, flag.ContinueOnError), set: map[string]bool{}}
+	fs := o.fs
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.surface, "surface", "", "")
+	fs.Var(&o.params, "param", "")
+	fs.StringVar(&o.start, "start", "", "")
+	fs.Var(&o.methods, "method", "")
+	fs.StringVar(&o.steps, "steps", "", "")
+	fs.StringVar(&o.tol, "tol", "", "")
+	accepted := "--surface, --param, --start, --method, --steps, --tol"
+	if withScenario {
+		fs.StringVar(&o.format, "format", "csv", "")
+		fs.StringVar(&o.scene, "scenario", "", "")
+		accepted += ", --format, --scenario"
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		msg := err.Error()
+		switch {
+		case strings.HasPrefix(msg, "flag provided but not defined: "):
+			f := strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
+			return nil, badf("unknown flag --%s (accepted: %s)", f, accepted)
+		case strings.HasPrefix(msg, "flag needs an argument: "):
+			f := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
+			return nil, badf("flag --%s needs a value", f)
+		}
+		return nil, badf("%s (accepted flags: %s)", msg, accepted)
+	}
+	if fs.NArg() > 0 {
+		return nil, badf("unexpected argument %q (flags are: %s)", fs.Arg(0), accepted)
+	}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
+	return o, nil
+}
+
+// scenario builds the scenario the flags describe, with defaultSteps when
+// --steps is not given; it checks the number of methods only when panels.
+func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) {
+	var sc sim.Scenario
+	if o.set["scenario"] {
+		for _, f := range []string{"surface", "param", "start", "method"} {
+			if o.set[f] {
+				return sc, badf("--%s cannot be combined with --scenario (only --steps, --tol and --format can)", f)
+			}
+		}
+		var err error
+		sc, err = sim.Decode(o.scene)
+		if err != nil {
+			return sc, badf("--scenario: %s", strings.TrimPrefix(err.Error(), "link: "))
+		}
+	} else {
+		if !o.set["surface"] {
+			return sc, badf("--surface is required (accepted: %s)", surfaceNames())
+		}
+		k, err := sim.LookupSurface(o.surface)
+		if err != nil {
+			return sc, err
+		}
+		vals, err := sim.ParseSettings(strings.Join(o.params, ","), k.Params)
+		if err != nil {
+			return sc, badf("--param: surface %s: %v", k.Name, err)
+		}
+		if err := sc.SetSurface(k, vals); err != nil {
+			return sc, err
+		}
+		if o.set["start"] {
+			for _, p := range strings.Split(o.start, ",") {
+				v, err := sim.ParseFloat(p)
+				if err != nil {
+					return sc, badf("--start %q: %v (expected x1,x2)", o.start, err)
+				}
+				sc.Start = append(sc.Start, v)
+			}
+		} else {
+			st := sc.Surface().Start()
+			sc.Start = st[:]
+		}
+		if len(o.methods) == 0 {
+			return sc, badf("--method is required, once per method (accepted: %s)", methodNames())
+		}
+		for _, m := range o.methods {
+			spec, err := sim.ParseSpec(m)
+			if err != nil {
+				return sc, badf("--method %q: %v", m, err)
+			}
+			sc.Methods = append(sc.Methods, spec)
+		}
+		sc.Steps = defaultSteps
+		sc.Tol = sim.DefaultTol
+	}
+	if o.set["steps"] {
+		n, err := strconv.Atoi(o.steps)
+		if err != nil {
+			return sc, badf("--steps %q is not an integer (accepted: 1 to %d)", o.steps, sim.MaxSteps)
+		}
+		if n < 1 || n > sim.MaxSteps {
+			return sc, badf("--steps %d is out of range (accepted: 1 to %d)", n, sim.MaxSteps)
+		}
+		sc.Steps = n
+	}
+	if o.set["tol"] {
+		t, err := sim.ParseFloat(o.tol)
+		if err != nil {
+			return sc, badf("--tol %q: %v (accepted: 0 to 1)", o.tol, err)
+		}
+		if t < 0 || t > 1 {
+			return sc, badf("--tol %s is out of range (accepted: 0 to 1)", o.tol)
+		}
+		sc.Tol = t
+	}
+	check := sc
+	if !panels {
+		// compare has no panels: check each method on its own.
+		for _, m := range sc.Methods {
+			check.Methods = []sim.Spec{m}
+			if err := check.Validate(); err != nil {
+				return sc, err
+			}
+		}
+		return sc, nil
+	}
+	return sc, sc.Validate()
+}
+
+func surfaceNames() string {
+	var names []string
+	for _, k := range sim.SurfaceKinds() {
+		names = append(names, k.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func methodNames() string {
+	var names []string
+	for _, k := range sim.MethodKinds() {
+		names = append(names, k.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// simulate runs every method of the scenario for at most sc.Steps
+// iterations, stopping early on convergence or divergence.
+func simulate(sc sim.Scenario) []*sim.Run {
+	runs := sc.NewRuns()
+	for _, r := range runs {
+		for i := 0; i < sc.Steps && r.Step(); i++ {
+		}
+	}
+	return runs
+}
+
+func helpOr(err error, out *bytes.Buffer) error {
+	if errors.Is(err, flag.ErrHelp) {
+		out.WriteString(usage)
+		return nil
+	}
+	return err
+}
+
+func cmdRun(out *bytes.Buffer, args []string) error {
+	o, err := parseFlags("run", args, true)
+	if err != nil {
+		return helpOr(err, out)
+	}
+	if o.format != "csv" && o.format != "json" {
+		return badf("unknown format %q (accepted: csv, json)", o.format)
+	}
+	sc, err := o.scenario(sim.DefaultSteps, true)
+	if err != nil {
+		return err
+	}
+	runs := simulate(sc)
+	if o.format == "json" {
+		return writeJSON(out, sc, runs)
+	}
+	writeCSV(out, sc, runs)
+	return nil
+}
+
+func ff(v float64) string { return sim.FormatFloat(v) }
+
+// writeCSV writes one row per iterate, grouped by panel.
+func writeCSV(out *bytes.Buffer, sc sim.Scenario, runs []*sim.Run) {
+	panels := len(runs) > 1
+	n := len(sc.Start)
+	var b []byte
+	if panels {
+		b = append(b, "panel,"...)
+	}
+	b = append(b, "iter"...)
+	for i := 1; i <= n; i++ {
+		b = append(b, ",x"...)
+		b = strconv.AppendInt(b, int64(i), 10)
+	}
+	b = append(b, ",f,gnorm,step,fevals,gevals,hevals,events\n"...)
+	out.Write(b)
+	for p, r := range runs {
+		for k := range r.Trace {
+			s := &r.Trace[k]
+			b = b[:0]
+			if panels {
+				b = strconv.AppendInt(b, int64(p+1), 10)
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(s.Iter), 10)
+			for _, v := range s.X {
+				b = append(b, ',')
+				b = strconv.AppendFloat(b, v, 'g', -1, 64)
+			}
+			for _, v := range []float64{s.F, s.GNorm, s.StepLen} {
+				b = append(b, ',')
+				b = strconv.AppendFloat(b, v, 'g', -1, 64)
+			}
+			for _, c := range []int{s.FEvals, s.GEvals, s.HEvals} {
+				b = append(b, ',')
+				b = strconv.AppendInt(b, int64(c), 10)
+			}
+			b = append(b, ',')
+			b = append(b, s.Events.String()...)
+			b = append(b, '\n')
+			out.Write(b)
+		}
+	}
+}
+
+// num is a float64 written exactly in JSON, NaN and ±Inf as null.
+type num float64
+
+func (v num) MarshalJSON() ([]byte, error) {
+	f := float64(v)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(make([]byte, 0, 24), f, 'g', -1, 64), nil
+}
+
+func nums(v []float64) []num {
+	r := make([]num, len(v))
+	for i, x := range v {
+		r[i] = num(x)
+	}
+	return r
+}
+
+type jsonOutput struct {
+	Scenario string      `json:"scenario"`
+	Surface  string      `json:"surface"`
+	Panels   []jsonPanel `json:"panels"`
+}
+
+type jsonPanel struct {
+	Method string     `json:"method"`
+	Steps  []jsonStep `json:"steps"`
+}
+
+type jsonTrial struct {
+	X []num `json:"x"`
+	F num   `json:"f"`
+}
+
+type jsonStep struct {
+	Iter     int         `json:"iter"`
+	X        []num       `json:"x"`
+	F        num         `json:"f"`
+	G        []num       `json:"g"`
+	GNorm    num         `json:"gnorm"`
+	Step     num         `json:"step"`
+	Alpha    num         `json:"alpha"`
+	Trials   []jsonTrial `json:"trials"`
+	Curv     [][]num     `json:"curv"`
+	CurvKind string      `json:"curv_kind"`
+	Radius   num         `json:"radius"`
+	FEvals   int         `json:"fevals"`
+	GEvals   int         `json:"gevals"`
+	HEvals   int         `json:"hevals"`
+	Events   []string    `json:"events"`
+}
+
+// surfaceSpec is the surface's name[:key=value,...] form.
+func surfaceSpec(sc sim.Scenario) string {
+	if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {
+		return sc.SurfaceKind.Name + ":" + set
+	}
+	return sc.SurfaceKind.Name
+}
+
+func writeJSON(out *bytes.Buffer, sc sim.Scenario, runs []*sim.Run) error {
+	o := jsonOutput{Scenario: sc.Encode(), Surface: surfaceSpec(sc)}
+	n := len(sc.Start)
+	for p, r := range runs {
+		panel := jsonPanel{Method: sc.Methods[p].String(), Steps: make([]jsonStep, len(r.Trace))}
+		for k := range r.Trace {
+			s := &r.Trace[k]
+			js := jsonStep{
+				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
+				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
+				Trials: make([]jsonTrial, s.Trials()), CurvKind: s.CurvKind.String(),
+				Radius: num(s.Radius), FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals,
+				Events: s.Events.Names(),
+			}
+			if js.Events == nil {
+				js.Events = []string{}
+			}
+			for t := range js.Trials {
+				js.Trials[t] = jsonTrial{X: nums(s.TrialX[t*n : (t+1)*n]), F: num(s.TrialF[t])}
+			}
+			if s.Curv != nil && s.CurvKind != sim.CurvNone {
+				js.Curv = make([][]num, n)
+				for i := range js.Curv {
+					js.Curv[i] = nums(s.Curv[i*n : (i+1)*n])
+				}
+			}
+			panel.Steps[k] = js
+		}
+		o.Panels = append(o.Panels, panel)
+	}
+	enc := json.NewEncoder(out)
+	return enc.Encode(o)
+}
+
+func cmdCompare(out *bytes.Buffer, args []string) error {
+	o, err := parseFlags("compare", args, false)
+	if err != nil {
+		return helpOr(err, out)
+	}
+	sc, err := o.scenario(10000, false)
+	if err != nil {
+		return err
+	}
+	// Run the methods one by one, so that compare takes any number.
+	var runs []*sim.Run
+	methods := sc.Methods
+	for _, m := range methods {
+		sc.Methods = []sim.Spec{m}
+		runs = append(runs, simulate(sc)...)
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "method\tresult\titers\tfevals\tgevals\thevals")
+	for i := range sc.Start {
+		fmt.Fprintf(tw, "\tx%d", i+1)
+	}
+	fmt.Fprint(tw, "\tf\tgnorm\n")
+	for i, r := range runs {
+		last := r.Last()
+		result := "not converged"
+		switch {
+		case last.Events&sim.EventConverged != 0:
+			result = "converged"
+		case last.Events&sim.EventDiverged != 0:
+			result = "diverged"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], result, last.Iter, last.FEvals, last.GEvals, last.HEvals)
+		for _, v := range last.X {
+			fmt.Fprintf(tw, "\t%.6g", v)
+		}
+		fmt.Fprintf(tw, "\t%.6g\t%.3g\n", last.F, last.GNorm)
+	}
+	return tw.Flush()
+}
+
+func cmdList(out *bytes.Buffer, args []string) error {
+	if len(args) > 0 {
+		return badf("unexpected argument %q (list takes none)", args[0])
+	}
+	out.WriteString("SURFACES (run --surface NAME --param key=value ...)\n")
+	for _, k := range sim.SurfaceKinds() {
+		s := k.New(sim.Defaults(k.Params))
+		fmt.Fprintf(out, "\n%s\n    %s\n", k.Name, k.Desc)
+		writeParams(out, k.Params)
+		w := s.View()
+		fmt.Fprintf(out, "    view:   x in [%s, %s], y in [%s, %s]\n", ff(w.XMin), ff(w.XMax), ff(w.YMin), ff(w.YMax))
+		st := s.Start()
+		fmt.Fprintf(out, "    start:  %s,%s\n", ff(st[0]), ff(st[1]))
+		minima := s.Minima()
+		if len(minima) == 0 {
+			out.WriteString("    minima: none\n")
+		}
+		for i, m := range minima {
+			label := "            "
+			if i == 0 {
+				label = "    minima: "
+			}
+			kind := "local"
+			if m.Global {
+				kind = "global"
+			}
+			fmt.Fprintf(out, "%s(%.6g, %.6g) f = %.6g, %s\n", label, m.X, m.Y, m.F, kind)
+		}
+	}
+	out.WriteString("\nMETHODS (run --method NAME[:key=value,...])\n")
+	for _, k := range sim.MethodKinds() {
+		fmt.Fprintf(out, "\n%s\n    %s\n", k.Name, k.Desc)
+		writeParams(out, k.Params)
+		fmt.Fprintf(out, "    rule:   %s\n", k.Rule)
+		if k.Cite != "" {
+			fmt.Fprintf(out, "    source: %s\n", k.Cite)
+		}
+	}
+	return nil
+}
+
+func writeParams(out *bytes.Buffer, params []sim.Param) {
+	if len(params) == 0 {
+		out.WriteString("    params: none\n")
+		return
+	}
+	for i, p := range params {
+		label := "            "
+		if i == 0 {
+			label = "    params: "
+		}
+		var accepted string
+		switch {
+		case len(p.Choices) > 0:
+			accepted = "one of " + p.Range()
+		case p.Int:
+			accepted = "integer in " + p.Range()
+		default:
+			accepted = "in " + p.Range()
+		}
+		fmt.Fprintf(out, "%s%s=%s, %s: %s\n", label, p.Key, p.Format(p.Default), accepted, p.Desc)
+	}
+}

@@ -1,0 +1,366 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"curvlab/sim"
+)
+
+// call runs the CLI with args and returns its exit status and outputs.
+func call(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// mustRun runs args, which must succeed.
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := call(args...)
+	if code != 0 || errs != "" {
+		t.Fatalf("%q: status %d, stderr %q", args, code, errs)
+	}
+	return out
+}
+
+func TestBadInput(t *testing.T) {
+	q := []string{"run", "--surface", "quadratic"}
+	for _, c := range []struct {
+		args    []string
+		mention string
+	}{
+		{[]string{"frobnicate"}, `"frobnicate"`},
+		{[]string{"list", "extra"}, `"extra"`},
+		{[]string{"run", "--bogus"}, "--bogus"},
+		{[]string{"compare", "--format", "csv"}, "--format"},
+		{[]string{"run", "--surface", "nosuch", "--method", "gd"}, `"nosuch"`},
+		{[]string{"run", "--method", "gd"}, "--surface"},
+		{q, "--method"},
+		{append(q, "--method", "nosuch"), `"nosuch"`},
+		{append(q, "--method", "gd:zz=1"), `"zz"`},
+		{append(q, "--method", "gd:lr=abc"), `"abc"`},
+		{append(q, "--method", "gd:lr=NaN"), `"NaN"`},
+		{append(q, "--method", "gd:ls=psychic"), `"psychic"`},
+		{append(q, "--param", "zz=1", "--method", "gd"), `"zz"`},
+		{append(q, "--param", "l1=0x10", "--method", "gd"), `"0x10"`},
+		{append(q, "--param", "l1=1e9", "--method", "gd"), "l1=1e9"},
+		{append(q, "--method", "gd", "--start", "1,abc"), `"abc"`},
+		{append(q, "--method", "gd", "--start", "1,2,3"), "3 coordinates"},
+		{append(q, "--method", "gd", "--start", "1"), "1 coordinate"},
+		{append(q, "--method", "gd", "--start", "Inf,1"), "Inf"},
+		{append(q, "--method", "gd", "--steps", "0"), "--steps 0"},
+		{append(q, "--method", "gd", "--steps", "-5"), "--steps -5"},
+		{append(q, "--method", "gd", "--steps", "abc"), `--steps "abc"`},
+		{append(q, "--method", "gd", "--steps", "1.5"), `--steps "1.5"`},
+		{append(q, "--method", "gd", "--steps", "1000001"), "--steps 1000001"},
+		{append(q, "--method", "gd", "--tol", "-1"), "--tol -1"},
+		{append(q, "--method", "gd", "--tol", "NaN"), `--tol "NaN"`},
+		{append(q, "--method", "gd", "--format", "xml"), `"xml"`},
+		{append(q, "--method", "gd", "--start"), "--start"},
+		{append(q, "--method", "gd", "stray"), `"stray"`},
+		{append(q, "--method", "gd", "--method", "gd", "--method", "gd", "--method", "gd", "--method", "gd"), "5 methods"},
+		{[]string{"run", "--scenario", "v1;s=quadratic;x=1,1;m=nosuch"}, `"nosuch"`},
+		{[]string{"run", "--scenario", "v2;s=quadratic;x=1,1;m=gd"}, `"v2"`},
+		{[]string{"run", "--scenario", "v1;s=quadratic;x=1,1;m=gd", "--surface", "quadratic"}, "--surface"},
+		{[]string{"run", "--scenario", "v1;s=quadratic;x=1,1;m=gd", "--steps", "0"}, "--steps 0"},
+		{[]string{"compare", "--surface", "quadratic", "--method", "gd", "--steps", "0"}, "--steps 0"},
+		{[]string{"compare", "--surface", "quadratic", "--method", "nosuch"}, `"nosuch"`},
+		{[]string{"compare", "--surface", "quadratic"}, "--method"},
+	} {
+		code, out, errs := call(c.args...)
+		if code != 2 || out != "" {
+			t.Errorf("%q: status %d, stdout %q; want 2 and nothing", c.args, code, out)
+		}
+		if strings.Count(errs, "\n") != 1 || !strings.HasSuffix(errs, "\n") || !strings.Contains(errs, c.mention) {
+			t.Errorf("%q: stderr %q, want one line mentioning %s", c.args, errs, c.mention)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	code, out, errs := call()
+	if code != 2 || out != "" || !strings.Contains(errs, "Usage:") {
+		t.Errorf("no arguments: status %d, stdout %q, stderr %.40q", code, out, errs)
+	}
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"run", "-h"}, {"compare", "--help"}} {
+		code, out, errs := call(args...)
+		if code != 0 || errs != "" || !strings.Contains(out, "Usage:") {
+			t.Errorf("%q: status %d, stdout %.40q, stderr %q", args, code, out, errs)
+		}
+	}
+}
+
+// parseCSV splits CSV output into its header and rows.
+func parseCSV(t *testing.T, out string) (header string, rows [][]string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	for _, l := range lines[1:] {
+		rows = append(rows, strings.Split(l, ","))
+	}
+	return lines[0], rows
+}
+
+func num64(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestRunCSV(t *testing.T) {
+	out := mustRun(t, "run", "--surface", "rosenbrock", "--param", "b=50", "--start", "-1.2,1", "--method", "gd:lr=0.001", "--steps", "20")
+	header, rows := parseCSV(t, out)
+	if header != "iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events" {
+		t.Errorf("header %q", header)
+	}
+	if len(rows) != 21 {
+		t.Fatalf("%d rows for 20 steps", len(rows))
+	}
+	surf, err := sim.NewSurface("rosenbrock", "b=50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := []float64{-1.2, 1}
+	g := make([]float64, 2)
+	surf.Grad(g, x)
+	r0 := rows[0]
+	if r0[0] != "0" || num64(t, r0[1]) != -1.2 || num64(t, r0[2]) != 1 || num64(t, r0[3]) != surf.Func(x) ||
+		math.Abs(num64(t, r0[4])-math.Hypot(g[0], g[1])) > 1e-14*math.Hypot(g[0], g[1]) || r0[5] != "0" {
+		t.Errorf("row 0 %q, want the start, f = %v, gnorm = %v", r0, surf.Func(x), math.Hypot(g[0], g[1]))
+	}
+	// Row 1 is one fixed gradient step from the start, of length lr·‖g‖.
+	r1 := rows[1]
+	want := []float64{x[0] - 0.001*g[0], x[1] - 0.001*g[1]}
+	if num64(t, r1[1]) != want[0] || num64(t, r1[2]) != want[1] ||
+		math.Abs(num64(t, r1[5])-0.001*math.Hypot(g[0], g[1])) > 1e-15 {
+		t.Errorf("row 1 %q, want x = %v", r1, want)
+	}
+	for i, r := range rows {
+		if len(r) != 10 || r[0] != strconv.Itoa(i) {
+			t.Errorf("row %d: %q", i, r)
+		}
+	}
+	// The default start is the surface's suggested start.
+	def := mustRun(t, "run", "--surface", "rosenbrock", "--param", "b=50", "--method", "gd:lr=0.001", "--steps", "20")
+	if def != out {
+		t.Error("default start differs from the surface's Start")
+	}
+}
+
+func TestRunConvergesAndDiverges(t *testing.T) {
+	// Newton reaches the minimizer of a positive definite quadratic in one
+	// step, so the run stops there with converged.
+	_, rows := parseCSV(t, mustRun(t, "run", "--surface", "quadratic", "--start", "1.5,-2", "--method", "newton"))
+	last := rows[len(rows)-1]
+	if len(rows) != 2 || last[9] != "converged" || num64(t, last[4]) > 1e-8 {
+		t.Errorf("newton: %d rows, last %q", len(rows), last)
+	}
+	// Fixed-step GD with lr = 0.5 > 2/λ_max = 0.2 on the bowl with
+	// eigenvalue 10 multiplies the error by |1 − 5| = 4 per step, so it
+	// leaves the bound 1e10 within about 17 steps.
+	_, rows = parseCSV(t, mustRun(t, "run", "--surface", "quadratic", "--method", "gd:lr=0.5", "--steps", "100"))
+	last = rows[len(rows)-1]
+	if last[9] != "diverged" || len(rows) > 30 {
+		t.Errorf("gd: %d rows, last %q", len(rows), last)
+	}
+	for _, r := range rows[:len(rows)-1] {
+		if r[9] != "" {
+			t.Errorf("event before the end: %q", r)
+		}
+	}
+}
+
+type jsonOut struct {
+	Scenario string `json:"scenario"`
+	Surface  string `json:"surface"`
+	Panels   []struct {
+		Method string `json:"method"`
+		Steps  []struct {
+			Iter   int        `json:"iter"`
+			X      []*float64 `json:"x"`
+			F      *float64   `json:"f"`
+			G      []*float64 `json:"g"`
+			GNorm  *float64   `json:"gnorm"`
+			Step   *float64   `json:"step"`
+			Alpha  *float64   `json:"alpha"`
+			Trials []struct {
+				X []*float64 `json:"x"`
+				F *float64   `json:"f"`
+			} `json:"trials"`
+			Curv     [][]*float64 `json:"curv"`
+			CurvKind string       `json:"curv_kind"`
+			Radius   *float64     `json:"radius"`
+			FEvals   int          `json:"fevals"`
+			GEvals   int          `json:"gevals"`
+			HEvals   int          `json:"hevals"`
+			Events   []string     `json:"events"`
+		} `json:"steps"`
+	} `json:"panels"`
+}
+
+func TestRunJSONMatchesCSV(t *testing.T) {
+	args := []string{"run", "--surface", "rosenbrock", "--start", "-1.2,1",
+		"--method", "gd:lr=0.001", "--method", "newton", "--method", "bfgs", "--steps", "60"}
+	csv := mustRun(t, args...)
+	raw := mustRun(t, append(args, "--format", "json")...)
+	var o jsonOut
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Surface != "rosenbrock" || len(o.Panels) != 3 || o.Panels[0].Method != "gd" || o.Panels[2].Method != "bfgs" {
+		t.Fatalf("surface %q, %d panels", o.Surface, len(o.Panels))
+	}
+	if _, err := sim.Decode(o.Scenario); err != nil {
+		t.Errorf("scenario %q: %v", o.Scenario, err)
+	}
+	header, rows := parseCSV(t, csv)
+	if header != "panel,iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events" {
+		t.Errorf("header %q", header)
+	}
+	i := 0
+	for p, panel := range o.Panels {
+		for _, s := range panel.Steps {
+			if i >= len(rows) {
+				t.Fatal("JSON has more rows than CSV")
+			}
+			r := rows[i]
+			i++
+			vals := []*float64{s.X[0], s.X[1], s.F, s.GNorm, s.Step}
+			for k, v := range vals {
+				if v == nil || *v != num64(t, r[2+k]) {
+					t.Errorf("panel %d iter %d column %d: JSON %v, CSV %s", p+1, s.Iter, 2+k, v, r[2+k])
+				}
+			}
+			ints := []int{p + 1, s.Iter, s.FEvals, s.GEvals, s.HEvals}
+			for k, c := range []int{0, 1, 7, 8, 9} {
+				if strconv.Itoa(ints[k]) != r[c] {
+					t.Errorf("panel %d iter %d column %d: JSON %d, CSV %s", p+1, s.Iter, c, ints[k], r[c])
+				}
+			}
+			if strings.Join(s.Events, ";") != r[10] {
+				t.Errorf("events %q vs %q", s.Events, r[10])
+			}
+			// gnorm is the norm of g; curv is a 2×2 matrix whose kind
+			// matches the method.
+			if g := math.Hypot(*s.G[0], *s.G[1]); math.Abs(g-*s.GNorm) > 1e-12*g {
+				t.Errorf("gnorm %v, |g| %v", *s.GNorm, g)
+			}
+			wantKind := map[string]string{"gd": "none", "newton": "hessian", "bfgs": "H"}[panel.Method]
+			if s.CurvKind != wantKind || (s.Curv == nil) != (wantKind == "none") || (s.Curv != nil && (len(s.Curv) != 2 || len(s.Curv[1]) != 2)) {
+				t.Errorf("%s iter %d: curv_kind %q curv %v", panel.Method, s.Iter, s.CurvKind, s.Curv)
+			}
+			for _, tr := range s.Trials {
+				if len(tr.X) != 2 || tr.F == nil {
+					t.Errorf("trial %v", tr)
+				}
+			}
+		}
+	}
+	if i != len(rows) {
+		t.Errorf("JSON %d rows, CSV %d", i, len(rows))
+	}
+}
+
+func TestNumNull(t *testing.T) {
+	b, err := json.Marshal([]num{num(math.NaN()), num(math.Inf(1)), num(math.Inf(-1)), 0.1, 1e-8, -0.0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []*float64
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back[0] != nil || back[1] != nil || back[2] != nil || *back[3] != 0.1 || *back[4] != 1e-8 || *back[5] != 0 {
+		t.Errorf("%s", b)
+	}
+}
+
+func TestScenarioEqualsFlags(t *testing.T) {
+	text := "v1;s=quadratic:l1=2,angle=10;x=1,-1;m=gd:lr=0.05,ls=armijo;m=newton;n=30;t=1e-6"
+	flags := mustRun(t, "run", "--surface", "quadratic", "--param", "l1=2", "--param", "angle=10", "--start", "1,-1",
+		"--method", "gd:lr=0.05,ls=armijo", "--method", "newton", "--steps", "30", "--tol", "1e-6")
+	scen := mustRun(t, "run", "--scenario", text)
+	if flags != scen {
+		t.Error("--scenario and the equivalent flags give different rows")
+	}
+	// --steps and --tol override the scenario's.
+	a := mustRun(t, "run", "--scenario", "#"+text, "--steps", "5", "--tol", "0", "--format", "json")
+	var o jsonOut
+	if err := json.Unmarshal([]byte(a), &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Panels[0].Steps) != 6 || !strings.Contains(o.Scenario, ";n=5;t=0") {
+		t.Errorf("%d rows, scenario %q", len(o.Panels[0].Steps), o.Scenario)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	methods := []string{"gd:lr=0.5", "gd:lr=0.05", "newton", "sr1", "bfgs"}
+	args := []string{"compare", "--surface", "quadratic", "--start", "1,1"}
+	for _, m := range methods {
+		args = append(args, "--method", m)
+	}
+	out := mustRun(t, args...)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(methods)+1 {
+		t.Fatalf("%d lines:\n%s", len(lines), out)
+	}
+	if h := strings.Fields(lines[0]); strings.Join(h, " ") != "method result iters fevals gevals hevals x1 x2 f gnorm" {
+		t.Errorf("header %q", lines[0])
+	}
+	want := map[string]string{"gd:lr=0.5": "diverged", "newton": "converged", "gd:lr=0.05": "converged"}
+	for i, m := range methods {
+		f := strings.Fields(lines[i+1])
+		if f[0] != m {
+			t.Errorf("row %d is %q, want method %s", i+1, lines[i+1], m)
+		}
+		if w, ok := want[m]; ok && f[1] != w {
+			t.Errorf("%s: %s, want %s", m, f[1], w)
+		}
+	}
+	// Columns are aligned: the result column starts at the same offset.
+	off := strings.Index(lines[0], "result")
+	for _, l := range lines[1:] {
+		if l[off-1] != ' ' || l[off] == ' ' {
+			t.Errorf("misaligned row %q", l)
+		}
+	}
+	// Newton: one step, so one iteration.
+	f := strings.Fields(lines[3])
+	if f[2] != "1" {
+		t.Errorf("newton took %s iterations", f[2])
+	}
+}
+
+func TestList(t *testing.T) {
+	out := mustRun(t, "list")
+	for _, k := range sim.SurfaceKinds() {
+		if !strings.Contains(out, "\n"+k.Name+"\n    "+k.Desc+"\n") {
+			t.Errorf("surface %s missing", k.Name)
+		}
+		for _, p := range k.Params {
+			if !strings.Contains(out, p.Key+"="+p.Format(p.Default)+", ") {
+				t.Errorf("surface %s: parameter %s missing", k.Name, p.Key)
+			}
+		}
+	}
+	for _, k := range sim.MethodKinds() {
+		if !strings.Contains(out, "\n"+k.Name+"\n    "+k.Desc+"\n") || !strings.Contains(out, k.Rule) {
+			t.Errorf("method %s missing", k.Name)
+		}
+		for _, p := range k.Params {
+			if !strings.Contains(out, p.Key+"="+p.Format(p.Default)+", ") {
+				t.Errorf("method %s: parameter %s missing", k.Name, p.Key)
+			}
+		}
+	}
+}
