@@ -7,7 +7,9 @@ import "math"
 // B₀ = b0·I; each step p minimizes the model gᵀp + ½pᵀBp within ‖p‖ ≤ Δ
 // by Steihaug CG (which copes with the indefinite B that SR1 may produce),
 // is accepted or rejected and Δ updated as in N&W Alg. 4.1 (see
-// trustregion.go). Then, with s = p and y = ∇f(x + p) − ∇f(x) — also after
+// trustregion.go). Then, with s = x_t − x and y = ∇f(x_t) − ∇f(x) for the
+// trial point x_t = x + p (s is p up to rounding: it is the displacement
+// between the two gradients actually evaluated) — also after
 // a rejected step, as Alg. 6.2 prescribes, since the trial point still
 // carries curvature information —
 //
@@ -34,13 +36,14 @@ type SR1TR struct {
 	Radius, MaxRadius float64
 	B0                float64 // B₀ = b0·I
 
-	tr   trRegion
-	cg   trSteihaug
-	b    []float64
-	p    []float64
-	g0   []float64 // gradient at the iterate the step started from
-	y, v []float64 // y and y − Bs
-	n    int
+	tr     trRegion
+	cg     trSteihaug
+	b      []float64
+	p      []float64
+	x0, g0 []float64 // iterate the step started from, gradient there
+	s, y   []float64
+	bs, v  []float64 // B·s and y − B·s
+	n      int
 }
 
 // sr1trSkip is r of the skip rule, N&W eq. 6.26.
@@ -69,8 +72,11 @@ func (m *SR1TR) Init(p *Problem, st *State, rec *Record) {
 	m.cg = newTRSteihaug(n)
 	m.b = make([]float64, n*n)
 	m.p = make([]float64, n)
+	m.x0 = make([]float64, n)
 	m.g0 = make([]float64, n)
+	m.s = make([]float64, n)
 	m.y = make([]float64, n)
+	m.bs = make([]float64, n)
 	m.v = make([]float64, n)
 	setIdentity(m.b, n, m.B0)
 	rec.SetCurv(CurvB, m.b)
@@ -80,6 +86,7 @@ func (m *SR1TR) Init(p *Problem, st *State, rec *Record) {
 // Iterate implements Method.
 func (m *SR1TR) Iterate(p *Problem, st *State, rec *Record) {
 	n := m.n
+	copy(m.x0, st.X)
 	copy(m.g0, st.G)
 	m.cg.solve(m.p, m.b, st.G, m.tr.delta)
 	tried, _ := m.tr.step(p, st, m.b, m.p, rec, true)
@@ -88,11 +95,12 @@ func (m *SR1TR) Iterate(p *Problem, st *State, rec *Record) {
 		rec.SetCurv(CurvB, m.b)
 		return
 	}
-	// s = p; v = y − B·s, with B·s already in tr.bp.
+	sub(m.s, m.tr.xt, m.x0)
 	sub(m.y, m.tr.gt, m.g0)
-	sub(m.v, m.y, m.tr.bp)
-	sv := Dot(m.p, m.v)
-	if !(math.Abs(sv) > sr1trSkip*Norm(m.p)*Norm(m.v)) || !isFinite(m.v) {
+	MatVec(m.bs, m.b, m.s)
+	sub(m.v, m.y, m.bs)
+	sv := Dot(m.s, m.v)
+	if !(math.Abs(sv) > sr1trSkip*Norm(m.s)*Norm(m.v)) || !isFinite(m.v) {
 		rec.Events |= EventSkip
 	} else {
 		for i := 0; i < n; i++ {
