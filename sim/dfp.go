@@ -15,7 +15,7 @@ package sim
 //
 // H₀ = h0·I; scale=first (the default) replaces it by (yᵀs/yᵀy)·I before
 // the first update (N&W eq. 6.20). DFP corrects a badly scaled H much more
-// slowly than BFGS (N&W §6.1 and §6.4), so the scaling matters even more
+// slowly than BFGS (N&W §6.1), so the scaling matters even more
 // here. Choose scale=none for the textbook facts stated for H₀ = I: on a
 // strictly convex quadratic with exact line searches DFP reproduces the
 // conjugate-gradient iterates and has Hₙ = A⁻¹ (N&W §6.3).

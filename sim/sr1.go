@@ -52,7 +52,7 @@ import "math"
 //     (N&W eq. 6.20), at the first pair with y ≠ 0 (if that pair has
 //     yᵀs ≤ 0, H₀ is kept and updated as usual). That pair is then
 //     used up: (s − γy)ᵀy = 0 exactly, so the rank-one update of that step
-//     is skipped (EventSkip) — γI already satisfies yᵀH₊y = yᵀs. The default
+//     is skipped (EventSkip): γI already satisfies yᵀ(γI)y = yᵀs. The default
 //     is none, so that the facts above, stated for H₀ = I, hold.
 //   - A failed line search leaves the iterate in place (EventRejected,
 //     EventSkip) and restarts from H₀.
