@@ -7,7 +7,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -55,10 +55,24 @@ status 2; curvsim without arguments prints this text on standard error and
 exits with status 2.
 `
 
-// errUsage is a bad-input error: one line, exit status 2.
+// errUsage is a bad-input error: one line, exit status 2. Any error a
+// command returns is bad input, except errWrite.
 type errUsage struct{ msg string }
 
 func (e errUsage) Error() string { return e.msg }
+
+// errWrite is a failure to write the output: exit status 1.
+type errWrite struct{ err error }
+
+func (e errWrite) Error() string { return "writing the output: " + e.err.Error() }
+
+// writeErr marks err, if any, as a write failure.
+func writeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errWrite{err}
+}
 
 func badf(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
 
@@ -68,26 +82,34 @@ func main() {
 
 // run executes the command line args and returns the exit status: 0 on
 // success, 2 on bad input (one line on stderr, nothing on stdout), 1 when
-// the output could not be written.
+// the output could not be written. Every command checks all its input
+// before it writes anything.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		io.WriteString(stderr, usage)
 		return 2
 	}
-	var out bytes.Buffer
+	out := bufio.NewWriterSize(stdout, 64<<10)
 	var err error
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "help", "-h", "-help", "--help":
 		out.WriteString(usage)
 	case "list":
-		err = cmdList(&out, rest)
+		err = cmdList(out, rest)
 	case "run":
-		err = cmdRun(&out, rest)
+		err = cmdRun(out, rest)
 	case "compare":
-		err = cmdCompare(&out, rest)
+		err = cmdCompare(out, rest)
 	default:
 		err = badf("unknown command %q (accepted: list, run, compare, help)", cmd)
+	}
+	if err == nil {
+		err = writeErr(out.Flush())
+	}
+	if we := (errWrite{}); errors.As(err, &we) {
+		fmt.Fprintf(stderr, "curvsim %s: %v\n", cmd, err)
+		return 1
 	}
 	if err != nil {
 		msg := err.Error()
@@ -98,10 +120,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		msg = strings.NewReplacer("\n", " ", "\r", " ").Replace(msg)
 		fmt.Fprintln(stderr, msg)
 		return 2
-	}
-	if _, err := stdout.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "curvsim %s: writing the output: %v\n", cmd, err)
-		return 1
 	}
 	return 0
 }
@@ -274,7 +292,7 @@ func simulate(sc sim.Scenario) []*sim.Run {
 	return runs
 }
 
-func helpOr(err error, out *bytes.Buffer) error {
+func helpOr(err error, out *bufio.Writer) error {
 	if errors.Is(err, flag.ErrHelp) {
 		out.WriteString(usage)
 		return nil
@@ -282,7 +300,7 @@ func helpOr(err error, out *bytes.Buffer) error {
 	return err
 }
 
-func cmdRun(out *bytes.Buffer, args []string) error {
+func cmdRun(out *bufio.Writer, args []string) error {
 	o, err := parseFlags("run", args, true)
 	if err != nil {
 		return helpOr(err, out)
@@ -296,16 +314,16 @@ func cmdRun(out *bytes.Buffer, args []string) error {
 	}
 	runs := simulate(sc)
 	if o.format == "json" {
-		return writeJSON(out, sc, runs)
+		return writeErr(writeJSON(out, sc, runs))
 	}
 	writeCSV(out, sc, runs)
-	return nil
+	return nil // a write error shows at the final Flush
 }
 
 func ff(v float64) string { return sim.FormatFloat(v) }
 
 // writeCSV writes one row per iterate, grouped by panel.
-func writeCSV(out *bytes.Buffer, sc sim.Scenario, runs []*sim.Run) {
+func writeCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) {
 	panels := len(runs) > 1
 	n := len(sc.Start)
 	var b []byte
@@ -367,17 +385,6 @@ func nums(v []float64) []num {
 	return r
 }
 
-type jsonOutput struct {
-	Scenario string      `json:"scenario"`
-	Surface  string      `json:"surface"`
-	Panels   []jsonPanel `json:"panels"`
-}
-
-type jsonPanel struct {
-	Method string     `json:"method"`
-	Steps  []jsonStep `json:"steps"`
-}
-
 type jsonTrial struct {
 	X []num `json:"x"`
 	F num   `json:"f"`
@@ -409,11 +416,27 @@ func surfaceSpec(sc sim.Scenario) string {
 	return sc.SurfaceKind.Name
 }
 
-func writeJSON(out *bytes.Buffer, sc sim.Scenario, runs []*sim.Run) error {
-	o := jsonOutput{Scenario: sc.Encode(), Surface: surfaceSpec(sc)}
+// writeJSON streams the object {"scenario", "surface", "panels"}, one
+// step at a time.
+func writeJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) error {
+	head, err := json.Marshal(struct {
+		Scenario string `json:"scenario"`
+		Surface  string `json:"surface"`
+	}{sc.Encode(), surfaceSpec(sc)})
+	if err != nil {
+		return err
+	}
+	out.Write(head[:len(head)-1]) // without the closing brace
+	out.WriteString(`,"panels":[`)
 	n := len(sc.Start)
 	for p, r := range runs {
-		panel := jsonPanel{Method: sc.Methods[p].String(), Steps: make([]jsonStep, len(r.Trace))}
+		if p > 0 {
+			out.WriteByte(',')
+		}
+		method, _ := json.Marshal(sc.Methods[p].String())
+		out.WriteString(`{"method":`)
+		out.Write(method)
+		out.WriteString(`,"steps":[`)
 		for k := range r.Trace {
 			s := &r.Trace[k]
 			js := jsonStep{
@@ -435,15 +458,24 @@ func writeJSON(out *bytes.Buffer, sc sim.Scenario, runs []*sim.Run) error {
 					js.Curv[i] = nums(s.Curv[i*n : (i+1)*n])
 				}
 			}
-			panel.Steps[k] = js
+			b, err := json.Marshal(js)
+			if err != nil {
+				return err
+			}
+			if k > 0 {
+				out.WriteByte(',')
+			}
+			if _, err := out.Write(b); err != nil {
+				return err
+			}
 		}
-		o.Panels = append(o.Panels, panel)
+		out.WriteString("]}")
 	}
-	enc := json.NewEncoder(out)
-	return enc.Encode(o)
+	_, err = out.WriteString("]}\n")
+	return err
 }
 
-func cmdCompare(out *bytes.Buffer, args []string) error {
+func cmdCompare(out *bufio.Writer, args []string) error {
 	o, err := parseFlags("compare", args, false)
 	if err != nil {
 		return helpOr(err, out)
@@ -480,10 +512,10 @@ func cmdCompare(out *bytes.Buffer, args []string) error {
 		}
 		fmt.Fprintf(tw, "\t%.6g\t%.3g\n", last.F, last.GNorm)
 	}
-	return tw.Flush()
+	return writeErr(tw.Flush())
 }
 
-func cmdList(out *bytes.Buffer, args []string) error {
+func cmdList(out *bufio.Writer, args []string) error {
 	if len(args) > 0 {
 		return badf("unexpected argument %q (list takes none)", args[0])
 	}
@@ -524,7 +556,7 @@ func cmdList(out *bytes.Buffer, args []string) error {
 	return nil
 }
 
-func writeParams(out *bytes.Buffer, params []sim.Param) {
+func writeParams(out *bufio.Writer, params []sim.Param) {
 	if len(params) == 0 {
 		out.WriteString("    params: none\n")
 		return

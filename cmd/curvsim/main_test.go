@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -361,6 +362,20 @@ func TestList(t *testing.T) {
 			if !strings.Contains(out, p.Key+"="+p.Format(p.Default)+", ") {
 				t.Errorf("method %s: parameter %s missing", k.Name, p.Key)
 			}
+		}
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write(p []byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteError(t *testing.T) {
+	for _, format := range []string{"csv", "json"} {
+		var errb bytes.Buffer
+		code := run([]string{"run", "--surface", "quadratic", "--method", "gd", "--format", format}, failWriter{}, &errb)
+		if code != 1 || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "disk full") {
+			t.Errorf("%s: status %d, stderr %q", format, code, errb.String())
 		}
 	}
 }
