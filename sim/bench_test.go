@@ -99,7 +99,7 @@ func BenchmarkSolveRosenbrock(b *testing.B) {
 		}
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			r := NewRun(surf, spec.New(), x0, RunOptions{Tol: tol, Budget: 200})
+			r := NewRun(surf, spec.New(), x0, RunOptions{Tol: tol, Budget: 64})
 			for r.Step() {
 			}
 			if !(r.Last().Events&EventConverged != 0) {
