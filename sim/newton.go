@@ -25,20 +25,34 @@ import "math"
 // matrix factorizable (a Hessian with NaN or ±Inf), the identity is used
 // instead (a gradient step), also marked EventModified.
 //
+// With mod=none the Hessian is used unmodified: plain Newton, ∇²f·p = −g
+// solved by Gaussian elimination, which heads for the stationary point of
+// the quadratic model whatever its kind: a saddle or a maximum as readily as
+// a minimum. A singular Hessian then leaves no step to take: the iteration
+// is rejected (EventRejected) and the iterate stays.
+//
 // Nocedal & Wright, Numerical Optimization, 2nd ed., §3.4, Alg. 3.3 and
 // eq. 3.38; Newton's step §2.2, eq. 2.15.
 type Newton struct {
-	LR float64 // α₀, the first trial step (the step itself with ls=none)
-	LS int     // LSNone, LSArmijo, LSWolfe or LSExact
-	C2 float64 // Wolfe curvature constant
+	LR  float64 // α₀, the first trial step (the step itself with ls=none)
+	LS  int     // LSNone, LSArmijo, LSWolfe or LSExact
+	C2  float64 // Wolfe curvature constant
+	Mod int     // NewtonShift (Alg. 3.3) or NewtonPlain (no modification)
 
 	ls   *lineSearch
 	hess []float64 // ∇²f at the current iterate
 	mod  []float64 // ∇²f + τI, the matrix used
 	chol []float64 // its Cholesky factor
 	dir  []float64
+	lu   []float64 // elimination workspace for NewtonPlain
 	n    int
 }
+
+// Values of Newton.Mod, the "mod" parameter.
+const (
+	NewtonShift = 0 // N&W Alg. 3.3: add τI until positive definite
+	NewtonPlain = 1 // use ∇²f as it is
+)
 
 // Constants of N&W Alg. 3.3.
 const (
@@ -58,9 +72,10 @@ func init() {
 			lrParam(1),
 			lsParam(LSArmijo),
 			c2Param(0.9),
+			{Key: "mod", Desc: "Hessian modification: shift (Alg. 3.3) or none (plain Newton)", Default: NewtonShift, Choices: []string{"shift", "none"}},
 		},
 		New: func(v []float64) Method {
-			return &Newton{LR: v[0], LS: int(v[1]), C2: v[2]}
+			return &Newton{LR: v[0], LS: int(v[1]), C2: v[2], Mod: int(v[3])}
 		},
 	})
 }
@@ -103,12 +118,18 @@ func (m *Newton) Init(p *Problem, st *State, rec *Record) {
 	m.mod = make([]float64, n*n)
 	m.chol = make([]float64, n*n)
 	m.dir = make([]float64, n)
+	m.lu = make([]float64, n*n)
 	m.model(p, st, rec)
 }
 
 // model evaluates the Hessian at st.X, modifies and factors it, and records it.
 func (m *Newton) model(p *Problem, st *State, rec *Record) {
 	p.Hess(m.hess, st.X)
+	if m.Mod == NewtonPlain {
+		copy(m.mod, m.hess)
+		rec.SetCurv(CurvHessian, m.mod)
+		return
+	}
 	tau, ok := newtonModChol(m.mod, m.chol, m.hess, m.n)
 	if !ok {
 		setIdentity(m.mod, m.n, 1)
@@ -122,8 +143,16 @@ func (m *Newton) model(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *Newton) Iterate(p *Problem, st *State, rec *Record) {
-	CholSolve(m.dir, m.chol, st.G)
-	scale(m.dir, -1, m.dir)
+	if m.Mod == NewtonPlain {
+		if !brSolve(m.dir, m.lu, m.hess, st.G, m.n) { // singular Hessian
+			rec.Events |= EventRejected
+			rec.SetCurv(CurvHessian, m.mod)
+			return
+		}
+	} else {
+		CholSolve(m.dir, m.chol, st.G)
+		scale(m.dir, -1, m.dir)
+	}
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		// The iterate stays, and so does its model.

@@ -564,3 +564,28 @@ func TestNewtonTrustRegionNoAllocs(t *testing.T) {
 		}
 	}
 }
+
+// Plain Newton (mod=none) solves ∇²f·p = −g with the Hessian as it is: on
+// the saddle x² − y² it lands on the saddle point in one full step, where
+// the modified method moves away; on a singular Hessian it rejects.
+func TestNewtonPlainGoesToSaddle(t *testing.T) {
+	saddle := NewQuadratic(1, -1, 0)
+	r := runSpec(t, saddle, "newton:ls=none,mod=none", []float64{-1.8, 0.1}, 1, 0)
+	if x := r.Last().X; x[0] != 0 || x[1] != 0 {
+		t.Errorf("plain Newton from (−1.8, 0.1) on x² − y² reached %v, want the saddle (0, 0)", x)
+	}
+	if r.Last().Events&EventModified != 0 {
+		t.Error("plain Newton reported a modification")
+	}
+	mod := runSpec(t, saddle, "newton:ls=none", []float64{-1.8, 0.1}, 1, 0)
+	if x := mod.Last().X; math.Hypot(x[0], x[1]) < 0.5 {
+		t.Errorf("modified Newton went near the saddle: %v", x)
+	}
+	flat := NewQuadratic(1, 0, 0) // singular Hessian diag(1, 0)
+	r = runSpec(t, flat, "newton:ls=none,mod=none", []float64{1, 1}, 3, 0)
+	for _, s := range r.Trace[1:] {
+		if s.Events&EventRejected == 0 || s.X[0] != 1 || s.X[1] != 1 {
+			t.Fatalf("singular Hessian: row %d moved to %v with events %v", s.Iter, s.X, s.Events)
+		}
+	}
+}
