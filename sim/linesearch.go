@@ -100,7 +100,7 @@ func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64,
 		axpy(ls.xt, st.X, alpha, d)
 		ft := p.Func(ls.xt)
 		rec.AddTrial(ls.xt, ft)
-		if ft <= st.F+armijoC1*alpha*slope { // false for NaN
+		if ft <= st.F+armijoC1*alpha*slope+roundingSlack(st.F) { // false for NaN
 			copy(st.X, ls.xt)
 			st.F = ft
 			p.Grad(st.G, st.X)
@@ -119,6 +119,7 @@ func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64,
 // safeguarded cubic interpolation, N&W eq. 3.59).
 func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
 	f0 := st.F
+	slack := roundingSlack(f0)
 	slope0 := Dot(st.G, d)
 	if !(slope0 < 0) {
 		return 0, false
@@ -153,7 +154,7 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 				break
 			}
 			f, s := eval(alpha)
-			if !(f <= f0+armijoC1*alpha*slope0) || f >= flo {
+			if !(f <= f0+armijoC1*alpha*slope0+slack) || f >= flo+slack {
 				hi, fhi, shi = alpha, f, s
 				continue
 			}
@@ -182,7 +183,7 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 	alpha := alpha0
 	for evals < maxLineEvals {
 		f, s := eval(alpha)
-		if !(f <= f0+armijoC1*alpha*slope0) || (evals > 1 && f >= fprev) {
+		if !(f <= f0+armijoC1*alpha*slope0+slack) || (evals > 1 && f >= fprev+slack) {
 			// lo = prev: xlo and glo already hold its point and gradient
 			// (zoom only falls back to lo when lo > 0, a real trial).
 			return zoom(prev, fprev, sprev, alpha, f, s)
@@ -201,6 +202,17 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		alpha = math.Min(wolfeGrow*alpha, wolfeMaxAlpha)
 	}
 	return 0, false
+}
+
+// roundingSlack is how much a computed f may exceed the true one by
+// rounding alone. Sufficient decrease is tested with this slack so that,
+// once the iterates are so close to a minimizer that f no longer changes
+// measurably (f* far from 0, e.g. Goldstein–Price's 3), the line search is
+// decided by the slope, which still carries information, rather than
+// failing on noise (cf. the approximate Wolfe conditions of Hager & Zhang,
+// SIAM J. Optim. 16(1), 2005).
+func roundingSlack(f float64) float64 {
+	return 8 * 0x1p-52 * math.Abs(f)
 }
 
 // cubicMin returns the minimizer of the cubic interpolating f and f′ at a
