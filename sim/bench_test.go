@@ -57,6 +57,7 @@ func BenchmarkGrid512(b *testing.B) {
 	vals := make([]float64, n*n)
 	x := make([]float64, 2)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for r := 0; r < n; r++ {
 			x[1] = w.YMin + (w.YMax-w.YMin)*float64(r)/(n-1)
