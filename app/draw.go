@@ -2,18 +2,229 @@ package app
 
 import (
 	"image/color"
+	"math"
+	"time"
+
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 )
 
-var background = color.RGBA{0x15, 0x17, 0x1c, 0xff}
+func (g *Game) draw(dst *ebiten.Image) {
+	l := &g.lay
+	dst.Fill(colBackground)
+	g.paint.FillRect(dst, l.toolbar, colBar)
 
-func (g *Game) draw(screen *ebiten.Image) {
-	screen.Fill(background)
-	n := len(g.st.runs)
-	pw := g.width / float64(n)
-	for i := 0; i < n; i++ {
-		vector.DrawFilledRect(screen, float32(float64(i)*pw+8), 8, float32(pw-16), float32(g.hgt-16), color.RGBA{0x30, 0x40, 0x60, 0xff}, false)
+	runs := g.st.runs
+	if g.st.flags.overlay {
+		if len(l.panels) > 0 {
+			g.drawPanel(dst, l.panels[0], -1)
+		}
+	} else {
+		for i := range l.panels {
+			if i < len(runs) {
+				g.drawPanel(dst, l.panels[i], i)
+			}
+		}
 	}
+	g.plot.draw(dst, g, l.plot)
+	g.drawStatus(dst)
+	if g.popup.kind != popNone {
+		g.paint.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
+		r := g.popup.rect
+		g.paint.FillRect(dst, r, colBar)
+		g.paint.StrokeRect(dst, r, float32(l.u), colFrame)
+		if g.popup.kind == popHelp {
+			g.help.draw(dst, g, r)
+		}
+	}
+	g.drawWidgets(dst, g.widgets, g.hot)
+}
+
+// drawStatus draws the notice (what was wrong), a passing message, or a
+// hint at what one can do.
+func (g *Game) drawStatus(dst *ebiten.Image) {
+	l := &g.lay
+	r := l.status
+	g.paint.FillRect(dst, r, colBar)
+	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
+	switch {
+	case g.st.notice != "":
+		msg, clr = g.st.notice, colWarn
+	case g.toast != "" && time.Now().Before(g.toastUntil):
+		msg, clr = g.toast, colGood
+	}
+	render.Text(dst, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
+}
+
+// drawPanel draws panel rects pr for run i, or all runs (overlay) when i < 0.
+func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
+	l := &g.lay
+	p := &g.paint
+	st := g.st
+	surf := st.scen.Surface()
+	v := g.panelView(pr.plot)
+	g.surface.update(surf, st.surfaceVersion, v)
+
+	p.FillRect(dst, pr.frame, colBar)
+	g.surface.heat.Draw(dst, pr.plot)
+	p.Clip = pr.plot
+	defer func() { p.Clip = geom.Rect{} }()
+	if !st.flags.hideContours {
+		for k := range g.surface.levels {
+			p.Segments(dst, &v, g.surface.contours.Level(k), float32(1*l.u), render.Alpha(colTrue, 0.28))
+		}
+	}
+	for _, m := range g.surface.minima {
+		sx, sy := v.ToScreen(m.X, m.Y)
+		d := 6 * l.u
+		p.Line(dst, nil, sx-d, sy-d, sx+d, sy+d, float32(2*l.u), colMinimum)
+		p.Line(dst, nil, sx-d, sy+d, sx+d, sy-d, float32(2*l.u), colMinimum)
+	}
+	g.drawTicks(dst, pr.plot, v)
+
+	if i >= 0 {
+		g.drawRun(dst, v, i, true)
+	} else {
+		for k := range st.runs {
+			g.drawRun(dst, v, k, k == 0)
+		}
+	}
+	p.Clip = geom.Rect{}
+	p.StrokeRect(dst, pr.plot, float32(l.u), colFrame)
+	if i < 0 {
+		render.Text(dst, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
+	} else {
+		p.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + 2*l.u, W: 5 * l.u, H: pr.header.H - 4*l.u}, panelColors[i])
+	}
+	g.drawReadout(dst, pr.readout, i)
+}
+
+// drawTicks labels the plot's axes inside its edges.
+func (g *Game) drawTicks(dst *ebiten.Image, r geom.Rect, v geom.View) {
+	l := &g.lay
+	si := &g.surface
+	ink := render.Alpha(colInk, 0.85)
+	for k, t := range si.xticks {
+		sx, _ := v.ToScreen(t, 0)
+		if sx < r.X+20*l.u || sx > r.X+r.W-20*l.u {
+			continue
+		}
+		g.paint.Line(dst, nil, sx, r.Y+r.H, sx, r.Y+r.H-5*l.u, float32(l.u), ink)
+		render.Text(dst, si.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
+	}
+	for k, t := range si.yticks {
+		_, sy := v.ToScreen(0, t)
+		if sy < r.Y+14*l.u || sy > r.Y+r.H-24*l.u {
+			continue
+		}
+		g.paint.Line(dst, nil, r.X, sy, r.X+5*l.u, sy, float32(l.u), ink)
+		render.Text(dst, si.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
+	}
+}
+
+// drawRun draws run k's path, trial points, current point, gradient arrow,
+// curvature ellipses and trust region in view v. withTruth also draws the
+// true Hessian's ellipse (once per panel).
+func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
+	l := &g.lay
+	p := &g.paint
+	st := g.st
+	r := st.runs[k]
+	clr := panelColors[k%len(panelColors)]
+	pc := &g.panels[k]
+
+	pc.pts = pc.pts[:0]
+	for s := range r.Trace {
+		x := r.Trace[s].X
+		pc.pts = append(pc.pts, x[0], x[1])
+	}
+	p.Polyline(dst, &v, pc.pts, float32(2*l.u), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.pts, 2.6*l.u, clr)
+
+	last := r.Last()
+	x, y := last.X[0], last.X[1]
+	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+		return // diverged: the readout says so; nothing to draw as a number
+	}
+	if !st.flags.hideTrials {
+		for t := 0; t < last.Trials(); t++ {
+			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
+		}
+	}
+	if !st.flags.hideEllipses {
+		g.drawCurvature(dst, v, last, clr, withTruth)
+	}
+	if last.Radius > 0 {
+		cv := geom.Eigen([4]float64{1, 0, 0, 1})
+		p.LevelSet(dst, &v, cv, x, y, 0.5*last.Radius*last.Radius, render.Stroke{Width: float32(1.5 * l.u), Color: render.Alpha(clr, 0.8), Dash: 6 * l.u})
+	}
+	// The descent direction −g, drawn at a fixed length: its size varies
+	// over many orders of magnitude and is in the readout.
+	gx, gy := last.G[0], last.G[1]
+	if n := math.Hypot(gx, gy); n > 0 && !math.IsInf(n, 0) {
+		sx, sy := v.ToScreen(x, y)
+		L := 44 * l.u
+		p.Arrow(dst, nil, sx, sy, sx-L*gx/n, sy+L*gy/n, float32(2.2*l.u), 9*l.u, colTrue)
+	}
+	p.Dot(dst, &v, x, y, 6.5*l.u, colBackground)
+	p.Dot(dst, &v, x, y, 4.5*l.u, clr)
+}
+
+// drawCurvature draws, around the current point, the level set
+// ½dᵀBd = c of the true Hessian (white) and of the method's estimate (in
+// the panel's colour, dashed), with the same level c so that their sizes
+// compare: c is chosen from the true Hessian so that its curve spans about
+// a sixth of the view.
+func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Step, clr color.RGBA, withTruth bool) {
+	l := &g.lay
+	p := &g.paint
+	x, y := s.X[0], s.X[1]
+	g.st.scen.Surface().Hess(g.hessBuf[:], s.X)
+	truth := geom.Eigen(g.hessBuf)
+	c := truth.LevelForRadius(0.16 * (v.XMax - v.XMin))
+	if c == 0 || math.IsNaN(c) {
+		return
+	}
+	w := float32(2 * l.u)
+	if withTruth {
+		p.LevelSet(dst, &v, truth, x, y, c, render.Stroke{Width: w, Color: colTrue})
+		if truth.Kind == geom.KindIndefinite {
+			p.LevelSet(dst, &v, truth, x, y, -c, render.Stroke{Width: w, Color: render.Alpha(colTrue, 0.6), Dash: 5 * l.u})
+		}
+		if truth.Kind != geom.KindPosDef {
+			p.CurvatureAxes(dst, &v, truth, x, y, 0.1*(v.XMax-v.XMin), render.Stroke{Width: float32(1.5 * l.u), Color: colTrue})
+		}
+	}
+	est, ok := estimate(s)
+	if !ok {
+		return
+	}
+	p.LevelSet(dst, &v, est, x, y, c, render.Stroke{Width: w, Color: clr, Dash: 7 * l.u, Gap: 4 * l.u})
+	if est.Kind == geom.KindIndefinite {
+		p.CurvatureAxes(dst, &v, est, x, y, 0.1*(v.XMax-v.XMin), render.Stroke{Width: float32(1.5 * l.u), Color: clr})
+	}
+}
+
+// estimate returns the curvature the method holds at step s as a Hessian
+// estimate B: the (modified) Hessian it uses, B, or H⁻¹; for Broyden's
+// non-symmetric B, its symmetric part (geom.Eigen takes it).
+func estimate(s *sim.Step) (geom.Curvature, bool) {
+	if s.Curv == nil || len(s.Curv) < 4 {
+		return geom.Curvature{}, false
+	}
+	m := [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]}
+	switch s.CurvKind {
+	case sim.CurvHessian, sim.CurvB:
+		return geom.Eigen(m), true
+	case sim.CurvH:
+		b, kind := geom.Invert2(m)
+		if kind == geom.KindInvalid || kind == geom.KindSingular || kind == geom.KindZero {
+			return geom.Curvature{}, false
+		}
+		return geom.Eigen(b), true
+	}
+	return geom.Curvature{}, false
 }

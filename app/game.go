@@ -3,6 +3,9 @@ package app
 import (
 	"time"
 
+	"curvlab/render"
+	"curvlab/render/geom"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -11,16 +14,35 @@ import (
 type Game struct {
 	host  Host
 	st    *state
-	width float64 // layout size in device pixels
-	hgt   float64
-	scale float64 // device pixels per CSS/logical pixel, capped at 2
+	scale float64 // device pixels per logical pixel, capped at 2
+	w, h  float64 // screen size in device pixels
 
-	opened     chan string // scenario texts opened by the host (hashchange)
-	lastTick   time.Time
-	firstFrame bool
-	noticeSent string
+	lay      layout
+	layKey   [4]float64 // w, h, scale, panels of the current layout
+	widgets  []widget   // toolbar, panel headers, popup contents
+	uiDirty  bool
+	popup    popup
+	ptr      pointer
+	pressed  int // widget pressed and not yet released (−1: none)
+	dragging int // slider being dragged (−1: none)
+	panning  int // panel being panned (−1: none)
+	hot      int // widget under the pointer
 
-	stats frameStats
+	paint   render.Painter
+	surface surfaceImage
+	plot    fPlot
+	panels  [4]panelCache
+	help    helpText
+
+	opened       chan string // links opened by the host (hashchange)
+	lastTick     time.Time
+	firstFrame   bool
+	noticeSent   string
+	lastPublish  time.Time
+	toast        string // a passing message, e.g. "Link copied."
+	toastUntil   time.Time
+	stats        frameStats
+	hessBuf      [4]float64
 }
 
 // New creates the app showing the scenario of a link ("" for the default).
@@ -28,13 +50,17 @@ func New(link string, host Host) *Game {
 	if host == nil {
 		host = nopHost{}
 	}
-	g := &Game{
-		host:   host,
-		st:     newState(link),
-		scale:  1,
-		opened: make(chan string, 4),
+	return &Game{
+		host:     host,
+		st:       newState(link),
+		scale:    1,
+		opened:   make(chan string, 4),
+		pressed:  -1,
+		dragging: -1,
+		panning:  -1,
+		hot:      -1,
+		uiDirty:  true,
 	}
-	return g
 }
 
 // Open shows the scenario of a link, as when the user edits the URL. It may
@@ -46,25 +72,48 @@ func (g *Game) Open(link string) {
 	}
 }
 
+// RunGame runs g (or a wrapper of it) in a window or the browser's canvas.
+func RunGame(g ebiten.Game) error {
+	ebiten.SetWindowTitle("curvlab")
+	ebiten.SetWindowSize(1280, 800)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	return ebiten.RunGame(g)
+}
+
 // LayoutF implements ebiten.LayoutFer: the screen has one pixel per device
 // pixel (capped at 2 per logical pixel) so text and lines are crisp.
 func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	s := ebiten.Monitor().DeviceScaleFactor()
-	if s < 1 {
+	if !(s >= 1) {
 		s = 1
 	}
 	if s > 2 {
 		s = 2
 	}
 	g.scale = s
-	g.width, g.hgt = outsideWidth*s, outsideHeight*s
-	return g.width, g.hgt
+	g.w, g.h = float64(int(outsideWidth*s)), float64(int(outsideHeight*s))
+	return g.w, g.h
 }
 
 // Layout implements ebiten.Game; LayoutF takes precedence.
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	w, h := g.LayoutF(float64(outsideWidth), float64(outsideHeight))
 	return int(w), int(h)
+}
+
+// relayout recomputes the layout when the screen or the panel count changed.
+func (g *Game) relayout() {
+	n := len(g.st.runs)
+	if g.st.flags.overlay {
+		n = 1
+	}
+	key := [4]float64{g.w, g.h, g.scale, float64(n)}
+	if key == g.layKey && g.lay.panels != nil {
+		return
+	}
+	g.layKey = key
+	g.lay = computeLayout(g.w, g.h, g.scale, n)
+	g.uiDirty = true
 }
 
 // Update implements ebiten.Game.
@@ -75,18 +124,21 @@ func (g *Game) Update() error {
 		g.openLink(link)
 	default:
 	}
-	now := t0
 	dt := 0.0
 	if !g.lastTick.IsZero() {
-		dt = now.Sub(g.lastTick).Seconds()
+		dt = t0.Sub(g.lastTick).Seconds()
 		if dt > 0.25 { // after a stall, don't jump ahead
 			dt = 0.25
 		}
 	}
-	g.lastTick = now
+	g.lastTick = t0
+	g.relayout()
 	g.handleInput()
 	g.st.tick(dt)
-	g.publish()
+	if g.uiDirty {
+		g.buildUI()
+	}
+	g.publish(t0)
 	g.stats.addUpdate(time.Since(t0))
 	return nil
 }
@@ -94,29 +146,41 @@ func (g *Game) Update() error {
 // openLink replaces the scenario with the one of a link, keeping the
 // current one (with a notice) if the link is malformed.
 func (g *Game) openLink(link string) {
+	if link == "#"+g.st.scen.Encode() || link == g.st.scen.Encode() {
+		return // our own fragment coming back
+	}
 	st := newState(link)
 	if st.notice != "" {
 		g.st.notice = st.notice
 		return
 	}
 	g.st = st
+	g.popup = popup{}
+	g.uiDirty = true
 }
 
-// publish tells the host about a changed scenario or notice.
-func (g *Game) publish() {
-	if g.st.changed {
+// publish tells the host about a changed scenario (at most four times a
+// second while a slider or a pan is being dragged) and notice.
+func (g *Game) publish(now time.Time) {
+	if g.st.changed && (g.dragging < 0 && g.panning < 0 || now.Sub(g.lastPublish) > 250*time.Millisecond) {
 		g.st.changed = false
+		g.lastPublish = now
 		g.host.ScenarioChanged(g.st.scen.Encode())
 	}
 	if g.st.notice != g.noticeSent {
 		g.noticeSent = g.st.notice
 		g.host.NoticeChanged(g.st.notice)
+		g.uiDirty = true
 	}
 }
 
 // Draw implements ebiten.Game.
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
+	g.relayout()
+	if g.uiDirty {
+		g.buildUI()
+	}
 	g.draw(screen)
 	g.stats.addDraw(time.Since(t0))
 	if !g.firstFrame {
@@ -128,10 +192,18 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 }
 
-// RunGame runs g (or a wrapper of it) in a window or the browser's canvas.
-func RunGame(g ebiten.Game) error {
-	ebiten.SetWindowTitle("curvlab")
-	ebiten.SetWindowSize(1280, 800)
-	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	return ebiten.RunGame(g)
+// showToast shows a passing message in the status line.
+func (g *Game) showToast(msg string) {
+	g.toast = msg
+	g.toastUntil = time.Now().Add(4 * time.Second)
+	g.uiDirty = true
+}
+
+// panelView is the view of panel rect r: the scenario's window widened to
+// the rectangle's aspect so that circles stay round.
+func (g *Game) panelView(r geom.Rect) geom.View {
+	w := g.st.view()
+	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: r}
+	v.EqualAspect()
+	return v
 }

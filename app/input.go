@@ -1,21 +1,202 @@
 package app
 
 import (
+	"math"
+
+	"curvlab/render/geom"
+	"curvlab/sim"
+
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 )
 
-// handleInput turns keys, mouse and touch into actions.
+// handleInput turns this frame's keys, mouse and touch into actions.
 func (g *Game) handleInput() {
-	st := g.st
+	g.handleKeys()
+	g.ptr.update(6 * g.lay.u)
+	p := &g.ptr
+
+	g.hot = hit(g.widgets, p.x, p.y)
+	if g.hot >= 0 && g.widgets[g.hot].kind == wSlider && g.dragging < 0 && !p.down {
+		// hovering a slider: nothing to do until pressed
+	}
+
 	switch {
-	case inpututil.IsKeyJustPressed(ebiten.KeySpace):
-		st.playing = !st.playing && !st.done()
-	case inpututil.IsKeyJustPressed(ebiten.KeyS), inpututil.IsKeyJustPressed(ebiten.KeyArrowRight):
-		st.playing = false
-		st.stepAll()
-	case inpututil.IsKeyJustPressed(ebiten.KeyR):
-		st.playing = false
-		st.restart()
+	case p.pressed:
+		g.press()
+	case p.down:
+		g.drag()
+	}
+	if p.released {
+		g.release()
+	}
+	if p.wheel != 0 {
+		if i := g.panelAt(p.x, p.y); i >= 0 && g.popup.kind == popNone {
+			g.zoomAt(i, math.Pow(1.15, p.wheel), p.x, p.y)
+		}
+	}
+	if p.pinch != 1 {
+		if i := g.panelAt(p.pinchX, p.pinchY); i >= 0 {
+			g.zoomAt(i, p.pinch, p.pinchX, p.pinchY)
+		}
+	}
+}
+
+// handleKeys runs the actions of the keys pressed this frame. Arrow keys
+// and Enter go to an open editor or menu first.
+func (g *Game) handleKeys() {
+	if g.popup.kind != popNone && g.popup.kind != popHelp && g.editorKeys() {
+		return
+	}
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	for _, b := range keymap {
+		if !inpututil.IsKeyJustPressed(b.key) {
+			continue
+		}
+		if b.key == ebiten.KeySlash && !shift {
+			continue // "/" without shift is not "?"
+		}
+		g.do(b.act, b.arg)
+	}
+}
+
+// panelAt returns the panel whose plot contains (x, y), or −1.
+func (g *Game) panelAt(x, y float64) int {
+	for i, pr := range g.lay.panels {
+		if pr.plot.Contains(x, y) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (g *Game) press() {
+	p := &g.ptr
+	if i := hit(g.widgets, p.x, p.y); i >= 0 {
+		w := &g.widgets[i]
+		if w.kind == wSlider {
+			g.dragging = i
+			g.setSlider(i, p.x)
+			return
+		}
+		g.pressed = i
+		return
+	}
+	if g.popup.kind != popNone {
+		if !g.popup.rect.Contains(p.x, p.y) { // a press outside closes it
+			g.popup = popup{}
+			g.uiDirty = true
+		}
+		return
+	}
+	if i := g.panelAt(p.x, p.y); i >= 0 {
+		g.panning = i
+	}
+}
+
+func (g *Game) drag() {
+	p := &g.ptr
+	switch {
+	case g.dragging >= 0:
+		g.setSlider(g.dragging, p.x)
+	case g.panning >= 0 && p.moved && (p.dx != 0 || p.dy != 0):
+		v := g.panelView(g.lay.panels[g.panning].plot)
+		v.Pan(p.dx, p.dy)
+		g.setWindow(v)
+	}
+}
+
+func (g *Game) release() {
+	p := &g.ptr
+	switch {
+	case g.dragging >= 0:
+		g.dragging = -1
+		g.st.changed = true // publish the final value now
+	case g.pressed >= 0:
+		i := g.pressed
+		g.pressed = -1
+		if i < len(g.widgets) && g.widgets[i].r.Contains(p.x, p.y) {
+			w := g.widgets[i]
+			if w.act == actSetChoice {
+				g.setParam(w.target, float64(w.arg))
+			} else {
+				g.do(w.act, w.arg)
+			}
+		}
+	case g.panning >= 0:
+		i := g.panning
+		g.panning = -1
+		if p.clicked() && i < len(g.lay.panels) {
+			v := g.panelView(g.lay.panels[i].plot)
+			x, y := v.ToWorld(p.x, p.y)
+			g.setStart(x, y)
+		} else {
+			g.st.changed = true
+		}
+	}
+}
+
+// setStart moves the start of every panel to a clicked point.
+func (g *Game) setStart(x, y float64) {
+	x, y = round3(x), round3(y)
+	if math.Abs(x) > sim.MaxStartCoord || math.Abs(y) > sim.MaxStartCoord {
+		return
+	}
+	g.st.setStart(x, y)
+	g.uiDirty = true
+}
+
+// zoomAt zooms the view of panel i by factor about the screen point (sx, sy).
+func (g *Game) zoomAt(i int, factor, sx, sy float64) {
+	v := g.panelView(g.lay.panels[i].plot)
+	v.Zoom(factor, sx, sy)
+	g.setWindow(v)
+}
+
+// setWindow makes v's world window the scenario's view, if it is one a
+// link may hold (zooming and panning stop at the limits).
+func (g *Game) setWindow(v geom.View) {
+	w := sim.Window{XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
+	if sim.CheckWindow(w) != nil {
+		return
+	}
+	g.st.setView(&w)
+}
+
+// setSlider sets the parameter of slider i from the pointer's x.
+func (g *Game) setSlider(i int, x float64) {
+	w := &g.widgets[i]
+	tr := sliderTrack(w, g.lay.u)
+	v := w.scale.value((x - tr.X) / tr.W)
+	if v == w.value {
+		return
+	}
+	w.value = v
+	g.setParam(w.target, v)
+}
+
+// setParam changes one parameter of the surface or of a panel's method and
+// restarts the runs; the widgets are rebuilt except while dragging, when
+// only the dragged slider's value changes.
+func (g *Game) setParam(t paramTarget, v float64) {
+	sc := &g.st.scen
+	if t.panel < 0 {
+		vals := append([]float64(nil), sc.SurfaceVals...)
+		vals[t.index] = v
+		if sc.SetSurface(sc.SurfaceKind, vals) != nil {
+			return
+		}
+		g.st.surfaceVersion++
+	} else {
+		if t.panel >= len(sc.Methods) {
+			return
+		}
+		vals := append([]float64(nil), sc.Methods[t.panel].Values...)
+		vals[t.index] = v
+		sc.Methods[t.panel] = sim.Spec{Kind: sc.Methods[t.panel].Kind, Values: vals}
+	}
+	g.st.restart()
+	if g.dragging < 0 {
+		g.uiDirty = true
 	}
 }

@@ -13,17 +13,26 @@ const defaultSpeed = 3 // index into speeds: 10 iterations per second
 
 // flags are the view toggles; they live in the scenario's opaque UI field so
 // that a link reproduces them. Each letter present turns a default around.
+// A digit sets the playing speed (an index into speeds).
 type flags struct {
 	hideEllipses, hideTrials, hideContours, overlay bool
+	speed                                           int
 }
 
 func parseFlags(u string) flags {
-	return flags{
+	f := flags{
 		hideEllipses: strings.Contains(u, "e"),
 		hideTrials:   strings.Contains(u, "t"),
 		hideContours: strings.Contains(u, "c"),
 		overlay:      strings.Contains(u, "o"),
+		speed:        defaultSpeed,
 	}
+	for i := 0; i < len(u); i++ {
+		if d := int(u[i] - '0'); d >= 0 && d < len(speeds) {
+			f.speed = d
+		}
+	}
+	return f
 }
 
 func (f flags) String() string {
@@ -40,6 +49,9 @@ func (f flags) String() string {
 	if f.overlay {
 		b.WriteByte('o')
 	}
+	if f.speed != defaultSpeed {
+		b.WriteByte(byte('0' + f.speed))
+	}
 	return b.String()
 }
 
@@ -50,7 +62,6 @@ type state struct {
 	scen    sim.Scenario
 	runs    []*sim.Run
 	playing bool
-	speed   int     // index into speeds
 	carry   float64 // fractional iterations owed by the clock
 	flags   flags
 	notice  string
@@ -63,7 +74,7 @@ type state struct {
 // newState opens the scenario of a link; a malformed link opens the default
 // scenario with a notice saying what was wrong.
 func newState(text string) *state {
-	s := &state{speed: defaultSpeed}
+	s := &state{}
 	text = strings.TrimPrefix(text, "#")
 	scen := sim.DefaultScenario()
 	if text != "" {
@@ -139,7 +150,7 @@ func (s *state) tick(dt float64) {
 	if !s.playing {
 		return
 	}
-	s.carry += dt * speeds[s.speed]
+	s.carry += dt * speeds[s.flags.speed]
 	for n := 0; s.carry >= 1 && n < 1000; n++ {
 		s.carry--
 		s.stepAll()

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"math"
+
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// fPlot is the plot of f − f* (log scale) against iteration, one line per
+// panel in the panel's colour; f itself on a linear scale when the surface
+// has no known minimum.
+type fPlot struct {
+	pl    render.Plot
+	ys    [sim.MaxPanels][]float64
+	runs  []*sim.Run // the runs the names below are for
+	names [sim.MaxPanels]string
+	fstar float64
+	known bool
+}
+
+func (fp *fPlot) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
+	st := g.st
+	l := &g.lay
+	fstar, known := g.surface.fstar, g.surface.fknown
+	if !sameRuns(fp.runs, st.runs) || fp.fstar != fstar || fp.known != known {
+		fp.fstar, fp.known = fstar, known
+		fp.runs = append(fp.runs[:0], st.runs...)
+		for i := range st.runs {
+			fp.names[i] = st.scen.Methods[i].String()
+		}
+		if known {
+			fp.pl.Title, fp.pl.YLabel = "f − f*  (f* = "+num(fstar)+")", ""
+		} else {
+			fp.pl.Title, fp.pl.YLabel = "f", ""
+		}
+	}
+	fp.pl.XLabel = "iteration"
+	fp.pl.LogY = known
+	fp.pl.Scale = l.u
+	fp.pl.FontSize = 12.5
+	fp.pl.Background = colBar
+	fp.pl.Frame = colFrame
+	fp.pl.Grid = render.Alpha(colFrame, 0.5)
+	fp.pl.Ink = colInk
+	fp.pl.Series = fp.pl.Series[:0]
+	for i, run := range st.runs {
+		ys := fp.ys[i][:0]
+		for s := range run.Trace {
+			f := run.Trace[s].F
+			if known {
+				f -= fstar
+			}
+			ys = append(ys, f)
+		}
+		fp.ys[i] = ys
+		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: panelColors[i], Name: fp.names[i]})
+	}
+	fp.pl.Draw(dst, r)
+}
+
+func sameRuns(a, b []*sim.Run) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// globalMin returns the value of the global minimum among minima, if any.
+func globalMin(minima []sim.Minimum) (float64, bool) {
+	best, ok := math.Inf(1), false
+	for _, m := range minima {
+		if m.Global && m.F < best {
+			best, ok = m.F, true
+		}
+	}
+	return best, ok
+}

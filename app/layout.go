@@ -1,0 +1,85 @@
+package app
+
+import (
+	"math"
+
+	"curvlab/render/geom"
+)
+
+// panelRects are the parts of one panel on screen.
+type panelRects struct {
+	frame   geom.Rect // the whole panel
+	header  geom.Rect // method name and settings button
+	plot    geom.Rect // the surface with paths
+	readout geom.Rect // numbers under the plot
+}
+
+// layout is where everything goes, in device pixels. It is recomputed when
+// the window size, the device scale or the number of panels changes.
+type layout struct {
+	w, h    float64
+	u       float64 // one logical pixel, scaled for the device and the window size
+	font    float64 // body text size
+	small   float64 // tick labels, hints
+	toolbar geom.Rect
+	panels  []panelRects
+	plot    geom.Rect // f − f* against iteration
+	status  geom.Rect // the notice line
+}
+
+// readoutLines is the number of text lines under each panel.
+const readoutLines = 4
+
+func computeLayout(w, h, scale float64, n int) layout {
+	l := layout{w: w, h: h}
+	// Grow text with the window so it reads on a projector, within limits.
+	zoom := math.Min(w/scale/1280, h/scale/760)
+	zoom = math.Max(0.8, math.Min(1.6, zoom))
+	l.u = scale * zoom
+	l.font = math.Round(15 * l.u)
+	l.small = math.Round(12.5 * l.u)
+	pad := math.Round(6 * l.u)
+	line := math.Round(l.font * 1.3)
+
+	l.toolbar = geom.Rect{X: 0, Y: 0, W: w, H: math.Round(2.9 * l.font)}
+	l.status = geom.Rect{X: 0, Y: h - line - pad, W: w, H: line + pad}
+	main := geom.Rect{X: pad, Y: l.toolbar.H + pad, W: w - 2*pad, H: l.status.Y - l.toolbar.H - 2*pad}
+
+	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
+		pw := math.Max(180*l.u, math.Min(0.24*main.W, 460*l.u))
+		l.plot = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: math.Min(main.H, pw*1.1)}
+		main.W -= pw + pad
+	} else { // portrait: the plot below
+		ph := math.Max(140*l.u, 0.22*main.H)
+		l.plot = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
+		main.H -= ph + pad
+	}
+
+	cols, rows := n, 1
+	if n == 4 && main.W < 2.4*main.H {
+		cols, rows = 2, 2
+	}
+	if n >= 2 && main.W < 0.9*main.H {
+		cols, rows = 1, n
+		if n == 4 {
+			cols, rows = 2, 2
+		}
+	}
+	cw := (main.W - float64(cols-1)*pad) / float64(cols)
+	ch := (main.H - float64(rows-1)*pad) / float64(rows)
+	head := math.Round(1.9 * l.font)
+	read := float64(readoutLines)*line + pad
+	l.panels = make([]panelRects, n)
+	for i := 0; i < n; i++ {
+		c, r := i%cols, i/cols
+		f := geom.Rect{X: main.X + float64(c)*(cw+pad), Y: main.Y + float64(r)*(ch+pad), W: cw, H: ch}
+		plotH := math.Max(0, f.H-head-read)
+		l.panels[i] = panelRects{
+			frame:   f,
+			header:  geom.Rect{X: f.X, Y: f.Y, W: f.W, H: head},
+			plot:    geom.Rect{X: f.X, Y: f.Y + head, W: f.W, H: plotH},
+			readout: geom.Rect{X: f.X, Y: f.Y + head + plotH, W: f.W, H: read},
+		}
+	}
+	return l
+}

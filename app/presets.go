@@ -1,0 +1,55 @@
+package app
+
+import (
+	"fmt"
+
+	"curvlab/sim"
+)
+
+// preset is a named scenario for the presets menu; its text is an ordinary
+// link, so every preset is also reachable by link.
+type preset struct {
+	Name string
+	Desc string // one line shown in the menu
+	Link string
+}
+
+// presets, in menu order. Each is checked by a test: it decodes, and the
+// lesson it names happens in its runs.
+var presets = []preset{
+	{
+		Name: "default",
+		Desc: "Rosenbrock's banana: gradient descent, Newton and SR1 side by side",
+		Link: "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1",
+	},
+	{
+		Name: "sr1-learns",
+		Desc: "SR1 learns the Hessian: unit steps on a rotated bowl, the estimate meets the truth after two steps",
+		Link: "v1;s=quadratic:l1=1,l2=10,angle=30;x=-1.5,1;m=sr1:ls=none;m=bfgs:ls=none;m=newton:ls=none;n=20;u=1",
+	},
+	{
+		Name: "saddle",
+		Desc: "Saddle: Newton jumps onto the saddle point, saddle-free Newton escapes it",
+		Link: "v1;s=saddle;x=-1.8,0.1;m=newton:ls=none,mod=none;m=newton-sf;m=newton;n=60;u=2",
+	},
+	{
+		Name: "valley",
+		Desc: "Ill-conditioned valley: gradient descent zig-zags, Newton walks straight down",
+		Link: "v1;s=valley;x=-2.5,1.5;m=gd:lr=0.018;m=newton;m=bfgs;n=300",
+	},
+	{
+		Name: "linreg",
+		Desc: "Linear regression: α = 1/λ_min diverges, α < 2/λ_max converges slowly, Newton takes one step",
+		Link: "v1;s=linreg;x=-1,3;m=gd:lr=10.7;m=gd:lr=0.035;m=newton:ls=none;n=200;u=2",
+	},
+}
+
+// presetScenario decodes a preset; presets are tested, so an error here is
+// a programming error reported as a notice by the caller.
+func presetScenario(p preset) (sim.Scenario, error) {
+	sc, err := sim.Decode(p.Link)
+	if err != nil {
+		return sc, fmt.Errorf("preset %s: %v", p.Name, err)
+	}
+	return sc, nil
+}

@@ -1,0 +1,85 @@
+package app
+
+import (
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+)
+
+// surfaceImage is the heatmap, contour lines and axis ticks of the surface
+// in the current view, shared by every panel (they all show the same
+// surface in the same window at the same size). It is recomputed only when
+// the surface, the view or the panel size changes.
+type surfaceImage struct {
+	version int       // state.surfaceVersion it was computed for
+	view    geom.View // the view (world window and screen size) it shows
+	ok      bool
+
+	// The surface's minima and global minimum value, cached because
+	// Surface.Minima builds a new slice.
+	minima []sim.Minimum
+	fstar  float64
+	fknown bool
+
+	vals     []float64
+	heat     render.Heatmap
+	scale    geom.HeatScale
+	levels   []float64
+	contours geom.Contours
+
+	xticks, yticks []float64
+	xlabels        []string
+	ylabels        []string
+	labelBuf       []byte
+}
+
+// contourCount is the number of contour levels drawn.
+const contourCount = 14
+
+// update recomputes the image for surf in view v if anything changed.
+func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View) {
+	w, h := int(v.Screen.W), int(v.Screen.H)
+	if si.ok && si.version == version && si.view == v {
+		return
+	}
+	if !si.ok || si.version != version {
+		si.minima = surf.Minima()
+		si.fstar, si.fknown = globalMin(si.minima)
+	}
+	si.version, si.view, si.ok = version, v, true
+	if w < 2 || h < 2 {
+		return
+	}
+	grid := v.Grid(w, h)
+	if cap(si.vals) < w*h {
+		si.vals = make([]float64, w*h)
+	}
+	si.vals = si.vals[:w*h]
+	var x [2]float64
+	for j := 0; j < h; j++ {
+		x[1] = grid.Y(j)
+		row := si.vals[j*w : (j+1)*w]
+		for i := range row {
+			x[0] = grid.X(i)
+			row[i] = surf.Func(x[:])
+		}
+	}
+	si.scale = geom.AutoScale(si.vals)
+	si.heat.Set(si.vals, w, h, si.scale)
+	si.levels = si.scale.Levels(si.levels[:0], contourCount)
+	si.contours.Compute(si.vals, grid, si.levels)
+
+	var step float64
+	si.xticks, step = geom.Ticks(si.xticks[:0], v.XMin, v.XMax, int(v.Screen.W/110)+2)
+	si.xlabels = si.labels(si.xlabels[:0], si.xticks, step)
+	si.yticks, step = geom.Ticks(si.yticks[:0], v.YMin, v.YMax, int(v.Screen.H/90)+2)
+	si.ylabels = si.labels(si.ylabels[:0], si.yticks, step)
+}
+
+func (si *surfaceImage) labels(dst []string, ticks []float64, step float64) []string {
+	for _, t := range ticks {
+		si.labelBuf = geom.AppendLabel(si.labelBuf[:0], t, step)
+		dst = append(dst, string(si.labelBuf))
+	}
+	return dst
+}

@@ -1,0 +1,152 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"strings"
+
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// The few widgets the app needs, drawn in the canvas: buttons (some of them
+// toggles or menu items), sliders for parameters, and labels. Widgets are
+// rebuilt (g.buildUI) only when something they show changes, and hit-tested
+// and drawn from the list every frame.
+
+type widgetKind uint8
+
+const (
+	wButton widgetKind = iota
+	wSlider
+	wLabel
+)
+
+// paramTarget names a parameter an editor row changes.
+type paramTarget struct {
+	panel int // −1: the surface
+	index int // into the surface's or the method's Params
+}
+
+type widget struct {
+	kind  widgetKind
+	r     geom.Rect
+	label string
+	key   string // shortcut shown at the right of a button
+	act   action
+	arg   int
+	on    bool // toggle on, or the current choice
+	focus bool // keyboard focus (editor rows)
+	dim   bool // drawn faintly (e.g. unavailable)
+
+	// sliders
+	target    paramTarget
+	param     sim.Param
+	scale     sliderScale
+	value     float64
+	mark      float64 // a value marked on the track (NaN: none)
+	markLabel string
+}
+
+// hit returns the index of the widget under (x, y), or −1.
+func hit(ws []widget, x, y float64) int {
+	for i := len(ws) - 1; i >= 0; i-- {
+		if ws[i].kind != wLabel && ws[i].r.Contains(x, y) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sliderTrack is the part of a slider's rect the knob moves along.
+func sliderTrack(w *widget, u float64) geom.Rect {
+	r := w.r
+	lw := math.Min(0.38*r.W, 170*u)
+	return geom.Rect{X: r.X + lw, Y: r.Y, W: r.W - lw - 78*u, H: r.H}
+}
+
+// drawWidgets draws ws; hot is the widget under the pointer (−1: none).
+func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
+	l := &g.lay
+	p := &g.paint
+	for i := range ws {
+		w := &ws[i]
+		switch w.kind {
+		case wLabel:
+			clr := colDim
+			if w.on {
+				clr = colInk
+			}
+			render.Text(dst, w.label, w.r.X, w.r.Y+w.r.H/2, l.font, clr, render.Left|render.Middle)
+		case wButton:
+			bg := colButton
+			switch {
+			case w.on:
+				bg = colButtonOn
+			case i == hot:
+				bg = colButtonHot
+			}
+			p.FillRect(dst, w.r, bg)
+			if w.focus {
+				p.StrokeRect(dst, w.r, float32(2*l.u), colInk)
+			}
+			ink := colInk
+			if w.dim {
+				ink = colDim
+			}
+			pad := 8 * l.u
+			if w.key != "" {
+				render.Text(dst, w.label, w.r.X+pad, w.r.Y+w.r.H/2, l.font, ink, render.Left|render.Middle)
+				render.Text(dst, w.key, w.r.X+w.r.W-pad, w.r.Y+w.r.H/2, l.small, colDim, render.Right|render.Middle)
+			} else {
+				render.Text(dst, w.label, w.r.X+w.r.W/2, w.r.Y+w.r.H/2, l.font, ink, render.Center|render.Middle)
+			}
+		case wSlider:
+			g.drawSlider(dst, w, i == hot)
+		}
+	}
+}
+
+func (g *Game) drawSlider(dst *ebiten.Image, w *widget, hot bool) {
+	l := &g.lay
+	p := &g.paint
+	if w.focus {
+		p.FillRect(dst, w.r, colButtonHot)
+	}
+	render.Text(dst, w.label, w.r.X+6*l.u, w.r.Y+w.r.H/2, l.font, colInk, render.Left|render.Middle)
+	tr := sliderTrack(w, l.u)
+	cy := tr.Y + tr.H/2
+	p.FillRect(dst, geom.Rect{X: tr.X, Y: cy - 2*l.u, W: tr.W, H: 4 * l.u}, colFrame)
+	if !math.IsNaN(w.mark) {
+		mx := tr.X + tr.W*w.scale.pos(w.mark)
+		p.FillRect(dst, geom.Rect{X: mx - 1.5*l.u, Y: tr.Y + 3*l.u, W: 3 * l.u, H: tr.H - 6*l.u}, colBad)
+		render.Text(dst, w.markLabel, mx, tr.Y+tr.H-1*l.u, l.small*0.85, colBad, render.Center|render.Top)
+	}
+	kx := tr.X + tr.W*w.scale.pos(w.value)
+	knob := colInk
+	if hot {
+		knob = colGood
+	}
+	p.Dot(dst, nil, kx, cy, 7*l.u, knob)
+	render.DrawText(dst, render.Mono, w.param.Format(w.value), w.r.X+w.r.W-4*l.u, w.r.Y+w.r.H/2, l.small, colInk, render.Right|render.Middle)
+}
+
+// buttonWidth is the width a button needs for its label and key hint.
+func (g *Game) buttonWidth(label, key string) float64 {
+	l := &g.lay
+	w := render.TextWidth(render.Sans, label, l.font) + 16*l.u
+	if key != "" {
+		w += render.TextWidth(render.Sans, key, l.small) + 10*l.u
+	}
+	return math.Ceil(w)
+}
+
+// glyphSafe replaces the few symbols the Go fonts lack by plain ones.
+var glyphSafe = strings.NewReplacer(
+	"‖", "|", "∇²f", "H", "∇f", "g", "∇", "grad ", "ᵀ", "'", "ₖ", "k", "∈", " in ", "▾", "v", "✓", "ok",
+)
+
+func fade(c color.RGBA, a float64) color.RGBA { return render.Alpha(c, a) }
