@@ -34,15 +34,15 @@ type Game struct {
 	panels  [4]panelCache
 	help    helpText
 
-	opened       chan string // links opened by the host (hashchange)
-	lastTick     time.Time
-	firstFrame   bool
-	noticeSent   string
-	lastPublish  time.Time
-	toast        string // a passing message, e.g. "Link copied."
-	toastUntil   time.Time
-	stats        frameStats
-	hessBuf      [4]float64
+	opened      chan string // links opened by the host (hashchange)
+	lastTick    time.Time
+	firstFrame  bool
+	noticeSent  string
+	lastPublish time.Time
+	toast       string // a passing message, e.g. "Link copied."
+	toastUntil  time.Time
+	stats       frameStats
+	hessBuf     [4]float64
 }
 
 // New creates the app showing the scenario of a link ("" for the default).
