@@ -15,27 +15,34 @@ import (
 func (g *Game) draw(dst *ebiten.Image) {
 	l := &g.lay
 	dst.Fill(colBackground)
-	g.paint.FillRect(dst, l.toolbar, colBar)
+	g.flat.FillRect(dst, l.toolbar, colBar)
 
-	runs := g.st.runs
-	if g.st.flags.overlay {
-		if len(l.panels) > 0 {
-			g.drawPanel(dst, l.panels[0], -1)
-		}
-	} else {
-		for i := range l.panels {
-			if i < len(runs) {
-				g.drawPanel(dst, l.panels[i], i)
-			}
-		}
+	// Flat rectangles and heatmaps first, then the anti-aliased shapes of
+	// every panel, then all text: see textCmd for why.
+	panels := l.panels
+	if !g.st.flags.overlay && len(panels) > len(g.st.runs) {
+		panels = panels[:len(g.st.runs)]
 	}
-	g.plot.draw(dst, g, l.plot)
+	surf := g.st.scen.Surface()
+	for _, pr := range panels {
+		g.flat.FillRect(dst, pr.frame, colBar)
+		g.surface.update(surf, g.st.surfaceVersion, g.panelView(pr.plot))
+		g.surface.heat.Draw(dst, pr.plot)
+	}
+	for i, pr := range panels {
+		if g.st.flags.overlay {
+			i = -1
+		}
+		g.drawPanel(dst, pr, i)
+	}
 	g.drawStatus(dst)
+	g.flushText(dst)
+	g.plot.draw(dst, g, l.plot)
 	if g.popup.kind != popNone {
-		g.paint.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
+		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
 		r := g.popup.rect
-		g.paint.FillRect(dst, r, colBar)
-		g.paint.StrokeRect(dst, r, float32(l.u), colFrame)
+		g.flat.FillRect(dst, r, colBar)
+		g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
 		if g.popup.kind == popHelp {
 			g.help.draw(dst, g, r)
 		}
@@ -48,7 +55,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 func (g *Game) drawStatus(dst *ebiten.Image) {
 	l := &g.lay
 	r := l.status
-	g.paint.FillRect(dst, r, colBar)
+	g.flat.FillRect(dst, r, colBar)
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
 	switch {
 	case g.st.notice != "":
@@ -56,7 +63,7 @@ func (g *Game) drawStatus(dst *ebiten.Image) {
 	case g.toast != "" && time.Now().Before(g.toastUntil):
 		msg, clr = g.toast, colGood
 	}
-	render.Text(dst, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
+	g.text(render.Sans, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
 }
 
 // drawPanel draws panel rects pr for run i, or all runs (overlay) when i < 0.
@@ -64,12 +71,7 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 	l := &g.lay
 	p := &g.paint
 	st := g.st
-	surf := st.scen.Surface()
 	v := g.panelView(pr.plot)
-	g.surface.update(surf, st.surfaceVersion, v)
-
-	p.FillRect(dst, pr.frame, colBar)
-	g.surface.heat.Draw(dst, pr.plot)
 	p.Clip = pr.plot
 	defer func() { p.Clip = geom.Rect{} }()
 	if !st.flags.hideContours {
@@ -95,7 +97,7 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 	p.Clip = geom.Rect{}
 	p.StrokeRect(dst, pr.plot, float32(l.u), colFrame)
 	if i < 0 {
-		render.Text(dst, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
+		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
 	} else {
 		p.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + 2*l.u, W: 5 * l.u, H: pr.header.H - 4*l.u}, panelColors[i])
 	}
@@ -113,7 +115,7 @@ func (g *Game) drawTicks(dst *ebiten.Image, r geom.Rect, v geom.View) {
 			continue
 		}
 		g.paint.Line(dst, nil, sx, r.Y+r.H, sx, r.Y+r.H-5*l.u, float32(l.u), ink)
-		render.Text(dst, si.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
+		g.text(render.Sans, si.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
 	}
 	for k, t := range si.yticks {
 		_, sy := v.ToScreen(0, t)
@@ -121,7 +123,7 @@ func (g *Game) drawTicks(dst *ebiten.Image, r geom.Rect, v geom.View) {
 			continue
 		}
 		g.paint.Line(dst, nil, r.X, sy, r.X+5*l.u, sy, float32(l.u), ink)
-		render.Text(dst, si.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
+		g.text(render.Sans, si.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
 	}
 }
 

@@ -28,7 +28,9 @@ type Game struct {
 	panning  int // panel being panned (−1: none)
 	hot      int // widget under the pointer
 
-	paint   render.Painter
+	paint   render.Painter // anti-aliased shapes
+	flat    render.Painter // rectangles: aliased, cheap, pixel-exact
+	texts   []textCmd      // text queued to be drawn after the shapes
 	surface surfaceImage
 	plot    fPlot
 	panels  [4]panelCache
@@ -60,6 +62,7 @@ func New(link string, host Host) *Game {
 		panning:  -1,
 		hot:      -1,
 		uiDirty:  true,
+		flat:     render.Painter{Aliased: true},
 	}
 }
 

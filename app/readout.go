@@ -121,7 +121,7 @@ func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, k int) {
 		pc := &g.panels[k]
 		pc.refresh(g, g.st.runs[k], k)
 		for j := 0; j < readoutLines; j++ {
-			render.DrawText(dst, render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.small, pc.colors[j], render.Left|render.Top)
+			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.small, pc.colors[j], render.Left|render.Top)
 		}
 		return
 	}
@@ -131,6 +131,6 @@ func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, k int) {
 		}
 		pc := &g.panels[j]
 		pc.refresh(g, run, j)
-		render.DrawText(dst, render.Mono, pc.short, r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.small, panelColors[j], render.Left|render.Top)
+		g.text(render.Mono, pc.short, r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.small, panelColors[j], render.Left|render.Top)
 	}
 }

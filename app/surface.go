@@ -36,9 +36,12 @@ type surfaceImage struct {
 // contourCount is the number of contour levels drawn.
 const contourCount = 14
 
-// update recomputes the image for surf in view v if anything changed.
+// update recomputes the image for surf in view v if anything changed. Only
+// the world window and the size of v's screen rectangle matter: panels at
+// different places share the image.
 func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View) {
 	w, h := int(v.Screen.W), int(v.Screen.H)
+	v.Screen.X, v.Screen.Y = 0, 0
 	if si.ok && si.version == version && si.view == v {
 		return
 	}

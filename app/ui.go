@@ -71,7 +71,7 @@ func sliderTrack(w *widget, u float64) geom.Rect {
 // drawWidgets draws ws; hot is the widget under the pointer (−1: none).
 func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 	l := &g.lay
-	p := &g.paint
+	p := &g.flat
 	for i := range ws {
 		w := &ws[i]
 		switch w.kind {
@@ -112,7 +112,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 
 func (g *Game) drawSlider(dst *ebiten.Image, w *widget, hot bool) {
 	l := &g.lay
-	p := &g.paint
+	p := &g.flat
 	if w.focus {
 		p.FillRect(dst, w.r, colButtonHot)
 	}

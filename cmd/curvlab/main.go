@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"curvlab/app"
 )
@@ -35,9 +36,17 @@ func main() {
 	scenario := fs.String("scenario", "", "scenario text (the part of a curvlab link after #)")
 	shot := fs.String("screenshot", "", "save a PNG of the window after --frames frames, then exit")
 	frames := fs.Int("frames", 30, "frames to draw before --screenshot")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintf(os.Stderr, "curvlab: %v (usage: curvlab [--scenario TEXT] [--screenshot FILE --frames N])\n", err)
 		os.Exit(2)
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 	}
 	h := &desktopHost{}
 	g := app.New(*scenario, h)
@@ -49,6 +58,7 @@ func main() {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "curvlab:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
