@@ -210,3 +210,21 @@ func (g *Game) panelView(r geom.Rect) geom.View {
 	v.EqualAspect()
 	return v
 }
+
+// Iterates returns panel k's iterates so far as rows of (x1, x2, f), for
+// automated checks (the browser exposes it as window.curvlab.iterates). Call
+// it between frames, never from inside Update or Draw.
+func (g *Game) Iterates(k int) [][3]float64 {
+	if k < 0 || k >= len(g.st.runs) {
+		return nil
+	}
+	tr := g.st.runs[k].Trace
+	rows := make([][3]float64, len(tr))
+	for i := range tr {
+		rows[i] = [3]float64{tr[i].X[0], tr[i].X[1], tr[i].F}
+	}
+	return rows
+}
+
+// Panels returns the number of panels.
+func (g *Game) Panels() int { return len(g.st.runs) }
