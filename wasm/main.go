@@ -6,6 +6,7 @@
 package main
 
 import (
+	"runtime"
 	"syscall/js"
 
 	"curvlab/app"
@@ -86,6 +87,19 @@ func main() {
 			out.SetIndex(i, row)
 		}
 		return out
+	}))
+	// memStats() reports the Go heap, for the benchmark that checks it
+	// stays flat: {heapAlloc, heapSys, mallocs, frees, numGC}.
+	var ms runtime.MemStats
+	h.api.Set("memStats", js.FuncOf(func(js.Value, []js.Value) any {
+		runtime.ReadMemStats(&ms)
+		o := global.Get("Object").New()
+		o.Set("heapAlloc", float64(ms.HeapAlloc))
+		o.Set("heapSys", float64(ms.HeapSys))
+		o.Set("mallocs", float64(ms.Mallocs))
+		o.Set("frees", float64(ms.Frees))
+		o.Set("numGC", float64(ms.NumGC))
+		return o
 	}))
 	h.api.Set("panels", js.FuncOf(func(js.Value, []js.Value) any { return g.Panels() }))
 	global.Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
