@@ -12,9 +12,13 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
+// backgroundColor is colBackground boxed once: passing a color.RGBA as a
+// color.Color allocates.
+var backgroundColor color.Color = colBackground
+
 func (g *Game) draw(dst *ebiten.Image) {
 	l := &g.lay
-	dst.Fill(colBackground)
+	dst.Fill(backgroundColor)
 	g.flat.FillRect(dst, l.toolbar, colBar)
 
 	// Flat rectangles and heatmaps first, then the anti-aliased shapes of

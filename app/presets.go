@@ -25,7 +25,9 @@ var presets = []preset{
 	{
 		Name: "sr1-learns",
 		Desc: "SR1 learns the Hessian: unit steps on a rotated bowl, the estimate meets the truth after two steps",
-		Link: "v1;s=quadratic:l1=1,l2=10,angle=30;x=-1.5,1;m=sr1:ls=none;m=bfgs:ls=none;m=newton:ls=none;n=20;u=1",
+		// H₀ = 0.2·I: no eigenvalue of H₀A is 1, else one step would
+		// already get that direction right and the lesson would be hidden.
+		Link: "v1;s=quadratic:l1=2,l2=10,angle=30;x=-1.5,1;m=sr1:ls=none,h0=0.2;m=bfgs:ls=none,h0=0.2;m=newton:ls=none;n=20;u=1",
 	},
 	{
 		Name: "saddle",
@@ -35,7 +37,7 @@ var presets = []preset{
 	{
 		Name: "valley",
 		Desc: "Ill-conditioned valley: gradient descent zig-zags, Newton walks straight down",
-		Link: "v1;s=valley;x=-2.5,1.5;m=gd:lr=0.018;m=newton;m=bfgs;n=300",
+		Link: "v1;s=valley;x=-2.415,-0.817;m=gd:lr=0.018;m=newton;m=bfgs;n=300",
 	},
 	{
 		Name: "linreg",

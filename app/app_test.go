@@ -1,0 +1,257 @@
+package app
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// newTestGame builds a game of size w×h showing link, laid out and with
+// its first frame drawn on an offscreen image (inside the game loop).
+func newTestGame(t *testing.T, link string, w, h int) (*Game, *ebiten.Image) {
+	t.Helper()
+	g := New(link, nil)
+	g.w, g.h, g.scale = float64(w), float64(h), 1
+	var img *ebiten.Image
+	onFrames(1, func() {
+		img = ebiten.NewImage(w, h)
+		g.Update()
+	}, func(*ebiten.Image) { g.Draw(img) })
+	return g, img
+}
+
+func TestHostileLinkOpensDefaultWithNotice(t *testing.T) {
+	def := sim.DefaultScenario().Encode()
+	for _, link := range []string{
+		"#<script>alert(1)</script>",
+		"#v1;s=rosenbrock;x=NaN,1;m=gd",
+		"#" + strings.Repeat("v1;", 2000),
+		"#%ZZ",
+		"#v2;s=rosenbrock;x=1,1;m=gd",
+	} {
+		st := newState(link)
+		if got := st.scen.Encode(); got != def {
+			t.Errorf("%.30q opened %q, want the default", link, got)
+		}
+		if st.notice == "" || strings.ContainsAny(st.notice, "<>") || len(st.notice) > 300 {
+			t.Errorf("%.30q: notice %q", link, st.notice)
+		}
+	}
+	if st := newState(""); st.notice != "" {
+		t.Errorf("empty link: notice %q", st.notice)
+	}
+}
+
+func TestLinkRoundTrip(t *testing.T) {
+	link := "v1;s=quadratic:l1=2,l2=20;x=1,-1;m=gd:lr=0.05;m=bfgs;n=40;w=-3,3,-2,2;u=eo5"
+	st := newState("#" + link)
+	if st.notice != "" {
+		t.Fatal(st.notice)
+	}
+	if got := st.scen.Encode(); got != link {
+		t.Errorf("opened %q, encodes as %q", link, got)
+	}
+	f := st.flags
+	if !f.hideEllipses || !f.overlay || f.hideTrials || f.speed != 5 {
+		t.Errorf("flags %+v from u=eo5", f)
+	}
+	if parseFlags(f.String()) != f {
+		t.Errorf("flags %+v do not round-trip through %q", f, f.String())
+	}
+}
+
+// TestPresetsTeachTheirLessons runs every preset and checks that what its
+// description promises happens in the numbers.
+func TestPresetsTeachTheirLessons(t *testing.T) {
+	run := func(name string) []*sim.Run {
+		for _, p := range presets {
+			if p.Name == name {
+				sc, err := presetScenario(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				runs := sc.NewRuns()
+				for _, r := range runs {
+					for i := 0; i < sc.Steps && r.Step(); i++ {
+					}
+				}
+				return runs
+			}
+		}
+		t.Fatalf("no preset %q", name)
+		return nil
+	}
+	for _, p := range presets {
+		if _, err := presetScenario(p); err != nil {
+			t.Errorf("preset %s: %v", p.Name, err)
+		}
+	}
+
+	// SR1 with unit steps: after two steps (n = 2) its H equals A⁻¹, so the
+	// estimate's ellipse meets the true one.
+	runs := run("sr1-learns")
+	q := sim.NewQuadratic(2, 10, 30).Matrix()
+	ainv, _ := geom.Invert2(q)
+	h := runs[0].Trace[2].Curv
+	if h1 := runs[0].Trace[1].Curv; math.Abs(h1[0]-ainv[0]) < 1e-3 {
+		t.Errorf("sr1-learns: H is right after one step already (%v): nothing left to learn", h1)
+	}
+	for i := range ainv {
+		if math.Abs(h[i]-ainv[i]) > 1e-9 {
+			t.Errorf("sr1-learns: H after 2 steps = %v, A⁻¹ = %v", h, ainv)
+			break
+		}
+	}
+	if x := runs[0].Trace[3].X; math.Hypot(x[0], x[1]) > 1e-9 {
+		t.Errorf("sr1-learns: step 3 lands at %v, not the minimizer", x)
+	}
+
+	// Saddle: plain Newton lands on the saddle point; saddle-free Newton
+	// leaves it behind with f falling.
+	runs = run("saddle")
+	if x := runs[0].Trace[1].X; math.Hypot(x[0], x[1]) > 1e-12 {
+		t.Errorf("saddle: plain Newton went to %v, not the saddle", x)
+	}
+	sf := runs[1]
+	if sf.Last().F >= sf.Trace[0].F-1 || math.Abs(sf.Last().X[1]) < 1 {
+		t.Errorf("saddle: saddle-free Newton ended at %v with f %v (start f %v)", sf.Last().X, sf.Last().F, sf.Trace[0].F)
+	}
+
+	// Valley: gradient descent zig-zags (its steps across the valley
+	// alternate in direction), Newton converges in few steps.
+	runs = run("valley")
+	gd, newton := runs[0], runs[1]
+	flips := 0
+	for i := 2; i < 12 && i < len(gd.Trace); i++ {
+		a := gd.Trace[i-1].X
+		b := gd.Trace[i-2].X
+		c := gd.Trace[i].X
+		d1 := [2]float64{a[0] - b[0], a[1] - b[1]}
+		d2 := [2]float64{c[0] - a[0], c[1] - a[1]}
+		if d1[0]*d2[0]+d1[1]*d2[1] < 0 {
+			flips++
+		}
+	}
+	if flips < 8 {
+		t.Errorf("valley: gradient descent turned back only %d times in 10 steps", flips)
+	}
+	if newton.Last().Events&sim.EventConverged == 0 || newton.Last().Iter > 20 {
+		t.Errorf("valley: Newton took %d iterations (events %v)", newton.Last().Iter, newton.Last().Events)
+	}
+	if gd.Last().Events&sim.EventDiverged != 0 {
+		t.Error("valley: gradient descent diverged")
+	}
+
+	// Linear regression: α = 1/λ_min diverges (an event, not garbage),
+	// α < 2/λ_max converges slowly, Newton lands on θ* = (1, 1) in one step.
+	runs = run("linreg")
+	if runs[0].Last().Events&sim.EventDiverged == 0 {
+		t.Errorf("linreg: gd with α = 1/λ_min did not diverge: %v", runs[0].Last().X)
+	}
+	slow := runs[1]
+	if slow.Last().Events&sim.EventDiverged != 0 || !(slow.Last().F < slow.Trace[0].F) {
+		t.Errorf("linreg: gd with α < 2/λ_max: f %v → %v", slow.Trace[0].F, slow.Last().F)
+	}
+	if x := runs[2].Trace[1].X; math.Abs(x[0]-1) > 1e-9 || math.Abs(x[1]-1) > 1e-9 {
+		t.Errorf("linreg: Newton's first step reached %v, not (1, 1)", x)
+	}
+}
+
+func TestSliderScale(t *testing.T) {
+	for _, p := range []sim.Param{
+		{Key: "lr", Default: 0.001, Min: 1e-12, Max: 1e6},
+		{Key: "l1", Default: 1, Min: -1e4, Max: 1e4},
+		{Key: "beta", Default: 0.9, Min: 0, Max: 0.9999},
+		{Key: "m", Default: 5, Min: 1, Max: 50, Int: true},
+	} {
+		s := newSliderScale(p)
+		for k := 0; k <= 20; k++ {
+			v := s.value(float64(k) / 20)
+			if v < p.Min || v > p.Max || math.IsNaN(v) {
+				t.Fatalf("%s: value(%v) = %v outside [%v, %v]", p.Key, float64(k)/20, v, p.Min, p.Max)
+			}
+			if p.Int && v != math.Round(v) {
+				t.Fatalf("%s: %v is not an integer", p.Key, v)
+			}
+			// Positions round-trip up to the 3-digit rounding of values.
+			if back := s.pos(v); math.Abs(back-float64(k)/20) > 0.02 && !p.Int {
+				t.Errorf("%s: pos(value(%v)) = %v", p.Key, float64(k)/20, back)
+			}
+		}
+		if d := s.pos(p.Default); d <= 0 || d >= 1 {
+			t.Errorf("%s: the default sits at the end of the slider (%v)", p.Key, d)
+		}
+	}
+}
+
+func TestLayoutFits(t *testing.T) {
+	for _, sz := range [][2]float64{{1280, 800}, {1920, 1080}, {800, 1200}, {390, 844}, {3840, 2160}} {
+		for n := 1; n <= 4; n++ {
+			l := computeLayout(sz[0], sz[1], 1, n)
+			screen := geom.Rect{W: sz[0], H: sz[1]}
+			for i, p := range l.panels {
+				if !inside(p.frame, screen) || p.plot.W < 50 || p.plot.H < 50 {
+					t.Errorf("%v n=%d: panel %d at %+v", sz, n, i, p.frame)
+				}
+				if overlaps(p.frame, l.plot) {
+					t.Errorf("%v n=%d: panel %d overlaps the plot", sz, n, i)
+				}
+				for j := 0; j < i; j++ {
+					if overlaps(p.frame, l.panels[j].frame) {
+						t.Errorf("%v n=%d: panels %d and %d overlap", sz, n, i, j)
+					}
+				}
+			}
+		}
+	}
+}
+
+func inside(a, b geom.Rect) bool {
+	return a.X >= b.X && a.Y >= b.Y && a.X+a.W <= b.X+b.W+0.5 && a.Y+a.H <= b.Y+b.H+0.5
+}
+
+func overlaps(a, b geom.Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// TestSteadyFrameAllocatesNothing: once drawn, a paused frame (Update and
+// Draw) allocates nothing, so the heap stays flat.
+func TestSteadyFrameAllocatesNothing(t *testing.T) {
+	g, img := newTestGame(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;n=1000", 1600, 900)
+	onFrames(1, func() { g.do(actToEnd, 0) }, nil)
+	frame := func() { g.Update() }
+	draw := func(*ebiten.Image) { g.Draw(img) }
+	onFrames(5, frame, draw) // warm up caches
+	if n, where := ownAllocs(30, frame, draw); n > 0 {
+		t.Errorf("30 steady frames allocated %d heap objects in curvlab's code (most in %s)", n, where)
+	}
+}
+
+// TestClickMovesStart: a click in a panel's plot sets the start of every
+// panel to the point under the pointer.
+func TestClickMovesStart(t *testing.T) {
+	g, _ := newTestGame(t, "", 1600, 900)
+	pr := g.lay.panels[1].plot
+	sx, sy := pr.X+pr.W*0.3, pr.Y+pr.H*0.6
+	v := g.panelView(pr)
+	wx, wy := v.ToWorld(sx, sy)
+	g.ptr.x, g.ptr.y = sx, sy
+	g.ptr.press()
+	g.press()
+	g.ptr.down, g.ptr.released = false, true
+	g.release()
+	for k, r := range g.st.runs {
+		x := r.Trace[0].X
+		if math.Abs(x[0]-wx) > 0.01*(v.XMax-v.XMin) || math.Abs(x[1]-wy) > 0.01*(v.YMax-v.YMin) {
+			t.Errorf("panel %d starts at %v, clicked (%v, %v)", k, x, wx, wy)
+		}
+	}
+	if !g.st.changed {
+		t.Error("the new start was not marked for publishing")
+	}
+}
