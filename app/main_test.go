@@ -88,6 +88,18 @@ func onFrames(n int, update func(), draw func(screen *ebiten.Image)) {
 // per GL call through purego, which no drawing code can avoid, so the
 // count is taken from the heap profile by allocation site rather than from
 // runtime.MemStats.
+// allocSite is the innermost frame of an allocation's stack outside the
+// runtime (mallocgc, convT, growslice and the like).
+func allocSite(stk []uintptr) runtime.Frame {
+	frames := runtime.CallersFrames(stk)
+	for {
+		fr, more := frames.Next()
+		if !strings.HasPrefix(fr.Function, "runtime.") || !more {
+			return fr
+		}
+	}
+}
+
 func ownAllocs(n int, update func(), draw func(screen *ebiten.Image)) (int64, string) {
 	old := runtime.MemProfileRate
 	runtime.MemProfileRate = 1
@@ -106,9 +118,8 @@ func ownAllocs(n int, update func(), draw func(screen *ebiten.Image)) (int64, st
 		}
 		m := map[string]int64{}
 		for _, r := range recs {
-			fr, _ := runtime.CallersFrames(r.Stack()).Next()
-			if strings.HasPrefix(fr.Function, "curvlab/") && !strings.Contains(fr.Function, "_test") &&
-				!strings.HasPrefix(fr.Function, "curvlab/app.ownAllocs") && !strings.HasPrefix(fr.Function, "curvlab/app.onFrames") {
+			fr := allocSite(r.Stack())
+			if strings.HasPrefix(fr.Function, "curvlab/") && !strings.HasSuffix(fr.File, "_test.go") {
 				m[fr.Function] += r.AllocObjects
 			}
 		}

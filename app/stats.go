@@ -31,6 +31,9 @@ func (s *frameStats) flush() []float64 {
 	if k > len(s.ring) {
 		k = len(s.ring)
 	}
+	if s.out == nil {
+		s.out = make([]float64, 0, len(s.ring))
+	}
 	s.out = append(s.out[:0], s.ring[:k]...)
 	s.n = 0
 	return s.out
