@@ -75,8 +75,8 @@ cmd_test() {
 	cmd_web
 	echo "== go test (native; display packages under Xvfb)"
 	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 ./...
-	echo "== go test (js/wasm under node): sim"
-	PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/...
+	echo "== go test (js/wasm under node): sim, render/geom"
+	PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/... ./render/geom/...
 }
 
 cmd_bench() {

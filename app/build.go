@@ -216,6 +216,17 @@ func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []floa
 	return y
 }
 
+// editorHead starts an editor popup of width w (logical pixels) with a
+// title line; it returns the popup's rectangle and the y below the title.
+func (g *Game) editorHead(w float64, title string) (geom.Rect, float64) {
+	l := &g.lay
+	r := g.popupRect(w*l.u, 1000*l.u)
+	y := r.Y + 8*l.u
+	g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W, H: 1.6 * l.font},
+		label: title, on: true})
+	return r, y + 1.8*l.font
+}
+
 func (g *Game) buildSurfaceEditor() {
 	l := &g.lay
 	sc := &g.st.scen
@@ -224,11 +235,7 @@ func (g *Game) buildSurfaceEditor() {
 	for i, k := range kinds {
 		names[i] = k.Name
 	}
-	r := g.popupRect(900*l.u, 1000*l.u)
-	y := r.Y + 8*l.u
-	g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W, H: 1.6 * l.font},
-		label: "Surface (←/→ or click; ↑/↓ then ←/→ for parameters): " + glyphSafe.Replace(sc.SurfaceKind.Desc), on: true})
-	y += 1.8 * l.font
+	r, y := g.editorHead(900, "Surface (←/→ or click; ↑/↓ then ←/→ for parameters): "+glyphSafe.Replace(sc.SurfaceKind.Desc))
 	y = g.grid(r, y, names, actPickSurface, indexOfSurface(kinds, sc.SurfaceKind), g.popup.focus == 0)
 	y = g.paramRows(r, y+4*l.u, sc.SurfaceKind.Params, sc.SurfaceVals, -1, nil)
 	r.H = y - r.Y + 8*l.u
@@ -245,15 +252,11 @@ func (g *Game) buildPanelEditor() {
 	}
 	spec := sc.Methods[p]
 	kinds := sim.MethodKinds()
-	names := make([]string, len(kinds))
-	for i, k := range kinds {
-		names[i] = k.Name
+	names := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		names = append(names, k.Name)
 	}
-	r := g.popupRect(980*l.u, 1000*l.u)
-	y := r.Y + 8*l.u
-	g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W, H: 1.6 * l.font},
-		label: "Panel " + strconv.Itoa(p+1) + ": " + glyphSafe.Replace(spec.Kind.Desc), on: true})
-	y += 1.8 * l.font
+	r, y := g.editorHead(980, "Panel "+strconv.Itoa(p+1)+": "+glyphSafe.Replace(spec.Kind.Desc))
 	y = g.grid(r, y, names, actPickMethod, indexOfMethod(kinds, spec.Kind), g.popup.focus == 0)
 	y = g.paramRows(r, y+4*l.u, spec.Kind.Params, spec.Values, p, g.stabilityMark)
 	for _, s := range []string{"Rule:  " + glyphSafe.Replace(spec.Kind.Rule), "From:  " + glyphSafe.Replace(spec.Kind.Cite)} {

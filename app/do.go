@@ -65,21 +65,18 @@ func (g *Game) do(a action, arg int) {
 			}
 			st.restart()
 		}
-	case actEllipses:
+	case actEllipses, actTrials, actContours, actOverlay:
 		f := st.flags
-		f.hideEllipses = !f.hideEllipses
-		st.setFlags(f)
-	case actTrials:
-		f := st.flags
-		f.hideTrials = !f.hideTrials
-		st.setFlags(f)
-	case actContours:
-		f := st.flags
-		f.hideContours = !f.hideContours
-		st.setFlags(f)
-	case actOverlay:
-		f := st.flags
-		f.overlay = !f.overlay
+		switch a {
+		case actEllipses:
+			f.hideEllipses = !f.hideEllipses
+		case actTrials:
+			f.hideTrials = !f.hideTrials
+		case actContours:
+			f.hideContours = !f.hideContours
+		case actOverlay:
+			f.overlay = !f.overlay
+		}
 		st.setFlags(f)
 	case actResetView:
 		st.setView(nil)
