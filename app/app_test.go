@@ -118,6 +118,9 @@ func TestPresetsTeachTheirLessons(t *testing.T) {
 		t.Errorf("saddle: plain Newton went to %v, not the saddle", x)
 	}
 	sf := runs[1]
+	if sf.Last().Events&sim.EventDiverged != 0 {
+		t.Error("saddle: saddle-free Newton diverged within the preset's budget")
+	}
 	if sf.Last().F >= sf.Trace[0].F-1 || math.Abs(sf.Last().X[1]) < 1 {
 		t.Errorf("saddle: saddle-free Newton ended at %v with f %v (start f %v)", sf.Last().X, sf.Last().F, sf.Trace[0].F)
 	}

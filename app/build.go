@@ -34,6 +34,7 @@ func (g *Game) buildUI() {
 	g.widgets = g.widgets[:0]
 	g.buildToolbar()
 	g.buildHeaders()
+	g.popupStart = len(g.widgets)
 	switch g.popup.kind {
 	case popPresets:
 		g.buildPresets()
@@ -133,7 +134,7 @@ func (g *Game) buildHeaders() {
 		}
 		r := pr.header.Inset(2 * g.lay.u)
 		label := strconv.Itoa(i+1) + "   " + g.st.scen.Methods[i].String()
-		g.widgets = append(g.widgets, widget{kind: wButton, r: r, label: label, key: "edit: " + strconv.Itoa(i+1),
+		g.widgets = append(g.widgets, widget{kind: wButton, r: r, label: label, key: "edit " + strconv.Itoa(i+1),
 			act: actEditPanel, arg: i, on: g.popup.kind == popPanel && g.popup.panel == i})
 	}
 }
@@ -195,7 +196,7 @@ func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []floa
 		focus := g.popup.focus == i+1
 		if len(p.Choices) > 0 {
 			g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: 160 * l.u, H: row},
-				label: p.Key + "  " + glyphSafe.Replace(p.Desc), on: focus})
+				label: fitText(p.Key+"  "+glyphSafe.Replace(p.Desc), l.font, 0.45*r.W-20*l.u), on: focus})
 			x := r.X + r.W*0.5
 			bw := math.Floor((r.W*0.5 - 12*l.u) / float64(len(p.Choices)))
 			for c, name := range p.Choices {
@@ -208,7 +209,7 @@ func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []floa
 				mv, ml = mark(p.Key)
 			}
 			g.widgets = append(g.widgets, widget{kind: wSlider, r: geom.Rect{X: r.X + 8*l.u, Y: y, W: r.W - 16*l.u, H: row},
-				label: p.Key + "  " + glyphSafe.Replace(p.Desc), target: t, param: p, scale: newSliderScale(p),
+				label: fitText(p.Key+"  "+glyphSafe.Replace(p.Desc), l.font, 0.45*(r.W-16*l.u)-10*l.u), target: t, param: p, scale: newSliderScale(p),
 				value: vals[i], mark: mv, markLabel: ml, focus: focus})
 		}
 		y += row + 4*l.u

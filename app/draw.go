@@ -42,6 +42,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	g.drawStatus(dst)
 	g.flushText(dst)
 	g.plot.draw(dst, g, l.plot)
+	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
 	if g.popup.kind != popNone {
 		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
 		r := g.popup.rect
@@ -51,7 +52,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 			g.help.draw(dst, g, r)
 		}
 	}
-	g.drawWidgets(dst, g.widgets, g.hot)
+	g.drawWidgets(dst, g.widgets[g.popupStart:], g.hot-g.popupStart)
 }
 
 // drawStatus draws the notice (what was wrong), a passing message, or a
@@ -170,7 +171,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	// The descent direction −g, drawn at a fixed length: its size varies
 	// over many orders of magnitude and is in the readout.
 	gx, gy := last.G[0], last.G[1]
-	if n := math.Hypot(gx, gy); n > 0 && !math.IsInf(n, 0) {
+	if n := math.Hypot(gx, gy); n > 0 && !math.IsInf(n, 0) && last.Events&sim.EventConverged == 0 {
 		sx, sy := v.ToScreen(x, y)
 		L := 44 * l.u
 		p.Arrow(dst, nil, sx, sy, sx-L*gx/n, sy+L*gy/n, float32(2.2*l.u), 9*l.u, colTrue)
@@ -190,7 +191,7 @@ func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Step, clr co
 	x, y := s.X[0], s.X[1]
 	g.st.scen.Surface().Hess(g.hessBuf[:], s.X)
 	truth := geom.Eigen(g.hessBuf)
-	c := truth.LevelForRadius(0.16 * (v.XMax - v.XMin))
+	c := truth.LevelForRadius(0.16 * math.Min(v.XMax-v.XMin, v.YMax-v.YMin))
 	if c == 0 || math.IsNaN(c) {
 		return
 	}

@@ -20,6 +20,9 @@ type Game struct {
 	lay      layout
 	layKey   [4]float64 // w, h, scale, panels of the current layout
 	widgets  []widget   // toolbar, panel headers, popup contents
+	// popupStart is the index of the first popup widget: they are drawn
+	// over the popup's background, the others under it.
+	popupStart int
 	uiDirty  bool
 	popup    popup
 	ptr      pointer

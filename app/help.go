@@ -58,7 +58,13 @@ func (h *helpText) refresh(g *Game) {
 		spec := g.st.scen.Methods[i]
 		s := r.Last()
 		h.rules = append(h.rules, strings.TrimSpace(panelLabel(i)+"  "+spec.String()+"  — "+glyphSafe.Replace(spec.Kind.Desc)))
-		h.rules = append(h.rules, "   rule:  "+glyphSafe.Replace(spec.Kind.Rule))
+		for j, part := range strings.Split(glyphSafe.Replace(spec.Kind.Rule), "; ") {
+			if j == 0 {
+				h.rules = append(h.rules, "   rule:  "+part)
+			} else {
+				h.rules = append(h.rules, "          "+part)
+			}
+		}
 		h.rules = append(h.rules, "   now:   x = "+pair(s.X[0], s.X[1])+"   g = "+pair(s.G[0], s.G[1])+"   f = "+num(s.F))
 		step := "   last step:  |s| = " + num(s.StepLen)
 		if s.Alpha != 0 {

@@ -21,6 +21,7 @@ type layout struct {
 	u       float64 // one logical pixel, scaled for the device and the window size
 	font    float64 // body text size
 	small   float64 // tick labels, hints
+	read    float64 // readout text: small, or less so that a line fits a panel
 	toolbar geom.Rect
 	panels  []panelRects
 	plot    geom.Rect // f − f* against iteration
@@ -69,6 +70,8 @@ func computeLayout(w, h, scale float64, n int) layout {
 	ch := (main.H - float64(rows-1)*pad) / float64(rows)
 	head := math.Round(1.9 * l.font)
 	read := float64(readoutLines)*line + pad
+	// A readout line holds about 46 monospaced characters (0.6 em wide).
+	l.read = math.Min(l.small, math.Floor(cw/(46*0.6)))
 	l.panels = make([]panelRects, n)
 	for i := 0; i < n; i++ {
 		c, r := i%cols, i/cols

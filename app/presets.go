@@ -32,7 +32,9 @@ var presets = []preset{
 	{
 		Name: "saddle",
 		Desc: "Saddle: Newton jumps onto the saddle point, saddle-free Newton escapes it",
-		Link: "v1;s=saddle;x=-1.8,0.1;m=newton:ls=none,mod=none;m=newton-sf;m=newton;n=60;u=2",
+		// x² − y² is unbounded below: 10 steps show the escape before the
+		// escaping methods leave the view for good.
+		Link: "v1;s=saddle;x=-1.8,0.1;m=newton:ls=none,mod=none;m=newton-sf;m=gd:lr=0.1;n=10;u=2",
 	},
 	{
 		Name: "valley",
@@ -41,8 +43,8 @@ var presets = []preset{
 	},
 	{
 		Name: "linreg",
-		Desc: "Linear regression: α = 1/λ_min diverges, α < 2/λ_max converges slowly, Newton takes one step",
-		Link: "v1;s=linreg;x=-1,3;m=gd:lr=10.7;m=gd:lr=0.035;m=newton:ls=none;n=200;u=2",
+		Desc: "Linear regression: α = 1/λ_min ≈ 10.74 diverges, α = 0.035 < 2/λ_max converges slowly, Newton takes one step",
+		Link: "v1;s=linreg;x=-1,3;m=gd:lr=10.74;m=gd:lr=0.035;m=newton:ls=none;n=200;u=2",
 	},
 }
 

@@ -21,6 +21,8 @@ type panelCache struct {
 	lines  [readoutLines]string
 	colors [readoutLines]color.RGBA
 	short  string // the one-line form for the overlay
+	status string // converged, DIVERGED, …: shown in the panel's header
+	stClr  color.RGBA
 	hess   [4]float64
 }
 
@@ -44,9 +46,11 @@ func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
 	}
 	ev += "  evals " + strconv.Itoa(s.FEvals) + "/" + strconv.Itoa(s.GEvals) + "/" + strconv.Itoa(s.HEvals)
 	pc.lines[1], pc.colors[1] = ev, colDim
+	truth := geom.Curvature{Kind: geom.KindInvalid}
 	if isFiniteVec(s.X) {
 		g.st.scen.Surface().Hess(pc.hess[:], s.X)
-		pc.lines[2] = "true H    " + eigText(geom.Eigen(pc.hess))
+		truth = geom.Eigen(pc.hess)
+		pc.lines[2] = "true H    " + eigText(truth)
 	} else {
 		pc.lines[2] = "true H    —"
 	}
@@ -57,16 +61,20 @@ func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
 		pc.lines[3] = "no curvature model"
 	}
 	pc.colors[3] = clr
+	pc.status = ""
 	switch {
 	case s.Events&sim.EventDiverged != 0:
-		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(s.Iter) + ": f or the iterate left every bound"
+		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(s.Iter)
 		pc.colors[0] = colBad
+		pc.status, pc.stClr = "diverged", colBad
+	case s.Events&sim.EventConverged != 0 && truth.Kind != geom.KindPosDef:
+		// g = 0 where the Hessian is not positive definite: a saddle or
+		// a maximum, not a minimum.
+		pc.status, pc.stClr = "stuck: not a minimum", colWarn
 	case s.Events&sim.EventConverged != 0:
-		pc.lines[0] += "   converged"
-		pc.colors[0] = colGood
+		pc.status, pc.stClr = "converged", colGood
 	case s.Events != 0:
-		pc.lines[1] += "   [" + s.Events.String() + "]"
-		pc.colors[1] = colWarn
+		pc.status, pc.stClr = s.Events.String(), colWarn
 	}
 	if k < len(g.st.scen.Methods) {
 		pc.short = g.st.scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
@@ -121,7 +129,7 @@ func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, k int) {
 		pc := &g.panels[k]
 		pc.refresh(g, g.st.runs[k], k)
 		for j := 0; j < readoutLines; j++ {
-			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.small, pc.colors[j], render.Left|render.Top)
+			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
 		}
 		return
 	}
@@ -131,6 +139,6 @@ func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, k int) {
 		}
 		pc := &g.panels[j]
 		pc.refresh(g, run, j)
-		g.text(render.Mono, pc.short, r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.small, panelColors[j], render.Left|render.Top)
+		g.text(render.Mono, pc.short, r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, panelColors[j], render.Left|render.Top)
 	}
 }

@@ -61,11 +61,12 @@ func hit(ws []widget, x, y float64) int {
 	return -1
 }
 
-// sliderTrack is the part of a slider's rect the knob moves along.
+// sliderTrack is the part of a slider's rect the knob moves along: the
+// label takes the left 45%, the value the last 90 pixels.
 func sliderTrack(w *widget, u float64) geom.Rect {
 	r := w.r
-	lw := math.Min(0.38*r.W, 170*u)
-	return geom.Rect{X: r.X + lw, Y: r.Y, W: r.W - lw - 78*u, H: r.H}
+	lw := 0.45 * r.W
+	return geom.Rect{X: r.X + lw + 8*u, Y: r.Y, W: r.W - lw - 106*u, H: r.H}
 }
 
 // drawWidgets draws ws; hot is the widget under the pointer (−1: none).
@@ -101,6 +102,12 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 			if w.key != "" {
 				render.Text(dst, w.label, w.r.X+pad, w.r.Y+w.r.H/2, l.font, ink, render.Left|render.Middle)
 				render.Text(dst, w.key, w.r.X+w.r.W-pad, w.r.Y+w.r.H/2, l.small, colDim, render.Right|render.Middle)
+				if w.act == actEditPanel && w.arg < len(g.panels) && g.panels[w.arg].status != "" {
+					// a panel header: its run's status left of the key hint
+					pc := &g.panels[w.arg]
+					kw := render.TextWidth(render.Sans, w.key, l.small)
+					render.Text(dst, pc.status, w.r.X+w.r.W-2*pad-kw, w.r.Y+w.r.H/2, l.font, pc.stClr, render.Right|render.Middle)
+				}
 			} else {
 				render.Text(dst, w.label, w.r.X+w.r.W/2, w.r.Y+w.r.H/2, l.font, ink, render.Center|render.Middle)
 			}
@@ -142,6 +149,22 @@ func (g *Game) buttonWidth(label, key string) float64 {
 		w += render.TextWidth(render.Sans, key, l.small) + 10*l.u
 	}
 	return math.Ceil(w)
+}
+
+// fitText shortens s with "…" until it fits in width w at size.
+func fitText(s string, size, w float64) string {
+	if render.TextWidth(render.Sans, s, size) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		t := string(r) + "…"
+		if render.TextWidth(render.Sans, t, size) <= w {
+			return t
+		}
+	}
+	return ""
 }
 
 // glyphSafe replaces the few symbols the Go fonts lack by plain ones.

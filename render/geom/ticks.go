@@ -119,9 +119,29 @@ func LogTicks(dst []float64, lo, hi float64, n int) ([]float64, float64) {
 	return Ticks(dst[:start], lo, hi, n)
 }
 
-// pow10 returns 10^e for an integral e, exactly for the representable
-// powers (math.Pow10 is exact; math.Pow(10, e) is not always).
-func pow10(e float64) float64 { return math.Pow10(int(e)) }
+// pow10 returns the float64 nearest to 10^e for an integral e. Neither
+// math.Pow(10, e) nor math.Pow10 (which divides for e < 0, so 10⁻³⁰ comes
+// out one ulp low and labels as "9.999999999999999e-31") is correctly
+// rounded everywhere, so the powers are parsed once from their decimal form.
+func pow10(e float64) float64 {
+	i := int(e)
+	if i < minPow10 {
+		return 0
+	}
+	if i > maxPow10 {
+		return math.Inf(1)
+	}
+	return pow10tab[i-minPow10]
+}
+
+const minPow10, maxPow10 = -323, 308
+
+var pow10tab = func() (t [maxPow10 - minPow10 + 1]float64) {
+	for i := range t {
+		t[i], _ = strconv.ParseFloat("1e"+strconv.Itoa(i+minPow10), 64)
+	}
+	return t
+}()
 
 // AppendLabel appends a compact label for the tick value v to buf. step is
 // the distance between neighbouring ticks (0 for log ticks): it decides how

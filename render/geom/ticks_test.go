@@ -2,6 +2,7 @@ package geom
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -131,5 +132,20 @@ func TestTickSetCaches(t *testing.T) {
 	}
 	if !ts.Update(1e-3, 1e3, 8, true) || ts.Labels[0] != "0.001" || ts.Labels[len(ts.Labels)-1] != "1000" {
 		t.Fatalf("log labels %q", ts.Labels)
+	}
+}
+
+// TestLogTickLabelsArePowersOfTen: every decade tick is the float64 nearest
+// to its power of ten, so it labels as "1e-30", never "9.999999999999999e-31".
+func TestLogTickLabelsArePowersOfTen(t *testing.T) {
+	ticks, _ := LogTicks(nil, 1e-300, 1e300, 1000)
+	if len(ticks) < 100 {
+		t.Fatalf("only %d ticks", len(ticks))
+	}
+	for _, v := range ticks {
+		label := string(AppendLabel(nil, v, 0))
+		if !strings.HasPrefix(label, "1e") && label != "1" && label != "10" && label != "100" && label != "1000" && label != "10000" {
+			t.Errorf("tick %v labelled %q", v, label)
+		}
 	}
 }

@@ -1,0 +1,77 @@
+package app
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// TestScreens draws the app in each of its states — every preset run to
+// the end, every popup, overlay mode — checks that each draws something
+// different from the plain default screen, and, with CURVLAB_SHOTS=dir,
+// saves PNGs to look at.
+func TestScreens(t *testing.T) {
+	type screen struct {
+		name, link string
+		actions    []action
+		arg        int
+	}
+	screens := []screen{
+		{"default", "", nil, 0},
+		{"help", "", []action{actStep, actStep, actHelp}, 0},
+		{"surface-editor", "", []action{actSurfaceMenu}, 0},
+		{"panel-editor", "", []action{actEditPanel}, 0},
+		{"presets", "", []action{actPresetMenu}, 0},
+		{"overlay", "", []action{actToEnd, actOverlay}, 0},
+		{"four-panels", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", []action{actToEnd}, 0},
+	}
+	for _, p := range presets {
+		screens = append(screens, screen{"preset-" + p.Name, p.Link, []action{actToEnd}, 0})
+	}
+	var plain []byte
+	for _, sc := range screens {
+		g, img := newTestGame(t, sc.link, 1600, 900)
+		var pix []byte
+		onFrames(2, func() {
+			for _, a := range sc.actions {
+				g.do(a, sc.arg)
+			}
+			sc.actions = nil
+			g.Update()
+		}, func(*ebiten.Image) {
+			g.Draw(img)
+			pix = make([]byte, 4*1600*900)
+			img.ReadPixels(pix)
+		})
+		if sc.name == "default" {
+			plain = pix
+		} else if differing(plain, pix) < 1000 {
+			t.Errorf("%s: looks the same as the default screen", sc.name)
+		}
+		if g.st.notice != "" {
+			t.Errorf("%s: notice %q", sc.name, g.st.notice)
+		}
+		if dir := os.Getenv("CURVLAB_SHOTS"); dir != "" {
+			rgba := &image.RGBA{Pix: pix, Stride: 4 * 1600, Rect: image.Rect(0, 0, 1600, 900)}
+			f, err := os.Create(filepath.Join(dir, "app-"+sc.name+".png"))
+			if err == nil {
+				png.Encode(f, rgba)
+				f.Close()
+			}
+		}
+	}
+}
+
+func differing(a, b []byte) int {
+	n := 0
+	for i := 0; i+3 < len(a) && i+3 < len(b); i += 4 {
+		if a[i] != b[i] || a[i+1] != b[i+1] || a[i+2] != b[i+2] {
+			n++
+		}
+	}
+	return n
+}
