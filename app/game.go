@@ -17,19 +17,19 @@ type Game struct {
 	scale float64 // device pixels per logical pixel, capped at 2
 	w, h  float64 // screen size in device pixels
 
-	lay      layout
-	layKey   [4]float64 // w, h, scale, panels of the current layout
-	widgets  []widget   // toolbar, panel headers, popup contents
+	lay     layout
+	layKey  [4]float64 // w, h, scale, panels of the current layout
+	widgets []widget   // toolbar, panel headers, popup contents
 	// popupStart is the index of the first popup widget: they are drawn
 	// over the popup's background, the others under it.
 	popupStart int
-	uiDirty  bool
-	popup    popup
-	ptr      pointer
-	pressed  int // widget pressed and not yet released (−1: none)
-	dragging int // slider being dragged (−1: none)
-	panning  int // panel being panned (−1: none)
-	hot      int // widget under the pointer
+	uiDirty    bool
+	popup      popup
+	ptr        pointer
+	pressed    int // widget pressed and not yet released (−1: none)
+	dragging   int // slider being dragged (−1: none)
+	panning    int // panel being panned (−1: none)
+	hot        int // widget under the pointer
 
 	paint   render.Painter // anti-aliased shapes
 	flat    render.Painter // rectangles: aliased, cheap, pixel-exact
