@@ -69,27 +69,16 @@ func TestLinkRoundTrip(t *testing.T) {
 // description promises happens in the numbers.
 func TestPresetsTeachTheirLessons(t *testing.T) {
 	run := func(name string) []*sim.Run {
-		for _, p := range presets {
-			if p.Name == name {
-				sc, err := presetScenario(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				runs := sc.NewRuns()
-				for _, r := range runs {
-					for i := 0; i < sc.Steps && r.Step(); i++ {
-					}
-				}
-				return runs
+		_, sc, err := sim.LookupPreset(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs := sc.NewRuns()
+		for _, r := range runs {
+			for i := 0; i < sc.Steps && r.Step(); i++ {
 			}
 		}
-		t.Fatalf("no preset %q", name)
-		return nil
-	}
-	for _, p := range presets {
-		if _, err := presetScenario(p); err != nil {
-			t.Errorf("preset %s: %v", p.Name, err)
-		}
+		return runs
 	}
 
 	// SR1 with unit steps: after two steps (n = 2) its H equals A⁻¹, so the

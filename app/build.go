@@ -152,6 +152,7 @@ func (g *Game) buildPresets() {
 	l := &g.lay
 	row := math.Round(2.1 * l.font)
 	w := 0.0
+	presets := sim.Presets()
 	for _, p := range presets {
 		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Desc, l.font))
 	}

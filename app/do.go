@@ -103,8 +103,8 @@ func (g *Game) do(a action, arg int) {
 			g.pickSurface(kinds[arg])
 		}
 	case actPickPreset:
-		if arg >= 0 && arg < len(presets) {
-			sc, err := presetScenario(presets[arg])
+		if ps := sim.Presets(); arg >= 0 && arg < len(ps) {
+			_, sc, err := sim.LookupPreset(ps[arg].Name)
 			if err != nil {
 				st.notice = err.Error()
 				return
@@ -203,7 +203,7 @@ func (g *Game) popupRows() int {
 	sc := &g.st.scen
 	switch g.popup.kind {
 	case popPresets:
-		return len(presets)
+		return len(sim.Presets())
 	case popSurface:
 		return 1 + len(sc.SurfaceKind.Params)
 	case popPanel:

@@ -31,9 +31,11 @@ Usage:
   curvsim run --surface NAME [--param key=value]... [--start x1,x2]
               --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
   curvsim run --scenario TEXT [--steps N] [--tol T] [--format csv|json]
+  curvsim run --preset NAME [--steps N] [--tol T] [--format csv|json]
       Print every iterate. SPEC is name[:key=value[,key=value]...], e.g.
       gd:lr=0.01,ls=wolfe; one --method per panel, 1 to 4. TEXT is a
-      scenario link, e.g. "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton".
+      scenario link, e.g. "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton";
+      NAME one of the app's presets (listed by curvsim list).
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.
       CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events with row 0
@@ -134,6 +136,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type options struct {
 	fs                                        *flag.FlagSet
 	surface, start, steps, tol, format, scene string
+	preset                                    string
 	params, methods                           listFlag
 	set                                       map[string]bool
 }
@@ -152,7 +155,8 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 	if withScenario {
 		fs.StringVar(&o.format, "format", "csv", "")
 		fs.StringVar(&o.scene, "scenario", "", "")
-		accepted += ", --format, --scenario"
+		fs.StringVar(&o.preset, "preset", "", "")
+		accepted += ", --format, --scenario, --preset"
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -180,15 +184,22 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 // --steps is not given; it checks the number of methods only when panels.
 func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) {
 	var sc sim.Scenario
-	if o.set["scenario"] {
-		for _, f := range []string{"surface", "param", "start", "method"} {
-			if o.set[f] {
-				return sc, badf("--%s cannot be combined with --scenario (only --steps, --tol and --format can)", f)
+	if o.set["scenario"] || o.set["preset"] {
+		given := "--scenario"
+		if o.set["preset"] {
+			given = "--preset"
+		}
+		for _, f := range []string{"surface", "param", "start", "method", "scenario"} {
+			if o.set[f] && "--"+f != given {
+				return sc, badf("--%s cannot be combined with %s (only --steps, --tol and --format can)", f, given)
 			}
 		}
 		var err error
-		sc, err = sim.Decode(o.scene)
-		if err != nil {
+		if o.set["preset"] {
+			if _, sc, err = sim.LookupPreset(o.preset); err != nil {
+				return sc, badf("--preset: %s", err.Error())
+			}
+		} else if sc, err = sim.Decode(o.scene); err != nil {
 			return sc, badf("--scenario: %s", strings.TrimPrefix(err.Error(), "link: "))
 		}
 	} else {
@@ -552,6 +563,10 @@ func cmdList(out *bufio.Writer, args []string) error {
 		if k.Cite != "" {
 			fmt.Fprintf(out, "    source: %s\n", k.Cite)
 		}
+	}
+	out.WriteString("\nPRESETS (run --preset NAME)\n")
+	for _, p := range sim.Presets() {
+		fmt.Fprintf(out, "\n%s\n    %s\n    %s\n", p.Name, p.Desc, p.Link)
 	}
 	return nil
 }
