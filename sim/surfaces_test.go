@@ -115,7 +115,8 @@ func surfNewton(s Surface, x0 [2]float64, k int) ([2]float64, bool) {
 
 func TestSurfaceLibraryNames(t *testing.T) {
 	want := []string{"beale", "booth", "camel3", "camel6", "goldstein-price", "himmelblau", "linreg",
-		"matyas", "monkey-saddle", "quadratic", "rastrigin", "rosenbrock", "saddle", "styblinski-tang", "valley"}
+		"matyas", "monkey-saddle", "quadratic", "rastrigin", "rosenbrock", "saddle", "styblinski-tang", "valley",
+		"net-tanh", "net-relu", "net-logistic"}
 	for _, name := range want {
 		if _, err := LookupSurface(name); err != nil {
 			t.Errorf("surface %q missing: %v", name, err)
