@@ -1,0 +1,239 @@
+package nn
+
+// The exact Hessian, assembled block by block.
+//
+// Per point, ∇²ℓ = ℓ″·∇z∇zᵀ + ℓ′·∇²z. Write s_l for the pre-activations of
+// layer l, a_l for its input (a_0 the point; a_l = φ(s_{l−1})), â_l for a_l
+// with a 1 appended (the bias), e_l = ∂z/∂s_l, Z_l = ∂²z/∂s_l² and
+// T_{l,m} = ∂s_l/∂s_m (m ≤ l, T_{m,m} = I). Parameter q = (i′, k′) of
+// layer l′ (row i′ of W_{l′} or its bias) and p = (i, k) of layer l ≤ l′
+// have ∂z/∂q = e_{l′}[i′]·â_{l′}[k′] and
+//
+//	∂²z/∂q∂p = â_{l′}[k′]·â_l[k]·(Z_{l′}T_{l′,l})[i′,i]
+//	         + [l′ > l]·e_{l′}[i′]·φ′(s_{l′−1})[k′]·T_{l′−1,l}[k′,i]·â_l[k]
+//
+// (the second term only for a weight k′, not a bias): the first term is how
+// δ_{l′} moves when p moves s_{l′}, the second how the input a_{l′} of the
+// weight q moves. So the block (l′, l) of ∇²ℓ is, entry by entry,
+//
+//	â_{l′}[k′]·â_l[k]·G[i′,i] + ℓ′·e_{l′}[i′]·φ′(s_{l′−1})[k′]·T_{l′−1,l}[k′,i]·â_l[k],
+//	G = ℓ′·Z_{l′}T_{l′,l} + ℓ″·e_{l′}e_lᵀ,
+//
+// with the recursions (s_{l+1} = W_{l+1}φ(s_l) + b_{l+1}, z = s_out)
+//
+//	e_out = 1,  e_l = φ′(s_l) ⊙ W_{l+1}ᵀe_{l+1}
+//	Z_out = 0,  Z_l = D_l W_{l+1}ᵀ Z_{l+1} W_{l+1} D_l + diag(φ″(s_l) ⊙ W_{l+1}ᵀe_{l+1}),  D_l = diag(φ′(s_l))
+//	T_{l,m} = W_l D_{l−1} T_{l−1,m}
+//
+// Per point this costs one pass over the lower triangle's blocks (about n²/2
+// multiply–adds for n parameters) plus small products of width×width
+// matrices, against n Hessian-vector products for a column-by-column
+// assembly.
+
+// curvPoint computes e (in d), u, Z and T for the point last forwarded.
+func (m *MLP) curvPoint(x []float64) {
+	last := m.nl - 1
+	m.d[last][0] = 1
+	for l := last; l > 0; l-- {
+		m.backDelta(x, l)
+	}
+	m.zz[last][0] = 0
+	for l := last - 1; l >= 0; l-- {
+		ly := &m.lay[l+1] // W_{l+1}: no × ni, ni = width of layer l
+		no, ni := ly.out, ly.in
+		w := x[ly.off:ly.bias()]
+		zl, dp, dpp, u := m.zz[l], m.dp[l], m.dpp[l], m.u[l]
+		if l+1 == last { // Z_out = 0
+			clear(zl)
+			for j := 0; j < ni; j++ {
+				zl[j*ni+j] = dpp[j] * u[j]
+			}
+			continue
+		}
+		zn, pw := m.zz[l+1], m.pblk[:no*ni]
+		for i := 0; i < no; i++ { // P = Z_{l+1}·W_{l+1}
+			for k := 0; k < ni; k++ {
+				var v float64
+				for j := 0; j < no; j++ {
+					v += zn[i*no+j] * w[j*ni+k]
+				}
+				pw[i*ni+k] = v
+			}
+		}
+		for j := 0; j < ni; j++ { // Z_l = D·Wᵀ·P·D + diag(φ″ ⊙ u), lower triangle mirrored
+			for k := 0; k <= j; k++ {
+				var v float64
+				for i := 0; i < no; i++ {
+					v += w[i*ni+j] * pw[i*ni+k]
+				}
+				v *= dp[j] * dp[k]
+				if j == k {
+					v += dpp[j] * u[j]
+				}
+				zl[j*ni+k], zl[k*ni+j] = v, v
+			}
+		}
+	}
+	for l := 1; l <= last; l++ {
+		ly := &m.lay[l]
+		no, ni := ly.out, ly.in
+		w, dp := x[ly.off:ly.bias()], m.dp[l-1]
+		for mm := 0; mm < l; mm++ {
+			t := m.tt[l][mm]
+			if mm == l-1 {
+				for i := 0; i < no; i++ {
+					for k := 0; k < ni; k++ {
+						t[i*ni+k] = w[i*ni+k] * dp[k]
+					}
+				}
+				continue
+			}
+			tp, wm := m.tt[l-1][mm], m.lay[mm].out
+			for i := 0; i < no; i++ {
+				for j := 0; j < wm; j++ {
+					var v float64
+					for k := 0; k < ni; k++ {
+						v += w[i*ni+k] * dp[k] * tp[k*wm+j]
+					}
+					t[i*wm+j] = v
+				}
+			}
+		}
+	}
+}
+
+// Hess stores the exact Hessian ∇²L(x) in hess (n×n row-major), assembled
+// per point and per pair of layers as described above; the upper triangle is
+// a copy of the lower one, so hess is exactly symmetric. For ReLU the
+// formulas use φ′(0) = 0 and φ″ = 0: the Hessian of the piecewise quadratic
+// piece the point lies in.
+func (m *MLP) Hess(hess, x []float64) {
+	n := m.n
+	hess = hess[:n*n]
+	clear(hess)
+	for pt := range m.py {
+		c1, c2 := m.point(x, pt)
+		m.curvPoint(x)
+		for lq := 0; lq < m.nl; lq++ {
+			for lp := 0; lp <= lq; lp++ {
+				m.addBlock(hess, lq, lp, c1, c2)
+			}
+		}
+	}
+	for r := 0; r < n; r++ {
+		for c := r + 1; c < n; c++ {
+			hess[r*n+c] = hess[c*n+r]
+		}
+	}
+}
+
+// addBlock adds the point's block (lq, lp), lp ≤ lq, of ∇²ℓ scaled so that
+// c1 = ℓ′/N and c2 = ℓ″/N, to the rows of layer lq and columns of layer lp.
+func (m *MLP) addBlock(hess []float64, lq, lp int, c1, c2 float64) {
+	q, p := &m.lay[lq], &m.lay[lp]
+	qo, po := q.out, p.out
+	eq, ep := m.d[lq], m.d[lp]
+	g := m.gblk[:qo*po]
+	for i := 0; i < qo; i++ {
+		for j := 0; j < po; j++ {
+			g[i*po+j] = c2 * eq[i] * ep[j]
+		}
+	}
+	if lq < m.nl-1 {
+		zq := m.zz[lq]
+		if lq == lp {
+			for i := range g {
+				g[i] += c1 * zq[i]
+			}
+		} else {
+			t := m.tt[lq][lp]
+			for i := 0; i < qo; i++ {
+				for j := 0; j < po; j++ {
+					var v float64
+					for k := 0; k < qo; k++ {
+						v += zq[i*qo+k] * t[k*po+j]
+					}
+					g[i*po+j] += c1 * v
+				}
+			}
+		}
+	}
+	var dt []float64 // c1·φ′(s_{lq−1})[k′]·T_{lq−1,lp}[k′,i], q.in × po
+	if lq > lp {
+		dt = m.dblk[:q.in*po]
+		dp := m.dp[lq-1]
+		if lq-1 == lp {
+			clear(dt)
+			for k := 0; k < q.in; k++ {
+				dt[k*po+k] = c1 * dp[k]
+			}
+		} else {
+			t := m.tt[lq-1][lp]
+			for k := 0; k < q.in; k++ {
+				for j := 0; j < po; j++ {
+					dt[k*po+j] = c1 * dp[k] * t[k*po+j]
+				}
+			}
+		}
+	}
+	n, aq, ap := m.n, m.act[lq], m.act[lp]
+	pb := p.bias()
+	for i := 0; i < qo; i++ {
+		gi := g[i*po : (i+1)*po]
+		for kq := 0; kq <= q.in; kq++ {
+			r, a := q.bias()+i, 1.0
+			if kq < q.in {
+				r, a = q.off+i*q.in+kq, aq[kq]
+			}
+			row := hess[r*n : (r+1)*n]
+			for j, gij := range gi {
+				coef := a * gij
+				if dt != nil && kq < q.in {
+					coef += eq[i] * dt[kq*po+j]
+				}
+				blk := row[p.off+j*p.in : p.off+(j+1)*p.in]
+				for k, ak := range ap {
+					blk[k] += coef * ak
+				}
+				row[pb+j] += coef
+			}
+		}
+	}
+}
+
+// HessDiag stores the diagonal of ∇²L(x) in diag (length n): for parameter
+// (i, k) of layer l, (1/N) Σ_points â_l[k]²·(ℓ′·Z_l[i,i] + ℓ″·e_l[i]²), in the
+// notation above, without forming the matrix.
+func (m *MLP) HessDiag(diag, x []float64) {
+	diag = diag[:m.n]
+	clear(diag)
+	for pt := range m.py {
+		c1, c2 := m.point(x, pt)
+		m.curvPoint(x)
+		for l := 0; l < m.nl; l++ {
+			ly := &m.lay[l]
+			e, zl, a := m.d[l], m.zz[l], m.act[l]
+			for i := 0; i < ly.out; i++ {
+				c := c2 * e[i] * e[i]
+				if l < m.nl-1 {
+					c += c1 * zl[i*ly.out+i]
+				}
+				for k, ak := range a {
+					diag[ly.off+i*ly.in+k] += c * ak * ak
+				}
+				diag[ly.bias()+i] += c
+			}
+		}
+	}
+}
+
+// HessTrace returns the trace of ∇²L(x), the sum of HessDiag, without
+// forming the matrix.
+func (m *MLP) HessTrace(x []float64) float64 {
+	m.HessDiag(m.diag, x)
+	var tr float64
+	for _, v := range m.diag {
+		tr += v
+	}
+	return tr
+}
