@@ -102,6 +102,44 @@ func (m *MLP) curvPoint(x []float64) {
 	}
 }
 
+// hessChunk is the number of points whose blocks Hess adds together, so
+// that each row of the Hessian is loaded once per chunk of points rather
+// than once per point.
+const hessChunk = 32
+
+// chunkBuf holds, for each point of a chunk, what Hess needs of it. Every
+// quantity is stored point-minor, element e of point k at e·hessChunk + k,
+// so that sums over the points of a chunk run over contiguous memory.
+type chunkBuf struct {
+	act [maxLayers][]float64            // input of layer l (in numbers)
+	e   [maxLayers][]float64            // e_l = ∂z/∂s_l (out numbers)
+	g   [maxLayers][maxLayers][]float64 // G of block (lq, lp), out_q × out_p
+	dt  [maxLayers][maxLayers][]float64 // ℓ′/N·φ′(s_{lq−1})[k′]·T_{lq−1,lp}[k′,i], lq > lp, in_q × out_p
+	c   []float64                       // one row's coefficients, MaxWidth numbers
+}
+
+// newChunkBuf allocates the chunk buffers for the layers of m.
+func (m *MLP) newChunkBuf() {
+	cb := &m.cb
+	for l := 0; l < m.nl; l++ {
+		q := &m.lay[l]
+		cb.act[l] = make([]float64, hessChunk*q.in)
+		cb.e[l] = make([]float64, hessChunk*q.out)
+		for lp := 0; lp <= l; lp++ {
+			cb.g[l][lp] = make([]float64, hessChunk*q.out*m.lay[lp].out)
+			cb.dt[l][lp] = make([]float64, hessChunk*q.in*m.lay[lp].out)
+		}
+	}
+	cb.c = make([]float64, hessChunk*MaxWidth)
+}
+
+// scatter stores src in dst point-minor as point k.
+func scatter(dst, src []float64, k int) {
+	for e, v := range src {
+		dst[e*hessChunk+k] = v
+	}
+}
+
 // Hess stores the exact Hessian ∇²L(x) in hess (n×n row-major), assembled
 // per point and per pair of layers as described above; the upper triangle is
 // a copy of the lower one, so hess is exactly symmetric. For ReLU the
@@ -111,12 +149,23 @@ func (m *MLP) Hess(hess, x []float64) {
 	n := m.n
 	hess = hess[:n*n]
 	clear(hess)
-	for pt := range m.py {
-		c1, c2 := m.point(x, pt)
-		m.curvPoint(x)
+	cb := &m.cb
+	for start := 0; start < len(m.py); start += hessChunk {
+		np := min(hessChunk, len(m.py)-start)
+		for k := 0; k < np; k++ {
+			c1, c2 := m.point(x, start+k)
+			m.curvPoint(x)
+			for l := 0; l < m.nl; l++ {
+				scatter(cb.act[l], m.act[l], k)
+				scatter(cb.e[l], m.d[l], k)
+				for lp := 0; lp <= l; lp++ {
+					m.blockCoef(l, lp, k, c1, c2)
+				}
+			}
+		}
 		for lq := 0; lq < m.nl; lq++ {
 			for lp := 0; lp <= lq; lp++ {
-				m.addBlock(hess, lq, lp, c1, c2)
+				m.addBlock(hess, lq, lp, np)
 			}
 		}
 	}
@@ -127,19 +176,20 @@ func (m *MLP) Hess(hess, x []float64) {
 	}
 }
 
-// addBlock adds the point's block (lq, lp), lp ≤ lq, of ∇²ℓ scaled so that
-// c1 = ℓ′/N and c2 = ℓ″/N, to the rows of layer lq and columns of layer lp.
-func (m *MLP) addBlock(hess []float64, lq, lp int, c1, c2 float64) {
-	q, p := &m.lay[lq], &m.lay[lp]
-	qo, po := q.out, p.out
+// blockCoef stores G and the cross term of block (lq, lp), lp ≤ lq, for
+// the point last passed to curvPoint in slot k of the chunk, with
+// c1 = ℓ′/N and c2 = ℓ″/N.
+func (m *MLP) blockCoef(lq, lp, k int, c1, c2 float64) {
+	q := &m.lay[lq]
+	qo, po := q.out, m.lay[lp].out
 	eq, ep := m.d[lq], m.d[lp]
-	g := m.gblk[:qo*po]
+	g := m.pblk[:qo*po]
 	for i := 0; i < qo; i++ {
 		for j := 0; j < po; j++ {
 			g[i*po+j] = c2 * eq[i] * ep[j]
 		}
 	}
-	if lq < m.nl-1 {
+	if lq < m.nl-1 { // + c1·Z_lq·T_lq,lp; Z_out = 0
 		zq := m.zz[lq]
 		if lq == lp {
 			for i := range g {
@@ -158,47 +208,111 @@ func (m *MLP) addBlock(hess []float64, lq, lp int, c1, c2 float64) {
 			}
 		}
 	}
-	var dt []float64 // c1·φ′(s_{lq−1})[k′]·T_{lq−1,lp}[k′,i], q.in × po
-	if lq > lp {
-		dt = m.dblk[:q.in*po]
-		dp := m.dp[lq-1]
-		if lq-1 == lp {
-			clear(dt)
-			for k := 0; k < q.in; k++ {
-				dt[k*po+k] = c1 * dp[k]
-			}
-		} else {
-			t := m.tt[lq-1][lp]
-			for k := 0; k < q.in; k++ {
-				for j := 0; j < po; j++ {
-					dt[k*po+j] = c1 * dp[k] * t[k*po+j]
-				}
+	scatter(m.cb.g[lq][lp], g, k)
+	if lq == lp {
+		return
+	}
+	dt := m.pblk[:q.in*po]
+	dp := m.dp[lq-1]
+	if lq-1 == lp { // T = I
+		clear(dt)
+		for k := 0; k < q.in; k++ {
+			dt[k*po+k] = c1 * dp[k]
+		}
+	} else {
+		t := m.tt[lq-1][lp]
+		for k := 0; k < q.in; k++ {
+			for j := 0; j < po; j++ {
+				dt[k*po+j] = c1 * dp[k] * t[k*po+j]
 			}
 		}
 	}
-	n, aq, ap := m.n, m.act[lq], m.act[lp]
-	pb := p.bias()
+	scatter(m.cb.dt[lq][lp], dt, k)
+}
+
+// addBlock adds block (lq, lp), lp ≤ lq, of ∇²ℓ/N for the first np points
+// of the chunk to the rows of layer lq and the columns of layer lp, below
+// the diagonal. For row (i, kq) it forms the coefficients
+// C[j] = â_lq[kq]·G[i,j] + e_lq[i]·dt[kq,j] of every point, then adds to
+// column (j, k) the sum over the points of C[j]·â_lp[k].
+func (m *MLP) addBlock(hess []float64, lq, lp, np int) {
+	q, p := &m.lay[lq], &m.lay[lp]
+	qo, qi, po, pin := q.out, q.in, p.out, p.in
+	const H = hessChunk
+	cb := &m.cb
+	gs, ds, eqs, aqs, aps := cb.g[lq][lp], cb.dt[lq][lp], cb.e[lq], cb.act[lq], cb.act[lp]
 	for i := 0; i < qo; i++ {
-		gi := g[i*po : (i+1)*po]
-		for kq := 0; kq <= q.in; kq++ {
-			r, a := q.bias()+i, 1.0
-			if kq < q.in {
-				r, a = q.off+i*q.in+kq, aq[kq]
+		for kq := 0; kq <= qi; kq++ {
+			for j := 0; j < po; j++ {
+				c, g := cb.c[j*H:j*H+np], gs[(i*po+j)*H:(i*po+j)*H+np]
+				if kq == qi { // bias row
+					copy(c, g)
+					continue
+				}
+				a := aqs[kq*H : kq*H+np]
+				for k := range c {
+					c[k] = a[k] * g[k]
+				}
+				if lq > lp {
+					e, d := eqs[i*H:i*H+np], ds[(kq*po+j)*H:(kq*po+j)*H+np]
+					for k := range c {
+						c[k] += e[k] * d[k]
+					}
+				}
 			}
-			row := hess[r*n : (r+1)*n]
-			for j, gij := range gi {
-				coef := a * gij
-				if dt != nil && kq < q.in {
-					coef += eq[i] * dt[kq*po+j]
+			// Only the lower triangle: in a diagonal block, weight row (i, kq)
+			// reaches the weights of the units before i and of unit i up to
+			// kq; bias row i every weight and the biases up to i.
+			r, wcols, bcols := q.off+i*qi+kq, po*pin, po
+			if kq == qi {
+				r = q.bias() + i
+			}
+			if lq == lp {
+				if kq < qi {
+					wcols, bcols = i*pin+kq+1, 0
+				} else {
+					bcols = i + 1
 				}
-				blk := row[p.off+j*p.in : p.off+(j+1)*p.in]
-				for k, ak := range ap {
-					blk[k] += coef * ak
-				}
-				row[pb+j] += coef
+			}
+			row := hess[r*m.n : (r+1)*m.n]
+			w := row[p.off : p.off+wcols]
+			for col := range w {
+				j, k := col/pin, col%pin
+				w[col] += dot(cb.c[j*H:j*H+np], aps[k*H:k*H+np])
+			}
+			b := row[p.bias() : p.bias()+bcols]
+			for j := range b {
+				b[j] += sum(cb.c[j*H : j*H+np])
 			}
 		}
 	}
+}
+
+// dot returns aᵀb (len(b) ≥ len(a)), with four partial sums.
+func dot(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		a4, b4 := a[i:i+4:i+4], b[i:i+4:i+4]
+		s0 += a4[0] * b4[0]
+		s1 += a4[1] * b4[1]
+		s2 += a4[2] * b4[2]
+		s3 += a4[3] * b4[3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// sum returns the sum of a.
+func sum(a []float64) float64 {
+	var s float64
+	for _, v := range a {
+		s += v
+	}
+	return s
 }
 
 // HessDiag stores the diagonal of ∇²L(x) in diag (length n): for parameter

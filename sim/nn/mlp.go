@@ -45,8 +45,10 @@ type MLP struct {
 	ract, rs, rd          [maxLayers][]float64
 	zz                    [maxLayers][]float64            // ∂²z/∂s[l]², out×out
 	tt                    [maxLayers][maxLayers][]float64 // ∂s[l]/∂s[m], m < l
-	gblk, dblk, pblk      []float64                       // scratch of the Hessian blocks
+	pblk                  []float64                       // scratch of curvPoint
+	cb                    chunkBuf                        // Hess's per-point blocks
 	diag                  []float64                       // HessTrace's diagonal
+	coef                  []float64                       // one row of a block
 }
 
 // NewMLP returns the training loss of architecture a on the points of d,
@@ -79,8 +81,7 @@ func NewMLP(a Arch, d *Dataset) (*MLP, error) {
 		px:   append([]float64(nil), d.X...),
 		py:   append([]float64(nil), d.Y...),
 	}
-	const sq = MaxWidth * MaxWidth
-	m.gblk, m.dblk, m.pblk = make([]float64, sq), make([]float64, sq), make([]float64, sq)
+	m.pblk = make([]float64, MaxWidth*MaxWidth)
 	for l := 0; l < m.nl; l++ {
 		in, out := w[l], w[l+1]
 		m.lay[l] = layer{in: in, out: out, off: m.n}
@@ -95,6 +96,8 @@ func NewMLP(a Arch, d *Dataset) (*MLP, error) {
 		}
 	}
 	m.diag = make([]float64, m.n)
+	m.newChunkBuf()
+	m.coef = make([]float64, MaxWidth)
 	return m, nil
 }
 
