@@ -27,12 +27,13 @@ func maxAbs(v []float64) float64 {
 	return m
 }
 
+// randSym returns a random symmetric n×n matrix: normal numbers below the
+// diagonal, mirrored.
 func randSym(rng *rand.Rand, n int) []float64 {
-	a := make([]float64, n*n)
+	a := randVec(rng, n*n, 1)
 	for i := 0; i < n; i++ {
-		for j := 0; j <= i; j++ {
-			v := rng.NormFloat64()
-			a[i*n+j], a[j*n+i] = v, v
+		for j := i + 1; j < n; j++ {
+			a[i*n+j] = a[j*n+i]
 		}
 	}
 	return a
