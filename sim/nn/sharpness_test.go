@@ -64,6 +64,24 @@ func TestSpectrumAgainstGonum(t *testing.T) {
 	checkSpectrum(t, "identity", []float64{1, 0, 0, 0, 1, 0, 0, 0, 1}, 3)
 	checkSpectrum(t, "zero column", []float64{0, 0, 0, 0, 2, 1, 0, 1, 2}, 3)
 	checkSpectrum(t, "rank one", []float64{1, 2, 3, 2, 4, 6, 3, 6, 9}, 3)
+	checkSpectrum(t, "graded", []float64{1e-12, 1e-9, 0, 1e-9, 1, 1e3, 0, 1e3, 1e12}, 3)
+	// Extreme scales, against gonum's eigenvalues of the unscaled matrix
+	// (gonum v0.17's Dsterf panics in Dlascl on such matrices).
+	a := randSym(rng, 20)
+	want := gonumEig(t, a, 20)
+	for _, scale := range []float64{1e-150, 1e150} {
+		as := make([]float64, len(a))
+		for i := range a {
+			as[i] = scale * a[i]
+		}
+		vals := make([]float64, 20)
+		Spectrum(vals, as, make([]float64, SpectrumWork(20)), 20)
+		for i := range vals {
+			if math.Abs(vals[i]/scale-want[i]) > 1e-12*maxAbs(want) {
+				t.Errorf("scale %g: eigenvalue %d = %v, want %v", scale, i, vals[i]/scale, want[i])
+			}
+		}
+	}
 	// The Hessian of a network, indefinite away from a minimum.
 	d := mustData(t, "xor", 40, 0.1, 2)
 	m := mustMLP(t, Arch{Hidden: []int{4, 4}, Act: Tanh, Loss: CrossEntropy}, d)

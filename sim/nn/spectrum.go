@@ -3,9 +3,10 @@ package nn
 import "math"
 
 // Dense symmetric eigenvalues: Householder reduction to tridiagonal form,
-// then bisection on Sturm sequences (Golub & Van Loan, Matrix Computations,
-// 4th ed., Alg. 8.3.1 and §8.4.1). Sharpness uses the tridiagonal part on
-// its Lanczos matrices.
+// then the implicit symmetric QR algorithm with Wilkinson shifts (Golub &
+// Van Loan, Matrix Computations, 4th ed., Algs. 8.3.1, 8.3.2 and 8.3.3).
+// Sharpness finds the top eigenvalue of its small Lanczos matrices by
+// bisection on Sturm sequences (§8.4.1) instead.
 
 // Trace returns the trace of the n×n matrix a (row-major).
 func Trace(a []float64, n int) float64 {
@@ -22,8 +23,8 @@ func SpectrumWork(n int) int { return n*n + 3*n }
 
 // Spectrum stores the eigenvalues of the symmetric n×n matrix a (row-major;
 // only the lower triangle is read, a is not modified) in vals, ascending.
-// work must hold SpectrumWork(n) numbers. Each eigenvalue is accurate to a
-// few units of roundoff times the matrix norm.
+// work must hold SpectrumWork(n) numbers. Both steps are backward stable, so
+// each eigenvalue is accurate to a modest multiple of eps·‖A‖.
 func Spectrum(vals, a, work []float64, n int) {
 	if n == 0 {
 		return
@@ -36,8 +37,59 @@ func Spectrum(vals, a, work []float64, n int) {
 		}
 	}
 	tridiagonalize(d, e[:n-1], v, w, n)
-	for k := 0; k < n; k++ {
-		vals[k] = triEigen(d, e[:n-1], k)
+	triQR(d, e[:n-1])
+	copy(vals, d)
+	// Insertion sort: the QR algorithm leaves the eigenvalues nearly sorted
+	// only by chance.
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && vals[j] < vals[j-1]; j-- {
+			vals[j], vals[j-1] = vals[j-1], vals[j]
+		}
+	}
+}
+
+// triQR overwrites d with the eigenvalues (unsorted) of the symmetric
+// tridiagonal matrix with diagonal d and off-diagonal e (destroyed), by
+// implicit QR steps with the Wilkinson shift on the trailing unreduced
+// block, chasing the bulge with Givens rotations (Golub & Van Loan
+// Algs. 8.3.2–8.3.3). An off-diagonal element counts as zero once it is
+// at most eps times its two diagonal neighbours.
+func triQR(d, e []float64) {
+	small := func(i int) bool {
+		return math.Abs(e[i]) <= eps*(math.Abs(d[i])+math.Abs(d[i+1])) || math.Abs(e[i]) < 0x1p-1000
+	}
+	h := len(d) - 1
+	for iter := 0; h > 0 && iter < 50*len(d); iter++ {
+		if small(h - 1) {
+			e[h-1] = 0
+			h--
+			continue
+		}
+		l := h - 1 // the unreduced block is l..h
+		for l > 0 && !small(l-1) {
+			l--
+		}
+		// Wilkinson shift: the eigenvalue of the trailing 2×2 block closer to d[h].
+		dd, en := (d[h-1]-d[h])/2, e[h-1]
+		mu := d[h] - en*(en/(dd+math.Copysign(math.Hypot(dd, en), dd)))
+		x, z := d[l]-mu, e[l]
+		for k := l; k < h; k++ {
+			// The rotation G = [c s; −s c] on rows and columns k, k+1
+			// with c·x − s·z = r, s·x + c·z = 0.
+			r := math.Hypot(x, z)
+			c, s := x/r, -z/r
+			if k > l {
+				e[k-1] = r
+			}
+			a, b, cc := d[k], e[k], d[k+1]
+			d[k] = c*c*a - 2*c*s*b + s*s*cc
+			d[k+1] = s*s*a + 2*c*s*b + c*c*cc
+			e[k] = c*s*(a-cc) + (c*c-s*s)*b
+			if k+1 < h {
+				x, z = e[k], -s*e[k+1]
+				e[k+1] *= c
+			}
+		}
 	}
 }
 
