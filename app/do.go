@@ -105,6 +105,9 @@ func (g *Game) do(a action, arg int) {
 	case actPickPreset:
 		if ps := sim.Presets(); arg >= 0 && arg < len(ps) {
 			_, sc, err := sim.LookupPreset(ps[arg].Name)
+			if err == nil {
+				err = drawable(sc)
+			}
 			if err != nil {
 				st.notice = err.Error()
 				return

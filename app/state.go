@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"curvlab/sim"
@@ -80,12 +81,23 @@ func newState(text string) *state {
 	if text != "" {
 		if sc, err := sim.Decode(text); err != nil {
 			s.notice = err.Error() + " — showing the default scenario instead."
+		} else if err := drawable(sc); err != nil {
+			s.notice = err.Error() + " — showing the default scenario instead."
 		} else {
 			scen = sc
 		}
 	}
 	s.setScenario(scen)
 	return s
+}
+
+// drawable reports whether the app can show sc. Network scenarios (net=)
+// run in curvsim; their panels are not drawn by the app yet.
+func drawable(sc sim.Scenario) error {
+	if sc.Net != nil {
+		return fmt.Errorf("network scenarios (net=%s) run in curvsim but cannot be shown in the app yet", sc.Net.NetworkSpec())
+	}
+	return nil
 }
 
 // setScenario replaces the scenario and restarts every run.

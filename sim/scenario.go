@@ -25,6 +25,15 @@ import (
 //	w  view window xmin,xmax,ymin,ymax (default: the surface's View)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
 //
+// A network scenario trains a tiny MLP instead of walking a surface: it has
+// the fields net (network spec) and d (dataset spec, default circle) in
+// place of s, x and w — the start is the network's seeded initial weights,
+// too many numbers for a link — for example
+//
+//	v1;net=tanh:8,8;d=circle:n=200;m=gd:lr=0.1;n=2000;t=0
+//
+// See Network for the two specs.
+//
 // Encode writes the canonical form (fields in the order above, defaults
 // omitted, numbers in their shortest exact form); every character it uses is
 // legal in a URL fragment. Decode reads links from strangers and is strict:
@@ -42,6 +51,12 @@ type Scenario struct {
 	Tol         float64
 	View        *Window // nil: the surface's default View
 	UI          string
+	// Net, when not nil, makes this a network scenario: SurfaceKind is nil,
+	// Start is the network's initial weights and View is nil.
+	Net *Network
+
+	// The network problem built from Net, reused while Net is unchanged.
+	netProb *NetProblem
 
 	// The surface built from SurfaceKind and surfVals, reused while they
 	// still match SurfaceKind and SurfaceVals.
@@ -114,6 +129,46 @@ func (s Scenario) Surface() Surface {
 	return s.SurfaceKind.New(s.SurfaceVals)
 }
 
+// SetNetwork makes s a network scenario of n: it builds the data and the
+// network and sets Start to the initial weights.
+func (s *Scenario) SetNetwork(n Network) error {
+	p, err := n.Build()
+	if err != nil {
+		return err
+	}
+	s.SurfaceKind, s.SurfaceVals, s.surf, s.surfKind, s.surfVals, s.View = nil, nil, nil, nil, nil, nil
+	s.Net = &p.Net
+	s.netProb = p
+	s.Start = append([]float64(nil), p.Init...)
+	return nil
+}
+
+// NetProblem returns the built network problem of a network scenario:
+// the one built by SetNetwork or Decode while Net is unchanged, a newly
+// built one otherwise (nil if Net is nil or cannot be built).
+func (s Scenario) NetProblem() *NetProblem {
+	if s.Net == nil {
+		return nil
+	}
+	if s.netProb != nil && s.netProb.Net.Equal(*s.Net) {
+		return s.netProb
+	}
+	p, err := s.Net.Build()
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// Objective is what the methods minimize: the surface, or the training
+// loss of the network.
+func (s Scenario) Objective() Objective {
+	if s.Net != nil {
+		return s.NetProblem().TrainLoss
+	}
+	return s.Surface()
+}
+
 // ViewWindow is the window to draw: View if set, else the surface's default.
 func (s Scenario) ViewWindow() Window {
 	if s.View != nil {
@@ -126,10 +181,10 @@ func (s Scenario) ViewWindow() Window {
 // Tol and storage sized for Steps iterations. The runs share the scenario's
 // Surface, so step them from one goroutine.
 func (s Scenario) NewRuns() []*Run {
-	surf := s.Surface()
+	obj := s.Objective()
 	runs := make([]*Run, len(s.Methods))
 	for i, sp := range s.Methods {
-		runs[i] = NewRun(surf, sp.New(), s.Start, RunOptions{Tol: s.Tol, Budget: s.Steps})
+		runs[i] = NewRun(obj, sp.New(), s.Start, RunOptions{Tol: s.Tol, Budget: s.Steps})
 	}
 	return runs
 }
@@ -147,6 +202,10 @@ func (s Scenario) Clone() Scenario {
 		v := *s.View
 		c.View = &v
 	}
+	if s.Net != nil {
+		n := s.Net.Clone()
+		c.Net = &n
+	}
 	return c
 }
 
@@ -159,6 +218,9 @@ func (s Scenario) Equal(o Scenario) bool {
 		return false
 	}
 	if s.View != nil && *s.View != *o.View {
+		return false
+	}
+	if (s.Net == nil) != (o.Net == nil) || s.Net != nil && !s.Net.Equal(*o.Net) {
 		return false
 	}
 	for i := range s.Methods {
@@ -178,14 +240,21 @@ func (s Scenario) String() string { return s.Encode() }
 func (s Scenario) Encode() string {
 	var b strings.Builder
 	b.WriteString(ScenarioVersion)
-	b.WriteString(";s=")
-	b.WriteString(s.SurfaceKind.Name)
-	if set := FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
-		b.WriteByte(':')
-		b.WriteString(set)
+	if s.Net != nil {
+		b.WriteString(";net=")
+		b.WriteString(s.Net.NetworkSpec())
+		b.WriteString(";d=")
+		b.WriteString(s.Net.DatasetSpec())
+	} else {
+		b.WriteString(";s=")
+		b.WriteString(s.SurfaceKind.Name)
+		if set := FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
+			b.WriteByte(':')
+			b.WriteString(set)
+		}
+		b.WriteString(";x=")
+		scWriteFloats(&b, s.Start)
 	}
-	b.WriteString(";x=")
-	scWriteFloats(&b, s.Start)
 	for _, m := range s.Methods {
 		b.WriteString(";m=")
 		b.WriteString(m.String())
@@ -215,12 +284,22 @@ func (s Scenario) Encode() string {
 // range, the step budget, the tolerance, the view window, the UI flags and
 // the length of the encoded text.
 func (s Scenario) Validate() error {
-	if s.SurfaceKind == nil {
-		return fmt.Errorf("no surface")
-	}
-	name := s.SurfaceKind.Name
-	if err := scCheckValues("surface "+name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
-		return err
+	name := "network"
+	if s.Net != nil {
+		if s.SurfaceKind != nil || s.View != nil {
+			return fmt.Errorf("a network scenario has no surface and no view window")
+		}
+		if err := s.Net.Validate(); err != nil {
+			return err
+		}
+	} else {
+		if s.SurfaceKind == nil {
+			return fmt.Errorf("no surface")
+		}
+		name = "surface " + s.SurfaceKind.Name
+		if err := scCheckValues(name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
+			return err
+		}
 	}
 	if len(s.Methods) == 0 {
 		return fmt.Errorf("no method: give at least one (m=name)")
@@ -236,8 +315,8 @@ func (s Scenario) Validate() error {
 			return err
 		}
 	}
-	if dim := s.Surface().Dim(); len(s.Start) != dim {
-		return fmt.Errorf("start has %d %s, surface %s needs %d", len(s.Start), scPlural(len(s.Start), "coordinate"), name, dim)
+	if dim := s.Objective().Dim(); len(s.Start) != dim {
+		return fmt.Errorf("start has %d %s, %s needs %d", len(s.Start), scPlural(len(s.Start), "coordinate"), name, dim)
 	}
 	for _, v := range s.Start {
 		if !(math.Abs(v) <= MaxStartCoord) {
@@ -347,6 +426,7 @@ func scDecode(text string) (Scenario, error) {
 		return s, fmt.Errorf("the text must start with the version %s, not %s", ScenarioVersion, scQuote(v))
 	}
 	seen := map[string]bool{}
+	var net *Network
 	s.Steps = DefaultSteps
 	s.Tol = DefaultTol
 	for _, f := range fields[1:] {
@@ -434,14 +514,44 @@ func scDecode(text string) (Scenario, error) {
 				c[i] = v
 			}
 			s.View = &Window{XMin: c[0], XMax: c[1], YMin: c[2], YMax: c[3]}
+		case "net":
+			if net == nil {
+				d := DefaultNetwork()
+				net = &d
+			}
+			if err := net.ParseNetwork(val); err != nil {
+				return s, err
+			}
+		case "d":
+			if net == nil {
+				d := DefaultNetwork()
+				net = &d
+			}
+			if err := net.ParseDataset(val); err != nil {
+				return s, err
+			}
 		case "u":
 			if !scValidUI(val) {
 				return s, fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", scQuote(val), MaxUILen)
 			}
 			s.UI = val
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, x, m, n, t, w, u)", scQuote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, x, m, n, t, w, u, net, d)", scQuote(key))
 		}
+	}
+	if net != nil {
+		switch {
+		case seen["s"] || seen["x"] || seen["w"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, x=, w=)")
+		case !seen["net"]:
+			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
+		case len(s.Methods) == 0:
+			return s, fmt.Errorf("missing method (m=name, one per panel)")
+		}
+		if err := s.SetNetwork(*net); err != nil {
+			return s, err
+		}
+		return s, s.Validate()
 	}
 	switch {
 	case s.SurfaceKind == nil:

@@ -18,6 +18,9 @@ var scCanonical = []string{
 	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.002;m=newton;m=sr1",
 	"v1;s=rosenbrock:a=-2,b=0.5;x=0,0;m=sr1;n=1;t=1e-12;w=-5e+06,5e+06,-1,1",
 	"v1;s=quadratic;x=0,0;m=gd;w=-0.5,0.5,0.1,0.2",
+	"v1;net=tanh:8,8;d=circle;m=gd:lr=0.1",
+	"v1;net=relu:3,loss=ce,init=7;d=spiral:n=100,noise=0,seed=3;m=adam;m=newton;n=50;t=0;u=1",
+	"v1;net=sigmoid:8,1,8;d=xor:n=8;m=sr1",
 }
 
 func TestScenarioCanonical(t *testing.T) {
@@ -276,6 +279,28 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;s=quadratic;x=1,1;m=gd;n=5 ", "n=\"5 \" is not a finite decimal number"},
 	{"v1;s=quadratic;x=1,1;m=gd;#", "field \"#\" is not key=value"},
 	{"v1;s=quadratic;x=1,1;m=gd;u=%3Cscript%3E", "UI flags \"\\x3cscript\\x3e\""},
+	{"v1;net=tanh:8;d=circle", "missing method"},
+	{"v1;d=circle;m=gd", "net= is missing"},
+	{"v1;net=tanh:8;s=quadratic;m=gd", "takes no surface, start or view"},
+	{"v1;net=tanh:8;x=1,1;m=gd", "takes no surface, start or view"},
+	{"v1;net=tanh:8;m=gd;w=0,1,0,1", "takes no surface, start or view"},
+	{"v1;net=tanh;m=gd", "give 1 to 3 hidden layer widths"},
+	{"v1;net=tanh:8,8,8,8;m=gd", "give 1 to 3 hidden layer widths"},
+	{"v1;net=tanh:0;m=gd", "layer width \"0\" must be an integer from 1 to 8"},
+	{"v1;net=tanh:9;m=gd", "from 1 to 8"},
+	{"v1;net=tanh:2.5;m=gd", "from 1 to 8"},
+	{"v1;net=tanh:<b>;m=gd", "layer width \"\\x3cb\\x3e\""},
+	{"v1;net=gelu:8;m=gd", "unknown activation \"gelu\" (accepted: tanh, relu, sigmoid)"},
+	{"v1;net=tanh:8,loss=l1;m=gd", "loss=\"l1\" is not one of mse|ce"},
+	{"v1;net=tanh:loss=ce,8;m=gd", "after a key=value setting"},
+	{"v1;net=tanh:8,init=-1;m=gd", "init=-1 is out of range"},
+	{"v1;net=tanh:8;net=tanh:8;m=gd", "field \"net\" given twice"},
+	{"v1;net=tanh:8;d=moons;m=gd", "unknown dataset \"moons\" (accepted: "},
+	{"v1;net=tanh:8;d=circle:n=3;m=gd", "n=3 is out of range [8, 1000]"},
+	{"v1;net=tanh:8;d=circle:n=1001;m=gd", "out of range"},
+	{"v1;net=tanh:8;d=circle:noise=2;m=gd", "noise=2 is out of range"},
+	{"v1;net=tanh:8;d=circle:seed=1.5;m=gd", "must be an integer"},
+	{"v1;net=tanh:8;d=circle:zz=1;m=gd", "unknown key \"zz\" (accepted: n, noise, seed)"},
 }
 
 // scCheckMessage checks the properties every Decode error must have.

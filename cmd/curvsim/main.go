@@ -22,7 +22,7 @@ import (
 	"curvlab/sim"
 )
 
-const usage = `curvsim: run curvlab's optimization methods on 2D surfaces, headless.
+const usage = `curvsim: run curvlab's optimization methods on 2D surfaces and tiny networks, headless.
 
 Usage:
   curvsim list
@@ -43,11 +43,23 @@ Usage:
       A run stops early when gnorm <= T (event converged) or when it
       diverges (event diverged). JSON: {"scenario", "surface", "panels":
       [{"method", "steps": [...]}]}; NaN and Inf are written as null.
+  curvsim run --network NET [--dataset DATA] --method SPEC [--method SPEC]...
+              [--steps N] [--tol T] [--format csv|json]
+      Train a tiny MLP full batch. NET is ACT:W1[,W2[,W3]][,loss=mse|ce]
+      [,init=K], e.g. tanh:8,8 (two tanh layers of 8 units); DATA is
+      NAME[:n=N,noise=S,seed=K], e.g. spiral:n=100 (default circle).
+      CSV: iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,
+      hevals,events; sharpness is lambda_max of the training loss's
+      Hessian at the iterate, lr the step size used. JSON adds per panel
+      the final weights, losses, sharpness and Hessian trace.
   curvsim compare --surface NAME [--param key=value]... [--start x1,x2]
+  curvsim compare --network NET [--dataset DATA]
                   --method SPEC [--method SPEC]... [--steps N] [--tol T]
       A table, one row per method: result (converged, not converged,
       diverged), iterations and evaluations used, final point, f and gnorm.
       Default --steps 10000.
+      For a network: training and test loss, sharpness and Hessian trace
+      at the end, per method.
   curvsim help
       This text, on standard output.
 
@@ -136,7 +148,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type options struct {
 	fs                                        *flag.FlagSet
 	surface, start, steps, tol, format, scene string
-	preset                                    string
+	preset, network, dataset                  string
 	params, methods                           listFlag
 	set                                       map[string]bool
 }
@@ -151,7 +163,9 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 	fs.Var(&o.methods, "method", "")
 	fs.StringVar(&o.steps, "steps", "", "")
 	fs.StringVar(&o.tol, "tol", "", "")
-	accepted := "--surface, --param, --start, --method, --steps, --tol"
+	fs.StringVar(&o.network, "network", "", "")
+	fs.StringVar(&o.dataset, "dataset", "", "")
+	accepted := "--surface, --param, --start, --network, --dataset, --method, --steps, --tol"
 	if withScenario {
 		fs.StringVar(&o.format, "format", "csv", "")
 		fs.StringVar(&o.scene, "scenario", "", "")
@@ -189,7 +203,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		if o.set["preset"] {
 			given = "--preset"
 		}
-		for _, f := range []string{"surface", "param", "start", "method", "scenario"} {
+		for _, f := range []string{"surface", "param", "start", "network", "dataset", "method", "scenario"} {
 			if o.set[f] && "--"+f != given {
 				return sc, badf("--%s cannot be combined with %s (only --steps, --tol and --format can)", f, given)
 			}
@@ -202,9 +216,13 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		} else if sc, err = sim.Decode(o.scene); err != nil {
 			return sc, badf("--scenario: %s", strings.TrimPrefix(err.Error(), "link: "))
 		}
+	} else if o.set["network"] || o.set["dataset"] {
+		if err := o.networkScenario(&sc, defaultSteps); err != nil {
+			return sc, err
+		}
 	} else {
 		if !o.set["surface"] {
-			return sc, badf("--surface is required (accepted: %s)", surfaceNames())
+			return sc, badf("--surface (or --network) is required (accepted: %s)", surfaceNames())
 		}
 		k, err := sim.LookupSurface(o.surface)
 		if err != nil {
@@ -229,18 +247,9 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 			st := sc.Surface().Start()
 			sc.Start = st[:]
 		}
-		if len(o.methods) == 0 {
-			return sc, badf("--method is required, once per method (accepted: %s)", methodNames())
+		if err := o.parseMethods(&sc, defaultSteps); err != nil {
+			return sc, err
 		}
-		for _, m := range o.methods {
-			spec, err := sim.ParseSpec(m)
-			if err != nil {
-				return sc, badf("--method %q: %v", m, err)
-			}
-			sc.Methods = append(sc.Methods, spec)
-		}
-		sc.Steps = defaultSteps
-		sc.Tol = sim.DefaultTol
 	}
 	if o.set["steps"] {
 		n, err := strconv.Atoi(o.steps)
@@ -274,6 +283,24 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		return sc, nil
 	}
 	return sc, sc.Validate()
+}
+
+// parseMethods sets the scenario's methods from the --method flags, and
+// its step budget and tolerance to their defaults.
+func (o *options) parseMethods(sc *sim.Scenario, defaultSteps int) error {
+	if len(o.methods) == 0 {
+		return badf("--method is required, once per method (accepted: %s)", methodNames())
+	}
+	for _, m := range o.methods {
+		spec, err := sim.ParseSpec(m)
+		if err != nil {
+			return badf("--method %q: %v", m, err)
+		}
+		sc.Methods = append(sc.Methods, spec)
+	}
+	sc.Steps = defaultSteps
+	sc.Tol = sim.DefaultTol
+	return nil
 }
 
 func surfaceNames() string {
@@ -324,6 +351,14 @@ func cmdRun(out *bufio.Writer, args []string) error {
 		return err
 	}
 	runs := simulate(sc)
+	if sc.Net != nil {
+		stats := trackNetwork(sc, runs)
+		if o.format == "json" {
+			return writeErr(writeNetJSON(out, sc, runs, stats))
+		}
+		writeNetCSV(out, sc, runs, stats)
+		return nil
+	}
 	if o.format == "json" {
 		return writeErr(writeJSON(out, sc, runs))
 	}
@@ -357,24 +392,31 @@ func writeCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) {
 				b = append(b, ',')
 			}
 			b = strconv.AppendInt(b, int64(s.Iter), 10)
-			for _, v := range s.X {
-				b = append(b, ',')
-				b = strconv.AppendFloat(b, v, 'g', -1, 64)
-			}
-			for _, v := range []float64{s.F, s.GNorm, s.StepLen} {
-				b = append(b, ',')
-				b = strconv.AppendFloat(b, v, 'g', -1, 64)
-			}
-			for _, c := range []int{s.FEvals, s.GEvals, s.HEvals} {
-				b = append(b, ',')
-				b = strconv.AppendInt(b, int64(c), 10)
-			}
-			b = append(b, ',')
-			b = append(b, s.Events.String()...)
-			b = append(b, '\n')
-			out.Write(b)
+			b = appendFloats(b, s.X...)
+			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
+			out.Write(appendCountsEvents(b, s))
 		}
 	}
+}
+
+// appendFloats appends ",v" for each v, exactly.
+func appendFloats(b []byte, vals ...float64) []byte {
+	for _, v := range vals {
+		b = append(b, ',')
+		b = strconv.AppendFloat(b, v, 'g', -1, 64)
+	}
+	return b
+}
+
+// appendCountsEvents ends a CSV row: ",fevals,gevals,hevals,events\n".
+func appendCountsEvents(b []byte, s *sim.Step) []byte {
+	for _, c := range []int{s.FEvals, s.GEvals, s.HEvals} {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(c), 10)
+	}
+	b = append(b, ',')
+	b = append(b, s.Events.String()...)
+	return append(b, '\n')
 }
 
 // num is a float64 written exactly in JSON, NaN and ±Inf as null.
@@ -502,6 +544,9 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 		sc.Methods = []sim.Spec{m}
 		runs = append(runs, simulate(sc)...)
 	}
+	if sc.Net != nil {
+		return compareNetwork(out, sc, methods, runs)
+	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "method\tresult\titers\tfevals\tgevals\thevals")
 	for i := range sc.Start {
@@ -510,20 +555,24 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 	fmt.Fprint(tw, "\tf\tgnorm\n")
 	for i, r := range runs {
 		last := r.Last()
-		result := "not converged"
-		switch {
-		case last.Events&sim.EventConverged != 0:
-			result = "converged"
-		case last.Events&sim.EventDiverged != 0:
-			result = "diverged"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], result, last.Iter, last.FEvals, last.GEvals, last.HEvals)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], outcome(last), last.Iter, last.FEvals, last.GEvals, last.HEvals)
 		for _, v := range last.X {
 			fmt.Fprintf(tw, "\t%.6g", v)
 		}
 		fmt.Fprintf(tw, "\t%.6g\t%.3g\n", last.F, last.GNorm)
 	}
 	return writeErr(tw.Flush())
+}
+
+// outcome says how a run ended: converged, diverged or not converged.
+func outcome(last *sim.Step) string {
+	switch {
+	case last.Events&sim.EventConverged != 0:
+		return "converged"
+	case last.Events&sim.EventDiverged != 0:
+		return "diverged"
+	}
+	return "not converged"
 }
 
 func cmdList(out *bufio.Writer, args []string) error {
@@ -564,6 +613,7 @@ func cmdList(out *bufio.Writer, args []string) error {
 			fmt.Fprintf(out, "    source: %s\n", k.Cite)
 		}
 	}
+	listNetworks(out)
 	out.WriteString("\nPRESETS (run --preset NAME)\n")
 	for _, p := range sim.Presets() {
 		fmt.Fprintf(out, "\n%s\n    %s\n    %s\n", p.Name, p.Desc, p.Link)
