@@ -47,6 +47,7 @@ type MLP struct {
 	tt                    [maxLayers][maxLayers][]float64 // ∂s[l]/∂s[m], m < l
 	pblk                  []float64                       // scratch of curvPoint
 	cb                    chunkBuf                        // Hess's per-point blocks
+	fc                    fwdCache                        // HessVec's forward pass
 	diag                  []float64                       // HessTrace's diagonal
 	coef                  []float64                       // one row of a block
 }
@@ -97,6 +98,7 @@ func NewMLP(a Arch, d *Dataset) (*MLP, error) {
 	}
 	m.diag = make([]float64, m.n)
 	m.newChunkBuf()
+	m.newFwdCache()
 	m.coef = make([]float64, MaxWidth)
 	return m, nil
 }

@@ -283,3 +283,24 @@ func TestManyPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestHessVecCache: HessVec keeps the forward pass between calls at the
+// same x; changing x, even in place, must not reuse it.
+func TestHessVecCache(t *testing.T) {
+	d := mustData(t, "circle", 40, 0.1, 2)
+	a := Arch{Hidden: []int{5, 4}, Act: Sigmoid, Loss: CrossEntropy}
+	m := mustMLP(t, a, d)
+	n := m.Dim()
+	rng := rand.New(rand.NewPCG(1, 1))
+	x, v := randVec(rng, n, 1), randVec(rng, n, 1)
+	hv, want := make([]float64, n), make([]float64, n)
+	m.HessVec(hv, x, v)
+	for k := 0; k < n; k += 7 {
+		x[k] += 0.25 // in place
+		m.HessVec(hv, x, v)
+		mustMLP(t, a, d).HessVec(want, x, v)
+		if !closeVec(hv, want, 0) {
+			t.Fatalf("after changing x[%d]: HessVec %v, fresh %v", k, hv, want)
+		}
+	}
+}
