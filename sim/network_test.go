@@ -90,3 +90,54 @@ func TestNetworkScenario(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkRunKeepsCurvature checks that quasi-Newton and Newton methods
+// keep their curvature model on a network, whose dimension is above the
+// trace's CurvMaxDim: Run.Curv returns it. BFGS's H satisfies the secant
+// condition H·y = s of its last step (N&W eq. 6.17); Newton's model is the
+// exact Hessian (or a shifted one, flagged modified).
+func TestNetworkRunKeepsCurvature(t *testing.T) {
+	s, err := Decode("v1;net=tanh:4,4;d=gaussians:n=40;m=bfgs;m=newton;n=5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := s.NewRuns()
+	n := len(s.Start)
+	if n <= 16 {
+		t.Fatalf("network has %d weights: too few to test what the trace drops", n)
+	}
+	for _, r := range runs {
+		for i := 0; i < 5 && r.Step(); i++ {
+		}
+	}
+	bfgs := runs[0]
+	if bfgs.Last().Curv != nil {
+		t.Error("the trace keeps a curvature matrix above CurvMaxDim")
+	}
+	h, kind := bfgs.Curv()
+	if kind != CurvH || len(h) != n*n {
+		t.Fatalf("bfgs: Curv kind %v, %d numbers", kind, len(h))
+	}
+	prev, last := bfgs.Trace[len(bfgs.Trace)-2], bfgs.Last()
+	sv, y, hy := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range sv {
+		sv[i] = last.X[i] - prev.X[i]
+		y[i] = last.G[i] - prev.G[i]
+	}
+	MatVec(hy, h, y)
+	if !closeVec(hy, sv, 1e-8*Norm(sv)) {
+		t.Errorf("bfgs: H·y differs from s by more than 1e-8·‖s‖")
+	}
+	newton := runs[1]
+	b, kind := newton.Curv()
+	if kind != CurvHessian {
+		t.Fatalf("newton: Curv kind %v", kind)
+	}
+	if newton.Last().Events&EventModified == 0 {
+		want := make([]float64, n*n)
+		s.Objective().Hess(want, newton.Last().X)
+		if !closeVec(b, want, 1e-12) {
+			t.Error("newton: the model is not the Hessian at the iterate")
+		}
+	}
+}

@@ -117,6 +117,12 @@ func (r *Run) Step() bool {
 	return true
 }
 
+// Curv returns the method's curvature model at the current iterate (n·n,
+// row-major) and its kind, also where the trace does not keep it (n above
+// RunOptions.CurvMaxDim, as for networks). The slice is overwritten by the
+// next Step: copy what you keep.
+func (r *Run) Curv() ([]float64, CurvKind) { return r.rec.Curv, r.rec.CurvKind }
+
 // Last is the latest row of the trace.
 func (r *Run) Last() *Step { return &r.Trace[len(r.Trace)-1] }
 
