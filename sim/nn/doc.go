@@ -36,9 +36,10 @@
 // "An iteration method for the solution of the eigenvalue problem of linear
 // differential and integral operators", J. Res. Nat. Bur. Standards 45,
 // 1950; Golub & Van Loan, Matrix Computations, 4th ed., §10.1) on HessVec,
-// warm-started from the previous top eigenvector. Spectrum gives every
-// eigenvalue of a dense symmetric matrix (Householder tridiagonalization and
-// Sturm-sequence bisection, Golub & Van Loan §8.3 and §8.4.1).
+// with full reorthogonalization, warm-started from the previous top
+// eigenvector. Spectrum gives every eigenvalue of a dense symmetric matrix
+// (Householder tridiagonalization and implicit QR with Wilkinson shifts,
+// Golub & Van Loan §8.3); Trace and MLP.HessTrace give the trace.
 //
 // # Data and initialization
 //
@@ -51,4 +52,8 @@
 // Nothing allocates after construction: Func, Grad, Hess, HessVec, HessDiag,
 // HessTrace, Output, Accuracy and Sharpness.Top (after its first call) reuse
 // preallocated workspace, so an MLP or a Sharpness serves one goroutine.
+//
+// Cost, for a 2-8-8-1 network on 200 points on one core (see bench_test.go):
+// a gradient about 0.07 ms, a Hessian-vector product 0.1 ms, the full
+// 105×105 Hessian about 1.3 ms, a warm-started Sharpness.Top under 1 ms.
 package nn

@@ -140,11 +140,17 @@ func scatter(dst, src []float64, k int) {
 	}
 }
 
-// Hess stores the exact Hessian ∇²L(x) in hess (n×n row-major), assembled
-// per point and per pair of layers as described above; the upper triangle is
-// a copy of the lower one, so hess is exactly symmetric. For ReLU the
-// formulas use φ′(0) = 0 and φ″ = 0: the Hessian of the piecewise quadratic
-// piece the point lies in.
+// Hess stores the exact Hessian ∇²L(x) in hess (n×n row-major):
+//
+//	∇²L = (1/N) Σ_points ℓ″·∇z∇zᵀ + ℓ′·∇²z,
+//
+// with ∇²z assembled block by block, for each pair of layers, from the
+// second derivatives of the output with respect to the pre-activations (the
+// derivation is at the top of hess.go). Points are taken in chunks of
+// hessChunk, so that each row of the matrix is loaded once per chunk. Only
+// the lower triangle is computed; the upper one is its copy, so hess is
+// exactly symmetric. For ReLU the formulas use φ′(0) = 0 and φ″ = 0: the
+// Hessian of the quadratic piece the point lies in.
 func (m *MLP) Hess(hess, x []float64) {
 	n := m.n
 	hess = hess[:n*n]

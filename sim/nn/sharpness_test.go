@@ -274,3 +274,30 @@ func TestSharpnessIndefinite(t *testing.T) {
 		t.Errorf("after the crossing: Top = %v after %d products, want 2.1", got, sh.Iters)
 	}
 }
+
+// TestSharpnessLimits: a call that runs out of steps says so and returns a
+// lower bound (a Ritz value); a changed dimension starts afresh.
+func TestSharpnessLimits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 3))
+	lam := make([]float64, 60)
+	for i := range lam {
+		lam[i] = float64(i) / 59 // no gap at the top: slow convergence
+	}
+	a, _ := withSpectrum(rng, lam)
+	sh := Sharpness{MaxIter: 3}
+	got := sh.Top(&denseOp{60, a}, nil)
+	if sh.Converged || sh.Iters != 3 || got > 1+1e-12 || got < 0.5 {
+		t.Errorf("MaxIter 3: Top = %v, converged %v after %d", got, sh.Converged, sh.Iters)
+	}
+	sh.MaxIter = 0
+	if got := sh.Top(&denseOp{60, a}, nil); !sh.Converged || math.Abs(got-1) > 1e-9 {
+		t.Errorf("default MaxIter: Top = %v, converged %v after %d", got, sh.Converged, sh.Iters)
+	}
+	small, _ := withSpectrum(rng, []float64{-2, 0.5, 3})
+	if got := sh.Top(&denseOp{3, small}, nil); !sh.Converged || math.Abs(got-3) > 1e-12 || sh.Iters > 3 {
+		t.Errorf("3×3: Top = %v, converged %v after %d", got, sh.Converged, sh.Iters)
+	}
+	if v := sh.Vec(); len(v) != 3 {
+		t.Errorf("Vec has length %d", len(v))
+	}
+}
