@@ -13,7 +13,7 @@ package nn
 //	         + [l′ > l]·e_{l′}[i′]·φ′(s_{l′−1})[k′]·T_{l′−1,l}[k′,i]·â_l[k]
 //
 // (the second term only for a weight k′, not a bias): the first term is how
-// δ_{l′} moves when p moves s_{l′}, the second how the input a_{l′} of the
+// e_{l′} moves when p moves s_{l′}, the second how the input a_{l′} of the
 // weight q moves. So the block (l′, l) of ∇²ℓ is, entry by entry,
 //
 //	â_{l′}[k′]·â_l[k]·G[i′,i] + ℓ′·e_{l′}[i′]·φ′(s_{l′−1})[k′]·T_{l′−1,l}[k′,i]·â_l[k],
@@ -150,7 +150,7 @@ func scatter(dst, src []float64, k int) {
 // hessChunk, so that each row of the matrix is loaded once per chunk. Only
 // the lower triangle is computed; the upper one is its copy, so hess is
 // exactly symmetric. For ReLU the formulas use φ′(0) = 0 and φ″ = 0: the
-// Hessian of the quadratic piece the point lies in.
+// Hessian of the smooth piece the point lies in.
 func (m *MLP) Hess(hess, x []float64) {
 	n := m.n
 	hess = hess[:n*n]

@@ -23,9 +23,10 @@ func (ly *layer) bias() int { return ly.off + ly.in*ly.out }
 //
 // where z(x; p) is the network's output (before any sigmoid) at input p and
 // ℓ is the per-point loss of Arch.Loss. It has exact first and second
-// derivatives and satisfies curvlab/sim's Objective. Func, Grad, Hess,
-// HessVec, HessDiag, Output and Accuracy do not allocate; they share a
-// workspace, so one MLP must be used from one goroutine at a time.
+// derivatives and satisfies curvlab/sim's Objective. Every x passed to its
+// methods has length Dim(). Func, Grad, Hess, HessVec, HessDiag, HessTrace,
+// Output and Accuracy do not allocate; they share a workspace, so one MLP
+// must be used from one goroutine at a time.
 //
 // The test loss of a split is the Func of a second MLP built with the same
 // Arch over the test set: both take the same parameter vector.

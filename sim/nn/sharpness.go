@@ -91,7 +91,8 @@ func (sh *Sharpness) random(v []float64) {
 	}
 }
 
-// Top returns λ_max of the Hessian of op at x.
+// Top returns λ_max of the Hessian of op at x (NaN when the Hessian-vector
+// products are not finite; the next call then starts cold).
 func (sh *Sharpness) Top(op HessVecer, x []float64) float64 {
 	n := op.Dim()
 	sh.setup(n)
@@ -160,8 +161,9 @@ func (sh *Sharpness) Top(op HessVecer, x []float64) float64 {
 			sh.vec[l] += si * qi[l]
 		}
 	}
-	scaleTo(sh.vec, 1/norm(sh.vec))
-	sh.warm = true
+	nv := norm(sh.vec)
+	scaleTo(sh.vec, 1/nv)
+	sh.warm = nv > 0 && !math.IsInf(nv, 0) && !math.IsNaN(nv) // NaN in, no warm start out
 	return theta
 }
 

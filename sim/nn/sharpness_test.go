@@ -300,4 +300,13 @@ func TestSharpnessLimits(t *testing.T) {
 	if v := sh.Vec(); len(v) != 3 {
 		t.Errorf("Vec has length %d", len(v))
 	}
+	// A NaN in the operator gives NaN and does not poison the next call.
+	bad := append([]float64(nil), small...)
+	bad[4] = math.NaN()
+	if got := sh.Top(&denseOp{3, bad}, nil); !math.IsNaN(got) {
+		t.Errorf("NaN matrix: Top = %v", got)
+	}
+	if got := sh.Top(&denseOp{3, small}, nil); math.Abs(got-3) > 1e-12 {
+		t.Errorf("after a NaN: Top = %v, want 3", got)
+	}
 }
