@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -44,6 +45,31 @@ func TestHostileLinkOpensDefaultWithNotice(t *testing.T) {
 	}
 	if st := newState(""); st.notice != "" {
 		t.Errorf("empty link: notice %q", st.notice)
+	}
+}
+
+// linkHost records the last scenario text the game published.
+type linkHost struct {
+	nopHost
+	last string
+}
+
+func (h *linkHost) ScenarioChanged(text string) { h.last = text }
+
+// A bad link pasted into the address bar of an open page keeps the current
+// scenario, says why, and puts the current scenario's link back.
+func TestBadLinkWhileOpenRestoresTheLink(t *testing.T) {
+	h := &linkHost{}
+	g := New("", h)
+	g.publish(time.Now())
+	h.last = ""
+	g.openLink("#v1;s=rosenbrock;x=NaN,1;m=gd")
+	g.publish(time.Now())
+	if def := sim.DefaultScenario().Encode(); h.last != def {
+		t.Errorf("published %q, want the scenario kept, %q", h.last, def)
+	}
+	if g.st.notice == "" {
+		t.Error("no notice")
 	}
 }
 

@@ -158,6 +158,7 @@ func (g *Game) openLink(link string) {
 	st := newState(link)
 	if st.notice != "" {
 		g.st.notice = st.notice
+		g.st.changed = true // the address bar shows the scenario kept, not the bad link
 		return
 	}
 	g.st = st
