@@ -26,6 +26,7 @@ import (
 var (
 	baseURL string // the served dist/, e.g. http://127.0.0.1:port/sub/path/
 	browser context.Context
+	tmpDir  string // removed when the tests end
 )
 
 // chromiumFlags are those of DESIGN.md: headless, software WebGL, no
@@ -75,12 +76,13 @@ func run(m *testing.M) int {
 	go http.Serve(ln, mux)
 	baseURL = "http://" + ln.Addr().String() + "/sub/path/"
 
-	dataDir, err := os.MkdirTemp("", "curvlab-chromium-")
+	tmpDir, err = os.MkdirTemp("", "curvlab-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	defer os.RemoveAll(dataDir)
+	defer os.RemoveAll(tmpDir)
+	dataDir := filepath.Join(tmpDir, "chromium")
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumFlags(dataDir)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
@@ -97,8 +99,23 @@ func run(m *testing.M) int {
 // ready. The returned context is cancelled when the test ends.
 func page(t *testing.T, fragment string) context.Context {
 	t.Helper()
+	ctx := tab(t)
+	load(t, ctx, fragment)
+	return ctx
+}
+
+// tab opens a new tab, closed when the test ends.
+func tab(t *testing.T) context.Context {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
+	return ctx
+}
+
+// load opens the app with a fragment in the tab of ctx and waits until it
+// is ready.
+func load(t *testing.T, ctx context.Context, fragment string) {
+	t.Helper()
 	url := baseURL
 	if fragment != "" {
 		url += "#" + fragment
@@ -106,14 +123,9 @@ func page(t *testing.T, fragment string) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1600, 900), chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
-	waitCtx, cancelWait := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelWait()
-	if _, err := chromedp.Run(waitCtx, chromedp.Poll[bool](
-		`document.documentElement.getAttribute("data-curvlab-ready") === "1" && window.curvlab.ready === true`,
-		chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+	if err := tryWait(ctx, `document.documentElement.getAttribute("data-curvlab-ready") === "1" && window.curvlab.ready === true`, 60*time.Second); err != nil {
 		t.Fatalf("app not ready: %v", err)
 	}
-	return ctx
 }
 
 // eval evaluates a JavaScript expression in the page.
@@ -145,6 +157,22 @@ func screenshot(t *testing.T, ctx context.Context, save string) image.Image {
 	return img
 }
 
+// waitFor polls a JavaScript predicate until it is true or timeout passes.
+func waitFor(t *testing.T, ctx context.Context, expr string, timeout time.Duration) {
+	t.Helper()
+	if err := tryWait(ctx, expr, timeout); err != nil {
+		t.Fatalf("waiting for %s: %v", expr, err)
+	}
+}
+
+// tryWait is waitFor that returns the error instead of failing.
+func tryWait(ctx context.Context, expr string, timeout time.Duration) error {
+	wctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	_, err := chromedp.Run(wctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(20*time.Millisecond)))
+	return err
+}
+
 func TestReadyAndDrawn(t *testing.T) {
 	ctx := page(t, "")
 	img := screenshot(t, ctx, "default.png")
@@ -160,10 +188,36 @@ func TestReadyAndDrawn(t *testing.T) {
 	if len(colours) < 8 {
 		t.Errorf("screenshot looks blank: %d distinct colours", len(colours))
 	}
-	if got := eval[string](t, ctx, "window.curvlab.scenario"); got == "" {
-		t.Error("window.curvlab.scenario is empty")
+	if got := eval[string](t, ctx, "window.curvlab.scenario"); got != defaultText {
+		t.Errorf("window.curvlab.scenario is %q, want the default %q", got, defaultText)
 	}
 	if got := eval[string](t, ctx, "window.curvlab.notice"); got != "" {
 		t.Errorf("unexpected notice %q", got)
+	}
+	// The default scenario has three panels side by side: three heatmaps
+	// of the same size, left to right, each drawn with many colours.
+	if n := eval[int](t, ctx, "window.curvlab.panels()"); n != 3 {
+		t.Errorf("window.curvlab.panels() = %d, want 3", n)
+	}
+	plots := heatmaps(img)
+	if len(plots) != 3 {
+		t.Fatalf("found %d heatmaps in the screenshot, want 3: %v", len(plots), plots)
+	}
+	for i, r := range plots {
+		if r.Dx() < 200 || r.Dy() < 200 {
+			t.Errorf("heatmap %d is only %v", i, r)
+		}
+		if i > 0 {
+			p := plots[i-1]
+			if r.Min.X <= p.Max.X {
+				t.Errorf("heatmaps %d and %d overlap: %v %v", i-1, i, p, r)
+			}
+			if abs(r.Dx()-p.Dx()) > 2 || abs(r.Min.Y-p.Min.Y) > 2 || abs(r.Max.Y-p.Max.Y) > 2 {
+				t.Errorf("heatmaps %d and %d differ in size: %v %v", i-1, i, p, r)
+			}
+		}
+		if n := distinctColours(img, r); n < 50 {
+			t.Errorf("heatmap %d %v has only %d colours", i, r, n)
+		}
 	}
 }

@@ -8,13 +8,13 @@
 package crossarch
 
 import (
-	"encoding/json"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"curvlab/internal/cliout"
 )
 
 // scenarios exercise every method and surfaces with exp, cos and polynomial
@@ -32,17 +32,6 @@ var scenarios = []string{
 	"v1;s=linreg;x=-1,3;m=gd:lr=0.1;m=newton;m=sr1:ls=none;n=100",
 }
 
-type output struct {
-	Panels []struct {
-		Method string `json:"method"`
-		Steps  []struct {
-			Iter int        `json:"iter"`
-			X    []*float64 `json:"x"`
-			F    *float64   `json:"f"`
-		} `json:"steps"`
-	} `json:"panels"`
-}
-
 func build(t *testing.T, dir, goos, goarch, out string) string {
 	t.Helper()
 	bin := filepath.Join(dir, out)
@@ -54,19 +43,11 @@ func build(t *testing.T, dir, goos, goarch, out string) string {
 	return bin
 }
 
-func decode(t *testing.T, name string, cmd *exec.Cmd) output {
+func decode(t *testing.T, cmd *exec.Cmd) cliout.Output {
 	t.Helper()
-	var stderr []byte
-	raw, err := cmd.Output()
-	if ee, ok := err.(*exec.ExitError); ok {
-		stderr = ee.Stderr
-	}
+	o, err := cliout.Run(cmd)
 	if err != nil {
-		t.Fatalf("%s: %v\n%s", name, err, stderr)
-	}
-	var o output
-	if err := json.Unmarshal(raw, &o); err != nil {
-		t.Fatalf("%s: output is not JSON: %v", name, err)
+		t.Fatal(err)
 	}
 	return o
 }
@@ -84,8 +65,8 @@ func TestNativeAndWasmAgree(t *testing.T) {
 	var numbers, identical int
 	for _, sc := range scenarios {
 		args := []string{"run", "--scenario", sc, "--format", "json"}
-		a := decode(t, "native", exec.Command(native, args...))
-		b := decode(t, "wasm", exec.Command(node, append([]string{runner, wasm}, args...)...))
+		a := decode(t, exec.Command(native, args...))
+		b := decode(t, exec.Command(node, append([]string{runner, wasm}, args...)...))
 		if len(a.Panels) == 0 || len(a.Panels) != len(b.Panels) {
 			t.Fatalf("%s: %d panels native, %d wasm", sc, len(a.Panels), len(b.Panels))
 		}
@@ -104,14 +85,10 @@ func TestNativeAndWasmAgree(t *testing.T) {
 				for k := range va {
 					numbers++
 					switch {
-					case va[k] == nil || vb[k] == nil: // NaN or Inf, written as null
-						if (va[k] == nil) != (vb[k] == nil) {
-							t.Errorf("%s %s iter %d: not finite on one side only", sc, pa.Method, i)
-						}
-					case *va[k] == *vb[k]:
+					case !cliout.Near(va[k], vb[k], 1e-12): // null is NaN or Inf
+						t.Errorf("%s %s iter %d: native %s, wasm %s", sc, pa.Method, i, cliout.Format(va[k]), cliout.Format(vb[k]))
+					case va[k] != nil && *va[k] == *vb[k]:
 						identical++
-					case math.Abs(*va[k]-*vb[k]) > 1e-12*math.Max(math.Abs(*va[k]), math.Abs(*vb[k])):
-						t.Errorf("%s %s iter %d: native %v, wasm %v", sc, pa.Method, i, *va[k], *vb[k])
 					}
 				}
 			}
