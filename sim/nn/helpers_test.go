@@ -20,6 +20,9 @@ func closeVec(a, b []float64, tol float64) bool {
 	return d <= tol*math.Max(1, s)
 }
 
+// far reports whether a and b differ by more than tol, or either is NaN.
+func far(a, b, tol float64) bool { return !(math.Abs(a-b) <= tol) }
+
 // mustData returns the training split of a generated data set.
 func mustData(t testing.TB, name string, n int, noise float64, seed uint64) *Dataset {
 	t.Helper()

@@ -99,7 +99,7 @@ func TestLayout(t *testing.T) {
 	x := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9}
 	p0, p1 := 0.3, -0.2
 	want := 7*math.Tanh(1*p0+2*p1+5) + 8*math.Tanh(3*p0+4*p1+6) + 9
-	if got := m.Output(x, p0, p1); math.Abs(got-want) > 1e-14 {
+	if got := m.Output(x, p0, p1); far(got, want, 1e-14) {
 		t.Errorf("Output = %v, by hand %v", got, want)
 	}
 }
@@ -165,7 +165,7 @@ func TestLossValues(t *testing.T) {
 		d.Y[0] = c.y
 		m := mustMLP(t, Arch{Hidden: []int{1}, Loss: c.loss}, d)
 		x[4] = c.z
-		if got := m.Func(x); math.Abs(got-c.want) > 1e-15*math.Max(1, c.want) {
+		if got := m.Func(x); far(got, c.want, 1e-15*math.Max(1, c.want)) {
 			t.Errorf("%v z=%v y=%v: loss %v, want %v", c.loss, c.z, c.y, got, c.want)
 		}
 		g := make([]float64, 5)
@@ -276,7 +276,7 @@ func TestManyPoints(t *testing.T) {
 			v[j] = 1
 			m.HessVec(hv, x, v)
 			for i := 0; i < n; i++ {
-				if math.Abs(hv[i]-h[i*n+j]) > 1e-13*(1+math.Abs(hv[i])) {
+				if far(hv[i], h[i*n+j], 1e-13*(1+math.Abs(hv[i]))) {
 					t.Fatalf("%v: H[%d][%d] = %v, HessVec %v", a, i, j, h[i*n+j], hv[i])
 				}
 			}

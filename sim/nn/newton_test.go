@@ -92,7 +92,7 @@ func TestNewtonQuadratic(t *testing.T) {
 	m.Hess(h, xs)
 	vals := make([]float64, n)
 	Spectrum(vals, h, make([]float64, SpectrumWork(n)), n)
-	if norm(g) > 1e-13 || vals[0] < 1e-6 {
+	if !(norm(g) <= 1e-13 && vals[0] >= 1e-6) {
 		t.Fatalf("no strict minimizer: ‖g‖ = %v, λ_min = %v at %v", norm(g), vals[0], xs)
 	}
 
@@ -114,7 +114,7 @@ func TestNewtonQuadratic(t *testing.T) {
 		}
 		e = append(e, dist())
 	}
-	if e[len(e)-1] > 1e-11 {
+	if !(e[len(e)-1] <= 1e-11) {
 		t.Fatalf("Newton did not converge: errors %v", e)
 	}
 	// Quadratic: e_{k+1} ≤ C·e_k² with C bounded (here C ≈ ‖∇³L‖/(2λ_min)
@@ -126,7 +126,7 @@ func TestNewtonQuadratic(t *testing.T) {
 			break
 		}
 		checked++
-		if q := e[k] / (e[k-1] * e[k-1]); q > 1e3 {
+		if q := e[k] / (e[k-1] * e[k-1]); !(q <= 1e3) {
 			t.Errorf("step %d: e_k+1/e_k² = %v (errors %v)", k, q, e)
 		}
 		if k >= 2 && e[k]/e[k-1] > e[k-1]/e[k-2] {

@@ -47,7 +47,7 @@ func checkSpectrum(t *testing.T, what string, a []float64, n int) {
 	want := gonumEig(t, a, n)
 	tol := 1e-13 * float64(n) * math.Max(maxAbs(want), 1e-300)
 	for i := range want {
-		if math.Abs(vals[i]-want[i]) > tol {
+		if far(vals[i], want[i], tol) {
 			t.Fatalf("%s: eigenvalue %d of %d = %v, gonum %v", what, i, n, vals[i], want[i])
 		}
 	}
@@ -77,7 +77,7 @@ func TestSpectrumAgainstGonum(t *testing.T) {
 		vals := make([]float64, 20)
 		Spectrum(vals, as, make([]float64, SpectrumWork(20)), 20)
 		for i := range vals {
-			if math.Abs(vals[i]/scale-want[i]) > 1e-12*maxAbs(want) {
+			if far(vals[i]/scale, want[i], 1e-12*maxAbs(want)) {
 				t.Errorf("scale %g: eigenvalue %d = %v, want %v", scale, i, vals[i]/scale, want[i])
 			}
 		}
@@ -94,7 +94,7 @@ func TestSpectrumAgainstGonum(t *testing.T) {
 			s += v
 		}
 		return s
-	}(); math.Abs(got-want) > 1e-10*maxAbs(h) {
+	}(); far(got, want, 1e-10*maxAbs(h)) {
 		t.Errorf("Trace %v, sum of eigenvalues %v", got, want)
 	}
 }
@@ -123,7 +123,7 @@ func TestSharpnessTop(t *testing.T) {
 				dominated++
 			}
 			got := sh.Top(m, x)
-			if !sh.Converged || math.Abs(got-lmax) > 1e-6*math.Abs(lmax) {
+			if !sh.Converged || far(got, lmax, 1e-6*math.Abs(lmax)) {
 				t.Errorf("%v trial %d: Top = %v (converged %v after %d), dense λ_max = %v (λ_min %v)",
 					a, trial, got, sh.Converged, sh.Iters, lmax, lmin)
 			}
@@ -135,7 +135,7 @@ func TestSharpnessTop(t *testing.T) {
 			for i := range hv {
 				r = math.Hypot(r, hv[i]-got*v[i])
 			}
-			if math.Abs(norm(v)-1) > 1e-12 || r > 1e-6*maxAbs(want) {
+			if far(norm(v), 1, 1e-12) || !(r <= 1e-6*maxAbs(want)) {
 				t.Errorf("%v trial %d: ‖Hv − λv‖ = %v, ‖v‖ = %v", a, trial, r, norm(v))
 			}
 		}
@@ -165,7 +165,7 @@ func TestSharpnessWarmStart(t *testing.T) {
 		want := gonumEig(t, h, n)[n-1]
 		cold.Reset()
 		lw, lc := warm.Top(m, x), cold.Top(m, x)
-		if math.Abs(lw-want) > 1e-6*want || math.Abs(lc-want) > 1e-6*want {
+		if far(lw, want, 1e-6*want) || far(lc, want, 1e-6*want) {
 			t.Fatalf("step %d: warm %v, cold %v, dense %v", step, lw, lc, want)
 		}
 		if step > 0 {
@@ -243,7 +243,7 @@ func TestSharpnessIndefinite(t *testing.T) {
 		want := gonumEig(t, a, n)
 		var sh Sharpness
 		got := sh.Top(&denseOp{n, a}, nil)
-		if math.Abs(got-want[n-1]) > 1e-6*maxAbs(want) || math.Abs(got-want[n-1]) > 1e-6*math.Abs(want[n-1]) {
+		if far(got, want[n-1], 1e-6*maxAbs(want)) || far(got, want[n-1], 1e-6*math.Abs(want[n-1])) {
 			t.Errorf("%s: Top = %v after %d, dense λ_max = %v", name, got, sh.Iters, want[n-1])
 		}
 	}
@@ -267,10 +267,10 @@ func TestSharpnessIndefinite(t *testing.T) {
 		}
 	}
 	var sh Sharpness
-	if got := sh.Top(&denseOp{n, a1}, nil); math.Abs(got-2) > 1e-9 {
+	if got := sh.Top(&denseOp{n, a1}, nil); far(got, 2, 1e-9) {
 		t.Fatalf("before the crossing: Top = %v, want 2", got)
 	}
-	if got := sh.Top(&denseOp{n, a2}, nil); math.Abs(got-2.1) > 1e-9 {
+	if got := sh.Top(&denseOp{n, a2}, nil); far(got, 2.1, 1e-9) {
 		t.Errorf("after the crossing: Top = %v after %d products, want 2.1", got, sh.Iters)
 	}
 }
@@ -290,11 +290,11 @@ func TestSharpnessLimits(t *testing.T) {
 		t.Errorf("MaxIter 3: Top = %v, converged %v after %d", got, sh.Converged, sh.Iters)
 	}
 	sh.MaxIter = 0
-	if got := sh.Top(&denseOp{60, a}, nil); !sh.Converged || math.Abs(got-1) > 1e-9 {
+	if got := sh.Top(&denseOp{60, a}, nil); !sh.Converged || far(got, 1, 1e-9) {
 		t.Errorf("default MaxIter: Top = %v, converged %v after %d", got, sh.Converged, sh.Iters)
 	}
 	small, _ := withSpectrum(rng, []float64{-2, 0.5, 3})
-	if got := sh.Top(&denseOp{3, small}, nil); !sh.Converged || math.Abs(got-3) > 1e-12 || sh.Iters > 3 {
+	if got := sh.Top(&denseOp{3, small}, nil); !sh.Converged || far(got, 3, 1e-12) || sh.Iters > 3 {
 		t.Errorf("3×3: Top = %v, converged %v after %d", got, sh.Converged, sh.Iters)
 	}
 	if v := sh.Vec(); len(v) != 3 {
@@ -306,7 +306,7 @@ func TestSharpnessLimits(t *testing.T) {
 	if got := sh.Top(&denseOp{3, bad}, nil); !math.IsNaN(got) {
 		t.Errorf("NaN matrix: Top = %v", got)
 	}
-	if got := sh.Top(&denseOp{3, small}, nil); math.Abs(got-3) > 1e-12 {
+	if got := sh.Top(&denseOp{3, small}, nil); far(got, 3, 1e-12) {
 		t.Errorf("after a NaN: Top = %v, want 3", got)
 	}
 }
