@@ -259,7 +259,8 @@ func (m *MLP) addBlock(hess []float64, lq, lp, np int) {
 				for k := range c {
 					c[k] = a[k] * g[k]
 				}
-				if lq > lp {
+				// dt is diagonal (T = I) when lp = lq − 1.
+				if lq > lp && (lq-1 > lp || j == kq) {
 					e, d := eqs[i*H:i*H+np], ds[(kq*po+j)*H:(kq*po+j)*H+np]
 					for k := range c {
 						c[k] += e[k] * d[k]
