@@ -8,10 +8,13 @@ import (
 )
 
 // dataBits hashes the bits of both splits.
-func dataBits(train, test Dataset) uint64 {
+func dataBits(train, test Dataset) uint64 { return hashBits(train.X, train.Y, test.X, test.Y) }
+
+// hashBits hashes the bits of the numbers.
+func hashBits(v ...[]float64) uint64 {
 	h := fnv.New64a()
 	var b [8]byte
-	for _, s := range [][]float64{train.X, train.Y, test.X, test.Y} {
+	for _, s := range v {
 		for _, v := range s {
 			u := math.Float64bits(v)
 			for i := range b {

@@ -50,7 +50,6 @@ type MLP struct {
 	cb                    chunkBuf                        // Hess's per-point blocks
 	fc                    fwdCache                        // HessVec's forward pass
 	diag                  []float64                       // HessTrace's diagonal
-	coef                  []float64                       // one row of a block
 }
 
 // NewMLP returns the training loss of architecture a on the points of d,
@@ -100,7 +99,6 @@ func NewMLP(a Arch, d *Dataset) (*MLP, error) {
 	m.diag = make([]float64, m.n)
 	m.newChunkBuf()
 	m.newFwdCache()
-	m.coef = make([]float64, MaxWidth)
 	return m, nil
 }
 

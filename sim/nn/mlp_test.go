@@ -116,6 +116,10 @@ func TestInit(t *testing.T) {
 	if closeVec(x, y, 0.1) {
 		t.Error("seeds 7 and 8 give the same weights")
 	}
+	// The same bits natively and under js/wasm.
+	if h := hashBits(x); h != 0x3389d974c4854327 {
+		t.Errorf("Init(7) bits hash %#x", h)
+	}
 	// Layers 2→8, 8→3, 3→1: bounds √(6/10), √(6/11), √(6/4); biases 0.
 	off := 0
 	for _, l := range [][2]int{{2, 8}, {8, 3}, {3, 1}} {
