@@ -30,9 +30,12 @@ const (
 	MaxNoise  = 1.0  // largest noise level
 )
 
-// TestPoints returns the size of the test split of n points: a quarter,
-// rounded down, and at least 1.
-func TestPoints(n int) int { return max(1, n/4) }
+// SplitSizes returns the sizes of the training and test splits of n points:
+// the test split is a quarter, rounded down, and at least 1 point.
+func SplitSizes(n int) (train, test int) {
+	test = max(1, n/4)
+	return n - test, test
+}
 
 // generator returns one point of class c (0 or 1) with noise level noise.
 type generator func(rng *rand.Rand, c int, noise float64) (p0, p1 float64)
@@ -57,7 +60,7 @@ func DatasetNames() []string {
 }
 
 // Generate returns n labelled points of the named data set, split into a
-// training set and a test set of TestPoints(n) points. Coordinates lie
+// training set and a test set, of the sizes SplitSizes gives. Coordinates lie
 // roughly in [−1, 1]² (plus noise). The names are
 //
 //   - circle: class 1 uniform in the disc of radius ½, class 0 uniform in
@@ -76,7 +79,7 @@ func DatasetNames() []string {
 // (mean 0, variance 1, bounded by ±6).
 //
 // The classes alternate as points are drawn (class 1 first), so the two
-// classes have sizes ⌈n/2⌉ and ⌊n/2⌋; the last TestPoints(n) points drawn
+// classes have sizes ⌈n/2⌉ and ⌊n/2⌋; the last points drawn
 // form the test split, so each split holds both classes whenever it has two
 // points or more. Each split is then shuffled. The stream is PCG seeded by
 // (seed, a constant per data set); only +, −, ×, /, √, sin and cos touch
@@ -106,7 +109,7 @@ func Generate(name string, n int, noise float64, seed uint64) (train, test Datas
 		x[2*i], x[2*i+1] = datasets[gi].gen(rng, c, noise)
 		y[i] = float64(c)
 	}
-	nt := n - TestPoints(n)
+	nt, _ := SplitSizes(n)
 	train = Dataset{X: x[: 2*nt : 2*nt], Y: y[:nt:nt]}
 	test = Dataset{X: x[2*nt:], Y: y[nt:]}
 	shuffle(rng, &train)

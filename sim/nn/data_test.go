@@ -38,8 +38,8 @@ func TestGenerate(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s n=%d: %v", name, n, err)
 				}
-				nt := TestPoints(n)
-				if test.N() != nt || train.N() != n-nt || nt < 1 || nt > (n+3)/4 {
+				ntr, nt := SplitSizes(n)
+				if test.N() != nt || train.N() != ntr || ntr+nt != n || nt < 1 || nt != max(1, n/4) {
 					t.Fatalf("%s n=%d: %d training and %d test points", name, n, train.N(), test.N())
 				}
 				for split, d := range map[string]Dataset{"train": train, "test": test} {

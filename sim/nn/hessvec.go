@@ -60,7 +60,7 @@ func (m *MLP) fillCache(x []float64) {
 
 // HessVec stores ∇²L(x)·v in hv, exactly, by Pearlmutter's R-operator
 // (B. A. Pearlmutter, "Fast exact multiplication by the Hessian", Neural
-// Computation 6(1), 1994, §4): the directional derivative R{·} = d/dε|₀ of
+// Computation 6(1):147–160, 1994): the directional derivative R{·} = d/dε|₀ of
 // every quantity of the forward and backward passes at x + εv. With V, v_b
 // the parts of v for the weights and biases of a layer and a its input,
 //

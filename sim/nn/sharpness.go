@@ -13,10 +13,10 @@ type HessVecer interface {
 
 // Sharpness computes λ_max, the largest eigenvalue of the Hessian, by the
 // Lanczos method with full reorthogonalization on Hessian-vector products
-// (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 10.1.1 with §10.3.1),
+// (Golub & Van Loan, Matrix Computations, 4th ed., §10.1 and §10.3),
 // warm-started from the top eigenvector of its previous call. The zero value
-// is ready to use. It allocates its workspace on the first call (and when
-// the dimension changes), never after.
+// is ready to use. It allocates its workspace on the first call (and again
+// only when the dimension or MaxIter changes).
 //
 // Each call builds an orthonormal basis q₀, q₁, … of the Krylov space of
 // the start vector and the tridiagonal matrix T = QᵀHQ; the largest
@@ -201,7 +201,7 @@ func triNorm(d, e []float64) float64 {
 // triEigvec stores in s the unit eigenvector of the symmetric tridiagonal
 // matrix T (diagonal d, off-diagonal e) for its eigenvalue theta, by two
 // steps of inverse iteration: solves of (T − θI)·y = b by Gaussian
-// elimination with partial pivoting (Golub & Van Loan §4.3.3), a zero pivot
+// elimination with partial pivoting (Golub & Van Loan §4.3), a zero pivot
 // replaced by eps·‖T‖. work holds 5·len(d) numbers.
 func triEigvec(s, d, e []float64, theta float64, work []float64) {
 	n := len(d)
