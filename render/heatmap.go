@@ -15,6 +15,8 @@ import (
 type Heatmap struct {
 	// Smooth draws with linear filtering instead of nearest-pixel blocks.
 	Smooth bool
+	// Map is the colormap (nil: geom.Colormap, viridis).
+	Map func(t float64) color.RGBA
 
 	img  *ebiten.Image
 	pix  []byte
@@ -40,7 +42,11 @@ func (m *Heatmap) Set(vals []float64, w, h int, s geom.HeatScale) {
 		m.pix = make([]byte, 4*w*h)
 	}
 	m.pix = m.pix[:4*w*h]
-	geom.FillPixels(m.pix, vals[:w*h], s)
+	cmap := m.Map
+	if cmap == nil {
+		cmap = geom.Colormap
+	}
+	geom.FillPixelsMap(m.pix, vals[:w*h], s, cmap)
 	m.img.WritePixels(m.pix)
 }
 

@@ -1,6 +1,9 @@
 package geom
 
-import "math"
+import (
+	"image/color"
+	"math"
+)
 
 // LogDecades is how many decades below the data range a log scale shows:
 // with R = max − min, values are mapped by log(f − min + ε) with
@@ -214,12 +217,18 @@ func ContourLevels(dst []float64, min, max float64, k int, log bool) []float64 {
 // pixel k from vals[k] (row-major, row 0 at the top, like Grid), non-finite
 // values as NoData. pix must hold 4·len(vals) bytes. It allocates nothing.
 func FillPixels(pix []byte, vals []float64, s HeatScale) {
+	FillPixelsMap(pix, vals, s, Colormap)
+}
+
+// FillPixelsMap is FillPixels through the colormap cmap (a function of
+// t in [0, 1], NaN for no data) instead of Colormap.
+func FillPixelsMap(pix []byte, vals []float64, s HeatScale, cmap func(t float64) color.RGBA) {
 	if len(vals) == 0 {
 		return
 	}
 	_ = pix[4*len(vals)-1]
 	for k, f := range vals {
-		c := Colormap(s.T(f))
+		c := cmap(s.T(f))
 		p := pix[4*k : 4*k+4 : 4*k+4]
 		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, c.A
 	}

@@ -1,0 +1,238 @@
+package render
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// SpectrumRow is one row of Spectra: the eigenvalues of one symmetric
+// matrix, each drawn as a short vertical tick.
+type SpectrumRow struct {
+	Vals  []float64  // eigenvalues, any order; non-finite ones are skipped
+	Color color.RGBA // ticks of positive eigenvalues
+	Label string     // drawn at the row's top left
+	// Marks are values marked by a line across the row, MarkLabels their
+	// labels (may be shorter or empty).
+	Marks      []float64
+	MarkLabels []string
+}
+
+// Spectra draws eigenvalue spectra, one row per matrix, on a shared
+// symmetric-log axis x ↦ sign(x)·log₁₀(1 + |x|/τ): linear within τ of zero,
+// logarithmic beyond, so that eigenvalues spread over many decades of both
+// signs all show. Positive eigenvalues are ticks in the row's colour,
+// negative ones ticks in Neg below a zero line, so that directions of
+// negative curvature stand out. τ is a power of ten 10⁻⁴ times the largest
+// |eigenvalue| (or Tau when set), and the axis ends at whole powers of ten,
+// so the scale only moves when the spectrum crosses a decade.
+//
+// Fill Rows (reusing the slices) and call Draw each frame; the axis labels
+// are recomputed only when the axis changes, so a steady frame allocates
+// nothing.
+type Spectra struct {
+	Title string
+	Rows  []SpectrumRow
+	// Tau fixes τ (0: chosen from the data as above).
+	Tau float64
+	// Scale multiplies sizes for hi-DPI (0: 1); FontSize is the label
+	// size before scaling (0: 12).
+	Scale, FontSize float64
+	// Colours; zero values give a light theme.
+	Background, Frame, Grid, Ink, Neg color.RGBA
+
+	p          Painter
+	pos, neg   []float64 // tick segments
+	key        [3]float64
+	tau        float64
+	lo, hi     float64 // axis range in symlog units
+	ticks      []float64
+	labels     []string
+	negatives  bool
+	area       Rect
+	scratchSeg []float64
+}
+
+// Area returns the rectangle of the axis (inside the labels) of the last
+// Draw.
+func (s *Spectra) Area() Rect { return s.area }
+
+// symlog maps an eigenvalue to the axis.
+func (s *Spectra) symlog(x float64) float64 {
+	return math.Copysign(math.Log10(1+math.Abs(x)/s.tau), x)
+}
+
+// X returns the screen x of value x in the last Draw's axis.
+func (s *Spectra) X(x float64) float64 {
+	a := s.area
+	return a.X + (s.symlog(x)-s.lo)/(s.hi-s.lo)*a.W
+}
+
+// axis chooses τ and the range from the rows and rebuilds the tick labels
+// when they changed.
+func (s *Spectra) axis() {
+	var maxAbs, minV float64
+	for i := range s.Rows {
+		for _, v := range s.Rows[i].Vals {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			maxAbs = math.Max(maxAbs, math.Abs(v))
+			minV = math.Min(minV, v)
+		}
+	}
+	if !(maxAbs > 0) {
+		maxAbs = 1
+	}
+	top := math.Ceil(math.Log10(maxAbs)) // axis ends at ±10^top
+	tau := s.Tau
+	if !(tau > 0) {
+		tau = math.Pow(10, top-4)
+	}
+	neg := minV < 0
+	key := [3]float64{top, tau, 0}
+	if neg {
+		key[2] = math.Ceil(math.Log10(-minV))
+	}
+	if key == s.key && s.labels != nil {
+		return
+	}
+	s.key, s.tau, s.negatives = key, tau, neg
+	s.hi = s.symlog(math.Pow(10, top))
+	s.lo = -0.04 * s.hi
+	if neg {
+		s.lo = math.Min(-0.22*s.hi, s.symlog(-math.Pow(10, key[2])))
+	}
+	s.ticks = append(s.ticks[:0], 0)
+	e0 := math.Round(math.Log10(tau))
+	every := 1.0
+	if top-e0 > 6 {
+		every = 2
+	}
+	for e := top; e > e0; e -= every {
+		v := math.Pow(10, e)
+		s.ticks = append(s.ticks, v)
+		if -s.symlog(v) >= s.lo {
+			s.ticks = append(s.ticks, -v)
+		}
+	}
+	s.labels = s.labels[:0]
+	for _, v := range s.ticks {
+		s.labels = append(s.labels, powerLabel(v))
+	}
+}
+
+// powerLabel writes ±10^e compactly: 0.01, 0.1, 1, 10, 100, 1e4, 1e-3.
+func powerLabel(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	e := int(math.Round(math.Log10(math.Abs(v))))
+	var s string
+	if e >= -2 && e <= 3 {
+		s = strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	} else {
+		s = "1e" + strconv.Itoa(e)
+	}
+	if v < 0 {
+		s = "−" + s
+	}
+	return s
+}
+
+// Draw draws the spectra into r (device pixels): shapes first, then text.
+func (s *Spectra) Draw(dst *ebiten.Image, r Rect) {
+	sc := s.Scale
+	if !(sc > 0) {
+		sc = 1
+	}
+	fs := s.FontSize
+	if !(fs > 0) {
+		fs = 12
+	}
+	fs *= sc
+	bg := orDefault(s.Background, color.RGBA{0xff, 0xff, 0xff, 0xff})
+	frame := orDefault(s.Frame, color.RGBA{0x50, 0x50, 0x50, 0xff})
+	grid := orDefault(s.Grid, color.RGBA{0xe4, 0xe4, 0xe4, 0xff})
+	ink := orDefault(s.Ink, color.RGBA{0x20, 0x20, 0x20, 0xff})
+	negC := orDefault(s.Neg, color.RGBA{0xd0, 0x30, 0x30, 0xff})
+	lh := LineHeight(Sans, fs)
+	pad := 4 * sc
+	gw := float32(math.Max(1, sc))
+	p := &s.p
+	p.Clip = Rect{}
+	p.FillRect(dst, r, bg)
+	s.axis()
+	top := r.Y + pad
+	if s.Title != "" {
+		top += lh + pad
+	}
+	a := Rect{X: r.X + pad + 6*sc, Y: top, W: r.W - 2*pad - 12*sc, H: r.Y + r.H - pad - lh - 4*sc - top}
+	s.area = a
+	if !(a.W > 4) || !(a.H > 4) || len(s.Rows) == 0 {
+		return
+	}
+	// grid lines at the ticks, the zero line, then the rows
+	for _, t := range s.ticks {
+		x := s.X(t)
+		p.Line(dst, nil, x, a.Y, x, a.Y+a.H+4*sc, gw, grid)
+	}
+	rh := a.H / float64(len(s.Rows))
+	for i := range s.Rows {
+		row := &s.Rows[i]
+		y0 := a.Y + float64(i)*rh
+		if i > 0 {
+			p.Line(dst, nil, a.X, y0, a.X+a.W, y0, gw, grid)
+		}
+		// ticks span the lower part of the row, under the label
+		t0, t1 := y0+math.Min(lh+2*sc, 0.45*rh), y0+rh-3*sc
+		pos, neg := s.pos[:0], s.neg[:0]
+		for _, v := range row.Vals {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			x := math.Floor(s.X(v)) + 0.5 // on a pixel's centre: crisp
+			if v < 0 {
+				neg = append(neg, x, t0, x, t1)
+			} else {
+				pos = append(pos, x, t0, x, t1)
+			}
+		}
+		s.pos, s.neg = pos, neg
+		w := float32(1.5 * sc)
+		p.Segments(dst, nil, pos, w, row.Color)
+		p.Segments(dst, nil, neg, w, negC)
+		mk := s.scratchSeg[:0]
+		for _, m := range row.Marks {
+			if m == m && !math.IsInf(m, 0) {
+				x := s.X(m)
+				mk = append(mk, x, y0+2*sc, x, y0+rh-1*sc)
+			}
+		}
+		s.scratchSeg = mk
+		p.Segments(dst, nil, mk, float32(2.5*sc), Alpha(ink, 0.8))
+	}
+	zx := s.X(0)
+	p.Line(dst, nil, zx, a.Y, zx, a.Y+a.H, float32(2*sc), ink)
+	p.StrokeRect(dst, a.Inset(-float64(gw)), gw, frame)
+
+	// text
+	if s.Title != "" {
+		Text(dst, s.Title, r.X+r.W/2, r.Y+pad, fs, ink, Center|Top)
+	}
+	for i, t := range s.ticks {
+		Text(dst, s.labels[i], s.X(t), a.Y+a.H+4*sc, fs, ink, Center|Top)
+	}
+	for i := range s.Rows {
+		row := &s.Rows[i]
+		y0 := a.Y + float64(i)*rh
+		Text(dst, row.Label, a.X+4*sc, y0+2*sc, fs, row.Color, Left|Top)
+		for k, m := range row.Marks {
+			if k < len(row.MarkLabels) && m == m && !math.IsInf(m, 0) {
+				Text(dst, row.MarkLabels[k], s.X(m)-3*sc, y0+2*sc, fs, ink, Right|Top)
+			}
+		}
+	}
+}
