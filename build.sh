@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# curvlab's one entry point. Usage: ./build.sh [web|serve|desktop|test|bench]
+# curvlab's one entry point. Usage: ./build.sh [web|serve|desktop|test|bench|bench-web [flags]]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -35,19 +35,25 @@ need_node() {
 X11_DEV=(gcc pkg-config libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dev)
 HEADLESS=(xvfb xauth libgl1-mesa-dri chromium)
 
-cmd_web() {
+# build_wasm PKG DIR builds the js/wasm main package PKG into DIR with the
+# page shell: index.html, wasm_exec.js, main.wasm and its .gz and .br.
+build_wasm() {
+	local pkg=$1 dir=$2 size
 	command -v brotli >/dev/null || need_debs brotli
 	command -v gzip >/dev/null || need_debs gzip
+	mkdir -p "$dir"
+	rm -f "$dir/main.wasm" "$dir/main.wasm.gz" "$dir/main.wasm.br"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$dir/main.wasm" "$pkg"
+	cp "$GOROOT_WASM/wasm_exec.js" "$dir/wasm_exec.js"
+	size=$(stat -c %s "$dir/main.wasm")
+	sed "s/__WASM_SIZE__/$size/" index.html >"$dir/index.html"
+	gzip -9 -k -n "$dir/main.wasm"
+	brotli -q 11 -k "$dir/main.wasm"
+}
+
+cmd_web() {
 	echo "== building dist/ (js/wasm)"
-	mkdir -p dist
-	rm -f dist/main.wasm dist/main.wasm.gz dist/main.wasm.br
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o dist/main.wasm ./wasm
-	cp "$GOROOT_WASM/wasm_exec.js" dist/wasm_exec.js
-	local size
-	size=$(stat -c %s dist/main.wasm)
-	sed "s/__WASM_SIZE__/$size/" index.html >dist/index.html
-	gzip -9 -k -n dist/main.wasm
-	brotli -q 11 -k dist/main.wasm
+	build_wasm ./wasm dist
 	ls -l dist
 }
 
@@ -71,7 +77,7 @@ cmd_test() {
 	unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"
 	[ -z "$unformatted" ] || die "not gofmt-clean: $unformatted"
 	go vet ./...
-	GOOS=js GOARCH=wasm go vet ./sim/... ./render/... ./app/... ./wasm/...
+	GOOS=js GOARCH=wasm go vet ./sim/... ./render/... ./app/... ./wasm/... ./internal/bareapp
 	cmd_web
 	echo "== go test (native; display packages under Xvfb)"
 	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 ./...
@@ -86,11 +92,28 @@ cmd_bench() {
 	PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -run '^$' -bench 'Grid' -benchmem ./sim/...
 }
 
+# cmd_bench_web measures the browser build in headless Chromium: sizes, time
+# to the first frame against a bare Ebitengine app, frame cost, heap over
+# time. Arguments go to internal/webbench (-h lists them; -heap 30s for a
+# quick run).
+cmd_bench_web() {
+	need_debs chromium
+	cmd_web
+	echo "== building bin/bareapp/ (a bare Ebitengine app that only clears the screen)"
+	build_wasm ./internal/bareapp bin/bareapp
+	ls -l bin/bareapp
+	go run ./internal/webbench -dist dist -bare bin/bareapp "$@"
+}
+
 case "${1:-}" in
 web) cmd_web ;;
 serve) cmd_serve ;;
 desktop) cmd_desktop ;;
 test) cmd_test ;;
 bench) cmd_bench ;;
-*) die "usage: ./build.sh [web|serve|desktop|test|bench]" ;;
+bench-web)
+	shift
+	cmd_bench_web "$@"
+	;;
+*) die "usage: ./build.sh [web|serve|desktop|test|bench|bench-web [flags]]" ;;
 esac

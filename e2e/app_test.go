@@ -20,6 +20,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"curvlab/internal/chromium"
 	"curvlab/internal/cliout"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -302,7 +303,7 @@ func TestKeyboard(t *testing.T) {
 	for want := 2; want <= 4; want++ {
 		pressKey(t, ctx, 's')
 		waitFor(t, ctx, "window.curvlab.iterates(0).length >= "+strconv.Itoa(want), 3*time.Second)
-		if err := chromedp.Do(ctx, frames(3)); err != nil { // time for a second step, if one came
+		if err := chromedp.Do(ctx, chromium.Frames(3)); err != nil { // time for a second step, if one came
 			t.Fatal(err)
 		}
 		if n := counts(t, ctx); !slices.Equal(n, []int{want, want, want}) {

@@ -13,13 +13,13 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"curvlab/internal/chromium"
 	"curvlab/internal/static"
 )
 
@@ -28,31 +28,6 @@ var (
 	browser context.Context
 	tmpDir  string // removed when the tests end
 )
-
-// chromiumFlags are those of DESIGN.md: headless, software WebGL, no
-// background traffic on this closed network.
-func chromiumFlags(dataDir string) []chromedp.ExecAllocatorOption {
-	path := "/usr/bin/chromium"
-	if p, err := exec.LookPath("chromium"); err == nil {
-		path = p
-	}
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(dataDir),
-		chromedp.WindowSize(1600, 900),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("use-angle", "swiftshader"),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	}
-}
 
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
@@ -83,7 +58,7 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmpDir)
 	dataDir := filepath.Join(tmpDir, "chromium")
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumFlags(dataDir)...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(dataDir)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
@@ -123,7 +98,7 @@ func load(t *testing.T, ctx context.Context, fragment string) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1600, 900), chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
-	if err := tryWait(ctx, `document.documentElement.getAttribute("data-curvlab-ready") === "1" && window.curvlab.ready === true`, 60*time.Second); err != nil {
+	if err := chromedp.Do(ctx, chromium.Wait(chromium.Ready+" && window.curvlab.ready === true", 60*time.Second)); err != nil {
 		t.Fatalf("app not ready: %v", err)
 	}
 }
@@ -160,17 +135,9 @@ func screenshot(t *testing.T, ctx context.Context, save string) image.Image {
 // waitFor polls a JavaScript predicate until it is true or timeout passes.
 func waitFor(t *testing.T, ctx context.Context, expr string, timeout time.Duration) {
 	t.Helper()
-	if err := tryWait(ctx, expr, timeout); err != nil {
-		t.Fatalf("waiting for %s: %v", expr, err)
+	if err := chromedp.Do(ctx, chromium.Wait(expr, timeout)); err != nil {
+		t.Fatal(err)
 	}
-}
-
-// tryWait is waitFor that returns the error instead of failing.
-func tryWait(ctx context.Context, expr string, timeout time.Duration) error {
-	wctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	_, err := chromedp.Run(wctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(20*time.Millisecond)))
-	return err
 }
 
 func TestReadyAndDrawn(t *testing.T) {

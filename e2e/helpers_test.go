@@ -4,62 +4,17 @@ package e2e
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
+	"curvlab/internal/chromium"
 	"curvlab/sim"
 )
 
 // defaultText is the default scenario's link text.
 var defaultText = sim.DefaultScenario().Encode()
-
-// frames waits until the page has drawn n more animation frames.
-func frames(n int) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`new Promise(done => {
-			let n = %d;
-			const tick = () => --n <= 0 ? done(true) : requestAnimationFrame(tick);
-			requestAnimationFrame(tick);
-		})`, n), chromedp.EvalAwaitPromise)(ctx, tg)
-		return err
-	})
-}
-
-// hold keeps a key or button down across two animation frames. Ebitengine
-// samples input once per frame, so a press and release between two frames
-// would never be seen; a person holds a key down for longer anyway. (Under
-// software WebGL on a busy machine a frame can take 200 ms, so waiting a
-// fixed time is not enough.)
-func hold() chromedp.Action[chromedp.Void] { return frames(2) }
-
-// pressKey presses and releases the key that types r, on the focused
-// element (the canvas).
-func pressKey(t *testing.T, ctx context.Context, r rune) {
-	t.Helper()
-	events := kb.Encode(r)
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		for i, ev := range events {
-			if ev.Type == kb.KeyUp && i > 0 {
-				if _, err := hold()(ctx, tg); err != nil {
-					return err
-				}
-			}
-			if _, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, *ev); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
-	if err != nil {
-		t.Fatalf("key %q: %v", r, err)
-	}
-}
 
 // click presses and releases the left mouse button at (x, y) in CSS
 // pixels, without moving in between.
@@ -67,9 +22,9 @@ func click(t *testing.T, ctx context.Context, x, y float64) {
 	t.Helper()
 	err := chromedp.Do(ctx,
 		chromedp.MouseEvent(chromedp.MouseMoved, x, y),
-		hold(),
+		chromium.Hold(),
 		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		hold(),
+		chromium.Hold(),
 		chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	)
 	if err != nil {
@@ -77,11 +32,19 @@ func click(t *testing.T, ctx context.Context, x, y float64) {
 	}
 }
 
+// pressKey presses and releases the key that types r on the canvas.
+func pressKey(t *testing.T, ctx context.Context, r rune) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromium.PressKey(r)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // focusCanvas gives the keyboard to Ebitengine's canvas.
 func focusCanvas(t *testing.T, ctx context.Context) {
 	t.Helper()
-	if !eval[bool](t, ctx, `(() => { const c = document.querySelector("canvas"); if (!c) return false; c.focus(); return document.activeElement === c; })()`) {
-		t.Fatal("cannot focus the canvas")
+	if err := chromedp.Do(ctx, chromium.FocusCanvas()); err != nil {
+		t.Fatal(err)
 	}
 }
 

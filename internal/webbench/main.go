@@ -1,0 +1,314 @@
+// Command webbench measures curvlab's browser build in headless Chromium
+// (./build.sh bench-web runs it after building dist/ and the bare app):
+//
+//   - the sizes of main.wasm and its precompressed .gz and .br;
+//   - the time from navigation to the first drawn frame, against a bare
+//     Ebitengine app that only clears the screen (internal/bareapp), served
+//     with the same page shell and built with the same flags: loads
+//     alternate between the two, each in a fresh browser context with the
+//     cache disabled;
+//   - the Go-side cost of a frame (Update + Draw, window.curvlab.frameStats)
+//     on the default scenario and with four panels of 1,000 iterates each;
+//   - the Go heap (window.curvlab.memStats) sampled over a long run with
+//     those four panels on screen.
+//
+// It reports; it asserts nothing. BENCHMARKS.md records its figures.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"curvlab/internal/chromium"
+	"curvlab/internal/static"
+)
+
+// busy is the scenario of the frame-cost and heap measurements: four
+// methods that never stop (t=0), 1,000 steps each.
+const busy = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=momentum;m=adam;m=bfgs;n=1000;t=0"
+
+// readyAt records, in the page, the time of the first frame: performance.now()
+// counts from the navigation's start. It runs before the document has an
+// element, so it watches the document.
+const readyAt = `new MutationObserver((_, obs) => {
+	if (document.documentElement.getAttribute("data-curvlab-ready") === "1") {
+		window.__readyAt = performance.now();
+		obs.disconnect();
+	}
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-curvlab-ready"]});`
+
+func main() {
+	dist := flag.String("dist", "dist", "the built web app")
+	bare := flag.String("bare", "bin/bareapp", "the built bare Ebitengine app")
+	loads := flag.Int("loads", 5, "page loads of each app for the time to the first frame")
+	frames := flag.Duration("frames", 20*time.Second, "how long to sample frame costs, per scenario")
+	heap := flag.Duration("heap", 5*time.Minute, "how long to sample the Go heap (0: skip)")
+	every := flag.Duration("every", 10*time.Second, "interval between heap samples")
+	flag.Parse()
+	if err := run(*dist, *bare, *loads, *frames, *heap, *every); err != nil {
+		fmt.Fprintln(os.Stderr, "webbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dist, bare string, loads int, frames, heap, every time.Duration) error {
+	fmt.Println("== sizes")
+	for _, dir := range []string{dist, bare} {
+		if err := sizes(dir); err != nil {
+			return err
+		}
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/app/", http.StripPrefix("/app", static.Handler(dist)))
+	mux.Handle("/bare/", http.StripPrefix("/bare", static.Handler(bare)))
+	go http.Serve(ln, mux)
+	base := "http://" + ln.Addr().String()
+
+	dataDir, err := os.MkdirTemp("", "curvlab-webbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dataDir)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(dataDir)...)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		return fmt.Errorf("cannot start chromium: %w", err)
+	}
+	ua, err := chromedp.Run(browser, chromedp.Evaluate[string]("navigator.userAgent"))
+	if err != nil {
+		return err
+	}
+	fmt.Println("browser:", ua)
+
+	if err := firstFrames(browser, base, loads); err != nil {
+		return err
+	}
+	return steady(browser, base+"/app/", frames, heap, every)
+}
+
+// sizes prints the sizes of dir's main.wasm and its compressed forms.
+func sizes(dir string) error {
+	fmt.Printf("%s:\n", dir)
+	for _, name := range []string{"main.wasm", "main.wasm.gz", "main.wasm.br"} {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		n := fi.Size()
+		fmt.Printf("  %-13s %10d bytes  %6.2f MB  %6.2f MiB\n", name, n, float64(n)/1e6, float64(n)/(1<<20))
+	}
+	return nil
+}
+
+// firstFrames times navigation to first frame for the bare app and curvlab,
+// alternately, and prints medians and their ratio.
+func firstFrames(browser context.Context, base string, loads int) error {
+	fmt.Printf("\n== navigation to first frame: %d loads each, alternating, fresh browser context, cache disabled\n", loads)
+	apps := []struct{ name, url string }{{"bare", base + "/bare/"}, {"curvlab", base + "/app/"}}
+	times := map[string][]float64{}
+	for i := range loads {
+		for j := range apps {
+			a := apps[(i+j)%2] // alternate which goes first
+			ms, enc, err := firstFrame(browser, a.url)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.name, err)
+			}
+			times[a.name] = append(times[a.name], ms)
+			fmt.Printf("  load %d %-8s %7.0f ms  (main.wasm sent %s)\n", i+1, a.name, ms, enc)
+		}
+	}
+	b, c := median(times["bare"]), median(times["curvlab"])
+	fmt.Printf("median: bare %.0f ms, curvlab %.0f ms, ratio %.2f (budget ≤ 1.3)\n", b, c, c/b)
+	return nil
+}
+
+// firstFrame loads url in a fresh browser context and returns the time from
+// navigation to the first frame in ms, and how main.wasm was sent.
+func firstFrame(browser context.Context, url string) (float64, string, error) {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+				return err
+			}
+			if _, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyAt})
+			return err
+		}),
+		chromedp.EmulateViewport(1600, 900),
+		chromedp.Navigate(url),
+		chromium.Wait("window.__readyAt !== undefined", 2*time.Minute),
+	)
+	if err != nil {
+		return 0, "", err
+	}
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64]("window.__readyAt"))
+	if err != nil {
+		return 0, "", err
+	}
+	enc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const e = performance.getEntriesByType("resource").find(e => e.name.endsWith("main.wasm"));
+		return e ? e.encodedBodySize + " bytes for " + e.decodedBodySize : "?";
+	})()`))
+	return ms, enc, err
+}
+
+// steady measures frame costs on the default scenario and on busy, then the
+// heap over time with busy on screen.
+func steady(browser context.Context, url string, frames, heap, every time.Duration) error {
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	open := func(fragment string) error {
+		return chromedp.Do(ctx,
+			chromedp.EmulateViewport(1600, 900),
+			chromedp.Navigate(url+"#"+fragment),
+			chromium.Wait(chromium.Ready, 2*time.Minute),
+		)
+	}
+
+	if err := open(""); err != nil {
+		return err
+	}
+	fmt.Printf("\n== Go-side frame cost (Update + Draw), sampled for %v\n", frames)
+	if err := frameCosts(ctx, "default scenario (3 panels, 1 iterate each)", frames); err != nil {
+		return err
+	}
+
+	// A page of its own for busy, so that the heap starts from a fresh run.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return err
+	}
+	if err := open(busy); err != nil {
+		return err
+	}
+	// G runs every panel to the end of its budget at once.
+	if err := chromedp.Do(ctx,
+		chromium.FocusCanvas(),
+		chromium.PressKey('g'),
+		chromium.Wait("[0, 1, 2, 3].every(k => window.curvlab.iterates(k).length === 1001)", time.Minute),
+	); err != nil {
+		return err
+	}
+	if err := frameCosts(ctx, busy+" after G (4 panels × 1001 iterates)", frames); err != nil {
+		return err
+	}
+	if heap <= 0 {
+		return nil
+	}
+	return heapOverTime(ctx, heap, every)
+}
+
+// frameCosts collects window.curvlab.frameStats (refreshed about once a
+// second with the frames since the last refresh) for d and prints its
+// percentiles.
+func frameCosts(ctx context.Context, what string, d time.Duration) error {
+	var all []float64
+	start := time.Now()
+	for time.Since(start) < d {
+		batch, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+			const a = window.curvlab.frameStats;
+			if (a.seen) return [];
+			a.seen = true;
+			return Array.from(a);
+		})()`))
+		if err != nil {
+			return err
+		}
+		all = append(all, batch...)
+		time.Sleep(250 * time.Millisecond)
+	}
+	if len(all) == 0 {
+		return fmt.Errorf("%s: no frame costs in %v", what, d)
+	}
+	m, err := chromedp.Run(ctx, chromedp.Evaluate[memStats]("window.curvlab.memStats()"))
+	if err != nil {
+		return err
+	}
+	slices.Sort(all)
+	fmt.Printf("%s:\n  %d frames in %.0f s (%.1f per second): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (budget p95 ≤ 4 ms)\n",
+		what, len(all), time.Since(start).Seconds(), float64(len(all))/time.Since(start).Seconds(),
+		quantile(all, 0.5), quantile(all, 0.95), quantile(all, 0.99), all[len(all)-1])
+	fmt.Printf("  Go heap: heapAlloc %s, heapSys %s\n", mib(m.HeapAlloc), mib(m.HeapSys))
+	return nil
+}
+
+type memStats struct {
+	HeapAlloc float64 `json:"heapAlloc"`
+	HeapSys   float64 `json:"heapSys"`
+	Mallocs   float64 `json:"mallocs"`
+	Frees     float64 `json:"frees"`
+	NumGC     float64 `json:"numGC"`
+}
+
+// heapOverTime samples window.curvlab.memStats() every interval for d.
+func heapOverTime(ctx context.Context, d, every time.Duration) error {
+	fmt.Printf("\n== Go heap over %v, sampled every %v, the page idle with the 4 panels on screen\n", d, every)
+	fmt.Printf("  %6s %12s %12s %12s %12s %6s\n", "t (s)", "heapAlloc", "heapSys", "mallocs", "frees", "numGC")
+	var samples []memStats
+	var at []time.Duration
+	start := time.Now()
+	for {
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[memStats]("window.curvlab.memStats()"))
+		if err != nil {
+			return err
+		}
+		t := time.Since(start)
+		samples, at = append(samples, m), append(at, t)
+		fmt.Printf("  %6.0f %12.0f %12.0f %12.0f %12.0f %6.0f\n", t.Seconds(), m.HeapAlloc, m.HeapSys, m.Mallocs, m.Frees, m.NumGC)
+		if t >= d {
+			break
+		}
+		time.Sleep(every - time.Since(start)%every)
+	}
+	first, last := samples[0], samples[len(samples)-1]
+	secs := (at[len(at)-1] - at[0]).Seconds()
+	peak := first.HeapAlloc
+	for _, s := range samples {
+		peak = max(peak, s.HeapAlloc)
+	}
+	fmt.Printf("heapAlloc: start %s, end %s, peak %s; heapSys start %s, end %s\n",
+		mib(first.HeapAlloc), mib(last.HeapAlloc), mib(peak), mib(first.HeapSys), mib(last.HeapSys))
+	fmt.Printf("over %.0f s: %.1f mallocs and %.1f frees per second, %.0f GCs\n",
+		secs, (last.Mallocs-first.Mallocs)/secs, (last.Frees-first.Frees)/secs, last.NumGC-first.NumGC)
+	return nil
+}
+
+func mib(b float64) string { return fmt.Sprintf("%.2f MiB", b/(1<<20)) }
+
+// quantile returns the q-quantile of sorted values (nearest rank).
+func quantile(sorted []float64, q float64) float64 {
+	i := int(q*float64(len(sorted))+0.5) - 1
+	return sorted[max(0, min(len(sorted)-1, i))]
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
