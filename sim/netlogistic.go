@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/pmath"
+)
 
 // NetLogistic is the cross-entropy loss of one logistic neuron
 // p = σ(w₁·x + w₂) on eight labelled points of a line (logistic
@@ -74,16 +78,7 @@ func (n *NetLogistic) findMinimum() Minimum {
 
 // softplus is log(1 + eᶻ), computed without overflow.
 func softplus(z float64) float64 {
-	return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z)))
-}
-
-// sigmoid is 1/(1 + e⁻ᶻ), computed without overflow.
-func sigmoid(z float64) float64 {
-	if z >= 0 {
-		return 1 / (1 + math.Exp(-z))
-	}
-	e := math.Exp(z)
-	return e / (1 + e)
+	return math.Max(z, 0) + math.Log1p(pmath.Exp(-math.Abs(z)))
 }
 
 func (n *NetLogistic) Dim() int { return 2 }
@@ -100,7 +95,7 @@ func (n *NetLogistic) Func(w []float64) float64 {
 func (n *NetLogistic) Grad(g, w []float64) {
 	var g0, g1 float64
 	for i, x := range netLogisticX {
-		r := sigmoid(w[0]*x+w[1]) - n.y[i]
+		r := pmath.Sigmoid(w[0]*x+w[1]) - n.y[i]
 		g0 += r * x
 		g1 += r
 	}
@@ -111,7 +106,7 @@ func (n *NetLogistic) Grad(g, w []float64) {
 func (n *NetLogistic) Hess(h, w []float64) {
 	var h00, h01, h11 float64
 	for _, x := range netLogisticX {
-		p := sigmoid(w[0]*x + w[1])
+		p := pmath.Sigmoid(w[0]*x + w[1])
 		v := p * (1 - p)
 		h00 += v * x * x
 		h01 += v * x

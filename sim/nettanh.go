@@ -1,6 +1,6 @@
 package sim
 
-import "math"
+import "curvlab/sim/pmath"
 
 // NetTanh is the squared-error loss of one tanh neuron ŷ = w₂·tanh(w₁·x)
 // fitted to eight points of the 1D teacher y = 1.5·tanh(0.8·x):
@@ -31,7 +31,7 @@ const netTanhW1, netTanhW2 = 0.8, 1.5
 
 func init() {
 	for i, x := range netTanhX {
-		netTanhY[i] = netTanhW2 * math.Tanh(netTanhW1*x)
+		netTanhY[i] = netTanhW2 * pmath.Tanh(netTanhW1*x)
 	}
 	registerSurface(&SurfaceKind{
 		Name: "net-tanh",
@@ -45,7 +45,7 @@ func (n *NetTanh) Dim() int { return 2 }
 func (n *NetTanh) Func(w []float64) float64 {
 	var s float64
 	for i, x := range netTanhX {
-		r := w[1]*math.Tanh(w[0]*x) - netTanhY[i]
+		r := w[1]*pmath.Tanh(w[0]*x) - netTanhY[i]
 		s += r * r
 	}
 	return s / float64(len(netTanhX))
@@ -54,7 +54,7 @@ func (n *NetTanh) Func(w []float64) float64 {
 func (n *NetTanh) Grad(g, w []float64) {
 	var g0, g1 float64
 	for i, x := range netTanhX {
-		t := math.Tanh(w[0] * x)
+		t := pmath.Tanh(w[0] * x)
 		r := w[1]*t - netTanhY[i]
 		g0 += r * w[1] * x * (1 - t*t)
 		g1 += r * t
@@ -66,7 +66,7 @@ func (n *NetTanh) Grad(g, w []float64) {
 func (n *NetTanh) Hess(h, w []float64) {
 	var h00, h01, h11 float64
 	for i, x := range netTanhX {
-		t := math.Tanh(w[0] * x)
+		t := pmath.Tanh(w[0] * x)
 		d := 1 - t*t // tanh′
 		r := w[1]*t - netTanhY[i]
 		j0 := w[1] * x * d // ∂ŷ/∂w₁

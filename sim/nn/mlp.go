@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"curvlab/sim/pmath"
 )
 
 // layer is one weight layer: out units, each fed by in values. Its weights W
@@ -143,26 +145,21 @@ func (a Activation) eval(s float64) (f, d1, d2 float64) {
 		d1 = f * (1 - f)
 		return f, d1, d1 * (1 - 2*f)
 	default:
-		f = math.Tanh(s)
+		f = pmath.Tanh(s)
 		d1 = 1 - f*f
 		return f, d1, -2 * f * d1
 	}
 }
 
-// sigmoid returns 1/(1 + e⁻ˢ) without overflow.
-func sigmoid(s float64) float64 {
-	if s >= 0 {
-		return 1 / (1 + math.Exp(-s))
-	}
-	e := math.Exp(s)
-	return e / (1 + e)
-}
+// sigmoid returns 1/(1 + e⁻ˢ) without overflow, the same bits on every
+// architecture (package pmath says why that matters).
+func sigmoid(s float64) float64 { return pmath.Sigmoid(s) }
 
 // eval returns ℓ(z, y), ∂ℓ/∂z and ∂²ℓ/∂z².
 func (l LossKind) eval(z, y float64) (v, d1, d2 float64) {
 	if l == CrossEntropy {
-		e := math.Exp(-math.Abs(z)) // in (0, 1]
-		p, q := 1/(1+e), e/(1+e)    // σ(|z|), 1 − σ(|z|)
+		e := pmath.Exp(-math.Abs(z)) // in (0, 1]
+		p, q := 1/(1+e), e/(1+e)     // σ(|z|), 1 − σ(|z|)
 		if z < 0 {
 			p, q = q, p
 		}
