@@ -30,6 +30,9 @@ var scenarios = []string{
 	"v1;s=rastrigin;x=2.3,-1.7;m=gd:lr=0.002;m=newton;m=tr-cg;n=150",
 	"v1;s=goldstein-price;x=-0.5,0.5;m=bfgs;m=newton-lm;n=150",
 	"v1;s=linreg;x=-1,3;m=gd:lr=0.1;m=newton;m=sr1:ls=none;n=100",
+	"v1;s=net-tanh;x=0.2,-0.1;m=sr1;m=newton-sf;m=gd:lr=0.3;n=100",
+	"v1;s=net-logistic:data=overlap;x=-2,2;m=newton;m=bfgs;m=gd:lr=1;n=100",
+	"v1;s=net-relu;x=-1,1.5;m=sr1-tr;m=newton;n=60",
 }
 
 func build(t *testing.T, dir, goos, goarch, out string) string {
