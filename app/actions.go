@@ -35,6 +35,8 @@ const (
 	actPickPreset  // arg: index into presets
 	actPickMethod  // arg: index into sim.MethodKinds(); popup.panel says which panel
 	actSetChoice   // arg: choice index; widget.param says which parameter
+	actNetMenu     // network editor (switches to a network first)
+	actPlane       // loss slice of a network: Hessian eigenvectors or PCA
 )
 
 // binding ties a key to an action.
@@ -57,6 +59,8 @@ var keymap = []binding{
 	{ebiten.KeyBracketLeft, false, actSlower, 0, "[", "slower"},
 	{ebiten.KeyBracketRight, false, actFaster, 0, "]", "faster"},
 	{ebiten.KeyF, false, actSurfaceMenu, 0, "F", "surface and its parameters"},
+	{ebiten.KeyN, false, actNetMenu, 0, "N", "network, data and loss (switches to a network)"},
+	{ebiten.KeyB, false, actPlane, 0, "B", "network loss slice: Hessian eigenvectors / PCA"},
 	{ebiten.KeyP, false, actPresetMenu, 0, "P", "presets (lessons)"},
 	{ebiten.Key1, false, actEditPanel, 0, "1–4", "method and settings of panel 1–4"},
 	{ebiten.Key2, false, actEditPanel, 1, "", ""},

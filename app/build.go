@@ -17,6 +17,7 @@ const (
 	popPresets
 	popPanel
 	popHelp
+	popNet
 )
 
 // popup is the open menu, editor or help overlay, if any.
@@ -44,6 +45,8 @@ func (g *Game) buildUI() {
 		g.buildPanelEditor()
 	case popHelp:
 		g.buildHelp()
+	case popNet:
+		g.buildNetEditor()
 	}
 	if g.hot >= len(g.widgets) {
 		g.hot = -1
@@ -64,6 +67,7 @@ func (g *Game) buildToolbar() {
 	if st.playing {
 		play = "Pause"
 	}
+	obj := g.objectiveButton()
 	items := []toolItem{
 		{play, actPlay, st.playing, false},
 		{"Step", actStep, false, false},
@@ -71,7 +75,7 @@ func (g *Game) buildToolbar() {
 		{"−", actSlower, false, true},
 		{strconv.FormatFloat(speeds[st.flags.speed], 'g', -1, 64) + "/s", actNone, false, false},
 		{"+", actFaster, false, false},
-		{"Surface: " + st.scen.SurfaceKind.Name, actSurfaceMenu, g.popup.kind == popSurface, true},
+		obj,
 		{"Presets", actPresetMenu, g.popup.kind == popPresets, false},
 		{"+ Panel", actAddPanel, false, true},
 		{"− Panel", actRemovePanel, false, false},
@@ -82,6 +86,9 @@ func (g *Game) buildToolbar() {
 		{"View", actResetView, false, true},
 		{"Link", actCopyLink, false, false},
 		{"Help", actHelp, g.popup.kind == popHelp, false},
+	}
+	if st.scen.Net != nil {
+		items = g.netToolbar(items)
 	}
 	gap := math.Round(4 * l.u)
 	bigGap := math.Round(14 * l.u)
@@ -125,7 +132,7 @@ func (g *Game) buildToolbar() {
 }
 
 func (g *Game) buildHeaders() {
-	if g.st.flags.overlay {
+	if g.st.flags.overlay && g.st.scen.Net == nil {
 		return
 	}
 	for i, pr := range g.lay.panels {
@@ -233,9 +240,17 @@ func (g *Game) buildSurfaceEditor() {
 	l := &g.lay
 	sc := &g.st.scen
 	kinds := sim.SurfaceKinds()
-	names := make([]string, len(kinds))
+	names := make([]string, len(kinds), len(kinds)+1)
 	for i, k := range kinds {
 		names[i] = k.Name
+	}
+	names = append(names, netChoice)
+	if sc.Net != nil { // the network's own settings are in its editor (N)
+		r, y := g.editorHead(900, "Surface (←/→ or click): a network is trained now; N edits it")
+		y = g.grid(r, y, names, actPickSurface, len(kinds), g.popup.focus == 0)
+		r.H = y - r.Y + 8*l.u
+		g.popup.rect = r
+		return
 	}
 	r, y := g.editorHead(900, "Surface (←/→ or click; ↑/↓ then ←/→ for parameters): "+glyphSafe.Replace(sc.SurfaceKind.Desc))
 	y = g.grid(r, y, names, actPickSurface, indexOfSurface(kinds, sc.SurfaceKind), g.popup.focus == 0)
@@ -280,13 +295,17 @@ func (g *Game) stabilityMark(key string) (float64, string) {
 	if _, newtonLike := firstTrialStep[spec.Kind.Name]; newtonLike {
 		return math.NaN(), ""
 	}
-	surf := g.st.scen.Surface()
-	surf.Hess(g.hessBuf[:], g.st.scen.Start)
-	cv := geom.Eigen(g.hessBuf)
-	if !(cv.Lmax > 0) {
+	var lmax float64
+	if g.st.scen.Net != nil {
+		lmax = g.st.sharpness(g.popup.panel, 0)
+	} else {
+		g.st.scen.Surface().Hess(g.hessBuf[:], g.st.scen.Start)
+		lmax = geom.Eigen(g.hessBuf).Lmax
+	}
+	if !(lmax > 0) {
 		return math.NaN(), ""
 	}
-	lim := 2 / cv.Lmax
+	lim := 2 / lmax
 	return lim, "2/λmax = " + num(lim)
 }
 

@@ -28,6 +28,10 @@ func (g *Game) do(a action, arg int) {
 		st.playing = false
 		st.restart()
 	case actToEnd:
+		if st.scen.Net != nil { // too slow to run at once: play at full speed
+			st.playing, st.rush = !st.done(), true
+			return
+		}
 		st.playing = false
 		for !st.done() {
 			st.stepAll()
@@ -101,13 +105,22 @@ func (g *Game) do(a action, arg int) {
 		kinds := sim.SurfaceKinds()
 		if arg >= 0 && arg < len(kinds) {
 			g.pickSurface(kinds[arg])
+		} else if arg == len(kinds) {
+			g.pickNetwork()
 		}
+	case actNetMenu:
+		if st.scen.Net == nil || g.popup.kind != popNet {
+			g.pickNetwork()
+		} else {
+			g.popup = popup{}
+		}
+	case actPlane:
+		f := st.flags
+		f.pca = !f.pca
+		st.setFlags(f)
 	case actPickPreset:
 		if ps := sim.Presets(); arg >= 0 && arg < len(ps) {
 			_, sc, err := sim.LookupPreset(ps[arg].Name)
-			if err == nil {
-				err = drawable(sc)
-			}
 			if err != nil {
 				st.notice = err.Error()
 				return
@@ -131,6 +144,7 @@ func (g *Game) do(a action, arg int) {
 func (g *Game) pickSurface(k *sim.SurfaceKind) {
 	st := g.st
 	sc := st.scen.Clone()
+	sc.Net = nil
 	if err := sc.SetSurface(k, sim.Defaults(k.Params)); err != nil {
 		st.notice = err.Error()
 		return
@@ -208,7 +222,14 @@ func (g *Game) popupRows() int {
 	case popPresets:
 		return len(sim.Presets())
 	case popSurface:
+		if sc.Net != nil {
+			return 1
+		}
 		return 1 + len(sc.SurfaceKind.Params)
+	case popNet:
+		if sc.Net != nil {
+			return 1 + len(netFields(sc.Net))
+		}
 	case popPanel:
 		if g.popup.panel < len(sc.Methods) {
 			return 1 + len(sc.Methods[g.popup.panel].Kind.Params)
@@ -225,10 +246,21 @@ func (g *Game) adjustRow(r, dir int) {
 	case popSurface:
 		if r == 0 {
 			kinds := sim.SurfaceKinds()
-			g.do(actPickSurface, (indexOfSurface(kinds, sc.SurfaceKind)+dir+len(kinds))%len(kinds))
+			cur := indexOfSurface(kinds, sc.SurfaceKind)
+			if sc.Net != nil {
+				cur = len(kinds)
+			}
+			g.do(actPickSurface, (cur+dir+len(kinds)+1)%(len(kinds)+1))
 			return
 		}
 		g.nudge(paramTarget{-1, r - 1}, sc.SurfaceKind.Params[r-1], sc.SurfaceVals[r-1], dir)
+	case popNet:
+		if sc.Net == nil || r == 0 {
+			return
+		}
+		if fs := netFields(sc.Net); r-1 < len(fs) {
+			g.nudge(paramTarget{netTarget, r - 1}, fs[r-1].p, fs[r-1].get(sc.Net), dir)
+		}
 	case popPanel:
 		p := g.popup.panel
 		if p >= len(sc.Methods) {

@@ -21,6 +21,28 @@ func (g *Game) draw(dst *ebiten.Image) {
 	dst.Fill(backgroundColor)
 	g.flat.FillRect(dst, l.toolbar, colBar)
 
+	if g.st.scen.Net != nil {
+		g.drawNet(dst)
+	} else {
+		g.drawSurfaces(dst)
+	}
+	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
+	if g.popup.kind != popNone {
+		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
+		r := g.popup.rect
+		g.flat.FillRect(dst, r, colBar)
+		g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
+		if g.popup.kind == popHelp {
+			g.help.draw(dst, g, r)
+		}
+	}
+	g.drawWidgets(dst, g.widgets[g.popupStart:], g.hot-g.popupStart)
+}
+
+// drawSurfaces draws the panels of a surface scenario, the status line and
+// the plot of f.
+func (g *Game) drawSurfaces(dst *ebiten.Image) {
+	l := &g.lay
 	// Flat rectangles and heatmaps first, then the anti-aliased shapes of
 	// every panel, then all text: see textCmd for why.
 	panels := l.panels
@@ -42,17 +64,6 @@ func (g *Game) draw(dst *ebiten.Image) {
 	g.drawStatus(dst)
 	g.flushText(dst)
 	g.plot.draw(dst, g, l.plot)
-	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
-	if g.popup.kind != popNone {
-		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
-		r := g.popup.rect
-		g.flat.FillRect(dst, r, colBar)
-		g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
-		if g.popup.kind == popHelp {
-			g.help.draw(dst, g, r)
-		}
-	}
-	g.drawWidgets(dst, g.widgets[g.popupStart:], g.hot-g.popupStart)
 }
 
 // drawStatus draws the notice (what was wrong), a passing message, or a
@@ -62,6 +73,9 @@ func (g *Game) drawStatus(dst *ebiten.Image) {
 	r := l.status
 	g.flat.FillRect(dst, r, colBar)
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
+	if g.st.scen.Net != nil {
+		msg = netHint
+	}
 	switch {
 	case g.st.notice != "":
 		msg, clr = g.st.notice, colWarn
@@ -90,7 +104,7 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 		p.Line(dst, nil, sx-d, sy-d, sx+d, sy+d, float32(2*l.u), colMinimum)
 		p.Line(dst, nil, sx-d, sy+d, sx+d, sy-d, float32(2*l.u), colMinimum)
 	}
-	g.drawTicks(dst, pr.plot, v)
+	g.drawAxisTicks(dst, pr.plot, v, &g.surface.ticks)
 
 	if i >= 0 {
 		g.drawRun(dst, v, i, true)
@@ -107,29 +121,6 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 		p.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + 2*l.u, W: 5 * l.u, H: pr.header.H - 4*l.u}, panelColors[i])
 	}
 	g.drawReadout(dst, pr.readout, i)
-}
-
-// drawTicks labels the plot's axes inside its edges.
-func (g *Game) drawTicks(dst *ebiten.Image, r geom.Rect, v geom.View) {
-	l := &g.lay
-	si := &g.surface
-	ink := render.Alpha(colInk, 0.85)
-	for k, t := range si.xticks {
-		sx, _ := v.ToScreen(t, 0)
-		if sx < r.X+20*l.u || sx > r.X+r.W-20*l.u {
-			continue
-		}
-		g.paint.Line(dst, nil, sx, r.Y+r.H, sx, r.Y+r.H-5*l.u, float32(l.u), ink)
-		g.text(render.Sans, si.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
-	}
-	for k, t := range si.yticks {
-		_, sy := v.ToScreen(0, t)
-		if sy < r.Y+14*l.u || sy > r.Y+r.H-24*l.u {
-			continue
-		}
-		g.paint.Line(dst, nil, r.X, sy, r.X+5*l.u, sy, float32(l.u), ink)
-		g.text(render.Sans, si.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
-	}
 }
 
 // drawRun draws run k's path, trial points, current point, gradient arrow,

@@ -48,7 +48,17 @@ type Game struct {
 	toastUntil  time.Time
 	stats       frameStats
 	hessBuf     [4]float64
+
+	net    netView  // what a network scenario draws (net*.go)
+	netLay netRects // where its plots go
+	// worked is the time Update spent computing since the last Draw: when
+	// the game loop runs several Updates per frame they share one budget.
+	worked time.Duration
 }
+
+// frameWork is the time a frame may spend stepping runs and computing
+// what they draw (the rest of a 30 fps frame is for drawing).
+const frameWork = 14 * time.Millisecond
 
 // New creates the app showing the scenario of a link ("" for the default).
 func New(link string, host Host) *Game {
@@ -113,12 +123,19 @@ func (g *Game) relayout() {
 	if g.st.flags.overlay {
 		n = 1
 	}
+	if g.st.scen.Net != nil {
+		n = -len(g.st.runs) // a network's layout differs
+	}
 	key := [4]float64{g.w, g.h, g.scale, float64(n)}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
-	g.lay = computeLayout(g.w, g.h, g.scale, n)
+	if n < 0 {
+		g.lay, g.netLay = computeNetLayout(g.w, g.h, g.scale, -n)
+	} else {
+		g.lay = computeLayout(g.w, g.h, g.scale, n)
+	}
 	g.uiDirty = true
 }
 
@@ -140,11 +157,15 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.relayout()
 	g.handleInput()
-	g.st.tick(dt)
+	g.st.tick(dt, frameWork*2/3-g.worked)
+	if g.st.scen.Net != nil {
+		g.netUpdate(t0.Add(frameWork - g.worked))
+	}
 	if g.uiDirty {
 		g.buildUI()
 	}
 	g.publish(t0)
+	g.worked += time.Since(t0)
 	g.stats.addUpdate(time.Since(t0))
 	return nil
 }
@@ -189,6 +210,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.buildUI()
 	}
 	g.draw(screen)
+	g.worked = 0
 	g.stats.addDraw(time.Since(t0))
 	if !g.firstFrame {
 		g.firstFrame = true
@@ -226,6 +248,26 @@ func (g *Game) Iterates(k int) [][3]float64 {
 	rows := make([][3]float64, len(tr))
 	for i := range tr {
 		rows[i] = [3]float64{tr[i].X[0], tr[i].X[1], tr[i].F}
+	}
+	return rows
+}
+
+// IterateRows returns panel k's iterates so far for automated checks: for
+// a surface rows of (x1, x2, f) as Iterates, for a network rows of one
+// number, the training loss (the weights are too many to be useful). Call
+// it between frames.
+func (g *Game) IterateRows(k int) [][]float64 {
+	if k < 0 || k >= len(g.st.runs) {
+		return nil
+	}
+	tr := g.st.runs[k].Trace
+	rows := make([][]float64, len(tr))
+	for i := range tr {
+		if g.st.scen.Net != nil {
+			rows[i] = []float64{tr[i].F}
+		} else {
+			rows[i] = []float64{tr[i].X[0], tr[i].X[1], tr[i].F}
+		}
 	}
 	return rows
 }

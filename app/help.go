@@ -65,7 +65,11 @@ func (h *helpText) refresh(g *Game) {
 				h.rules = append(h.rules, "          "+part)
 			}
 		}
-		h.rules = append(h.rules, "   now:   x = "+pair(s.X[0], s.X[1])+"   g = "+pair(s.G[0], s.G[1])+"   f = "+num(s.F))
+		if g.st.scen.Net != nil {
+			h.rules = append(h.rules, netNow(s))
+		} else {
+			h.rules = append(h.rules, "   now:   x = "+pair(s.X[0], s.X[1])+"   g = "+pair(s.G[0], s.G[1])+"   f = "+num(s.F))
+		}
 		step := "   last step:  |s| = " + num(s.StepLen)
 		if s.Alpha != 0 {
 			step += "   α = " + num(s.Alpha)
@@ -77,7 +81,7 @@ func (h *helpText) refresh(g *Game) {
 			step += "   events: " + s.Events.String()
 		}
 		h.rules = append(h.rules, step)
-		if s.Curv != nil && len(s.Curv) >= 4 {
+		if s.Curv != nil && len(s.Curv) >= 4 && g.st.scen.Net == nil {
 			h.rules = append(h.rules, "   "+curvName(s.CurvKind)+" = [["+num(s.Curv[0])+", "+num(s.Curv[1])+"], ["+num(s.Curv[2])+", "+num(s.Curv[3])+"]]")
 		}
 		h.rules = append(h.rules, "   "+glyphSafe.Replace(spec.Kind.Cite))
@@ -106,7 +110,11 @@ func (h *helpText) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
 		y += line
 	}
 	y += line * 0.6
-	for j, s := range legendLines {
+	legend := legendLines
+	if g.st.scen.Net != nil {
+		legend = netLegendLines
+	}
+	for j, s := range legend {
 		clr := colDim
 		if j == 0 {
 			clr = colInk

@@ -89,7 +89,7 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if i := g.panelAt(p.x, p.y); i >= 0 {
+	if i := g.panelAt(p.x, p.y); i >= 0 && g.st.scen.Net == nil { // a network's panels are not a start to click
 		g.panning = i
 	}
 }
@@ -148,6 +148,9 @@ func (g *Game) setStart(x, y float64) {
 
 // zoomAt zooms the view of panel i by factor about the screen point (sx, sy).
 func (g *Game) zoomAt(i int, factor, sx, sy float64) {
+	if g.st.scen.Net != nil {
+		return // the input plane of a network keeps its window
+	}
 	v := g.panelView(g.lay.panels[i].plot)
 	v.Zoom(factor, sx, sy)
 	g.setWindow(v)
@@ -179,6 +182,10 @@ func (g *Game) setSlider(i int, x float64) {
 // restarts the runs; the widgets are rebuilt except while dragging, when
 // only the dragged slider's value changes.
 func (g *Game) setParam(t paramTarget, v float64) {
+	if t.panel == netTarget {
+		g.setNetParam(t.index, v)
+		return
+	}
 	sc := &g.st.scen
 	if t.panel < 0 {
 		vals := append([]float64(nil), sc.SurfaceVals...)

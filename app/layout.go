@@ -66,16 +66,25 @@ func computeLayout(w, h, scale float64, n int) layout {
 			cols, rows = 2, 2
 		}
 	}
-	cw := (main.W - float64(cols-1)*pad) / float64(cols)
-	ch := (main.H - float64(rows-1)*pad) / float64(rows)
+	l.panelGrid(main, n, cols, rows, readoutLines)
+	return l
+}
+
+// panelGrid lays out n panels in a cols×rows grid filling block, each a
+// header, a plot and readout text of the given number of lines.
+func (l *layout) panelGrid(block geom.Rect, n, cols, rows, lines int) {
+	pad := math.Round(6 * l.u)
+	line := math.Round(l.font * 1.3)
+	cw := (block.W - float64(cols-1)*pad) / float64(cols)
+	ch := (block.H - float64(rows-1)*pad) / float64(rows)
 	head := math.Round(1.9 * l.font)
-	read := float64(readoutLines)*line + pad
+	read := float64(lines)*line + pad
 	// A readout line holds about 46 monospaced characters (0.6 em wide).
 	l.read = math.Min(l.small, math.Floor(cw/(46*0.6)))
 	l.panels = make([]panelRects, n)
 	for i := 0; i < n; i++ {
 		c, r := i%cols, i/cols
-		f := geom.Rect{X: main.X + float64(c)*(cw+pad), Y: main.Y + float64(r)*(ch+pad), W: cw, H: ch}
+		f := geom.Rect{X: block.X + float64(c)*(cw+pad), Y: block.Y + float64(r)*(ch+pad), W: cw, H: ch}
 		plotH := math.Max(0, f.H-head-read)
 		l.panels[i] = panelRects{
 			frame:   f,
@@ -84,5 +93,4 @@ func computeLayout(w, h, scale float64, n int) layout {
 			readout: geom.Rect{X: f.X, Y: f.Y + head + plotH, W: f.W, H: read},
 		}
 	}
-	return l
 }

@@ -61,24 +61,32 @@ func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
 		pc.lines[3] = "no curvature model"
 	}
 	pc.colors[3] = clr
-	pc.status = ""
-	switch {
-	case s.Events&sim.EventDiverged != 0:
+	pc.status, pc.stClr = runStatus(s, truth.Kind == geom.KindPosDef)
+	if s.Events&sim.EventDiverged != 0 {
 		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(s.Iter)
 		pc.colors[0] = colBad
-		pc.status, pc.stClr = "diverged", colBad
-	case s.Events&sim.EventConverged != 0 && truth.Kind != geom.KindPosDef:
-		// g = 0 where the Hessian is not positive definite: a saddle or
-		// a maximum, not a minimum.
-		pc.status, pc.stClr = "stuck: not a minimum", colWarn
-	case s.Events&sim.EventConverged != 0:
-		pc.status, pc.stClr = "converged", colGood
-	case s.Events != 0:
-		pc.status, pc.stClr = s.Events.String(), colWarn
 	}
 	if k < len(g.st.scen.Methods) {
 		pc.short = g.st.scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
 	}
+}
+
+// runStatus is what a panel's header says about its run at step s:
+// diverged, converged, or the events of the step ("" for none). minimum
+// tells whether the Hessian there is positive definite: g = 0 where it is
+// not is a saddle or a maximum, not a minimum.
+func runStatus(s *sim.Step, minimum bool) (string, color.RGBA) {
+	switch {
+	case s.Events&sim.EventDiverged != 0:
+		return "diverged", colBad
+	case s.Events&sim.EventConverged != 0 && !minimum:
+		return "stuck: not a minimum", colWarn
+	case s.Events&sim.EventConverged != 0:
+		return "converged", colGood
+	case s.Events != 0:
+		return s.Events.String(), colWarn
+	}
+	return "", colInk
 }
 
 func isFiniteVec(x []float64) bool {

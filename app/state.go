@@ -1,8 +1,9 @@
 package app
 
 import (
-	"fmt"
+	"math"
 	"strings"
+	"time"
 
 	"curvlab/sim"
 )
@@ -17,7 +18,10 @@ const defaultSpeed = 3 // index into speeds: 10 iterations per second
 // A digit sets the playing speed (an index into speeds).
 type flags struct {
 	hideEllipses, hideTrials, hideContours, overlay bool
-	speed                                           int
+	// pca slices a network's loss along the principal components of the
+	// paths instead of the top Hessian eigenvectors.
+	pca   bool
+	speed int
 }
 
 func parseFlags(u string) flags {
@@ -26,6 +30,7 @@ func parseFlags(u string) flags {
 		hideTrials:   strings.Contains(u, "t"),
 		hideContours: strings.Contains(u, "c"),
 		overlay:      strings.Contains(u, "o"),
+		pca:          strings.Contains(u, "p"),
 		speed:        defaultSpeed,
 	}
 	for i := 0; i < len(u); i++ {
@@ -50,6 +55,9 @@ func (f flags) String() string {
 	if f.overlay {
 		b.WriteByte('o')
 	}
+	if f.pca {
+		b.WriteByte('p')
+	}
 	if f.speed != defaultSpeed {
 		b.WriteByte(byte('0' + f.speed))
 	}
@@ -60,12 +68,18 @@ func (f flags) String() string {
 // Every change to the scenario goes through setScenario or a method that
 // marks it changed, so the link always matches the screen.
 type state struct {
-	scen    sim.Scenario
-	runs    []*sim.Run
-	playing bool
-	carry   float64 // fractional iterations owed by the clock
-	flags   flags
-	notice  string
+	scen sim.Scenario
+	runs []*sim.Run
+	// trackers measure each run's test loss and sharpness, row by row
+	// (network scenarios; nil for surfaces).
+	trackers []*sim.NetTracker
+	playing  bool
+	// rush plays to the end as fast as the frame budget allows (G on a
+	// network, whose steps are too slow to run all at once).
+	rush   bool
+	carry  float64 // fractional iterations owed by the clock
+	flags  flags
+	notice string
 	// changed is set when the scenario's text form must be published.
 	changed bool
 	// version counts scenario changes that need the surface redrawn.
@@ -81,23 +95,12 @@ func newState(text string) *state {
 	if text != "" {
 		if sc, err := sim.Decode(text); err != nil {
 			s.notice = err.Error() + " — showing the default scenario instead."
-		} else if err := drawable(sc); err != nil {
-			s.notice = err.Error() + " — showing the default scenario instead."
 		} else {
 			scen = sc
 		}
 	}
 	s.setScenario(scen)
 	return s
-}
-
-// drawable reports whether the app can show sc. Network scenarios (net=)
-// run in curvsim; their panels are not drawn by the app yet.
-func drawable(sc sim.Scenario) error {
-	if sc.Net != nil {
-		return fmt.Errorf("network scenarios (net=%s) run in curvsim but cannot be shown in the app yet", sc.Net.NetworkSpec())
-	}
-	return nil
 }
 
 // setScenario replaces the scenario and restarts every run.
@@ -111,7 +114,9 @@ func (s *state) setScenario(sc sim.Scenario) {
 // restart rebuilds the runs from the scenario's start.
 func (s *state) restart() {
 	s.runs = s.scen.NewRuns()
+	s.trackers = newTrackers(s.scen, s.runs)
 	s.carry = 0
+	s.rush = false
 	s.changed = true
 }
 
@@ -154,21 +159,30 @@ func (s *state) stepAll() {
 			r.Step()
 		}
 	}
+	s.track()
 }
 
-// tick advances the clock by dt seconds while playing; it stops playing
-// when every run is done.
-func (s *state) tick(dt float64) {
+// tick advances the clock by dt seconds while playing, spending at most
+// about budget on steps: when the steps (with their tracking) cost more,
+// the clock slows down rather than the frames. It stops playing when every
+// run is done.
+func (s *state) tick(dt float64, budget time.Duration) {
 	if !s.playing {
 		return
 	}
+	t0 := time.Now()
 	s.carry += dt * speeds[s.flags.speed]
-	for n := 0; s.carry >= 1 && n < 1000; n++ {
-		s.carry--
+	for n := 0; (s.carry >= 1 || s.rush) && n < 1000 && !s.done(); n++ {
+		s.carry = math.Max(0, s.carry-1)
 		s.stepAll()
+		if time.Since(t0) > budget {
+			s.carry = math.Min(s.carry, 1) // behind: drop what is owed
+			break
+		}
 	}
 	if s.done() {
 		s.playing = false
+		s.rush = false
 		s.carry = 0
 	}
 }

@@ -27,10 +27,7 @@ type surfaceImage struct {
 	levels   []float64
 	contours geom.Contours
 
-	xticks, yticks []float64
-	xlabels        []string
-	ylabels        []string
-	labelBuf       []byte
+	ticks axisTicks
 }
 
 // contourCount is the number of contour levels drawn.
@@ -71,18 +68,5 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View) {
 	si.heat.Set(si.vals, w, h, si.scale)
 	si.levels = si.scale.Levels(si.levels[:0], contourCount)
 	si.contours.Compute(si.vals, grid, si.levels)
-
-	var step float64
-	si.xticks, step = geom.Ticks(si.xticks[:0], v.XMin, v.XMax, int(v.Screen.W/110)+2)
-	si.xlabels = si.labels(si.xlabels[:0], si.xticks, step)
-	si.yticks, step = geom.Ticks(si.yticks[:0], v.YMin, v.YMax, int(v.Screen.H/90)+2)
-	si.ylabels = si.labels(si.ylabels[:0], si.yticks, step)
-}
-
-func (si *surfaceImage) labels(dst []string, ticks []float64, step float64) []string {
-	for _, t := range ticks {
-		si.labelBuf = geom.AppendLabel(si.labelBuf[:0], t, step)
-		dst = append(dst, string(si.labelBuf))
-	}
-	return dst
+	si.ticks.update(v)
 }

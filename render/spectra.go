@@ -169,7 +169,13 @@ func (s *Spectra) Draw(dst *ebiten.Image, r Rect) {
 	if s.Title != "" {
 		top += lh + pad
 	}
-	a := Rect{X: r.X + pad + 6*sc, Y: top, W: r.W - 2*pad - 12*sc, H: r.Y + r.H - pad - lh - 4*sc - top}
+	// room at the ends for half of the end labels
+	lw := 0.0
+	for _, lab := range s.labels {
+		lw = math.Max(lw, TextWidth(Sans, lab, fs))
+	}
+	m := pad + math.Max(6*sc, lw/2)
+	a := Rect{X: r.X + m, Y: top, W: r.W - 2*m, H: r.Y + r.H - pad - lh - 4*sc - top}
 	s.area = a
 	if !(a.W > 4) || !(a.H > 4) || len(s.Rows) == 0 {
 		return

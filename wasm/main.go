@@ -67,16 +67,17 @@ func main() {
 	global.Set("curvlab", h.api)
 
 	g := app.New(h.location.Get("hash").String(), h)
-	// iterates(k) returns panel k's iterates as [[x1, x2, f], ...]; a
+	// iterates(k) returns panel k's iterates as [[x1, x2, f], ...] on a
+	// surface, [[loss], ...] on a network (its weights are too many); a
 	// value that is not finite comes back as null, never as a number.
 	h.api.Set("iterates", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeNumber {
 			return js.Null()
 		}
-		rows := g.Iterates(args[0].Int())
+		rows := g.IterateRows(args[0].Int())
 		out := global.Get("Array").New(len(rows))
 		for i, r := range rows {
-			row := global.Get("Array").New(3)
+			row := global.Get("Array").New(len(r))
 			for j, v := range r {
 				if v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308 {
 					row.SetIndex(j, js.Null())

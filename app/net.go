@@ -1,0 +1,310 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"time"
+
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+	"curvlab/sim/nn"
+)
+
+var nan = math.NaN()
+
+// A network scenario's panels show each method's classifier: the network's
+// output over the input plane as a heatmap (class 0 teal, class 1 amber),
+// its ½ level (the decision boundary) in white, the training points filled
+// and the test points hollow, in their class's colour.
+var (
+	colClass    = [2]color.RGBA{{0x6c, 0xe0, 0xf0, 0xff}, {0xff, 0xd0, 0x5c, 0xff}}
+	colOutline  = color.RGBA{0x10, 0x12, 0x16, 0xff}
+	decisionMap = geom.Diverging{
+		Lo:  color.RGBA{0x15, 0x55, 0x66, 0xff},
+		Mid: color.RGBA{0x2c, 0x2f, 0x38, 0xff},
+		Hi:  color.RGBA{0x78, 0x55, 0x14, 0xff},
+	}
+	halfLevel = []float64{0.5}
+)
+
+const (
+	// decisionCells is the decision map's resolution along the longer side
+	// of a panel: 64² outputs cost about 1 ms natively, 3 ms in a browser.
+	decisionCells = 64
+	// spectrumEvery is how often, at most, one panel's Hessian spectrum is
+	// recomputed while playing (a dense Hessian and all its eigenvalues:
+	// 3 ms natively, 8 ms in a browser, for 105 weights).
+	spectrumEvery = 400 * time.Millisecond
+)
+
+// netView is what the app keeps to draw a network scenario: per panel the
+// decision map, the Hessian spectrum and the readout, computed from the
+// panel's current weights only when they change; the loss slice; and the
+// plots. It is rebuilt when the network or data change.
+type netView struct {
+	prob *sim.NetProblem // the problem everything below is for
+	// out is the network on the training points, for outputs, accuracy and
+	// Hessians: the objective's own workspace stays the methods'.
+	out    *nn.MLP
+	win    geom.View       // the input plane's window (screen unset)
+	points [2][2][]float64 // [train, test][class]: interleaved x, y
+	runs   []*sim.Run      // the runs the panel caches are for
+	panels [sim.MaxPanels]netPanel
+	next   int // the panel whose decision map is refreshed first
+	// spectra: one panel at a time, round robin
+	specNext   int
+	specAt     time.Time
+	hess, work []float64
+	slice      netSlice
+	plots      netPlots
+	ticks      axisTicks
+}
+
+// netPanel is one panel's cache.
+type netPanel struct {
+	run *sim.Run
+	// decision map, for trace row row in view view
+	row      int
+	view     geom.View
+	grid     geom.Grid
+	vals     []float64
+	heat     render.Heatmap
+	boundary geom.Contours
+	// Hessian spectrum at trace row specRow (ascending), its trace
+	specRow int
+	eig     []float64
+	trace   float64
+	// readout, for (readRow, readSpec, readTracked)
+	readRow, readSpec, readTracked int
+	lines                          [netReadoutLines]string
+	colors                         [netReadoutLines]color.RGBA
+	specLabel                      string
+}
+
+func (pc *netPanel) forget(r *sim.Run) {
+	pc.run, pc.row, pc.specRow, pc.readRow = r, -1, -1, -1
+}
+
+// reset prepares the view for problem p.
+func (nv *netView) reset(p *sim.NetProblem) {
+	nv.prob = p
+	nv.runs = nv.runs[:0]
+	var err error
+	if nv.out, err = nn.NewMLP(p.Net.Arch(), &p.Train); err != nil {
+		panic("app: network of a valid scenario: " + err.Error())
+	}
+	n := nv.out.Dim()
+	nv.hess, nv.work = make([]float64, n*n), make([]float64, nn.SpectrumWork(n))
+	// The input plane: the data's bounding box with a margin, square.
+	x0, x1, y0, y1 := -1.0, 1.0, -1.0, 1.0
+	for s, d := range [2]*nn.Dataset{&p.Train, &p.Test} {
+		for c := range nv.points[s] {
+			nv.points[s][c] = nv.points[s][c][:0]
+		}
+		for i := 0; i < d.N(); i++ {
+			px, py, y := d.Point(i)
+			c := 0
+			if y >= 0.5 {
+				c = 1
+			}
+			nv.points[s][c] = append(nv.points[s][c], px, py)
+			x0, x1, y0, y1 = math.Min(x0, px), math.Max(x1, px), math.Min(y0, py), math.Max(y1, py)
+		}
+	}
+	cx, cy, half := (x0+x1)/2, (y0+y1)/2, 0.55*math.Max(x1-x0, y1-y0)
+	nv.win = geom.View{XMin: cx - half, XMax: cx + half, YMin: cy - half, YMax: cy + half}
+	for k := range nv.panels {
+		pc := &nv.panels[k]
+		pc.forget(nil)
+		pc.eig = make([]float64, n)
+		pc.heat.Map = decisionMap.At
+		pc.heat.Smooth = true
+	}
+	nv.slice.reset(p)
+}
+
+// panelView is the view of the input plane in panel plot rectangle r.
+func (nv *netView) panelView(r geom.Rect) geom.View {
+	v := nv.win
+	v.Screen = r
+	v.EqualAspect()
+	return v
+}
+
+// netUpdate brings what a network scenario draws up to date with the runs,
+// spending time until deadline (but always making some progress): the
+// readouts, then the stale decision maps, then (at most every
+// spectrumEvery while playing) one panel's spectrum, then the loss slice.
+func (g *Game) netUpdate(deadline time.Time) {
+	nv := &g.net
+	st := g.st
+	if p := st.scen.NetProblem(); p != nv.prob {
+		nv.reset(p)
+	}
+	if !sameRuns(nv.runs, st.runs) {
+		nv.runs = append(nv.runs[:0], st.runs...)
+		for k := range nv.panels {
+			var r *sim.Run
+			if k < len(st.runs) {
+				r = st.runs[k]
+			}
+			nv.panels[k].forget(r)
+		}
+		nv.slice.forgetPaths()
+	}
+	n := len(st.runs)
+	for k := 0; k < n; k++ {
+		g.netReadout(k)
+	}
+	for i := 0; i < n && i < len(g.lay.panels); i++ {
+		k := (nv.next + i) % n
+		pc := &nv.panels[k]
+		row := len(st.runs[k].Trace) - 1
+		v := nv.panelView(g.lay.panels[k].plot)
+		if pc.row == row && pc.view == v {
+			continue
+		}
+		pc.decide(nv.out, st.runs[k].Last().X, row, v)
+		if time.Now().After(deadline) {
+			nv.next = (k + 1) % n
+			break
+		}
+	}
+	now := time.Now()
+	if !st.playing || now.Sub(nv.specAt) >= spectrumEvery {
+		for i := 0; i < n; i++ {
+			k := (nv.specNext + i) % n
+			if row := len(st.runs[k].Trace) - 1; nv.panels[k].specRow != row {
+				nv.spectrum(k, row)
+				nv.specAt, nv.specNext = now, (k+1)%n
+				break
+			}
+		}
+	}
+	nv.slice.update(st, deadline)
+}
+
+// decide computes the decision map at weights x (trace row row) in view v.
+func (pc *netPanel) decide(out *nn.MLP, x []float64, row int, v geom.View) {
+	pc.row, pc.view = row, v
+	nx, ny := decisionCells, decisionCells
+	if v.Screen.W > v.Screen.H {
+		ny = max(8, int(math.Round(decisionCells*v.Screen.H/v.Screen.W)))
+	} else {
+		nx = max(8, int(math.Round(decisionCells*v.Screen.W/v.Screen.H)))
+	}
+	pc.grid = v.Grid(nx, ny)
+	if cap(pc.vals) < nx*ny {
+		pc.vals = make([]float64, decisionCells*decisionCells)
+	}
+	pc.vals = pc.vals[:nx*ny]
+	for j := 0; j < ny; j++ {
+		y := pc.grid.Y(j)
+		for i := 0; i < nx; i++ {
+			pc.vals[j*nx+i] = out.Output(x, pc.grid.X(i), y)
+		}
+	}
+	pc.heat.Set(pc.vals, nx, ny, geom.LinearScale(0, 1))
+	pc.boundary.Compute(pc.vals, pc.grid, halfLevel)
+}
+
+// spectrum computes every eigenvalue of the training loss's Hessian at
+// panel k's weights of trace row row.
+func (nv *netView) spectrum(k, row int) {
+	pc := &nv.panels[k]
+	pc.specRow = row
+	x := nv.runs[k].Trace[row].X
+	if !isFiniteVec(x) {
+		for i := range pc.eig {
+			pc.eig[i] = nan
+		}
+		pc.trace = nan
+		return
+	}
+	n := len(pc.eig)
+	nv.out.Hess(nv.hess, x)
+	pc.trace = nn.Trace(nv.hess, n)
+	nn.Spectrum(pc.eig, nv.hess, nv.work, n)
+}
+
+// lrOf returns the step size η of a gradient-descent panel (0 for other
+// methods): its stability limit on a quadratic is 2/η.
+func lrOf(sp sim.Spec) float64 {
+	if sp.Kind.Name != "gd" {
+		return 0
+	}
+	for i, p := range sp.Kind.Params {
+		if p.Key == "lr" {
+			return sp.Values[i]
+		}
+	}
+	return 0
+}
+
+// netReadout rebuilds panel k's readout lines when its run advanced, its
+// tracker caught up or its spectrum was recomputed.
+func (g *Game) netReadout(k int) {
+	st := g.st
+	nv := &g.net
+	pc := &nv.panels[k]
+	r := st.runs[k]
+	row := len(r.Trace) - 1
+	tracked := len(st.trackers[k].Sharpness)
+	if pc.readRow == row && pc.readSpec == pc.specRow && pc.readTracked == tracked {
+		return
+	}
+	pc.readRow, pc.readSpec, pc.readTracked = row, pc.specRow, tracked
+	s := r.Last()
+	clr := panelColors[k%len(panelColors)]
+	test := nan
+	if row < len(st.trackers[k].TestLoss) {
+		test = st.trackers[k].TestLoss[row]
+	}
+	pc.lines[0] = "iter " + strconv.Itoa(s.Iter) + "/" + strconv.Itoa(st.scen.Steps) + "  loss " + num(s.F) + "  test " + num(test)
+	pc.colors[0] = colInk
+	step := "|g| " + num(s.GNorm) + "  step " + num(s.StepLen)
+	if s.Alpha != 0 {
+		step += "  α " + num(s.Alpha)
+	}
+	pc.lines[1], pc.colors[1] = step, colDim
+	lmin, tr := nan, nan
+	if pc.specRow == row {
+		lmin, tr = pc.eig[0], pc.trace
+	}
+	pc.lines[2] = "λmax " + num(st.sharpness(k, row)) + "  λmin " + num(lmin) + "  tr H " + num(tr)
+	pc.colors[2] = clr
+	acc := "accuracy  —"
+	if isFiniteVec(s.X) {
+		acc = "accuracy  train " + pct(nv.out.Accuracy(s.X)) + "  test " + pct(nv.prob.TestLoss.Accuracy(s.X))
+	}
+	pc.lines[3], pc.colors[3] = acc, colInk
+	pc.lines[4], pc.colors[4] = "", colDim
+	if eta := lrOf(st.scen.Methods[k]); eta > 0 {
+		pc.lines[4] = "stability limit 2/η = " + num(2/eta)
+	}
+	if s.Events != 0 {
+		pc.lines[4], pc.colors[4] = "events: "+s.Events.String(), colWarn
+	}
+	negs := 0
+	for _, e := range pc.eig {
+		if e < 0 {
+			negs++
+		}
+	}
+	pc.specLabel = strconv.Itoa(k+1) + "  " + st.scen.Methods[k].String()
+	if pc.specRow >= 0 {
+		pc.specLabel += "  ·  iter " + strconv.Itoa(pc.specRow) + "  ·  " + strconv.Itoa(negs) + " negative"
+	}
+	// A minimum unless the spectrum at this row says otherwise (the Hessian
+	// of a network at a minimum is singular: tiny negative eigenvalues are
+	// rounding).
+	notMin := pc.specRow == row && lmin < -1e-6*math.Abs(pc.eig[len(pc.eig)-1])
+	g.panels[k].status, g.panels[k].stClr = runStatus(s, !notMin)
+}
+
+// pct formats a fraction as a percentage.
+func pct(f float64) string {
+	return strconv.FormatFloat(100*f, 'f', 1, 64) + "%"
+}

@@ -1,0 +1,350 @@
+package app
+
+import (
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"curvlab/sim"
+	"curvlab/sim/nn"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"gonum.org/v1/gonum/mat"
+)
+
+const eosLink = "v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=gd:lr=0.3;n=3000;t=0"
+
+// settle runs frames until the network view has nothing left to compute
+// (every tracker, decision map and spectrum current, the slice complete),
+// at most limit frames, and reports whether it got there.
+func settle(g *Game, img *ebiten.Image, limit int) bool {
+	ok := false
+	for i := 0; i < limit && !ok; i++ {
+		onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+		ok = g.netSettled()
+	}
+	return ok
+}
+
+// netSettled reports whether everything a network scenario draws is
+// computed for the runs' current rows.
+func (g *Game) netSettled() bool {
+	nv := &g.net
+	if !nv.slice.complete() {
+		return false
+	}
+	for k, r := range g.st.runs {
+		row := len(r.Trace) - 1
+		pc := &nv.panels[k]
+		if pc.row != row || pc.specRow != row || len(g.st.trackers[k].Sharpness) != len(r.Trace) {
+			return false
+		}
+	}
+	return true
+}
+
+// saveShot writes img to $CURVLAB_SHOTS/name.png when that is set.
+func saveShot(t *testing.T, img *ebiten.Image, name string) {
+	dir := os.Getenv("CURVLAB_SHOTS")
+	if dir == "" {
+		return
+	}
+	b := img.Bounds()
+	pix := make([]byte, 4*b.Dx()*b.Dy())
+	onFrames(1, nil, func(*ebiten.Image) { img.ReadPixels(pix) })
+	rgba := &image.RGBA{Pix: pix, Stride: 4 * b.Dx(), Rect: image.Rect(0, 0, b.Dx(), b.Dy())}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, rgba); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEdgeOfStabilityScreen runs the edge-of-stability preset for 300
+// iterations and saves a picture of it (with CURVLAB_SHOTS=dir).
+func TestEdgeOfStabilityScreen(t *testing.T) {
+	g, img, _ := steppedGame(t, "#"+eosLink, 300)
+	if g.st.notice != "" {
+		t.Fatal(g.st.notice)
+	}
+	saveShot(t, img, "eos")
+}
+
+// steppedGame opens link, takes steps steps and runs frames until
+// everything is computed; it returns the game, its image and freshMLP.
+func steppedGame(t *testing.T, link string, steps int) (*Game, *ebiten.Image, *nn.MLP) {
+	t.Helper()
+	g, img := newTestGame(t, link, 1600, 900)
+	for i := 0; i < steps; i++ {
+		g.st.stepAll()
+	}
+	if !settle(g, img, 5000) {
+		t.Fatalf("%s: not settled after 5000 frames", link)
+	}
+	return g, img, freshMLP(t, g)
+}
+
+// freshMLP returns a network of g's problem on its training points, with a
+// workspace of its own: an oracle independent of the app's caches.
+func freshMLP(t *testing.T, g *Game) *nn.MLP {
+	t.Helper()
+	p := g.st.scen.NetProblem()
+	m, err := nn.NewMLP(p.Net.Arch(), &p.Train)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// A network link opens without a notice, with one panel per method, and
+// the browser hook returns one loss per iterate.
+func TestNetworkLinkOpens(t *testing.T) {
+	for _, c := range []struct {
+		link   string
+		panels int
+	}{
+		{eosLink, 2},
+		{"v1;net=relu:4,loss=ce;d=xor:n=60;m=gd:lr=0.5;m=newton;m=bfgs;m=adam;n=50", 4},
+		{"v1;net=sigmoid:3,3,3;d=spiral:n=40,noise=0;m=sr1;u=op", 1},
+	} {
+		g, _ := newTestGame(t, "#"+c.link, 1600, 900)
+		if g.st.notice != "" {
+			t.Errorf("%s: notice %q", c.link, g.st.notice)
+		}
+		if g.Panels() != c.panels || len(g.lay.panels) != c.panels {
+			t.Errorf("%s: %d runs, %d panels drawn, want %d", c.link, g.Panels(), len(g.lay.panels), c.panels)
+		}
+		if got := g.st.scen.Encode(); got != c.link {
+			t.Errorf("opened %q, encodes as %q", c.link, got)
+		}
+		rows := g.IterateRows(0)
+		if len(rows) != 1 || len(rows[0]) != 1 || rows[0][0] != g.st.runs[0].Trace[0].F {
+			t.Errorf("%s: IterateRows(0) = %v", c.link, rows)
+		}
+	}
+}
+
+// The sharpness a panel shows is the largest eigenvalue of the exact
+// Hessian at the panel's current weights (dense eigen-decomposition by
+// gonum), and so is the top of its spectrum; λ_min and the trace agree too.
+func TestNetworkSharpnessIsExact(t *testing.T) {
+	g, _, m := steppedGame(t, "#v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=newton;m=bfgs;n=400;t=0", 40)
+	n := m.Dim()
+	h := make([]float64, n*n)
+	for k, r := range g.st.runs {
+		row := len(r.Trace) - 1
+		m.Hess(h, r.Trace[row].X)
+		tr := nn.Trace(h, n)
+		var es mat.EigenSym
+		if !es.Factorize(mat.NewSymDense(n, h), false) {
+			t.Fatal("gonum's EigenSym failed")
+		}
+		vals := es.Values(nil)
+		want := vals[n-1]
+		shown := g.st.sharpness(k, row)
+		if math.Abs(shown-want) > 1e-6*math.Abs(want) {
+			t.Errorf("panel %d at iter %d: sharpness %.12g, dense λmax %.12g", k+1, row, shown, want)
+		}
+		pc := &g.net.panels[k]
+		if e := pc.eig; math.Abs(e[n-1]-want) > 1e-9*math.Abs(want) || math.Abs(e[0]-vals[0]) > 1e-9*math.Abs(want) {
+			t.Errorf("panel %d: spectrum [%v … %v], gonum [%v … %v]", k+1, e[0], e[n-1], vals[0], want)
+		}
+		if math.Abs(pc.trace-tr) > 1e-12*math.Abs(tr) {
+			t.Errorf("panel %d: trace %v, want %v", k+1, pc.trace, tr)
+		}
+		if !strings.Contains(pc.lines[2], "λmax "+num(want)) {
+			t.Errorf("panel %d readout %q does not show λmax %s", k+1, pc.lines[2], num(want))
+		}
+	}
+}
+
+// Each decision map cell holds the network's output at the cell's centre
+// for the panel's current weights.
+func TestDecisionMapIsTheOutput(t *testing.T) {
+	g, _, m := steppedGame(t, "#v1;net=relu:6,loss=ce;d=gaussians:n=100,noise=0.3;m=gd:lr=0.5;m=newton;n=30", 7)
+	for k, r := range g.st.runs {
+		pc := &g.net.panels[k]
+		x := r.Last().X
+		gr := pc.grid
+		if pc.row != len(r.Trace)-1 || gr.W < 32 || gr.H < 32 || len(pc.vals) != gr.W*gr.H {
+			t.Fatalf("panel %d: map of row %d (of %d), %d×%d cells", k+1, pc.row, len(r.Trace), gr.W, gr.H)
+		}
+		lo, hi := 1.0, 0.0
+		for j := 0; j < gr.H; j++ {
+			for i := 0; i < gr.W; i++ {
+				want := m.Output(x, gr.X(i), gr.Y(j))
+				if got := pc.vals[j*gr.W+i]; got != want {
+					t.Fatalf("panel %d cell (%d, %d): %v, Output %v", k+1, i, j, got, want)
+				}
+				lo, hi = math.Min(lo, want), math.Max(hi, want)
+			}
+		}
+		if !(lo < 0.5 && hi > 0.5) || len(pc.boundary.Level(0)) == 0 {
+			t.Errorf("panel %d: outputs in [%v, %v], %d boundary numbers: no boundary drawn", k+1, lo, hi, len(pc.boundary.Level(0)))
+		}
+		// the map covers what the panel shows
+		v := g.net.panelView(g.lay.panels[k].plot)
+		if gr.XMin != v.XMin || gr.XMax != v.XMax || gr.YMin != v.YMin || gr.YMax != v.YMax {
+			t.Errorf("panel %d: map over %+v, panel shows %+v", k+1, gr, v)
+		}
+	}
+}
+
+// The loss slice ends fully computed, each cell holding the training loss
+// at its point of the plane, for both kinds of plane; the paths are
+// projected onto it.
+func TestLossSliceIsComputed(t *testing.T) {
+	g, img, m := steppedGame(t, "#"+eosLink, 60)
+	check := func(what string) {
+		if !settle(g, img, 5000) {
+			t.Fatalf("%s: not complete after 5000 frames (level %d)", what, g.net.slice.level)
+		}
+		sl := &g.net.slice
+		for j := 0; j < sliceN; j++ {
+			for i := 0; i < sliceN; i++ {
+				x := make([]float64, len(sl.origin))
+				a, b := sl.grid.X(i), sl.grid.Y(j)
+				for k := range x {
+					x[k] = sl.origin[k] + a*sl.u[k] + b*sl.v[k]
+				}
+				if got, want := sl.vals[j*sliceN+i], m.Func(x); got != want || sl.disp[j*sliceN+i] != want {
+					t.Fatalf("%s: cell (%d, %d): %v (shown %v), loss %v", what, i, j, got, sl.disp[j*sliceN+i], want)
+				}
+			}
+		}
+		if math.Abs(dotv(sl.u, sl.v)) > 1e-9 || math.Abs(dotv(sl.u, sl.u)-1) > 1e-9 || math.Abs(dotv(sl.v, sl.v)-1) > 1e-9 {
+			t.Errorf("%s: the directions are not orthonormal", what)
+		}
+		for k, r := range g.st.runs {
+			if len(sl.proj[k]) != 2*len(r.Trace) {
+				t.Errorf("%s: panel %d: %d projected numbers for %d rows", what, k+1, len(sl.proj[k]), len(r.Trace))
+			}
+		}
+	}
+	check("Hessian plane")
+	if g.net.slice.kind != planeHessian || g.net.slice.lam[0] < g.net.slice.lam[1] {
+		t.Errorf("plane %v with eigenvalues %v", g.net.slice.kind, g.net.slice.lam)
+	}
+	g.do(actPlane, 0)
+	if !strings.Contains(g.st.scen.UI, "p") {
+		t.Errorf("the plane is not in the link's UI flags: %q", g.st.scen.UI)
+	}
+	check("PCA plane")
+	if g.net.slice.kind != planePCA {
+		t.Errorf("PCA plane not fitted")
+	}
+}
+
+func dotv(a, b []float64) float64 {
+	var s float64
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// The edge-of-stability preset opens from the presets menu and plays.
+func TestEdgeOfStabilityFromMenu(t *testing.T) {
+	g, img := newTestGame(t, "", 1600, 900)
+	idx := -1
+	for i, p := range sim.Presets() {
+		if p.Name == "edge-of-stability" {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatal("no edge-of-stability preset")
+	}
+	g.do(actPresetMenu, 0)
+	g.do(actPickPreset, idx)
+	_, want, _ := sim.LookupPreset("edge-of-stability")
+	if g.st.notice != "" || g.st.scen.Net == nil || g.st.scen.Encode() != want.Encode() || g.popup.kind != popNone {
+		t.Fatalf("notice %q, scenario %q, popup %v", g.st.notice, g.st.scen.Encode(), g.popup.kind)
+	}
+	g.do(actPlay, 0)
+	onFrames(10, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if r := g.st.runs[0]; len(r.Trace) < 2 || len(g.st.trackers[0].Sharpness) != len(r.Trace) {
+		t.Errorf("after 10 playing frames: %d rows, %d sharpness values", len(r.Trace), len(g.st.trackers[0].Sharpness))
+	}
+	// G plays to the end without running it all in one frame
+	g.do(actToEnd, 0)
+	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if !g.st.playing || g.st.done() {
+		t.Errorf("G on a network: playing %v, done %v", g.st.playing, g.st.done())
+	}
+}
+
+// Things that do not apply to networks do nothing: clicking, dragging and
+// zooming a panel, the overlay and view toggles; the surface picker and the
+// network editor switch between the two kinds of scenario.
+func TestNetworkInputs(t *testing.T) {
+	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
+	link := g.st.scen.Encode()
+	pr := g.lay.panels[0].plot
+	g.ptr.x, g.ptr.y = pr.X+pr.W/2, pr.Y+pr.H/2
+	g.ptr.press()
+	g.press()
+	g.ptr.down, g.ptr.released = false, true
+	g.release()
+	g.zoomAt(0, 2, pr.X+10, pr.Y+10)
+	for _, a := range []action{actOverlay, actEllipses, actTrials, actResetView, actZoomIn, actHelp, actClose} {
+		g.do(a, 0)
+	}
+	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if got := g.st.scen.Encode(); !strings.HasPrefix(got, link) { // only UI flags may be added
+		t.Errorf("inputs changed the scenario: %q → %q", link, got)
+	}
+	if len(g.st.scen.Start) != len(g.st.scen.NetProblem().Init) || g.st.scen.View != nil {
+		t.Errorf("start of %d numbers, view %v", len(g.st.scen.Start), g.st.scen.View)
+	}
+
+	// the network editor: a narrower second layer
+	g.do(actNetMenu, 0)
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if g.popup.kind != popNet {
+		t.Fatal("N did not open the network editor")
+	}
+	g.setParam(paramTarget{netTarget, 4}, 3) // width 2
+	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Trace[0].X) != 2*8+8+8*3+3+3+1 {
+		t.Errorf("width 2 = 3 gave %q", g.st.scen.Encode())
+	}
+	g.popup.focus = 3 // layers
+	g.adjustRow(3, 1)
+	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3,3;") {
+		t.Errorf("a third layer gave %q", g.st.scen.Encode())
+	}
+	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+
+	// back to a surface, and to a network again through the picker
+	kinds := sim.SurfaceKinds()
+	g.do(actSurfaceMenu, 0)
+	g.do(actPickSurface, 0)
+	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if g.st.scen.Net != nil || g.st.scen.SurfaceKind != kinds[0] || len(g.st.scen.Start) != 2 {
+		t.Fatalf("picking %s gave %q", kinds[0].Name, g.st.scen.Encode())
+	}
+	g.do(actPickSurface, len(kinds))
+	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if g.st.scen.Net == nil || g.popup.kind != popNet || g.st.notice != "" {
+		t.Errorf("picking the network gave %q, popup %v, notice %q", g.st.scen.Encode(), g.popup.kind, g.st.notice)
+	}
+}
+
+// TestSteadyNetworkFrameAllocatesNothing: once everything is computed, a
+// paused frame of a network scenario allocates nothing.
+func TestSteadyNetworkFrameAllocatesNothing(t *testing.T) {
+	g, img, _ := steppedGame(t, "#v1;net=tanh:8,8;d=circle:n=120;m=gd:lr=0.35;m=newton;m=sr1;m=bfgs;n=300;t=0", 30)
+	frame := func() { g.Update() }
+	draw := func(*ebiten.Image) { g.Draw(img) }
+	onFrames(5, frame, draw)
+	if n, where := ownAllocs(30, frame, draw); n > 0 {
+		t.Errorf("30 steady frames allocated %d heap objects in curvlab's code (most in %s)", n, where)
+	}
+}

@@ -1,0 +1,236 @@
+package app
+
+import (
+	"math"
+	"strconv"
+
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// netPlots are a network scenario's plots: training (and faintly test)
+// loss, sharpness with each gradient-descent panel's 2/η, the Hessian
+// spectra, and the texts of the slice. Names and titles are rebuilt only
+// when the runs change, so a steady frame allocates nothing.
+type netPlots struct {
+	loss, sharp render.Plot
+	spectra     render.Spectra
+	lossY       [sim.MaxPanels][]float64
+	etaX, etaY  [sim.MaxPanels][2]float64
+	marks       [sim.MaxPanels][1]float64
+	markLabels  []string
+	runs        []*sim.Run
+	names       [sim.MaxPanels]string
+
+	sliceVersion, sliceLevel int
+	slicePCA                 bool
+	sliceTitle, sliceNote    string
+	sliceInfo                []string
+	sliceTicks               axisTicks
+}
+
+// stylePlot gives a plot the app's dark theme.
+func (g *Game) stylePlot(pl *render.Plot) {
+	pl.Scale = g.lay.u
+	pl.FontSize = 12.5
+	pl.Background = colBar
+	pl.Frame = colFrame
+	pl.Grid = render.Alpha(colFrame, 0.5)
+	pl.Ink = colInk
+}
+
+// drawNet draws a network scenario: the panels with their decision maps,
+// the status line, and the plots.
+func (g *Game) drawNet(dst *ebiten.Image) {
+	l := &g.lay
+	nv := &g.net
+	st := g.st
+	n := min(len(st.runs), len(l.panels))
+	for k := 0; k < n; k++ {
+		pr := l.panels[k]
+		g.flat.FillRect(dst, pr.frame, colBar)
+		nv.panels[k].heat.Draw(dst, pr.plot)
+	}
+	p := &g.paint
+	for k := 0; k < n; k++ {
+		pr := l.panels[k]
+		pc := &nv.panels[k]
+		v := nv.panelView(pr.plot)
+		p.Clip = pr.plot
+		p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.u), colTrue)
+		for c := range 2 {
+			p.Dots(dst, &v, nv.points[0][c], 4.2*l.u, colOutline)
+			p.Dots(dst, &v, nv.points[0][c], 3*l.u, colClass[c])
+			p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(2.6*l.u), colOutline)
+			p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(1.4*l.u), colClass[c])
+		}
+		nv.ticks.update(v)
+		g.drawAxisTicks(dst, pr.plot, v, &nv.ticks)
+		p.Clip = geom.Rect{}
+		p.StrokeRect(dst, pr.plot, float32(l.u), colFrame)
+		p.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + 2*l.u, W: 5 * l.u, H: pr.header.H - 4*l.u}, panelColors[k])
+		r := pr.readout
+		line := (r.H - 6*l.u) / netReadoutLines
+		for j := 0; j < netReadoutLines; j++ {
+			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
+		}
+	}
+	g.drawSlice(dst, g.netLay.slice)
+	g.drawStatus(dst)
+	g.flushText(dst)
+	g.drawNetPlots(dst)
+}
+
+// drawNetPlots draws the loss, sharpness and spectrum plots.
+func (g *Game) drawNetPlots(dst *ebiten.Image) {
+	st := g.st
+	nv := &g.net
+	np := &nv.plots
+	if !sameRuns(np.runs, st.runs) {
+		np.runs = append(np.runs[:0], st.runs...)
+		for k := range st.runs {
+			np.names[k] = strconv.Itoa(k+1) + "  " + st.scen.Methods[k].String()
+		}
+		np.loss.Title = "loss (log scale): bright training, faint test"
+		np.sharp.Title = "sharpness λmax of the Hessian;  thin: 2/η"
+		np.loss.XLabel, np.sharp.XLabel = "iteration", "iteration"
+		np.loss.LogY = true
+		// no legends: they would hide the curves' ends, where the news
+		// is; the panel headers and the spectra's rows name the colours
+		np.loss.NoLegend, np.sharp.NoLegend = true, true
+		np.spectra.Title = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
+		np.markLabels = []string{"2/η"}
+	}
+	g.stylePlot(&np.loss)
+	g.stylePlot(&np.sharp)
+	np.loss.Series = np.loss.Series[:0]
+	np.sharp.Series = np.sharp.Series[:0]
+	np.spectra.Rows = np.spectra.Rows[:0]
+	w := float32(2 * g.lay.u)
+	for k, r := range st.runs {
+		clr := panelColors[k]
+		ys := np.lossY[k][:0]
+		for s := range r.Trace {
+			ys = append(ys, r.Trace[s].F)
+		}
+		np.lossY[k] = ys
+		tr := st.trackers[k]
+		np.loss.Series = append(np.loss.Series,
+			render.Series{Y: tr.TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * g.lay.u)},
+			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: w})
+		np.sharp.Series = append(np.sharp.Series, render.Series{Y: tr.Sharpness, Color: clr, Width: w})
+		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: clr, Label: nv.panels[k].specLabel}
+		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
+			np.etaX[k] = [2]float64{0, float64(max(1, len(r.Trace)-1))}
+			np.etaY[k] = [2]float64{2 / eta, 2 / eta}
+			np.sharp.Series = append(np.sharp.Series, render.Series{X: np.etaX[k][:], Y: np.etaY[k][:],
+				Color: render.Alpha(clr, 0.7), Width: float32(g.lay.u)})
+			np.marks[k][0] = 2 / eta
+			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels
+		}
+		if nv.panels[k].specRow >= 0 {
+			np.spectra.Rows = append(np.spectra.Rows, row)
+		}
+	}
+	nr := &g.netLay
+	np.loss.Draw(dst, nr.loss)
+	np.sharp.Draw(dst, nr.sharp)
+	sp := &np.spectra
+	sp.Scale, sp.FontSize = g.lay.u, 12.5
+	sp.Background, sp.Frame, sp.Grid, sp.Ink, sp.Neg = colBar, colFrame, render.Alpha(colFrame, 0.5), colInk, colBad
+	sp.Draw(dst, nr.spectrum)
+}
+
+// drawSlice draws the loss slice in r: the heatmap in a square, the
+// projected paths, and its description.
+func (g *Game) drawSlice(dst *ebiten.Image, r geom.Rect) {
+	l := &g.lay
+	nv := &g.net
+	sl := &nv.slice
+	np := &nv.plots
+	st := g.st
+	g.flat.FillRect(dst, r, colBar)
+	line := math.Round(1.35 * l.small)
+	side := math.Min(r.W-16*l.u, r.H-2*line-12*l.u)
+	if side < 20 {
+		return
+	}
+	sq := geom.Rect{X: r.X + 8*l.u, Y: r.Y + 2*line + 6*l.u, W: side, H: side}
+	info := r.W-side-24*l.u > 170*l.u // room for the description beside it
+	if !info {
+		sq.X = r.X + (r.W-side)/2
+	}
+	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca {
+		np.sliceVersion, np.sliceLevel, np.slicePCA = sl.version, sl.level, st.flags.pca
+		g.sliceTexts()
+	}
+	sl.heat.Draw(dst, sq)
+	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
+	p := &g.paint
+	p.Clip = sq
+	if !st.flags.hideContours {
+		for k := range sl.levels {
+			p.Segments(dst, &v, sl.contours.Level(k), float32(l.u), render.Alpha(colTrue, 0.3))
+		}
+	}
+	for k := range st.runs {
+		if k >= len(sl.proj) || len(sl.proj[k]) < 2 {
+			continue
+		}
+		pts := sl.proj[k]
+		clr := panelColors[k]
+		p.Polyline(dst, &v, pts, float32(1.6*l.u), render.Alpha(clr, 0.85))
+		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 5*l.u, colBackground)
+		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 3.5*l.u, clr)
+	}
+	p.Ring(dst, &v, 0, 0, 6*l.u, float32(2*l.u), colTrue)
+	np.sliceTicks.update(v)
+	g.drawAxisTicks(dst, sq, v, &np.sliceTicks)
+	p.Clip = geom.Rect{}
+	p.StrokeRect(dst, sq, float32(l.u), colFrame)
+	g.text(render.Sans, np.sliceTitle, r.X+8*l.u, r.Y+4*l.u, l.small, colInk, render.Left|render.Top)
+	g.text(render.Sans, np.sliceNote, r.X+8*l.u, r.Y+4*l.u+line, l.small, colDim, render.Left|render.Top)
+	if info {
+		x, y := sq.X+sq.W+14*l.u, sq.Y+2*l.u
+		for _, s := range np.sliceInfo {
+			g.text(render.Sans, s, x, y, l.small, colDim, render.Left|render.Top)
+			y += line
+		}
+	}
+}
+
+// sliceTexts rebuilds the slice's title and notes.
+func (g *Game) sliceTexts() {
+	sl := &g.net.slice
+	np := &g.net.plots
+	np.sliceTitle = "Training loss on a plane through the start"
+	axes := "axes a, b: the top two Hessian eigenvectors at the start"
+	what := "their eigenvalues " + num(sl.lam[0]) + " and " + num(sl.lam[1])
+	if sl.kind == planePCA {
+		axes = "axes a, b: the paths' first two principal components"
+		what = "variance along them " + num(sl.lam[0]) + ", " + num(sl.lam[1])
+	}
+	np.sliceNote = glyphSafe.Replace(axes)
+	progress := "grid " + strconv.Itoa(sliceN) + "² done"
+	if !sl.complete() {
+		progress = "computing the " + strconv.Itoa(sliceN/sliceSteps[sl.level]) + "² grid…"
+	}
+	other := "B: slice along the principal components instead"
+	if g.st.flags.pca {
+		other = "B: slice along the Hessian eigenvectors instead"
+	}
+	if g.st.flags.pca && sl.kind == planeHessian {
+		other = "principal components: waiting for the paths"
+	}
+	np.sliceInfo = append(np.sliceInfo[:0],
+		glyphSafe.Replace(what),
+		"white ring: the start;  dots: where each method is",
+		"lines: each method's path, projected",
+		"contours: levels of the loss (C hides them)",
+		progress,
+		other,
+	)
+}

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"math"
+
+	"curvlab/render/geom"
+)
+
+// netRects are where a network scenario's plots go, beside or under its
+// panels (which show the decision boundaries).
+type netRects struct {
+	loss, sharp, spectrum, slice geom.Rect
+}
+
+// netReadoutLines is the number of text lines under a network panel.
+const netReadoutLines = 5
+
+// computeNetLayout lays out a network scenario with n panels: the panels
+// on the left (on top in portrait), the training loss and the sharpness
+// next to them, the loss slice and the Hessian spectra below. With one or
+// two panels the spectra sit under the panels and the slice takes the
+// width of the right half.
+func computeNetLayout(w, h, scale float64, n int) (layout, netRects) {
+	l := computeLayout(w, h, scale, n) // sizes, toolbar and status line
+	l.plot = geom.Rect{}
+	pad := math.Round(6 * l.u)
+	line := math.Round(l.font * 1.3)
+	head := math.Round(1.9 * l.font)
+	read := float64(netReadoutLines)*line + pad
+	main := geom.Rect{X: pad, Y: l.toolbar.H + pad, W: w - 2*pad, H: l.status.Y - l.toolbar.H - 2*pad}
+	var nr netRects
+	var block geom.Rect // where the panels go
+	cols, rows := min(n, 2), (n+1)/2
+	// four plots in a 2×2 grid in r
+	grid4 := func(r geom.Rect) {
+		cw, ch := (r.W-pad)/2, (r.H-pad)/2
+		nr.loss = geom.Rect{X: r.X, Y: r.Y, W: cw, H: ch}
+		nr.sharp = geom.Rect{X: r.X + cw + pad, Y: r.Y, W: cw, H: ch}
+		nr.slice = geom.Rect{X: r.X, Y: r.Y + ch + pad, W: cw, H: ch}
+		nr.spectrum = geom.Rect{X: r.X + cw + pad, Y: r.Y + ch + pad, W: cw, H: ch}
+	}
+	if main.W >= 1.1*main.H { // landscape
+		lw := math.Round((main.W - pad) / 2)
+		right := geom.Rect{X: main.X + lw + pad, Y: main.Y, W: main.W - lw - pad, H: main.H}
+		if n <= 2 {
+			cw := (lw - float64(cols-1)*pad) / float64(cols)
+			ph := math.Min(head+cw+read, 0.62*main.H)
+			block = geom.Rect{X: main.X, Y: main.Y, W: lw, H: ph}
+			nr.spectrum = geom.Rect{X: main.X, Y: main.Y + ph + pad, W: lw, H: main.H - ph - pad}
+			th := math.Round(0.47 * main.H)
+			cw2 := (right.W - pad) / 2
+			nr.loss = geom.Rect{X: right.X, Y: right.Y, W: cw2, H: th}
+			nr.sharp = geom.Rect{X: right.X + cw2 + pad, Y: right.Y, W: cw2, H: th}
+			nr.slice = geom.Rect{X: right.X, Y: right.Y + th + pad, W: right.W, H: main.H - th - pad}
+		} else {
+			block = geom.Rect{X: main.X, Y: main.Y, W: lw, H: main.H}
+			grid4(right)
+		}
+	} else { // portrait: panels on top, the plots below
+		if n == 2 && main.W < 0.7*main.H {
+			cols, rows = 1, 2
+		}
+		bh := math.Round(0.5 * main.H)
+		block = geom.Rect{X: main.X, Y: main.Y, W: main.W, H: bh}
+		grid4(geom.Rect{X: main.X, Y: main.Y + bh + pad, W: main.W, H: main.H - bh - pad})
+	}
+	l.panelGrid(block, n, cols, rows, netReadoutLines)
+	return l, nr
+}

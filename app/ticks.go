@@ -1,0 +1,64 @@
+package app
+
+import (
+	"curvlab/render"
+	"curvlab/render/geom"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// axisTicks are the tick positions and labels of a plot's two axes,
+// recomputed only when its world window or screen size changes.
+type axisTicks struct {
+	view           geom.View // world window and screen size they are for
+	xticks, yticks []float64
+	xlabels        []string
+	ylabels        []string
+	labelBuf       []byte
+}
+
+// update recomputes the ticks for view v if it changed: about one per 110
+// pixels across and one per 90 pixels up.
+func (t *axisTicks) update(v geom.View) {
+	v.Screen.X, v.Screen.Y = 0, 0
+	if v == t.view && t.xlabels != nil {
+		return
+	}
+	t.view = v
+	var step float64
+	t.xticks, step = geom.Ticks(t.xticks[:0], v.XMin, v.XMax, int(v.Screen.W/110)+2)
+	t.xlabels = t.labels(t.xlabels[:0], t.xticks, step)
+	t.yticks, step = geom.Ticks(t.yticks[:0], v.YMin, v.YMax, int(v.Screen.H/90)+2)
+	t.ylabels = t.labels(t.ylabels[:0], t.yticks, step)
+}
+
+func (t *axisTicks) labels(dst []string, ticks []float64, step float64) []string {
+	for _, x := range ticks {
+		t.labelBuf = geom.AppendLabel(t.labelBuf[:0], x, step)
+		dst = append(dst, string(t.labelBuf))
+	}
+	return dst
+}
+
+// drawAxisTicks labels the axes of plot rectangle r, shown through v,
+// inside its edges.
+func (g *Game) drawAxisTicks(dst *ebiten.Image, r geom.Rect, v geom.View, t *axisTicks) {
+	l := &g.lay
+	ink := render.Alpha(colInk, 0.85)
+	for k, x := range t.xticks {
+		sx, _ := v.ToScreen(x, 0)
+		if sx < r.X+20*l.u || sx > r.X+r.W-20*l.u {
+			continue
+		}
+		g.paint.Line(dst, nil, sx, r.Y+r.H, sx, r.Y+r.H-5*l.u, float32(l.u), ink)
+		g.text(render.Sans, t.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
+	}
+	for k, y := range t.yticks {
+		_, sy := v.ToScreen(0, y)
+		if sy < r.Y+14*l.u || sy > r.Y+r.H-24*l.u {
+			continue
+		}
+		g.paint.Line(dst, nil, r.X, sy, r.X+5*l.u, sy, float32(l.u), ink)
+		g.text(render.Sans, t.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
+	}
+}
