@@ -40,6 +40,9 @@ func TestClickSetsStart(t *testing.T) {
 	click(t, ctx, cx, cy)
 	waitFor(t, ctx, "window.curvlab.scenario !== "+strconv.Quote(defaultText), 5*time.Second)
 
+	if os.Getenv("CURVLAB_SHOTS") != "" {
+		screenshot(t, ctx, "clicked.png")
+	}
 	text := eval[string](t, ctx, "window.curvlab.scenario")
 	if hash := eval[string](t, ctx, "location.hash"); hash != "#"+text {
 		t.Errorf("location.hash %q, curvlab.scenario %q", hash, text)

@@ -87,6 +87,11 @@ func tab(t *testing.T) context.Context {
 	return ctx
 }
 
+// The tests' viewport, in CSS pixels at device scale 1: a laptop's, and
+// small enough that software WebGL draws several frames a second on a
+// small machine (each frame costs in proportion to the pixels).
+const viewW, viewH = 1280, 720
+
 // load opens the app with a fragment in the tab of ctx and waits until it
 // is ready.
 func load(t *testing.T, ctx context.Context, fragment string) {
@@ -95,7 +100,7 @@ func load(t *testing.T, ctx context.Context, fragment string) {
 	if fragment != "" {
 		url += "#" + fragment
 	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1600, 900), chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH), chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx, chromium.Wait(chromium.Ready+" && window.curvlab.ready === true", 60*time.Second)); err != nil {
