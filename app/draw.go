@@ -55,23 +55,25 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 		g.surface.update(surf, g.st.surfaceVersion, g.panelView(pr.plot))
 		g.surface.heat.Draw(dst, pr.plot)
 	}
+	g.flat.FillRect(dst, l.status, colBar)
 	for i, pr := range panels {
 		if g.st.flags.overlay {
 			i = -1
 		}
 		g.drawPanel(dst, pr, i)
 	}
-	g.drawStatus(dst)
+	g.plot.drawShapes(dst, g, l.plot)
+	g.statusText()
 	g.flushText(dst)
-	g.plot.draw(dst, g, l.plot)
+	g.plot.pl.DrawLabels(dst)
 }
 
-// drawStatus draws the notice (what was wrong), a passing message, or a
-// hint at what one can do.
-func (g *Game) drawStatus(dst *ebiten.Image) {
+// statusText queues the status line's text: the notice (what was wrong),
+// a passing message, or a hint at what one can do. The caller fills the
+// line's background.
+func (g *Game) statusText() {
 	l := &g.lay
 	r := l.status
-	g.flat.FillRect(dst, r, colBar)
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
 	if g.st.scen.Net != nil {
 		msg = netHint

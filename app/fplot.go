@@ -22,7 +22,9 @@ type fPlot struct {
 	known bool
 }
 
-func (fp *fPlot) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
+// drawShapes fills the series and draws the plot's shapes; fp.pl.DrawLabels
+// draws its text.
+func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 	st := g.st
 	l := &g.lay
 	fstar, known := g.surface.fstar, g.surface.fknown
@@ -59,7 +61,7 @@ func (fp *fPlot) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
 		fp.ys[i] = ys
 		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: panelColors[i], Name: fp.names[i]})
 	}
-	fp.pl.Draw(dst, r)
+	fp.pl.DrawShapes(dst, r) // the caller draws the labels with the other text
 }
 
 func sameRuns(a, b []*sim.Run) bool {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"curvlab/sim"
 	"curvlab/sim/nn"
@@ -20,11 +21,18 @@ const eosLink = "v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=gd:lr=0.3;n=3000;t=0"
 
 // settle runs frames until the network view has nothing left to compute
 // (every tracker, decision map and spectrum current, the slice complete),
-// at most limit frames, and reports whether it got there.
-func settle(g *Game, img *ebiten.Image, limit int) bool {
+// at most limit frames, and reports whether it got there. With extra > 0
+// each frame also computes for that long beyond the frame's budget, to
+// get there in fewer (slow, software-rendered) frames.
+func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 	ok := false
 	for i := 0; i < limit && !ok; i++ {
-		onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+		onFrames(1, func() {
+			g.Update()
+			if extra > 0 {
+				g.netUpdate(time.Now().Add(extra))
+			}
+		}, func(*ebiten.Image) { g.Draw(img) })
 		ok = g.netSettled()
 	}
 	return ok
@@ -80,12 +88,16 @@ func TestEdgeOfStabilityScreen(t *testing.T) {
 // steppedGame opens link, takes steps steps and runs frames until
 // everything is computed; it returns the game, its image and freshMLP.
 func steppedGame(t *testing.T, link string, steps int) (*Game, *ebiten.Image, *nn.MLP) {
+	return steppedGameSized(t, link, steps, 1600, 900)
+}
+
+func steppedGameSized(t *testing.T, link string, steps, w, h int) (*Game, *ebiten.Image, *nn.MLP) {
 	t.Helper()
-	g, img := newTestGame(t, link, 1600, 900)
+	g, img := newTestGame(t, link, w, h)
 	for i := 0; i < steps; i++ {
 		g.st.stepAll()
 	}
-	if !settle(g, img, 5000) {
+	if !settle(g, img, 5000, 250*time.Millisecond) {
 		t.Fatalf("%s: not settled after 5000 frames", link)
 	}
 	return g, img, freshMLP(t, g)
@@ -201,9 +213,13 @@ func TestDecisionMapIsTheOutput(t *testing.T) {
 // at its point of the plane, for both kinds of plane; the paths are
 // projected onto it.
 func TestLossSliceIsComputed(t *testing.T) {
-	g, img, m := steppedGame(t, "#"+eosLink, 60)
+	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
+	for i := 0; i < 60; i++ {
+		g.st.stepAll()
+	}
+	m := freshMLP(t, g)
 	check := func(what string) {
-		if !settle(g, img, 5000) {
+		if !settle(g, img, 5000, 0) { // real frames, with their budget
 			t.Fatalf("%s: not complete after 5000 frames (level %d)", what, g.net.slice.level)
 		}
 		sl := &g.net.slice
@@ -346,5 +362,75 @@ func TestSteadyNetworkFrameAllocatesNothing(t *testing.T) {
 	onFrames(5, frame, draw)
 	if n, where := ownAllocs(30, frame, draw); n > 0 {
 		t.Errorf("30 steady frames allocated %d heap objects in curvlab's code (most in %s)", n, where)
+	}
+}
+
+// TestNetworkScreens draws network scenarios in several states and sizes
+// (saved with CURVLAB_SHOTS=dir) and checks they open without a notice.
+func TestNetworkScreens(t *testing.T) {
+	for _, c := range []struct {
+		name, link string
+		w, h       int
+		steps      int
+		acts       []action
+	}{
+		{"net-editor", eosLink, 1600, 900, 5, []action{actNetMenu}},
+		{"net-picker", eosLink, 1600, 900, 5, []action{actSurfaceMenu}},
+		{"net-help", eosLink, 1600, 900, 5, []action{actHelp}},
+		{"net-four", "v1;net=relu:6,6,loss=ce;d=spiral:n=300,noise=0.05;m=gd:lr=1;m=newton-lm;m=bfgs;m=adam:lr=0.05;n=400;u=p", 1600, 900, 150, nil},
+		{"net-portrait", eosLink, 800, 1200, 200, nil},
+		{"net-small", eosLink, 1280, 720, 200, nil},
+	} {
+		g, img, _ := steppedGameSized(t, "#"+c.link, c.steps, c.w, c.h)
+		for _, a := range c.acts {
+			g.do(a, 0)
+		}
+		onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+		if g.st.notice != "" {
+			t.Errorf("%s: notice %q", c.name, g.st.notice)
+		}
+		saveShot(t, img, c.name)
+	}
+}
+
+// BenchmarkNetworkFrame times frames of the edge-of-stability preset after
+// 300 iterations with everything computed, paused and playing at 50
+// iterations a second: the Go side of a frame (Update, Draw) as metrics,
+// ns/op is the whole frame including the (software) rendering. Run with
+//
+//	xvfb-run -a go test -run '^$' -bench NetworkFrame ./app/
+func BenchmarkNetworkFrame(b *testing.B) {
+	for _, playing := range []bool{false, true} {
+		name := "paused"
+		if playing {
+			name = "playing"
+		}
+		b.Run(name, func(b *testing.B) {
+			g := New("#"+eosLink, nil)
+			g.w, g.h, g.scale = 1600, 900, 1
+			var img *ebiten.Image
+			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
+			for i := 0; i < 300; i++ {
+				g.st.stepAll()
+			}
+			settle(g, img, 5000, 250*time.Millisecond)
+			if playing {
+				g.st.flags.speed = 5 // 50 iterations a second
+				g.do(actPlay, 0)
+			}
+			var up, dr time.Duration
+			b.ResetTimer()
+			onFrames(b.N, func() {
+				t0 := time.Now()
+				g.Update()
+				up += time.Since(t0)
+			}, func(*ebiten.Image) {
+				t0 := time.Now()
+				g.Draw(img)
+				dr += time.Since(t0)
+			})
+			b.ReportMetric(float64(up)/1e6/float64(b.N), "update-ms")
+			b.ReportMetric(float64(dr)/1e6/float64(b.N), "draw-ms")
+		})
 	}
 }

@@ -22,8 +22,10 @@ type netPlots struct {
 	etaX, etaY  [sim.MaxPanels][2]float64
 	marks       [sim.MaxPanels][1]float64
 	markLabels  []string
-	runs        []*sim.Run
-	names       [sim.MaxPanels]string
+	// the spectra's title, and a shorter one for narrow plots
+	spectraTitle, specShort string
+	runs                    []*sim.Run
+	names                   [sim.MaxPanels]string
 
 	sliceVersion, sliceLevel int
 	slicePCA                 bool
@@ -43,7 +45,10 @@ func (g *Game) stylePlot(pl *render.Plot) {
 }
 
 // drawNet draws a network scenario: the panels with their decision maps,
-// the status line, and the plots.
+// the loss slice, the status line, and the plots. Flat rectangles and
+// images come first, then every anti-aliased shape, then all text: under
+// software rendering each switch between anti-aliased shapes and other
+// draws costs a pass over the screen (see textCmd).
 func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net
@@ -54,6 +59,11 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 		g.flat.FillRect(dst, pr.frame, colBar)
 		nv.panels[k].heat.Draw(dst, pr.plot)
 	}
+	sq, info := g.sliceRects(g.netLay.slice)
+	g.flat.FillRect(dst, g.netLay.slice, colBar)
+	nv.slice.heat.Draw(dst, sq)
+	g.flat.FillRect(dst, l.status, colBar)
+
 	p := &g.paint
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
@@ -78,14 +88,23 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
 		}
 	}
-	g.drawSlice(dst, g.netLay.slice)
-	g.drawStatus(dst)
+	g.drawSlice(dst, g.netLay.slice, sq, info)
+	g.prepNetPlots()
+	np, nr := &nv.plots, &g.netLay
+	np.loss.DrawShapes(dst, nr.loss)
+	np.sharp.DrawShapes(dst, nr.sharp)
+	np.spectra.DrawShapes(dst, nr.spectrum)
+
+	g.statusText()
 	g.flushText(dst)
-	g.drawNetPlots(dst)
+	np.loss.DrawLabels(dst)
+	np.sharp.DrawLabels(dst)
+	np.spectra.DrawLabels(dst)
 }
 
-// drawNetPlots draws the loss, sharpness and spectrum plots.
-func (g *Game) drawNetPlots(dst *ebiten.Image) {
+// prepNetPlots fills the series of the loss and sharpness plots and the
+// rows of the spectra.
+func (g *Game) prepNetPlots() {
 	st := g.st
 	nv := &g.net
 	np := &nv.plots
@@ -101,7 +120,8 @@ func (g *Game) drawNetPlots(dst *ebiten.Image) {
 		// no legends: they would hide the curves' ends, where the news
 		// is; the panel headers and the spectra's rows name the colours
 		np.loss.NoLegend, np.sharp.NoLegend = true, true
-		np.spectra.Title = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
+		np.spectraTitle = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
+		np.specShort = "Hessian eigenvalues now (red: negative)"
 		np.markLabels = []string{"2/η"}
 	}
 	g.stylePlot(&np.loss)
@@ -136,38 +156,45 @@ func (g *Game) drawNetPlots(dst *ebiten.Image) {
 		}
 	}
 	nr := &g.netLay
-	np.loss.Draw(dst, nr.loss)
-	np.sharp.Draw(dst, nr.sharp)
 	sp := &np.spectra
+	sp.Title = np.spectraTitle
+	if render.TextWidth(render.Sans, sp.Title, 12.5*g.lay.u) > nr.spectrum.W-16*g.lay.u {
+		sp.Title = np.specShort
+	}
 	sp.Scale, sp.FontSize = g.lay.u, 12.5
 	sp.Background, sp.Frame, sp.Grid, sp.Ink, sp.Neg = colBar, colFrame, render.Alpha(colFrame, 0.5), colInk, colBad
-	sp.Draw(dst, nr.spectrum)
 }
 
-// drawSlice draws the loss slice in r: the heatmap in a square, the
-// projected paths, and its description.
-func (g *Game) drawSlice(dst *ebiten.Image, r geom.Rect) {
+// sliceRects returns where the loss slice's square goes in r and whether
+// its description fits beside it.
+func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
+	l := &g.lay
+	line := math.Round(1.35 * l.small)
+	side := math.Max(0, math.Min(r.W-16*l.u, r.H-2*line-12*l.u))
+	sq = geom.Rect{X: r.X + 8*l.u, Y: r.Y + 2*line + 6*l.u, W: side, H: side}
+	info = r.W-side-24*l.u > 170*l.u
+	if !info {
+		sq.X = r.X + (r.W-side)/2
+	}
+	return sq, info
+}
+
+// drawSlice draws the shapes of the loss slice in square sq of r (the
+// heatmap is drawn) and queues its texts.
+func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	l := &g.lay
 	nv := &g.net
 	sl := &nv.slice
 	np := &nv.plots
 	st := g.st
-	g.flat.FillRect(dst, r, colBar)
 	line := math.Round(1.35 * l.small)
-	side := math.Min(r.W-16*l.u, r.H-2*line-12*l.u)
-	if side < 20 {
+	if sq.W < 20 {
 		return
-	}
-	sq := geom.Rect{X: r.X + 8*l.u, Y: r.Y + 2*line + 6*l.u, W: side, H: side}
-	info := r.W-side-24*l.u > 170*l.u // room for the description beside it
-	if !info {
-		sq.X = r.X + (r.W-side)/2
 	}
 	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca {
 		np.sliceVersion, np.sliceLevel, np.slicePCA = sl.version, sl.level, st.flags.pca
 		g.sliceTexts()
 	}
-	sl.heat.Draw(dst, sq)
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	p := &g.paint
 	p.Clip = sq

@@ -57,9 +57,6 @@ func computeNetLayout(w, h, scale float64, n int) (layout, netRects) {
 			grid4(right)
 		}
 	} else { // portrait: panels on top, the plots below
-		if n == 2 && main.W < 0.7*main.H {
-			cols, rows = 1, 2
-		}
 		bh := math.Round(0.5 * main.H)
 		block = geom.Rect{X: main.X, Y: main.Y, W: main.W, H: bh}
 		grid4(geom.Rect{X: main.X, Y: main.Y + bh + pad, W: main.W, H: main.H - bh - pad})

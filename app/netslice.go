@@ -92,10 +92,10 @@ func (sl *netSlice) reset(p *sim.NetProblem) {
 	sl.loss.Hess(h, sl.origin)
 	sl.hessU, sl.hessV, sl.hessLam = topTwo(h, n)
 	// The loss's quadratic model grows by L(x₀) at a = √(2L/λ₁) along u:
-	// the window shows at least twice that.
+	// the window shows at least that far.
 	sl.emin = 1
 	if l0 := sl.loss.Func(sl.origin); sl.hessLam[0] > 0 && l0 > 0 {
-		sl.emin = math.Max(0.02, math.Min(10, 2*math.Sqrt(2*l0/sl.hessLam[0])))
+		sl.emin = math.Max(0.01, math.Min(10, math.Sqrt(2*l0/sl.hessLam[0])))
 	}
 	if sl.vals == nil {
 		sl.vals = make([]float64, sliceN*sliceN)
@@ -215,7 +215,7 @@ func (sl *netSlice) fit(minHalf float64) {
 		}
 	}
 	ca, cb := (a0+a1)/2, (b0+b1)/2
-	half := math.Max(math.Max(sl.emin, minHalf), 0.65*math.Max(a1-a0, b1-b0))
+	half := math.Max(math.Max(sl.emin, minHalf), 0.6*math.Max(a1-a0, b1-b0))
 	sl.grid = geom.Grid{W: sliceN, H: sliceN, XMin: ca - half, XMax: ca + half, YMin: cb - half, YMax: cb + half}
 	for i := range sl.vals {
 		sl.vals[i], sl.disp[i], sl.done[i] = nan, nan, false
@@ -283,7 +283,7 @@ func (sl *netSlice) update(st *state, deadline time.Time) {
 	if sl.project(st.runs) {
 		half := (sl.grid.XMax - sl.grid.XMin) / 2
 		if half < 100*sl.emin { // beyond that the path has run away
-			sl.fit(1.5 * half)
+			sl.fit(1.25 * half)
 			sl.project(st.runs)
 		}
 	}

@@ -42,6 +42,14 @@ type Plot struct {
 	pts    []float64
 	xt, yt geom.TickSet
 	area   Rect
+
+	// what DrawShapes leaves for DrawLabels
+	drawn   Rect
+	st      plotStyle
+	v       View
+	ok      bool
+	box     Rect
+	nLegend int
 }
 
 // Area returns the rectangle of the axes (inside the labels) of the last
@@ -228,8 +236,18 @@ func (pl *Plot) legendBox(st *plotStyle) (Rect, int) {
 // Draw draws the plot into r (device pixels): all shapes first, then all
 // text, so that ebiten can batch each kind into few draw calls.
 func (pl *Plot) Draw(dst *ebiten.Image, r Rect) {
+	pl.DrawShapes(dst, r)
+	pl.DrawLabels(dst)
+}
+
+// DrawShapes draws the plot's background, grid, series, frame and legend
+// box into r; DrawLabels then draws its text. Drawing the shapes of several
+// plots before the text of any saves ebiten a pass over the anti-aliasing
+// buffer for each switch between shapes and text.
+func (pl *Plot) DrawShapes(dst *ebiten.Image, r Rect) {
 	pl.p.Clip = Rect{}
 	st, v, ok := pl.layout(r)
+	pl.drawn, pl.st, pl.v, pl.ok, pl.nLegend = r, st, v, ok, 0
 	pl.p.FillRect(dst, r, st.bg)
 	if !ok {
 		return
@@ -273,6 +291,7 @@ func (pl *Plot) Draw(dst *ebiten.Image, r Rect) {
 	p.Clip = Rect{}
 	p.StrokeRect(dst, a.Inset(-float64(st.gw)), st.gw, st.frame)
 	box, n := pl.legendBox(&st)
+	pl.box, pl.nLegend = box, n
 	if n > 0 {
 		p.FillRect(dst, box, Alpha(st.bg, 0.85))
 		p.StrokeRect(dst, box, st.gw, st.grid)
@@ -284,8 +303,14 @@ func (pl *Plot) Draw(dst *ebiten.Image, r Rect) {
 			}
 		}
 	}
+}
 
-	// text
+// DrawLabels draws the text of the plot drawn by the last DrawShapes.
+func (pl *Plot) DrawLabels(dst *ebiten.Image) {
+	if !pl.ok {
+		return
+	}
+	st, v, r, a, box, n := pl.st, pl.v, pl.drawn, pl.area, pl.box, pl.nLegend
 	for i, t := range pl.yt.Pos {
 		if sy, in := pl.yTick(&v, t); in {
 			Text(dst, pl.yt.Labels[i], a.X-st.tick-2*st.sc, sy, st.fs, st.ink, Right|Middle)

@@ -53,6 +53,13 @@ type Spectra struct {
 	negatives  bool
 	area       Rect
 	scratchSeg []float64
+	// what DrawShapes leaves for DrawLabels
+	drawn       Rect
+	fs, sc, pad float64
+	ink         color.RGBA
+	ok          bool
+	labelDst    *ebiten.Image
+	labelFn     func(str string, x, y float64, al Align, c color.RGBA)
 }
 
 // Area returns the rectangle of the axis (inside the labels) of the last
@@ -144,6 +151,13 @@ func powerLabel(v float64) string {
 
 // Draw draws the spectra into r (device pixels): shapes first, then text.
 func (s *Spectra) Draw(dst *ebiten.Image, r Rect) {
+	s.DrawShapes(dst, r)
+	s.DrawLabels(dst)
+}
+
+// DrawShapes draws everything but the text into r; DrawLabels then draws
+// the text (see Plot.DrawShapes for why they are apart).
+func (s *Spectra) DrawShapes(dst *ebiten.Image, r Rect) {
 	sc := s.Scale
 	if !(sc > 0) {
 		sc = 1
@@ -177,7 +191,9 @@ func (s *Spectra) Draw(dst *ebiten.Image, r Rect) {
 	m := pad + math.Max(6*sc, lw/2)
 	a := Rect{X: r.X + m, Y: top, W: r.W - 2*m, H: r.Y + r.H - pad - lh - 4*sc - top}
 	s.area = a
-	if !(a.W > 4) || !(a.H > 4) || len(s.Rows) == 0 {
+	s.drawn, s.fs, s.sc, s.pad, s.ink = r, fs, sc, pad, ink
+	s.ok = a.W > 4 && a.H > 4 && len(s.Rows) > 0
+	if !s.ok {
 		return
 	}
 	// grid lines at the ticks, the zero line, then the rows
@@ -223,22 +239,68 @@ func (s *Spectra) Draw(dst *ebiten.Image, r Rect) {
 	zx := s.X(0)
 	p.Line(dst, nil, zx, a.Y, zx, a.Y+a.H, float32(2*sc), ink)
 	p.StrokeRect(dst, a.Inset(-float64(gw)), gw, frame)
+	// boxes under the labels, so that ticks do not cross them
+	for i := range s.Rows {
+		s.labelBoxes(i, func(r Rect) { p.FillRect(dst, r, Alpha(bg, 0.85)) }, nil)
+	}
+}
 
-	// text
+// labelBoxes calls box with the rectangle of each label of row i, and
+// text (if not nil) with the label and where it goes: the row's label at
+// its top left; each mark's label at the bottom of the row, left of the
+// mark, or right of it near the left end.
+func (s *Spectra) labelBoxes(i int, box func(Rect), text func(str string, x, y float64, al Align, c color.RGBA)) {
+	a, fs, sc := s.area, s.fs, s.sc
+	rh := a.H / float64(len(s.Rows))
+	row := &s.Rows[i]
+	y0 := a.Y + float64(i)*rh
+	lh := LineHeight(Sans, fs)
+	if row.Label != "" {
+		x, y := a.X+4*sc, y0+2*sc
+		box(Rect{X: x - 2*sc, Y: y, W: TextWidth(Sans, row.Label, fs) + 4*sc, H: lh})
+		if text != nil {
+			text(row.Label, x, y, Left|Top, row.Color)
+		}
+	}
+	for k, m := range row.Marks {
+		if k >= len(row.MarkLabels) || row.MarkLabels[k] == "" || m != m || math.IsInf(m, 0) {
+			continue
+		}
+		w := TextWidth(Sans, row.MarkLabels[k], fs)
+		x, y := s.X(m)-3*sc-w, y0+rh-lh-2*sc
+		if x < a.X+2*sc {
+			x = s.X(m) + 4*sc
+		}
+		box(Rect{X: x - 2*sc, Y: y, W: w + 4*sc, H: lh})
+		if text != nil {
+			text(row.MarkLabels[k], x, y, Left|Top, s.ink)
+		}
+	}
+}
+
+// DrawLabels draws the text of the spectra drawn by the last DrawShapes.
+func (s *Spectra) DrawLabels(dst *ebiten.Image) {
+	r, fs, sc, pad, ink, a := s.drawn, s.fs, s.sc, s.pad, s.ink, s.area
 	if s.Title != "" {
 		Text(dst, s.Title, r.X+r.W/2, r.Y+pad, fs, ink, Center|Top)
+	}
+	if !s.ok {
+		return
 	}
 	for i, t := range s.ticks {
 		Text(dst, s.labels[i], s.X(t), a.Y+a.H+4*sc, fs, ink, Center|Top)
 	}
 	for i := range s.Rows {
-		row := &s.Rows[i]
-		y0 := a.Y + float64(i)*rh
-		Text(dst, row.Label, a.X+4*sc, y0+2*sc, fs, row.Color, Left|Top)
-		for k, m := range row.Marks {
-			if k < len(row.MarkLabels) && m == m && !math.IsInf(m, 0) {
-				Text(dst, row.MarkLabels[k], s.X(m)-3*sc, y0+2*sc, fs, ink, Right|Top)
-			}
-		}
+		s.labelBoxes(i, func(Rect) {}, s.drawLabel(dst))
 	}
+}
+
+// drawLabel returns the text callback of labelBoxes drawing onto dst; it
+// is made once, so that steady frames allocate nothing.
+func (s *Spectra) drawLabel(dst *ebiten.Image) func(str string, x, y float64, al Align, c color.RGBA) {
+	if s.labelFn == nil || s.labelDst != dst {
+		s.labelDst = dst
+		s.labelFn = func(str string, x, y float64, al Align, c color.RGBA) { Text(s.labelDst, str, x, y, s.fs, c, al) }
+	}
+	return s.labelFn
 }
