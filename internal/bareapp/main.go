@@ -33,6 +33,7 @@ func (b *bare) Draw(screen *ebiten.Image) {
 func (b *bare) Layout(w, h int) (int, int) { return w, h }
 
 func main() {
+	js.Global().Set("__goMainAt", js.Global().Get("performance").Call("now"))
 	if err := ebiten.RunGame(&bare{}); err != nil {
 		panic(err)
 	}
