@@ -58,7 +58,7 @@ type Game struct {
 
 // frameWork is the time a frame may spend stepping runs and computing
 // what they draw (the rest of a 30 fps frame is for drawing).
-const frameWork = 14 * time.Millisecond
+const frameWork = 12 * time.Millisecond
 
 // New creates the app showing the scenario of a link ("" for the default).
 func New(link string, host Host) *Game {
@@ -157,7 +157,7 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.relayout()
 	g.handleInput()
-	g.st.tick(dt, frameWork*2/3-g.worked)
+	g.st.tick(dt, frameWork*3/4-g.worked)
 	if g.st.scen.Net != nil {
 		g.netUpdate(t0.Add(frameWork - g.worked))
 	}

@@ -55,11 +55,12 @@ type netView struct {
 	next   int // the panel whose decision map is refreshed first
 	// spectra: one panel at a time, round robin
 	specNext   int
-	specAt     time.Time
 	hess, work []float64
-	slice      netSlice
-	plots      netPlots
-	ticks      axisTicks
+	// what a decision map and a spectrum cost
+	mapCost, specCost jobCost
+	slice             netSlice
+	plots             netPlots
+	ticks             axisTicks
 }
 
 // netPanel is one panel's cache.
@@ -134,9 +135,10 @@ func (nv *netView) panelView(r geom.Rect) geom.View {
 }
 
 // netUpdate brings what a network scenario draws up to date with the runs,
-// spending time until deadline (but always making some progress): the
-// readouts, then the stale decision maps, then (at most every
-// spectrumEvery while playing) one panel's spectrum, then the loss slice.
+// starting only work expected to end by deadline (but never starving a
+// kind of work): the readouts, then the stale decision maps, then (at most
+// every spectrumEvery while playing) one panel's spectrum, then the loss
+// slice.
 func (g *Game) netUpdate(deadline time.Time) {
 	nv := &g.net
 	st := g.st
@@ -166,19 +168,24 @@ func (g *Game) netUpdate(deadline time.Time) {
 		if pc.row == row && pc.view == v {
 			continue
 		}
-		pc.decide(nv.out, st.runs[k].Last().X, row, v)
-		if time.Now().After(deadline) {
-			nv.next = (k + 1) % n
+		if !nv.mapCost.fits(deadline, 150*time.Millisecond) {
+			nv.next = k
 			break
 		}
+		t0 := time.Now()
+		pc.decide(nv.out, st.runs[k].Last().X, row, v)
+		nv.mapCost.since(t0)
 	}
-	now := time.Now()
-	if !st.playing || now.Sub(nv.specAt) >= spectrumEvery {
+	if !st.playing || time.Since(nv.specCost.last) >= spectrumEvery {
 		for i := 0; i < n; i++ {
 			k := (nv.specNext + i) % n
 			if row := len(st.runs[k].Trace) - 1; nv.panels[k].specRow != row {
-				nv.spectrum(k, row)
-				nv.specAt, nv.specNext = now, (k+1)%n
+				if nv.specCost.fits(deadline, 3*spectrumEvery) {
+					t0 := time.Now()
+					nv.spectrum(k, row)
+					nv.specCost.since(t0)
+					nv.specNext = (k + 1) % n
+				}
 				break
 			}
 		}

@@ -434,3 +434,45 @@ func BenchmarkNetworkFrame(b *testing.B) {
 		})
 	}
 }
+
+// Odd networks draw without trouble: a run that diverges (NaN weights), a
+// one-unit network (whose curvature the trace keeps), the fewest points,
+// Newton's method on a network.
+func TestOddNetworks(t *testing.T) {
+	for _, link := range []string{
+		"v1;net=tanh:8,8;d=circle;m=gd:lr=50;m=gd:lr=1e-6;n=40;t=0",
+		"v1;net=relu:1;d=xor:n=8,noise=0;m=newton;m=sr1;m=gd:lr=0.1;n=30",
+		"v1;net=sigmoid:2,loss=ce;d=gaussians:n=8,noise=1,seed=7;m=newton-sf;m=tr-dogleg;n=20;u=p",
+	} {
+		g, img, _ := steppedGame(t, "#"+link, 40)
+		if g.st.notice != "" {
+			t.Errorf("%s: notice %q", link, g.st.notice)
+		}
+		g.do(actHelp, 0)
+		g.do(actToEnd, 0)
+		onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+		for k, r := range g.st.runs {
+			s := r.Last()
+			if !isFiniteVec(s.X) && s.Events&sim.EventDiverged == 0 {
+				t.Errorf("%s: panel %d has weights that are not numbers and no divergence event", link, k+1)
+			}
+			if strings.Contains(g.net.panels[k].lines[0], "NaN") || strings.Contains(g.net.panels[k].lines[2], "NaN") {
+				t.Errorf("%s: panel %d shows NaN: %q", link, k+1, g.net.panels[k].lines)
+			}
+		}
+	}
+}
+
+// The browser may draw a frame before the first Update: a network link's
+// first Draw must cope.
+func TestNetworkDrawBeforeUpdate(t *testing.T) {
+	g := New("#"+eosLink, nil)
+	g.w, g.h, g.scale = 1600, 900, 1
+	onFrames(1, nil, func(*ebiten.Image) {
+		img := ebiten.NewImage(1600, 900)
+		g.Draw(img)
+	})
+	if g.net.prob == nil || g.net.panels[0].row != 0 {
+		t.Errorf("the first Draw left the network view unset")
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strconv"
+	"time"
 
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -53,6 +54,9 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net
 	st := g.st
+	if nv.prob != st.scen.NetProblem() || !sameRuns(nv.runs, st.runs) {
+		g.netUpdate(time.Now()) // a Draw before any Update (the browser's first frame)
+	}
 	n := min(len(st.runs), len(l.panels))
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]

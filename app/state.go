@@ -76,10 +76,12 @@ type state struct {
 	playing  bool
 	// rush plays to the end as fast as the frame budget allows (G on a
 	// network, whose steps are too slow to run all at once).
-	rush   bool
-	carry  float64 // fractional iterations owed by the clock
-	flags  flags
-	notice string
+	rush bool
+	// stepCost is what a step of every run (with its tracking) costs.
+	stepCost jobCost
+	carry    float64 // fractional iterations owed by the clock
+	flags    flags
+	notice   string
 	// changed is set when the scenario's text form must be published.
 	changed bool
 	// version counts scenario changes that need the surface redrawn.
@@ -170,15 +172,17 @@ func (s *state) tick(dt float64, budget time.Duration) {
 	if !s.playing {
 		return
 	}
-	t0 := time.Now()
+	deadline := time.Now().Add(budget)
 	s.carry += dt * speeds[s.flags.speed]
 	for n := 0; (s.carry >= 1 || s.rush) && n < 1000 && !s.done(); n++ {
-		s.carry = math.Max(0, s.carry-1)
-		s.stepAll()
-		if time.Since(t0) > budget {
+		if !s.stepCost.fits(deadline, 100*time.Millisecond) {
 			s.carry = math.Min(s.carry, 1) // behind: drop what is owed
 			break
 		}
+		s.carry = math.Max(0, s.carry-1)
+		t0 := time.Now()
+		s.stepAll()
+		s.stepCost.since(t0)
 	}
 	if s.done() {
 		s.playing = false

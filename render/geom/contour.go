@@ -13,8 +13,12 @@ type Contours struct {
 	Start []int
 }
 
-// Level returns the segments of level k (four numbers per segment).
+// Level returns the segments of level k (four numbers per segment), nil
+// when there is no level k (as before the first Compute).
 func (c *Contours) Level(k int) []float64 {
+	if k < 0 || k+1 >= len(c.Start) {
+		return nil
+	}
 	return c.Segs[4*c.Start[k] : 4*c.Start[k+1]]
 }
 

@@ -120,3 +120,10 @@ func TestContourSkipsNaNAndAllocatesOnce(t *testing.T) {
 		t.Errorf("Compute allocates %v in steady state", a)
 	}
 }
+
+func TestContourLevelBeforeCompute(t *testing.T) {
+	var c Contours
+	if c.Level(0) != nil || c.Level(-1) != nil {
+		t.Error("a level of empty contours is not nil")
+	}
+}
