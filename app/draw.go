@@ -52,7 +52,7 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	surf := g.st.scen.Surface()
 	for _, pr := range panels {
 		g.flat.FillRect(dst, pr.frame, colBar)
-		g.surface.update(surf, g.st.surfaceVersion, g.panelView(pr.plot))
+		g.surface.update(surf, g.st.surfaceVersion, g.panelView(pr.plot), l.u)
 		g.surface.heat.Draw(dst, pr.plot)
 	}
 	g.flat.FillRect(dst, l.status, colBar)

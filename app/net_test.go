@@ -321,6 +321,13 @@ func TestNetworkInputs(t *testing.T) {
 		t.Errorf("start of %d numbers, view %v", len(g.st.scen.Start), g.st.scen.View)
 	}
 
+	// a gradient-descent panel's step-size slider marks 2/λmax at the start
+	g.do(actEditPanel, 0)
+	if mv, _ := g.stabilityMark("lr"); math.Abs(mv-2/g.st.sharpness(0, 0)) > 1e-12 || !(mv > 0) {
+		t.Errorf("the lr slider marks %v, want 2/λmax = %v", mv, 2/g.st.sharpness(0, 0))
+	}
+	g.do(actClose, 0)
+
 	// the network editor: a narrower second layer
 	g.do(actNetMenu, 0)
 	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })

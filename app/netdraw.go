@@ -81,7 +81,7 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 			p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(2.6*l.u), colOutline)
 			p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(1.4*l.u), colClass[c])
 		}
-		nv.ticks.update(v)
+		nv.ticks.update(v, l.u)
 		g.drawAxisTicks(dst, pr.plot, v, &nv.ticks)
 		p.Clip = geom.Rect{}
 		p.StrokeRect(dst, pr.plot, float32(l.u), colFrame)
@@ -218,7 +218,7 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 3.5*l.u, clr)
 	}
 	p.Ring(dst, &v, 0, 0, 6*l.u, float32(2*l.u), colTrue)
-	np.sliceTicks.update(v)
+	np.sliceTicks.update(v, l.u)
 	g.drawAxisTicks(dst, sq, v, &np.sliceTicks)
 	p.Clip = geom.Rect{}
 	p.StrokeRect(dst, sq, float32(l.u), colFrame)

@@ -35,8 +35,9 @@ const contourCount = 14
 
 // update recomputes the image for surf in view v if anything changed. Only
 // the world window and the size of v's screen rectangle matter: panels at
-// different places share the image.
-func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View) {
+// different places share the image. u is the size of a logical pixel (the
+// ticks are spaced in logical pixels).
+func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u float64) {
 	w, h := int(v.Screen.W), int(v.Screen.H)
 	v.Screen.X, v.Screen.Y = 0, 0
 	if si.ok && si.version == version && si.view == v {
@@ -68,5 +69,5 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View) {
 	si.heat.Set(si.vals, w, h, si.scale)
 	si.levels = si.scale.Levels(si.levels[:0], contourCount)
 	si.contours.Compute(si.vals, grid, si.levels)
-	si.ticks.update(v)
+	si.ticks.update(v, u)
 }

@@ -18,17 +18,17 @@ type axisTicks struct {
 }
 
 // update recomputes the ticks for view v if it changed: about one per 110
-// pixels across and one per 90 pixels up.
-func (t *axisTicks) update(v geom.View) {
+// logical pixels (u device pixels each) across and one per 90 up.
+func (t *axisTicks) update(v geom.View, u float64) {
 	v.Screen.X, v.Screen.Y = 0, 0
 	if v == t.view && t.xlabels != nil {
 		return
 	}
 	t.view = v
 	var step float64
-	t.xticks, step = geom.Ticks(t.xticks[:0], v.XMin, v.XMax, int(v.Screen.W/110)+2)
+	t.xticks, step = geom.Ticks(t.xticks[:0], v.XMin, v.XMax, int(v.Screen.W/(110*u))+2)
 	t.xlabels = t.labels(t.xlabels[:0], t.xticks, step)
-	t.yticks, step = geom.Ticks(t.yticks[:0], v.YMin, v.YMax, int(v.Screen.H/90)+2)
+	t.yticks, step = geom.Ticks(t.yticks[:0], v.YMin, v.YMax, int(v.Screen.H/(90*u))+2)
 	t.ylabels = t.labels(t.ylabels[:0], t.yticks, step)
 }
 
