@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"curvlab/render"
 	"curvlab/sim"
 	"curvlab/sim/nn"
 
@@ -481,5 +482,32 @@ func TestNetworkDrawBeforeUpdate(t *testing.T) {
 	})
 	if g.net.prob == nil || g.net.panels[0].row != 0 {
 		t.Errorf("the first Draw left the network view unset")
+	}
+}
+
+// No text of a network screen runs out of its box, at any window size:
+// the readouts fit their panels and the slice's texts its plot.
+func TestNetworkTextsFit(t *testing.T) {
+	for _, sz := range [][2]int{{1600, 900}, {1280, 720}, {1024, 768}, {800, 1200}} {
+		for _, link := range []string{eosLink, "v1;net=relu:6,6,loss=ce;d=spiral;m=gd:lr=1;m=newton-lm;m=bfgs;m=adam:lr=0.05;n=400"} {
+			g, img, _ := steppedGameSized(t, "#"+link, 3, sz[0], sz[1])
+			onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+			l := &g.lay
+			for k := range g.st.runs {
+				r := l.panels[k].readout
+				for _, s := range g.net.panels[k].lines {
+					if w := render.TextWidth(render.Mono, s, l.read); w > r.W-8*l.u {
+						t.Errorf("%v %d panels: readout %q is %.0f px wide in %.0f", sz, len(g.st.runs), s, w, r.W)
+					}
+				}
+			}
+			np := &g.net.plots
+			sr := g.netLay.slice
+			for _, s := range []string{np.sliceTitle, np.sliceNote} {
+				if w := render.TextWidth(render.Sans, s, l.small); w > sr.W-8*l.u {
+					t.Errorf("%v: slice text %q is %.0f px wide in %.0f", sz, s, w, sr.W)
+				}
+			}
+		}
 	}
 }

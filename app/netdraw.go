@@ -30,6 +30,7 @@ type netPlots struct {
 
 	sliceVersion, sliceLevel int
 	slicePCA                 bool
+	sliceInfoW               float64 // the width the description was fitted to
 	sliceTitle, sliceNote    string
 	sliceInfo                []string
 	sliceTicks               axisTicks
@@ -195,9 +196,10 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	if sq.W < 20 {
 		return
 	}
-	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca {
-		np.sliceVersion, np.sliceLevel, np.slicePCA = sl.version, sl.level, st.flags.pca
-		g.sliceTexts()
+	infoW := r.X + r.W - (sq.X + sq.W + 14*l.u) - 6*l.u
+	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceInfoW != infoW {
+		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceInfoW = sl.version, sl.level, st.flags.pca, infoW
+		g.sliceTexts(infoW, r.W-16*l.u)
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	p := &g.paint
@@ -233,8 +235,9 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	}
 }
 
-// sliceTexts rebuilds the slice's title and notes.
-func (g *Game) sliceTexts() {
+// sliceTexts rebuilds the slice's title and notes, shortened to width
+// head, and the description beside it, shortened to width w.
+func (g *Game) sliceTexts(w, head float64) {
 	sl := &g.net.slice
 	np := &g.net.plots
 	np.sliceTitle = "Training loss on a plane through the start"
@@ -264,4 +267,9 @@ func (g *Game) sliceTexts() {
 		progress,
 		other,
 	)
+	for i, s := range np.sliceInfo {
+		np.sliceInfo[i] = fitText(s, g.lay.small, w)
+	}
+	np.sliceTitle = fitText(np.sliceTitle, g.lay.small, head)
+	np.sliceNote = fitText(np.sliceNote, g.lay.small, head)
 }
