@@ -40,8 +40,8 @@ func (h *helpText) refresh(g *Game) {
 				h.keys = append(h.keys, padRight(b.keys, 7)+b.what)
 			}
 		}
-		h.keys = append(h.keys, padRight("click", 7)+"a panel: start every method there",
-			padRight("drag", 7)+"a panel: pan;  wheel / pinch: zoom",
+		h.keys = append(h.keys, padRight("click", 7)+"a surface's panel: start every method there",
+			padRight("drag", 7)+"a surface's panel: pan;  wheel / pinch: zoom",
 			padRight("↑↓←→", 7)+"in a menu or editor: choose and change")
 	}
 	rows := 0
