@@ -8,8 +8,6 @@ import (
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/nn"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // The loss slice: the training loss on a plane through the start x₀ of
@@ -108,22 +106,21 @@ func (sl *netSlice) reset(p *sim.NetProblem) {
 }
 
 // topTwo returns the unit eigenvectors of the two largest eigenvalues of
-// the symmetric n×n matrix a (which it takes over), and the eigenvalues.
+// the symmetric n×n matrix a, and the eigenvalues. It uses sim.EigSym
+// (Jacobi rotations) rather than gonum, which would add about half a
+// megabyte to the browser's download for this one call.
 func topTwo(a []float64, n int) (u, v []float64, lam [2]float64) {
-	var es mat.EigenSym
 	u, v = make([]float64, n), make([]float64, n)
-	if n < 2 || !es.Factorize(mat.NewSymDense(n, a), true) {
+	if n < 2 {
 		u[0] = 1
-		if n > 1 {
-			v[1] = 1
-		}
 		return u, v, lam
 	}
-	vals := es.Values(nil)
-	var vecs mat.Dense
-	es.VectorsTo(&vecs)
-	mat.Col(u, n-1, &vecs)
-	mat.Col(v, n-2, &vecs)
+	vals, vecs, work := make([]float64, n), make([]float64, n*n), make([]float64, n*n)
+	sim.EigSym(vals, vecs, a, work, n)
+	for i := 0; i < n; i++ { // eigenvectors are the columns of vecs
+		u[i] = vecs[i*n+n-1]
+		v[i] = vecs[i*n+n-2]
+	}
 	return u, v, [2]float64{vals[n-1], vals[n-2]}
 }
 
