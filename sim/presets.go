@@ -48,6 +48,20 @@ var presets = []Preset{
 		Link: "v1;s=linreg;x=-1,3;m=gd:lr=10.74;m=gd:lr=0.035;m=newton:ls=none;n=200;u=2",
 	},
 	{
+		Name: "net-saddle",
+		Desc: "A tanh neuron from a small start: plain Newton converges to the saddle at the origin; GD and saddle-free Newton break the symmetry",
+		// From (0.2, −0.1), 0.22 from the saddle: plain Newton lands on
+		// it in 3 steps, the others reach the minimum (0.8, 1.5).
+		Link: "v1;s=net-tanh;x=0.2,-0.1;m=gd:lr=0.3;m=newton:ls=none,mod=none;m=newton-sf;m=sr1;n=400",
+	},
+	{
+		Name: "dead-relu",
+		Desc: "A ReLU neuron: a step of 1 throws gradient descent into the dead region, where the gradient is zero for good",
+		// Step 1 lands at (0.37, −2.18), where 0.37x − 2.18 < 0 on every
+		// point; step 0.5 and Newton reach the teacher (1, −0.5).
+		Link: "v1;s=net-relu;x=-1,1.5;m=gd:lr=0.5;m=gd:lr=1;m=newton;n=300",
+	},
+	{
 		Name: "edge-of-stability",
 		Desc: "Edge of stability: full-batch GD drives the sharpness λ_max up to 2/η and hovers there while the loss keeps falling",
 		// A 2-8-8-1 tanh MLP, squared error, on the 200-point circle data

@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestPresetsDecode(t *testing.T) {
 	seen := map[string]bool{}
@@ -22,5 +25,59 @@ func TestPresetsDecode(t *testing.T) {
 	}
 	if _, _, err := LookupPreset("nope"); err == nil {
 		t.Error("unknown preset accepted")
+	}
+}
+
+// runPreset runs every panel of a preset to its step budget.
+func runPreset(t *testing.T, name string) (Scenario, []*Run) {
+	t.Helper()
+	_, sc, err := LookupPreset(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := sc.NewRuns()
+	for _, r := range runs {
+		for i := 0; i < sc.Steps && r.Step(); i++ {
+		}
+	}
+	return sc, runs
+}
+
+// TestNetworkSurfacePresets checks that the lessons of the two-weight
+// network presets happen in the numbers.
+func TestNetworkSurfacePresets(t *testing.T) {
+	sc, runs := runPreset(t, "net-saddle")
+	h := make([]float64, 4)
+	for i, r := range runs {
+		x := r.Last().X
+		atSaddle := math.Hypot(x[0], x[1]) < 1e-9
+		atMin := math.Hypot(math.Abs(x[0])-0.8, math.Abs(x[1])-1.5) < 1e-3
+		if sc.Methods[i].String() == "newton:ls=none,mod=none" {
+			sc.Surface().Hess(h, x)
+			if !atSaddle || h[0]*h[3]-h[1]*h[2] >= 0 {
+				t.Errorf("net-saddle: plain Newton ends at %v, not on the saddle (det H = %g)", x, h[0]*h[3]-h[1]*h[2])
+			}
+		} else if !atMin {
+			t.Errorf("net-saddle: %s ends at %v, not at a minimum ±(0.8, 1.5)", sc.Methods[i], x)
+		}
+	}
+	_, runs = runPreset(t, "dead-relu")
+	var plateau float64
+	for _, y := range netReLUY {
+		plateau += y * y / float64(len(netReLUY))
+	}
+	for i, r := range runs {
+		last := r.Last()
+		dead := true
+		for _, x := range netReLUX {
+			dead = dead && last.X[0]*x+last.X[1] <= 0
+		}
+		if i == 1 { // gd:lr=1
+			if !dead || last.F != plateau || last.GNorm != 0 {
+				t.Errorf("dead-relu: gd with step 1 ends at %v (f = %g), not stuck in the dead region", last.X, last.F)
+			}
+		} else if math.Hypot(last.X[0]-1, last.X[1]+0.5) > 1e-3 {
+			t.Errorf("dead-relu: panel %d ends at %v, not at the teacher (1, −0.5)", i+1, last.X)
+		}
 	}
 }
