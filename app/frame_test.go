@@ -1,0 +1,85 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// busyLink is the browser benchmark's scenario (internal/webbench): four
+// methods that never stop, 1,000 steps each.
+const busyLink = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=momentum;m=adam;m=bfgs;n=1000;t=0"
+
+// BenchmarkSurfaceFrame times frames of four surface panels: "steady" with
+// 1,001 iterates each run to the end (the browser benchmark's scenario
+// after G), "playing" while the paths grow by 50 iterations a second. The
+// Go side of a frame (Update, Draw) is reported as metrics; ns/op is the
+// whole frame including the (software) rendering. Run with
+//
+//	xvfb-run -a -s "-screen 0 1600x1000x24" go test -run '^$' -bench SurfaceFrame ./app/
+func BenchmarkSurfaceFrame(b *testing.B) {
+	for _, name := range []string{"steady", "playing"} {
+		b.Run(name, func(b *testing.B) {
+			link := busyLink
+			if name == "playing" {
+				link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=momentum;m=adam;m=bfgs;n=100000;t=0;u=5"
+			}
+			g := New("#"+link, nil)
+			g.w, g.h, g.scale = 1600, 900, 1
+			var img *ebiten.Image
+			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
+			if name == "steady" {
+				onFrames(1, func() { g.do(actToEnd, 0) }, nil)
+			} else {
+				for i := 0; i < 500; i++ {
+					g.st.stepAll()
+				}
+				g.do(actPlay, 0)
+			}
+			onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+			var up, dr time.Duration
+			b.ResetTimer()
+			onFrames(b.N, func() {
+				t0 := time.Now()
+				g.Update()
+				up += time.Since(t0)
+			}, func(*ebiten.Image) {
+				t0 := time.Now()
+				g.Draw(img)
+				dr += time.Since(t0)
+			})
+			b.ReportMetric(float64(up)/1e6/float64(b.N), "update-ms")
+			b.ReportMetric(float64(dr)/1e6/float64(b.N), "draw-ms")
+		})
+	}
+}
+
+// BenchmarkFirstFrame times a new game's first Update and Draw on the
+// default scenario and on four panels, as in the browser's first frame
+// (the process's caches — fonts, glyphs, shaders — are warm after the first
+// iteration, so the first iteration's figures are printed too).
+func BenchmarkFirstFrame(b *testing.B) {
+	for _, c := range []struct{ name, link string }{{"default", ""}, {"four", busyLink}} {
+		b.Run(c.name, func(b *testing.B) {
+			var img *ebiten.Image
+			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
+			var up, dr time.Duration
+			for i := 0; i < b.N; i++ {
+				g := New("#"+c.link, nil)
+				g.w, g.h, g.scale = 1600, 900, 1
+				onFrames(1, func() {
+					t0 := time.Now()
+					g.Update()
+					up += time.Since(t0)
+				}, func(*ebiten.Image) {
+					t0 := time.Now()
+					g.Draw(img)
+					dr += time.Since(t0)
+				})
+			}
+			b.ReportMetric(float64(up)/1e6/float64(b.N), "update-ms")
+			b.ReportMetric(float64(dr)/1e6/float64(b.N), "draw-ms")
+		})
+	}
+}
