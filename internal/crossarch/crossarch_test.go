@@ -55,21 +55,30 @@ func decode(t *testing.T, cmd *exec.Cmd) cliout.Output {
 	return o
 }
 
-func TestNativeAndWasmAgree(t *testing.T) {
+// curvsims builds curvsim natively and as js/wasm and returns commands
+// that run each with args.
+func curvsims(t *testing.T) (native, wasm func(args ...string) *exec.Cmd) {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatal("node is needed to run the wasm build (./build.sh test installs it)")
 	}
 	dir := t.TempDir()
-	native := build(t, dir, runtime.GOOS, runtime.GOARCH, "curvsim")
-	wasm := build(t, dir, "js", "wasm", "curvsim.wasm")
+	nbin := build(t, dir, runtime.GOOS, runtime.GOARCH, "curvsim")
+	wbin := build(t, dir, "js", "wasm", "curvsim.wasm")
 	runner := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js")
+	native = func(args ...string) *exec.Cmd { return exec.Command(nbin, args...) }
+	wasm = func(args ...string) *exec.Cmd { return exec.Command(node, append([]string{runner, wbin}, args...)...) }
+	return native, wasm
+}
 
+func TestNativeAndWasmAgree(t *testing.T) {
+	native, wasm := curvsims(t)
 	var numbers, identical int
 	for _, sc := range scenarios {
 		args := []string{"run", "--scenario", sc, "--format", "json"}
-		a := decode(t, exec.Command(native, args...))
-		b := decode(t, exec.Command(node, append([]string{runner, wasm}, args...)...))
+		a := decode(t, native(args...))
+		b := decode(t, wasm(args...))
 		if len(a.Panels) == 0 || len(a.Panels) != len(b.Panels) {
 			t.Fatalf("%s: %d panels native, %d wasm", sc, len(a.Panels), len(b.Panels))
 		}

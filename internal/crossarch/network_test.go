@@ -5,8 +5,6 @@ package crossarch
 import (
 	"encoding/json"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"testing"
 
 	"curvlab/internal/cliout"
@@ -56,19 +54,12 @@ func runNet(t *testing.T, cmd *exec.Cmd) netOutput {
 // iterations stopped at a relative residual of 1e-9, which a last-bit
 // difference can move by one iteration.
 func TestNetworksAgree(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is needed to run the wasm build (./build.sh test installs it)")
-	}
-	dir := t.TempDir()
-	native := build(t, dir, runtime.GOOS, runtime.GOARCH, "curvsim")
-	wasm := build(t, dir, "js", "wasm", "curvsim.wasm")
-	runner := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js")
+	native, wasm := curvsims(t)
 	var numbers, identical int
 	for _, sc := range netScenarios {
 		args := []string{"run", "--scenario", sc, "--format", "json"}
-		a := runNet(t, exec.Command(native, args...))
-		b := runNet(t, exec.Command(node, append([]string{runner, wasm}, args...)...))
+		a := runNet(t, native(args...))
+		b := runNet(t, wasm(args...))
 		if len(a.Panels) != 3 || len(b.Panels) != 3 {
 			t.Fatalf("%s: %d panels native, %d wasm", sc, len(a.Panels), len(b.Panels))
 		}
