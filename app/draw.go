@@ -43,17 +43,31 @@ func (g *Game) draw(dst *ebiten.Image) {
 // the plot of f.
 func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	l := &g.lay
-	// Flat rectangles and heatmaps first, then the anti-aliased shapes of
-	// every panel, then all text: see textCmd for why.
+	// Flat rectangles and cached images first, then the anti-aliased
+	// shapes of every panel, then all text: see textCmd for why. The
+	// surface (heatmap, contours, minima, tick marks) is drawn once into
+	// a layer all panels copy, and each run's path into a layer of its
+	// own that grows with the run.
 	panels := l.panels
 	if !g.st.flags.overlay && len(panels) > len(g.st.runs) {
 		panels = panels[:len(g.st.runs)]
 	}
 	surf := g.st.scen.Surface()
-	for _, pr := range panels {
+	for i, pr := range panels {
 		g.flat.FillRect(dst, pr.frame, colBar)
 		g.surface.update(surf, g.st.surfaceVersion, g.panelView(pr.plot), l.u)
-		g.surface.heat.Draw(dst, pr.plot)
+		if g.direct {
+			continue
+		}
+		g.surfaceLayer().Draw(dst, pr.plot.X, pr.plot.Y)
+		v := g.panelView(pr.plot)
+		if g.st.flags.overlay {
+			for k := range g.st.runs {
+				g.trailLayer(v, k).Draw(dst, pr.plot.X, pr.plot.Y)
+			}
+		} else {
+			g.trailLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
+		}
 	}
 	g.flat.FillRect(dst, l.status, colBar)
 	for i, pr := range panels {
@@ -66,6 +80,77 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	g.statusText()
 	g.flushText(dst)
 	g.plot.pl.DrawLabels(dst)
+}
+
+// surfaceLayer returns the surface's layer, drawn again if the surface
+// was recomputed or the contours toggled.
+func (g *Game) surfaceLayer() *render.Layer {
+	si := &g.surface
+	key := surfaceLayerKey{computed: si.computed, contours: !g.st.flags.hideContours, u: g.lay.u}
+	if si.drawn != key || si.layer.Image() == nil {
+		si.drawn = key
+		v := si.view // the screen rectangle at the origin
+		g.drawSurface(si.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v)
+	}
+	return &si.layer
+}
+
+// drawSurface draws the surface — heatmap, contour lines, minima, tick
+// marks — in view v onto dst (a layer, or the screen when g.direct).
+func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
+	l := &g.lay
+	p := &g.paint
+	si := &g.surface
+	si.heat.Draw(dst, v.Screen)
+	p.Clip = v.Screen
+	if !g.st.flags.hideContours {
+		for k := range si.levels {
+			p.Segments(dst, &v, si.contours.Level(k), float32(1*l.u), render.Alpha(colTrue, 0.28))
+		}
+	}
+	for _, m := range si.minima {
+		sx, sy := v.ToScreen(m.X, m.Y)
+		d := 6 * l.u
+		p.Line(dst, nil, sx-d, sy-d, sx+d, sy+d, float32(2*l.u), colMinimum)
+		p.Line(dst, nil, sx-d, sy+d, sx+d, sy-d, float32(2*l.u), colMinimum)
+	}
+	p.Clip = geom.Rect{}
+	g.drawTickMarks(dst, v.Screen, v, &si.ticks)
+}
+
+// trailLayer returns run k's layer for view v (only v's world window and
+// size matter): its path up to the last iterate, drawn again from the
+// start when the run, the view or the scale changed, else only the
+// iterates added since.
+func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
+	pc := &g.panels[k]
+	r := g.st.runs[k]
+	pc.syncPath(r)
+	v.Screen.X, v.Screen.Y = 0, 0
+	n := len(pc.pts) / 2
+	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > n || pc.trail.Image() == nil {
+		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
+		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
+	}
+	if pc.trailN < n {
+		g.drawTrail(pc.trail.Image(), v, k, pc.trailN)
+		pc.trailN = n
+	}
+	return &pc.trail
+}
+
+// drawTrail draws run k's path from its iterate from on in view v onto dst
+// (a layer, or the screen when g.direct): the line and a dot at each
+// iterate.
+func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from int) {
+	l := &g.lay
+	p := &g.paint
+	pc := &g.panels[k]
+	clr := panelColors[k%len(panelColors)]
+	p.Clip = v.Screen
+	p.PolylineFrom(dst, &v, pc.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.pts[2*from:], 2.6*l.u, clr)
+	p.Clip = geom.Rect{}
 }
 
 // statusText queues the status line's text: the notice (what was wrong),
@@ -93,21 +178,12 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 	p := &g.paint
 	st := g.st
 	v := g.panelView(pr.plot)
+	if g.direct {
+		g.drawSurface(dst, v)
+	}
+	g.tickLabels(pr.plot, v, &g.surface.ticks)
 	p.Clip = pr.plot
 	defer func() { p.Clip = geom.Rect{} }()
-	if !st.flags.hideContours {
-		for k := range g.surface.levels {
-			p.Segments(dst, &v, g.surface.contours.Level(k), float32(1*l.u), render.Alpha(colTrue, 0.28))
-		}
-	}
-	for _, m := range g.surface.minima {
-		sx, sy := v.ToScreen(m.X, m.Y)
-		d := 6 * l.u
-		p.Line(dst, nil, sx-d, sy-d, sx+d, sy+d, float32(2*l.u), colMinimum)
-		p.Line(dst, nil, sx-d, sy+d, sx+d, sy-d, float32(2*l.u), colMinimum)
-	}
-	g.drawAxisTicks(dst, pr.plot, v, &g.surface.ticks)
-
 	if i >= 0 {
 		g.drawRun(dst, v, i, true)
 	} else {
@@ -125,24 +201,21 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 	g.drawReadout(dst, pr.readout, i)
 }
 
-// drawRun draws run k's path, trial points, current point, gradient arrow,
-// curvature ellipses and trust region in view v. withTruth also draws the
-// true Hessian's ellipse (once per panel).
+// drawRun draws run k's trial points, current point, gradient arrow,
+// curvature ellipses and trust region in view v (its path is in its
+// trail layer; when g.direct, it is drawn here too). withTruth also draws
+// the true Hessian's ellipse (once per panel).
 func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	l := &g.lay
 	p := &g.paint
 	st := g.st
 	r := st.runs[k]
 	clr := panelColors[k%len(panelColors)]
-	pc := &g.panels[k]
-
-	pc.pts = pc.pts[:0]
-	for s := range r.Trace {
-		x := r.Trace[s].X
-		pc.pts = append(pc.pts, x[0], x[1])
+	if g.direct {
+		g.panels[k].syncPath(r)
+		g.drawTrail(dst, v, k, 0)
+		p.Clip = v.Screen
 	}
-	p.Polyline(dst, &v, pc.pts, float32(2*l.u), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.pts, 2.6*l.u, clr)
 
 	last := r.Last()
 	x, y := last.X[0], last.X[1]

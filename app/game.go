@@ -31,6 +31,9 @@ type Game struct {
 	panning    int // panel being panned (−1: none)
 	hot        int // widget under the pointer
 
+	// direct draws the surface and the paths straight onto the screen
+	// every frame instead of through their cached layers (tests compare).
+	direct  bool
 	paint   render.Painter // anti-aliased shapes
 	flat    render.Painter // rectangles: aliased, cheap, pixel-exact
 	texts   []textCmd      // text queued to be drawn after the shapes

@@ -75,8 +75,11 @@ func computeLayout(w, h, scale float64, n int) layout {
 func (l *layout) panelGrid(block geom.Rect, n, cols, rows, lines int) {
 	pad := math.Round(6 * l.u)
 	line := math.Round(l.font * 1.3)
-	cw := (block.W - float64(cols-1)*pad) / float64(cols)
-	ch := (block.H - float64(rows-1)*pad) / float64(rows)
+	// Whole pixels: every panel's plot has the same size and lies on the
+	// pixel grid, so the cached surface image (surfaceImage.layer) and the
+	// paths (panelCache.trail) are copied onto it pixel for pixel.
+	cw := math.Floor((block.W - float64(cols-1)*pad) / float64(cols))
+	ch := math.Floor((block.H - float64(rows-1)*pad) / float64(rows))
 	head := math.Round(1.9 * l.font)
 	read := float64(lines)*line + pad
 	// A readout line holds about 46 monospaced characters (0.6 em wide).

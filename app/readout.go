@@ -15,7 +15,17 @@ import (
 // path as a polyline and the readout lines, rebuilt only when the run
 // advanced, so a frame allocates nothing while nothing changes.
 type panelCache struct {
+	// pts is the path of ptsRun as a polyline, extended as the run grows.
 	pts    []float64
+	ptsRun *sim.Run
+	// trail is the path drawn in trailView (world window, size) at scale
+	// trailU, up to iterate trailN, for trailRun (see Game.trailLayer).
+	trail     render.Layer
+	trailRun  *sim.Run
+	trailView geom.View
+	trailU    float64
+	trailN    int
+
 	run    *sim.Run
 	rows   int
 	lines  [readoutLines]string
@@ -24,6 +34,17 @@ type panelCache struct {
 	status string // converged, DIVERGED, …: shown in the panel's header
 	stClr  color.RGBA
 	hess   [4]float64
+}
+
+// syncPath brings pc.pts up to run r's iterates.
+func (pc *panelCache) syncPath(r *sim.Run) {
+	if pc.ptsRun != r || len(pc.pts)/2 > len(r.Trace) {
+		pc.ptsRun, pc.pts = r, pc.pts[:0]
+	}
+	for s := len(pc.pts) / 2; s < len(r.Trace); s++ {
+		x := r.Trace[s].X
+		pc.pts = append(pc.pts, x[0], x[1])
+	}
 }
 
 // refresh rebuilds the readout of run r (panel k) if it advanced.

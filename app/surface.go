@@ -28,6 +28,20 @@ type surfaceImage struct {
 	contours geom.Contours
 
 	ticks axisTicks
+
+	// computed counts the recomputations; layer holds the heatmap, contour
+	// lines, minima and tick marks drawn for computation drawn.computed,
+	// which every panel copies.
+	computed int
+	layer    render.Layer
+	drawn    surfaceLayerKey
+}
+
+// surfaceLayerKey is what the surface layer was drawn for.
+type surfaceLayerKey struct {
+	computed int
+	contours bool
+	u        float64 // line widths
 }
 
 // contourCount is the number of contour levels drawn.
@@ -48,6 +62,7 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 		si.fstar, si.fknown = globalMin(si.minima)
 	}
 	si.version, si.view, si.ok = version, v, true
+	si.computed++
 	if w < 2 || h < 2 {
 		return
 	}

@@ -41,24 +41,51 @@ func (t *axisTicks) labels(dst []string, ticks []float64, step float64) []string
 }
 
 // drawAxisTicks labels the axes of plot rectangle r, shown through v,
-// inside its edges.
+// inside its edges: tick marks and queued labels.
 func (g *Game) drawAxisTicks(dst *ebiten.Image, r geom.Rect, v geom.View, t *axisTicks) {
+	g.drawTickMarks(dst, r, v, t)
+	g.tickLabels(r, v, t)
+}
+
+// The ticks shown: those not too close to the plot's corners.
+func (g *Game) xTickShown(r geom.Rect, sx float64) bool {
+	u := g.lay.u
+	return sx >= r.X+20*u && sx <= r.X+r.W-20*u
+}
+
+func (g *Game) yTickShown(r geom.Rect, sy float64) bool {
+	u := g.lay.u
+	return sy >= r.Y+14*u && sy <= r.Y+r.H-24*u
+}
+
+// drawTickMarks draws the tick marks of drawAxisTicks.
+func (g *Game) drawTickMarks(dst *ebiten.Image, r geom.Rect, v geom.View, t *axisTicks) {
+	l := &g.lay
+	ink := render.Alpha(colInk, 0.85)
+	for _, x := range t.xticks {
+		if sx, _ := v.ToScreen(x, 0); g.xTickShown(r, sx) {
+			g.paint.Line(dst, nil, sx, r.Y+r.H, sx, r.Y+r.H-5*l.u, float32(l.u), ink)
+		}
+	}
+	for _, y := range t.yticks {
+		if _, sy := v.ToScreen(0, y); g.yTickShown(r, sy) {
+			g.paint.Line(dst, nil, r.X, sy, r.X+5*l.u, sy, float32(l.u), ink)
+		}
+	}
+}
+
+// tickLabels queues the tick labels of drawAxisTicks.
+func (g *Game) tickLabels(r geom.Rect, v geom.View, t *axisTicks) {
 	l := &g.lay
 	ink := render.Alpha(colInk, 0.85)
 	for k, x := range t.xticks {
-		sx, _ := v.ToScreen(x, 0)
-		if sx < r.X+20*l.u || sx > r.X+r.W-20*l.u {
-			continue
+		if sx, _ := v.ToScreen(x, 0); g.xTickShown(r, sx) {
+			g.text(render.Sans, t.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
 		}
-		g.paint.Line(dst, nil, sx, r.Y+r.H, sx, r.Y+r.H-5*l.u, float32(l.u), ink)
-		g.text(render.Sans, t.xlabels[k], sx, r.Y+r.H-6*l.u, l.small, ink, render.Center|render.Bottom)
 	}
 	for k, y := range t.yticks {
-		_, sy := v.ToScreen(0, y)
-		if sy < r.Y+14*l.u || sy > r.Y+r.H-24*l.u {
-			continue
+		if _, sy := v.ToScreen(0, y); g.yTickShown(r, sy) {
+			g.text(render.Sans, t.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
 		}
-		g.paint.Line(dst, nil, r.X, sy, r.X+5*l.u, sy, float32(l.u), ink)
-		g.text(render.Sans, t.ylabels[k], r.X+7*l.u, sy, l.small, ink, render.Left|render.Middle)
 	}
 }

@@ -72,6 +72,7 @@ type Painter struct {
 	hw     float64
 	joinOK bool
 	ux, uy float64 // direction of the previous segment
+	skip   bool    // segment only updates the stroke state (PolylineFrom)
 }
 
 func (p *Painter) setColor(c color.RGBA) {
@@ -99,7 +100,13 @@ func (p *Painter) room(dst *ebiten.Image, n int) {
 // ebiten's command queue, which only a frame's end empties.
 var discardDraws bool
 
+// onFlush, when set (by tests), sees the vertices of every draw call.
+var onFlush func(vs []ebiten.Vertex)
+
 func (p *Painter) flush(dst *ebiten.Image) {
+	if onFlush != nil && len(p.is) > 0 {
+		onFlush(p.vs)
+	}
 	if len(p.is) > 0 && !discardDraws {
 		p.op.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
 		p.op.AntiAlias = !p.Aliased
@@ -146,6 +153,11 @@ func (p *Painter) segment(dst *ebiten.Image, ax, ay, bx, by float64) {
 		return // keep the join state: a repeated point
 	}
 	ux, uy := dx/l, dy/l
+	if p.skip {
+		p.ux, p.uy = ux, uy
+		p.joinOK = x1 == bx && y1 == by
+		return
+	}
 	nx, ny := -uy*p.hw, ux*p.hw
 	p.room(dst, 7)
 	if p.joinOK && x0 == ax && y0 == ay {
@@ -175,10 +187,30 @@ func (p *Painter) segment(dst *ebiten.Image, ax, ay, bx, by float64) {
 // pixels. A non-finite point breaks the line: the segments on either side
 // of it are not drawn. Parts far outside dst (or outside Clip) are clipped.
 func (p *Painter) Polyline(dst *ebiten.Image, v *View, pts []float64, width float32, clr color.RGBA) {
+	p.PolylineFrom(dst, v, pts, 0, width, clr)
+}
+
+// PolylineFrom strokes the part of the polyline pts (as Polyline) from its
+// point from on: the segments ending at points from, from+1, …, with the
+// join at point from−1. The triangles are exactly those Polyline draws for
+// these segments, so a growing path can be drawn piece by piece, each piece
+// from where the previous one ended, onto a cached image.
+func (p *Painter) PolylineFrom(dst *ebiten.Image, v *View, pts []float64, from int, width float32, clr color.RGBA) {
 	p.beginStroke(dst, width, clr)
+	// The stroke state at point from−1 depends only on the segment into it
+	// (from the last point before it that differs from it), so the replay
+	// that rebuilds it starts there.
+	start := 0
+	if from > 1 && 2*from <= len(pts) {
+		s := from - 1
+		for s > 0 && pts[2*s] == pts[2*s-2] && pts[2*s+1] == pts[2*s-1] {
+			s--
+		}
+		start = max(0, s-1)
+	}
 	have := false
 	var px, py float64
-	for k := 0; k+1 < len(pts); k += 2 {
+	for k := 2 * start; k+1 < len(pts); k += 2 {
 		x, y := pts[k], pts[k+1]
 		if !finite(x, y) {
 			have, p.joinOK = false, false
@@ -186,10 +218,12 @@ func (p *Painter) Polyline(dst *ebiten.Image, v *View, pts []float64, width floa
 		}
 		sx, sy := toScreen(v, x, y)
 		if have {
+			p.skip = k < 2*from
 			p.segment(dst, px, py, sx, sy)
 		}
 		px, py, have = sx, sy, true
 	}
+	p.skip = false
 	p.flush(dst)
 }
 

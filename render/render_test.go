@@ -537,3 +537,104 @@ func TestSteadyStateAllocations(t *testing.T) {
 		}
 	}
 }
+
+// spiral is a test path: a spiral of n points around (100, 100) that
+// leaves a 200×200 image, with a NaN (a break) and repeated points.
+func spiral(n int) []float64 {
+	var pts []float64
+	for k := range n {
+		th := float64(k) / 9
+		x, y := 100+math.Cos(th)*th*9, 100+math.Sin(th)*th*9
+		switch {
+		case k == 40:
+			x, y = math.NaN(), math.NaN()
+		case k%17 == 5: // a repeated point
+			x, y = pts[len(pts)-2], pts[len(pts)-1]
+		}
+		pts = append(pts, x, y)
+	}
+	return pts
+}
+
+// pieceEnds are where TestPolylineFrom* cut the spiral: before and after
+// the repeated points and the NaN, and the last, far outside the image.
+var pieceEnds = []int{1, 2, 3, 6, 7, 22, 23, 40, 41, 42, 43, 80, 101, 120}
+
+// PolylineFrom draws, piece by piece, exactly the triangles Polyline draws
+// for the whole path.
+func TestPolylineFromPiecesAreTheWhole(t *testing.T) {
+	pts := spiral(120)
+	dst := newCanvas(200, 200).img
+	var got []ebiten.Vertex
+	onFlush = func(vs []ebiten.Vertex) { got = append(got, vs...) }
+	defer func() { onFlush = nil }()
+	discardDraws = true
+	defer func() { discardDraws = false }()
+	var p Painter
+	p.Polyline(dst, nil, pts, 2, magenta)
+	whole := got
+	got = nil
+	n := 0
+	for _, end := range pieceEnds {
+		p.PolylineFrom(dst, nil, pts[:2*end], n, 2, magenta)
+		n = end
+	}
+	if len(got) != len(whole) {
+		t.Fatalf("pieces drew %d vertices, the whole path %d", len(got), len(whole))
+	}
+	for i := range got {
+		if got[i] != whole[i] {
+			t.Fatalf("vertex %d: pieces %+v, whole %+v", i, got[i], whole[i])
+		}
+	}
+}
+
+// A path drawn piece by piece onto a Layer — PolylineFrom and then Dots of
+// the new points, as the app draws a growing path — looks like the path
+// drawn whole (Polyline, then Dots of every point) once the layer is
+// copied onto the canvas. Ebiten's anti-aliasing blends each batch of
+// triangles on its own, so edge pixels may differ a little; where two
+// pieces meet, a translucent line would show a lighter notch, which the dot
+// at every point covers.
+func TestPolylineFromPiecesLookLikeTheWhole(t *testing.T) {
+	pts := spiral(120)
+	clr := Alpha(magenta, 0.9)
+	whole := newCanvas(200, 200)
+	var p Painter
+	p.Polyline(whole.img, nil, pts, 2, clr)
+	p.Dots(whole.img, nil, pts, 2.6, magenta)
+	whole.read()
+
+	var l Layer
+	img := l.Reset(200, 200)
+	n := 0
+	for _, end := range pieceEnds {
+		p.PolylineFrom(img, nil, pts[:2*end], n, 2, clr)
+		p.Dots(img, nil, pts[2*n:2*end], 2.6, magenta)
+		n = end
+	}
+	pieces := newCanvas(200, 200)
+	l.Draw(pieces.img, 0, 0)
+	pieces.read()
+	lit, bad := 0, 0
+	for k := 0; k < len(whole.pix); k += 4 {
+		if whole.pix[k] > 0 {
+			lit++
+		}
+		for c := k; c < k+3; c++ {
+			if d := int(whole.pix[c]) - int(pieces.pix[c]); d > 16 || d < -16 {
+				bad++
+				break
+			}
+		}
+	}
+	if bad > lit/50 {
+		t.Errorf("the path drawn in pieces differs from the whole path in %d of its %d pixels", bad, lit)
+	}
+	if w, h := l.Size(); w != 200 || h != 200 {
+		t.Errorf("layer size %d×%d", w, h)
+	}
+	if l.Reset(200, 200) != img {
+		t.Error("Reset to the same size made a new image")
+	}
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// TestLayersLookLikeDirectDrawing draws the same sequence of frames twice,
+// through the cached layers (the surface, each run's path) and straight
+// onto the screen (Game.direct, the reference), and compares the last
+// frames: after running to the end, on a hi-DPI screen, in overlay, after
+// zooming and panning and resetting (no stale paths), while paths grow,
+// with the contours toggled. With CURVLAB_SHOTS=dir it saves both frames.
+func TestLayersLookLikeDirectDrawing(t *testing.T) {
+	steps := func(n int) func(g *Game) {
+		return func(g *Game) {
+			for range n {
+				g.do(actStep, 0)
+			}
+		}
+	}
+	toEnd := func(g *Game) { g.do(actToEnd, 0) }
+	for _, c := range []struct {
+		name  string
+		link  string
+		scale float64
+		acts  []func(g *Game) // one per frame
+	}{
+		{"busy", busyLink, 1, []func(*Game){toEnd}},
+		{"busy-hidpi", busyLink, 2, []func(*Game){toEnd}},
+		{"overlay", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.do(actOverlay, 0) }}},
+		{"zoom-pan", busyLink, 1, []func(*Game){toEnd, func(g *Game) {
+			g.do(actZoomIn, 0)
+			g.do(actZoomIn, 0)
+			v := g.panelView(g.lay.panels[0].plot)
+			v.Pan(37, -21)
+			g.setWindow(v)
+		}}},
+		{"reset", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.do(actReset, 0) }, steps(3)}},
+		{"growing", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", 1,
+			[]func(*Game){steps(1), steps(2), steps(1), steps(7), steps(30)}},
+		{"contours-off", "", 1, []func(*Game){steps(4), func(g *Game) { g.do(actContours, 0) }}},
+	} {
+		w, h := int(1600*c.scale), int(900*c.scale)
+		var pix [2][]byte
+		for m, direct := range []bool{true, false} {
+			g := New("#"+c.link, nil)
+			g.w, g.h, g.scale, g.direct = float64(w), float64(h), c.scale, direct
+			var img *ebiten.Image
+			onFrames(1, func() { img = ebiten.NewImage(w, h); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+			for _, act := range c.acts {
+				// Update may run more than once a frame: act once.
+				onFrames(1, func() {
+					if act != nil {
+						act(g)
+						act = nil
+					}
+					g.Update()
+				}, func(*ebiten.Image) { g.Draw(img) })
+			}
+			onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
+				g.Draw(img)
+				pix[m] = make([]byte, 4*w*h)
+				img.ReadPixels(pix[m])
+			})
+			if dir := os.Getenv("CURVLAB_SHOTS"); dir != "" {
+				name := c.name + []string{"-direct", "-layers"}[m] + ".png"
+				f, err := os.Create(filepath.Join(dir, "app-"+name))
+				if err == nil {
+					png.Encode(f, &image.RGBA{Pix: pix[m], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)})
+					f.Close()
+				}
+			}
+		}
+		bad, worst := 0, 0
+		for k := 0; k < len(pix[0]); k += 4 {
+			d := 0
+			for c := k; c < k+3; c++ {
+				d = max(d, int(pix[0][c])-int(pix[1][c]), int(pix[1][c])-int(pix[0][c]))
+			}
+			worst = max(worst, d)
+			if d > 24 {
+				bad++
+			}
+		}
+		// Anti-aliased edges blend a little differently through a layer;
+		// in overlay mode every run's current point is drawn over all the
+		// paths rather than under the next run's path.
+		if bad > w*h/2000 {
+			t.Errorf("%s: %d pixels differ from direct drawing by more than 24 (worst %d)", c.name, bad, worst)
+		}
+	}
+}
