@@ -70,16 +70,23 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 		}
 	}
 	g.flat.FillRect(dst, l.status, colBar)
+	if !g.direct {
+		g.plot.draw(dst, g, l.plot)
+	}
 	for i, pr := range panels {
 		if g.st.flags.overlay {
 			i = -1
 		}
 		g.drawPanel(dst, pr, i)
 	}
-	g.plot.drawShapes(dst, g, l.plot)
+	if g.direct {
+		g.plot.drawShapes(dst, g, l.plot)
+	}
 	g.statusText()
 	g.flushText(dst)
-	g.plot.pl.DrawLabels(dst)
+	if g.direct {
+		g.plot.pl.DrawLabels(dst)
+	}
 }
 
 // surfaceLayer returns the surface's layer, drawn again if the surface

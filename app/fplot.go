@@ -20,6 +20,35 @@ type fPlot struct {
 	names [sim.MaxPanels]string
 	fstar float64
 	known bool
+
+	// layer holds the plot as drawn for key.
+	layer render.Layer
+	key   fPlotKey
+}
+
+// fPlotKey is what the f plot shows: it is drawn again when this changes.
+type fPlotKey struct {
+	rows    [sim.MaxPanels]int
+	runs    [sim.MaxPanels]*sim.Run
+	w, h, u float64
+	fstar   float64
+	known   bool
+}
+
+// draw draws the plot, shapes and text, into r (whole pixels) through its
+// layer, which is drawn again only when the runs advanced or changed.
+func (fp *fPlot) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
+	key := fPlotKey{w: r.W, h: r.H, u: g.lay.u, fstar: g.surface.fstar, known: g.surface.fknown}
+	for k, run := range g.st.runs {
+		key.runs[k], key.rows[k] = run, len(run.Trace)
+	}
+	if key != fp.key || fp.layer.Image() == nil {
+		fp.key = key
+		img := fp.layer.Reset(int(r.W), int(r.H))
+		fp.drawShapes(img, g, geom.Rect{W: r.W, H: r.H})
+		fp.pl.DrawLabels(img)
+	}
+	fp.layer.Draw(dst, r.X, r.Y)
 }
 
 // drawShapes fills the series and draws the plot's shapes; fp.pl.DrawLabels

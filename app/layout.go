@@ -47,11 +47,11 @@ func computeLayout(w, h, scale float64, n int) layout {
 	main := geom.Rect{X: pad, Y: l.toolbar.H + pad, W: w - 2*pad, H: l.status.Y - l.toolbar.H - 2*pad}
 
 	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
-		pw := math.Max(180*l.u, math.Min(0.24*main.W, 460*l.u))
-		l.plot = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: math.Min(main.H, pw*1.1)}
+		pw := math.Round(math.Max(180*l.u, math.Min(0.24*main.W, 460*l.u)))
+		l.plot = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: math.Round(math.Min(main.H, pw*1.1))}
 		main.W -= pw + pad
 	} else { // portrait: the plot below
-		ph := math.Max(140*l.u, 0.22*main.H)
+		ph := math.Round(math.Max(140*l.u, 0.22*main.H))
 		l.plot = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
 		main.H -= ph + pad
 	}
