@@ -21,12 +21,21 @@ func (g *Game) draw(dst *ebiten.Image) {
 	dst.Fill(backgroundColor)
 	g.flat.FillRect(dst, l.toolbar, colBar)
 
+	// Shapes (and queued text) of the panels, then the widgets, then all
+	// queued text at once: see textCmd.
 	if g.st.scen.Net != nil {
 		g.drawNet(dst)
 	} else {
 		g.drawSurfaces(dst)
 	}
+	g.statusText()
 	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
+	g.flushText(dst, true)
+	if g.st.scen.Net != nil {
+		g.drawNetLabels(dst)
+	} else if g.direct {
+		g.plot.pl.DrawLabels(dst)
+	}
 	if g.popup.kind != popNone {
 		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
 		r := g.popup.rect
@@ -37,10 +46,11 @@ func (g *Game) draw(dst *ebiten.Image) {
 		}
 	}
 	g.drawWidgets(dst, g.widgets[g.popupStart:], g.hot-g.popupStart)
+	g.flushText(dst, false)
 }
 
-// drawSurfaces draws the panels of a surface scenario, the status line and
-// the plot of f.
+// drawSurfaces draws the panels of a surface scenario, the status line's
+// background and the plot of f, and queues their text.
 func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	l := &g.lay
 	// Flat rectangles and cached images first, then the anti-aliased
@@ -81,11 +91,6 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	}
 	if g.direct {
 		g.plot.drawShapes(dst, g, l.plot)
-	}
-	g.statusText()
-	g.flushText(dst)
-	if g.direct {
-		g.plot.pl.DrawLabels(dst)
 	}
 }
 

@@ -33,14 +33,15 @@ type Game struct {
 
 	// direct draws the surface and the paths straight onto the screen
 	// every frame instead of through their cached layers (tests compare).
-	direct  bool
-	paint   render.Painter // anti-aliased shapes
-	flat    render.Painter // rectangles: aliased, cheap, pixel-exact
-	texts   []textCmd      // text queued to be drawn after the shapes
-	surface surfaceImage
-	plot    fPlot
-	panels  [4]panelCache
-	help    helpText
+	direct    bool
+	paint     render.Painter // anti-aliased shapes
+	flat      render.Painter // rectangles: aliased, cheap, pixel-exact
+	texts     []textCmd      // text queued to be drawn after the shapes
+	textCache textCache
+	surface   surfaceImage
+	plot      fPlot
+	panels    [4]panelCache
+	help      helpText
 
 	opened      chan string // links opened by the host (hashchange)
 	lastTick    time.Time

@@ -46,8 +46,9 @@ func (g *Game) stylePlot(pl *render.Plot) {
 	pl.Ink = colInk
 }
 
-// drawNet draws a network scenario: the panels with their decision maps,
-// the loss slice, the status line, and the plots. Flat rectangles and
+// drawNet draws a network scenario — the panels with their decision maps,
+// the loss slice, the status line's background, the plots' shapes — and
+// queues its text; drawNetLabels draws the plots' text. Flat rectangles and
 // images come first, then every anti-aliased shape, then all text: under
 // software rendering each switch between anti-aliased shapes and other
 // draws costs a pass over the screen (see textCmd).
@@ -100,8 +101,12 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	np.sharp.DrawShapes(dst, nr.sharp)
 	np.spectra.DrawShapes(dst, nr.spectrum)
 
-	g.statusText()
-	g.flushText(dst)
+}
+
+// drawNetLabels draws the text of the network scenario's plots, after the
+// queued text.
+func (g *Game) drawNetLabels(dst *ebiten.Image) {
+	np := &g.net.plots
 	np.loss.DrawLabels(dst)
 	np.sharp.DrawLabels(dst)
 	np.spectra.DrawLabels(dst)

@@ -22,13 +22,67 @@ type textCmd struct {
 	align render.Align
 }
 
+// textCache keeps a frame's queued text drawn in a screen-sized layer:
+// a frame whose text is the same as the last one's copies the layer (one
+// draw call) instead of drawing every glyph (one draw call each, a
+// thousand a frame with four panels). The layer is drawn when the text
+// has stayed the same for a frame, so that text changing every frame
+// (while playing) is drawn directly, as cheaply as before.
+type textCache struct {
+	layer  render.Layer
+	last   []textCmd // the text of the last frame
+	steady bool      // the text was the same in the last two frames
+	ok     bool      // layer holds last
+	w, h   int
+}
+
 func (g *Game) text(font render.Font, s string, x, y, size float64, clr color.RGBA, align render.Align) {
 	g.texts = append(g.texts, textCmd{font, s, x, y, size, clr, align})
 }
 
-func (g *Game) flushText(dst *ebiten.Image) {
-	for _, t := range g.texts {
+// flushText draws the queued text; cached uses the text cache (the main
+// pass of a frame), otherwise it is drawn directly (popups).
+func (g *Game) flushText(dst *ebiten.Image, cached bool) {
+	defer func() { g.texts = g.texts[:0] }()
+	if !cached || g.direct {
+		drawTexts(dst, g.texts)
+		return
+	}
+	tc := &g.textCache
+	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	same := w == tc.w && h == tc.h && sameTexts(g.texts, tc.last)
+	if !same {
+		tc.last = append(tc.last[:0], g.texts...)
+		tc.w, tc.h = w, h
+		tc.ok = false
+	}
+	steady := same && tc.steady
+	tc.steady = same
+	if !tc.ok && !steady {
+		drawTexts(dst, g.texts)
+		return
+	}
+	if !tc.ok {
+		drawTexts(tc.layer.Reset(w, h), g.texts)
+		tc.ok = true
+	}
+	tc.layer.Draw(dst, 0, 0)
+}
+
+func drawTexts(dst *ebiten.Image, ts []textCmd) {
+	for _, t := range ts {
 		render.DrawText(dst, t.font, t.s, t.x, t.y, t.size, t.clr, t.align)
 	}
-	g.texts = g.texts[:0]
+}
+
+func sameTexts(a, b []textCmd) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -69,7 +69,8 @@ func sliderTrack(w *widget, u float64) geom.Rect {
 	return geom.Rect{X: r.X + lw + 8*u, Y: r.Y, W: r.W - lw - 106*u, H: r.H}
 }
 
-// drawWidgets draws ws; hot is the widget under the pointer (−1: none).
+// drawWidgets draws ws and queues their text (the caller flushes it); hot
+// is the widget under the pointer (−1: none).
 func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 	l := &g.lay
 	p := &g.flat
@@ -81,7 +82,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 			if w.on {
 				clr = colInk
 			}
-			render.Text(dst, w.label, w.r.X, w.r.Y+w.r.H/2, l.font, clr, render.Left|render.Middle)
+			g.text(render.Sans, w.label, w.r.X, w.r.Y+w.r.H/2, l.font, clr, render.Left|render.Middle)
 		case wButton:
 			bg := colButton
 			switch {
@@ -100,16 +101,16 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 			}
 			pad := 8 * l.u
 			if w.key != "" {
-				render.Text(dst, w.label, w.r.X+pad, w.r.Y+w.r.H/2, l.font, ink, render.Left|render.Middle)
-				render.Text(dst, w.key, w.r.X+w.r.W-pad, w.r.Y+w.r.H/2, l.small, colDim, render.Right|render.Middle)
+				g.text(render.Sans, w.label, w.r.X+pad, w.r.Y+w.r.H/2, l.font, ink, render.Left|render.Middle)
+				g.text(render.Sans, w.key, w.r.X+w.r.W-pad, w.r.Y+w.r.H/2, l.small, colDim, render.Right|render.Middle)
 				if w.act == actEditPanel && w.arg < len(g.panels) && g.panels[w.arg].status != "" {
 					// a panel header: its run's status left of the key hint
 					pc := &g.panels[w.arg]
 					kw := render.TextWidth(render.Sans, w.key, l.small)
-					render.Text(dst, pc.status, w.r.X+w.r.W-2*pad-kw, w.r.Y+w.r.H/2, l.font, pc.stClr, render.Right|render.Middle)
+					g.text(render.Sans, pc.status, w.r.X+w.r.W-2*pad-kw, w.r.Y+w.r.H/2, l.font, pc.stClr, render.Right|render.Middle)
 				}
 			} else {
-				render.Text(dst, w.label, w.r.X+w.r.W/2, w.r.Y+w.r.H/2, l.font, ink, render.Center|render.Middle)
+				g.text(render.Sans, w.label, w.r.X+w.r.W/2, w.r.Y+w.r.H/2, l.font, ink, render.Center|render.Middle)
 			}
 		case wSlider:
 			g.drawSlider(dst, w, i == hot)
@@ -123,14 +124,14 @@ func (g *Game) drawSlider(dst *ebiten.Image, w *widget, hot bool) {
 	if w.focus {
 		p.FillRect(dst, w.r, colButtonHot)
 	}
-	render.Text(dst, w.label, w.r.X+6*l.u, w.r.Y+w.r.H/2, l.font, colInk, render.Left|render.Middle)
+	g.text(render.Sans, w.label, w.r.X+6*l.u, w.r.Y+w.r.H/2, l.font, colInk, render.Left|render.Middle)
 	tr := sliderTrack(w, l.u)
 	cy := tr.Y + tr.H/2
 	p.FillRect(dst, geom.Rect{X: tr.X, Y: cy - 2*l.u, W: tr.W, H: 4 * l.u}, colFrame)
 	if !math.IsNaN(w.mark) {
 		mx := tr.X + tr.W*w.scale.pos(w.mark)
 		p.FillRect(dst, geom.Rect{X: mx - 1.5*l.u, Y: tr.Y + 3*l.u, W: 3 * l.u, H: tr.H - 6*l.u}, colBad)
-		render.Text(dst, w.markLabel, mx, tr.Y+tr.H-1*l.u, l.small*0.85, colBad, render.Center|render.Top)
+		g.text(render.Sans, w.markLabel, mx, tr.Y+tr.H-1*l.u, l.small*0.85, colBad, render.Center|render.Top)
 	}
 	kx := tr.X + tr.W*w.scale.pos(w.value)
 	knob := colInk
@@ -138,7 +139,7 @@ func (g *Game) drawSlider(dst *ebiten.Image, w *widget, hot bool) {
 		knob = colGood
 	}
 	p.Dot(dst, nil, kx, cy, 7*l.u, knob)
-	render.DrawText(dst, render.Mono, w.param.Format(w.value), w.r.X+w.r.W-4*l.u, w.r.Y+w.r.H/2, l.small, colInk, render.Right|render.Middle)
+	g.text(render.Mono, w.param.Format(w.value), w.r.X+w.r.W-4*l.u, w.r.Y+w.r.H/2, l.small, colInk, render.Right|render.Middle)
 }
 
 // buttonWidth is the width a button needs for its label and key hint.
