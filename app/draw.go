@@ -53,11 +53,15 @@ func (g *Game) draw(dst *ebiten.Image) {
 // background and the plot of f, and queues their text.
 func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	l := &g.lay
-	// Flat rectangles and cached images first, then the anti-aliased
-	// shapes of every panel, then all text: see textCmd for why. The
-	// surface (heatmap, contours, minima, tick marks) is drawn once into
-	// a layer all panels copy, and each run's path into a layer of its
-	// own that grows with the run.
+	// Flat rectangles and cached images, then all text: see textCmd for
+	// why. The surface (heatmap, contours, minima, tick marks) is drawn
+	// once into a layer all panels copy, each run's path into a layer of
+	// its own that grows with the run, and what marks the runs' current
+	// iterates (points, arrows, curvature, trial points) into a layer per
+	// panel drawn again when a run advanced: a steady frame draws no
+	// anti-aliased shape onto the screen, so ebiten's anti-aliasing
+	// buffer (twice the screen's resolution) is not cleared and blended
+	// every frame.
 	panels := l.panels
 	if !g.st.flags.overlay && len(panels) > len(g.st.runs) {
 		panels = panels[:len(g.st.runs)]
@@ -75,9 +79,11 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 			for k := range g.st.runs {
 				g.trailLayer(v, k).Draw(dst, pr.plot.X, pr.plot.Y)
 			}
+			i = -1
 		} else {
 			g.trailLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
 		}
+		g.overlayLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
 	g.flat.FillRect(dst, l.status, colBar)
 	if !g.direct {
@@ -184,33 +190,77 @@ func (g *Game) statusText() {
 	g.text(render.Sans, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
 }
 
-// drawPanel draws panel rects pr for run i, or all runs (overlay) when i < 0.
+// overlayLayer returns panel i's layer of what marks its run's current
+// iterate (all runs' when i is −1 or in overlay mode) in view v (only v's
+// world window and size matter), drawn again when a run advanced or
+// changed, or the view, the scale or the toggles changed.
+func (g *Game) overlayLayer(v geom.View, i int) *render.Layer {
+	oc := &g.overlays[max(i, 0)]
+	v.Screen.X, v.Screen.Y = 0, 0
+	f := g.st.flags
+	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, overlay: f.overlay}
+	for k, r := range g.st.runs {
+		if f.overlay || k == i {
+			key.runs[k], key.rows[k] = r, len(r.Trace)
+		}
+	}
+	if key != oc.key || oc.layer.Image() == nil {
+		oc.key = key
+		g.drawRuns(oc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v, i)
+	}
+	return &oc.layer
+}
+
+// overlayCache is a panel's layer of current iterates (Game.overlayLayer).
+type overlayCache struct {
+	layer render.Layer
+	key   overlayKey
+}
+
+// overlayKey is what an overlay layer was drawn for.
+type overlayKey struct {
+	runs                      [sim.MaxPanels]*sim.Run
+	rows                      [sim.MaxPanels]int
+	view                      geom.View
+	u                         float64
+	ellipses, trials, overlay bool
+}
+
+// drawPanel draws panel rects pr for run i, or all runs (overlay) when
+// i < 0: the header's colour strip, and the tick labels and readout (queued
+// text); with g.direct also the surface and the runs, which are otherwise
+// in layers.
 func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
 	l := &g.lay
-	p := &g.paint
-	st := g.st
 	v := g.panelView(pr.plot)
 	if g.direct {
 		g.drawSurface(dst, v)
+		g.drawRuns(dst, v, i)
 	}
 	g.tickLabels(pr.plot, v, &g.surface.ticks)
-	p.Clip = pr.plot
-	defer func() { p.Clip = geom.Rect{} }()
+	if i < 0 {
+		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
+	} else {
+		d := math.Round(2 * l.u)
+		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[i])
+	}
+	g.drawReadout(dst, pr.readout, i)
+}
+
+// drawRuns draws run i (all runs when i < 0) in view v onto dst (a panel's
+// overlay layer, or the screen when g.direct), and the plot's frame.
+func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, i int) {
+	p := &g.paint
+	p.Clip = v.Screen
 	if i >= 0 {
 		g.drawRun(dst, v, i, true)
 	} else {
-		for k := range st.runs {
+		for k := range g.st.runs {
 			g.drawRun(dst, v, k, k == 0)
 		}
 	}
 	p.Clip = geom.Rect{}
-	p.StrokeRect(dst, pr.plot, float32(l.u), colFrame)
-	if i < 0 {
-		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
-	} else {
-		p.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + 2*l.u, W: 5 * l.u, H: pr.header.H - 4*l.u}, panelColors[i])
-	}
-	g.drawReadout(dst, pr.readout, i)
+	p.StrokeRect(dst, v.Screen, float32(g.lay.u), colFrame)
 }
 
 // drawRun draws run k's trial points, current point, gradient arrow,

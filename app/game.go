@@ -41,6 +41,7 @@ type Game struct {
 	surface   surfaceImage
 	plot      fPlot
 	panels    [4]panelCache
+	overlays  [4]overlayCache
 	help      helpText
 
 	opened      chan string // links opened by the host (hashchange)
