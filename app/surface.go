@@ -22,6 +22,7 @@ type surfaceImage struct {
 	fknown bool
 
 	vals     []float64
+	xs       []float64 // the grid's column positions
 	heat     render.Heatmap
 	scale    geom.HeatScale
 	levels   []float64
@@ -71,12 +72,19 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 		si.vals = make([]float64, w*h)
 	}
 	si.vals = si.vals[:w*h]
+	if cap(si.xs) < w {
+		si.xs = make([]float64, w)
+	}
+	xs := si.xs[:w]
+	for i := range xs {
+		xs[i] = grid.X(i)
+	}
 	var x [2]float64
 	for j := 0; j < h; j++ {
 		x[1] = grid.Y(j)
 		row := si.vals[j*w : (j+1)*w]
 		for i := range row {
-			x[0] = grid.X(i)
+			x[0] = xs[i]
 			row[i] = surf.Func(x[:])
 		}
 	}

@@ -42,11 +42,11 @@ func (m *Heatmap) Set(vals []float64, w, h int, s geom.HeatScale) {
 		m.pix = make([]byte, 4*w*h)
 	}
 	m.pix = m.pix[:4*w*h]
-	cmap := m.Map
-	if cmap == nil {
-		cmap = geom.Colormap
+	if m.Map == nil {
+		geom.FillPixels(m.pix, vals[:w*h], s)
+	} else {
+		geom.FillPixelsMap(m.pix, vals[:w*h], s, m.Map)
 	}
-	geom.FillPixelsMap(m.pix, vals[:w*h], s, cmap)
 	m.img.WritePixels(m.pix)
 }
 

@@ -49,9 +49,21 @@ func Colormap(t float64) color.RGBA {
 		k = n - 1
 	}
 	f := s - float64(k)
-	a, b := viridis[k], viridis[k+1]
-	lerp := func(x, y uint8) uint8 {
-		return uint8(math.Round(float64(x) + f*(float64(y)-float64(x))))
+	a, b := &viridis[k], &viridis[k+1]
+	return color.RGBA{lerp(a[0], b[0], f), lerp(a[1], b[1], f), lerp(a[2], b[2], f), 0xff}
+}
+
+// lerp returns x + f·(y − x) for f in [0, 1], rounded half away from zero
+// as math.Round does, without its cost (the heatmap calls it three times a
+// pixel): the value is not negative, and its fraction is exact.
+func lerp(x, y uint8, f float64) uint8 {
+	v := float64(x) + f*(float64(y)-float64(x))
+	if !(v >= 0) {
+		return uint8(math.Round(v))
 	}
-	return color.RGBA{lerp(a[0], b[0]), lerp(a[1], b[1]), lerp(a[2], b[2]), 0xff}
+	r := int(v)
+	if v-float64(r) >= 0.5 {
+		r++
+	}
+	return uint8(r)
 }

@@ -59,3 +59,35 @@ func TestColormapNoDataIsDistinct(t *testing.T) {
 		}
 	}
 }
+
+// Colormap's rounding is math.Round's, at a million positions and at the
+// anchors' halves.
+func TestColormapRoundsLikeMathRound(t *testing.T) {
+	ref := func(t float64) color.RGBA {
+		n := len(viridis) - 1
+		s := t * float64(n)
+		k := min(int(s), n-1)
+		f := s - float64(k)
+		a, b := viridis[k], viridis[k+1]
+		l := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + f*(float64(y)-float64(x)))) }
+		return color.RGBA{l(a[0], b[0]), l(a[1], b[1]), l(a[2], b[2]), 0xff}
+	}
+	for i := 1; i < 1000000; i++ {
+		x := float64(i) / 1000000
+		if got, want := Colormap(x), ref(x); got != want {
+			t.Fatalf("Colormap(%v) = %v, want %v", x, got, want)
+		}
+	}
+	for x := 0; x < 256; x++ {
+		for y := 0; y < 256; y += 5 {
+			for _, f := range []float64{0.5 / float64(max(1, abs(y-x))), 0.25, 0.5, 0.75, 0.999999} {
+				want := uint8(math.Round(float64(x) + f*(float64(y)-float64(x))))
+				if got := lerp(uint8(x), uint8(y), f); got != want {
+					t.Fatalf("lerp(%d, %d, %v) = %d, want %d", x, y, f, got, want)
+				}
+			}
+		}
+	}
+}
+
+func abs(x int) int { return max(x, -x) }

@@ -11,6 +11,13 @@ type Contours struct {
 	// Start[k] is the index of the first segment of level k; the segments
 	// of level k are Segs[4*Start[k] : 4*Start[k+1]], len(Start) = len(Levels)+1.
 	Start []int
+
+	// scratch: the levels' order by value, the sorted levels, each value's
+	// band (how many levels are <= it), each level's segments
+	order  []int
+	sorted []float64
+	band   []uint16
+	lv     [][]float64
 }
 
 // Level returns the segments of level k (four numbers per segment), nil
@@ -31,91 +38,147 @@ func (c *Contours) Level(k int) []float64 {
 // the centre and the segments cut off the outside corners; otherwise they cut
 // off the inside ones. Crossings are placed by linear interpolation along cell
 // edges. After the first call with a given size, Compute allocates nothing.
+//
+// It visits the grid once for all levels: each value's band (the number of
+// levels at or below it) tells at once which levels cross a cell, those
+// from the lowest band of its corners up to the highest, so most cells cost
+// a few comparisons whatever the number of levels. The segments come out
+// as from one pass per level: level by level, row by row.
 func (c *Contours) Compute(vals []float64, g Grid, levels []float64) {
 	c.Levels = append(c.Levels[:0], levels...)
 	c.Segs = c.Segs[:0]
 	c.Start = c.Start[:0]
-	if g.W < 2 || g.H < 2 || len(vals) < g.W*g.H {
+	if g.W < 2 || g.H < 2 || len(vals) < g.W*g.H || len(levels) >= 1<<16 {
 		for range len(levels) + 1 {
 			c.Start = append(c.Start, 0)
 		}
 		return
 	}
+	vals = vals[:g.W*g.H]
+	// the levels that are numbers, by value (insertion sort: they are few)
+	c.order, c.sorted = c.order[:0], c.sorted[:0]
+	for k, L := range levels {
+		if L != L {
+			continue
+		}
+		i := len(c.order)
+		c.order, c.sorted = append(c.order, k), append(c.sorted, L)
+		for ; i > 0 && c.sorted[i-1] > L; i-- {
+			c.order[i], c.sorted[i] = c.order[i-1], c.sorted[i-1]
+		}
+		c.order[i], c.sorted[i] = k, L
+	}
+	for len(c.lv) < len(levels) {
+		c.lv = append(c.lv, nil)
+	}
+	for k := range levels {
+		c.lv[k] = c.lv[k][:0]
+	}
+	if cap(c.band) < len(vals) {
+		c.band = make([]uint16, len(vals))
+	}
+	band := c.band[:len(vals)]
+	sorted := c.sorted
+	for i, v := range vals {
+		lo, hi := 0, len(sorted) // NaN: 0, below every level
+		for lo < hi {
+			if m := (lo + hi) / 2; sorted[m] <= v {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		band[i] = uint16(lo)
+	}
+
 	dx := (g.XMax - g.XMin) / float64(g.W)
 	dy := (g.YMax - g.YMin) / float64(g.H)
 	x0 := g.XMin + 0.5*dx
 	y0 := g.YMax - 0.5*dy
-	for _, L := range levels {
-		c.Start = append(c.Start, len(c.Segs)/4)
-		if L != L {
-			continue
-		}
-		for j := 0; j+1 < g.H; j++ {
-			row := vals[j*g.W : (j+2)*g.W]
-			yt := y0 - float64(j)*dy // top edge of the cell
-			yb := yt - dy
-			for i := 0; i+1 < g.W; i++ {
-				a, b := row[i], row[i+1]          // top-left, top-right
-				d, cc := row[g.W+i], row[g.W+i+1] // bottom-left, bottom-right
+	for j := 0; j+1 < g.H; j++ {
+		row := vals[j*g.W : (j+2)*g.W]
+		brow := band[j*g.W : (j+2)*g.W]
+		yt := y0 - float64(j)*dy // top edge of the cell
+		yb := yt - dy
+		for i := 0; i+1 < g.W; i++ {
+			// a corner is inside level sorted[s] when its band is > s
+			ba, bb := brow[i], brow[i+1]
+			bd, bc := brow[g.W+i], brow[g.W+i+1]
+			lo, hi := min(ba, bb, bc, bd), max(ba, bb, bc, bd)
+			if lo == hi {
+				continue // no level crosses the cell
+			}
+			a, b := row[i], row[i+1]          // top-left, top-right
+			d, cc := row[g.W+i], row[g.W+i+1] // bottom-left, bottom-right
+			if !finite4(a, b, cc, d) {
+				continue
+			}
+			xl := x0 + float64(i)*dx
+			xr := xl + dx
+			for s := lo; s < hi; s++ {
+				k := c.order[s]
+				L := levels[k]
 				code := 0
-				if a >= L {
+				if ba > s {
 					code |= 8
 				}
-				if b >= L {
+				if bb > s {
 					code |= 4
 				}
-				if cc >= L {
+				if bc > s {
 					code |= 2
 				}
-				if d >= L {
+				if bd > s {
 					code |= 1
 				}
-				if code == 0 || code == 15 {
-					continue
-				}
-				if !finite4(a, b, cc, d) {
-					continue
-				}
-				xl := x0 + float64(i)*dx
-				xr := xl + dx
-				// crossings on the edges top, right, bottom, left
-				var px, py [4]float64
-				var on [4]bool
-				if (code&8 != 0) != (code&4 != 0) {
-					px[0], py[0], on[0] = xl+dx*frac(L, a, b), yt, true
-				}
-				if (code&4 != 0) != (code&2 != 0) {
-					px[1], py[1], on[1] = xr, yt-dy*frac(L, b, cc), true
-				}
-				if (code&1 != 0) != (code&2 != 0) {
-					px[2], py[2], on[2] = xl+dx*frac(L, d, cc), yb, true
-				}
-				if (code&8 != 0) != (code&1 != 0) {
-					px[3], py[3], on[3] = xl, yt-dy*frac(L, a, d), true
-				}
-				if code == 5 || code == 10 {
-					centreIn := (a+b+cc+d)/4 >= L
-					// Cutting off the top-left and bottom-right corners
-					// pairs top–left and right–bottom; cutting off the
-					// top-right and bottom-left ones pairs top–right and
-					// bottom–left.
-					cutTLBR := (code == 10) != centreIn // corners a, c are the ones cut off
-					if cutTLBR {
-						c.Segs = append(c.Segs, px[0], py[0], px[3], py[3], px[1], py[1], px[2], py[2])
-					} else {
-						c.Segs = append(c.Segs, px[0], py[0], px[1], py[1], px[2], py[2], px[3], py[3])
-					}
-					continue
-				}
-				for e := range 4 { // exactly two edges are crossed here
-					if on[e] {
-						c.Segs = append(c.Segs, px[e], py[e])
-					}
-				}
+				c.lv[k] = appendCell(c.lv[k], code, L, a, b, cc, d, xl, xr, yt, yb, dx, dy)
 			}
 		}
 	}
+	for k := range levels {
+		c.Start = append(c.Start, len(c.Segs)/4)
+		c.Segs = append(c.Segs, c.lv[k]...)
+	}
 	c.Start = append(c.Start, len(c.Segs)/4)
+}
+
+// appendCell appends the segments of level L in the cell with corner
+// values a (top-left), b (top-right), cc (bottom-right), d (bottom-left)
+// and marching-squares code (8: a inside, 4: b, 2: cc, 1: d; not 0 or 15),
+// spanning [xl, xr]×[yb, yt].
+func appendCell(segs []float64, code int, L, a, b, cc, d, xl, xr, yt, yb, dx, dy float64) []float64 {
+	// crossings on the edges top, right, bottom, left
+	var px, py [4]float64
+	var on [4]bool
+	if (code&8 != 0) != (code&4 != 0) {
+		px[0], py[0], on[0] = xl+dx*frac(L, a, b), yt, true
+	}
+	if (code&4 != 0) != (code&2 != 0) {
+		px[1], py[1], on[1] = xr, yt-dy*frac(L, b, cc), true
+	}
+	if (code&1 != 0) != (code&2 != 0) {
+		px[2], py[2], on[2] = xl+dx*frac(L, d, cc), yb, true
+	}
+	if (code&8 != 0) != (code&1 != 0) {
+		px[3], py[3], on[3] = xl, yt-dy*frac(L, a, d), true
+	}
+	if code == 5 || code == 10 {
+		centreIn := (a+b+cc+d)/4 >= L
+		// Cutting off the top-left and bottom-right corners pairs top–left
+		// and right–bottom; cutting off the top-right and bottom-left ones
+		// pairs top–right and bottom–left.
+		cutTLBR := (code == 10) != centreIn // corners a, c are the ones cut off
+		if cutTLBR {
+			return append(segs, px[0], py[0], px[3], py[3], px[1], py[1], px[2], py[2])
+		}
+		return append(segs, px[0], py[0], px[1], py[1], px[2], py[2], px[3], py[3])
+	}
+	for e := range 4 { // exactly two edges are crossed here
+		if on[e] {
+			segs = append(segs, px[e], py[e])
+		}
+	}
+	return segs
 }
 
 // frac returns where level L crosses the edge from value p to value q, as a

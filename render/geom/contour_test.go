@@ -2,6 +2,8 @@ package geom
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -126,4 +128,127 @@ func TestContourLevelBeforeCompute(t *testing.T) {
 	if c.Level(0) != nil || c.Level(-1) != nil {
 		t.Error("a level of empty contours is not nil")
 	}
+}
+
+// Compute gives exactly the segments of the straightforward algorithm (one
+// pass over the grid per level, referenceContours) on random fields with
+// plateaus, NaN and infinite values, for levels unsorted, repeated, NaN and
+// outside the data.
+func TestContourOnePassIsPerLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var got, want Contours
+	for trial := range 40 {
+		g := Grid{W: 2 + rng.IntN(40), H: 2 + rng.IntN(40), XMin: -1, XMax: 2, YMin: -3, YMax: 1}
+		vals := make([]float64, g.W*g.H)
+		for i := range vals {
+			switch r := rng.Float64(); {
+			case r < 0.02:
+				vals[i] = math.NaN()
+			case r < 0.03:
+				vals[i] = math.Inf(2*rng.IntN(2) - 1)
+			case r < 0.2:
+				vals[i] = float64(rng.IntN(4)) // plateaus and values equal to levels
+			default:
+				vals[i] = 4 * rng.Float64()
+			}
+		}
+		levels := []float64{3, 1, 2, 1, math.NaN(), 0.5, -1, 9, 2.5}[:1+trial%9]
+		got.Compute(vals, g, levels)
+		referenceContours(&want, vals, g, levels)
+		if !slices.Equal(got.Start, want.Start) {
+			t.Fatalf("trial %d: Start %v, want %v", trial, got.Start, want.Start)
+		}
+		if !slices.Equal(got.Segs, want.Segs) {
+			t.Fatalf("trial %d: segments differ (%d numbers, want %d)", trial, len(got.Segs), len(want.Segs))
+		}
+	}
+}
+
+// referenceContours is Compute as it was first written: one pass over the
+// grid per level.
+func referenceContours(c *Contours, vals []float64, g Grid, levels []float64) {
+	c.Levels = append(c.Levels[:0], levels...)
+	c.Segs = c.Segs[:0]
+	c.Start = c.Start[:0]
+	if g.W < 2 || g.H < 2 || len(vals) < g.W*g.H {
+		for range len(levels) + 1 {
+			c.Start = append(c.Start, 0)
+		}
+		return
+	}
+	dx := (g.XMax - g.XMin) / float64(g.W)
+	dy := (g.YMax - g.YMin) / float64(g.H)
+	x0 := g.XMin + 0.5*dx
+	y0 := g.YMax - 0.5*dy
+	for _, L := range levels {
+		c.Start = append(c.Start, len(c.Segs)/4)
+		if L != L {
+			continue
+		}
+		for j := 0; j+1 < g.H; j++ {
+			row := vals[j*g.W : (j+2)*g.W]
+			yt := y0 - float64(j)*dy // top edge of the cell
+			yb := yt - dy
+			for i := 0; i+1 < g.W; i++ {
+				a, b := row[i], row[i+1]          // top-left, top-right
+				d, cc := row[g.W+i], row[g.W+i+1] // bottom-left, bottom-right
+				code := 0
+				if a >= L {
+					code |= 8
+				}
+				if b >= L {
+					code |= 4
+				}
+				if cc >= L {
+					code |= 2
+				}
+				if d >= L {
+					code |= 1
+				}
+				if code == 0 || code == 15 {
+					continue
+				}
+				if !finite4(a, b, cc, d) {
+					continue
+				}
+				xl := x0 + float64(i)*dx
+				xr := xl + dx
+				// crossings on the edges top, right, bottom, left
+				var px, py [4]float64
+				var on [4]bool
+				if (code&8 != 0) != (code&4 != 0) {
+					px[0], py[0], on[0] = xl+dx*frac(L, a, b), yt, true
+				}
+				if (code&4 != 0) != (code&2 != 0) {
+					px[1], py[1], on[1] = xr, yt-dy*frac(L, b, cc), true
+				}
+				if (code&1 != 0) != (code&2 != 0) {
+					px[2], py[2], on[2] = xl+dx*frac(L, d, cc), yb, true
+				}
+				if (code&8 != 0) != (code&1 != 0) {
+					px[3], py[3], on[3] = xl, yt-dy*frac(L, a, d), true
+				}
+				if code == 5 || code == 10 {
+					centreIn := (a+b+cc+d)/4 >= L
+					// Cutting off the top-left and bottom-right corners
+					// pairs top–left and right–bottom; cutting off the
+					// top-right and bottom-left ones pairs top–right and
+					// bottom–left.
+					cutTLBR := (code == 10) != centreIn // corners a, c are the ones cut off
+					if cutTLBR {
+						c.Segs = append(c.Segs, px[0], py[0], px[3], py[3], px[1], py[1], px[2], py[2])
+					} else {
+						c.Segs = append(c.Segs, px[0], py[0], px[1], py[1], px[2], py[2], px[3], py[3])
+					}
+					continue
+				}
+				for e := range 4 { // exactly two edges are crossed here
+					if on[e] {
+						c.Segs = append(c.Segs, px[e], py[e])
+					}
+				}
+			}
+		}
+	}
+	c.Start = append(c.Start, len(c.Segs)/4)
 }

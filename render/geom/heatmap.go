@@ -44,11 +44,18 @@ func LogScale(min, max float64) HeatScale { return HeatScale{Min: min, Max: max,
 func Range(vals []float64) (min, max float64, ok bool) {
 	min, max = math.Inf(1), math.Inf(-1)
 	for _, f := range vals {
-		if f != f || math.IsInf(f, 0) {
+		if f-f != 0 { // NaN or ±Inf
 			continue
 		}
-		min = math.Min(min, f)
-		max = math.Max(max, f)
+		// plain comparisons: math.Min and math.Max, which care about NaN
+		// and the sign of zero, cost several times more (the heatmap
+		// calls this on every pixel of a panel)
+		if f < min {
+			min = f
+		}
+		if f > max {
+			max = f
+		}
 	}
 	return min, max, min <= max
 }
@@ -58,7 +65,12 @@ func Range(vals []float64) (min, max float64, ok bool) {
 // without allocating.
 func Wide(vals []float64) bool {
 	min, max, ok := Range(vals)
-	if !ok || !(max > min) {
+	return ok && wide(vals, min, max)
+}
+
+// wide is Wide for values whose finite range is [min, max].
+func wide(vals []float64, min, max float64) bool {
+	if !(max > min) {
 		return false
 	}
 	var hist [1024]int32
@@ -90,7 +102,7 @@ func AutoScale(vals []float64) HeatScale {
 	if !ok {
 		return LinearScale(0, 1)
 	}
-	if !Wide(vals) {
+	if !wide(vals, min, max) {
 		return HeatScale{Min: min, Max: max}
 	}
 	return HeatScale{Min: min, Max: max, Log: true, Eps: LogEps(vals, min, max)}
@@ -217,7 +229,48 @@ func ContourLevels(dst []float64, min, max float64, k int, log bool) []float64 {
 // pixel k from vals[k] (row-major, row 0 at the top, like Grid), non-finite
 // values as NoData. pix must hold 4·len(vals) bytes. It allocates nothing.
 func FillPixels(pix []byte, vals []float64, s HeatScale) {
-	FillPixelsMap(pix, vals, s, Colormap)
+	if len(vals) == 0 {
+		return
+	}
+	_ = pix[4*len(vals)-1]
+	// Colormap(s.T(f)) for every value, with T's constants computed once:
+	// the same arithmetic, so the same colours.
+	r := s.Max - s.Min
+	flat := Colormap(0.5) // a degenerate scale
+	var e, den float64
+	if s.Log && r > 0 {
+		e = s.eps()
+		den = math.Log((r + e) / e)
+	}
+	for k, f := range vals {
+		var c color.RGBA
+		switch {
+		case f-f != 0: // NaN or ±Inf
+			c = NoData
+		case !(r > 0):
+			c = flat
+		default:
+			var t float64
+			if s.Log {
+				d := f - s.Min
+				if d < 0 {
+					d = 0
+				}
+				t = math.Log((d+e)/e) / den
+			} else {
+				t = (f - s.Min) / r
+			}
+			// math.Max(0, math.Min(1, t)), NaN kept
+			if t > 1 {
+				t = 1
+			} else if t < 0 {
+				t = 0
+			}
+			c = Colormap(t)
+		}
+		p := pix[4*k : 4*k+4 : 4*k+4]
+		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, c.A
+	}
 }
 
 // FillPixelsMap is FillPixels through the colormap cmap (a function of

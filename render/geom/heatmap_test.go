@@ -1,7 +1,9 @@
 package geom
 
 import (
+	"image/color"
 	"math"
+	"math/rand/v2"
 	"sort"
 	"testing"
 )
@@ -156,5 +158,29 @@ func TestLogEps(t *testing.T) {
 	}
 	if a := testing.AllocsPerRun(5, func() { _ = LogEps(rosen, min, max) }); a != 0 {
 		t.Errorf("LogEps allocates %v", a)
+	}
+}
+
+// FillPixels gives exactly the colours Colormap(s.T(f)) gives, on linear,
+// log and degenerate scales, for values inside, outside and at the ends of
+// the range and for non-finite ones.
+func TestFillPixelsIsColormapOfT(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vals := []float64{math.NaN(), math.Inf(1), math.Inf(-1), -1e300, 1e300, 0, -0.0}
+	for range 20000 {
+		vals = append(vals, math.Pow(10, 8*rng.Float64()-4)*(rng.Float64()-0.2))
+	}
+	for _, s := range []HeatScale{
+		LinearScale(-1, 3), LinearScale(0, 1e-9), LinearScale(2, 2), LinearScale(0, math.Inf(1)),
+		LogScale(0, 1e4), LogScale(-3, 50), {Min: 0, Max: 10, Log: true, Eps: 1e-3}, LogScale(1, 1),
+	} {
+		pix := make([]byte, 4*len(vals))
+		FillPixels(pix, vals, s)
+		for k, f := range vals {
+			want := Colormap(s.T(f))
+			if got := (color.RGBA{pix[4*k], pix[4*k+1], pix[4*k+2], pix[4*k+3]}); got != want {
+				t.Fatalf("scale %+v, value %v: pixel %v, Colormap(T) %v", s, f, got, want)
+			}
+		}
 	}
 }
