@@ -77,11 +77,13 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 		v := g.panelView(pr.plot)
 		if g.st.flags.overlay {
 			for k := range g.st.runs {
-				g.trailLayer(v, k).Draw(dst, pr.plot.X, pr.plot.Y)
+				if tl := g.trailLayer(v, k); tl != nil {
+					tl.Draw(dst, pr.plot.X, pr.plot.Y)
+				}
 			}
 			i = -1
-		} else {
-			g.trailLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
+		} else if tl := g.trailLayer(v, i); tl != nil {
+			tl.Draw(dst, pr.plot.X, pr.plot.Y)
 		}
 		g.overlayLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
@@ -139,13 +141,18 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 // trailLayer returns run k's layer for view v (only v's world window and
 // size matter): its path up to the last iterate, drawn again from the
 // start when the run, the view or the scale changed, else only the
-// iterates added since.
+// iterates added since. A run of one iterate has no layer (nil): its one
+// dot lies under the mark of its current iterate; not making one saves
+// the first frame two textures a panel.
 func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
 	pc.syncPath(r)
 	v.Screen.X, v.Screen.Y = 0, 0
 	n := len(pc.pts) / 2
+	if n <= 1 {
+		return nil
+	}
 	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > n || pc.trail.Image() == nil {
 		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
 		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0

@@ -11,11 +11,13 @@ import (
 )
 
 // TestLayersLookLikeDirectDrawing draws the same sequence of frames twice,
-// through the cached layers (the surface, each run's path) and straight
-// onto the screen (Game.direct, the reference), and compares the last
-// frames: after running to the end, on a hi-DPI screen, in overlay, after
-// zooming and panning and resetting (no stale paths), while paths grow,
-// with the contours toggled. With CURVLAB_SHOTS=dir it saves both frames.
+// through the cached layers (the surface, each run's path, the current
+// iterates, the f plot, the text) and straight onto the screen
+// (Game.direct, the reference), and compares the last frames: at the start
+// (one iterate a run), after running to the end, on a hi-DPI screen, in
+// overlay, after zooming and panning and resetting (no stale paths), while
+// paths grow, with the contours toggled. With CURVLAB_SHOTS=dir it saves
+// both frames.
 func TestLayersLookLikeDirectDrawing(t *testing.T) {
 	steps := func(n int) func(g *Game) {
 		return func(g *Game) {
@@ -31,6 +33,7 @@ func TestLayersLookLikeDirectDrawing(t *testing.T) {
 		scale float64
 		acts  []func(g *Game) // one per frame
 	}{
+		{"start", "", 1, nil},
 		{"busy", busyLink, 1, []func(*Game){toEnd}},
 		{"busy-hidpi", busyLink, 2, []func(*Game){toEnd}},
 		{"overlay", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.do(actOverlay, 0) }}},
