@@ -79,18 +79,26 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 	for i := range xs {
 		xs[i] = grid.X(i)
 	}
-	var x [2]float64
 	for j := 0; j < h; j++ {
-		x[1] = grid.Y(j)
-		row := si.vals[j*w : (j+1)*w]
-		for i := range row {
-			x[0] = xs[i]
-			row[i] = surf.Func(x[:])
-		}
+		sampleRow(si.vals[j*w:(j+1)*w], surf, xs, grid.Y(j))
 	}
 	si.scale = geom.AutoScale(si.vals)
 	si.heat.Set(si.vals, w, h, si.scale)
 	si.levels = si.scale.Levels(si.levels[:0], contourCount)
 	si.contours.Compute(si.vals, grid, si.levels)
 	si.ticks.update(v, u)
+}
+
+// sampleRow sets row[i] to surf's value at (xs[i], y). It is a function
+// of its own so that in the browser, where WebAssembly code starts
+// unoptimized and a function called often is optimized in the background
+// for its next calls, the rows after the first few run optimized.
+//
+//go:noinline
+func sampleRow(row []float64, surf sim.Surface, xs []float64, y float64) {
+	x := [2]float64{0, y}
+	for i := range row {
+		x[0] = xs[i]
+		row[i] = surf.Func(x[:])
+	}
 }

@@ -78,9 +78,35 @@ func (c *Contours) Compute(vals []float64, g Grid, levels []float64) {
 		c.band = make([]uint16, len(vals))
 	}
 	band := c.band[:len(vals)]
-	sorted := c.sorted
+	// Row by row, in functions of their own: in the browser, WebAssembly
+	// code starts unoptimized and a function called often is optimized in
+	// the background for its next calls, which one long loop would never
+	// make.
+	for j := 0; j < g.H; j++ {
+		bands(band[j*g.W:(j+1)*g.W], vals[j*g.W:(j+1)*g.W], c.sorted)
+	}
+	dx := (g.XMax - g.XMin) / float64(g.W)
+	dy := (g.YMax - g.YMin) / float64(g.H)
+	x0 := g.XMin + 0.5*dx
+	y0 := g.YMax - 0.5*dy
+	for j := 0; j+1 < g.H; j++ {
+		yt := y0 - float64(j)*dy // top edge of the cell
+		c.row(vals[j*g.W:(j+2)*g.W], band[j*g.W:(j+2)*g.W], levels, g.W, x0, yt, dx, dy)
+	}
+	for k := range levels {
+		c.Start = append(c.Start, len(c.Segs)/4)
+		c.Segs = append(c.Segs, c.lv[k]...)
+	}
+	c.Start = append(c.Start, len(c.Segs)/4)
+}
+
+// bands sets band[i] to the number of sorted levels at or below vals[i]
+// (0 for NaN).
+//
+//go:noinline
+func bands(band []uint16, vals, sorted []float64) {
 	for i, v := range vals {
-		lo, hi := 0, len(sorted) // NaN: 0, below every level
+		lo, hi := 0, len(sorted)
 		for lo < hi {
 			if m := (lo + hi) / 2; sorted[m] <= v {
 				lo = m + 1
@@ -90,56 +116,47 @@ func (c *Contours) Compute(vals []float64, g Grid, levels []float64) {
 		}
 		band[i] = uint16(lo)
 	}
+}
 
-	dx := (g.XMax - g.XMin) / float64(g.W)
-	dy := (g.YMax - g.YMin) / float64(g.H)
-	x0 := g.XMin + 0.5*dx
-	y0 := g.YMax - 0.5*dy
-	for j := 0; j+1 < g.H; j++ {
-		row := vals[j*g.W : (j+2)*g.W]
-		brow := band[j*g.W : (j+2)*g.W]
-		yt := y0 - float64(j)*dy // top edge of the cell
-		yb := yt - dy
-		for i := 0; i+1 < g.W; i++ {
-			// a corner is inside level sorted[s] when its band is > s
-			ba, bb := brow[i], brow[i+1]
-			bd, bc := brow[g.W+i], brow[g.W+i+1]
-			lo, hi := min(ba, bb, bc, bd), max(ba, bb, bc, bd)
-			if lo == hi {
-				continue // no level crosses the cell
+// row appends the segments of the cells between two grid rows of w
+// values (vals, band: the two rows), whose top edge is at yt.
+//
+//go:noinline
+func (c *Contours) row(vals []float64, band []uint16, levels []float64, w int, x0, yt, dx, dy float64) {
+	yb := yt - dy
+	for i := 0; i+1 < w; i++ {
+		// a corner is inside level sorted[s] when its band is > s
+		ba, bb := band[i], band[i+1]
+		bd, bc := band[w+i], band[w+i+1]
+		lo, hi := min(ba, bb, bc, bd), max(ba, bb, bc, bd)
+		if lo == hi {
+			continue // no level crosses the cell
+		}
+		a, b := vals[i], vals[i+1]      // top-left, top-right
+		d, cc := vals[w+i], vals[w+i+1] // bottom-left, bottom-right
+		if !finite4(a, b, cc, d) {
+			continue
+		}
+		xl := x0 + float64(i)*dx
+		xr := xl + dx
+		for s := lo; s < hi; s++ {
+			k := c.order[s]
+			code := 0
+			if ba > s {
+				code |= 8
 			}
-			a, b := row[i], row[i+1]          // top-left, top-right
-			d, cc := row[g.W+i], row[g.W+i+1] // bottom-left, bottom-right
-			if !finite4(a, b, cc, d) {
-				continue
+			if bb > s {
+				code |= 4
 			}
-			xl := x0 + float64(i)*dx
-			xr := xl + dx
-			for s := lo; s < hi; s++ {
-				k := c.order[s]
-				L := levels[k]
-				code := 0
-				if ba > s {
-					code |= 8
-				}
-				if bb > s {
-					code |= 4
-				}
-				if bc > s {
-					code |= 2
-				}
-				if bd > s {
-					code |= 1
-				}
-				c.lv[k] = appendCell(c.lv[k], code, L, a, b, cc, d, xl, xr, yt, yb, dx, dy)
+			if bc > s {
+				code |= 2
 			}
+			if bd > s {
+				code |= 1
+			}
+			c.lv[k] = appendCell(c.lv[k], code, levels[k], a, b, cc, d, xl, xr, yt, yb, dx, dy)
 		}
 	}
-	for k := range levels {
-		c.Start = append(c.Start, len(c.Segs)/4)
-		c.Segs = append(c.Segs, c.lv[k]...)
-	}
-	c.Start = append(c.Start, len(c.Segs)/4)
 }
 
 // appendCell appends the segments of level L in the cell with corner

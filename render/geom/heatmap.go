@@ -43,6 +43,16 @@ func LogScale(min, max float64) HeatScale { return HeatScale{Min: min, Max: max,
 // ok = false when there are none.
 func Range(vals []float64) (min, max float64, ok bool) {
 	min, max = math.Inf(1), math.Inf(-1)
+	for k := 0; k < len(vals); k += chunk { // see FillPixels
+		min, max = rangeOf(vals[k:k+chunkLen(vals, k)], min, max)
+	}
+	return min, max, min <= max
+}
+
+// rangeOf widens [lo, hi] to the finite values of vals.
+//
+//go:noinline
+func rangeOf(vals []float64, lo, hi float64) (float64, float64) {
 	for _, f := range vals {
 		if f-f != 0 { // NaN or ±Inf
 			continue
@@ -50,14 +60,14 @@ func Range(vals []float64) (min, max float64, ok bool) {
 		// plain comparisons: math.Min and math.Max, which care about NaN
 		// and the sign of zero, cost several times more (the heatmap
 		// calls this on every pixel of a panel)
-		if f < min {
-			min = f
+		if f < lo {
+			lo = f
 		}
-		if f > max {
-			max = f
+		if f > hi {
+			hi = f
 		}
 	}
-	return min, max, min <= max
+	return lo, hi
 }
 
 // Wide reports whether the finite values in vals have a wide range in the
@@ -75,13 +85,8 @@ func wide(vals []float64, min, max float64) bool {
 	}
 	var hist [1024]int32
 	n := 0
-	r := max - min
-	for _, f := range vals {
-		if f >= min && f <= max {
-			k := int((f - min) / r * 1023)
-			hist[k]++
-			n++
-		}
+	for k := 0; k < len(vals); k += chunk { // see FillPixels
+		n += medianHist(&hist, vals[k:k+chunkLen(vals, k)], min, max)
 	}
 	half, acc := (n+1)/2, 0
 	for k, c := range hist {
@@ -92,6 +97,23 @@ func wide(vals []float64, min, max float64) bool {
 		}
 	}
 	return false
+}
+
+// medianHist counts the values of vals in [min, max] into hist's bins and
+// returns how many there were.
+//
+//go:noinline
+func medianHist(hist *[1024]int32, vals []float64, min, max float64) int {
+	n := 0
+	r := max - min
+	for _, f := range vals {
+		if f >= min && f <= max {
+			k := int((f - min) / r * 1023)
+			hist[k]++
+			n++
+		}
+	}
+	return n
 }
 
 // AutoScale returns the scale for vals: over their finite range, and
@@ -121,10 +143,39 @@ func LogEps(vals []float64, min, max float64) float64 {
 	if !(r > 0) || math.IsInf(r, 0) {
 		return 0
 	}
-	const perDecade, decades = 20, 9
-	var hist [perDecade*decades + 1]int32 // bin 0: below R·1e-9
+	var hist [logBins]int32 // bin 0: below R·1e-9
 	n := 0
 	lr := math.Log10(r)
+	for k := 0; k < len(vals); k += chunk { // see FillPixels
+		n += logHist(&hist, vals[k:k+chunkLen(vals, k)], min, max, lr)
+	}
+	want := int32(math.Ceil(0.01 * float64(n)))
+	if hist[0] >= want {
+		return r * math.Pow(10, -LogDecades)
+	}
+	acc := hist[0]
+	for k := 1; k < len(hist); k++ {
+		acc += hist[k]
+		if acc >= want {
+			e := r * math.Pow(10, float64(k)/perDecade-decades) // upper edge of bin k
+			return math.Min(e, r*0.1)
+		}
+	}
+	return r * 0.1
+}
+
+// LogEps's histogram: 20 bins a decade over 9 decades, and one below.
+const (
+	perDecade, decades = 20, 9
+	logBins            = perDecade*decades + 1
+)
+
+// logHist counts the values of vals in [min, max] into hist's bins by
+// log10(f − min) − lr and returns how many there were.
+//
+//go:noinline
+func logHist(hist *[logBins]int32, vals []float64, min, max, lr float64) int {
+	n := 0
 	for _, f := range vals {
 		if !(f >= min && f <= max) {
 			continue
@@ -142,19 +193,7 @@ func LogEps(vals []float64, min, max float64) float64 {
 		}
 		hist[k]++
 	}
-	want := int32(math.Ceil(0.01 * float64(n)))
-	if hist[0] >= want {
-		return r * math.Pow(10, -LogDecades)
-	}
-	acc := hist[0]
-	for k := 1; k < len(hist); k++ {
-		acc += hist[k]
-		if acc >= want {
-			e := r * math.Pow(10, float64(k)/perDecade-decades) // upper edge of bin k
-			return math.Min(e, r*0.1)
-		}
-	}
-	return r * 0.1
+	return n
 }
 
 func (s HeatScale) eps() float64 {
@@ -235,41 +274,92 @@ func FillPixels(pix []byte, vals []float64, s HeatScale) {
 	_ = pix[4*len(vals)-1]
 	// Colormap(s.T(f)) for every value, with T's constants computed once:
 	// the same arithmetic, so the same colours.
-	r := s.Max - s.Min
-	flat := Colormap(0.5) // a degenerate scale
-	var e, den float64
-	if s.Log && r > 0 {
-		e = s.eps()
-		den = math.Log((r + e) / e)
+	c := pixelScale{s: s, r: s.Max - s.Min, flat: Colormap(0.5), lo: Colormap(0), hi: Colormap(1)}
+	if s.Log && c.r > 0 {
+		c.e = s.eps()
+		c.den = math.Log((c.r + c.e) / c.e)
 	}
+	// In pieces: in the browser, WebAssembly code starts unoptimized and a
+	// function called often is optimized in the background for its next
+	// calls, which a single long loop would never make.
+	for k := 0; k < len(vals); k += chunk {
+		n := chunkLen(vals, k)
+		c.fill(pix[4*k:4*(k+n)], vals[k:k+n])
+	}
+}
+
+// chunk is how many values the per-value loops of this file handle a call.
+const chunk = 1024
+
+// chunkLen is the length of the chunk of vals from k.
+func chunkLen(vals []float64, k int) int { return min(chunk, len(vals)-k) }
+
+// pixelScale is HeatScale.T's arithmetic with its constants computed.
+type pixelScale struct {
+	s      HeatScale
+	r, e   float64    // range, log offset
+	den    float64    // log((r+e)/e)
+	flat   color.RGBA // a degenerate scale's colour
+	lo, hi color.RGBA // Colormap(0), Colormap(1)
+}
+
+//go:noinline
+func (c *pixelScale) fill(pix []byte, vals []float64) {
+	_ = pix[4*len(vals)-1]
 	for k, f := range vals {
-		var c color.RGBA
+		var clr color.RGBA
 		switch {
 		case f-f != 0: // NaN or ±Inf
-			c = NoData
-		case !(r > 0):
-			c = flat
+			clr = NoData
+		case !(c.r > 0):
+			clr = c.flat
 		default:
 			var t float64
-			if s.Log {
-				d := f - s.Min
+			if c.s.Log {
+				d := f - c.s.Min
 				if d < 0 {
 					d = 0
 				}
-				t = math.Log((d+e)/e) / den
+				t = math.Log((d+c.e)/c.e) / c.den
 			} else {
-				t = (f - s.Min) / r
+				t = (f - c.s.Min) / c.r
 			}
-			// math.Max(0, math.Min(1, t)), NaN kept
-			if t > 1 {
-				t = 1
-			} else if t < 0 {
-				t = 0
+			// Colormap(t) written out: calls cost much in WebAssembly
+			switch {
+			case t != t:
+				clr = NoData
+			case t <= 0:
+				clr = c.lo
+			case t >= 1:
+				clr = c.hi
+			default:
+				const n = len(viridis) - 1
+				s := t * float64(n)
+				k := int(s)
+				if k >= n {
+					k = n - 1
+				}
+				f := s - float64(k)
+				a, b := &viridis[k], &viridis[k+1]
+				var ch [3]uint8
+				for i := range ch {
+					// lerp(a[i], b[i], f)
+					v := float64(a[i]) + f*(float64(b[i])-float64(a[i]))
+					if !(v >= 0) {
+						ch[i] = uint8(math.Round(v))
+						continue
+					}
+					r := int(v)
+					if v-float64(r) >= 0.5 {
+						r++
+					}
+					ch[i] = uint8(r)
+				}
+				clr = color.RGBA{ch[0], ch[1], ch[2], 0xff}
 			}
-			c = Colormap(t)
 		}
 		p := pix[4*k : 4*k+4 : 4*k+4]
-		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, c.A
+		p[0], p[1], p[2], p[3] = clr.R, clr.G, clr.B, clr.A
 	}
 }
 
