@@ -106,13 +106,24 @@ func run(dir, fragment string, after time.Duration, keys, wait string, interval 
 		if wait != "" {
 			acts = append(acts, chromium.Wait(wait, 2*time.Minute))
 		}
-		acts = append(acts, startProfile, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		acts = append(acts, startProfile, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => {
+				window.__frames = 0;
+				const f = () => { window.__frames++; requestAnimationFrame(f); };
+				requestAnimationFrame(f);
+				return true;
+			})()`)(ctx, t)
+			if err != nil {
+				return err
+			}
 			select {
 			case <-time.After(after):
-				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			n, err := chromedp.Evaluate[float64]("window.__frames")(ctx, t)
+			fmt.Printf("%.0f animation frames in %v (%.1f per second)\n", n, after, n/after.Seconds())
+			return err
 		}))
 	}
 	acts = append(acts, stopProfile)
@@ -123,12 +134,12 @@ func run(dir, fragment string, after time.Duration, keys, wait string, interval 
 	if err == nil {
 		fmt.Printf("Go main at %.0f ms; now %.0f ms\n", t[0], t[1])
 	}
-	report(prof, top)
+	report(prof, top, after > 0)
 	return nil
 }
 
 // report prints the functions with the most self and inclusive time.
-func report(p *profiler.Profile, top int) {
+func report(p *profiler.Profile, top int, all bool) {
 	parent := map[int64]int64{}
 	byID := map[int64]*profiler.ProfileNode{}
 	for _, n := range p.Nodes {
@@ -151,8 +162,8 @@ func report(p *profiler.Profile, top int) {
 	total := 0.0
 	// Only the samples from Go's start on (the first one inside the wasm
 	// module's run export): the module's download and compilation are the
-	// bare app's too.
-	started := false
+	// bare app's too. After the first frame, all of them.
+	started := all
 	for i, id := range p.Samples {
 		dt := 0.0
 		if i+1 < len(p.TimeDeltas) {
@@ -195,7 +206,7 @@ func report(p *profiler.Profile, top int) {
 			fmt.Fprintln(os.Stderr, "webprof:", err)
 		}
 	}
-	fmt.Printf("profile: %.0f ms sampled from Go's start on\n", total)
+	fmt.Printf("profile: %.0f ms sampled\n", total)
 	list := func(title string, m map[string]float64) {
 		type kv struct {
 			k string
