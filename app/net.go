@@ -82,6 +82,9 @@ type netPanel struct {
 	lines                          [netReadoutLines]string
 	colors                         [netReadoutLines]color.RGBA
 	specLabel                      string
+	// the panel's layer (Game.netPanelLayer) and what it was drawn for
+	layer render.Layer
+	key   netPanelKey
 }
 
 func (pc *netPanel) forget(r *sim.Run) {

@@ -28,6 +28,13 @@ type netPlots struct {
 	runs                    []*sim.Run
 	names                   [sim.MaxPanels]string
 
+	// layers of the plots (loss, sharpness, spectra) and of the slice, and
+	// what they were drawn for
+	layers     [3]render.Layer
+	key        netPlotsKey
+	sliceLayer render.Layer
+	sliceKey   sliceKey
+
 	sliceVersion, sliceLevel int
 	slicePCA                 bool
 	sliceInfoW               float64 // the width the description was fitted to
@@ -59,35 +66,45 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	if nv.prob != st.scen.NetProblem() || !sameRuns(nv.runs, st.runs) {
 		g.netUpdate(time.Now()) // a Draw before any Update (the browser's first frame)
 	}
+	// As for surfaces (drawSurfaces): what changes only with the weights,
+	// the slice or the plots' data is drawn into layers, again when it
+	// changed, so that a paused frame copies images.
 	n := min(len(st.runs), len(l.panels))
+	sq, info := g.sliceRects(g.netLay.slice)
+	g.prepNetPlots()
+	np, nr := &nv.plots, &g.netLay
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
 		g.flat.FillRect(dst, pr.frame, colBar)
-		nv.panels[k].heat.Draw(dst, pr.plot)
+		if g.direct {
+			nv.panels[k].heat.Draw(dst, pr.plot)
+		} else {
+			g.netPanelLayer(k, pr.plot).Draw(dst, pr.plot.X, pr.plot.Y)
+		}
 	}
-	sq, info := g.sliceRects(g.netLay.slice)
 	g.flat.FillRect(dst, g.netLay.slice, colBar)
-	nv.slice.heat.Draw(dst, sq)
+	if g.direct {
+		nv.slice.heat.Draw(dst, sq)
+	} else if sq.W >= 20 {
+		g.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
+	}
 	g.flat.FillRect(dst, l.status, colBar)
+	if !g.direct {
+		g.netPlotLayers()
+		g.drawNetPlots(dst)
+	}
 
-	p := &g.paint
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
 		pc := &nv.panels[k]
 		v := nv.panelView(pr.plot)
-		p.Clip = pr.plot
-		p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.u), colTrue)
-		for c := range 2 {
-			p.Dots(dst, &v, nv.points[0][c], 4.2*l.u, colOutline)
-			p.Dots(dst, &v, nv.points[0][c], 3*l.u, colClass[c])
-			p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(2.6*l.u), colOutline)
-			p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(1.4*l.u), colClass[c])
-		}
 		nv.ticks.update(v, l.u)
-		g.drawAxisTicks(dst, pr.plot, v, &nv.ticks)
-		p.Clip = geom.Rect{}
-		p.StrokeRect(dst, pr.plot, float32(l.u), colFrame)
-		p.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + 2*l.u, W: 5 * l.u, H: pr.header.H - 4*l.u}, panelColors[k])
+		if g.direct {
+			g.drawNetPanel(dst, k, v)
+		}
+		g.tickLabels(pr.plot, v, &nv.ticks)
+		d := math.Round(2 * l.u)
+		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[k])
 		r := pr.readout
 		line := (r.H - 6*l.u) / netReadoutLines
 		for j := 0; j < netReadoutLines; j++ {
@@ -95,17 +112,147 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 		}
 	}
 	g.drawSlice(dst, g.netLay.slice, sq, info)
-	g.prepNetPlots()
-	np, nr := &nv.plots, &g.netLay
-	np.loss.DrawShapes(dst, nr.loss)
-	np.sharp.DrawShapes(dst, nr.sharp)
-	np.spectra.DrawShapes(dst, nr.spectrum)
+	if g.direct {
+		np.loss.DrawShapes(dst, nr.loss)
+		np.sharp.DrawShapes(dst, nr.sharp)
+		np.spectra.DrawShapes(dst, nr.spectrum)
+	}
+}
 
+// netPanelLayer returns panel k's layer for plot rectangle r: its decision
+// map, boundary, data points, tick marks and frame, drawn again when the
+// map was recomputed or the size or scale changed.
+func (g *Game) netPanelLayer(k int, r geom.Rect) *render.Layer {
+	nv := &g.net
+	pc := &nv.panels[k]
+	v := nv.panelView(r)
+	v.Screen.X, v.Screen.Y = 0, 0
+	key := netPanelKey{prob: nv.prob, run: pc.run, row: pc.row, grid: pc.grid, view: v, u: g.lay.u}
+	if key != pc.key || pc.layer.Image() == nil {
+		pc.key = key
+		nv.ticks.update(v, g.lay.u)
+		g.drawNetPanel(pc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), k, v)
+	}
+	return &pc.layer
+}
+
+// netPanelKey is what a network panel's layer was drawn for.
+type netPanelKey struct {
+	prob *sim.NetProblem
+	run  *sim.Run
+	row  int
+	grid geom.Grid
+	view geom.View
+	u    float64
+}
+
+// drawNetPanel draws panel k's decision map, boundary, data points, tick
+// marks and frame in view v onto dst (its layer, or the screen when
+// g.direct).
+func (g *Game) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
+	l := &g.lay
+	nv := &g.net
+	pc := &nv.panels[k]
+	p := &g.paint
+	if !g.direct {
+		pc.heat.Draw(dst, v.Screen)
+	}
+	p.Clip = v.Screen
+	p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.u), colTrue)
+	for c := range 2 {
+		p.Dots(dst, &v, nv.points[0][c], 4.2*l.u, colOutline)
+		p.Dots(dst, &v, nv.points[0][c], 3*l.u, colClass[c])
+		p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(2.6*l.u), colOutline)
+		p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(1.4*l.u), colClass[c])
+	}
+	g.drawTickMarks(dst, v.Screen, v, &nv.ticks)
+	p.Clip = geom.Rect{}
+	p.StrokeRect(dst, v.Screen, float32(l.u), colFrame)
+}
+
+// sliceLayer returns the loss slice's layer for square sq: its picture,
+// contours, projected paths, tick marks and frame, drawn again when any
+// of them changed.
+func (g *Game) sliceLayer(sq geom.Rect) *render.Layer {
+	nv := &g.net
+	sl := &nv.slice
+	np := &nv.plots
+	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !g.st.flags.hideContours,
+		w: sq.W, h: sq.H, u: g.lay.u}
+	for k, r := range g.st.runs {
+		key.runs[k], key.proj[k] = r, len(sl.proj[k])
+	}
+	if key != np.sliceKey || np.sliceLayer.Image() == nil {
+		np.sliceKey = key
+		g.drawSliceShapes(np.sliceLayer.Reset(int(sq.W), int(sq.H)), geom.Rect{W: sq.W, H: sq.H})
+	}
+	return &np.sliceLayer
+}
+
+// sliceKey is what the slice's layer was drawn for.
+type sliceKey struct {
+	version, level int
+	uploaded       time.Time
+	contours       bool
+	runs           [sim.MaxPanels]*sim.Run
+	proj           [sim.MaxPanels]int
+	w, h, u        float64
+}
+
+// netPlotLayers draws the loss, sharpness and spectra plots through their
+// layers, again when their data changed.
+func (g *Game) netPlotLayers() {
+	np, nr := &g.net.plots, &g.netLay
+	key := netPlotsKey{loss: nr.loss, sharp: nr.sharp, spectrum: nr.spectrum, u: g.lay.u}
+	for k, r := range g.st.runs {
+		tr := g.st.trackers[k]
+		key.runs[k], key.rows[k] = r, len(r.Trace)
+		key.tracked[k] = [2]int{len(tr.TestLoss), len(tr.Sharpness)}
+		key.spec[k] = g.net.panels[k].specRow
+		key.labels[k] = g.net.panels[k].specLabel
+	}
+	if key == np.key && np.layers[0].Image() != nil {
+		return
+	}
+	np.key = key
+	for i, r := range []geom.Rect{nr.loss, nr.sharp, nr.spectrum} {
+		img := np.layers[i].Reset(int(r.W), int(r.H))
+		local := geom.Rect{W: r.W, H: r.H}
+		switch i {
+		case 0:
+			np.loss.Draw(img, local)
+		case 1:
+			np.sharp.Draw(img, local)
+		case 2:
+			np.spectra.Draw(img, local)
+		}
+	}
+}
+
+// drawNetPlots copies the plots' layers (netPlotLayers) onto dst.
+func (g *Game) drawNetPlots(dst *ebiten.Image) {
+	np, nr := &g.net.plots, &g.netLay
+	for i, r := range []geom.Rect{nr.loss, nr.sharp, nr.spectrum} {
+		np.layers[i].Draw(dst, r.X, r.Y)
+	}
+}
+
+// netPlotsKey is what the plots' layers were drawn for.
+type netPlotsKey struct {
+	runs                  [sim.MaxPanels]*sim.Run
+	rows, spec            [sim.MaxPanels]int
+	tracked               [sim.MaxPanels][2]int
+	labels                [sim.MaxPanels]string // the spectra's rows
+	loss, sharp, spectrum geom.Rect
+	u                     float64
 }
 
 // drawNetLabels draws the text of the network scenario's plots, after the
-// queued text.
+// queued text (with g.direct: otherwise it is in the plots' layers).
 func (g *Game) drawNetLabels(dst *ebiten.Image) {
+	if !g.direct {
+		return
+	}
 	np := &g.net.plots
 	np.loss.DrawLabels(dst)
 	np.sharp.DrawLabels(dst)
@@ -181,12 +328,13 @@ func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 	l := &g.lay
 	line := math.Round(1.35 * l.small)
 	side := math.Max(0, math.Min(r.W-16*l.u, r.H-2*line-12*l.u))
-	sq = geom.Rect{X: r.X + 8*l.u, Y: r.Y + 2*line + 6*l.u, W: side, H: side}
+	side = math.Floor(side)
+	sq = geom.Rect{X: math.Round(r.X + 8*l.u), Y: math.Round(r.Y + 2*line + 6*l.u), W: side, H: side}
 	info = r.W-side-24*l.u > 170*l.u
 	if !info {
-		sq.X = r.X + (r.W-side)/2
+		sq.X = math.Round(r.X + (r.W-side)/2)
 	}
-	return sq, info
+	return sq, info // whole pixels: its layer is copied pixel for pixel
 }
 
 // drawSlice draws the shapes of the loss slice in square sq of r (the
@@ -205,6 +353,34 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceInfoW != infoW {
 		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceInfoW = sl.version, sl.level, st.flags.pca, infoW
 		g.sliceTexts(infoW, r.W-16*l.u)
+	}
+	if g.direct {
+		g.drawSliceShapes(dst, sq)
+	}
+	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
+	np.sliceTicks.update(v, l.u)
+	g.tickLabels(sq, v, &np.sliceTicks)
+	g.text(render.Sans, np.sliceTitle, r.X+8*l.u, r.Y+4*l.u, l.small, colInk, render.Left|render.Top)
+	g.text(render.Sans, np.sliceNote, r.X+8*l.u, r.Y+4*l.u+line, l.small, colDim, render.Left|render.Top)
+	if info {
+		x, y := sq.X+sq.W+14*l.u, sq.Y+2*l.u
+		for _, s := range np.sliceInfo {
+			g.text(render.Sans, s, x, y, l.small, colDim, render.Left|render.Top)
+			y += line
+		}
+	}
+}
+
+// drawSliceShapes draws the loss slice's picture (unless g.direct: then
+// it is drawn already), contours, projected paths, tick marks and frame in
+// square sq of dst (its layer, or the screen when g.direct).
+func (g *Game) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
+	l := &g.lay
+	sl := &g.net.slice
+	np := &g.net.plots
+	st := g.st
+	if !g.direct {
+		sl.heat.Draw(dst, sq)
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	p := &g.paint
@@ -226,18 +402,9 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	}
 	p.Ring(dst, &v, 0, 0, 6*l.u, float32(2*l.u), colTrue)
 	np.sliceTicks.update(v, l.u)
-	g.drawAxisTicks(dst, sq, v, &np.sliceTicks)
 	p.Clip = geom.Rect{}
+	g.drawTickMarks(dst, sq, v, &np.sliceTicks)
 	p.StrokeRect(dst, sq, float32(l.u), colFrame)
-	g.text(render.Sans, np.sliceTitle, r.X+8*l.u, r.Y+4*l.u, l.small, colInk, render.Left|render.Top)
-	g.text(render.Sans, np.sliceNote, r.X+8*l.u, r.Y+4*l.u+line, l.small, colDim, render.Left|render.Top)
-	if info {
-		x, y := sq.X+sq.W+14*l.u, sq.Y+2*l.u
-		for _, s := range np.sliceInfo {
-			g.text(render.Sans, s, x, y, l.small, colDim, render.Left|render.Top)
-			y += line
-		}
-	}
 }
 
 // sliceTexts rebuilds the slice's title and notes, shortened to width

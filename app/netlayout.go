@@ -62,5 +62,10 @@ func computeNetLayout(w, h, scale float64, n int) (layout, netRects) {
 		grid4(geom.Rect{X: main.X, Y: main.Y + bh + pad, W: main.W, H: main.H - bh - pad})
 	}
 	l.panelGrid(block, n, cols, rows, netReadoutLines)
+	// whole pixels: the plots' layers are copied pixel for pixel
+	for _, r := range []*geom.Rect{&nr.loss, &nr.sharp, &nr.spectrum, &nr.slice} {
+		x0, y0, x1, y1 := math.Round(r.X), math.Round(r.Y), math.Round(r.X+r.W), math.Round(r.Y+r.H)
+		*r = geom.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+	}
 	return l, nr
 }
