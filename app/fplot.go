@@ -72,7 +72,7 @@ func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 	fp.pl.XLabel = "iteration"
 	fp.pl.LogY = known
 	fp.pl.Scale = l.u
-	fp.pl.FontSize = 12.5
+	fp.pl.FontSize = g.plotFont()
 	fp.pl.Background = colBar
 	fp.pl.Frame = colFrame
 	fp.pl.Grid = render.Alpha(colFrame, 0.5)

@@ -43,10 +43,15 @@ type netPlots struct {
 	sliceTicks               axisTicks
 }
 
+// plotFont is the plots' font size before their scale u: that of the tick
+// labels (12.5 logical pixels, rounded to whole device pixels), so that
+// both share one face and its glyph images.
+func (g *Game) plotFont() float64 { return g.lay.small / g.lay.u }
+
 // stylePlot gives a plot the app's dark theme.
 func (g *Game) stylePlot(pl *render.Plot) {
 	pl.Scale = g.lay.u
-	pl.FontSize = 12.5
+	pl.FontSize = g.plotFont()
 	pl.Background = colBar
 	pl.Frame = colFrame
 	pl.Grid = render.Alpha(colFrame, 0.5)
@@ -315,10 +320,10 @@ func (g *Game) prepNetPlots() {
 	nr := &g.netLay
 	sp := &np.spectra
 	sp.Title = np.spectraTitle
-	if render.TextWidth(render.Sans, sp.Title, 12.5*g.lay.u) > nr.spectrum.W-16*g.lay.u {
+	if render.TextWidth(render.Sans, sp.Title, g.lay.small) > nr.spectrum.W-16*g.lay.u {
 		sp.Title = np.specShort
 	}
-	sp.Scale, sp.FontSize = g.lay.u, 12.5
+	sp.Scale, sp.FontSize = g.lay.u, g.plotFont()
 	sp.Background, sp.Frame, sp.Grid, sp.Ink, sp.Neg = colBar, colFrame, render.Alpha(colFrame, 0.5), colInk, colBad
 }
 

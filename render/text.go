@@ -47,6 +47,7 @@ type textKey struct {
 
 type textEntry struct {
 	glyphs        []text.Glyph
+	drawn         bool // glyphs are laid out (on the first draw)
 	width, height float64
 	used          uint64
 }
@@ -120,11 +121,23 @@ func entry(f Font, size float64, s string) *textEntry {
 	}
 	face := Face(f, size)
 	e := &textEntry{used: textClock}
-	lo := text.LayoutOptions{LineSpacing: lineSpacing(face)}
-	e.glyphs = text.AppendGlyphs(nil, s, face, &lo)
-	e.width, e.height = text.Measure(s, face, lo.LineSpacing)
+	e.width, e.height = text.Measure(s, face, lineSpacing(face))
 	texts[textKey{f, q, s}] = e
 	return e
+}
+
+// laidOut returns the laid-out glyphs of e, the entry of s in f at size.
+// They are made on the first draw, not when s is only measured: a glyph
+// image is rasterized for each glyph and sub-pixel position, which is
+// most of the cost of text the first time (measuring only shapes it).
+func (e *textEntry) laidOut(f Font, size float64, s string) []text.Glyph {
+	if !e.drawn {
+		face := Face(f, size)
+		lo := text.LayoutOptions{LineSpacing: lineSpacing(face)}
+		e.glyphs = text.AppendGlyphs(nil, s, face, &lo)
+		e.drawn = true
+	}
+	return e.glyphs
 }
 
 // lineSpacing is the distance between the baselines of stacked lines.
@@ -198,7 +211,7 @@ func DrawText(dst *ebiten.Image, f Font, s string, x, y, size float64, clr color
 	textOp.ColorScale.Reset()
 	textOp.ColorScale.Scale(float32(clr.R)/255, float32(clr.G)/255, float32(clr.B)/255, float32(clr.A)/255)
 	textOp.Filter = ebiten.FilterNearest
-	for _, g := range e.glyphs {
+	for _, g := range e.laidOut(f, size, s) {
 		if g.Image == nil || discardDraws {
 			continue
 		}
