@@ -386,17 +386,22 @@ func writeCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) {
 	for p, r := range runs {
 		for k := range r.Trace {
 			s := &r.Trace[k]
-			b = b[:0]
-			if panels {
-				b = strconv.AppendInt(b, int64(p+1), 10)
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, int64(s.Iter), 10)
+			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.X...)
 			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
 			out.Write(appendCountsEvents(b, s))
 		}
 	}
+}
+
+// appendRowStart begins a CSV row: "panel," (1-based, when there are
+// several panels) and the iteration.
+func appendRowStart(b []byte, panels bool, p, iter int) []byte {
+	if panels {
+		b = strconv.AppendInt(b, int64(p+1), 10)
+		b = append(b, ',')
+	}
+	return strconv.AppendInt(b, int64(iter), 10)
 }
 
 // appendFloats appends ",v" for each v, exactly.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -79,12 +78,7 @@ func writeNetCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run, stats []*s
 	for p, r := range runs {
 		for k := range r.Trace {
 			s := &r.Trace[k]
-			b = b[:0]
-			if panels {
-				b = strconv.AppendInt(b, int64(p+1), 10)
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, int64(s.Iter), 10)
+			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.F, stats[p].TestLoss[k], s.GNorm, s.StepLen, stats[p].Sharpness[k], stepSize(sc.Methods[p], s))
 			out.Write(appendCountsEvents(b, s))
 		}
