@@ -1,14 +1,15 @@
 package render
 
 import (
-	"bytes"
 	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
 )
 
 // Font selects a typeface: the Go fonts, proportional or monospaced.
@@ -57,8 +58,8 @@ type textEntry struct {
 // allocates nothing. Strings not drawn for a while are dropped when the
 // cache grows past textCacheMax entries.
 var (
-	sources   [2]*text.GoTextFaceSource
-	faces     = map[faceKey]*text.GoTextFace{}
+	sources   [2]*opentype.Font
+	faces     = map[faceKey]*text.GoXFace{}
 	texts     = map[textKey]*textEntry{}
 	textClock uint64
 	textOp    ebiten.DrawImageOptions
@@ -66,7 +67,7 @@ var (
 
 const textCacheMax = 2048
 
-func source(f Font) *text.GoTextFaceSource {
+func source(f Font) *opentype.Font {
 	if f > Mono {
 		f = Sans
 	}
@@ -75,7 +76,7 @@ func source(f Font) *text.GoTextFaceSource {
 		if f == Mono {
 			ttf = gomono.TTF
 		}
-		s, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
+		s, err := opentype.Parse(ttf)
 		if err != nil {
 			panic("render: parsing the Go fonts: " + err.Error())
 		}
@@ -95,11 +96,15 @@ func quantize(size float64) float32 {
 
 // Face returns the cached text/v2 face of f at size device pixels (the
 // em size, rounded to a quarter pixel).
-func Face(f Font, size float64) *text.GoTextFace {
+func Face(f Font, size float64) *text.GoXFace {
 	k := faceKey{f, quantize(size)}
 	face := faces[k]
 	if face == nil {
-		face = &text.GoTextFace{Source: source(f), Size: float64(k.size)}
+		xf, err := opentype.NewFace(source(f), &opentype.FaceOptions{Size: float64(k.size), DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			panic("render: a face of the Go fonts: " + err.Error())
+		}
+		face = text.NewGoXFace(xf)
 		faces[k] = face
 	}
 	return face
@@ -141,7 +146,7 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []text.Glyph {
 }
 
 // lineSpacing is the distance between the baselines of stacked lines.
-func lineSpacing(face *text.GoTextFace) float64 {
+func lineSpacing(face *text.GoXFace) float64 {
 	m := face.Metrics()
 	return m.HAscent + m.HDescent + m.HLineGap
 }
