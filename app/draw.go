@@ -66,10 +66,12 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	if !g.st.flags.overlay && len(panels) > len(g.st.runs) {
 		panels = panels[:len(g.st.runs)]
 	}
-	surf := g.st.scen.Surface()
+	if len(panels) > 0 {
+		// Once a frame: every panel has the same size and view.
+		g.surface.update(g.st.scen.Surface(), g.st.surfaceVersion, g.panelView(panels[0].plot), l.u)
+	}
 	for i, pr := range panels {
 		g.flat.FillRect(dst, pr.frame, colBar)
-		g.surface.update(surf, g.st.surfaceVersion, g.panelView(pr.plot), l.u)
 		if g.direct {
 			continue
 		}

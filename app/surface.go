@@ -14,6 +14,7 @@ type surfaceImage struct {
 	version int       // state.surfaceVersion it was computed for
 	view    geom.View // the view (world window and screen size) it shows
 	ok      bool
+	step    int // the grid's spacing in pixels: 1, or more while coarse
 
 	// The surface's minima and global minimum value, cached because
 	// Surface.Minima builds a new slice.
@@ -52,10 +53,18 @@ const contourCount = 14
 // the world window and the size of v's screen rectangle matter: panels at
 // different places share the image. u is the size of a logical pixel (the
 // ticks are spaced in logical pixels).
+//
+// After a change the values are first sampled on a coarse grid (see
+// coarseStep) and drawn smoothed; the next call, if nothing changed again,
+// samples every pixel. So the page's first frame, and every frame of a pan
+// or a pinch, costs a fraction of a full grid, which in the browser's
+// still unoptimized WebAssembly is a quarter of a second; the sharp image
+// follows a frame later.
 func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u float64) {
 	w, h := int(v.Screen.W), int(v.Screen.H)
 	v.Screen.X, v.Screen.Y = 0, 0
-	if si.ok && si.version == version && si.view == v {
+	changed := !si.ok || si.version != version || si.view != v
+	if !changed && si.step <= 1 {
 		return
 	}
 	if !si.ok || si.version != version {
@@ -64,9 +73,17 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 	}
 	si.version, si.view, si.ok = version, v, true
 	si.computed++
+	si.step = 1
+	if changed {
+		si.step = coarseStep(w, h)
+	}
 	if w < 2 || h < 2 {
+		si.step = 1
 		return
 	}
+	// A grid of cells step pixels wide (the last ones a little narrower),
+	// stretched over the whole panel.
+	w, h = (w+si.step-1)/si.step, (h+si.step-1)/si.step
 	grid := v.Grid(w, h)
 	if cap(si.vals) < w*h {
 		si.vals = make([]float64, w*h)
@@ -82,11 +99,31 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 	for j := 0; j < h; j++ {
 		sampleRow(si.vals[j*w:(j+1)*w], surf, xs, grid.Y(j))
 	}
-	si.scale = geom.AutoScale(si.vals)
+	if changed {
+		// The refinement keeps the coarse grid's colour scale and contour
+		// levels, so that it only sharpens the picture: the full grid's
+		// range differs a little (its cells reach closer to the edges),
+		// which would move every contour line.
+		si.scale = geom.AutoScale(si.vals)
+		si.levels = si.scale.Levels(si.levels[:0], contourCount)
+	}
+	si.heat.Smooth = si.step > 1
 	si.heat.Set(si.vals, w, h, si.scale)
-	si.levels = si.scale.Levels(si.levels[:0], contourCount)
 	si.contours.Compute(si.vals, grid, si.levels)
 	si.ticks.update(v, u)
+}
+
+// coarseSamples is about the number of values a coarse grid holds.
+const coarseSamples = 30000
+
+// coarseStep returns the spacing in pixels of the coarse grid for a w×h
+// panel: 1 (no coarse grid) for panels of up to about coarseSamples pixels.
+func coarseStep(w, h int) int {
+	step := 1
+	for w*h > coarseSamples*step*step {
+		step++
+	}
+	return step
 }
 
 // sampleRow sets row[i] to surf's value at (xs[i], y). It is a function

@@ -1,0 +1,88 @@
+package app
+
+import (
+	"math"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// TestSurfaceCoarseThenSharp checks the surface's two stages: after a
+// change (the first frame, a zoom) its values are sampled on a coarse grid,
+// and the next frame samples every pixel; both grids hold the surface's
+// values at their cells' centres, the coarse frame looks like the sharp one,
+// and a frame in which nothing changed computes nothing.
+func TestSurfaceCoarseThenSharp(t *testing.T) {
+	g, img := newTestGame(t, "", 1600, 900)
+	si := &g.surface
+	surf := g.st.scen.Surface()
+	w, h := int(si.view.Screen.W), int(si.view.Screen.H)
+	if w*h <= coarseSamples {
+		t.Fatalf("panels of %d×%d pixels: too small for a coarse first frame", w, h)
+	}
+	// checkGrid compares every 37th value with the surface at its cell's
+	// centre, the cells being step pixels wide from the panel's left/top.
+	checkGrid := func(stage string, step int) {
+		t.Helper()
+		gw, gh := (w+step-1)/step, (h+step-1)/step
+		if si.step != step || len(si.vals) != gw*gh {
+			t.Fatalf("%s: step %d with %d values, want step %d with %d×%d", stage, si.step, len(si.vals), step, gw, gh)
+		}
+		v := si.view
+		for k := 0; k < len(si.vals); k += 37 {
+			i, j := k%gw, k/gw
+			x := v.XMin + (float64(i)+0.5)*(v.XMax-v.XMin)/float64(gw)
+			y := v.YMax - (float64(j)+0.5)*(v.YMax-v.YMin)/float64(gh)
+			want := surf.Func([]float64{x, y})
+			if got := si.vals[k]; math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
+				t.Fatalf("%s: value (%d, %d) = %g, f(%g, %g) = %g", stage, i, j, got, x, y, want)
+			}
+		}
+	}
+	checkGrid("first frame", coarseStep(w, h))
+	coarse := make([]byte, 4*1600*900)
+	onFrames(1, nil, func(*ebiten.Image) { img.ReadPixels(coarse) })
+	saveShot(t, img, "surface-coarse")
+
+	frame := func() {
+		onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	}
+	frame()
+	checkGrid("second frame", 1)
+	sharp := make([]byte, 4*1600*900)
+	onFrames(1, nil, func(*ebiten.Image) { img.ReadPixels(sharp) })
+	saveShot(t, img, "surface-sharp")
+
+	// Inside the first panel, away from text, contour lines and marks, most
+	// pixels of the coarse frame are within a few levels of the sharp one.
+	pr := g.lay.panels[0].plot
+	near, all := 0, 0
+	for y := int(pr.Y) + 30; y < int(pr.Y+pr.H)-30; y++ {
+		for x := int(pr.X) + 40; x < int(pr.X+pr.W)-10; x++ {
+			k := 4 * (y*1600 + x)
+			d := 0
+			for c := k; c < k+3; c++ {
+				d = max(d, int(coarse[c])-int(sharp[c]), int(sharp[c])-int(coarse[c]))
+			}
+			all++
+			if d <= 12 {
+				near++
+			}
+		}
+	}
+	if frac := float64(near) / float64(all); frac < 0.98 {
+		t.Errorf("only %.1f%% of the first panel's pixels are within 12 levels of the sharp frame", 100*frac)
+	}
+
+	computed := si.computed
+	frame()
+	if si.computed != computed {
+		t.Errorf("a frame without a change recomputed the surface")
+	}
+
+	g.do(actZoomIn, 0)
+	frame()
+	checkGrid("after zooming in", coarseStep(w, h))
+	frame()
+	checkGrid("a frame after zooming in", 1)
+}
