@@ -71,6 +71,9 @@ func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 
 func drawTexts(dst *ebiten.Image, ts []textCmd) {
 	for _, t := range ts {
+		render.PrepareText(t.font, t.s, t.size)
+	}
+	for _, t := range ts {
 		render.DrawText(dst, t.font, t.s, t.x, t.y, t.size, t.clr, t.align)
 	}
 }

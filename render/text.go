@@ -134,7 +134,7 @@ func entry(f Font, size float64, s string) *textEntry {
 // laidOut returns the laid-out glyphs of e, the entry of s in f at size.
 // They are made on the first draw, not when s is only measured: a glyph
 // image is rasterized for each glyph and sub-pixel position, which is
-// most of the cost of text the first time (measuring only shapes it).
+// most of the cost of text the first time (measuring only adds advances).
 func (e *textEntry) laidOut(f Font, size float64, s string) []text.Glyph {
 	if !e.drawn {
 		face := Face(f, size)
@@ -143,6 +143,16 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []text.Glyph {
 		e.drawn = true
 	}
 	return e.glyphs
+}
+
+// PrepareText rasterizes the glyphs DrawText will need for s in f at size,
+// without drawing. Drawing a frame's text after preparing all of it sends
+// the new glyph images to the GPU together instead of one label at a time,
+// which would split the text's draw calls.
+func PrepareText(f Font, s string, size float64) {
+	if s != "" {
+		entry(f, size, s).laidOut(f, size, s)
+	}
 }
 
 // lineSpacing is the distance between the baselines of stacked lines.

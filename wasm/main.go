@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"syscall/js"
+	"time"
 
 	"curvlab/app"
 )
@@ -29,8 +30,11 @@ func (h *pageHost) NoticeChanged(text string) { h.api.Set("notice", text) }
 
 func (h *pageHost) FirstFrame() {
 	// The first frame allocates the app's buffers, which all stay: a
-	// garbage collection during it finds nothing to free.
-	debug.SetGCPercent(100)
+	// garbage collection during it finds nothing to free. Lowering the
+	// percentage now would collect at once, before ebiten has sent the
+	// frame to the GPU (30 ms in the first second of a page); a second
+	// later the page is up.
+	time.AfterFunc(time.Second, func() { debug.SetGCPercent(100) })
 	if status := h.doc.Call("getElementById", "status"); status.Truthy() {
 		status.Get("style").Set("display", "none")
 	}
