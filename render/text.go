@@ -3,13 +3,14 @@ package render
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
 )
 
 // Font selects a typeface: the Go fonts, proportional or monospaced.
@@ -47,10 +48,17 @@ type textKey struct {
 }
 
 type textEntry struct {
-	glyphs        []text.Glyph
-	drawn         bool // glyphs are laid out (on the first draw)
+	glyphs        []placedGlyph
+	gen           int // the atlas generation glyphs were laid out in; 0: not laid out
 	width, height float64
 	used          uint64
+}
+
+// placedGlyph is a glyph of a laid-out string, at (x, y) from the string's
+// top-left corner.
+type placedGlyph struct {
+	img  *ebiten.Image
+	x, y float64
 }
 
 // The text cache: faces per (font, size), created once, and laid-out glyphs
@@ -59,7 +67,7 @@ type textEntry struct {
 // cache grows past textCacheMax entries.
 var (
 	sources   [2]*opentype.Font
-	faces     = map[faceKey]*text.GoXFace{}
+	faces     = map[faceKey]*face{}
 	texts     = map[textKey]*textEntry{}
 	textClock uint64
 	textOp    ebiten.DrawImageOptions
@@ -94,21 +102,34 @@ func quantize(size float64) float32 {
 	return float32(math.Round(math.Min(size, 512)*4) / 4)
 }
 
-// Face returns the cached text/v2 face of f at size device pixels (the
-// em size, rounded to a quarter pixel).
-func Face(f Font, size float64) *text.GoXFace {
+// faceOf returns the cached face of f at size device pixels (the em size,
+// rounded to a quarter pixel). The Go fonts are drawn unhinted; they have
+// no kerning, ligatures or other substitutions, so a string's glyphs are
+// its runes' glyphs one after the other.
+func faceOf(f Font, size float64) *face {
 	k := faceKey{f, quantize(size)}
-	face := faces[k]
-	if face == nil {
-		xf, err := opentype.NewFace(source(f), &opentype.FaceOptions{Size: float64(k.size), DPI: 72, Hinting: font.HintingNone})
+	fc := faces[k]
+	if fc == nil {
+		x, err := opentype.NewFace(source(f), &opentype.FaceOptions{Size: float64(k.size), DPI: 72, Hinting: font.HintingNone})
 		if err != nil {
 			panic("render: a face of the Go fonts: " + err.Error())
 		}
-		face = text.NewGoXFace(xf)
-		faces[k] = face
+		m := x.Metrics()
+		fc = &face{
+			key:     k,
+			x:       x,
+			ascent:  fixedFloat(m.Ascent),
+			descent: fixedFloat(m.Descent),
+			spacing: fixedFloat(m.Height),
+			runes:   map[rune]runeInfo{},
+		}
+		fc.variants = variantsFor(fc.ascent + fc.descent)
+		faces[k] = fc
 	}
-	return face
+	return fc
 }
+
+func fixedFloat(x fixed.Int26_6) float64 { return float64(x) / 64 }
 
 func entry(f Font, size float64, s string) *textEntry {
 	q := quantize(size)
@@ -124,48 +145,80 @@ func entry(f Font, size float64, s string) *textEntry {
 			}
 		}
 	}
-	face := Face(f, size)
+	fc := faceOf(f, size)
 	e := &textEntry{used: textClock}
-	e.width, e.height = text.Measure(s, face, lineSpacing(face))
+	lines := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		lines++
+		var w fixed.Int26_6
+		prev := rune(-1)
+		for _, r := range line {
+			if prev >= 0 {
+				w += fc.x.Kern(prev, r)
+			}
+			w += fc.info(r).advance
+			prev = r
+		}
+		e.width = math.Max(e.width, fixedFloat(w))
+	}
+	e.height = float64(lines-1)*fc.spacing + fc.ascent + fc.descent
 	texts[textKey{f, q, s}] = e
 	return e
 }
 
 // laidOut returns the laid-out glyphs of e, the entry of s in f at size.
 // They are made on the first draw, not when s is only measured: a glyph
-// image is rasterized for each glyph and sub-pixel position, which is
-// most of the cost of text the first time (measuring only adds advances).
-func (e *textEntry) laidOut(f Font, size float64, s string) []text.Glyph {
-	if !e.drawn {
-		face := Face(f, size)
-		lo := text.LayoutOptions{LineSpacing: lineSpacing(face)}
-		e.glyphs = text.AppendGlyphs(nil, s, face, &lo)
-		e.drawn = true
+// is rasterized for each rune and sub-pixel position, which is most of
+// the cost of text the first time (measuring only adds advances). Line i's
+// baseline is at i line spacings plus the ascent, rounded down; each
+// glyph's origin is rounded down to 1/variants of a pixel.
+func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
+	for e.gen != atlas.gen || e.gen == 0 {
+		fc := faceOf(f, size)
+		if atlas.img == nil {
+			atlasReset(minAtlas)
+		}
+		gen := atlas.gen
+		e.glyphs = e.glyphs[:0]
+		step := fixed.Int26_6(64 / fc.variants)
+		i := 0
+		for line := range strings.SplitSeq(s, "\n") {
+			y := fixed.Int26_6(math.Floor((float64(i)*fc.spacing + fc.ascent) * 64)).Floor()
+			var x fixed.Int26_6
+			prev := rune(-1)
+			for _, r := range line {
+				if prev >= 0 {
+					x += fc.x.Kern(prev, r)
+				}
+				q := x / step * step
+				g := atlasGlyph(fc, r, q&63)
+				if g.img != nil {
+					e.glyphs = append(e.glyphs, placedGlyph{g.img, float64(q.Floor() + g.x), float64(y + g.y)})
+				}
+				x += fc.info(r).advance
+				prev = r
+			}
+			i++
+		}
+		e.gen = gen
 	}
 	return e.glyphs
 }
 
 // PrepareText rasterizes the glyphs DrawText will need for s in f at size,
 // without drawing. Drawing a frame's text after preparing all of it sends
-// the new glyph images to the GPU together instead of one label at a time,
-// which would split the text's draw calls.
+// the new glyphs to the GPU together (see atlas).
 func PrepareText(f Font, s string, size float64) {
 	if s != "" {
 		entry(f, size, s).laidOut(f, size, s)
 	}
 }
 
-// lineSpacing is the distance between the baselines of stacked lines.
-func lineSpacing(face *text.GoXFace) float64 {
-	m := face.Metrics()
-	return m.HAscent + m.HDescent + m.HLineGap
-}
-
 // LineHeight returns the height of a line of text at size: ascent plus
 // descent, in device pixels.
 func LineHeight(f Font, size float64) float64 {
-	m := Face(f, size).Metrics()
-	return m.HAscent + m.HDescent
+	fc := faceOf(f, size)
+	return fc.ascent + fc.descent
 }
 
 // TextWidth returns the advance width of s in f at size, in device pixels.
@@ -184,13 +237,13 @@ func TextBox(f Font, s string, x, y, size float64, align Align) Rect {
 		return Rect{X: x, Y: y}
 	}
 	e := entry(f, size, s)
-	x0, y0 := anchor(e.width, e.height, Face(f, size).Metrics(), x, y, align)
+	x0, y0 := anchor(e.width, e.height, faceOf(f, size).ascent, x, y, align)
 	return Rect{X: x0, Y: y0, W: e.width, H: e.height}
 }
 
 // anchor returns the top-left corner of a w×h text block anchored at
 // (x, y), rounded to whole pixels. Baseline refers to the first line.
-func anchor(w, h float64, m text.Metrics, x, y float64, align Align) (float64, float64) {
+func anchor(w, h, ascent, x, y float64, align Align) (float64, float64) {
 	switch align & 3 {
 	case Center:
 		x -= w / 2
@@ -203,7 +256,7 @@ func anchor(w, h float64, m text.Metrics, x, y float64, align Align) (float64, f
 	case Bottom:
 		y -= h
 	case Baseline:
-		y -= m.HAscent
+		y -= ascent
 	}
 	return math.Round(x), math.Round(y)
 }
@@ -222,16 +275,18 @@ func DrawText(dst *ebiten.Image, f Font, s string, x, y, size float64, clr color
 		return
 	}
 	e := entry(f, size, s)
-	x0, y0 := anchor(e.width, e.height, Face(f, size).Metrics(), x, y, align)
+	x0, y0 := anchor(e.width, e.height, faceOf(f, size).ascent, x, y, align)
 	textOp.ColorScale.Reset()
 	textOp.ColorScale.Scale(float32(clr.R)/255, float32(clr.G)/255, float32(clr.B)/255, float32(clr.A)/255)
 	textOp.Filter = ebiten.FilterNearest
-	for _, g := range e.laidOut(f, size, s) {
-		if g.Image == nil || discardDraws {
+	glyphs := e.laidOut(f, size, s)
+	atlasUpload()
+	for _, g := range glyphs {
+		if discardDraws {
 			continue
 		}
 		textOp.GeoM.Reset()
-		textOp.GeoM.Translate(x0+g.X, y0+g.Y)
-		dst.DrawImage(g.Image, &textOp)
+		textOp.GeoM.Translate(x0+g.x, y0+g.y)
+		dst.DrawImage(g.img, &textOp)
 	}
 }
