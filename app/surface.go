@@ -114,7 +114,7 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 }
 
 // coarseSamples is about the number of values a coarse grid holds.
-const coarseSamples = 30000
+const coarseSamples = 16000
 
 // coarseStep returns the spacing in pixels of the coarse grid for a w×h
 // panel: 1 (no coarse grid) for panels of up to about coarseSamples pixels.

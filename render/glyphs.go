@@ -18,24 +18,29 @@ type face struct {
 	descent  float64 // below the baseline
 	spacing  float64 // between the baselines of stacked lines
 	variants int     // sub-pixel positions per pixel at which glyphs are rasterized
-	runes    map[rune]runeInfo
+	advances map[rune]fixed.Int26_6
+	bounds   map[rune]fixed.Rectangle26_6 // each glyph's ink, relative to its origin
 }
 
-// runeInfo is what a face says of a rune, cached: drawing a string the
-// first time asks for each of its runes.
-type runeInfo struct {
-	bounds  fixed.Rectangle26_6 // the glyph's ink, relative to its origin
-	advance fixed.Int26_6
-}
-
-func (f *face) info(r rune) runeInfo {
-	if ri, ok := f.runes[r]; ok {
-		return ri
+// advance returns r's advance width. Measuring a string asks for each of
+// its runes; the face's answer is cached, as are the glyphs' bounds,
+// which take loading the glyph's outline and are only needed to draw.
+func (f *face) advance(r rune) fixed.Int26_6 {
+	a, ok := f.advances[r]
+	if !ok {
+		a, _ = f.x.GlyphAdvance(r)
+		f.advances[r] = a
 	}
-	b, a, _ := f.x.GlyphBounds(r)
-	ri := runeInfo{bounds: b, advance: a}
-	f.runes[r] = ri
-	return ri
+	return a
+}
+
+func (f *face) glyphBounds(r rune) fixed.Rectangle26_6 {
+	b, ok := f.bounds[r]
+	if !ok {
+		b, _, _ = f.x.GlyphBounds(r)
+		f.bounds[r] = b
+	}
+	return b
 }
 
 // variantsFor returns how many sub-pixel positions glyphs of a face
@@ -98,7 +103,7 @@ func atlasGlyph(f *face, r rune, sub fixed.Int26_6) glyph {
 	if g, ok := atlas.glyphs[k]; ok {
 		return g
 	}
-	b := f.info(r).bounds
+	b := f.glyphBounds(r)
 	// The glyph's ink, shifted by sub, lies within w×h pixels whose
 	// top-left pixel is (floor(sub + b.Min.X), floor(b.Min.Y)) from the
 	// origin's pixel.
@@ -166,7 +171,9 @@ func atlasReset(size int) {
 	if atlas.img == nil || atlas.w != size {
 		// Not Deallocate: draw calls of this frame may still use the old
 		// image; the garbage collector releases it.
-		atlas.img = ebiten.NewImage(size, size)
+		// Unmanaged: a texture of its own, not a region of Ebitengine's
+		// shared atlas, which would have to grow (and be copied) for it.
+		atlas.img = ebiten.NewImageWithOptions(image.Rect(0, 0, size, size), &ebiten.NewImageOptions{Unmanaged: true})
 		atlas.pix = make([]byte, 4*size*size)
 		atlas.w, atlas.h = size, size
 	} else {

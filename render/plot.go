@@ -307,6 +307,13 @@ func (pl *Plot) DrawShapes(dst *ebiten.Image, r Rect) {
 
 // DrawLabels draws the text of the plot drawn by the last DrawShapes.
 func (pl *Plot) DrawLabels(dst *ebiten.Image) {
+	textPrepareOnly = true // see PrepareText
+	pl.labels(dst)
+	textPrepareOnly = false
+	pl.labels(dst)
+}
+
+func (pl *Plot) labels(dst *ebiten.Image) {
 	if !pl.ok {
 		return
 	}

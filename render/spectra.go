@@ -280,6 +280,13 @@ func (s *Spectra) labelBoxes(i int, box func(Rect), text func(str string, x, y f
 
 // DrawLabels draws the text of the spectra drawn by the last DrawShapes.
 func (s *Spectra) DrawLabels(dst *ebiten.Image) {
+	textPrepareOnly = true // see PrepareText
+	s.drawLabels(dst)
+	textPrepareOnly = false
+	s.drawLabels(dst)
+}
+
+func (s *Spectra) drawLabels(dst *ebiten.Image) {
 	r, fs, sc, pad, ink, a := s.drawn, s.fs, s.sc, s.pad, s.ink, s.area
 	if s.Title != "" {
 		Text(dst, s.Title, r.X+r.W/2, r.Y+pad, fs, ink, Center|Top)

@@ -71,6 +71,8 @@ var (
 	texts     = map[textKey]*textEntry{}
 	textClock uint64
 	textOp    ebiten.DrawImageOptions
+
+	textPrepareOnly bool // DrawText only prepares (see PrepareText)
 )
 
 const textCacheMax = 2048
@@ -116,12 +118,13 @@ func faceOf(f Font, size float64) *face {
 		}
 		m := x.Metrics()
 		fc = &face{
-			key:     k,
-			x:       x,
-			ascent:  fixedFloat(m.Ascent),
-			descent: fixedFloat(m.Descent),
-			spacing: fixedFloat(m.Height),
-			runes:   map[rune]runeInfo{},
+			key:      k,
+			x:        x,
+			ascent:   fixedFloat(m.Ascent),
+			descent:  fixedFloat(m.Descent),
+			spacing:  fixedFloat(m.Height),
+			advances: map[rune]fixed.Int26_6{},
+			bounds:   map[rune]fixed.Rectangle26_6{},
 		}
 		fc.variants = variantsFor(fc.ascent + fc.descent)
 		faces[k] = fc
@@ -156,7 +159,7 @@ func entry(f Font, size float64, s string) *textEntry {
 			if prev >= 0 {
 				w += fc.x.Kern(prev, r)
 			}
-			w += fc.info(r).advance
+			w += fc.advance(r)
 			prev = r
 		}
 		e.width = math.Max(e.width, fixedFloat(w))
@@ -195,7 +198,7 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
 				if g.img != nil {
 					e.glyphs = append(e.glyphs, placedGlyph{g.img, float64(q.Floor() + g.x), float64(y + g.y)})
 				}
-				x += fc.info(r).advance
+				x += fc.advance(r)
 				prev = r
 			}
 			i++
@@ -208,6 +211,10 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
 // PrepareText rasterizes the glyphs DrawText will need for s in f at size,
 // without drawing. Drawing a frame's text after preparing all of it sends
 // the new glyphs to the GPU together (see atlas).
+//
+// Functions that draw several labels do the same with textPrepareOnly:
+// they run through their labels once with it set, which makes DrawText
+// only prepare, and once more to draw.
 func PrepareText(f Font, s string, size float64) {
 	if s != "" {
 		entry(f, size, s).laidOut(f, size, s)
@@ -272,6 +279,10 @@ func Text(dst *ebiten.Image, s string, x, y, size float64, clr color.RGBA, align
 // pixels, which keeps glyphs crisp.
 func DrawText(dst *ebiten.Image, f Font, s string, x, y, size float64, clr color.RGBA, align Align) {
 	if s == "" || clr.A == 0 {
+		return
+	}
+	if textPrepareOnly {
+		PrepareText(f, s, size)
 		return
 	}
 	e := entry(f, size, s)
