@@ -18,13 +18,24 @@ import (
 // pageHost implements app.Host on the browser page.
 type pageHost struct {
 	api, doc, history, location js.Value
+
+	address string // the scenario's text, for the address bar
+	shown   bool   // the address bar shows address (from just after the first frame on)
 }
 
 func (h *pageHost) ScenarioChanged(text string) {
 	h.api.Set("scenario", text)
-	// replaceState, not location.hash: no history entry per change and no
-	// hashchange event back to us. A relative URL keeps any sub-path.
-	h.history.Call("replaceState", js.Null(), "", "#"+text)
+	h.address = text
+	if h.shown {
+		h.showAddress()
+	}
+}
+
+// showAddress puts the scenario in the address bar: replaceState, not
+// location.hash, so no history entry per change and no hashchange event
+// back to us. A relative URL keeps any sub-path.
+func (h *pageHost) showAddress() {
+	h.history.Call("replaceState", js.Null(), "", "#"+h.address)
 }
 
 func (h *pageHost) NoticeChanged(text string) { h.api.Set("notice", text) }
@@ -38,6 +49,16 @@ func (h *pageHost) FirstFrame() {
 	}
 	h.api.Set("ready", true)
 	h.doc.Get("documentElement").Call("setAttribute", "data-curvlab-ready", "1")
+	// The address bar is updated once the frame is on screen: replaceState
+	// costs the first frame up to 10 ms.
+	var later js.Func
+	later = js.FuncOf(func(js.Value, []js.Value) any {
+		later.Release()
+		h.shown = true
+		h.showAddress()
+		return nil
+	})
+	js.Global().Call("setTimeout", later, 0)
 }
 
 func (h *pageHost) CopyLink(text string) string {

@@ -56,7 +56,7 @@ func main() {
 	dist := flag.String("dist", "dist", "the built web app")
 	bare := flag.String("bare", "bin/bareapp", "the built bare Ebitengine app")
 	loads := flag.Int("loads", 5, "page loads of each app for the time to the first frame")
-	frames := flag.Duration("frames", 20*time.Second, "how long to sample frame costs, per scenario")
+	frames := flag.Duration("frames", 20*time.Second, "how long to sample frame costs, per scenario (0 with -heap 0: only the first frames)")
 	heap := flag.Duration("heap", 5*time.Minute, "how long to sample the Go heap (0: skip)")
 	every := flag.Duration("every", 10*time.Second, "interval between heap samples")
 	flag.Parse()
@@ -104,6 +104,9 @@ func run(dist, bare string, loads int, frames, heap, every time.Duration) error 
 
 	if err := firstFrames(browser, base, loads); err != nil {
 		return err
+	}
+	if frames <= 0 && heap <= 0 {
+		return nil
 	}
 	return steady(browser, base+"/app/", frames, heap, every)
 }
