@@ -126,9 +126,8 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 	si.heat.Draw(dst, v.Screen)
 	p.Clip = v.Screen
 	if !g.st.flags.hideContours {
-		for k := range si.levels {
-			p.Segments(dst, &v, si.contours.Level(k), float32(1*l.u), render.Alpha(colTrue, 0.28))
-		}
+		// every level at once: one draw call (per 2,300 segments)
+		p.Segments(dst, &v, si.contours.All(), float32(1*l.u), render.Alpha(colTrue, 0.28))
 	}
 	for _, m := range si.minima {
 		sx, sy := v.ToScreen(m.X, m.Y)

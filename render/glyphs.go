@@ -13,11 +13,11 @@ import (
 // the face computes per rune.
 type face struct {
 	key      faceKey
-	x        font.Face
-	ascent   float64 // above the baseline
-	descent  float64 // below the baseline
-	spacing  float64 // between the baselines of stacked lines
-	variants int     // sub-pixel positions per pixel at which glyphs are rasterized
+	x        font.Face // x/image's face of the font at this size
+	ascent   float64   // above the baseline
+	descent  float64   // below the baseline
+	spacing  float64   // between the baselines of stacked lines
+	variants int       // sub-pixel positions per pixel at which glyphs are rasterized
 	advances map[rune]fixed.Int26_6
 	bounds   map[rune]fixed.Rectangle26_6 // each glyph's ink, relative to its origin
 }
@@ -115,9 +115,13 @@ func atlasGlyph(f *face, r rune, sub fixed.Int26_6) glyph {
 		return g
 	}
 	x, y, ok := atlasPlace(w, h)
-	if !ok {
+	if !ok && !atlasEmpty() {
 		atlasReset(2 * atlas.w)
-		return atlasGlyph(f, r, sub)
+		x, y, ok = atlasPlace(w, h)
+	}
+	if !ok { // larger than the largest atlas: not drawn
+		atlas.glyphs[k] = glyph{}
+		return glyph{}
 	}
 	// Rasterize with the glyph's origin at (x - ox + sub, y - oy) in the
 	// atlas, so that its ink lands in the w×h box at (x, y).
@@ -163,6 +167,9 @@ func atlasPlace(w, h int) (x, y int, ok bool) {
 	atlas.shelf = max(atlas.shelf, h)
 	return x, y, true
 }
+
+// atlasEmpty reports whether no glyph has been placed since the last reset.
+func atlasEmpty() bool { return atlas.x == 1 && atlas.y == 1 }
 
 // atlasReset empties the atlas and makes it size×size pixels (at most
 // maxAtlas; a full atlas of that size starts again as it is).

@@ -8,6 +8,7 @@ import (
 	"curvlab/render/geom"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
 var (
@@ -636,5 +637,72 @@ func TestPolylineFromPiecesLookLikeTheWhole(t *testing.T) {
 	}
 	if l.Reset(200, 200) != img {
 		t.Error("Reset to the same size made a new image")
+	}
+}
+
+// TestTextMatchesEbitenText draws the same strings with DrawText and with
+// Ebitengine's own text/v2 (GoXFace over the same x/image face), which
+// DrawText replaces for speed: the pixels must be the same.
+func TestTextMatchesEbitenText(t *testing.T) {
+	cases := []struct {
+		font Font
+		s    string
+		size float64
+	}{
+		{Sans, "Hello, curvlab: f − f* = 1.25e-3", 14},
+		{Mono, "iter 12/500  |g| 2.9e+02  λ 23.63, 1506", 13},
+		{Sans, "two\nlines, ₊ ⁻¹ κ", 22.5},
+		{Sans, "Large", 48},
+	}
+	for _, tc := range cases {
+		ours, theirs := newCanvas(420, 140), newCanvas(420, 140)
+		DrawText(ours.img, tc.font, tc.s, 10, 20, tc.size, whiteC, Left|Top)
+		fc := faceOf(tc.font, tc.size)
+		op := &text.DrawOptions{LayoutOptions: text.LayoutOptions{LineSpacing: fc.spacing}}
+		op.GeoM.Translate(10, 20)
+		text.Draw(theirs.img, tc.s, text.NewGoXFace(fc.x), op)
+		ours.read()
+		theirs.read()
+		lit, differ := 0, 0
+		for k := 0; k < len(ours.pix); k += 4 {
+			if ours.pix[k] != theirs.pix[k] || ours.pix[k+3] != theirs.pix[k+3] {
+				differ++
+			}
+			if theirs.pix[k] > 0 {
+				lit++
+			}
+		}
+		if lit < 50 || differ > 0 {
+			t.Errorf("%q at %v: %d pixels differ from text/v2's (%d lit)", tc.s, tc.size, differ, lit)
+		}
+	}
+}
+
+// TestTextAfterAtlasStartsOver fills the glyph atlas with large glyphs
+// until it starts over (larger), then checks that text laid out before
+// is drawn exactly as it was.
+func TestTextAfterAtlasStartsOver(t *testing.T) {
+	before := newCanvas(300, 60)
+	DrawText(before.img, Sans, "Hello, atlas 0.5", 10, 10, 18, whiteC, Left|Top)
+	before.read()
+	gen, size := atlas.gen, atlas.w
+	scratch := newCanvas(600, 600)
+	for r := 'A'; r <= 'z' && atlas.gen == gen; r++ {
+		DrawText(scratch.img, Sans, string(r), 0, 0, 400, whiteC, Left|Top)
+	}
+	if atlas.gen == gen || atlas.w <= size {
+		t.Fatalf("the atlas did not start over larger: generation %d → %d, size %d → %d", gen, atlas.gen, size, atlas.w)
+	}
+	after := newCanvas(300, 60)
+	DrawText(after.img, Sans, "Hello, atlas 0.5", 10, 10, 18, whiteC, Left|Top)
+	after.read()
+	differ := 0
+	for k := range before.pix {
+		if before.pix[k] != after.pix[k] {
+			differ++
+		}
+	}
+	if differ > 0 {
+		t.Errorf("text after the atlas started over: %d bytes of its pixels differ", differ)
 	}
 }

@@ -176,7 +176,9 @@ func entry(f Font, size float64, s string) *textEntry {
 // baseline is at i line spacings plus the ascent, rounded down; each
 // glyph's origin is rounded down to 1/variants of a pixel.
 func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
-	for e.gen != atlas.gen || e.gen == 0 {
+	// Again if the atlas started over while s was laid out (once: s alone
+	// then fits, or its glyphs that don't are left out).
+	for try := 0; try < 2 && (e.gen != atlas.gen || e.gen == 0); try++ {
 		fc := faceOf(f, size)
 		if atlas.img == nil {
 			atlasReset(minAtlas)

@@ -29,6 +29,14 @@ func (c *Contours) Level(k int) []float64 {
 	return c.Segs[4*c.Start[k] : 4*c.Start[k+1]]
 }
 
+// All returns the segments of every level, level by level.
+func (c *Contours) All() []float64 {
+	if len(c.Start) == 0 {
+		return nil
+	}
+	return c.Segs[:4*c.Start[len(c.Start)-1]]
+}
+
 // Compute runs marching squares on vals, sampled on g (len(vals) = g.W·g.H,
 // see Grid), for each of levels. A cell whose four corners are not all
 // finite produces no segment. A corner counts as inside a level when its
