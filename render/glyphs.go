@@ -59,11 +59,11 @@ func variantsFor(h float64) int {
 	return 1
 }
 
-// glyph is a rasterized glyph in the atlas: its image (nil when it has no
-// ink, like a space) and where its top-left corner goes relative to the
-// whole pixel its origin was rounded down to.
+// glyph is a rasterized glyph: its rectangle in the atlas (empty when it
+// has no ink, like a space) and where its top-left corner goes relative to
+// the whole pixel its origin was rounded down to.
 type glyph struct {
-	img  *ebiten.Image
+	src  image.Rectangle
 	x, y int
 }
 
@@ -142,7 +142,7 @@ func atlasGlyph(f *face, r rune, sub fixed.Int26_6) glyph {
 		}
 	}
 	atlas.dirty0, atlas.dirty1 = min(atlas.dirty0, y), max(atlas.dirty1, y+h)
-	g.img = atlas.img.SubImage(image.Rect(x, y, x+w, y+h)).(*ebiten.Image)
+	g.src = image.Rect(x, y, x+w, y+h)
 	atlas.glyphs[k] = g
 	return g
 }

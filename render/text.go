@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"strings"
@@ -54,10 +55,10 @@ type textEntry struct {
 	used          uint64
 }
 
-// placedGlyph is a glyph of a laid-out string, at (x, y) from the string's
-// top-left corner.
+// placedGlyph is a glyph of a laid-out string: its rectangle in the atlas,
+// drawn at (x, y) from the string's top-left corner.
 type placedGlyph struct {
-	img  *ebiten.Image
+	src  image.Rectangle
 	x, y float64
 }
 
@@ -70,7 +71,9 @@ var (
 	faces     = map[faceKey]*face{}
 	texts     = map[textKey]*textEntry{}
 	textClock uint64
-	textOp    ebiten.DrawImageOptions
+	textOp    ebiten.DrawTrianglesOptions
+	textVs    []ebiten.Vertex
+	textIs    []uint16
 
 	textPrepareOnly bool // DrawText only prepares (see PrepareText)
 )
@@ -197,8 +200,8 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
 				}
 				q := x / step * step
 				g := atlasGlyph(fc, r, q&63)
-				if g.img != nil {
-					e.glyphs = append(e.glyphs, placedGlyph{g.img, float64(q.Floor() + g.x), float64(y + g.y)})
+				if !g.src.Empty() {
+					e.glyphs = append(e.glyphs, placedGlyph{g.src, float64(q.Floor() + g.x), float64(y + g.y)})
 				}
 				x += fc.advance(r)
 				prev = r
@@ -289,17 +292,37 @@ func DrawText(dst *ebiten.Image, f Font, s string, x, y, size float64, clr color
 	}
 	e := entry(f, size, s)
 	x0, y0 := anchor(e.width, e.height, faceOf(f, size).ascent, x, y, align)
-	textOp.ColorScale.Reset()
-	textOp.ColorScale.Scale(float32(clr.R)/255, float32(clr.G)/255, float32(clr.B)/255, float32(clr.A)/255)
-	textOp.Filter = ebiten.FilterNearest
 	glyphs := e.laidOut(f, size, s)
 	atlasUpload()
-	for _, g := range glyphs {
-		if discardDraws {
-			continue
+	// One quad per glyph from the atlas, all in one draw call: drawing
+	// each glyph as an image of its own costs much more in WebAssembly.
+	cr := [4]float32{float32(clr.R) / 255, float32(clr.G) / 255, float32(clr.B) / 255, float32(clr.A) / 255}
+	for len(glyphs) > 0 {
+		n := min(len(glyphs), maxTextQuads)
+		textVs, textIs = textVs[:0], textIs[:0]
+		for _, g := range glyphs[:n] {
+			k := uint16(len(textVs))
+			dx, dy := float32(x0+g.x), float32(y0+g.y)
+			w, h := float32(g.src.Dx()), float32(g.src.Dy())
+			sx, sy := float32(g.src.Min.X), float32(g.src.Min.Y)
+			textVs = append(textVs,
+				glyphVertex(dx, dy, sx, sy, cr),
+				glyphVertex(dx+w, dy, sx+w, sy, cr),
+				glyphVertex(dx, dy+h, sx, sy+h, cr),
+				glyphVertex(dx+w, dy+h, sx+w, sy+h, cr))
+			textIs = append(textIs, k, k+1, k+2, k+1, k+3, k+2)
 		}
-		textOp.GeoM.Reset()
-		textOp.GeoM.Translate(x0+g.x, y0+g.y)
-		dst.DrawImage(g.img, &textOp)
+		glyphs = glyphs[n:]
+		if !discardDraws {
+			textOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+			dst.DrawTriangles(textVs, textIs, atlas.img, &textOp)
+		}
 	}
+}
+
+// maxTextQuads is the most glyphs one draw call takes (uint16 indices).
+const maxTextQuads = 1 << 14
+
+func glyphVertex(dx, dy, sx, sy float32, c [4]float32) ebiten.Vertex {
+	return ebiten.Vertex{DstX: dx, DstY: dy, SrcX: sx, SrcY: sy, ColorR: c[0], ColorG: c[1], ColorB: c[2], ColorA: c[3]}
 }
