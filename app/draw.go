@@ -22,7 +22,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	g.flat.FillRect(dst, l.toolbar, colBar)
 
 	// Shapes (and queued text) of the panels, then the widgets, then all
-	// queued text at once: see textCmd.
+	// queued text at once: see app/text.go.
 	if g.st.scen.Net != nil {
 		g.drawNet(dst)
 	} else {
@@ -53,7 +53,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 // background and the plot of f, and queues their text.
 func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	l := &g.lay
-	// Flat rectangles and cached images, then all text: see textCmd for
+	// Flat rectangles and cached images, then all text: see app/text.go for
 	// why. The surface (heatmap, contours, minima, tick marks) is drawn
 	// once into a layer all panels copy, each run's path into a layer of
 	// its own that grows with the run, and what marks the runs' current

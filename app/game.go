@@ -36,7 +36,7 @@ type Game struct {
 	direct    bool
 	paint     render.Painter // anti-aliased shapes
 	flat      render.Painter // rectangles: aliased, cheap, pixel-exact
-	texts     []textCmd      // text queued to be drawn after the shapes
+	texts     []render.Label // text queued to be drawn after the shapes
 	textCache textCache
 	surface   surfaceImage
 	plot      fPlot

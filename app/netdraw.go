@@ -63,7 +63,7 @@ func (g *Game) stylePlot(pl *render.Plot) {
 // queues its text; drawNetLabels draws the plots' text. Flat rectangles and
 // images come first, then every anti-aliased shape, then all text: under
 // software rendering each switch between anti-aliased shapes and other
-// draws costs a pass over the screen (see textCmd).
+// draws costs a pass over the screen (see app/text.go).
 func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net

@@ -8,36 +8,28 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// textCmd is a queued text draw. Text is drawn after all anti-aliased
-// shapes of a frame: ebiten renders anti-aliased triangles through an
-// offscreen buffer that every other kind of draw call flushes, so
-// interleaving text and shapes would cost one flush per label (expensive
-// with software GL in headless browsers and under Xvfb).
-type textCmd struct {
-	font  render.Font
-	s     string
-	x, y  float64
-	size  float64
-	clr   color.RGBA
-	align render.Align
-}
-
 // textCache keeps a frame's queued text drawn in a screen-sized layer:
 // a frame whose text is the same as the last one's copies the layer (one
-// draw call) instead of drawing every glyph (one draw call each, a
-// thousand a frame with four panels). The layer is drawn when the text
+// draw call) instead of drawing every glyph (a thousand quads a frame
+// with four panels). The layer is drawn when the text
 // has stayed the same for a frame, so that text changing every frame
 // (while playing) is drawn directly, as cheaply as before.
 type textCache struct {
 	layer  render.Layer
-	last   []textCmd // the text of the last frame
-	steady bool      // the text was the same in the last two frames
-	ok     bool      // layer holds last
+	last   []render.Label // the text of the last frame
+	steady bool           // the text was the same in the last two frames
+	ok     bool           // layer holds last
 	w, h   int
 }
 
+// text queues a label. Text is drawn after all anti-aliased shapes of a
+// frame, all of it in one draw call (render.DrawTexts): ebiten renders
+// anti-aliased triangles through an offscreen buffer that every other kind
+// of draw call flushes, so interleaving text and shapes would cost one
+// flush per label (expensive with software GL in headless browsers and
+// under Xvfb).
 func (g *Game) text(font render.Font, s string, x, y, size float64, clr color.RGBA, align render.Align) {
-	g.texts = append(g.texts, textCmd{font, s, x, y, size, clr, align})
+	g.texts = append(g.texts, render.Label{Font: font, S: s, X: x, Y: y, Size: size, Color: clr, Align: align})
 }
 
 // flushText draws the queued text; cached uses the text cache (the main
@@ -45,7 +37,7 @@ func (g *Game) text(font render.Font, s string, x, y, size float64, clr color.RG
 func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 	defer func() { g.texts = g.texts[:0] }()
 	if !cached || g.direct {
-		drawTexts(dst, g.texts)
+		render.DrawTexts(dst, g.texts)
 		return
 	}
 	tc := &g.textCache
@@ -59,26 +51,17 @@ func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 	steady := same && tc.steady
 	tc.steady = same
 	if !tc.ok && !steady {
-		drawTexts(dst, g.texts)
+		render.DrawTexts(dst, g.texts)
 		return
 	}
 	if !tc.ok {
-		drawTexts(tc.layer.Reset(w, h), g.texts)
+		render.DrawTexts(tc.layer.Reset(w, h), g.texts)
 		tc.ok = true
 	}
 	tc.layer.Draw(dst, 0, 0)
 }
 
-func drawTexts(dst *ebiten.Image, ts []textCmd) {
-	for _, t := range ts {
-		render.PrepareText(t.font, t.s, t.size)
-	}
-	for _, t := range ts {
-		render.DrawText(dst, t.font, t.s, t.x, t.y, t.size, t.clr, t.align)
-	}
-}
-
-func sameTexts(a, b []textCmd) bool {
+func sameTexts(a, b []render.Label) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -43,6 +43,7 @@ type Plot struct {
 	xt, yt geom.TickSet
 	area   Rect
 
+	lbl []Label // DrawLabels's labels
 	// what DrawShapes leaves for DrawLabels
 	drawn   Rect
 	st      plotStyle
@@ -307,45 +308,49 @@ func (pl *Plot) DrawShapes(dst *ebiten.Image, r Rect) {
 
 // DrawLabels draws the text of the plot drawn by the last DrawShapes.
 func (pl *Plot) DrawLabels(dst *ebiten.Image) {
-	textPrepareOnly = true // see PrepareText
-	pl.labels(dst)
-	textPrepareOnly = false
-	pl.labels(dst)
-}
-
-func (pl *Plot) labels(dst *ebiten.Image) {
 	if !pl.ok {
 		return
 	}
+	pl.lbl = pl.lbl[:0]
+	pl.labels()
+	DrawTexts(dst, pl.lbl)
+}
+
+// labels collects the plot's labels in pl.lbl.
+func (pl *Plot) labels() {
 	st, v, r, a, box, n := pl.st, pl.v, pl.drawn, pl.area, pl.box, pl.nLegend
 	for i, t := range pl.yt.Pos {
 		if sy, in := pl.yTick(&v, t); in {
-			Text(dst, pl.yt.Labels[i], a.X-st.tick-2*st.sc, sy, st.fs, st.ink, Right|Middle)
+			pl.text(pl.yt.Labels[i], a.X-st.tick-2*st.sc, sy, st.fs, st.ink, Right|Middle)
 		}
 	}
 	for i, t := range pl.xt.Pos {
 		if sx, in := pl.xTick(&v, t); in {
-			Text(dst, pl.xt.Labels[i], sx, a.Y+a.H+st.tick+st.sc, st.fs, st.ink, Center|Top)
+			pl.text(pl.xt.Labels[i], sx, a.Y+a.H+st.tick+st.sc, st.fs, st.ink, Center|Top)
 		}
 	}
 	if pl.XLabel != "" {
-		Text(dst, pl.XLabel, a.X+a.W/2, r.Y+r.H-st.pad, st.fs, st.ink, Center|Bottom)
+		pl.text(pl.XLabel, a.X+a.W/2, r.Y+r.H-st.pad, st.fs, st.ink, Center|Bottom)
 	}
 	if pl.YLabel != "" {
-		Text(dst, pl.YLabel, r.X+st.pad, r.Y+st.pad, st.fs, st.ink, Left|Top)
+		pl.text(pl.YLabel, r.X+st.pad, r.Y+st.pad, st.fs, st.ink, Left|Top)
 	}
 	if pl.Title != "" {
-		Text(dst, pl.Title, a.X+a.W/2, r.Y+st.pad, st.fs, st.ink, Center|Top)
+		pl.text(pl.Title, a.X+a.W/2, r.Y+st.pad, st.fs, st.ink, Center|Top)
 	}
 	if n > 0 {
 		y := box.Y + st.pad + st.lh/2
 		for i := range pl.Series {
 			if s := &pl.Series[i]; s.Name != "" {
-				Text(dst, s.Name, box.X+2*st.pad+2*st.fs, y, st.fs, st.ink, Left|Middle)
+				pl.text(s.Name, box.X+2*st.pad+2*st.fs, y, st.fs, st.ink, Left|Middle)
 				y += st.lh
 			}
 		}
 	}
+}
+
+func (pl *Plot) text(s string, x, y, size float64, clr color.RGBA, align Align) {
+	pl.lbl = append(pl.lbl, Label{Sans, s, x, y, size, clr, align})
 }
 
 // yTick returns the screen y of the y tick t and whether it is on the axes.

@@ -53,12 +53,12 @@ type Spectra struct {
 	negatives  bool
 	area       Rect
 	scratchSeg []float64
+	lbl        []Label // DrawLabels's labels
 	// what DrawShapes leaves for DrawLabels
 	drawn       Rect
 	fs, sc, pad float64
 	ink         color.RGBA
 	ok          bool
-	labelDst    *ebiten.Image
 	labelFn     func(str string, x, y float64, al Align, c color.RGBA)
 }
 
@@ -280,34 +280,37 @@ func (s *Spectra) labelBoxes(i int, box func(Rect), text func(str string, x, y f
 
 // DrawLabels draws the text of the spectra drawn by the last DrawShapes.
 func (s *Spectra) DrawLabels(dst *ebiten.Image) {
-	textPrepareOnly = true // see PrepareText
-	s.drawLabels(dst)
-	textPrepareOnly = false
-	s.drawLabels(dst)
+	s.lbl = s.lbl[:0]
+	s.collectLabels()
+	DrawTexts(dst, s.lbl)
 }
 
-func (s *Spectra) drawLabels(dst *ebiten.Image) {
+// collectLabels collects the spectra's labels in s.lbl.
+func (s *Spectra) collectLabels() {
 	r, fs, sc, pad, ink, a := s.drawn, s.fs, s.sc, s.pad, s.ink, s.area
 	if s.Title != "" {
-		Text(dst, s.Title, r.X+r.W/2, r.Y+pad, fs, ink, Center|Top)
+		s.text(s.Title, r.X+r.W/2, r.Y+pad, fs, ink, Center|Top)
 	}
 	if !s.ok {
 		return
 	}
 	for i, t := range s.ticks {
-		Text(dst, s.labels[i], s.X(t), a.Y+a.H+4*sc, fs, ink, Center|Top)
+		s.text(s.labels[i], s.X(t), a.Y+a.H+4*sc, fs, ink, Center|Top)
 	}
 	for i := range s.Rows {
-		s.labelBoxes(i, func(Rect) {}, s.drawLabel(dst))
+		s.labelBoxes(i, func(Rect) {}, s.addLabel())
 	}
 }
 
-// drawLabel returns the text callback of labelBoxes drawing onto dst; it
-// is made once, so that steady frames allocate nothing.
-func (s *Spectra) drawLabel(dst *ebiten.Image) func(str string, x, y float64, al Align, c color.RGBA) {
-	if s.labelFn == nil || s.labelDst != dst {
-		s.labelDst = dst
-		s.labelFn = func(str string, x, y float64, al Align, c color.RGBA) { Text(s.labelDst, str, x, y, s.fs, c, al) }
+func (s *Spectra) text(str string, x, y, size float64, clr color.RGBA, align Align) {
+	s.lbl = append(s.lbl, Label{Sans, str, x, y, size, clr, align})
+}
+
+// addLabel returns the text callback of labelBoxes collecting its labels;
+// it is made once, so that steady frames allocate nothing.
+func (s *Spectra) addLabel() func(str string, x, y float64, al Align, c color.RGBA) {
+	if s.labelFn == nil {
+		s.labelFn = func(str string, x, y float64, al Align, c color.RGBA) { s.text(str, x, y, s.fs, c, al) }
 	}
 	return s.labelFn
 }

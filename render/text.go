@@ -74,8 +74,6 @@ var (
 	textOp    ebiten.DrawTrianglesOptions
 	textVs    []ebiten.Vertex
 	textIs    []uint16
-
-	textPrepareOnly bool // DrawText only prepares (see PrepareText)
 )
 
 const textCacheMax = 2048
@@ -213,19 +211,6 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
 	return e.glyphs
 }
 
-// PrepareText rasterizes the glyphs DrawText will need for s in f at size,
-// without drawing. Drawing a frame's text after preparing all of it sends
-// the new glyphs to the GPU together (see atlas).
-//
-// Functions that draw several labels do the same with textPrepareOnly:
-// they run through their labels once with it set, which makes DrawText
-// only prepare, and once more to draw.
-func PrepareText(f Font, s string, size float64) {
-	if s != "" {
-		entry(f, size, s).laidOut(f, size, s)
-	}
-}
-
 // LineHeight returns the height of a line of text at size: ascent plus
 // descent, in device pixels.
 func LineHeight(f Font, size float64) float64 {
@@ -283,24 +268,52 @@ func Text(dst *ebiten.Image, s string, x, y, size float64, clr color.RGBA, align
 // DrawText draws s in font f; see Text. Positions are rounded to whole
 // pixels, which keeps glyphs crisp.
 func DrawText(dst *ebiten.Image, f Font, s string, x, y, size float64, clr color.RGBA, align Align) {
-	if s == "" || clr.A == 0 {
-		return
+	one[0] = Label{f, s, x, y, size, clr, align}
+	DrawTexts(dst, one[:])
+}
+
+var one [1]Label
+
+// Label is a string to draw: DrawText's arguments.
+type Label struct {
+	Font  Font
+	S     string
+	X, Y  float64
+	Size  float64
+	Color color.RGBA
+	Align Align
+}
+
+// DrawTexts draws labels, as DrawText would one after the other, with one
+// draw call: every glyph is a quad from the atlas. Their glyphs are
+// rasterized first, all of them, and sent to the GPU together.
+func DrawTexts(dst *ebiten.Image, labels []Label) {
+	gen := atlas.gen
+	for try := 0; try < 2; try++ {
+		for i := range labels {
+			if l := &labels[i]; l.S != "" && l.Color.A != 0 {
+				entry(l.Font, l.Size, l.S).laidOut(l.Font, l.Size, l.S)
+			}
+		}
+		if atlas.gen == gen {
+			break
+		}
+		gen = atlas.gen // the atlas started over: lay out what went before again
 	}
-	if textPrepareOnly {
-		PrepareText(f, s, size)
-		return
-	}
-	e := entry(f, size, s)
-	x0, y0 := anchor(e.width, e.height, faceOf(f, size).ascent, x, y, align)
-	glyphs := e.laidOut(f, size, s)
-	atlasUpload()
-	// One quad per glyph from the atlas, all in one draw call: drawing
-	// each glyph as an image of its own costs much more in WebAssembly.
-	cr := [4]float32{float32(clr.R) / 255, float32(clr.G) / 255, float32(clr.B) / 255, float32(clr.A) / 255}
-	for len(glyphs) > 0 {
-		n := min(len(glyphs), maxTextQuads)
-		textVs, textIs = textVs[:0], textIs[:0]
-		for _, g := range glyphs[:n] {
+	textVs, textIs = textVs[:0], textIs[:0]
+	for i := range labels {
+		l := &labels[i]
+		if l.S == "" || l.Color.A == 0 {
+			continue
+		}
+		e := entry(l.Font, l.Size, l.S)
+		x0, y0 := anchor(e.width, e.height, faceOf(l.Font, l.Size).ascent, l.X, l.Y, l.Align)
+		c := l.Color
+		cr := [4]float32{float32(c.R) / 255, float32(c.G) / 255, float32(c.B) / 255, float32(c.A) / 255}
+		for _, g := range e.laidOut(l.Font, l.Size, l.S) {
+			if len(textVs)+4 > maxTextVertices {
+				drawGlyphs(dst)
+			}
 			k := uint16(len(textVs))
 			dx, dy := float32(x0+g.x), float32(y0+g.y)
 			w, h := float32(g.src.Dx()), float32(g.src.Dy())
@@ -312,16 +325,22 @@ func DrawText(dst *ebiten.Image, f Font, s string, x, y, size float64, clr color
 				glyphVertex(dx+w, dy+h, sx+w, sy+h, cr))
 			textIs = append(textIs, k, k+1, k+2, k+1, k+3, k+2)
 		}
-		glyphs = glyphs[n:]
-		if !discardDraws {
-			textOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
-			dst.DrawTriangles(textVs, textIs, atlas.img, &textOp)
-		}
 	}
+	drawGlyphs(dst)
 }
 
-// maxTextQuads is the most glyphs one draw call takes (uint16 indices).
-const maxTextQuads = 1 << 14
+// maxTextVertices is the most vertices one draw call takes (uint16 indices).
+const maxTextVertices = 1 << 16
+
+// drawGlyphs draws the glyph quads collected and empties the buffers.
+func drawGlyphs(dst *ebiten.Image) {
+	atlasUpload()
+	if len(textIs) > 0 && !discardDraws {
+		textOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+		dst.DrawTriangles(textVs, textIs, atlas.img, &textOp)
+	}
+	textVs, textIs = textVs[:0], textIs[:0]
+}
 
 func glyphVertex(dx, dy, sx, sy float32, c [4]float32) ebiten.Vertex {
 	return ebiten.Vertex{DstX: dx, DstY: dy, SrcX: sx, SrcY: sy, ColorR: c[0], ColorG: c[1], ColorB: c[2], ColorA: c[3]}
