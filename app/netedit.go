@@ -27,7 +27,8 @@ type netField struct {
 // netFields lists the network editor's rows for n: activation, loss,
 // number of hidden layers, each layer's width, the seed of the weights,
 // then the dataset, its size, noise and seed. The seeds' sliders span
-// 0–99; a link may hold larger ones.
+// 0–99, or up to the seed when a link holds a larger one (so that a step
+// of its slider changes it by one, not to 99).
 func netFields(n *sim.Network) []netField {
 	layers := make([]string, nn.MaxHidden)
 	for i := range layers {
@@ -56,8 +57,8 @@ func netFields(n *sim.Network) []netField {
 			func(n *sim.Network) float64 { return float64(n.Hidden[i]) },
 			func(n *sim.Network, v float64) { n.Hidden[i] = int(v) }})
 	}
-	seed := func(desc string) sim.Param {
-		return sim.Param{Key: "seed", Desc: desc, Default: 1, Min: 0, Max: 99, Int: true}
+	seed := func(desc string, current float64) sim.Param {
+		return sim.Param{Key: "seed", Desc: desc, Default: 1, Min: 0, Max: math.Max(99, current), Int: true}
 	}
 	data := func(i int) netField {
 		return netField{sim.DataParams[i],
@@ -65,9 +66,9 @@ func netFields(n *sim.Network) []netField {
 			func(n *sim.Network, v float64) { n.DataVals[i] = v }}
 	}
 	dataSeed := data(2)
-	dataSeed.p = seed("of the data set's generator")
+	dataSeed.p = seed("of the data set's generator", n.DataVals[2])
 	return append(fs,
-		netField{seed("of the initial weights"),
+		netField{seed("of the initial weights", n.NetVals[1]),
 			func(n *sim.Network) float64 { return n.NetVals[1] },
 			func(n *sim.Network, v float64) { n.NetVals[1] = v }},
 		netField{sim.Param{Key: "data", Desc: "two classes of points in the plane", Choices: nn.DatasetNames()},
