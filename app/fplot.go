@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -57,7 +58,7 @@ func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 	st := g.st
 	l := &g.lay
 	fstar, known := g.surface.fstar, g.surface.fknown
-	if !sameRuns(fp.runs, st.runs) || fp.fstar != fstar || fp.known != known {
+	if !slices.Equal(fp.runs, st.runs) || fp.fstar != fstar || fp.known != known {
 		fp.fstar, fp.known = fstar, known
 		fp.runs = append(fp.runs[:0], st.runs...)
 		for i := range st.runs {
@@ -91,18 +92,6 @@ func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: panelColors[i], Name: fp.names[i]})
 	}
 	fp.pl.DrawShapes(dst, r) // the caller draws the labels with the other text
-}
-
-func sameRuns(a, b []*sim.Run) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // globalMin returns the value of the global minimum among minima, if any.

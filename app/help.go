@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"curvlab/render"
@@ -48,7 +49,7 @@ func (h *helpText) refresh(g *Game) {
 	for _, r := range g.st.runs {
 		rows += len(r.Trace)
 	}
-	if sameRuns(h.runs, g.st.runs) && rows == h.rows && h.rules != nil {
+	if slices.Equal(h.runs, g.st.runs) && rows == h.rows && h.rules != nil {
 		return
 	}
 	h.runs = append(h.runs[:0], g.st.runs...)

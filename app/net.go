@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -148,7 +149,7 @@ func (g *Game) netUpdate(deadline time.Time) {
 	if p := st.scen.NetProblem(); p != nv.prob {
 		nv.reset(p)
 	}
-	if !sameRuns(nv.runs, st.runs) {
+	if !slices.Equal(nv.runs, st.runs) {
 		nv.runs = append(nv.runs[:0], st.runs...)
 		for k := range nv.panels {
 			var r *sim.Run

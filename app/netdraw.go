@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -68,7 +69,7 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net
 	st := g.st
-	if nv.prob != st.scen.NetProblem() || !sameRuns(nv.runs, st.runs) {
+	if nv.prob != st.scen.NetProblem() || !slices.Equal(nv.runs, st.runs) {
 		g.netUpdate(time.Now()) // a Draw before any Update (the browser's first frame)
 	}
 	// As for surfaces (drawSurfaces): what changes only with the weights,
@@ -270,7 +271,7 @@ func (g *Game) prepNetPlots() {
 	st := g.st
 	nv := &g.net
 	np := &nv.plots
-	if !sameRuns(np.runs, st.runs) {
+	if !slices.Equal(np.runs, st.runs) {
 		np.runs = append(np.runs[:0], st.runs...)
 		for k := range st.runs {
 			np.names[k] = strconv.Itoa(k+1) + "  " + st.scen.Methods[k].String()

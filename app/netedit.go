@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,19 +73,10 @@ func netFields(n *sim.Network) []netField {
 			func(n *sim.Network) float64 { return n.NetVals[1] },
 			func(n *sim.Network, v float64) { n.NetVals[1] = v }},
 		netField{sim.Param{Key: "data", Desc: "two classes of points in the plane", Choices: nn.DatasetNames()},
-			func(n *sim.Network) float64 { return float64(max(0, slicesIndex(nn.DatasetNames(), n.Data))) },
+			func(n *sim.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
 			func(n *sim.Network, v float64) { n.Data = nn.DatasetNames()[int(v)] }},
 		data(0), data(1), dataSeed,
 	)
-}
-
-func slicesIndex(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // buildNetEditor lays out the network editor: one row per netField.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"curvlab/render"
@@ -226,7 +227,7 @@ func (sl *netSlice) fit(minHalf float64) {
 // project appends the projections of the rows of runs not projected yet
 // and reports whether one falls outside the window.
 func (sl *netSlice) project(runs []*sim.Run) (outside bool) {
-	if !sameRuns(sl.runs, runs) {
+	if !slices.Equal(sl.runs, runs) {
 		sl.forgetPaths()
 		sl.runs = append(sl.runs, runs...)
 	}
@@ -272,7 +273,7 @@ func (sl *netSlice) update(st *state, deadline time.Time) {
 	switch {
 	case !st.flags.pca && sl.kind != planeHessian:
 		sl.useHessian()
-	case st.flags.pca && !sameRuns(sl.runs, st.runs) && sl.kind == planePCA:
+	case st.flags.pca && !slices.Equal(sl.runs, st.runs) && sl.kind == planePCA:
 		sl.useHessian() // restarted: no paths to fit yet
 	case st.flags.pca && rows > sl.fitRows && (rows >= 3*sl.fitRows/2 || st.done() && !st.playing):
 		sl.fitPCA(st.runs, rows)

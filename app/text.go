@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"slices"
 
 	"curvlab/render"
 
@@ -42,7 +43,7 @@ func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 	}
 	tc := &g.textCache
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
-	same := w == tc.w && h == tc.h && sameTexts(g.texts, tc.last)
+	same := w == tc.w && h == tc.h && slices.Equal(g.texts, tc.last)
 	if !same {
 		tc.last = append(tc.last[:0], g.texts...)
 		tc.w, tc.h = w, h
@@ -59,16 +60,4 @@ func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 		tc.ok = true
 	}
 	tc.layer.Draw(dst, 0, 0)
-}
-
-func sameTexts(a, b []render.Label) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -150,7 +151,7 @@ func (n Network) Equal(o Network) bool {
 			return false
 		}
 	}
-	return scEqualFloats(n.NetVals, o.NetVals) && scEqualFloats(n.DataVals, o.DataVals)
+	return slices.Equal(n.NetVals, o.NetVals) && slices.Equal(n.DataVals, o.DataVals)
 }
 
 // Validate checks values set by hand.

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -36,7 +37,7 @@ func TestNetworkScenario(t *testing.T) {
 	}
 	want := make([]float64, m.Dim())
 	m.Init(want, 1)
-	if !scEqualFloats(s.Start, want) {
+	if !slices.Equal(s.Start, want) {
 		t.Errorf("start differs from nn's initialization with seed 1")
 	}
 	p := s.NetProblem()
@@ -48,11 +49,11 @@ func TestNetworkScenario(t *testing.T) {
 	}
 	// Same link, same bits; another init seed, other weights.
 	again, _ := Decode(s.Encode())
-	if !scEqualFloats(again.Start, s.Start) || !again.Equal(s) {
+	if !slices.Equal(again.Start, s.Start) || !again.Equal(s) {
 		t.Error("decoding the same link twice gives different starts")
 	}
 	other, _ := Decode("v1;net=tanh:8,8,init=2;d=circle:n=120,seed=4;m=gd")
-	if scEqualFloats(other.Start, s.Start) {
+	if slices.Equal(other.Start, s.Start) {
 		t.Error("init=2 gives the same weights as init=1")
 	}
 	runs := s.NewRuns()

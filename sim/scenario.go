@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -123,7 +124,7 @@ func (s *Scenario) SetSurface(k *SurfaceKind, vals []float64) error {
 // Decode while SurfaceKind and SurfaceVals are unchanged, a newly built one
 // otherwise. SurfaceKind must be set.
 func (s Scenario) Surface() Surface {
-	if s.surf != nil && s.surfKind == s.SurfaceKind && scEqualFloats(s.surfVals, s.SurfaceVals) {
+	if s.surf != nil && s.surfKind == s.SurfaceKind && slices.Equal(s.surfVals, s.SurfaceVals) {
 		return s.surf
 	}
 	return s.SurfaceKind.New(s.SurfaceVals)
@@ -212,8 +213,8 @@ func (s Scenario) Clone() Scenario {
 // Equal reports whether s and o describe the same scenario (numbers
 // compared with ==, so −0 equals 0).
 func (s Scenario) Equal(o Scenario) bool {
-	if s.SurfaceKind != o.SurfaceKind || !scEqualFloats(s.SurfaceVals, o.SurfaceVals) ||
-		len(s.Methods) != len(o.Methods) || !scEqualFloats(s.Start, o.Start) ||
+	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) ||
+		len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
 		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || (s.View == nil) != (o.View == nil) {
 		return false
 	}
@@ -224,7 +225,7 @@ func (s Scenario) Equal(o Scenario) bool {
 		return false
 	}
 	for i := range s.Methods {
-		if s.Methods[i].Kind != o.Methods[i].Kind || !scEqualFloats(s.Methods[i].Values, o.Methods[i].Values) {
+		if s.Methods[i].Kind != o.Methods[i].Kind || !slices.Equal(s.Methods[i].Values, o.Methods[i].Values) {
 			return false
 		}
 	}
@@ -777,18 +778,6 @@ func scIndex(list []string, s string) int {
 		}
 	}
 	return -1
-}
-
-func scEqualFloats(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func scWriteFloats(b *strings.Builder, v []float64) {

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,10 +43,10 @@ func TestScenarioCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.SurfaceKind.Name != "quadratic" || !scEqualFloats(s.SurfaceVals, []float64{2, -3, 0}) {
+	if s.SurfaceKind.Name != "quadratic" || !slices.Equal(s.SurfaceVals, []float64{2, -3, 0}) {
 		t.Errorf("surface %s %v", s.SurfaceKind.Name, s.SurfaceVals)
 	}
-	if !scEqualFloats(s.Start, []float64{-1.5, 0.25}) || s.Steps != 1000 || s.Tol != 0 || s.UI != "ab12" {
+	if !slices.Equal(s.Start, []float64{-1.5, 0.25}) || s.Steps != 1000 || s.Tol != 0 || s.UI != "ab12" {
 		t.Errorf("start %v steps %d tol %v ui %q", s.Start, s.Steps, s.Tol, s.UI)
 	}
 	if s.View == nil || *s.View != (Window{-3, 3, -2.5, 2.5}) || s.ViewWindow() != *s.View {
@@ -184,7 +185,7 @@ func TestScenarioRoundTrip(t *testing.T) {
 		// The m fields are method specs in ParseSpec's sense.
 		for i, m := range d.Methods {
 			p, err := ParseSpec(m.String())
-			if err != nil || p.Kind != s.Methods[i].Kind || !scEqualFloats(p.Values, s.Methods[i].Values) {
+			if err != nil || p.Kind != s.Methods[i].Kind || !slices.Equal(p.Values, s.Methods[i].Values) {
 				t.Errorf("ParseSpec(%q) = %v, %v", m.String(), p, err)
 			}
 		}
@@ -385,7 +386,7 @@ func TestScenarioSettingsAgree(t *testing.T) {
 			t.Errorf("%q: ParseSettings error %v, decoder error %v", set, errA, errB)
 			continue
 		}
-		if errA == nil && !scEqualFloats(a, b) {
+		if errA == nil && !slices.Equal(a, b) {
 			t.Errorf("%q: ParseSettings %v, decoder %v", set, a, b)
 		}
 	}
@@ -396,10 +397,10 @@ func TestDefaultScenario(t *testing.T) {
 	if err := s.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if s.SurfaceKind.Name != "rosenbrock" || !scEqualFloats(s.SurfaceVals, Defaults(s.SurfaceKind.Params)) {
+	if s.SurfaceKind.Name != "rosenbrock" || !slices.Equal(s.SurfaceVals, Defaults(s.SurfaceKind.Params)) {
 		t.Errorf("surface %s %v", s.SurfaceKind.Name, s.SurfaceVals)
 	}
-	if !scEqualFloats(s.Start, []float64{-1.2, 1}) || s.Steps != 500 || s.Tol != 1e-8 || s.View != nil || s.UI != "" {
+	if !slices.Equal(s.Start, []float64{-1.2, 1}) || s.Steps != 500 || s.Tol != 1e-8 || s.View != nil || s.UI != "" {
 		t.Errorf("start %v steps %d tol %v view %v ui %q", s.Start, s.Steps, s.Tol, s.View, s.UI)
 	}
 	var names []string
@@ -440,7 +441,7 @@ func TestScenarioRuns(t *testing.T) {
 	q.Grad(g, s.Start)
 	for i, r := range runs {
 		row := r.Trace[0]
-		if !scEqualFloats(row.X, s.Start) || row.F != q.Func(s.Start) || !scEqualFloats(row.G, g) {
+		if !slices.Equal(row.X, s.Start) || row.F != q.Func(s.Start) || !slices.Equal(row.G, g) {
 			t.Errorf("run %d row 0: x %v f %v g %v", i, row.X, row.F, row.G)
 		}
 		// ‖g‖ ≈ 0.16 ≤ t = 1: converged at the start.
