@@ -38,48 +38,54 @@ func BenchmarkSurfaceFrame(b *testing.B) {
 				g.do(actPlay, 0)
 			}
 			onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-			var up, dr time.Duration
+			var ft frameTimes
 			b.ResetTimer()
-			onFrames(b.N, func() {
-				t0 := time.Now()
-				g.Update()
-				up += time.Since(t0)
-			}, func(*ebiten.Image) {
-				t0 := time.Now()
-				g.Draw(img)
-				dr += time.Since(t0)
-			})
-			b.ReportMetric(float64(up)/1e6/float64(b.N), "update-ms")
-			b.ReportMetric(float64(dr)/1e6/float64(b.N), "draw-ms")
+			ft.frames(g, img, b.N)
+			ft.report(b)
 		})
 	}
 }
 
 // BenchmarkFirstFrame times a new game's first Update and Draw on the
-// default scenario and on four panels, as in the browser's first frame
-// (the process's caches — fonts, glyphs, shaders — are warm after the first
-// iteration, so the first iteration's figures are printed too).
+// default scenario and on four panels, as in the browser's first frame,
+// except that the process's caches (fonts, glyphs, shaders) are warm after
+// the first iteration: the figures are those of a first frame with warm
+// caches.
 func BenchmarkFirstFrame(b *testing.B) {
 	for _, c := range []struct{ name, link string }{{"default", ""}, {"four", busyLink}} {
 		b.Run(c.name, func(b *testing.B) {
 			var img *ebiten.Image
 			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
-			var up, dr time.Duration
+			var ft frameTimes
 			for i := 0; i < b.N; i++ {
 				g := New("#"+c.link, nil)
 				g.w, g.h, g.scale = 1600, 900, 1
-				onFrames(1, func() {
-					t0 := time.Now()
-					g.Update()
-					up += time.Since(t0)
-				}, func(*ebiten.Image) {
-					t0 := time.Now()
-					g.Draw(img)
-					dr += time.Since(t0)
-				})
+				ft.frames(g, img, 1)
 			}
-			b.ReportMetric(float64(up)/1e6/float64(b.N), "update-ms")
-			b.ReportMetric(float64(dr)/1e6/float64(b.N), "draw-ms")
+			ft.report(b)
 		})
 	}
+}
+
+// frameTimes adds up the time the benchmarks' frames spend in Update and
+// in Draw.
+type frameTimes struct{ update, draw time.Duration }
+
+// frames runs n frames of g drawing onto img, timing Update and Draw.
+func (ft *frameTimes) frames(g *Game, img *ebiten.Image, n int) {
+	onFrames(n, func() {
+		t0 := time.Now()
+		g.Update()
+		ft.update += time.Since(t0)
+	}, func(*ebiten.Image) {
+		t0 := time.Now()
+		g.Draw(img)
+		ft.draw += time.Since(t0)
+	})
+}
+
+// report reports the mean time per frame (b.N frames) as metrics.
+func (ft *frameTimes) report(b *testing.B) {
+	b.ReportMetric(float64(ft.update)/1e6/float64(b.N), "update-ms")
+	b.ReportMetric(float64(ft.draw)/1e6/float64(b.N), "draw-ms")
 }

@@ -426,19 +426,10 @@ func BenchmarkNetworkFrame(b *testing.B) {
 				g.st.flags.speed = 5 // 50 iterations a second
 				g.do(actPlay, 0)
 			}
-			var up, dr time.Duration
+			var ft frameTimes
 			b.ResetTimer()
-			onFrames(b.N, func() {
-				t0 := time.Now()
-				g.Update()
-				up += time.Since(t0)
-			}, func(*ebiten.Image) {
-				t0 := time.Now()
-				g.Draw(img)
-				dr += time.Since(t0)
-			})
-			b.ReportMetric(float64(up)/1e6/float64(b.N), "update-ms")
-			b.ReportMetric(float64(dr)/1e6/float64(b.N), "draw-ms")
+			ft.frames(g, img, b.N)
+			ft.report(b)
 		})
 	}
 }
