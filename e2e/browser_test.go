@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -39,17 +38,17 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e: dist/main.wasm is missing: run ./build.sh web first")
 		return 1
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
-	}
 	// Serve under a sub-path, as a static host would, to prove the page
 	// uses relative URLs only.
 	mux := http.NewServeMux()
 	mux.Handle("/sub/path/", http.StripPrefix("/sub/path", static.Handler(dist)))
-	go http.Serve(ln, mux)
-	baseURL = "http://" + ln.Addr().String() + "/sub/path/"
+	base, stopServer, err := static.Serve(mux)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer stopServer()
+	baseURL = base + "/sub/path/"
 
 	tmpDir, err = os.MkdirTemp("", "curvlab-e2e-")
 	if err != nil {
@@ -57,16 +56,13 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmpDir)
-	dataDir := filepath.Join(tmpDir, "chromium")
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(dataDir)...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil { // start the browser
-		fmt.Fprintln(os.Stderr, "e2e: cannot start chromium:", err)
+	var stop func()
+	browser, stop, err = chromium.Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	browser = bctx
+	defer stop()
 	return m.Run()
 }
 

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"curvlab/internal/chromium"
+	"curvlab/internal/static"
 )
 
 // TestPageShellOnPoorHosts serves dist/ the way a careless static host
@@ -42,14 +42,12 @@ func TestPageShellOnPoorHosts(t *testing.T) {
 				http.NotFound(w, r)
 			}
 		})
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		base, stop, err := static.Serve(mux)
 		if err != nil {
 			t.Fatal(err)
 		}
-		srv := &http.Server{Handler: mux}
-		go srv.Serve(ln)
-		t.Cleanup(func() { srv.Close() })
-		return "http://" + ln.Addr().String() + "/"
+		t.Cleanup(stop)
+		return base + "/"
 	}
 
 	t.Run("uncompressed, generic type", func(t *testing.T) {

@@ -1,12 +1,14 @@
-// Package chromium holds what the browser tests (e2e) and the browser
-// benchmark (webbench) share: Debian's Chromium with the flags of DESIGN.md
-// (headless, software WebGL, no background traffic on a closed network),
-// and actions that drive an Ebitengine page.
+// Package chromium holds what the browser tests (e2e), the browser
+// benchmark (webbench) and profiler (webprof) share: Debian's Chromium with
+// the flags of DESIGN.md (headless, software WebGL, no background traffic
+// on a closed network), started in a fresh profile, and actions that drive
+// an Ebitengine page.
 package chromium
 
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"time"
 
@@ -39,6 +41,27 @@ func Options(dataDir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 	}
+}
+
+// Start starts Chromium with Options in a fresh profile in a temporary
+// directory. stop ends it and removes the profile.
+func Start() (browser context.Context, stop func(), err error) {
+	dir, err := os.MkdirTemp("", "curvlab-chromium-")
+	if err != nil {
+		return nil, nil, err
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(dir)...)
+	browser, cancel := chromedp.NewContext(actx)
+	stop = func() {
+		cancel()
+		cancelAlloc()
+		os.RemoveAll(dir)
+	}
+	if err := chromedp.Do(browser); err != nil {
+		stop()
+		return nil, nil, fmt.Errorf("cannot start chromium: %w", err)
+	}
+	return browser, stop, nil
 }
 
 // Ready is true on a curvlab page (and on the bare app of the benchmark)

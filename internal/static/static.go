@@ -4,6 +4,7 @@
 package static
 
 import (
+	"net"
 	"net/http"
 	"os"
 	"path"
@@ -47,4 +48,17 @@ func acceptsEncoding(header, token string) bool {
 		}
 	}
 	return false
+}
+
+// Serve serves h on a free port of the loopback interface, in the
+// background, and returns its base URL ("http://127.0.0.1:port"); stop
+// closes the server.
+func Serve(h http.Handler) (base string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

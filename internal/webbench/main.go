@@ -22,7 +22,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -56,7 +55,7 @@ func main() {
 	dist := flag.String("dist", "dist", "the built web app")
 	bare := flag.String("bare", "bin/bareapp", "the built bare Ebitengine app")
 	loads := flag.Int("loads", 5, "page loads of each app for the time to the first frame")
-	frames := flag.Duration("frames", 20*time.Second, "how long to sample frame costs, per scenario (0 with -heap 0: only the first frames)")
+	frames := flag.Duration("frames", 20*time.Second, "how long to sample frame costs, per scenario (0: none; with -heap 0, only the first frames)")
 	heap := flag.Duration("heap", 5*time.Minute, "how long to sample the Go heap (0: skip)")
 	every := flag.Duration("every", 10*time.Second, "interval between heap samples")
 	flag.Parse()
@@ -74,28 +73,20 @@ func run(dist, bare string, loads int, frames, heap, every time.Duration) error 
 		}
 	}
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
 	mux := http.NewServeMux()
 	mux.Handle("/app/", http.StripPrefix("/app", static.Handler(dist)))
 	mux.Handle("/bare/", http.StripPrefix("/bare", static.Handler(bare)))
-	go http.Serve(ln, mux)
-	base := "http://" + ln.Addr().String()
-
-	dataDir, err := os.MkdirTemp("", "curvlab-webbench-")
+	base, stopServer, err := static.Serve(mux)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dataDir)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(dataDir)...)
-	defer cancelAlloc()
-	browser, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browser); err != nil {
-		return fmt.Errorf("cannot start chromium: %w", err)
+	defer stopServer()
+
+	browser, stop, err := chromium.Start()
+	if err != nil {
+		return err
 	}
+	defer stop()
 	ua, err := chromedp.Run(browser, chromedp.Evaluate[string]("navigator.userAgent"))
 	if err != nil {
 		return err
@@ -244,6 +235,9 @@ func steady(browser context.Context, url string, frames, heap, every time.Durati
 // second with the frames since the last refresh) for d and prints its
 // percentiles.
 func frameCosts(ctx context.Context, what string, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
 	// The frames before sampling starts (the page's first frame, the frame
 	// that ran the panels to the end and drew their paths anew) are not
 	// steady frames: skip the batch that may hold them.

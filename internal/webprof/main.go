@@ -16,8 +16,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"slices"
 	"sort"
@@ -51,21 +49,17 @@ func main() {
 }
 
 func run(dir, fragment string, after time.Duration, keys, wait string, interval int64, top int) error {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stopServer, err := static.Serve(static.Handler(dir))
 	if err != nil {
 		return err
 	}
-	go http.Serve(ln, static.Handler(dir))
-	base := "http://" + ln.Addr().String() + "/"
-	dataDir, err := os.MkdirTemp("", "curvlab-webprof-")
+	defer stopServer()
+	base += "/"
+	ctx, stop, err := chromium.Start()
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dataDir)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(dataDir)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	defer stop()
 
 	startProfile := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, t, profiler.Enable, cdp.Empty{}); err != nil {
