@@ -127,7 +127,7 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 	p.Clip = v.Screen
 	if !g.st.flags.hideContours {
 		// every level at once: one draw call (per 2,300 segments)
-		p.Segments(dst, &v, si.contours.All(), float32(1*l.u), render.Alpha(colTrue, 0.28))
+		p.Segments(dst, &v, si.contours.Segs, float32(1*l.u), render.Alpha(colTrue, 0.28))
 	}
 	for _, m := range si.minima {
 		sx, sy := v.ToScreen(m.X, m.Y)

@@ -57,9 +57,9 @@ const contourCount = 14
 // After a change the values are first sampled on a coarse grid (see
 // coarseStep) and drawn smoothed; the next call, if nothing changed again,
 // samples every pixel. So the page's first frame, and every frame of a pan
-// or a pinch, costs a fraction of a full grid, which in the browser's
-// still unoptimized WebAssembly is a quarter of a second; the sharp image
-// follows a frame later.
+// or a pinch, costs a fraction of a full grid (about 100 ms of the first
+// frame in the browser, whose WebAssembly is still unoptimized then, by
+// internal/webprof); the sharp image follows a frame later.
 func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u float64) {
 	w, h := int(v.Screen.W), int(v.Screen.H)
 	v.Screen.X, v.Screen.Y = 0, 0
@@ -106,11 +106,11 @@ func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u flo
 		// which would move every contour line.
 		si.scale = geom.AutoScale(si.vals)
 		si.levels = si.scale.Levels(si.levels[:0], contourCount)
+		si.ticks.update(v, u)
 	}
 	si.heat.Smooth = si.step > 1
 	si.heat.Set(si.vals, w, h, si.scale)
 	si.contours.Compute(si.vals, grid, si.levels)
-	si.ticks.update(v, u)
 }
 
 // coarseSamples is about the number of values a coarse grid holds.

@@ -198,12 +198,18 @@ func (p *Painter) Polyline(dst *ebiten.Image, v *View, pts []float64, width floa
 func (p *Painter) PolylineFrom(dst *ebiten.Image, v *View, pts []float64, from int, width float32, clr color.RGBA) {
 	p.beginStroke(dst, width, clr)
 	// The stroke state at point from−1 depends only on the segment into it
-	// (from the last point before it that differs from it), so the replay
-	// that rebuilds it starts there.
+	// (from the last point before it that differs from it on screen:
+	// segment skips a step of length zero there, which distinct world
+	// points far below a pixel apart make), so the replay that rebuilds it
+	// starts there.
 	start := 0
 	if from > 1 && 2*from <= len(pts) {
 		s := from - 1
-		for s > 0 && pts[2*s] == pts[2*s-2] && pts[2*s+1] == pts[2*s-1] {
+		sx, sy := toScreen(v, pts[2*s], pts[2*s+1])
+		for s > 0 {
+			if px, py := toScreen(v, pts[2*s-2], pts[2*s-1]); px != sx || py != sy {
+				break
+			}
 			s--
 		}
 		start = max(0, s-1)

@@ -84,9 +84,9 @@ type glyphKey struct {
 var atlas struct {
 	img            *ebiten.Image
 	pix            []byte // premultiplied RGBA, w×h
-	w, h           int
-	x, y, shelf    int // where the next glyph goes: column x of the shelf at row y, shelf rows high
-	dirty0, dirty1 int // rows [dirty0, dirty1) changed since the last upload
+	size           int    // pixels on a side
+	x, y, shelf    int    // where the next glyph goes: column x of the shelf at row y, shelf rows high
+	dirty0, dirty1 int    // rows [dirty0, dirty1) changed since the last upload
 	glyphs         map[glyphKey]glyph
 	gen            int
 }
@@ -116,7 +116,7 @@ func atlasGlyph(f *face, r rune, sub fixed.Int26_6) glyph {
 	}
 	x, y, ok := atlasPlace(w, h)
 	if !ok && !atlasEmpty() {
-		atlasReset(2 * atlas.w)
+		atlasReset(2 * atlas.size)
 		x, y, ok = atlasPlace(w, h)
 	}
 	if !ok { // larger than the largest atlas: not drawn
@@ -133,7 +133,7 @@ func atlasGlyph(f *face, r rune, sub fixed.Int26_6) glyph {
 			in := dr.Intersect(image.Rect(x, y, x+w, y+h))
 			for py := in.Min.Y; py < in.Max.Y; py++ {
 				src := a.Pix[a.PixOffset(mp.X+in.Min.X-dr.Min.X, mp.Y+py-dr.Min.Y):]
-				row := atlas.pix[4*(py*atlas.w+in.Min.X):]
+				row := atlas.pix[4*(py*atlas.size+in.Min.X):]
 				for px := 0; px < in.Dx(); px++ {
 					v := src[px]
 					row[4*px], row[4*px+1], row[4*px+2], row[4*px+3] = v, v, v, v
@@ -153,13 +153,13 @@ func atlasPlace(w, h int) (x, y int, ok bool) {
 	if atlas.img == nil {
 		atlasReset(minAtlas)
 	}
-	if w+2 > atlas.w || h+2 > atlas.h {
+	if w+2 > atlas.size || h+2 > atlas.size {
 		return 0, 0, false
 	}
-	if atlas.x+w+1 > atlas.w { // next shelf
+	if atlas.x+w+1 > atlas.size { // next shelf
 		atlas.x, atlas.y, atlas.shelf = 1, atlas.y+atlas.shelf+1, 0
 	}
-	if atlas.y+h+1 > atlas.h {
+	if atlas.y+h+1 > atlas.size {
 		return 0, 0, false
 	}
 	x, y = atlas.x, atlas.y
@@ -175,14 +175,14 @@ func atlasEmpty() bool { return atlas.x == 1 && atlas.y == 1 }
 // maxAtlas; a full atlas of that size starts again as it is).
 func atlasReset(size int) {
 	size = min(max(size, minAtlas), maxAtlas)
-	if atlas.img == nil || atlas.w != size {
+	if atlas.img == nil || atlas.size != size {
 		// Not Deallocate: draw calls of this frame may still use the old
 		// image; the garbage collector releases it.
 		// Unmanaged: a texture of its own, not a region of Ebitengine's
 		// shared atlas, which would have to grow (and be copied) for it.
 		atlas.img = ebiten.NewImageWithOptions(image.Rect(0, 0, size, size), &ebiten.NewImageOptions{Unmanaged: true})
 		atlas.pix = make([]byte, 4*size*size)
-		atlas.w, atlas.h = size, size
+		atlas.size = size
 	} else {
 		clear(atlas.pix)
 		atlas.img.Clear()
@@ -200,9 +200,9 @@ func atlasUpload() {
 		return
 	}
 	y0, y1 := atlas.dirty0, atlas.dirty1
-	band := atlas.img.SubImage(image.Rect(0, y0, atlas.w, y1)).(*ebiten.Image)
+	band := atlas.img.SubImage(image.Rect(0, y0, atlas.size, y1)).(*ebiten.Image)
 	if !discardDraws {
-		band.WritePixels(atlas.pix[4*y0*atlas.w : 4*y1*atlas.w])
+		band.WritePixels(atlas.pix[4*y0*atlas.size : 4*y1*atlas.size])
 	}
-	atlas.dirty0, atlas.dirty1 = atlas.h, 0
+	atlas.dirty0, atlas.dirty1 = atlas.size, 0
 }

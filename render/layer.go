@@ -46,12 +46,3 @@ func (l *Layer) Draw(dst *ebiten.Image, x, y float64) {
 	l.op.GeoM.Translate(x, y)
 	dst.DrawImage(l.img, &l.op)
 }
-
-// Deallocate frees the layer's image.
-func (l *Layer) Deallocate() {
-	if l.img != nil {
-		l.img.Deallocate()
-		l.img = nil
-		l.w, l.h = 0, 0
-	}
-}

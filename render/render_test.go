@@ -685,13 +685,13 @@ func TestTextAfterAtlasStartsOver(t *testing.T) {
 	before := newCanvas(300, 60)
 	DrawText(before.img, Sans, "Hello, atlas 0.5", 10, 10, 18, whiteC, Left|Top)
 	before.read()
-	gen, size := atlas.gen, atlas.w
+	gen, size := atlas.gen, atlas.size
 	scratch := newCanvas(600, 600)
 	for r := 'A'; r <= 'z' && atlas.gen == gen; r++ {
 		DrawText(scratch.img, Sans, string(r), 0, 0, 400, whiteC, Left|Top)
 	}
-	if atlas.gen == gen || atlas.w <= size {
-		t.Fatalf("the atlas did not start over larger: generation %d → %d, size %d → %d", gen, atlas.gen, size, atlas.w)
+	if atlas.gen == gen || atlas.size <= size {
+		t.Fatalf("the atlas did not start over larger: generation %d → %d, size %d → %d", gen, atlas.gen, size, atlas.size)
 	}
 	after := newCanvas(300, 60)
 	DrawText(after.img, Sans, "Hello, atlas 0.5", 10, 10, 18, whiteC, Left|Top)

@@ -50,7 +50,7 @@ type textKey struct {
 
 type textEntry struct {
 	glyphs        []placedGlyph
-	gen           int // the atlas generation glyphs were laid out in; 0: not laid out
+	gen           int // the atlas generation glyphs were laid out in (from 1; 0: not laid out)
 	width, height float64
 	used          uint64
 }
@@ -67,13 +67,14 @@ type placedGlyph struct {
 // allocates nothing. Strings not drawn for a while are dropped when the
 // cache grows past textCacheMax entries.
 var (
-	sources   [2]*opentype.Font
-	faces     = map[faceKey]*face{}
-	texts     = map[textKey]*textEntry{}
-	textClock uint64
-	textOp    ebiten.DrawTrianglesOptions
-	textVs    []ebiten.Vertex
-	textIs    []uint16
+	sources     [2]*opentype.Font
+	faces       = map[faceKey]*face{}
+	texts       = map[textKey]*textEntry{}
+	textClock   uint64
+	textOp      ebiten.DrawTrianglesOptions
+	textVs      []ebiten.Vertex
+	textEntries []*textEntry // DrawTexts's labels' entries
+	textIs      []uint16
 )
 
 const textCacheMax = 2048
@@ -170,20 +171,18 @@ func entry(f Font, size float64, s string) *textEntry {
 	return e
 }
 
-// laidOut returns the laid-out glyphs of e, the entry of s in f at size.
-// They are made on the first draw, not when s is only measured: a glyph
+// layOut lays out the glyphs of e, the entry of s in f at size, unless
+// they are already. They are made on the first draw, not when s is only measured: a glyph
 // is rasterized for each rune and sub-pixel position, which is most of
 // the cost of text the first time (measuring only adds advances). Line i's
 // baseline is at i line spacings plus the ascent, rounded down; each
 // glyph's origin is rounded down to 1/variants of a pixel.
-func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
-	// Again if the atlas started over while s was laid out (once: s alone
-	// then fits, or its glyphs that don't are left out).
-	for try := 0; try < 2 && (e.gen != atlas.gen || e.gen == 0); try++ {
+//
+// The atlas must exist; if it starts over while s is laid out, e keeps the
+// generation it began in, so that it is laid out again next time.
+func (e *textEntry) layOut(f Font, size float64, s string) {
+	if e.gen != atlas.gen {
 		fc := faceOf(f, size)
-		if atlas.img == nil {
-			atlasReset(minAtlas)
-		}
 		gen := atlas.gen
 		e.glyphs = e.glyphs[:0]
 		step := fixed.Int26_6(64 / fc.variants)
@@ -208,7 +207,6 @@ func (e *textEntry) laidOut(f Font, size float64, s string) []placedGlyph {
 		}
 		e.gen = gen
 	}
-	return e.glyphs
 }
 
 // LineHeight returns the height of a line of text at size: ascent plus
@@ -288,29 +286,37 @@ type Label struct {
 // draw call: every glyph is a quad from the atlas. Their glyphs are
 // rasterized first, all of them, and sent to the GPU together.
 func DrawTexts(dst *ebiten.Image, labels []Label) {
-	gen := atlas.gen
+	if atlas.img == nil {
+		atlasReset(minAtlas)
+	}
+	// Lay out every label, again if the atlas started over meanwhile
+	// (once more at most: then they fit, or the glyphs that don't are
+	// left out).
 	for try := 0; try < 2; try++ {
+		gen := atlas.gen
+		textEntries = textEntries[:0]
 		for i := range labels {
+			var e *textEntry
 			if l := &labels[i]; l.S != "" && l.Color.A != 0 {
-				entry(l.Font, l.Size, l.S).laidOut(l.Font, l.Size, l.S)
+				e = entry(l.Font, l.Size, l.S)
+				e.layOut(l.Font, l.Size, l.S)
 			}
+			textEntries = append(textEntries, e)
 		}
 		if atlas.gen == gen {
 			break
 		}
-		gen = atlas.gen // the atlas started over: lay out what went before again
 	}
 	textVs, textIs = textVs[:0], textIs[:0]
-	for i := range labels {
-		l := &labels[i]
-		if l.S == "" || l.Color.A == 0 {
+	for i, e := range textEntries {
+		if e == nil {
 			continue
 		}
-		e := entry(l.Font, l.Size, l.S)
+		l := &labels[i]
 		x0, y0 := anchor(e.width, e.height, faceOf(l.Font, l.Size).ascent, l.X, l.Y, l.Align)
 		c := l.Color
 		cr := [4]float32{float32(c.R) / 255, float32(c.G) / 255, float32(c.B) / 255, float32(c.A) / 255}
-		for _, g := range e.laidOut(l.Font, l.Size, l.S) {
+		for _, g := range e.glyphs {
 			if len(textVs)+4 > maxTextVertices {
 				drawGlyphs(dst)
 			}

@@ -57,8 +57,9 @@ var presets = []Preset{
 	{
 		Name: "dead-relu",
 		Desc: "A ReLU neuron: a step of 1 throws gradient descent into the dead region, where the gradient is zero for good",
-		// Step 1 lands at (0.37, −2.18), where 0.37x − 2.18 < 0 on every
-		// point; step 0.5 and Newton reach the teacher (1, −0.5).
+		// Step 1 lands at (0.37, −2.18) at its second iteration, where
+		// 0.37x − 2.18 < 0 on every point; step 0.5 and Newton reach the
+		// teacher (1, −0.5).
 		Link: "v1;s=net-relu;x=-1,1.5;m=gd:lr=0.5;m=gd:lr=1;m=newton;n=300",
 	},
 	{

@@ -2,7 +2,6 @@ package geom
 
 import (
 	"image/color"
-	"math"
 )
 
 // viridis holds eleven evenly spaced anchors (t = 0, 0.1, …, 1) of the
@@ -58,9 +57,6 @@ func Colormap(t float64) color.RGBA {
 // pixel): the value is not negative, and its fraction is exact.
 func lerp(x, y uint8, f float64) uint8 {
 	v := float64(x) + f*(float64(y)-float64(x))
-	if !(v >= 0) {
-		return uint8(math.Round(v))
-	}
 	r := int(v)
 	if v-float64(r) >= 0.5 {
 		r++

@@ -29,14 +29,6 @@ func (c *Contours) Level(k int) []float64 {
 	return c.Segs[4*c.Start[k] : 4*c.Start[k+1]]
 }
 
-// All returns the segments of every level, level by level.
-func (c *Contours) All() []float64 {
-	if len(c.Start) == 0 {
-		return nil
-	}
-	return c.Segs[:4*c.Start[len(c.Start)-1]]
-}
-
 // Compute runs marching squares on vals, sampled on g (len(vals) = g.W·g.H,
 // see Grid), for each of levels. A cell whose four corners are not all
 // finite produces no segment. A corner counts as inside a level when its
@@ -46,6 +38,7 @@ func (c *Contours) All() []float64 {
 // the centre and the segments cut off the outside corners; otherwise they cut
 // off the inside ones. Crossings are placed by linear interpolation along cell
 // edges. After the first call with a given size, Compute allocates nothing.
+// With 65,536 levels or more it finds no segments.
 //
 // It visits the grid once for all levels: each value's band (the number of
 // levels at or below it) tells at once which levels cross a cell, those

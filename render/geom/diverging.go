@@ -23,8 +23,5 @@ func (d *Diverging) At(t float64) color.RGBA {
 	if t > 0.5 {
 		a, b, f = d.Mid, d.Hi, 2*t-1
 	}
-	lerp := func(x, y uint8) uint8 {
-		return uint8(math.Round(float64(x) + f*(float64(y)-float64(x))))
-	}
-	return color.RGBA{lerp(a.R, b.R), lerp(a.G, b.G), lerp(a.B, b.B), lerp(a.A, b.A)}
+	return color.RGBA{lerp(a.R, b.R, f), lerp(a.G, b.G, f), lerp(a.B, b.B, f), lerp(a.A, b.A, f)}
 }

@@ -345,10 +345,6 @@ func (c *pixelScale) fill(pix []byte, vals []float64) {
 				for i := range ch {
 					// lerp(a[i], b[i], f)
 					v := float64(a[i]) + f*(float64(b[i])-float64(a[i]))
-					if !(v >= 0) {
-						ch[i] = uint8(math.Round(v))
-						continue
-					}
 					r := int(v)
 					if v-float64(r) >= 0.5 {
 						r++
