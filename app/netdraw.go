@@ -38,7 +38,7 @@ type netPlots struct {
 
 	sliceVersion, sliceLevel int
 	slicePCA                 bool
-	sliceInfoW               float64 // the width the description was fitted to
+	sliceWidths              [2]float64 // the widths the description and the title were fitted to
 	sliceTitle, sliceNote    string
 	sliceInfo                []string
 	sliceTicks               axisTicks
@@ -60,11 +60,10 @@ func (g *Game) stylePlot(pl *render.Plot) {
 }
 
 // drawNet draws a network scenario — the panels with their decision maps,
-// the loss slice, the status line's background, the plots' shapes — and
-// queues its text; drawNetLabels draws the plots' text. Flat rectangles and
-// images come first, then every anti-aliased shape, then all text: under
-// software rendering each switch between anti-aliased shapes and other
-// draws costs a pass over the screen (see app/text.go).
+// the loss slice, the status line's background, the plots — and queues its
+// text. The panels, the slice and the plots are copied from layers drawn
+// again only when what they show changed; with g.direct they are drawn
+// straight onto dst, the plots' text by drawNetLabels.
 func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net
@@ -77,7 +76,9 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	// changed, so that a paused frame copies images.
 	n := min(len(st.runs), len(l.panels))
 	sq, info := g.sliceRects(g.netLay.slice)
-	g.prepNetPlots()
+	if g.direct {
+		g.prepNetPlots()
+	}
 	np, nr := &nv.plots, &g.netLay
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
@@ -221,6 +222,7 @@ func (g *Game) netPlotLayers() {
 		return
 	}
 	np.key = key
+	g.prepNetPlots()
 	for i, r := range []geom.Rect{nr.loss, nr.sharp, nr.spectrum} {
 		img := np.layers[i].Reset(int(r.W), int(r.H))
 		local := geom.Rect{W: r.W, H: r.H}
@@ -343,8 +345,10 @@ func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 	return sq, info // whole pixels: its layer is copied pixel for pixel
 }
 
-// drawSlice draws the shapes of the loss slice in square sq of r (the
-// heatmap is drawn) and queues its texts.
+// drawSlice queues the texts of the loss slice in r (its title and note,
+// its description beside square sq when info, its tick labels), fitted
+// again when the slice or the widths changed; with g.direct it draws the
+// slice's shapes too.
 func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	l := &g.lay
 	nv := &g.net
@@ -355,10 +359,10 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	if sq.W < 20 {
 		return
 	}
-	infoW := r.X + r.W - (sq.X + sq.W + 14*l.u) - 6*l.u
-	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceInfoW != infoW {
-		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceInfoW = sl.version, sl.level, st.flags.pca, infoW
-		g.sliceTexts(infoW, r.W-16*l.u)
+	widths := [2]float64{r.X + r.W - (sq.X + sq.W + 14*l.u) - 6*l.u, r.W - 16*l.u} // info, title
+	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
+		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.level, st.flags.pca, widths
+		g.sliceTexts(widths[0], widths[1])
 	}
 	if g.direct {
 		g.drawSliceShapes(dst, sq)

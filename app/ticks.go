@@ -8,9 +8,10 @@ import (
 )
 
 // axisTicks are the tick positions and labels of a plot's two axes,
-// recomputed only when its world window or screen size changes.
+// recomputed only when its world window, screen size or scale changes.
 type axisTicks struct {
 	view           geom.View // world window and screen size they are for
+	u              float64   // and the size of a logical pixel
 	xticks, yticks []float64
 	xlabels        []string
 	ylabels        []string
@@ -21,10 +22,10 @@ type axisTicks struct {
 // logical pixels (u device pixels each) across and one per 90 up.
 func (t *axisTicks) update(v geom.View, u float64) {
 	v.Screen.X, v.Screen.Y = 0, 0
-	if v == t.view && t.xlabels != nil {
+	if v == t.view && u == t.u && t.xlabels != nil {
 		return
 	}
-	t.view = v
+	t.view, t.u = v, u
 	var step float64
 	t.xticks, step = geom.Ticks(t.xticks[:0], v.XMin, v.XMax, int(v.Screen.W/(110*u))+2)
 	t.xlabels = t.labels(t.xlabels[:0], t.xticks, step)
@@ -40,13 +41,6 @@ func (t *axisTicks) labels(dst []string, ticks []float64, step float64) []string
 	return dst
 }
 
-// drawAxisTicks labels the axes of plot rectangle r, shown through v,
-// inside its edges: tick marks and queued labels.
-func (g *Game) drawAxisTicks(dst *ebiten.Image, r geom.Rect, v geom.View, t *axisTicks) {
-	g.drawTickMarks(dst, r, v, t)
-	g.tickLabels(r, v, t)
-}
-
 // The ticks shown: those not too close to the plot's corners.
 func (g *Game) xTickShown(r geom.Rect, sx float64) bool {
 	u := g.lay.u
@@ -58,7 +52,8 @@ func (g *Game) yTickShown(r geom.Rect, sy float64) bool {
 	return sy >= r.Y+14*u && sy <= r.Y+r.H-24*u
 }
 
-// drawTickMarks draws the tick marks of drawAxisTicks.
+// drawTickMarks draws the tick marks of the axes of plot rectangle r, shown
+// through v, inside its edges (the labels are tickLabels').
 func (g *Game) drawTickMarks(dst *ebiten.Image, r geom.Rect, v geom.View, t *axisTicks) {
 	l := &g.lay
 	ink := render.Alpha(colInk, 0.85)
@@ -74,7 +69,8 @@ func (g *Game) drawTickMarks(dst *ebiten.Image, r geom.Rect, v geom.View, t *axi
 	}
 }
 
-// tickLabels queues the tick labels of drawAxisTicks.
+// tickLabels queues the tick labels of the axes of plot rectangle r, shown
+// through v, inside its edges.
 func (g *Game) tickLabels(r geom.Rect, v geom.View, t *axisTicks) {
 	l := &g.lay
 	ink := render.Alpha(colInk, 0.85)
