@@ -165,7 +165,8 @@ func TestContourOnePassIsPerLevel(t *testing.T) {
 }
 
 // referenceContours is Compute as it was first written: one pass over the
-// grid per level.
+// grid per level (each crossed cell's segments from appendCell, as in
+// Compute; the cells' geometry has tests of its own above).
 func referenceContours(c *Contours, vals []float64, g Grid, levels []float64) {
 	c.Levels = append(c.Levels[:0], levels...)
 	c.Segs = c.Segs[:0]
@@ -212,41 +213,7 @@ func referenceContours(c *Contours, vals []float64, g Grid, levels []float64) {
 					continue
 				}
 				xl := x0 + float64(i)*dx
-				xr := xl + dx
-				// crossings on the edges top, right, bottom, left
-				var px, py [4]float64
-				var on [4]bool
-				if (code&8 != 0) != (code&4 != 0) {
-					px[0], py[0], on[0] = xl+dx*frac(L, a, b), yt, true
-				}
-				if (code&4 != 0) != (code&2 != 0) {
-					px[1], py[1], on[1] = xr, yt-dy*frac(L, b, cc), true
-				}
-				if (code&1 != 0) != (code&2 != 0) {
-					px[2], py[2], on[2] = xl+dx*frac(L, d, cc), yb, true
-				}
-				if (code&8 != 0) != (code&1 != 0) {
-					px[3], py[3], on[3] = xl, yt-dy*frac(L, a, d), true
-				}
-				if code == 5 || code == 10 {
-					centreIn := (a+b+cc+d)/4 >= L
-					// Cutting off the top-left and bottom-right corners
-					// pairs top–left and right–bottom; cutting off the
-					// top-right and bottom-left ones pairs top–right and
-					// bottom–left.
-					cutTLBR := (code == 10) != centreIn // corners a, c are the ones cut off
-					if cutTLBR {
-						c.Segs = append(c.Segs, px[0], py[0], px[3], py[3], px[1], py[1], px[2], py[2])
-					} else {
-						c.Segs = append(c.Segs, px[0], py[0], px[1], py[1], px[2], py[2], px[3], py[3])
-					}
-					continue
-				}
-				for e := range 4 { // exactly two edges are crossed here
-					if on[e] {
-						c.Segs = append(c.Segs, px[e], py[e])
-					}
-				}
+				c.Segs = appendCell(c.Segs, code, L, a, b, cc, d, xl, xl+dx, yt, yb, dx, dy)
 			}
 		}
 	}
