@@ -24,12 +24,14 @@ package sim
 // EventSkip) and the method restarts from H₀. When d is not usable by the
 // line search (see qnUsable) the step is taken along −g instead
 // (EventModified); with yᵀs > 0 enforced this happens only through rounding.
+//
+// The zero value is BFGS with its defaults (bfgsDefaults).
 type BFGS struct {
-	LR    float64 // first trial step (the step with ls=none)
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	H0    float64 // H₀ = H0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // first trial step (the step with ls=none)
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	H0    float64    // H₀ = H0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
 	ls         *lineSearch
 	h          []float64 // H, n×n
@@ -39,26 +41,47 @@ type BFGS struct {
 
 // Shared by the quasi-Newton methods (bfgs.go, dfp.go, sr1.go, lbfgs.go,
 // broyden.go).
+
+// qnCurvTol is ε of the skip rule yᵀs ≤ ε‖s‖‖y‖ (BFGS, DFP, L-BFGS).
+const qnCurvTol = 1e-8
+
+// Scaling says how a quasi-Newton method scales its initial model: the
+// "scale" parameter.
+type Scaling uint8
+
 const (
-	// qnCurvTol is ε of the skip rule yᵀs ≤ ε‖s‖‖y‖ (BFGS, DFP, L-BFGS).
-	qnCurvTol = 1e-8
-	// Values of the "scale" parameter.
-	qnScaleNone  = 0 // keep H₀ = h0·I
-	qnScaleFirst = 1 // H₀ ← (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)
-	qnScaleEvery = 2 // L-BFGS only: H₀ₖ = γₖ·I at every step (N&W eq. 7.20)
+	// ScalingDefault, the zero value, is the method's own default.
+	ScalingDefault Scaling = iota
+	ScalingNone            // keep H₀ = h0·I
+	ScalingFirst           // H₀ ← (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)
+	ScalingEvery           // L-BFGS only: H₀ₖ = γₖ·I at every step (N&W eq. 7.20)
 )
 
-var qnScaleChoices = []string{"none", "first"}
+// scalingNames name the Scaling constants in order; the choices of the
+// "scale" parameter are all but ScalingDefault (choice i is Scaling(i+1)),
+// and all but L-BFGS offer only the first two.
+var (
+	scalingNames   = []string{"default", "none", "first", "every"}
+	scalingChoices = scalingNames[1:]
+)
 
-// qnScaleParam is the "scale" parameter of the quasi-Newton methods.
-func qnScaleParam(def int) Param {
+func (s Scaling) String() string { return enumName(scalingNames, int(s), "Scaling") }
+
+// qnScaleParam is the "scale" parameter of BFGS, DFP and SR1.
+func qnScaleParam(def Scaling) Param {
 	return Param{Key: "scale", Desc: "initial scaling: none keeps H₀ = h0·I, first sets H₀ = (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)",
-		Default: float64(def), Choices: qnScaleChoices}
+		Default: float64(def - 1), Choices: scalingChoices[:2]}
 }
+
+// specScaling reads the "scale" parameter of s.
+func specScaling(s Spec) Scaling { return Scaling(s.Value("scale")) + 1 }
+
+// qnDefaultH0 is the default h0, taken by a zero H0 (or B0).
+const qnDefaultH0 = 1
 
 // qnH0Param is the "h0" parameter: H₀ = h0·I.
 func qnH0Param() Param {
-	return Param{Key: "h0", Desc: "initial inverse-Hessian model H₀ = h0·I", Default: 1, Min: 1e-8, Max: 1e8}
+	return Param{Key: "h0", Desc: "initial inverse-Hessian model H₀ = h0·I", Default: qnDefaultH0, Min: 1e-8, Max: 1e8}
 }
 
 // qnUsable reports whether the line search of the given kind can use
@@ -66,7 +89,7 @@ func qnH0Param() Param {
 // (gᵀd < 0); exact minimizes along the whole line, so it needs only gᵀd ≠ 0
 // (it returns a negative α along an ascent direction); a fixed step (none)
 // takes any finite d. At g = 0 every d is accepted: −g would be no better.
-func qnUsable(kind int, g, d []float64) bool {
+func qnUsable(kind LineSearch, g, d []float64) bool {
 	if !isFinite(d) {
 		return false
 	}
@@ -104,6 +127,9 @@ func qnFirstScale(s, y []float64) (float64, bool) {
 	return gamma, gamma > 0 && gamma < 1e300
 }
 
+// bfgsDefaults are BFGS's defaults, taken by its zero fields.
+var bfgsDefaults = BFGS{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "bfgs",
@@ -111,14 +137,14 @@ func init() {
 		Rule: "d = −H·g;  H₊ = (I − ρ·s·yᵀ)·H·(I − ρ·y·sᵀ) + ρ·s·sᵀ,  ρ = 1/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
 		Cite: "Broyden, Fletcher, Goldfarb, Shanno 1970; Nocedal & Wright §6.1, eq. 6.17 (scaling eq. 6.20)",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSWolfe),
-			c2Param(0.9),
+			lrParam(bfgsDefaults.LR),
+			lsParam(bfgsDefaults.LS),
+			c2Param(bfgsDefaults.C2),
 			qnH0Param(),
-			qnScaleParam(qnScaleFirst),
+			qnScaleParam(bfgsDefaults.Scale),
 		},
-		New: func(v []float64) Method {
-			return &BFGS{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &BFGS{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -126,6 +152,11 @@ func init() {
 // Init implements Method.
 func (m *BFGS) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
+	orDefault(&m.LR, bfgsDefaults.LR)
+	orDefault(&m.LS, bfgsDefaults.LS)
+	orDefault(&m.C2, bfgsDefaults.C2)
+	orDefault(&m.H0, bfgsDefaults.H0)
+	orDefault(&m.Scale, bfgsDefaults.Scale)
 	m.ls = newLineSearch(m.LS, m.C2, n)
 	m.h = make([]float64, n*n)
 	m.d = make([]float64, n)
@@ -138,7 +169,7 @@ func (m *BFGS) Init(p *Problem, st *State, rec *Record) {
 
 func (m *BFGS) restart(n int) {
 	setIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == qnScaleNone
+	m.scaled = m.Scale == ScalingNone
 }
 
 // Iterate implements Method.

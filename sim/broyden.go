@@ -39,12 +39,14 @@ import "math"
 //     EventSkip) and restarts from B₀.
 //
 // The recorded curvature is B (CurvB), not symmetric.
+//
+// The zero value is Broyden's method with its defaults (broydenDefaults).
 type Broyden struct {
-	LR    float64 // step (ls=none) or first trial step
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	B0    float64 // B₀ = B0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // step (ls=none) or first trial step
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	B0    float64    // B₀ = B0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
 	ls         *lineSearch
 	b, lu      []float64 // B (n×n, row-major) and its elimination workspace
@@ -57,6 +59,9 @@ const (
 	brStepTol  = 1e-14 // relative step below which the update is skipped
 )
 
+// broydenDefaults are Broyden's defaults, taken by its zero fields.
+var broydenDefaults = Broyden{LR: 1, LS: LSNone, C2: 0.9, B0: qnDefaultH0, Scale: ScalingNone}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "broyden",
@@ -64,14 +69,14 @@ func init() {
 		Rule: "B·d = −g;  B₊ = B + (y − B·s)·sᵀ/(sᵀs)",
 		Cite: "Broyden 1965; Dennis & Schnabel §8.1",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSNone),
-			c2Param(0.9),
-			{Key: "b0", Desc: "initial Hessian model B₀ = b0·I", Default: 1, Min: 1e-8, Max: 1e8},
-			qnScaleParam(qnScaleNone),
+			lrParam(broydenDefaults.LR),
+			lsParam(broydenDefaults.LS),
+			c2Param(broydenDefaults.C2),
+			{Key: "b0", Desc: "initial Hessian model B₀ = b0·I", Default: broydenDefaults.B0, Min: 1e-8, Max: 1e8},
+			qnScaleParam(broydenDefaults.Scale),
 		},
-		New: func(v []float64) Method {
-			return &Broyden{LR: v[0], LS: int(v[1]), C2: v[2], B0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &Broyden{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), B0: s.Value("b0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -79,6 +84,11 @@ func init() {
 // Init implements Method.
 func (m *Broyden) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
+	orDefault(&m.LR, broydenDefaults.LR)
+	orDefault(&m.LS, broydenDefaults.LS)
+	orDefault(&m.C2, broydenDefaults.C2)
+	orDefault(&m.B0, broydenDefaults.B0)
+	orDefault(&m.Scale, broydenDefaults.Scale)
 	m.ls = newLineSearch(m.LS, m.C2, n)
 	m.b = make([]float64, n*n)
 	m.lu = make([]float64, n*n)
@@ -92,7 +102,7 @@ func (m *Broyden) Init(p *Problem, st *State, rec *Record) {
 
 func (m *Broyden) restart(n int) {
 	setIdentity(m.b, n, m.B0)
-	m.scaled = m.Scale == qnScaleNone
+	m.scaled = m.Scale == ScalingNone
 }
 
 // Iterate implements Method.

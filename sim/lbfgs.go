@@ -39,13 +39,15 @@ package sim
 // For n ≤ 16 the recorded curvature is the explicit H (CurvH), obtained by
 // applying the recursion to the unit vectors (symmetrized to rounding); for
 // larger n nothing is recorded.
+//
+// The zero value is L-BFGS with its defaults (lbfgsDefaults).
 type LBFGS struct {
-	LR    float64 // first trial step (the step with ls=none)
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	M     int     // memory: number of pairs kept
-	H0    float64 // H₀ = H0·I before scaling
-	Scale int     // qnScaleNone, qnScaleFirst or qnScaleEvery
+	LR    float64    // first trial step (the step with ls=none)
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	M     int        // memory: number of pairs kept
+	H0    float64    // H₀ = H0·I before scaling
+	Scale Scaling    // ScalingNone, ScalingFirst or ScalingEvery
 
 	ls      *lineSearch
 	d, s, y []float64 // direction, and the step's s and y before they are stored
@@ -61,6 +63,9 @@ type LBFGS struct {
 // lbMaxCurvDim is the largest n for which the explicit H is recorded.
 const lbMaxCurvDim = 16
 
+// lbfgsDefaults are LBFGS's defaults, taken by its zero fields.
+var lbfgsDefaults = LBFGS{LR: 1, LS: LSWolfe, C2: 0.9, M: 5, H0: qnDefaultH0, Scale: ScalingEvery}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "lbfgs",
@@ -68,16 +73,16 @@ func init() {
 		Rule: "d = −H·g, H = m BFGS updates of γ·I (two-loop recursion), γ = sᵀy/yᵀy",
 		Cite: "Nocedal 1980; Liu & Nocedal 1989; Nocedal & Wright §7.2, Alg. 7.4, eq. 7.20",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSWolfe),
-			c2Param(0.9),
-			{Key: "m", Desc: "memory: number of (s, y) pairs kept", Default: 5, Min: 1, Max: 50, Int: true},
+			lrParam(lbfgsDefaults.LR),
+			lsParam(lbfgsDefaults.LS),
+			c2Param(lbfgsDefaults.C2),
+			{Key: "m", Desc: "memory: number of (s, y) pairs kept", Default: float64(lbfgsDefaults.M), Min: 1, Max: 50, Int: true},
 			qnH0Param(),
 			{Key: "scale", Desc: "H₀ scaling: none keeps h0·I, first fixes γ = yᵀs/yᵀy from the first pair (N&W eq. 6.20), every recomputes it from the newest pair (eq. 7.20)",
-				Default: qnScaleEvery, Choices: []string{"none", "first", "every"}},
+				Default: float64(lbfgsDefaults.Scale - 1), Choices: scalingChoices},
 		},
-		New: func(v []float64) Method {
-			return &LBFGS{LR: v[0], LS: int(v[1]), C2: v[2], M: int(v[3]), H0: v[4], Scale: int(v[5])}
+		New: func(s Spec) Method {
+			return &LBFGS{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), M: int(s.Value("m")), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -85,6 +90,12 @@ func init() {
 // Init implements Method.
 func (m *LBFGS) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
+	orDefault(&m.LR, lbfgsDefaults.LR)
+	orDefault(&m.LS, lbfgsDefaults.LS)
+	orDefault(&m.C2, lbfgsDefaults.C2)
+	orDefault(&m.M, lbfgsDefaults.M)
+	orDefault(&m.H0, lbfgsDefaults.H0)
+	orDefault(&m.Scale, lbfgsDefaults.Scale)
 	if m.M < 1 {
 		m.M = 1
 	}
@@ -146,7 +157,7 @@ func (m *LBFGS) store(n int, rec *Record) {
 	if m.count < m.M {
 		m.count++
 	}
-	if m.Scale == qnScaleEvery || (m.Scale == qnScaleFirst && first) {
+	if m.Scale == ScalingEvery || (m.Scale == ScalingFirst && first) {
 		if gamma, ok := qnFirstScale(m.s, m.y); ok {
 			m.gamma = gamma
 		}

@@ -2,23 +2,38 @@ package sim
 
 import "math"
 
-// Line-search kinds: the values of the common "ls" parameter.
+// LineSearch says how a method chooses its step length along a direction:
+// the values of the common "ls" parameter.
+type LineSearch uint8
+
 const (
-	LSNone   = 0 // fixed step: x₊ = x + α·d with α = lr, no checks
-	LSArmijo = 1 // backtracking until sufficient decrease (N&W Alg. 3.1)
-	LSWolfe  = 2 // strong Wolfe conditions by bracketing and zoom (N&W Alg. 3.5–3.6)
+	// LSDefault, the zero value, is the method's own default line search.
+	LSDefault LineSearch = iota
+	LSNone               // fixed step: x₊ = x + α·d with α = lr, no checks
+	LSArmijo             // backtracking until sufficient decrease (N&W Alg. 3.1)
+	LSWolfe              // strong Wolfe conditions by bracketing and zoom (N&W Alg. 3.5–3.6)
 	// LSExact takes the one-dimensional Newton step α = −gᵀd / dᵀ∇²f(x)d,
 	// the exact minimizer along d on a quadratic (N&W eq. 3.55). It exists
 	// to demonstrate the textbook facts that assume exact line searches.
-	LSExact = 3
+	LSExact
 )
 
-var lsChoices = []string{"none", "armijo", "wolfe", "exact"}
+// lsNames name the LineSearch constants in order; the choices of the "ls"
+// parameter are all but LSDefault (choice i is LineSearch(i+1)).
+var (
+	lsNames   = []string{"default", "none", "armijo", "wolfe", "exact"}
+	lsChoices = lsNames[1:]
+)
+
+func (ls LineSearch) String() string { return enumName(lsNames, int(ls), "LineSearch") }
 
 // lsParam is the common "ls" parameter with the given default.
-func lsParam(def int) Param {
-	return Param{Key: "ls", Desc: "line search", Default: float64(def), Choices: lsChoices}
+func lsParam(def LineSearch) Param {
+	return Param{Key: "ls", Desc: "line search", Default: float64(def - 1), Choices: lsChoices}
 }
+
+// specLineSearch reads the "ls" parameter of s.
+func specLineSearch(s Spec) LineSearch { return LineSearch(s.Value("ls")) + 1 }
 
 // lrParam is the common "lr" parameter: the step size of first-order
 // methods, the first trial step of Newton-type methods.
@@ -43,7 +58,7 @@ const (
 
 // lineSearch finds a step length along a direction. It owns its workspace.
 type lineSearch struct {
-	kind int
+	kind LineSearch
 	c2   float64
 	xt   []float64 // trial point
 	gt   []float64 // gradient at the trial point
@@ -52,7 +67,7 @@ type lineSearch struct {
 	hess, hd []float64 // ∇²f(x) and ∇²f(x)·d, for LSExact only
 }
 
-func newLineSearch(kind int, c2 float64, n int) *lineSearch {
+func newLineSearch(kind LineSearch, c2 float64, n int) *lineSearch {
 	return &lineSearch{
 		kind: kind, c2: c2,
 		xt: make([]float64, n), gt: make([]float64, n),

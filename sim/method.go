@@ -143,9 +143,10 @@ type MethodKind struct {
 	Rule   string // the update rule, as shown in help texts
 	Cite   string // where the rule comes from
 	Params []Param
-	// New builds the method from parameter values in Params order,
-	// already checked against their ranges.
-	New func(vals []float64) Method
+	// New builds the method from a spec of this kind whose values are
+	// already checked against their ranges. It reads each value by its key
+	// (Spec.Value), never by position.
+	New func(s Spec) Method
 }
 
 var methodKinds = map[string]*MethodKind{}
@@ -222,4 +223,13 @@ func (s Spec) Value(key string) float64 {
 }
 
 // New builds the method.
-func (s Spec) New() Method { return s.Kind.New(s.Values) }
+func (s Spec) New() Method { return s.Kind.New(s) }
+
+// orDefault replaces a zero *v by def: how every method's Init makes the
+// zero value of its type that method with its defaults (gonum's habit).
+func orDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
+}

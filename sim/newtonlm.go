@@ -41,6 +41,8 @@ import "math"
 // Squares Problems, 2nd ed., IMM DTU 2004, §3.2 and Alg. 3.16 (the damping
 // update is from H. B. Nielsen, Damping parameter in Marquardt's method,
 // IMM-REP-1999-05); Marquardt 1963; Nocedal & Wright §10.3.
+//
+// The zero value is the method with its default λ₀ (newtonLMDefaults).
 type NewtonLM struct {
 	Lambda float64 // initial damping, relative to max|∇²f(x₀)ᵢᵢ|
 
@@ -60,6 +62,9 @@ const (
 	lmMaxRaises = 1100
 )
 
+// newtonLMDefaults are NewtonLM's defaults, taken by its zero fields.
+var newtonLMDefaults = NewtonLM{Lambda: 1e-3}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "newton-lm",
@@ -67,14 +72,15 @@ func init() {
 		Rule: "(∇²f + λI)·p = −g; ρ > 0: x₊ = x + p, λ ← λ·max(⅓, 1 − (2ρ−1)³); else λ ← λ·ν, ν ← 2ν",
 		Cite: "Madsen, Nielsen & Tingleff 2004, §3.2; Nocedal & Wright §10.3",
 		Params: []Param{
-			{Key: "lambda", Desc: "initial damping λ₀ relative to max|∇²f(x₀)ᵢᵢ|", Default: 1e-3, Min: 1e-12, Max: 1e6},
+			{Key: "lambda", Desc: "initial damping λ₀ relative to max|∇²f(x₀)ᵢᵢ|", Default: newtonLMDefaults.Lambda, Min: 1e-12, Max: 1e6},
 		},
-		New: func(v []float64) Method { return &NewtonLM{Lambda: v[0]} },
+		New: func(s Spec) Method { return &NewtonLM{Lambda: s.Value("lambda")} },
 	})
 }
 
 // Init implements Method.
 func (m *NewtonLM) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.Lambda, newtonLMDefaults.Lambda)
 	n := p.Dim()
 	m.n = n
 	m.hess = make([]float64, n*n)

@@ -90,6 +90,15 @@ func ParseFloat(s string) (float64, error) {
 	return v, nil
 }
 
+// enumName is the String of value v of an enumeration type typ whose
+// constants are named by names in order.
+func enumName(names []string, v int, typ string) string {
+	if v >= 0 && v < len(names) {
+		return names[v]
+	}
+	return typ + "(" + strconv.Itoa(v) + ")"
+}
+
 // Defaults returns the default values of params, in order.
 func Defaults(params []Param) []float64 {
 	v := make([]float64, len(params))

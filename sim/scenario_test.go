@@ -52,8 +52,8 @@ func TestScenarioCanonical(t *testing.T) {
 	if s.View == nil || *s.View != (Window{-3, 3, -2.5, 2.5}) || s.ViewWindow() != *s.View {
 		t.Errorf("view %v", s.View)
 	}
-	if len(s.Methods) != 2 || s.Methods[0].Value("lr") != 0.1 || s.Methods[0].Value("ls") != LSWolfe ||
-		s.Methods[1].Value("ls") != LSArmijo || s.Methods[1].Value("lr") != s.Methods[1].Kind.Params[0].Default {
+	if len(s.Methods) != 2 || s.Methods[0].Value("lr") != 0.1 || specLineSearch(s.Methods[0]) != LSWolfe ||
+		specLineSearch(s.Methods[1]) != LSArmijo || s.Methods[1].Value("lr") != s.Methods[1].Kind.Params[0].Default {
 		t.Errorf("methods %v", s.Methods)
 	}
 	// Without w, the view is the surface's own.

@@ -56,12 +56,14 @@ import "math"
 //     is none, so that the facts above, stated for H₀ = I, hold.
 //   - A failed line search leaves the iterate in place (EventRejected,
 //     EventSkip) and restarts from H₀.
+//
+// The zero value is SR1 with its defaults (sr1Defaults).
 type SR1 struct {
-	LR    float64 // step (ls=none) or first trial step
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	H0    float64 // H₀ = H0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // step (ls=none) or first trial step
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	H0    float64    // H₀ = H0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
 	ls          *lineSearch
 	h           []float64 // H ≈ (∇²f)⁻¹, n×n, symmetric
@@ -73,6 +75,9 @@ type SR1 struct {
 // sr1SkipTol is r of the skip rule, N&W eq. 6.26.
 const sr1SkipTol = 1e-8
 
+// sr1Defaults are SR1's defaults, taken by its zero fields.
+var sr1Defaults = SR1{LR: 1, LS: LSArmijo, C2: 0.9, H0: qnDefaultH0, Scale: ScalingNone}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "sr1",
@@ -80,14 +85,14 @@ func init() {
 		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip if |yᵀ(s − H·y)| < 1e-8·‖y‖‖s − H·y‖",
 		Cite: "Nocedal & Wright §6.2, eqs. 6.25 (update) and 6.26 (skip rule), Thm 6.1",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSArmijo),
-			c2Param(0.9),
+			lrParam(sr1Defaults.LR),
+			lsParam(sr1Defaults.LS),
+			c2Param(sr1Defaults.C2),
 			qnH0Param(),
-			qnScaleParam(qnScaleNone),
+			qnScaleParam(sr1Defaults.Scale),
 		},
-		New: func(v []float64) Method {
-			return &SR1{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &SR1{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -95,6 +100,11 @@ func init() {
 // Init implements Method.
 func (m *SR1) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
+	orDefault(&m.LR, sr1Defaults.LR)
+	orDefault(&m.LS, sr1Defaults.LS)
+	orDefault(&m.C2, sr1Defaults.C2)
+	orDefault(&m.H0, sr1Defaults.H0)
+	orDefault(&m.Scale, sr1Defaults.Scale)
 	m.ls = newLineSearch(m.LS, m.C2, n)
 	m.h = make([]float64, n*n)
 	m.d = make([]float64, n)
@@ -109,7 +119,7 @@ func (m *SR1) Init(p *Problem, st *State, rec *Record) {
 // restart sets H = H₀ and re-arms the first-pair scaling.
 func (m *SR1) restart(n int) {
 	setIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == qnScaleNone
+	m.scaled = m.Scale == ScalingNone
 }
 
 // Iterate implements Method.

@@ -26,6 +26,8 @@ import "math"
 // next step.
 //
 // Nocedal & Wright §4.1 (Cauchy point, dogleg), Alg. 4.1; Powell 1970.
+//
+// The zero value is the method with its default radii (Δ₀ = 1, Δmax = 100).
 type TRDogleg struct {
 	Radius, MaxRadius float64
 
@@ -44,8 +46,8 @@ func init() {
 		Rule:   "p on the path 0 → p_U = −(gᵀg/gᵀBg)g → p_B = −B⁻¹g, ‖p‖ ≤ Δ; ρ > η: x₊ = x + p; Δ by Alg. 4.1",
 		Cite:   "Nocedal & Wright §4.1, Alg. 4.1, eqs. 4.11–4.16",
 		Params: trParams(),
-		New: func(v []float64) Method {
-			return &TRDogleg{Radius: v[0], MaxRadius: v[1]}
+		New: func(s Spec) Method {
+			return &TRDogleg{Radius: s.Value("radius"), MaxRadius: s.Value("maxradius")}
 		},
 	})
 }
@@ -54,6 +56,8 @@ func init() {
 func (m *TRDogleg) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
 	m.n = n
+	orDefault(&m.Radius, trDefaultRadius)
+	orDefault(&m.MaxRadius, trDefaultMaxRadius)
 	m.tr = newTRRegion(m.Radius, m.MaxRadius, n)
 	m.hess = make([]float64, n*n)
 	m.chol = make([]float64, n*n)

@@ -44,11 +44,17 @@ const (
 	trCGTol = 1e-12
 )
 
+// Defaults of the trust-region methods' radii, taken by zero fields.
+const (
+	trDefaultRadius    = 1
+	trDefaultMaxRadius = 100
+)
+
 // trParams are the parameters common to the trust-region methods.
 func trParams() []Param {
 	return []Param{
-		{Key: "radius", Desc: "initial trust radius Δ₀", Default: 1, Min: 1e-12, Max: 1e6},
-		{Key: "maxradius", Desc: "largest trust radius Δmax", Default: 100, Min: 1e-12, Max: 1e10},
+		{Key: "radius", Desc: "initial trust radius Δ₀", Default: trDefaultRadius, Min: 1e-12, Max: 1e6},
+		{Key: "maxradius", Desc: "largest trust radius Δmax", Default: trDefaultMaxRadius, Min: 1e-12, Max: 1e10},
 	}
 }
 
