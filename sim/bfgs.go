@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // BFGS is the Broyden–Fletcher–Goldfarb–Shanno quasi-Newton method in
 // inverse form. It keeps H ≈ (∇²f)⁻¹, steps along d = −H·g and, with
 // s = x₊ − x, y = g₊ − g and ρ = 1/(yᵀs), corrects H by the rank-two update
@@ -90,15 +92,15 @@ func qnH0Param() Param {
 // (it returns a negative α along an ascent direction); a fixed step (none)
 // takes any finite d. At g = 0 every d is accepted: −g would be no better.
 func qnUsable(kind LineSearch, g, d []float64) bool {
-	if !isFinite(d) {
+	if !la.IsFinite(d) {
 		return false
 	}
-	slope := Dot(g, d)
+	slope := la.Dot(g, d)
 	switch kind {
 	case LSArmijo, LSWolfe:
-		return slope < 0 || Norm(g) == 0
+		return slope < 0 || la.Norm(g) == 0
 	case LSExact:
-		return slope != 0 || Norm(g) == 0
+		return slope != 0 || la.Norm(g) == 0
 	}
 	return true
 }
@@ -115,15 +117,15 @@ func qnStep(p *Problem, st *State, rec *Record, ls *lineSearch, d []float64, alp
 		return false
 	}
 	rec.Alpha = alpha
-	sub(s, st.X, s)
-	sub(y, st.G, y)
+	la.Sub(s, st.X, s)
+	la.Sub(y, st.G, y)
 	return true
 }
 
 // qnFirstScale returns γ = yᵀs/yᵀy of N&W eq. 6.20 and whether it is usable
 // (positive and finite).
 func qnFirstScale(s, y []float64) (float64, bool) {
-	gamma := Dot(y, s) / Dot(y, y)
+	gamma := la.Dot(y, s) / la.Dot(y, y)
 	return gamma, gamma > 0 && gamma < 1e300
 }
 
@@ -168,17 +170,17 @@ func (m *BFGS) Init(p *Problem, st *State, rec *Record) {
 }
 
 func (m *BFGS) restart(n int) {
-	setIdentity(m.h, n, m.H0)
+	la.SetIdentity(m.h, n, m.H0)
 	m.scaled = m.Scale == ScalingNone
 }
 
 // Iterate implements Method.
 func (m *BFGS) Iterate(p *Problem, st *State, rec *Record) {
 	n := len(st.X)
-	MatVec(m.d, m.h, st.G)
-	scale(m.d, -1, m.d)
+	la.MatVec(m.d, m.h, st.G)
+	la.Scale(m.d, -1, m.d)
 	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
+		la.Scale(m.d, -1, st.G)
 		rec.Events |= EventModified
 	}
 	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
@@ -196,20 +198,20 @@ func (m *BFGS) Iterate(p *Problem, st *State, rec *Record) {
 //	H₊ = H − ρ·(w·sᵀ + s·wᵀ) + (ρ²·yᵀw + ρ)·s·sᵀ
 func (m *BFGS) update(n int, rec *Record) {
 	s, y, w, h := m.s, m.y, m.w, m.h
-	ys := Dot(y, s)
-	if !(ys > qnCurvTol*Norm(s)*Norm(y)) {
+	ys := la.Dot(y, s)
+	if !(ys > qnCurvTol*la.Norm(s)*la.Norm(y)) {
 		rec.Events |= EventSkip
 		return
 	}
 	if !m.scaled {
 		if gamma, ok := qnFirstScale(s, y); ok {
-			setIdentity(h, n, gamma)
+			la.SetIdentity(h, n, gamma)
 		}
 		m.scaled = true
 	}
 	rho := 1 / ys
-	MatVec(w, h, y)
-	c := rho*rho*Dot(y, w) + rho
+	la.MatVec(w, h, y)
+	c := rho*rho*la.Dot(y, w) + rho
 	for i := 0; i < n; i++ {
 		for j := i; j < n; j++ { // upper triangle, mirrored: H stays exactly symmetric
 			v := h[i*n+j] + c*s[i]*s[j] - rho*(w[i]*s[j]+s[i]*w[j])

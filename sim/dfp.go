@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // DFP is the Davidon–Fletcher–Powell quasi-Newton method, the first of the
 // rank-two methods. It keeps H ≈ (∇²f)⁻¹, steps along d = −H·g and, with
 // s = x₊ − x and y = g₊ − g, corrects H by
@@ -79,17 +81,17 @@ func (m *DFP) Init(p *Problem, st *State, rec *Record) {
 }
 
 func (m *DFP) restart(n int) {
-	setIdentity(m.h, n, m.H0)
+	la.SetIdentity(m.h, n, m.H0)
 	m.scaled = m.Scale == ScalingNone
 }
 
 // Iterate implements Method.
 func (m *DFP) Iterate(p *Problem, st *State, rec *Record) {
 	n := len(st.X)
-	MatVec(m.d, m.h, st.G)
-	scale(m.d, -1, m.d)
+	la.MatVec(m.d, m.h, st.G)
+	la.Scale(m.d, -1, m.d)
 	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
+		la.Scale(m.d, -1, st.G)
 		rec.Events |= EventModified
 	}
 	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
@@ -104,19 +106,19 @@ func (m *DFP) Iterate(p *Problem, st *State, rec *Record) {
 // update applies N&W eq. 6.15 to m.h.
 func (m *DFP) update(n int, rec *Record) {
 	s, y, w, h := m.s, m.y, m.w, m.h
-	ys := Dot(y, s)
-	if !(ys > qnCurvTol*Norm(s)*Norm(y)) {
+	ys := la.Dot(y, s)
+	if !(ys > qnCurvTol*la.Norm(s)*la.Norm(y)) {
 		rec.Events |= EventSkip
 		return
 	}
 	if !m.scaled {
 		if gamma, ok := qnFirstScale(s, y); ok {
-			setIdentity(h, n, gamma)
+			la.SetIdentity(h, n, gamma)
 		}
 		m.scaled = true
 	}
-	MatVec(w, h, y)
-	yw := Dot(y, w)
+	la.MatVec(w, h, y)
+	yw := la.Dot(y, w)
 	if !(yw > 0) {
 		rec.Events |= EventSkip
 		return

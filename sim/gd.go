@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // GradientDescent takes steps against the gradient:
 //
 //	x₊ = x − α·g
@@ -51,7 +53,7 @@ func (m *GradientDescent) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *GradientDescent) Iterate(p *Problem, st *State, rec *Record) {
-	scale(m.dir, -1, st.G)
+	la.Scale(m.dir, -1, st.G)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		rec.Events |= EventRejected

@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // LBFGS is limited-memory BFGS. Instead of the n×n matrix H it keeps the m
 // most recent pairs (sᵢ, yᵢ), sᵢ = xᵢ₊₁ − xᵢ, yᵢ = gᵢ₊₁ − gᵢ, ρᵢ = 1/(yᵢᵀsᵢ),
 // and computes d = −H·g by the two-loop recursion (N&W Alg. 7.4):
@@ -126,9 +128,9 @@ func (m *LBFGS) Iterate(p *Problem, st *State, rec *Record) {
 	n := len(st.X)
 	copy(m.d, st.G)
 	m.twoLoop(m.d, n)
-	scale(m.d, -1, m.d)
+	la.Scale(m.d, -1, m.d)
 	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
+		la.Scale(m.d, -1, st.G)
 		rec.Events |= EventModified
 	}
 	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
@@ -143,8 +145,8 @@ func (m *LBFGS) Iterate(p *Problem, st *State, rec *Record) {
 // store adds the pair (s, y) to the memory, overwriting the oldest when
 // full, or skips it.
 func (m *LBFGS) store(n int, rec *Record) {
-	ys := Dot(m.y, m.s)
-	if !(ys > qnCurvTol*Norm(m.s)*Norm(m.y)) {
+	ys := la.Dot(m.y, m.s)
+	if !(ys > qnCurvTol*la.Norm(m.s)*la.Norm(m.y)) {
 		rec.Events |= EventSkip
 		return
 	}
@@ -169,15 +171,15 @@ func (m *LBFGS) twoLoop(q []float64, n int) {
 	for i := 0; i < m.count; i++ { // newest to oldest
 		k := (m.head - 1 - i + m.M) % m.M
 		s, y := m.ss[k*n:(k+1)*n], m.ys[k*n:(k+1)*n]
-		m.a[k] = m.rho[k] * Dot(s, q)
-		axpy(q, q, -m.a[k], y)
+		m.a[k] = m.rho[k] * la.Dot(s, q)
+		la.Axpy(q, q, -m.a[k], y)
 	}
-	scale(q, m.gamma, q)
+	la.Scale(q, m.gamma, q)
 	for i := m.count - 1; i >= 0; i-- { // oldest to newest
 		k := (m.head - 1 - i + m.M) % m.M
 		s, y := m.ss[k*n:(k+1)*n], m.ys[k*n:(k+1)*n]
-		b := m.rho[k] * Dot(y, q)
-		axpy(q, q, m.a[k]-b, s)
+		b := m.rho[k] * la.Dot(y, q)
+		la.Axpy(q, q, m.a[k]-b, s)
 	}
 }
 

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // LineSearch says how a method chooses its step length along a direction:
 // the values of the common "ls" parameter.
@@ -89,14 +93,14 @@ func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64,
 		return ls.wolfe(p, st, d, alpha0, rec)
 	case LSExact:
 		p.Hess(ls.hess, st.X)
-		MatVec(ls.hd, ls.hess, d)
-		curv := Dot(d, ls.hd)
+		la.MatVec(ls.hd, ls.hess, d)
+		curv := la.Dot(d, ls.hd)
 		if !(curv > 0) {
 			return 0, false
 		}
-		alpha0 = -Dot(st.G, d) / curv
+		alpha0 = -la.Dot(st.G, d) / curv
 	}
-	axpy(ls.xt, st.X, alpha0, d)
+	la.Axpy(ls.xt, st.X, alpha0, d)
 	st.F = p.Func(ls.xt)
 	p.Grad(st.G, ls.xt)
 	copy(st.X, ls.xt)
@@ -106,13 +110,13 @@ func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64,
 // armijo backtracks from alpha0 by halving until
 // f(x + αd) ≤ f(x) + c₁·α·gᵀd (N&W Alg. 3.1).
 func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
-	slope := Dot(st.G, d)
+	slope := la.Dot(st.G, d)
 	if !(slope < 0) {
 		return 0, false
 	}
 	alpha := alpha0
 	for i := 0; i < maxLineEvals; i++ {
-		axpy(ls.xt, st.X, alpha, d)
+		la.Axpy(ls.xt, st.X, alpha, d)
 		ft := p.Func(ls.xt)
 		rec.AddTrial(ls.xt, ft)
 		if ft <= st.F+armijoC1*alpha*slope+roundingSlack(st.F) { // false for NaN
@@ -135,18 +139,18 @@ func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64,
 func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
 	f0 := st.F
 	slack := roundingSlack(f0)
-	slope0 := Dot(st.G, d)
+	slope0 := la.Dot(st.G, d)
 	if !(slope0 < 0) {
 		return 0, false
 	}
 	evals := 0
 	eval := func(alpha float64) (f, slope float64) {
 		evals++
-		axpy(ls.xt, st.X, alpha, d)
+		la.Axpy(ls.xt, st.X, alpha, d)
 		f = p.Func(ls.xt)
 		p.Grad(ls.gt, ls.xt)
 		rec.AddTrial(ls.xt, f)
-		return f, Dot(ls.gt, d)
+		return f, la.Dot(ls.gt, d)
 	}
 	accept := func(alpha, f float64) (float64, bool) {
 		copy(st.X, ls.xt)

@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // Nesterov is Nesterov's accelerated gradient method, in the form of
 // Sutskever et al.: the gradient is taken at the look-ahead point
 //
@@ -77,7 +79,7 @@ func (m *Nesterov) Iterate(p *Problem, st *State, rec *Record) {
 		p.Grad(m.gy, m.y)
 	}
 	copy(m.prev, st.X)
-	axpy(st.X, m.y, -m.LR, m.gy)
+	la.Axpy(st.X, m.y, -m.LR, m.gy)
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
 	rec.Alpha = m.LR

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"curvlab/sim/nn"
+
+	"curvlab/sim/la"
 )
 
 // Network describes a tiny-MLP scenario: the architecture, the loss, the
@@ -233,7 +235,7 @@ func (t *NetTracker) Update(r *Run) {
 // Measure returns the test loss and the sharpness at weights x (NaN for
 // both when x is not finite), warm-starting from the previous call.
 func (t *NetTracker) Measure(x []float64) (testLoss, sharpness float64) {
-	if !isFinite(x) {
+	if !la.IsFinite(x) {
 		return math.NaN(), math.NaN()
 	}
 	return t.p.TestLoss.Func(x), t.sharp.Top(t.p.TrainLoss, x)

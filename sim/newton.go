@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // Newton is Newton's method with Hessian modification: it solves
 //
@@ -113,7 +117,7 @@ func newtonModChol(mod, chol, hess []float64, n int) (tau float64, ok bool) {
 		for i := 0; i < n; i++ {
 			mod[i*n+i] += tau
 		}
-		if Cholesky(chol, mod, n) {
+		if la.Cholesky(chol, mod, n) {
 			return tau, true
 		}
 		tau = math.Max(2*tau, newtonBeta)
@@ -147,8 +151,8 @@ func (m *Newton) model(p *Problem, st *State, rec *Record) {
 	}
 	tau, ok := newtonModChol(m.mod, m.chol, m.hess, m.n)
 	if !ok {
-		setIdentity(m.mod, m.n, 1)
-		setIdentity(m.chol, m.n, 1)
+		la.SetIdentity(m.mod, m.n, 1)
+		la.SetIdentity(m.chol, m.n, 1)
 	}
 	if !ok || tau > 0 {
 		rec.Events |= EventModified
@@ -159,14 +163,15 @@ func (m *Newton) model(p *Problem, st *State, rec *Record) {
 // Iterate implements Method.
 func (m *Newton) Iterate(p *Problem, st *State, rec *Record) {
 	if m.Mod == NewtonPlain {
-		if !brSolve(m.dir, m.lu, m.hess, st.G, m.n) { // singular Hessian
+		la.Scale(m.dir, -1, st.G)
+		if !la.Solve(m.dir, m.lu, m.hess, m.dir, m.n) { // singular Hessian
 			rec.Events |= EventRejected
 			rec.SetCurv(CurvHessian, m.mod)
 			return
 		}
 	} else {
-		CholSolve(m.dir, m.chol, st.G)
-		scale(m.dir, -1, m.dir)
+		la.CholSolve(m.dir, m.chol, st.G)
+		la.Scale(m.dir, -1, m.dir)
 	}
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // NewtonLM is Newton's method with Levenberg–Marquardt damping: it solves
 //
@@ -113,7 +117,7 @@ func (m *NewtonLM) factor(rec *Record) {
 		for i := 0; i < n; i++ {
 			m.damped[i*n+i] += m.lambda
 		}
-		if Cholesky(m.chol, m.damped, n) {
+		if la.Cholesky(m.chol, m.damped, n) {
 			ok = true
 			break
 		}
@@ -125,24 +129,24 @@ func (m *NewtonLM) factor(rec *Record) {
 	}
 	if !ok {
 		// Non-finite Hessian: fall back to the gradient step −g/λ.
-		setIdentity(m.damped, n, m.lambda)
-		setIdentity(m.chol, n, math.Sqrt(m.lambda))
+		la.SetIdentity(m.damped, n, m.lambda)
+		la.SetIdentity(m.chol, n, math.Sqrt(m.lambda))
 	}
 	rec.SetCurv(CurvHessian, m.damped)
 }
 
 // Iterate implements Method.
 func (m *NewtonLM) Iterate(p *Problem, st *State, rec *Record) {
-	CholSolve(m.dir, m.chol, st.G)
-	scale(m.dir, -1, m.dir)
-	pred := 0.5 * (m.lambda*Dot(m.dir, m.dir) - Dot(st.G, m.dir))
+	la.CholSolve(m.dir, m.chol, st.G)
+	la.Scale(m.dir, -1, m.dir)
+	pred := 0.5 * (m.lambda*la.Dot(m.dir, m.dir) - la.Dot(st.G, m.dir))
 	if !(pred > 0) || math.IsInf(pred, 0) {
 		// g = 0 (or so small that the model predicts nothing): stay.
 		rec.Events |= EventRejected
 		rec.SetCurv(CurvHessian, m.damped)
 		return
 	}
-	axpy(m.xt, st.X, 1, m.dir)
+	la.Axpy(m.xt, st.X, 1, m.dir)
 	ft := p.Func(m.xt)
 	rec.AddTrial(m.xt, ft)
 	rho := (st.F - ft) / pred

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // SaddleFreeNewton is the saddle-free Newton method: with the
 // eigendecomposition ∇²f(x) = QΛQᵀ it takes
@@ -80,7 +84,7 @@ func (m *SaddleFreeNewton) Init(p *Problem, st *State, rec *Record) {
 	m.absH = make([]float64, n*n)
 	m.vals = make([]float64, n)
 	m.vecs = make([]float64, n*n)
-	m.work = make([]float64, n*n)
+	m.work = make([]float64, la.EigSymWork(n))
 	m.coef = make([]float64, n)
 	m.dir = make([]float64, n)
 	m.model(p, st, rec)
@@ -90,7 +94,7 @@ func (m *SaddleFreeNewton) Init(p *Problem, st *State, rec *Record) {
 func (m *SaddleFreeNewton) model(p *Problem, st *State, rec *Record) {
 	n := m.n
 	p.Hess(m.hess, st.X)
-	EigSym(m.vals, m.vecs, m.hess, m.work, n)
+	la.EigSym(m.vals, m.vecs, m.hess, m.work, n)
 	var big float64
 	for _, v := range m.vals {
 		big = math.Max(big, math.Abs(v))

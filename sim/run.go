@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // Step is one row of a Trace: the iterate after an iteration and everything
 // the iteration did to get there. Row 0 is the start.
@@ -90,7 +94,7 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	r.pool = make([]float64, 0, budget*r.rowSize(4))
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
-	if isFinite(r.State.X) {
+	if la.IsFinite(r.State.X) {
 		r.State.F = r.Problem.Func(r.State.X)
 		r.Problem.Grad(r.State.G, r.State.X)
 	} else {
@@ -130,7 +134,7 @@ func (r *Run) Last() *Step { return &r.Trace[len(r.Trace)-1] }
 func (r *Run) check() Event {
 	st := &r.State
 	var e Event
-	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !isFinite(st.G) || !isFinite(st.X) {
+	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !la.IsFinite(st.G) || !la.IsFinite(st.X) {
 		e = EventDiverged
 	} else {
 		for _, v := range st.X {
@@ -139,7 +143,7 @@ func (r *Run) check() Event {
 			}
 		}
 	}
-	if e == 0 && r.opt.Tol > 0 && Norm(st.G) <= r.opt.Tol {
+	if e == 0 && r.opt.Tol > 0 && la.Norm(st.G) <= r.opt.Tol {
 		e = EventConverged
 	}
 	r.rec.Events |= e
@@ -183,7 +187,7 @@ func (r *Run) record() {
 	row := Step{
 		Iter:     len(r.Trace),
 		F:        st.F,
-		GNorm:    Norm(st.G),
+		GNorm:    la.Norm(st.G),
 		Alpha:    rec.Alpha,
 		CurvKind: rec.CurvKind,
 		Radius:   rec.Radius,

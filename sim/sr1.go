@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // SR1 is the symmetric rank-one quasi-Newton method in inverse form, the
 // lesson curvlab was founded on: Newton's method steps along −(∇²f)⁻¹g;
@@ -118,7 +122,7 @@ func (m *SR1) Init(p *Problem, st *State, rec *Record) {
 
 // restart sets H = H₀ and re-arms the first-pair scaling.
 func (m *SR1) restart(n int) {
-	setIdentity(m.h, n, m.H0)
+	la.SetIdentity(m.h, n, m.H0)
 	m.scaled = m.Scale == ScalingNone
 }
 
@@ -127,10 +131,10 @@ func (m *SR1) Iterate(p *Problem, st *State, rec *Record) {
 	n := len(st.X)
 
 	// Direction d = −H·g, unless the line search cannot use it.
-	MatVec(m.d, m.h, st.G)
-	scale(m.d, -1, m.d)
+	la.MatVec(m.d, m.h, st.G)
+	la.Scale(m.d, -1, m.d)
 	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
+		la.Scale(m.d, -1, st.G)
 		rec.Events |= EventModified
 	}
 
@@ -148,22 +152,22 @@ func (m *SR1) Iterate(p *Problem, st *State, rec *Record) {
 // update applies N&W eq. 6.25 to m.h, or skips it by eq. 6.26.
 func (m *SR1) update(n int, rec *Record) {
 	s, y, h := m.s, m.y, m.h
-	if !m.scaled && Norm(y) > 0 {
+	if !m.scaled && la.Norm(y) > 0 {
 		m.scaled = true
 		if gamma, ok := qnFirstScale(s, y); ok {
 			// H = γI satisfies yᵀH·y = yᵀs, so (s − H·y)ᵀy = 0: the
 			// scaling is this pair's whole update.
-			setIdentity(h, n, gamma)
+			la.SetIdentity(h, n, gamma)
 			rec.Events |= EventSkip
 			return
 		}
 	}
 
-	MatVec(m.hy, h, y)
-	sub(m.v, s, m.hy) // v = s − H·y
+	la.MatVec(m.hy, h, y)
+	la.Sub(m.v, s, m.hy) // v = s − H·y
 	v := m.v
-	den := Dot(v, y)
-	if !(math.Abs(den) > sr1SkipTol*Norm(y)*Norm(v)) || math.IsInf(den, 0) {
+	den := la.Dot(v, y)
+	if !(math.Abs(den) > sr1SkipTol*la.Norm(y)*la.Norm(v)) || math.IsInf(den, 0) {
 		rec.Events |= EventSkip
 		return
 	}

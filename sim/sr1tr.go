@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // SR1TR is the symmetric rank-one quasi-Newton method with a trust region
 // (N&W Alg. 6.2). It keeps B ≈ ∇²f in direct form, starting from
@@ -87,7 +91,7 @@ func (m *SR1TR) Init(p *Problem, st *State, rec *Record) {
 	m.y = make([]float64, n)
 	m.bs = make([]float64, n)
 	m.v = make([]float64, n)
-	setIdentity(m.b, n, m.B0)
+	la.SetIdentity(m.b, n, m.B0)
 	rec.SetCurv(CurvB, m.b)
 	rec.Radius = m.tr.delta
 }
@@ -104,12 +108,12 @@ func (m *SR1TR) Iterate(p *Problem, st *State, rec *Record) {
 		rec.SetCurv(CurvB, m.b)
 		return
 	}
-	sub(m.s, m.tr.xt, m.x0)
-	sub(m.y, m.tr.gt, m.g0)
-	MatVec(m.bs, m.b, m.s)
-	sub(m.v, m.y, m.bs)
-	sv := Dot(m.s, m.v)
-	if !(math.Abs(sv) > sr1trSkip*Norm(m.s)*Norm(m.v)) || !isFinite(m.v) {
+	la.Sub(m.s, m.tr.xt, m.x0)
+	la.Sub(m.y, m.tr.gt, m.g0)
+	la.MatVec(m.bs, m.b, m.s)
+	la.Sub(m.v, m.y, m.bs)
+	sv := la.Dot(m.s, m.v)
+	if !(math.Abs(sv) > sr1trSkip*la.Norm(m.s)*la.Norm(m.v)) || !la.IsFinite(m.v) {
 		rec.Events |= EventSkip
 	} else {
 		for i := 0; i < n; i++ {

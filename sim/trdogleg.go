@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // TRDogleg is a trust-region Newton method with the dogleg step on the
 // true Hessian B = ∇²f(x). With B positive definite, the Newton step
@@ -72,7 +76,7 @@ func (m *TRDogleg) Init(p *Problem, st *State, rec *Record) {
 
 func (m *TRDogleg) model(p *Problem, st *State) {
 	p.Hess(m.hess, st.X)
-	m.pd = Cholesky(m.chol, m.hess, m.n)
+	m.pd = la.Cholesky(m.chol, m.hess, m.n)
 }
 
 // Iterate implements Method.
@@ -87,37 +91,37 @@ func (m *TRDogleg) Iterate(p *Problem, st *State, rec *Record) {
 // doglegStep stores the dogleg step for the model (g, b) and radius delta in
 // p; pn, pu and bg are workspace, chol the Cholesky factor of b when pd.
 func doglegStep(p, pn, pu, bg, b, chol []float64, pd bool, g []float64, delta float64) {
-	gnorm := Norm(g)
+	gnorm := la.Norm(g)
 	if !(gnorm > 0) || !(delta > 0) {
 		for i := range p {
 			p[i] = 0
 		}
 		return
 	}
-	MatVec(bg, b, g)
-	gBg := Dot(g, bg)
+	la.MatVec(bg, b, g)
+	gBg := la.Dot(g, bg)
 	if !pd || !(gBg > 0) {
 		// Cauchy point, N&W eqs. 4.11–4.12.
 		tau := 1.0
 		if gBg > 0 {
 			tau = math.Min(gnorm*gnorm/gBg*gnorm/delta, 1)
 		}
-		scale(p, -tau*delta/gnorm, g)
+		la.Scale(p, -tau*delta/gnorm, g)
 		return
 	}
-	CholSolve(pn, chol, g)
-	scale(pn, -1, pn)
-	if Norm(pn) <= delta {
+	la.CholSolve(pn, chol, g)
+	la.Scale(pn, -1, pn)
+	if la.Norm(pn) <= delta {
 		copy(p, pn)
 		return
 	}
-	scale(pu, -gnorm*gnorm/gBg, g)
-	if Norm(pu) >= delta {
-		scale(p, -delta/gnorm, g)
+	la.Scale(pu, -gnorm*gnorm/gBg, g)
+	if la.Norm(pu) >= delta {
+		la.Scale(p, -delta/gnorm, g)
 		return
 	}
 	// ‖p_U + s(p_B − p_U)‖ = Δ for s = τ − 1 ∈ [0, 1].
-	sub(p, pn, pu)
+	la.Sub(p, pn, pu)
 	_, s := trBoundaryRoots(pu, p, delta)
-	axpy(p, pu, s, p)
+	la.Axpy(p, pu, s, p)
 }
