@@ -35,98 +35,9 @@ type BFGS struct {
 	H0    float64    // H₀ = H0·I
 	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls         *lineSearch
-	h          []float64 // H, n×n
-	d, s, y, w []float64 // direction, step, gradient change, H·y
-	scaled     bool      // the first-update scaling has been done
-}
-
-// Shared by the quasi-Newton methods (bfgs.go, dfp.go, sr1.go, lbfgs.go,
-// broyden.go).
-
-// qnCurvTol is ε of the skip rule yᵀs ≤ ε‖s‖‖y‖ (BFGS, DFP, L-BFGS).
-const qnCurvTol = 1e-8
-
-// Scaling says how a quasi-Newton method scales its initial model: the
-// "scale" parameter.
-type Scaling uint8
-
-const (
-	// ScalingDefault, the zero value, is the method's own default.
-	ScalingDefault Scaling = iota
-	ScalingNone            // keep H₀ = h0·I
-	ScalingFirst           // H₀ ← (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)
-	ScalingEvery           // L-BFGS only: H₀ₖ = γₖ·I at every step (N&W eq. 7.20)
-)
-
-// scalingNames name the Scaling constants in order; the choices of the
-// "scale" parameter are all but ScalingDefault (choice i is Scaling(i+1)),
-// and all but L-BFGS offer only the first two.
-var (
-	scalingNames   = []string{"default", "none", "first", "every"}
-	scalingChoices = scalingNames[1:]
-)
-
-func (s Scaling) String() string { return enumName(scalingNames, int(s), "Scaling") }
-
-// qnScaleParam is the "scale" parameter of BFGS, DFP and SR1.
-func qnScaleParam(def Scaling) Param {
-	return Param{Key: "scale", Desc: "initial scaling: none keeps H₀ = h0·I, first sets H₀ = (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)",
-		Default: float64(def - 1), Choices: scalingChoices[:2]}
-}
-
-// specScaling reads the "scale" parameter of s.
-func specScaling(s Spec) Scaling { return Scaling(s.Value("scale")) + 1 }
-
-// qnDefaultH0 is the default h0, taken by a zero H0 (or B0).
-const qnDefaultH0 = 1
-
-// qnH0Param is the "h0" parameter: H₀ = h0·I.
-func qnH0Param() Param {
-	return Param{Key: "h0", Desc: "initial inverse-Hessian model H₀ = h0·I", Default: qnDefaultH0, Min: 1e-8, Max: 1e8}
-}
-
-// qnUsable reports whether the line search of the given kind can use
-// direction d at gradient g: armijo and wolfe need a descent direction
-// (gᵀd < 0); exact minimizes along the whole line, so it needs only gᵀd ≠ 0
-// (it returns a negative α along an ascent direction); a fixed step (none)
-// takes any finite d. At g = 0 every d is accepted: −g would be no better.
-func qnUsable(kind LineSearch, g, d []float64) bool {
-	if !la.IsFinite(d) {
-		return false
-	}
-	slope := la.Dot(g, d)
-	switch kind {
-	case LSArmijo, LSWolfe:
-		return slope < 0 || la.Norm(g) == 0
-	case LSExact:
-		return slope != 0 || la.Norm(g) == 0
-	}
-	return true
-}
-
-// qnStep moves st along d with the line search, trying alpha0 first, and
-// sets s = x₊ − x and y = g₊ − g. When the search fails it records
-// EventRejected and EventSkip (no step, no update) and returns false.
-func qnStep(p *Problem, st *State, rec *Record, ls *lineSearch, d []float64, alpha0 float64, s, y []float64) bool {
-	copy(s, st.X)
-	copy(y, st.G)
-	alpha, ok := ls.search(p, st, d, alpha0, rec)
-	if !ok {
-		rec.Events |= EventRejected | EventSkip
-		return false
-	}
-	rec.Alpha = alpha
-	la.Sub(s, st.X, s)
-	la.Sub(y, st.G, y)
-	return true
-}
-
-// qnFirstScale returns γ = yᵀs/yᵀy of N&W eq. 6.20 and whether it is usable
-// (positive and finite).
-func qnFirstScale(s, y []float64) (float64, bool) {
-	gamma := la.Dot(y, s) / la.Dot(y, y)
-	return gamma, gamma > 0 && gamma < 1e300
+	qn qnIteration
+	invModel
+	w []float64 // H·y
 }
 
 // bfgsDefaults are BFGS's defaults, taken by its zero fields.
@@ -159,56 +70,25 @@ func (m *BFGS) Init(p *Problem, st *State, rec *Record) {
 	orDefault(&m.C2, bfgsDefaults.C2)
 	orDefault(&m.H0, bfgsDefaults.H0)
 	orDefault(&m.Scale, bfgsDefaults.Scale)
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.h = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	m.qn.init(m.LS, m.C2, n)
+	m.invModel.init(n, m.H0, m.Scale)
 	m.w = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvH, m.h)
-}
-
-func (m *BFGS) restart(n int) {
-	la.SetIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == ScalingNone
+	m.reset()
+	m.recordModel(rec)
 }
 
 // Iterate implements Method.
-func (m *BFGS) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	la.MatVec(m.d, m.h, st.G)
-	la.Scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		la.Scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvH, m.h)
-		return
-	}
-	m.update(n, rec)
-	rec.SetCurv(CurvH, m.h)
-}
+func (m *BFGS) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
 
-// update applies N&W eq. 6.17 to m.h, expanded for symmetric H with
-// w = H·y:
+// learn applies N&W eq. 6.17 to H, expanded for symmetric H with w = H·y:
 //
 //	H₊ = H − ρ·(w·sᵀ + s·wᵀ) + (ρ²·yᵀw + ρ)·s·sᵀ
-func (m *BFGS) update(n int, rec *Record) {
-	s, y, w, h := m.s, m.y, m.w, m.h
-	ys := la.Dot(y, s)
-	if !(ys > qnCurvTol*la.Norm(s)*la.Norm(y)) {
-		rec.Events |= EventSkip
+func (m *BFGS) learn(s, y, _ []float64, rec *Record) {
+	ys, ok := m.curvature(s, y, rec)
+	if !ok {
 		return
 	}
-	if !m.scaled {
-		if gamma, ok := qnFirstScale(s, y); ok {
-			la.SetIdentity(h, n, gamma)
-		}
-		m.scaled = true
-	}
+	n, w, h := m.n, m.w, m.h
 	rho := 1 / ys
 	la.MatVec(w, h, y)
 	c := rho*rho*la.Dot(y, w) + rho

@@ -52,10 +52,11 @@ type Broyden struct {
 	B0    float64    // B₀ = B0·I
 	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls         *lineSearch
-	b, lu      []float64 // B (n×n, row-major) and its elimination workspace
-	d, s, y, r []float64 // direction, step, gradient change, y − B·s
-	scaled     bool
+	qn     qnIteration
+	n      int
+	b, lu  []float64 // B (n×n, row-major) and its elimination workspace
+	r      []float64 // y − B·s
+	scaled bool
 }
 
 // brStepTol is the relative step below which the update is skipped.
@@ -91,42 +92,35 @@ func (m *Broyden) Init(p *Problem, st *State, rec *Record) {
 	orDefault(&m.C2, broydenDefaults.C2)
 	orDefault(&m.B0, broydenDefaults.B0)
 	orDefault(&m.Scale, broydenDefaults.Scale)
-	m.ls = newLineSearch(m.LS, m.C2, n)
+	m.qn.init(m.LS, m.C2, n)
+	m.n = n
 	m.b = make([]float64, n*n)
 	m.lu = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
 	m.r = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvB, m.b)
+	m.reset()
+	m.recordModel(rec)
 }
 
-func (m *Broyden) restart(n int) {
-	la.SetIdentity(m.b, n, m.B0)
+// reset sets B = B₀ and re-arms the first-pair scaling.
+func (m *Broyden) reset() {
+	la.SetIdentity(m.b, m.n, m.B0)
 	m.scaled = m.Scale == ScalingNone
 }
 
+func (m *Broyden) recordModel(rec *Record) { rec.SetCurv(CurvB, m.b) }
+
 // Iterate implements Method.
-func (m *Broyden) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	la.Scale(m.d, -1, st.G)
-	if !la.Solve(m.d, m.lu, m.b, m.d, n) || !qnUsable(m.LS, st.G, m.d) {
-		la.Scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvB, m.b)
-		return
-	}
-	m.update(n, st.X, rec)
-	rec.SetCurv(CurvB, m.b)
+func (m *Broyden) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
+
+// direction solves B·d = −g.
+func (m *Broyden) direction(d, g []float64) bool {
+	la.Scale(d, -1, g)
+	return la.Solve(d, m.lu, m.b, d, m.n)
 }
 
-// update applies the Broyden update (D&S §8.1) to m.b.
-func (m *Broyden) update(n int, x []float64, rec *Record) {
-	s, y, r, b := m.s, m.y, m.r, m.b
+// learn applies the Broyden update (D&S §8.1) to B.
+func (m *Broyden) learn(s, y, x []float64, rec *Record) {
+	n, r, b := m.n, m.r, m.b
 	ss := la.Dot(s, s)
 	if !(ss > 0) || la.Norm(s) <= brStepTol*la.Norm(x) || math.IsInf(ss, 0) {
 		rec.Events |= EventSkip

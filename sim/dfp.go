@@ -34,10 +34,9 @@ type DFP struct {
 	H0    float64    // H₀ = H0·I
 	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls         *lineSearch
-	h          []float64 // H, n×n
-	d, s, y, w []float64 // direction, step, gradient change, H·y
-	scaled     bool
+	qn qnIteration
+	invModel
+	w []float64 // H·y
 }
 
 // dfpDefaults are DFP's defaults, taken by its zero fields.
@@ -70,53 +69,23 @@ func (m *DFP) Init(p *Problem, st *State, rec *Record) {
 	orDefault(&m.C2, dfpDefaults.C2)
 	orDefault(&m.H0, dfpDefaults.H0)
 	orDefault(&m.Scale, dfpDefaults.Scale)
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.h = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	m.qn.init(m.LS, m.C2, n)
+	m.invModel.init(n, m.H0, m.Scale)
 	m.w = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvH, m.h)
-}
-
-func (m *DFP) restart(n int) {
-	la.SetIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == ScalingNone
+	m.reset()
+	m.recordModel(rec)
 }
 
 // Iterate implements Method.
-func (m *DFP) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	la.MatVec(m.d, m.h, st.G)
-	la.Scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		la.Scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvH, m.h)
-		return
-	}
-	m.update(n, rec)
-	rec.SetCurv(CurvH, m.h)
-}
+func (m *DFP) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
 
-// update applies N&W eq. 6.15 to m.h.
-func (m *DFP) update(n int, rec *Record) {
-	s, y, w, h := m.s, m.y, m.w, m.h
-	ys := la.Dot(y, s)
-	if !(ys > qnCurvTol*la.Norm(s)*la.Norm(y)) {
-		rec.Events |= EventSkip
+// learn applies N&W eq. 6.15 to H.
+func (m *DFP) learn(s, y, _ []float64, rec *Record) {
+	ys, ok := m.curvature(s, y, rec)
+	if !ok {
 		return
 	}
-	if !m.scaled {
-		if gamma, ok := qnFirstScale(s, y); ok {
-			la.SetIdentity(h, n, gamma)
-		}
-		m.scaled = true
-	}
+	n, w, h := m.n, m.w, m.h
 	la.MatVec(w, h, y)
 	yw := la.Dot(y, w)
 	if !(yw > 0) {

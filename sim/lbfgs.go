@@ -51,15 +51,15 @@ type LBFGS struct {
 	H0    float64    // H₀ = H0·I before scaling
 	Scale Scaling    // ScalingNone, ScalingFirst or ScalingEvery
 
-	ls      *lineSearch
-	d, s, y []float64 // direction, and the step's s and y before they are stored
-	ss, ys  []float64 // ring buffers of m pairs, m·n each; pair k at [k·n, (k+1)·n)
-	rho, a  []float64 // ρₖ and the first loop's aₖ, m each
-	head    int       // slot of the next pair
-	count   int       // pairs stored, ≤ m
-	gamma   float64   // H₀ₖ = γ·I
-	h       []float64 // explicit H for recording (n ≤ lbMaxCurvDim), else nil
-	e       []float64 // unit vector workspace for h
+	qn     qnIteration
+	n      int
+	ss, ys []float64 // ring buffers of m pairs, m·n each; pair k at [k·n, (k+1)·n)
+	rho, a []float64 // ρₖ and the first loop's aₖ, m each
+	head   int       // slot of the next pair
+	count  int       // pairs stored, ≤ m
+	gamma  float64   // H₀ₖ = γ·I
+	h      []float64 // explicit H for recording (n ≤ lbMaxCurvDim), else nil
+	e      []float64 // unit vector workspace for h
 }
 
 // lbMaxCurvDim is the largest n for which the explicit H is recorded.
@@ -101,10 +101,8 @@ func (m *LBFGS) Init(p *Problem, st *State, rec *Record) {
 	if m.M < 1 {
 		m.M = 1
 	}
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	m.qn.init(m.LS, m.C2, n)
+	m.n = n
 	m.ss = make([]float64, m.M*n)
 	m.ys = make([]float64, m.M*n)
 	m.rho = make([]float64, m.M)
@@ -113,46 +111,39 @@ func (m *LBFGS) Init(p *Problem, st *State, rec *Record) {
 		m.h = make([]float64, n*n)
 		m.e = make([]float64, n)
 	}
-	m.restart()
-	m.record(n, rec)
+	m.reset()
+	m.recordModel(rec)
 }
 
-// restart clears the memory.
-func (m *LBFGS) restart() {
+// reset clears the memory.
+func (m *LBFGS) reset() {
 	m.head, m.count = 0, 0
 	m.gamma = m.H0
 }
 
 // Iterate implements Method.
-func (m *LBFGS) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	copy(m.d, st.G)
-	m.twoLoop(m.d, n)
-	la.Scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		la.Scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart()
-		m.record(n, rec)
-		return
-	}
-	m.store(n, rec)
-	m.record(n, rec)
+func (m *LBFGS) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
+
+// direction sets d = −H·g by the two-loop recursion.
+func (m *LBFGS) direction(d, g []float64) bool {
+	copy(d, g)
+	m.twoLoop(d, m.n)
+	la.Scale(d, -1, d)
+	return true
 }
 
-// store adds the pair (s, y) to the memory, overwriting the oldest when
+// learn adds the pair (s, y) to the memory, overwriting the oldest when
 // full, or skips it.
-func (m *LBFGS) store(n int, rec *Record) {
-	ys := la.Dot(m.y, m.s)
-	if !(ys > qnCurvTol*la.Norm(m.s)*la.Norm(m.y)) {
+func (m *LBFGS) learn(s, y, _ []float64, rec *Record) {
+	n := m.n
+	ys := la.Dot(y, s)
+	if !(ys > qnCurvTol*la.Norm(s)*la.Norm(y)) {
 		rec.Events |= EventSkip
 		return
 	}
 	k := m.head
-	copy(m.ss[k*n:(k+1)*n], m.s)
-	copy(m.ys[k*n:(k+1)*n], m.y)
+	copy(m.ss[k*n:(k+1)*n], s)
+	copy(m.ys[k*n:(k+1)*n], y)
 	m.rho[k] = 1 / ys
 	m.head = (k + 1) % m.M
 	first := m.count == 0
@@ -160,7 +151,7 @@ func (m *LBFGS) store(n int, rec *Record) {
 		m.count++
 	}
 	if m.Scale == ScalingEvery || (m.Scale == ScalingFirst && first) {
-		if gamma, ok := qnFirstScale(m.s, m.y); ok {
+		if gamma, ok := qnFirstScale(s, y); ok {
 			m.gamma = gamma
 		}
 	}
@@ -183,11 +174,13 @@ func (m *LBFGS) twoLoop(q []float64, n int) {
 	}
 }
 
-// record stores the explicit H, column by column, when n is small enough.
-func (m *LBFGS) record(n int, rec *Record) {
+// recordModel records the explicit H, column by column, when n is small
+// enough.
+func (m *LBFGS) recordModel(rec *Record) {
 	if m.h == nil {
 		return
 	}
+	n := m.n
 	for j := 0; j < n; j++ {
 		for i := range m.e {
 			m.e[i] = 0

@@ -69,11 +69,10 @@ type SR1 struct {
 	H0    float64    // H₀ = H0·I
 	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls          *lineSearch
-	h           []float64 // H ≈ (∇²f)⁻¹, n×n, symmetric
-	d, s, y, hy []float64 // direction, step, gradient change, H·y
-	v           []float64 // s − H·y, the secant error of H
-	scaled      bool      // scale=first has been applied (or is off)
+	qn qnIteration
+	invModel
+	hy []float64 // H·y
+	v  []float64 // s − H·y, the secant error of H
 }
 
 // sr1SkipTol is r of the skip rule, N&W eq. 6.26.
@@ -109,49 +108,20 @@ func (m *SR1) Init(p *Problem, st *State, rec *Record) {
 	orDefault(&m.C2, sr1Defaults.C2)
 	orDefault(&m.H0, sr1Defaults.H0)
 	orDefault(&m.Scale, sr1Defaults.Scale)
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.h = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	m.qn.init(m.LS, m.C2, n)
+	m.invModel.init(n, m.H0, m.Scale)
 	m.hy = make([]float64, n)
 	m.v = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvH, m.h)
-}
-
-// restart sets H = H₀ and re-arms the first-pair scaling.
-func (m *SR1) restart(n int) {
-	la.SetIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == ScalingNone
+	m.reset()
+	m.recordModel(rec)
 }
 
 // Iterate implements Method.
-func (m *SR1) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
+func (m *SR1) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
 
-	// Direction d = −H·g, unless the line search cannot use it.
-	la.MatVec(m.d, m.h, st.G)
-	la.Scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		la.Scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-
-	// Step: x₊ = x + α·d; s = x₊ − x, y = g₊ − g.
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvH, m.h)
-		return
-	}
-
-	m.update(n, rec)
-	rec.SetCurv(CurvH, m.h) // the model for the next step
-}
-
-// update applies N&W eq. 6.25 to m.h, or skips it by eq. 6.26.
-func (m *SR1) update(n int, rec *Record) {
-	s, y, h := m.s, m.y, m.h
+// learn applies N&W eq. 6.25 to H, or skips it by the rule above.
+func (m *SR1) learn(s, y, _ []float64, rec *Record) {
+	n, h := m.n, m.h
 	if !m.scaled && la.Norm(y) > 0 {
 		m.scaled = true
 		if gamma, ok := qnFirstScale(s, y); ok {
