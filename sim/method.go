@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -149,38 +148,17 @@ type MethodKind struct {
 	New func(s Spec) Method
 }
 
-var methodKinds = map[string]*MethodKind{}
+var methodKinds = registry[*MethodKind]{what: "method", name: func(k *MethodKind) string { return k.Name }}
 
 // registerMethod adds a kind to the library; it is called from init
 // functions, one per method file.
-func registerMethod(k *MethodKind) {
-	if _, dup := methodKinds[k.Name]; dup {
-		panic("sim: method registered twice: " + k.Name)
-	}
-	methodKinds[k.Name] = k
-}
+func registerMethod(k *MethodKind) { methodKinds.add(k) }
 
 // MethodKinds lists the method library sorted by name.
-func MethodKinds() []*MethodKind {
-	ks := make([]*MethodKind, 0, len(methodKinds))
-	for _, k := range methodKinds {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i].Name < ks[j].Name })
-	return ks
-}
+func MethodKinds() []*MethodKind { return methodKinds.list() }
 
 // LookupMethod finds a method kind by name.
-func LookupMethod(name string) (*MethodKind, error) {
-	if k, ok := methodKinds[name]; ok {
-		return k, nil
-	}
-	names := make([]string, 0, len(methodKinds))
-	for _, k := range MethodKinds() {
-		names = append(names, k.Name)
-	}
-	return nil, fmt.Errorf("unknown method %q (accepted: %s)", name, strings.Join(names, ", "))
-}
+func LookupMethod(name string) (*MethodKind, error) { return methodKinds.lookup(name) }
 
 // Spec names a method and its parameter values: the text form is
 // name[:key=value[,key=value]...], e.g. "gd:lr=0.035" or "lbfgs:m=5".

@@ -239,7 +239,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 			for _, p := range strings.Split(o.start, ",") {
 				v, err := sim.ParseFloat(p)
 				if err != nil {
-					return sc, badf("--start %q: %v (expected x1,x2)", o.start, err)
+					return sc, badf("--start: %v (expected x1,x2)", err)
 				}
 				sc.Start = append(sc.Start, v)
 			}
@@ -252,22 +252,16 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		}
 	}
 	if o.set["steps"] {
-		n, err := strconv.Atoi(o.steps)
+		n, err := sim.StepsParam.ParseFlag("steps", o.steps)
 		if err != nil {
-			return sc, badf("--steps %q is not an integer (accepted: 1 to %d)", o.steps, sim.MaxSteps)
+			return sc, badf("%v", err)
 		}
-		if n < 1 || n > sim.MaxSteps {
-			return sc, badf("--steps %d is out of range (accepted: 1 to %d)", n, sim.MaxSteps)
-		}
-		sc.Steps = n
+		sc.Steps = int(n)
 	}
 	if o.set["tol"] {
-		t, err := sim.ParseFloat(o.tol)
+		t, err := sim.TolParam.ParseFlag("tol", o.tol)
 		if err != nil {
-			return sc, badf("--tol %q: %v (accepted: 0 to 1)", o.tol, err)
-		}
-		if t < 0 || t > 1 {
-			return sc, badf("--tol %s is out of range (accepted: 0 to 1)", o.tol)
+			return sc, badf("%v", err)
 		}
 		sc.Tol = t
 	}

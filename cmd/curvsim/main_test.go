@@ -57,7 +57,13 @@ func TestBadInput(t *testing.T) {
 		{append(q, "--method", "gd", "--steps", "0"), "--steps 0"},
 		{append(q, "--method", "gd", "--steps", "-5"), "--steps -5"},
 		{append(q, "--method", "gd", "--steps", "abc"), `--steps "abc"`},
-		{append(q, "--method", "gd", "--steps", "1.5"), `--steps "1.5"`},
+		{append(q, "--method", "gd", "--steps", "1.5"), "--steps 1.5 must be an integer"},
+		{append(q, "--method", "gd", "--steps", "+5"), `--steps "+5" is not a finite decimal number`},
+		{append(q, "--method", "gd", "--steps", "08"), `--steps "08"`},
+		{append(q, "--method", "gd", "--steps", "1e6"), "--steps 1e6 is out of range [1, 100000]"},
+		{append(q, "--method", "gd", "--tol", "+0.5"), `--tol "+0.5"`},
+		{append(q, "--method", "gd", "--start", "+1,1"), `"+1"`},
+		{[]string{"run", "--scenario", "v1;s=quadratic;x=1,1;m=gd;n=+5"}, `n="+5"`},
 		{append(q, "--method", "gd", "--steps", "1000001"), "--steps 1000001"},
 		{append(q, "--method", "gd", "--tol", "-1"), "--tol -1"},
 		{append(q, "--method", "gd", "--tol", "NaN"), `--tol "NaN"`},
@@ -400,6 +406,23 @@ func TestRunPreset(t *testing.T) {
 	for _, p := range sim.Presets() {
 		if !strings.Contains(list, "\n"+p.Name+"\n") {
 			t.Errorf("list does not show preset %s", p.Name)
+		}
+	}
+}
+
+// TestNumbersShareOneGrammar: a number the grammar accepts means the same in
+// a flag and in a link (1e2 steps is 100 steps both ways, as is 100.0), and
+// the CSV of each is that of the plain integer.
+func TestNumbersShareOneGrammar(t *testing.T) {
+	want := mustRun(t, "run", "--surface", "quadratic", "--method", "gd:lr=0.1", "--steps", "100", "--tol", "0")
+	for _, args := range [][]string{
+		{"run", "--surface", "quadratic", "--method", "gd:lr=0.1", "--steps", "1e2", "--tol", "0"},
+		{"run", "--surface", "quadratic", "--method", "gd:lr=0.1", "--steps", "100.0", "--tol", "0e5"},
+		{"run", "--scenario", "v1;s=quadratic;x=-1.5,1;m=gd:lr=0.1;n=1e2;t=0"},
+		{"run", "--scenario", "v1;s=quadratic;x=-1.5,1;m=gd:lr=1e-1;n=100.0;t=-0"},
+	} {
+		if got := mustRun(t, args...); got != want {
+			t.Errorf("%q: output differs from --steps 100 --tol 0", args)
 		}
 	}
 }
