@@ -76,7 +76,8 @@ func init() {
 			lsParam(broydenDefaults.LS),
 			c2Param(broydenDefaults.C2),
 			{Key: "b0", Desc: "initial Hessian model B₀ = b0·I", Default: broydenDefaults.B0, Min: 1e-8, Max: 1e8},
-			qnScaleParam(broydenDefaults.Scale),
+			{Key: "scale", Desc: "initial scaling: none keeps B₀ = b0·I, first sets B₀ = (yᵀy/yᵀs)·I before the first update (the inverse of N&W eq. 6.20's H₀)",
+				Default: float64(broydenDefaults.Scale - 1), Choices: scalingChoices[:2]},
 		},
 		New: func(s Spec) Method {
 			return &Broyden{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), B0: s.Value("b0"), Scale: specScaling(s)}

@@ -54,6 +54,7 @@ func (m *GradientDescent) Init(p *Problem, st *State, rec *Record) {
 // Iterate implements Method.
 func (m *GradientDescent) Iterate(p *Problem, st *State, rec *Record) {
 	la.Scale(m.dir, -1, st.G)
+	rec.SetDir(m.dir)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		rec.Events |= EventRejected

@@ -84,7 +84,9 @@ func newLineSearch(kind LineSearch, c2 float64, n int) *lineSearch {
 // step length. It returns ok = false and leaves st unchanged when d is not a
 // descent direction (Armijo and Wolfe only) or no acceptable step was
 // found. Every point it evaluates is added to rec's trials, except the
-// single point of a fixed step.
+// single point of a fixed step. Armijo and Wolfe accept only a point that
+// decreases f: when every point passing their tests does so only within
+// rounding, the search fails with EventStalled.
 func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (alpha float64, ok bool) {
 	switch ls.kind {
 	case LSArmijo:
@@ -108,24 +110,32 @@ func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64,
 }
 
 // armijo backtracks from alpha0 by halving until
-// f(x + αd) ≤ f(x) + c₁·α·gᵀd (N&W Alg. 3.1).
+// f(x + αd) ≤ f(x) + c₁·α·gᵀd (N&W Alg. 3.1), tested with roundingSlack,
+// and f(x + αd) < f(x).
 func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
 	slope := la.Dot(st.G, d)
 	if !(slope < 0) {
 		return 0, false
 	}
 	alpha := alpha0
+	noise := false // some trial passed the test only within rounding
 	for i := 0; i < maxLineEvals; i++ {
 		la.Axpy(ls.xt, st.X, alpha, d)
 		ft := p.Func(ls.xt)
 		rec.AddTrial(ls.xt, ft)
 		if ft <= st.F+armijoC1*alpha*slope+roundingSlack(st.F) { // false for NaN
-			copy(st.X, ls.xt)
-			st.F = ft
-			p.Grad(st.G, st.X)
-			return alpha, true
+			if ft < st.F {
+				copy(st.X, ls.xt)
+				st.F = ft
+				p.Grad(st.G, st.X)
+				return alpha, true
+			}
+			noise = true
 		}
 		alpha *= armijoShrink
+	}
+	if noise {
+		rec.Events |= EventStalled
 	}
 	return 0, false
 }
@@ -134,8 +144,12 @@ func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64,
 //
 //	f(x+αd) ≤ f(x) + c₁α gᵀd   and   |∇f(x+αd)ᵀd| ≤ c₂|gᵀd|
 //
-// by N&W Alg. 3.5 (bracketing, doubling α) and Alg. 3.6 (zoom, with
-// safeguarded cubic interpolation, N&W eq. 3.59).
+// (the first tested with roundingSlack) at a point where f(x+αd) < f(x), by
+// N&W Alg. 3.5 (bracketing, doubling α up to wolfeMaxAlpha: EventAlphaCap
+// when it gets there) and Alg. 3.6 (zoom, with safeguarded cubic
+// interpolation, N&W eq. 3.59). When the search gives up (EventNoWolfe) it
+// takes the best point seen that meets the first condition and decreases
+// f, if any.
 func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
 	f0 := st.F
 	slack := roundingSlack(f0)
@@ -144,8 +158,12 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		return 0, false
 	}
 	evals := 0
+	noise := false // a Wolfe point was found that does not decrease f
 	eval := func(alpha float64) (f, slope float64) {
 		evals++
+		if alpha == wolfeMaxAlpha {
+			rec.Events |= EventAlphaCap
+		}
 		la.Axpy(ls.xt, st.X, alpha, d)
 		f = p.Func(ls.xt)
 		p.Grad(ls.gt, ls.xt)
@@ -157,6 +175,13 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		copy(st.G, ls.gt)
 		st.F = f
 		return alpha, true
+	}
+	giveUp := func() (float64, bool) {
+		rec.Events |= EventNoWolfe
+		if noise {
+			rec.Events |= EventStalled
+		}
+		return 0, false
 	}
 	// zoom searches [lo, hi] (lo satisfies sufficient decrease and has the
 	// lower value; the order of lo and hi is arbitrary).
@@ -178,7 +203,11 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 				continue
 			}
 			if math.Abs(s) <= -ls.c2*slope0 {
-				return accept(alpha, f)
+				if f < f0 {
+					return accept(alpha, f)
+				}
+				noise = true // a Wolfe point at the noise floor of f
+				break
 			}
 			if s*(hi-lo) >= 0 {
 				hi, fhi, shi = lo, flo, slo
@@ -190,12 +219,13 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		// No Wolfe point found: fall back to the best point seen if it
 		// decreased f, which keeps the iteration monotone.
 		if lo > 0 && flo < f0 {
+			rec.Events |= EventNoWolfe
 			copy(st.X, ls.xlo)
 			copy(st.G, ls.glo)
 			st.F = flo
 			return lo, true
 		}
-		return 0, false
+		return giveUp()
 	}
 
 	prev, fprev, sprev := 0.0, f0, slope0
@@ -208,7 +238,11 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 			return zoom(prev, fprev, sprev, alpha, f, s)
 		}
 		if math.Abs(s) <= -ls.c2*slope0 {
-			return accept(alpha, f)
+			if f < f0 {
+				return accept(alpha, f)
+			}
+			noise = true // a Wolfe point at the noise floor of f
+			return giveUp()
 		}
 		if s >= 0 {
 			copy(ls.xlo, ls.xt)
@@ -220,7 +254,7 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		prev, fprev, sprev = alpha, f, s
 		alpha = math.Min(wolfeGrow*alpha, wolfeMaxAlpha)
 	}
-	return 0, false
+	return giveUp()
 }
 
 // roundingSlack is how much a computed f may exceed the true one by

@@ -13,7 +13,7 @@ type State struct {
 }
 
 // Event marks something notable that happened in an iteration.
-type Event uint8
+type Event uint16
 
 const (
 	// EventSkip: a quasi-Newton update was skipped (its denominator was too
@@ -27,12 +27,25 @@ const (
 	EventRejected
 	// EventConverged: ‖g‖ reached the tolerance; the run ends.
 	EventConverged
-	// EventDiverged: a value or gradient became NaN or ±Inf, or the iterate
-	// left the bound; the run ends.
+	// EventDiverged: a value or gradient became NaN or ±Inf (or ‖g‖ did),
+	// or the iterate left the bound; the run ends.
 	EventDiverged
+	// EventStalled: the line search found points that pass its sufficient-
+	// decrease test only within rounding (see roundingSlack) and none that
+	// decreases f: the iterates are at the noise floor of f. The iterate
+	// did not move (EventRejected too) and the run ends.
+	EventStalled
+	// EventNoWolfe: the Wolfe line search gave up without a point meeting
+	// both strong Wolfe conditions (its evaluations ran out or its bracket
+	// became too narrow); it took the best point that decreases f enough,
+	// or, with none, rejected the iteration (EventRejected).
+	EventNoWolfe
+	// EventAlphaCap: the Wolfe line search's bracketing phase reached its
+	// largest step α = 1e10 (f is unbounded below along d, or nearly so).
+	EventAlphaCap
 )
 
-var eventNames = [...]string{"skip", "modified", "rejected", "converged", "diverged"}
+var eventNames = [...]string{"skip", "modified", "rejected", "converged", "diverged", "stalled", "no-wolfe", "alpha-cap"}
 
 // String joins the event names with ";" (the CSV form), "" for none.
 func (e Event) String() string {
@@ -96,10 +109,22 @@ type Record struct {
 	// Newton step, 0 when there was no line search).
 	Alpha  float64
 	Events Event
+	// Dir is the search direction d of the iteration, x₊ = x + Alpha·d
+	// (after any fallback to −g), when HasDir: set by the methods with a
+	// line search (gd, newton, newton-sf and the quasi-Newton methods).
+	Dir    []float64
+	HasDir bool
+	// A trust-region (or gain-ratio) iteration's model step p, the
+	// reduction the model predicts, Pred = m(0) − m(p), and the ratio
+	// Rho = (f(x) − f(x + p))/Pred that decided it (NaN when p was not
+	// tried), when HasTR: set by tr-dogleg, tr-cg, sr1-tr and newton-lm.
+	TRStep    []float64
+	Pred, Rho float64
+	HasTR     bool
 }
 
 func newRecord(n int) *Record {
-	return &Record{n: n, Curv: make([]float64, n*n)}
+	return &Record{n: n, Curv: make([]float64, n*n), Dir: make([]float64, n), TRStep: make([]float64, n)}
 }
 
 func (r *Record) reset() {
@@ -109,6 +134,21 @@ func (r *Record) reset() {
 	r.Radius = 0
 	r.Alpha = 0
 	r.Events = 0
+	r.HasDir = false
+	r.HasTR = false
+}
+
+// SetDir records the search direction d.
+func (r *Record) SetDir(d []float64) {
+	copy(r.Dir, d)
+	r.HasDir = true
+}
+
+// SetTR records a trust-region step p, its predicted reduction and ρ.
+func (r *Record) SetTR(p []float64, pred, rho float64) {
+	copy(r.TRStep, p)
+	r.Pred, r.Rho = pred, rho
+	r.HasTR = true
 }
 
 // AddTrial records a point the method evaluated while searching.

@@ -173,6 +173,7 @@ func (m *Newton) Iterate(p *Problem, st *State, rec *Record) {
 		la.CholSolve(m.dir, m.chol, st.G)
 		la.Scale(m.dir, -1, m.dir)
 	}
+	rec.SetDir(m.dir)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		// The iterate stays, and so does its model.

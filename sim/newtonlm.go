@@ -142,6 +142,7 @@ func (m *NewtonLM) Iterate(p *Problem, st *State, rec *Record) {
 	pred := 0.5 * (m.lambda*la.Dot(m.dir, m.dir) - la.Dot(st.G, m.dir))
 	if !(pred > 0) || math.IsInf(pred, 0) {
 		// g = 0 (or so small that the model predicts nothing): stay.
+		rec.SetTR(m.dir, pred, math.NaN())
 		rec.Events |= EventRejected
 		rec.SetCurv(CurvHessian, m.damped)
 		return
@@ -150,6 +151,7 @@ func (m *NewtonLM) Iterate(p *Problem, st *State, rec *Record) {
 	ft := p.Func(m.xt)
 	rec.AddTrial(m.xt, ft)
 	rho := (st.F - ft) / pred
+	rec.SetTR(m.dir, pred, rho)
 	if rho > 0 { // false for NaN
 		copy(st.X, m.xt)
 		st.F = ft

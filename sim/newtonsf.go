@@ -140,6 +140,7 @@ func (m *SaddleFreeNewton) Iterate(p *Problem, st *State, rec *Record) {
 		}
 		m.dir[k] = -s
 	}
+	rec.SetDir(m.dir)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		rec.Events |= EventRejected

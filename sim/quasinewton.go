@@ -104,6 +104,7 @@ func (it *qnIteration) iterate(p *Problem, st *State, rec *Record, m qnModel, lr
 		la.Scale(it.d, -1, st.G)
 		rec.Events |= EventModified
 	}
+	rec.SetDir(it.d)
 	if !qnStep(p, st, rec, it.ls, it.d, lr, it.s, it.y) {
 		m.reset()
 		m.recordModel(rec)

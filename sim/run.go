@@ -26,6 +26,16 @@ type Step struct {
 	CurvKind CurvKind
 	// Radius is the trust radius at X (0 for methods without one).
 	Radius float64
+	// Dir is the search direction d of the iteration, X = x_{k−1} +
+	// Alpha·Dir, for the methods with a line search; nil for the others and
+	// for n above RunOptions.CurvMaxDim.
+	Dir []float64
+	// TRStep is a trust-region iteration's model step p (nil as Dir is),
+	// Pred the reduction the model predicted for it and Rho the ratio of
+	// actual to predicted reduction; Pred and Rho are NaN for other
+	// methods, and Rho when p was not tried.
+	TRStep    []float64
+	Pred, Rho float64
 	// Running evaluation counts, including this iteration's.
 	FEvals, GEvals, HEvals int
 	Events                 Event
@@ -134,7 +144,7 @@ func (r *Run) Last() *Step { return &r.Trace[len(r.Trace)-1] }
 func (r *Run) check() Event {
 	st := &r.State
 	var e Event
-	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !la.IsFinite(st.G) || !la.IsFinite(st.X) {
+	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !la.IsFinite(st.G) || !la.IsFinite(st.X) || math.IsInf(la.Norm(st.G), 0) {
 		e = EventDiverged
 	} else {
 		for _, v := range st.X {
@@ -147,7 +157,7 @@ func (r *Run) check() Event {
 		e = EventConverged
 	}
 	r.rec.Events |= e
-	if e != 0 {
+	if e != 0 || r.rec.Events&EventStalled != 0 {
 		r.Done = true
 	}
 	return e
@@ -157,7 +167,7 @@ func (r *Run) rowSize(trials int) int {
 	n := r.Problem.Dim()
 	size := 2*n + trials*(n+1)
 	if n <= r.opt.CurvMaxDim {
-		size += n * n
+		size += n*n + n // curvature and direction
 	}
 	return size
 }
@@ -215,6 +225,20 @@ func (r *Run) record() {
 	if rec.CurvKind != CurvNone && n <= r.opt.CurvMaxDim {
 		row.Curv = r.take(n * n)
 		copy(row.Curv, rec.Curv)
+	}
+	row.Pred, row.Rho = math.NaN(), math.NaN()
+	if rec.HasTR {
+		row.Pred, row.Rho = rec.Pred, rec.Rho
+	}
+	if n <= r.opt.CurvMaxDim {
+		if rec.HasDir {
+			row.Dir = r.take(n)
+			copy(row.Dir, rec.Dir)
+		}
+		if rec.HasTR {
+			row.TRStep = r.take(n)
+			copy(row.TRStep, rec.TRStep)
+		}
 	}
 	if len(r.Trace) == cap(r.Trace) {
 		// Grow by doubling; only happens when the budget was exceeded.

@@ -20,11 +20,13 @@ import (
 //	H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy)        (N&W §6.2, eq. 6.25)
 //
 // the inverse of the direct update of B ≈ ∇²f, eq. 6.24. The update is
-// skipped (EventSkip) when its denominator is tiny,
+// skipped (EventSkip) when its denominator is tiny or not finite: it is
+// made only if
 //
-//	|yᵀ(s − H·y)| < r·‖y‖·‖s − H·y‖,   r = 1e-8           (eq. 6.26, inverse form)
+//	|yᵀ(s − H·y)| > r·‖y‖·‖s − H·y‖,   r = 1e-8
 //
-// or not finite. The rule is tested as "not greater than", so it also skips
+// the analogue for H of eq. 6.26, which N&W state for B (skip when
+// |sᵀ(y − Bs)| < r‖s‖‖y − Bs‖). The rule is tested as "not greater than", so it also skips
 // when s − H·y = 0 (H already satisfies the secant condition: nothing to
 // learn, the exact update is zero) and when s = y = 0 (a step at a
 // stationary point), cases where the strict inequality of eq. 6.26 would
@@ -85,8 +87,8 @@ func init() {
 	registerMethod(&MethodKind{
 		Name: "sr1",
 		Desc: "symmetric rank-one quasi-Newton: learns the inverse Hessian one secant pair at a time",
-		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip if |yᵀ(s − H·y)| < 1e-8·‖y‖‖s − H·y‖",
-		Cite: "Nocedal & Wright §6.2, eqs. 6.25 (update) and 6.26 (skip rule), Thm 6.1",
+		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip unless |yᵀ(s − H·y)| > 1e-8·‖y‖‖s − H·y‖",
+		Cite: "Nocedal & Wright §6.2, eq. 6.25 (update), Thm 6.1; skip rule: the inverse-form analogue of eq. 6.26 (stated there for B), tested as \"not >\"",
 		Params: []Param{
 			lrParam(sr1Defaults.LR),
 			lsParam(sr1Defaults.LS),

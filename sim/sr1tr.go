@@ -6,8 +6,8 @@ import (
 	"curvlab/sim/la"
 )
 
-// SR1TR is the symmetric rank-one quasi-Newton method with a trust region
-// (N&W Alg. 6.2). It keeps B ≈ ∇²f in direct form, starting from
+// SR1TR is the symmetric rank-one quasi-Newton method with a trust region,
+// after N&W Alg. 6.2 (with Alg. 4.1's radius rule). It keeps B ≈ ∇²f in direct form, starting from
 // B₀ = b0·I; each step p minimizes the model gᵀp + ½pᵀBp within ‖p‖ ≤ Δ
 // by Steihaug CG (which copes with the indefinite B that SR1 may produce),
 // is accepted or rejected and Δ updated as in N&W Alg. 4.1 (see
@@ -65,8 +65,8 @@ func init() {
 	registerMethod(&MethodKind{
 		Name:   "sr1-tr",
 		Desc:   "SR1 quasi-Newton with a trust region (Steihaug CG subproblem), B updated after every trial",
-		Rule:   "B₊ = B + (y−Bs)(y−Bs)ᵀ/((y−Bs)ᵀs); skip if |sᵀ(y−Bs)| ≤ 1e-8‖s‖‖y−Bs‖; p by Steihaug CG in ‖p‖ ≤ Δ",
-		Cite:   "Nocedal & Wright §6.2, Alg. 6.2, eqs. 6.24, 6.26",
+		Rule:   "p by Steihaug CG in ‖p‖ ≤ Δ; ρ > 1e-4: x₊ = x + p; Δ by Alg. 4.1; from every trial B₊ = B + (y−Bs)(y−Bs)ᵀ/((y−Bs)ᵀs), skipped if |sᵀ(y−Bs)| ≤ 1e-8‖s‖‖y−Bs‖",
+		Cite:   "Nocedal & Wright §6.2: Alg. 6.2's update of B after every trial (eq. 6.24, skip rule eq. 6.26 tested as ≤), but Alg. 4.1's radius rule, not Alg. 6.2's; Steihaug CG, Alg. 7.2",
 		Params: params,
 		New: func(s Spec) Method {
 			return &SR1TR{Radius: s.Value("radius"), MaxRadius: s.Value("maxradius"), B0: s.Value("b0")}

@@ -95,6 +95,7 @@ func (t *trRegion) step(pr *Problem, st *State, b, p []float64, rec *Record, gra
 	pnorm := la.Norm(p)
 	pred := trPredicted(st.G, b, p, t.bp)
 	if !(pnorm > 0) || !(pred > 0) || math.IsInf(pred, 0) {
+		rec.SetTR(p, pred, math.NaN())
 		if pnorm > 0 {
 			t.delta *= trShrink
 		}
@@ -109,6 +110,7 @@ func (t *trRegion) step(pr *Problem, st *State, b, p []float64, rec *Record, gra
 		pr.Grad(t.gt, t.xt)
 	}
 	rho := (st.F - ft) / pred
+	rec.SetTR(p, pred, rho)
 	switch {
 	case !(rho >= trShrinkBelow): // ρ < ¼, or NaN
 		t.delta *= trShrink

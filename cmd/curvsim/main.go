@@ -429,7 +429,11 @@ func (v num) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(make([]byte, 0, 24), f, 'g', -1, 64), nil
 }
 
+// nums converts v for JSON; nil stays nil (null).
 func nums(v []float64) []num {
+	if v == nil {
+		return nil
+	}
 	r := make([]num, len(v))
 	for i, x := range v {
 		r[i] = num(x)
@@ -454,6 +458,10 @@ type jsonStep struct {
 	Curv     [][]num     `json:"curv"`
 	CurvKind string      `json:"curv_kind"`
 	Radius   num         `json:"radius"`
+	D        []num       `json:"d"`
+	P        []num       `json:"p"`
+	Pred     num         `json:"pred"`
+	Rho      num         `json:"rho"`
 	FEvals   int         `json:"fevals"`
 	GEvals   int         `json:"gevals"`
 	HEvals   int         `json:"hevals"`
@@ -495,8 +503,8 @@ func writeJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) error {
 				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
 				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
 				Trials: make([]jsonTrial, s.Trials()), CurvKind: s.CurvKind.String(),
-				Radius: num(s.Radius), FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals,
-				Events: s.Events.Names(),
+				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
+				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
 			}
 			if js.Events == nil {
 				js.Events = []string{}
