@@ -1,10 +1,14 @@
 // Command curvlab is the desktop app: the same app as in the browser, in a
 // resizable window.
 //
-//	curvlab [--scenario TEXT] [--screenshot FILE --frames N]
+//	curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--cpuprofile FILE]
+//
+// A stray word or a malformed flag is one line on standard error and exit
+// status 2, before any window opens; -h prints the usage.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +16,7 @@ import (
 	"runtime/pprof"
 
 	"curvlab/app"
+	"curvlab/sim"
 )
 
 // desktopHost implements app.Host for a desktop window.
@@ -30,29 +35,70 @@ func (h *desktopHost) CopyLink(text string) string {
 }
 func (h *desktopHost) FrameStats([]float64) {}
 
-func main() {
+const usage = "usage: curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--cpuprofile FILE]"
+
+// options are curvlab's flags.
+type options struct {
+	scenario, shot, cpuprofile string
+	frames                     int
+}
+
+// framesParam is --frames: read with the number grammar of links and
+// curvsim's flags.
+var framesParam = sim.Param{Key: "frames", Desc: "frames to draw before --screenshot", Default: 30, Min: 1, Max: 1e6, Int: true}
+
+// parseArgs reads the command line (without the program name). Anything
+// that is not a known flag with its value — a stray word included, and
+// every flag after it — is an error, as in curvsim.
+func parseArgs(args []string) (options, error) {
 	fs := flag.NewFlagSet("curvlab", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	scenario := fs.String("scenario", "", "scenario text (the part of a curvlab link after #)")
-	shot := fs.String("screenshot", "", "save a PNG of the window after --frames frames, then exit")
-	frames := fs.Int("frames", 30, "frames to draw before --screenshot")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
-	if err := fs.Parse(os.Args[1:]); err != nil {
-		fmt.Fprintf(os.Stderr, "curvlab: %v (usage: curvlab [--scenario TEXT] [--screenshot FILE --frames N])\n", err)
+	var o options
+	var frames string
+	fs.StringVar(&o.scenario, "scenario", "", "")
+	fs.StringVar(&o.shot, "screenshot", "", "")
+	fs.StringVar(&frames, "frames", sim.FormatFloat(framesParam.Default), "")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q: flags only", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["frames"] && o.shot == "" {
+		return o, fmt.Errorf("--frames needs --screenshot")
+	}
+	n, err := framesParam.ParseFlag("frames", frames)
+	if err != nil {
+		return o, err
+	}
+	o.frames = int(n)
+	return o, nil
+}
+
+func main() {
+	o, err := parseArgs(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Println(usage)
+		return
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "curvlab: %v (%s)\n", err, usage)
 		os.Exit(2)
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
 		if err == nil {
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
 		}
 	}
 	h := &desktopHost{}
-	g := app.New(*scenario, h)
-	var err error
-	if *shot != "" {
-		err = app.RunGame(&screenshotGame{Game: g, path: *shot, frames: *frames})
+	g := app.New(o.scenario, h)
+	if o.shot != "" {
+		err = app.RunGame(&screenshotGame{Game: g, path: o.shot, frames: o.frames})
 	} else {
 		err = app.RunGame(g)
 	}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestDesktopDrawsAFrame builds the desktop binary and runs it on the
@@ -63,14 +66,42 @@ func TestBadFlag(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "--frobnicate")
-	out, err := cmd.CombinedOutput()
-	ee, ok := err.(*exec.ExitError)
-	if !ok || ee.ExitCode() != 2 {
-		t.Fatalf("exit: %v, output %q", err, out)
+	shot := filepath.Join(dir, "x.png")
+	for _, c := range []struct {
+		args    []string
+		mention string
+	}{
+		{[]string{"--frobnicate"}, "frobnicate"},
+		// The stray word used to end flag parsing silently: the default
+		// scenario opened and nothing was written.
+		{[]string{"stray", "--scenario", "v1;s=saddle;x=1,1;m=gd", "--screenshot", shot, "--frames", "5"}, `unexpected argument "stray"`},
+		{[]string{"--screenshot", shot, "--frames", "5", "stray"}, `"stray"`},
+		{[]string{"--screenshot", shot, "--frames", "0"}, "--frames 0 is out of range"},
+		{[]string{"--screenshot", shot, "--frames", "+5"}, `--frames "+5"`},
+		{[]string{"--screenshot", shot, "--frames", "0x10"}, `--frames "0x10"`},
+		{[]string{"--frames", "5"}, "--frames needs --screenshot"},
+		{[]string{"--scenario"}, "scenario"},
+	} {
+		// A command line read wrongly opens a window that stays: give it
+		// 30 s, then kill it and fail.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		out, err := exec.CommandContext(ctx, bin, c.args...).CombinedOutput()
+		cancel()
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 2 {
+			t.Errorf("%q: exit %v, output %q; want status 2", c.args, err, out)
+			continue
+		}
+		if n := len(out); n == 0 || out[n-1] != '\n' || containsNewline(out[:n-1]) || !strings.Contains(string(out), c.mention) {
+			t.Errorf("%q: want exactly one line mentioning %q, got %q", c.args, c.mention, out)
+		}
+		if _, err := os.Stat(shot); err == nil {
+			t.Fatalf("%q wrote %s", c.args, shot)
+		}
 	}
-	if n := len(out); n == 0 || out[n-1] != '\n' || containsNewline(out[:n-1]) {
-		t.Errorf("want exactly one line, got %q", out)
+	out, err := exec.Command(bin, "-h").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "usage: curvlab") {
+		t.Errorf("-h: %v, %q", err, out)
 	}
 }
 

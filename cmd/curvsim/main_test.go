@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -535,5 +536,41 @@ func TestJSONStepsExplain(t *testing.T) {
 	}
 	if trSteps < 50 || lsSteps < 50 {
 		t.Errorf("only %d trust-region and %d line-search steps checked", trSteps, lsSteps)
+	}
+}
+
+// TestValleyBroydenRow1: the fault campaign's command
+//
+//	curvsim run --surface valley --start 0.6926800614517674,2.752588221941199 --method broyden --steps 500
+//
+// had gnorm +Inf in row 1, whose gradient components are finite (‖g‖ ≈
+// 3.6e164: the sum of squares overflowed), and no diverged event until row
+// 2. Now row 1's gnorm is ‖g‖ (math.Hypot of the JSON's g), and a row whose
+// ‖g‖ is not finite is a diverged row.
+func TestValleyBroydenRow1(t *testing.T) {
+	args := []string{"run", "--surface", "valley", "--start", "0.6926800614517674,2.752588221941199", "--method", "broyden", "--steps", "500"}
+	_, rows := parseCSV(t, mustRun(t, args...))
+	if len(rows) < 2 || rows[1][4] == "+Inf" || strings.Contains(rows[1][9], "diverged") {
+		t.Fatalf("row 1: %v", rows[1])
+	}
+	var o jsonOut
+	if err := json.Unmarshal([]byte(mustRun(t, append(args, "--format", "json")...)), &o); err != nil {
+		t.Fatal(err)
+	}
+	steps := o.Panels[0].Steps
+	s1 := steps[1]
+	if want := math.Hypot(*s1.G[0], *s1.G[1]); s1.GNorm == nil || *s1.GNorm != want && math.Abs(*s1.GNorm-want) > 2e-16*want {
+		t.Errorf("row 1: gnorm %v, ‖g‖ = %v", s1.GNorm, want)
+	}
+	if num64(t, rows[1][4]) != *s1.GNorm {
+		t.Errorf("row 1: CSV gnorm %s, JSON %v", rows[1][4], *s1.GNorm)
+	}
+	for _, s := range steps {
+		if s.GNorm == nil && !slices.Contains(s.Events, "diverged") {
+			t.Errorf("row %d: ‖g‖ is not finite, events %v", s.Iter, s.Events)
+		}
+	}
+	if last := steps[len(steps)-1]; !slices.Contains(last.Events, "diverged") {
+		t.Errorf("the run ends at row %d without diverging: %v", last.Iter, last.Events)
 	}
 }
