@@ -41,4 +41,15 @@
 // exact is a one-dimensional Newton step, exact on quadratics, meant for
 // demonstrating textbook facts). With ls=none a Newton-type method takes the
 // step α = lr, which defaults to the full step 1.
+//
+// # Zero values and specs
+//
+// The zero value of every method type is that method with its defaults
+// (&BFGS{} is BFGS with a Wolfe line search; Init fills each zero field,
+// and an enumeration's zero constant, such as LSDefault, means the method's
+// own default). A decay that may be 0, such as Momentum's β, is asked for
+// by a Zero… flag. A Spec names a method and its values in the order of
+// its Params; MethodKind.New reads each by its key (Spec.Value), never by
+// position. Every number of a spec, a link or a CLI flag is read by
+// ParseFloat's one grammar and checked by Param.Check.
 package sim
