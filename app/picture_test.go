@@ -1,0 +1,319 @@
+package app
+
+import (
+	"math"
+	"strconv"
+	"testing"
+
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Tests of what a surface panel draws around a run's current iterate: the
+// geometry drawRun hands the painter (marksAt, whose level sets
+// Painter.LevelSet strokes through geom.Curvature.AppendLevel) held against
+// closed forms and gonum's eigensolver, never against the app's own
+// decomposition. picture_pixels_test.go checks the same against the pixels
+// of a drawn panel.
+
+// drawnPoints returns the points of level set ls as the painter receives
+// them (unclipped: every curve here fits in its view), without the NaN
+// pairs that separate runs.
+func drawnPoints(ls levelSet) [][2]float64 {
+	pts := ls.Curv.AppendLevel(nil, ls.X, ls.Y, ls.Level, 0, 128)
+	var out [][2]float64
+	for k := 0; k+1 < len(pts); k += 2 {
+		if pts[k] == pts[k] && pts[k+1] == pts[k+1] {
+			out = append(out, [2]float64{pts[k], pts[k+1]})
+		}
+	}
+	return out
+}
+
+// quadForm returns dᵀMd for the row-major 2×2 matrix m.
+func quadForm(m [4]float64, d [2]float64) float64 {
+	return d[0]*(m[0]*d[0]+m[1]*d[1]) + d[1]*(m[2]*d[0]+m[3]*d[1])
+}
+
+// symEigen returns the eigenvalues (ascending) and unit eigenvectors of
+// the symmetric part of m, by gonum's EigenSym.
+func symEigen(t *testing.T, m [4]float64) (vals [2]float64, vecs [2][2]float64) {
+	t.Helper()
+	off := (m[1] + m[2]) / 2
+	var es mat.EigenSym
+	if !es.Factorize(mat.NewSymDense(2, []float64{m[0], off, off, m[3]}), true) {
+		t.Fatalf("gonum's EigenSym failed on %v", m)
+	}
+	var v mat.Dense
+	es.VectorsTo(&v)
+	ev := es.Values(nil)
+	for i := range 2 {
+		vals[i] = ev[i]
+		vecs[i] = [2]float64{v.At(0, i), v.At(1, i)}
+	}
+	return vals, vecs
+}
+
+// onLevel checks that every point of pts lies on {centre + d : ½dᵀBd = c},
+// where q(d) = dᵀBd is given, to a relative 1e-9, and that there is a
+// curve at all.
+func onLevel(t *testing.T, what string, pts [][2]float64, centre []float64, c float64, q func(d [2]float64) float64, scale float64) {
+	t.Helper()
+	if len(pts) < 16 {
+		t.Errorf("%s: %d points drawn, want a curve", what, len(pts))
+		return
+	}
+	for _, p := range pts {
+		d := [2]float64{p[0] - centre[0], p[1] - centre[1]}
+		got := 0.5 * q(d)
+		tol := 1e-9 * math.Max(math.Abs(c), 0.5*scale*(d[0]*d[0]+d[1]*d[1]))
+		if math.Abs(got-c) > tol {
+			t.Errorf("%s: point %v has ½dᵀBd = %.15g around %v, want the level %.15g", what, p, got, centre, c)
+			return
+		}
+	}
+}
+
+// extents returns the largest and smallest distance of pts from centre
+// and the unit direction of the largest.
+func extents(pts [][2]float64, centre []float64) (rmax, rmin float64, dir [2]float64) {
+	rmin = math.Inf(1)
+	for _, p := range pts {
+		d := [2]float64{p[0] - centre[0], p[1] - centre[1]}
+		r := math.Hypot(d[0], d[1])
+		if r > rmax {
+			rmax, dir = r, [2]float64{d[0] / r, d[1] / r}
+		}
+		rmin = math.Min(rmin, r)
+	}
+	return rmax, rmin, dir
+}
+
+// sameAxis reports whether unit vectors u and v span the same line to tol.
+func sameAxis(u, v [2]float64, tol float64) bool {
+	return math.Abs(u[0]*v[1]-u[1]*v[0]) <= tol && math.Abs(math.Abs(u[0]*v[0]+u[1]*v[1])-1) <= tol
+}
+
+func close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
+
+// sr1LearnsBowl is the sr1-learns preset's Hessian, built by hand:
+// A = R(30°)·diag(2, 10)·R(30°)ᵀ, eigenvalue 2 along (cos 30°, sin 30°)
+// and 10 along (−sin 30°, cos 30°).
+func sr1LearnsBowl() (a [4]float64, u1, u2 [2]float64) {
+	c, s := math.Sqrt(3)/2, 0.5
+	u1, u2 = [2]float64{c, s}, [2]float64{-s, c}
+	for i := range 2 {
+		for j := range 2 {
+			a[2*i+j] = 2*u1[i]*u1[j] + 10*u2[i]*u2[j]
+		}
+	}
+	return a, u1, u2
+}
+
+// On sr1-learns the SR1 panel's dashed estimate starts as the level set of
+// H₀⁻¹ = (1/h0)·I = 5·I (a circle), differs from the truth after one step,
+// and after two has the true Hessian's semi-axes and orientation (N&W
+// Thm 6.1: H₂ = A⁻¹); the true ellipse, at the current iterate, has A's
+// semi-axes √(2c/2) and √(2c/10) along A's eigenvectors throughout.
+func TestSR1LearnsPicture(t *testing.T) {
+	pr, _, err := sim.LookupPreset("sr1-learns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := newTestGame(t, "#"+pr.Link, 1600, 900)
+	a, u1, _ := sr1LearnsBowl()
+	v := g.panelView(g.lay.panels[0].plot)
+	span := math.Min(v.XMax-v.XMin, v.YMax-v.YMin)
+	var hess [4]float64
+	for step := 0; step <= 2; step++ {
+		if step > 0 {
+			g.st.stepAll()
+		}
+		r := g.st.runs[0]
+		if r.Last().Iter != step {
+			t.Fatalf("run at iteration %d, want %d", r.Last().Iter, step)
+		}
+		x := r.Last().X
+		m := marksAt(g.st.scen.Surface(), r, v, &hess)
+		c := m.Truth.Level
+
+		truth := drawnPoints(m.Truth)
+		onLevel(t, "truth", truth, x, c, func(d [2]float64) float64 { return quadForm(a, d) }, 10)
+		big, small, dir := extents(truth, x)
+		if !close9(big, math.Sqrt(2*c/2)) || !close9(small, math.Sqrt(2*c/10)) || !sameAxis(dir, u1, 1e-9) {
+			t.Errorf("step %d: true ellipse's semi-axes %.12g, %.12g along %v; want %.12g, %.12g along %v",
+				step, big, small, dir, math.Sqrt(c), math.Sqrt(c/5), u1)
+		}
+		if big < span/10 || big > span/3 {
+			t.Errorf("step %d: true ellipse reaches %.3g in a view %.3g wide: not a readable size", step, big, span)
+		}
+		if m.Truth.Curv.Kind != geom.KindPosDef {
+			t.Errorf("step %d: truth drawn as %v", step, m.Truth.Curv.Kind)
+		}
+
+		est := drawnPoints(m.Est)
+		big, small, dir = extents(est, x)
+		switch step {
+		case 0:
+			// H₀ = 0.2·I: the model's Hessian is 5·I
+			onLevel(t, "estimate at step 0", est, x, c, func(d [2]float64) float64 { return 5 * (d[0]*d[0] + d[1]*d[1]) }, 5)
+			if !close9(big, math.Sqrt(2*c/5)) || !close9(small, big) {
+				t.Errorf("step 0: estimate's semi-axes %.12g, %.12g; want the circle of radius %.12g", big, small, math.Sqrt(2*c/5))
+			}
+		case 1:
+			if math.Abs(big-math.Sqrt(c)) < 1e-3*big && math.Abs(small-math.Sqrt(c/5)) < 1e-3*small {
+				t.Errorf("step 1: the estimate already shows the truth (%.6g, %.6g): nothing left to learn", big, small)
+			}
+		case 2:
+			onLevel(t, "estimate at step 2", est, x, c, func(d [2]float64) float64 { return quadForm(a, d) }, 10)
+			if !close9(big, math.Sqrt(2*c/2)) || !close9(small, math.Sqrt(2*c/10)) || !sameAxis(dir, u1, 1e-9) {
+				t.Errorf("step 2: estimate's semi-axes %.12g, %.12g along %v; want the truth's %.12g, %.12g along %v",
+					big, small, dir, math.Sqrt(c), math.Sqrt(c/5), u1)
+			}
+		}
+	}
+}
+
+// rosenbrockHess is ∇²f of (1 − x)² + 100(y − x²)², by hand:
+// [[2 − 400y + 1200x², −400x], [−400x, 200]].
+func rosenbrockHess(x []float64) [4]float64 {
+	return [4]float64{2 - 400*x[1] + 1200*x[0]*x[0], -400 * x[0], -400 * x[0], 200}
+}
+
+// curvForms is what each method's recorded curvature is (textbook facts:
+// SR1, BFGS, DFP and L-BFGS update the inverse Hessian H; Broyden and
+// SR1's trust-region form update B; the Newton and trust-region methods use
+// the (modified) Hessian itself); every other method records none.
+var curvForms = map[string]sim.CurvKind{
+	"sr1": sim.CurvH, "bfgs": sim.CurvH, "dfp": sim.CurvH, "lbfgs": sim.CurvH,
+	"broyden": sim.CurvB, "sr1-tr": sim.CurvB,
+	"newton": sim.CurvHessian, "newton-lm": sim.CurvHessian, "newton-sf": sim.CurvHessian,
+	"tr-dogleg": sim.CurvHessian, "tr-cg": sim.CurvHessian,
+}
+
+// For every method, at each of its first iterates on Rosenbrock, the
+// dashed estimate is the level set, at the truth's level and around the
+// current iterate, of the matrix the method records read as a Hessian:
+// H⁻¹ for the inverse forms (solved by gonum), B or the Hessian itself for
+// the others; the truth's is that of Rosenbrock's Hessian at that iterate.
+func TestEstimateIsDrawnAsItsKind(t *testing.T) {
+	v := geom.View{XMin: -2, XMax: 2, YMin: -1, YMax: 3, Screen: geom.Rect{W: 600, H: 600}}
+	seen := map[string]bool{}
+	for _, k := range sim.MethodKinds() {
+		st := newState("#v1;s=rosenbrock;x=-1.2,1;m=" + k.Name + ";n=12")
+		if st.notice != "" {
+			t.Fatalf("%s: %s", k.Name, st.notice)
+		}
+		r := st.runs[0]
+		var hess [4]float64
+		for step := 0; step <= 12; step++ {
+			if step > 0 && !r.Step() {
+				break
+			}
+			s := r.Last()
+			if !isFiniteVec(s.X) || math.Abs(s.X[0]) > 10 || math.Abs(s.X[1]) > 10 {
+				break // far outside the view, where nothing is drawn
+			}
+			m := marksAt(st.scen.Surface(), r, v, &hess)
+			what := k.Name + " at iteration " + strconv.Itoa(s.Iter)
+			want, records := curvForms[k.Name]
+			if s.CurvKind != want && (records || s.CurvKind != sim.CurvNone) {
+				t.Errorf("%s records %v, want %v", what, s.CurvKind, want)
+				break
+			}
+			c := m.Truth.Level
+			h := rosenbrockHess(s.X)
+			onLevel(t, what+": truth", drawnPoints(m.Truth), s.X, c, func(d [2]float64) float64 { return quadForm(h, d) }, 2000)
+			if !records {
+				if m.Est.Curv.Kind != geom.KindInvalid {
+					t.Errorf("%s: an estimate is drawn for a method without one", what)
+				}
+				continue
+			}
+			seen[k.Name] = true
+			rec := [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]}
+			// B: the recorded matrix, or the inverse of the recorded H
+			q := func(d [2]float64) float64 { return quadForm(rec, d) }
+			vals, _ := symEigen(t, rec)
+			if want == sim.CurvH {
+				hm := mat.NewDense(2, 2, rec[:])
+				q = func(d [2]float64) float64 {
+					var z mat.VecDense
+					if err := z.SolveVec(hm, mat.NewVecDense(2, d[:])); err != nil {
+						t.Fatalf("%s: H = %v is singular: %v", what, rec, err)
+					}
+					return d[0]*z.AtVec(0) + d[1]*z.AtVec(1)
+				}
+				vals = [2]float64{1 / vals[0], 1 / vals[1]} // B's, of either order
+				if vals[0] > vals[1] {
+					vals[0], vals[1] = vals[1], vals[0]
+				}
+			}
+			pts := drawnPoints(m.Est)
+			if vals[1] <= 0 {
+				// no positive curvature: ½dᵀBd = c > 0 has no points
+				if len(pts) != 0 {
+					t.Errorf("%s: B has no positive eigenvalue (%v) but %d points are drawn", what, vals, len(pts))
+				}
+				continue
+			}
+			onLevel(t, what+": estimate", pts, s.X, c, q, math.Max(math.Abs(vals[0]), math.Abs(vals[1])))
+		}
+	}
+	for name := range curvForms {
+		if !seen[name] {
+			t.Errorf("%s: no estimate checked (the method is gone or records nothing)", name)
+		}
+	}
+}
+
+// The trust region is drawn as the circle |d| = Δ around the current
+// iterate, Δ the radius the method reports, at every iterate (Δ grows and
+// shrinks, and starts away from 1 so that Δ and Δ² differ); methods
+// without one draw none.
+func TestTrustRegionIsTheCircleOfRadiusDelta(t *testing.T) {
+	st := newState("#v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
+	if st.notice != "" {
+		t.Fatal(st.notice)
+	}
+	v := geom.View{XMin: -2, XMax: 2, YMin: -1, YMax: 3, Screen: geom.Rect{W: 600, H: 600}}
+	var hess [4]float64
+	radii := map[float64]bool{}
+	for step := 0; step <= 30; step++ {
+		if step > 0 {
+			st.stepAll()
+		}
+		for i, r := range st.runs {
+			s := r.Last()
+			m := marksAt(st.scen.Surface(), r, v, &hess)
+			what := st.scen.Methods[i].String() + " at iteration " + strconv.Itoa(s.Iter)
+			if i == 3 {
+				if m.Trust.Curv.Kind != geom.KindInvalid {
+					t.Errorf("%s: a trust region is drawn", what)
+				}
+				continue
+			}
+			delta := s.Radius
+			if !(delta > 0) {
+				t.Fatalf("%s: trust radius %v", what, delta)
+			}
+			radii[delta] = true
+			pts := drawnPoints(m.Trust)
+			if len(pts) < 16 {
+				t.Errorf("%s: %d points of the trust region drawn", what, len(pts))
+				continue
+			}
+			for _, p := range pts {
+				if d := math.Hypot(p[0]-s.X[0], p[1]-s.X[1]); math.Abs(d-delta) > 1e-12*delta {
+					t.Errorf("%s: trust region passes %v at distance %.15g from %v, want Δ = %.15g", what, p, d, s.X, delta)
+					break
+				}
+			}
+		}
+	}
+	if len(radii) < 4 {
+		t.Errorf("only %d distinct radii seen: the test does not exercise the radius", len(radii))
+	}
+}
