@@ -1,0 +1,249 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"testing"
+
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// The pixels of a drawn panel: each panel's layer of current-iterate marks
+// (what the screen shows over the surface, drawn on a transparent image)
+// is read back after a real frame, and its coloured pixels are held
+// against curves computed here from closed forms and gonum: the dashed
+// estimate in the panel's colour, the white truth, the dashed trust
+// circle.
+
+// screenCurve is a closed curve in a layer's pixels.
+type screenCurve struct {
+	name string
+	pts  [][2]float64
+}
+
+// toLayer maps world (x, y) to the pixels of a layer showing v's world
+// window on a W×H image at the origin (world y up).
+func toLayer(v geom.View, x, y float64) [2]float64 {
+	return [2]float64{
+		(x - v.XMin) / (v.XMax - v.XMin) * v.Screen.W,
+		(v.YMax - y) / (v.YMax - v.YMin) * v.Screen.H,
+	}
+}
+
+// ellipseCurve is {centre + d : ½dᵀBd = c} for B with eigenvalues vals > 0
+// along unit vectors vecs: semi-axes √(2c/λᵢ), sampled finely.
+func ellipseCurve(name string, v geom.View, centre []float64, vals [2]float64, vecs [2][2]float64, c float64) screenCurve {
+	a1, a2 := math.Sqrt(2*c/vals[0]), math.Sqrt(2*c/vals[1])
+	const n = 4096
+	sc := screenCurve{name: name}
+	for k := range n {
+		s, co := math.Sincos(2 * math.Pi * float64(k) / n)
+		x := centre[0] + a1*co*vecs[0][0] + a2*s*vecs[1][0]
+		y := centre[1] + a1*co*vecs[0][1] + a2*s*vecs[1][1]
+		sc.pts = append(sc.pts, toLayer(v, x, y))
+	}
+	return sc
+}
+
+// circleCurve is the circle of radius r around centre.
+func circleCurve(name string, v geom.View, centre []float64, r float64) screenCurve {
+	return ellipseCurve(name, v, centre, [2]float64{1, 1}, [2][2]float64{{1, 0}, {0, 1}}, 0.5*r*r)
+}
+
+// distTo returns the distance from p to the nearest sample of any curve.
+func distTo(p [2]float64, curves []screenCurve) float64 {
+	d := math.Inf(1)
+	for _, c := range curves {
+		for _, q := range c.pts {
+			d = math.Min(d, math.Hypot(p[0]-q[0], p[1]-q[1]))
+		}
+	}
+	return d
+}
+
+// pixelClass tells whether the premultiplied pixel px is opaque enough
+// and of colour clr (within 40 of 255 in each channel, unpremultiplied).
+func pixelClass(px []byte, clr color.RGBA) bool {
+	a := float64(px[3])
+	if a < 160 {
+		return false
+	}
+	for i, want := range [3]uint8{clr.R, clr.G, clr.B} {
+		if math.Abs(float64(px[i])*255/a-float64(want)) > 40 {
+			return false
+		}
+	}
+	return true
+}
+
+// layerPixels runs a frame of g on img and returns panel i's overlay
+// layer's pixels, its size and the view it was drawn in (at the origin).
+func layerPixels(t *testing.T, g *Game, img *ebiten.Image, i int) ([]byte, int, int, geom.View) {
+	t.Helper()
+	var pix []byte
+	var w, h int
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
+		g.Draw(img)
+		l := g.overlays[i].layer.Image()
+		b := l.Bounds()
+		w, h = b.Dx(), b.Dy()
+		pix = make([]byte, 4*w*h)
+		l.ReadPixels(pix)
+	})
+	v := g.panelView(g.lay.panels[i].plot)
+	v.Screen.X, v.Screen.Y = 0, 0
+	if int(v.Screen.W) != w || int(v.Screen.H) != h {
+		t.Fatalf("panel %d: layer %d×%d, view %v", i+1, w, h, v.Screen)
+	}
+	return pix, w, h, v
+}
+
+// checkPixels asserts that the pixels of colour clr lie on the curves
+// (within 2.5 px, but for a few anti-aliasing strays; away from the
+// iterate's dot and the mask) and that the curves are drawn: at least
+// cover of their samples inside the layer have a pixel of colour clr, or
+// of one of also, within 2 px.
+func checkPixels(t *testing.T, what string, pix []byte, w, h int, clr color.RGBA, also []color.RGBA, curves []screenCurve, cover float64, masked func(p [2]float64) bool) {
+	t.Helper()
+	var on, off int
+	var worst float64
+	hit := make([]bool, w*h)
+	for y := range h {
+		for x := range w {
+			px := pix[4*(y*w+x) : 4*(y*w+x)+4]
+			mine := pixelClass(px, clr)
+			for _, c := range also {
+				if pixelClass(px, c) {
+					hit[y*w+x] = true
+				}
+			}
+			if !mine {
+				continue
+			}
+			hit[y*w+x] = true
+			p := [2]float64{float64(x) + 0.5, float64(y) + 0.5}
+			if masked(p) {
+				continue
+			}
+			if d := distTo(p, curves); d > 2.5 {
+				off++
+				worst = math.Max(worst, d)
+			} else {
+				on++
+			}
+		}
+	}
+	if on < 50 || off > on/100 {
+		t.Errorf("%s: %d pixels of the colour on the curves, %d off them (worst %.1f px away)", what, on, off, worst)
+	}
+	for _, c := range curves {
+		var inside, covered int
+		for _, q := range c.pts {
+			if q[0] < 3 || q[1] < 3 || q[0] > float64(w)-3 || q[1] > float64(h)-3 || masked(q) {
+				continue
+			}
+			inside++
+		near:
+			for dy := -2; dy <= 2; dy++ {
+				for dx := -2; dx <= 2; dx++ {
+					x, y := int(q[0])+dx, int(q[1])+dy
+					if x >= 0 && y >= 0 && x < w && y < h && hit[y*w+x] {
+						covered++
+						break near
+					}
+				}
+			}
+		}
+		if inside < 200 || float64(covered) < cover*float64(inside) {
+			t.Errorf("%s: %s drawn along %d of its %d samples inside the panel, want %.0f%%", what, c.name, covered, inside, 100*cover)
+		}
+	}
+}
+
+// markMask returns the mask of what else is drawn at step s: the
+// iterate's dot (9 px) and, for the white pixels, the arrow along −g
+// (44 px and its head).
+func markMask(v geom.View, s *sim.Step, arrow bool) func(p [2]float64) bool {
+	c := toLayer(v, s.X[0], s.X[1])
+	n := math.Hypot(s.G[0], s.G[1])
+	dir := [2]float64{-s.G[0] / n, s.G[1] / n}
+	return func(p [2]float64) bool {
+		dx, dy := p[0]-c[0], p[1]-c[1]
+		if math.Hypot(dx, dy) < 9 {
+			return true
+		}
+		if !arrow || !(n > 0) {
+			return false
+		}
+		along := dx*dir[0] + dy*dir[1]
+		across := math.Abs(dx*dir[1] - dy*dir[0])
+		return along > -3 && along < 50 && across < 9
+	}
+}
+
+// estimateCurve is the closed-form level set ½dᵀBd = c of step s's
+// recorded curvature read as a Hessian: the Hessian itself or B, or the
+// inverse of H (eigenvalues 1/μ along H's eigenvectors, by gonum).
+func estimateCurve(t *testing.T, v geom.View, s *sim.Step, c float64) screenCurve {
+	t.Helper()
+	vals, vecs := symEigen(t, [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]})
+	if s.CurvKind == sim.CurvH {
+		vals[0], vals[1] = 1/vals[0], 1/vals[1]
+	}
+	if !(vals[0] > 0 && vals[1] > 0) {
+		t.Fatalf("estimate at %v is not positive definite: %v", s.X, vals)
+	}
+	return ellipseCurve("the estimate's ellipse", v, s.X, vals, vecs, c)
+}
+
+// On sr1-learns at steps 0 and 2, and on a bowl with two trust-region
+// methods, each panel's pixels show its dashed estimate, the white truth
+// and the trust circle where the closed forms put them.
+func TestPanelPixelsShowTheMarks(t *testing.T) {
+	pr, _, err := sim.LookupPreset("sr1-learns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, _ := sr1LearnsBowl()
+	trueVals, trueVecs := symEigen(t, a)
+	for _, c := range []struct {
+		name  string
+		link  string
+		steps int
+	}{
+		{"sr1-learns at step 0", pr.Link, 0},
+		{"sr1-learns at step 2", pr.Link, 2},
+		{"trust regions at step 0", "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:radius=0.3;n=20;u=t", 0},
+		{"trust regions at step 3", "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:radius=0.3;n=20;u=t", 3},
+	} {
+		g, img := newTestGame(t, "#"+c.link, 1600, 900)
+		for range c.steps {
+			g.st.stepAll()
+		}
+		for i, r := range g.st.runs {
+			pix, w, h, v := layerPixels(t, g, img, i)
+			s := r.Last()
+			if s.Iter != c.steps && s.Events&sim.EventConverged == 0 {
+				t.Fatalf("%s: panel %d at iteration %d", c.name, i+1, s.Iter)
+			}
+			what := fmt.Sprintf("%s, panel %d (%s)", c.name, i+1, g.st.scen.Methods[i])
+			// The level c at which both are drawn: the one at which the
+			// truth's ellipse has the semi-axes TestSR1LearnsPicture checks.
+			var hess [4]float64
+			lev := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
+			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
+			mine := []screenCurve{estimateCurve(t, v, s, lev)}
+			if s.Radius > 0 {
+				mine = append(mine, circleCurve("the trust circle", v, s.X, s.Radius))
+			}
+			clr := panelColors[i]
+			checkPixels(t, what+": dashed", pix, w, h, clr, nil, mine, 0.6, markMask(v, s, false))
+			// the truth is solid, and covered by the estimate where they agree
+			checkPixels(t, what+": white", pix, w, h, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, s, true))
+		}
+	}
+}
