@@ -1,0 +1,143 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"curvlab/sim/nn"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// plottedSharpness returns the values the sharpness plot is given for
+// panel k's run (the line in the panel's colour against the iteration)
+// and the level of its 2/η line (NaN if none).
+func plottedSharpness(t *testing.T, g *Game, k int) (ys []float64, eta2 float64) {
+	t.Helper()
+	eta2 = math.NaN()
+	found := false
+	for _, s := range g.net.plots.sharp.Series {
+		switch {
+		case s.X == nil && s.Color == panelColors[k]:
+			if found {
+				t.Fatalf("panel %d: two sharpness lines in its colour", k+1)
+			}
+			ys, found = s.Y, true
+		case s.X != nil && sameHue(s.Color, panelColors[k]):
+			if !math.IsNaN(eta2) || len(s.Y) == 0 || s.Y[len(s.Y)-1] != s.Y[0] {
+				t.Fatalf("panel %d: thin lines %v", k+1, s.Y)
+			}
+			eta2 = s.Y[0]
+		}
+	}
+	if !found {
+		t.Fatalf("panel %d: no sharpness line in the plot", k+1)
+	}
+	return ys, eta2
+}
+
+// sameHue reports whether the premultiplied colours a and b differ only in
+// opacity.
+func sameHue(a, b color.RGBA) bool {
+	f := func(u, alpha uint8) float64 { return float64(u) * 255 / float64(alpha) }
+	return a.A > 0 && b.A > 0 &&
+		math.Abs(f(a.R, a.A)-f(b.R, b.A)) < 2 && math.Abs(f(a.G, a.A)-f(b.G, b.A)) < 2 && math.Abs(f(a.B, a.A)-f(b.B, b.A)) < 2
+}
+
+// denseTop returns the largest eigenvalue of the symmetric part of the
+// n×n matrix h by gonum's dense EigenSym.
+func denseTop(t *testing.T, h []float64, n int) float64 {
+	t.Helper()
+	s := mat.NewSymDense(n, nil)
+	for i := range n {
+		for j := i; j < n; j++ {
+			s.SetSym(i, j, (h[i*n+j]+h[j*n+i])/2)
+		}
+	}
+	var es mat.EigenSym
+	if !es.Factorize(s, false) {
+		t.Fatal("gonum's EigenSym failed")
+	}
+	v := es.Values(nil)
+	return v[n-1]
+}
+
+// fdHess assembles the Hessian of m at x by central differences of its
+// gradient, column by column (step 1e-5: its λmax is within 1e-10 of the
+// exact one on these smooth networks).
+func fdHess(m *nn.MLP, x []float64) []float64 {
+	n := m.Dim()
+	h := make([]float64, n*n)
+	gp, gm := make([]float64, n), make([]float64, n)
+	xp := append([]float64(nil), x...)
+	const step = 1e-5
+	for j := range n {
+		xp[j] = x[j] + step
+		m.Grad(gp, xp)
+		xp[j] = x[j] - step
+		m.Grad(gm, xp)
+		xp[j] = x[j]
+		for i := range n {
+			h[i*n+j] = (gp[i] - gm[i]) / (2 * step)
+		}
+	}
+	return h
+}
+
+// The sharpness plot draws, for every iterate of every panel, λ_max of the
+// training loss's Hessian at that iterate's weights: held against the
+// dense eigenvalue (gonum) of a Hessian assembled by finite differences of
+// the gradient on a tanh network, and of nn's exact Hessian on a sigmoid
+// network with cross-entropy; each gradient-descent panel's thin line is
+// at 2/η of the η in its link.
+func TestSharpnessPlotIsTheDenseLambdaMax(t *testing.T) {
+	for _, c := range []struct {
+		link  string
+		steps int
+		fd    bool
+		etas  []float64 // per panel, 0: no 2/η line
+	}{
+		{"v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=newton;m=bfgs;n=400;t=0", 30, true, []float64{0.35, 0, 0}},
+		{"v1;net=sigmoid:4,4,loss=ce;d=xor:n=60;m=gd:lr=0.5;m=sr1;n=100", 20, false, []float64{0.5, 0}},
+	} {
+		g, _, m := steppedGame(t, "#"+c.link, c.steps)
+		n := m.Dim()
+		h := make([]float64, n*n)
+		for k, r := range g.st.runs {
+			ys, eta2 := plottedSharpness(t, g, k)
+			if len(ys) != len(r.Trace) {
+				t.Errorf("%s, panel %d: %d sharpness values plotted for %d iterates", c.link, k+1, len(ys), len(r.Trace))
+				continue
+			}
+			worst := 0.0
+			for row := range r.Trace {
+				x := r.Trace[row].X
+				if c.fd {
+					h = fdHess(m, x)
+				} else {
+					m.Hess(h, x)
+				}
+				want := denseTop(t, h, n)
+				tol := 1e-9
+				if c.fd {
+					tol = 1e-8
+				}
+				rel := math.Abs(ys[row]-want) / math.Abs(want)
+				worst = math.Max(worst, rel)
+				if !(rel <= tol) {
+					t.Errorf("%s, panel %d, iterate %d: sharpness plotted %.12g, dense λmax %.12g", c.link, k+1, row, ys[row], want)
+					break
+				}
+			}
+			t.Logf("%s, panel %d: %d iterates, worst relative difference %.2g", c.link, k+1, len(ys), worst)
+			want := math.NaN()
+			if c.etas[k] > 0 {
+				want = 2 / c.etas[k]
+			}
+			if math.IsNaN(eta2) != math.IsNaN(want) || !math.IsNaN(want) && math.Abs(eta2-want) > 1e-12*want {
+				t.Errorf("%s, panel %d: the thin line is at %v, want 2/η = %v", c.link, k+1, eta2, want)
+			}
+		}
+	}
+}
