@@ -80,37 +80,72 @@ func pixelClass(px []byte, clr color.RGBA) bool {
 	return true
 }
 
-// layerPixels runs a frame of g on img and returns panel i's overlay
-// layer's pixels, its size and the view it was drawn in (at the origin).
-func layerPixels(t *testing.T, g *Game, img *ebiten.Image, i int) ([]byte, int, int, geom.View) {
+// panelLayer is the pixels of a panel's overlay layer, its size and the
+// view it was drawn in (at the origin).
+type panelLayer struct {
+	pix  []byte
+	w, h int
+	v    geom.View
+}
+
+// layerPixels opens link on a w×h screen of the given scale, takes steps
+// steps, runs a frame and returns g and each panel's overlay layer.
+func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []panelLayer) {
 	t.Helper()
-	var pix []byte
-	var w, h int
-	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
-		g.Draw(img)
-		l := g.overlays[i].layer.Image()
-		b := l.Bounds()
-		w, h = b.Dx(), b.Dy()
-		pix = make([]byte, 4*w*h)
-		l.ReadPixels(pix)
-	})
-	v := g.panelView(g.lay.panels[i].plot)
-	v.Screen.X, v.Screen.Y = 0, 0
-	if int(v.Screen.W) != w || int(v.Screen.H) != h {
-		t.Fatalf("panel %d: layer %d×%d, view %v", i+1, w, h, v.Screen)
+	g := New("#"+link, nil)
+	w, h := int(1600*scale), int(900*scale)
+	g.w, g.h, g.scale = float64(w), float64(h), scale
+	for range steps {
+		g.st.stepAll()
 	}
-	return pix, w, h, v
+	var layers []panelLayer
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
+		img := ebiten.NewImage(w, h)
+		defer img.Deallocate()
+		g.Draw(img)
+		for i := range g.st.runs {
+			l := g.overlays[i].layer.Image()
+			b := l.Bounds()
+			pl := panelLayer{w: b.Dx(), h: b.Dy(), pix: make([]byte, 4*b.Dx()*b.Dy())}
+			l.ReadPixels(pl.pix)
+			layers = append(layers, pl)
+		}
+	})
+	for i := range layers {
+		v := g.panelView(g.lay.panels[i].plot)
+		v.Screen.X, v.Screen.Y = 0, 0
+		if int(v.Screen.W) != layers[i].w || int(v.Screen.H) != layers[i].h {
+			t.Fatalf("panel %d: layer %d×%d, view %v", i+1, layers[i].w, layers[i].h, v.Screen)
+		}
+		layers[i].v = v
+	}
+	return g, layers
 }
 
 // checkPixels asserts that the pixels of colour clr lie on the curves
-// (within 2.5 px, but for a few anti-aliasing strays; away from the
-// iterate's dot and the mask) and that the curves are drawn: at least
-// cover of their samples inside the layer have a pixel of colour clr, or
-// of one of also, within 2 px.
-func checkPixels(t *testing.T, what string, pix []byte, w, h int, clr color.RGBA, also []color.RGBA, curves []screenCurve, cover float64, masked func(p [2]float64) bool) {
+// (within 2.5 px of u device pixels, the half-width of the 2 px stroke
+// and a margin, but for a few anti-aliasing strays; away from the mask)
+// and that the curves are drawn: at least cover of their samples inside
+// the layer have a pixel of colour clr, or of one of also, within 2 px.
+func checkPixels(t *testing.T, what string, pix []byte, w, h int, u float64, clr color.RGBA, also []color.RGBA, curves []screenCurve, cover float64, masked func(p [2]float64) bool) {
 	t.Helper()
 	var on, off int
 	var worst float64
+	// near marks the pixels whose centre lies within 2.5u of a sample
+	// (the samples are well under a pixel apart)
+	near := make([]bool, w*h)
+	tol := 2.5 * u
+	for _, c := range curves {
+		for _, q := range c.pts {
+			for y := max(0, int(q[1]-tol)); y <= min(h-1, int(q[1]+tol)); y++ {
+				for x := max(0, int(q[0]-tol)); x <= min(w-1, int(q[0]+tol)); x++ {
+					if math.Hypot(float64(x)+0.5-q[0], float64(y)+0.5-q[1]) <= tol {
+						near[y*w+x] = true
+					}
+				}
+			}
+		}
+	}
 	hit := make([]bool, w*h)
 	for y := range h {
 		for x := range w {
@@ -129,17 +164,18 @@ func checkPixels(t *testing.T, what string, pix []byte, w, h int, clr color.RGBA
 			if masked(p) {
 				continue
 			}
-			if d := distTo(p, curves); d > 2.5 {
-				off++
-				worst = math.Max(worst, d)
-			} else {
+			if near[y*w+x] {
 				on++
+			} else {
+				off++
+				worst = math.Max(worst, distTo(p, curves))
 			}
 		}
 	}
 	if on < 50 || off > on/100 {
 		t.Errorf("%s: %d pixels of the colour on the curves, %d off them (worst %.1f px away)", what, on, off, worst)
 	}
+	r := int(math.Round(2 * u))
 	for _, c := range curves {
 		var inside, covered int
 		for _, q := range c.pts {
@@ -147,13 +183,13 @@ func checkPixels(t *testing.T, what string, pix []byte, w, h int, clr color.RGBA
 				continue
 			}
 			inside++
-		near:
-			for dy := -2; dy <= 2; dy++ {
-				for dx := -2; dx <= 2; dx++ {
+		found:
+			for dy := -r; dy <= r; dy++ {
+				for dx := -r; dx <= r; dx++ {
 					x, y := int(q[0])+dx, int(q[1])+dy
 					if x >= 0 && y >= 0 && x < w && y < h && hit[y*w+x] {
 						covered++
-						break near
+						break found
 					}
 				}
 			}
@@ -166,14 +202,14 @@ func checkPixels(t *testing.T, what string, pix []byte, w, h int, clr color.RGBA
 
 // markMask returns the mask of what else is drawn at step s: the
 // iterate's dot (9 px) and, for the white pixels, the arrow along −g
-// (44 px and its head).
-func markMask(v geom.View, s *sim.Step, arrow bool) func(p [2]float64) bool {
+// (44 px and its head), in pixels of u device pixels.
+func markMask(v geom.View, s *sim.Step, u float64, arrow bool) func(p [2]float64) bool {
 	c := toLayer(v, s.X[0], s.X[1])
 	n := math.Hypot(s.G[0], s.G[1])
 	dir := [2]float64{-s.G[0] / n, s.G[1] / n}
 	return func(p [2]float64) bool {
 		dx, dy := p[0]-c[0], p[1]-c[1]
-		if math.Hypot(dx, dy) < 9 {
+		if math.Hypot(dx, dy) < 9*u {
 			return true
 		}
 		if !arrow || !(n > 0) {
@@ -181,7 +217,7 @@ func markMask(v geom.View, s *sim.Step, arrow bool) func(p [2]float64) bool {
 		}
 		along := dx*dir[0] + dy*dir[1]
 		across := math.Abs(dx*dir[1] - dy*dir[0])
-		return along > -3 && along < 50 && across < 9
+		return along > -3*u && along < 50*u && across < 9*u
 	}
 }
 
@@ -200,6 +236,8 @@ func estimateCurve(t *testing.T, v geom.View, s *sim.Step, c float64) screenCurv
 	return ellipseCurve("the estimate's ellipse", v, s.X, vals, vecs, c)
 }
 
+const trLink = "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:radius=0.3;n=20;u=t"
+
 // On sr1-learns at steps 0 and 2, and on a bowl with two trust-region
 // methods, each panel's pixels show its dashed estimate, the white truth
 // and the trust circle where the closed forms put them.
@@ -214,18 +252,18 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 		name  string
 		link  string
 		steps int
+		scale float64 // device pixels per CSS pixel
 	}{
-		{"sr1-learns at step 0", pr.Link, 0},
-		{"sr1-learns at step 2", pr.Link, 2},
-		{"trust regions at step 0", "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:radius=0.3;n=20;u=t", 0},
-		{"trust regions at step 3", "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:radius=0.3;n=20;u=t", 3},
+		{"sr1-learns at step 0", pr.Link, 0, 1},
+		{"sr1-learns at step 2", pr.Link, 2, 1},
+		{"sr1-learns at step 2 on a hi-DPI screen", pr.Link, 2, 2},
+		{"trust regions at step 0", trLink, 0, 1},
+		{"trust regions at step 3", trLink, 3, 1},
+		{"trust regions at step 3 on a hi-DPI screen", trLink, 3, 2},
 	} {
-		g, img := newTestGame(t, "#"+c.link, 1600, 900)
-		for range c.steps {
-			g.st.stepAll()
-		}
+		g, layers := layerPixels(t, c.link, c.steps, c.scale)
 		for i, r := range g.st.runs {
-			pix, w, h, v := layerPixels(t, g, img, i)
+			pix, w, h, v := layers[i].pix, layers[i].w, layers[i].h, layers[i].v
 			s := r.Last()
 			if s.Iter != c.steps && s.Events&sim.EventConverged == 0 {
 				t.Fatalf("%s: panel %d at iteration %d", c.name, i+1, s.Iter)
@@ -241,9 +279,10 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 				mine = append(mine, circleCurve("the trust circle", v, s.X, s.Radius))
 			}
 			clr := panelColors[i]
-			checkPixels(t, what+": dashed", pix, w, h, clr, nil, mine, 0.6, markMask(v, s, false))
+			u := g.lay.u
+			checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, mine, 0.6, markMask(v, s, u, false))
 			// the truth is solid, and covered by the estimate where they agree
-			checkPixels(t, what+": white", pix, w, h, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, s, true))
+			checkPixels(t, what+": white", pix, w, h, u, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, s, u, true))
 		}
 	}
 }
