@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"curvlab/render/geom"
@@ -223,8 +224,9 @@ func markMask(v geom.View, s *sim.Step, u float64, arrow bool) func(p [2]float64
 
 // estimateCurve is the closed-form level set ½dᵀBd = c of step s's
 // recorded curvature read as a Hessian: the Hessian itself or B, or the
-// inverse of H (eigenvalues 1/μ along H's eigenvectors, by gonum).
-func estimateCurve(t *testing.T, v geom.View, s *sim.Step, c float64) screenCurve {
+// inverse of H (eigenvalues 1/μ along H's eigenvectors, by gonum); and
+// B's eigenvalues, ascending.
+func estimateCurve(t *testing.T, v geom.View, s *sim.Step, c float64) (screenCurve, [2]float64) {
 	t.Helper()
 	vals, vecs := symEigen(t, [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]})
 	if s.CurvKind == sim.CurvH {
@@ -233,14 +235,19 @@ func estimateCurve(t *testing.T, v geom.View, s *sim.Step, c float64) screenCurv
 	if !(vals[0] > 0 && vals[1] > 0) {
 		t.Fatalf("estimate at %v is not positive definite: %v", s.X, vals)
 	}
-	return ellipseCurve("the estimate's ellipse", v, s.X, vals, vecs, c)
+	if vals[0] > vals[1] {
+		vals[0], vals[1] = vals[1], vals[0]
+		vecs[0], vecs[1] = vecs[1], vecs[0]
+	}
+	return ellipseCurve("the estimate's ellipse", v, s.X, vals, vecs, c), vals
 }
 
 const trLink = "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:radius=0.3;n=20;u=t"
 
 // On sr1-learns at steps 0 and 2, and on a bowl with two trust-region
 // methods, each panel's pixels show its dashed estimate, the white truth
-// and the trust circle where the closed forms put them.
+// and the trust circle where the closed forms put them, and its readout
+// names the eigenvalues of both.
 func TestPanelPixelsShowTheMarks(t *testing.T) {
 	pr, _, err := sim.LookupPreset("sr1-learns")
 	if err != nil {
@@ -274,7 +281,8 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 			var hess [4]float64
 			lev := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
 			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
-			mine := []screenCurve{estimateCurve(t, v, s, lev)}
+			est, estVals := estimateCurve(t, v, s, lev)
+			mine := []screenCurve{est}
 			if s.Radius > 0 {
 				mine = append(mine, circleCurve("the trust circle", v, s.X, s.Radius))
 			}
@@ -283,6 +291,14 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 			checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, mine, 0.6, markMask(v, s, u, false))
 			// the truth is solid, and covered by the estimate where they agree
 			checkPixels(t, what+": white", pix, w, h, u, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, s, u, true))
+			// and the readout under the panel names the same eigenvalues
+			lines := g.panels[i].lines
+			if want := "λ " + num(2) + ", " + num(10); !strings.Contains(lines[2], want) {
+				t.Errorf("%s: readout %q, want the true Hessian's %q", what, lines[2], want)
+			}
+			if want := "λ " + num(estVals[0]) + ", " + num(estVals[1]); !strings.Contains(lines[3], want) {
+				t.Errorf("%s: readout %q, want the estimate's %q", what, lines[3], want)
+			}
 		}
 	}
 }
