@@ -8,6 +8,7 @@ import (
 	"curvlab/render/geom"
 	"curvlab/sim"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -315,5 +316,49 @@ func TestTrustRegionIsTheCircleOfRadiusDelta(t *testing.T) {
 	}
 	if len(radii) < 4 {
 		t.Errorf("only %d distinct radii seen: the test does not exercise the radius", len(radii))
+	}
+}
+
+// goldsteinPrice is Goldstein and Price's test function (1971), by hand:
+// [1 + (x+y+1)²(19 − 14x + 3x² − 14y + 6xy + 3y²)] ·
+// [30 + (2x − 3y)²(18 − 32x + 12x² + 48y − 36xy + 27y²)],
+// whose global minimum is 3 at (0, −1).
+func goldsteinPrice(x []float64) float64 {
+	a, b := x[0], x[1]
+	p := a + b + 1
+	q := 2*a - 3*b
+	return (1 + p*p*(19-14*a+3*a*a-14*b+6*a*b+3*b*b)) * (30 + q*q*(18-32*a+12*a*a+48*b-36*a*b+27*b*b))
+}
+
+// The plot under the panels is given, for each panel, f(x_k) − f* at
+// every iterate, with f* = 3 the global minimum of Goldstein–Price (not
+// one of its local minima), on a log scale.
+func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
+	g, img := newTestGame(t, "#v1;s=goldstein-price;x=-1.5,1.5;m=newton;m=bfgs;m=gd:lr=0.0001;n=30", 1600, 900)
+	for range 12 {
+		g.st.stepAll()
+	}
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	pl := &g.plot.pl
+	if !pl.LogY {
+		t.Error("f − f* not on a log scale")
+	}
+	for i, r := range g.st.runs {
+		var ys []float64
+		for _, s := range pl.Series {
+			if s.Color == panelColors[i] {
+				ys = s.Y
+			}
+		}
+		if len(ys) != len(r.Trace) {
+			t.Fatalf("panel %d: %d values plotted for %d iterates", i+1, len(ys), len(r.Trace))
+		}
+		for k, row := range r.Trace {
+			want := goldsteinPrice(row.X) - 3
+			if math.Abs(ys[k]-want) > 1e-12*math.Max(1, math.Abs(want)+3) || !(ys[k] >= 0) {
+				t.Errorf("panel %d, iterate %d at %v: plotted %.15g, want f − 3 = %.15g", i+1, k, row.X, ys[k], want)
+				break
+			}
+		}
 	}
 }
