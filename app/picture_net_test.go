@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"curvlab/sim/nn"
@@ -49,6 +50,14 @@ func sameHue(a, b color.RGBA) bool {
 // n×n matrix h by gonum's dense EigenSym.
 func denseTop(t *testing.T, h []float64, n int) float64 {
 	t.Helper()
+	v := denseSpectrum(t, h, n)
+	return v[n-1]
+}
+
+// denseSpectrum returns the eigenvalues, ascending, of the symmetric part
+// of the n×n matrix h by gonum's dense EigenSym.
+func denseSpectrum(t *testing.T, h []float64, n int) []float64 {
+	t.Helper()
 	s := mat.NewSymDense(n, nil)
 	for i := range n {
 		for j := i; j < n; j++ {
@@ -59,8 +68,7 @@ func denseTop(t *testing.T, h []float64, n int) float64 {
 	if !es.Factorize(s, false) {
 		t.Fatal("gonum's EigenSym failed")
 	}
-	v := es.Values(nil)
-	return v[n-1]
+	return es.Values(nil)
 }
 
 // fdHess assembles the Hessian of m at x by central differences of its
@@ -90,7 +98,8 @@ func fdHess(m *nn.MLP, x []float64) []float64 {
 // dense eigenvalue (gonum) of a Hessian assembled by finite differences of
 // the gradient on a tanh network, and of nn's exact Hessian on a sigmoid
 // network with cross-entropy; each gradient-descent panel's thin line is
-// at 2/η of the η in its link.
+// at 2/η of the η in its link. The spectra plot's row of each panel holds
+// every eigenvalue of the exact Hessian at its current weights.
 func TestSharpnessPlotIsTheDenseLambdaMax(t *testing.T) {
 	for _, c := range []struct {
 		link  string
@@ -131,6 +140,26 @@ func TestSharpnessPlotIsTheDenseLambdaMax(t *testing.T) {
 				}
 			}
 			t.Logf("%s, panel %d: %d iterates, worst relative difference %.2g", c.link, k+1, len(ys), worst)
+			// the spectra plot's row: every eigenvalue at the current weights
+			var row []float64
+			for _, sr := range g.net.plots.spectra.Rows {
+				if sr.Color == panelColors[k] {
+					row = append([]float64(nil), sr.Vals...)
+				}
+			}
+			m.Hess(h, r.Last().X)
+			all := denseSpectrum(t, h, n)
+			slices.Sort(row)
+			if len(row) != n {
+				t.Errorf("%s, panel %d: %d eigenvalues drawn, want %d", c.link, k+1, len(row), n)
+			} else {
+				for i := range row {
+					if math.Abs(row[i]-all[i]) > 1e-9*math.Max(math.Abs(all[0]), math.Abs(all[n-1])) {
+						t.Errorf("%s, panel %d: eigenvalue %d drawn at %.12g, gonum %.12g", c.link, k+1, i, row[i], all[i])
+						break
+					}
+				}
+			}
 			want := math.NaN()
 			if c.etas[k] > 0 {
 				want = 2 / c.etas[k]
