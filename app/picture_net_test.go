@@ -46,6 +46,37 @@ func sameHue(a, b color.RGBA) bool {
 		math.Abs(f(a.R, a.A)-f(b.R, b.A)) < 2 && math.Abs(f(a.G, a.A)-f(b.G, b.A)) < 2 && math.Abs(f(a.B, a.A)-f(b.B, b.A)) < 2
 }
 
+// checkLossPlot checks that the loss plot is given, for panel k, the
+// training loss (bright, in the panel's colour) and the test loss (faint)
+// at every iterate, evaluated afresh by train and test.
+func checkLossPlot(t *testing.T, g *Game, k int, train, test *nn.MLP) {
+	t.Helper()
+	r := g.st.runs[k]
+	var trainY, testY []float64
+	for _, s := range g.net.plots.loss.Series {
+		switch {
+		case s.Color == panelColors[k]:
+			trainY = s.Y
+		case s.Color != panelColors[k] && sameHue(s.Color, panelColors[k]):
+			testY = s.Y
+		}
+	}
+	if len(trainY) != len(r.Trace) || len(testY) != len(r.Trace) {
+		t.Fatalf("panel %d: %d training and %d test losses plotted for %d iterates", k+1, len(trainY), len(testY), len(r.Trace))
+	}
+	for row := range r.Trace {
+		x := r.Trace[row].X
+		if a, b := trainY[row], train.Func(x); !(math.Abs(a-b) <= 1e-12*math.Abs(b)) {
+			t.Errorf("panel %d, iterate %d: training loss plotted %.15g, evaluated %.15g", k+1, row, a, b)
+			return
+		}
+		if a, b := testY[row], test.Func(x); !(math.Abs(a-b) <= 1e-12*math.Abs(b)) {
+			t.Errorf("panel %d, iterate %d: test loss plotted %.15g, evaluated %.15g", k+1, row, a, b)
+			return
+		}
+	}
+}
+
 // denseTop returns the largest eigenvalue of the symmetric part of the
 // n×n matrix h by gonum's dense EigenSym.
 func denseTop(t *testing.T, h []float64, n int) float64 {
@@ -99,8 +130,9 @@ func fdHess(m *nn.MLP, x []float64) []float64 {
 // the gradient on a tanh network, and of nn's exact Hessian on a sigmoid
 // network with cross-entropy; each gradient-descent panel's thin line is
 // at 2/η of the η in its link. The spectra plot's row of each panel holds
-// every eigenvalue of the exact Hessian at its current weights.
-func TestSharpnessPlotIsTheDenseLambdaMax(t *testing.T) {
+// every eigenvalue of the exact Hessian at its current weights, and the
+// loss plot the training and test losses of every iterate.
+func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 	for _, c := range []struct {
 		link  string
 		steps int
@@ -113,7 +145,13 @@ func TestSharpnessPlotIsTheDenseLambdaMax(t *testing.T) {
 		g, _, m := steppedGame(t, "#"+c.link, c.steps)
 		n := m.Dim()
 		h := make([]float64, n*n)
+		p := g.st.scen.NetProblem()
+		test, err := nn.NewMLP(p.Net.Arch(), &p.Test)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for k, r := range g.st.runs {
+			checkLossPlot(t, g, k, m, test)
 			ys, eta2 := plottedSharpness(t, g, k)
 			if len(ys) != len(r.Trace) {
 				t.Errorf("%s, panel %d: %d sharpness values plotted for %d iterates", c.link, k+1, len(ys), len(r.Trace))
