@@ -17,7 +17,15 @@ import (
 // Painter.LevelSet strokes through geom.Curvature.AppendLevel) held against
 // closed forms and gonum's eigensolver, never against the app's own
 // decomposition. picture_pixels_test.go checks the same against the pixels
-// of a drawn panel.
+// of a drawn panel, picture_net_test.go the numbers the network plots are
+// given. Each was seen to fail on planted bugs: H drawn as if it were B,
+// the marks centred at the previous iterate, a trust circle of radius Δ²,
+// the estimate drawn at twice the level, a missing conjugate hyperbola,
+// the readout's eigenvalues of H for H⁻¹, f − f* without f* or with a
+// local minimum's f*, a Lanczos sharpness cut short (4 warm or 8 cold
+// iterations) or halved, the test loss handed to the sharpness plot, a
+// 1/η line for 2/η, a spectrum one eigenvalue short or of the previous
+// iterate, the training loss handed to the test-loss line.
 
 // drawnPoints returns the points of level set ls as the painter receives
 // them (unclipped: every curve here fits in its view), without the NaN
