@@ -25,7 +25,8 @@ import (
 // local minimum's f*, a Lanczos sharpness cut short (4 warm or 8 cold
 // iterations) or halved, the test loss handed to the sharpness plot, a
 // 1/η line for 2/η, a spectrum one eigenvalue short or of the previous
-// iterate, the training loss handed to the test-loss line.
+// iterate, the training loss handed to the test-loss line, a slider mark
+// at 1/λ_max.
 
 // drawnPoints returns the points of level set ls as the painter receives
 // them (unclipped: every curve here fits in its view), without the NaN
@@ -368,5 +369,32 @@ func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// The step-size slider of gradient descent marks 2/λ_max of the Hessian at
+// the start: on the linear-regression loss (1/3)‖Xθ − y‖², X = [[1,2],
+// [2,3],[3,4]], the Hessian is (2/3)XᵀX = (2/3)[[14, 20], [20, 29]]
+// everywhere and 2/λ_max = 0.069995 (issue 9); on a network it is 2 over
+// the dense λ_max at the initial weights.
+func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
+	g, _ := newTestGame(t, "#v1;s=linreg;x=-1,3;m=gd:lr=0.035;m=newton", 1600, 900)
+	vals, _ := symEigen(t, [4]float64{28.0 / 3, 40.0 / 3, 40.0 / 3, 58.0 / 3})
+	g.popup.panel = 0
+	lim, label := g.stabilityMark("lr")
+	if !close9(lim, 2/vals[1]) || math.Abs(lim-0.069995) > 5e-7 {
+		t.Errorf("linreg: gd's slider marks %.9g (%q), want 2/λmax = %.9g", lim, label, 2/vals[1])
+	}
+	g.popup.panel = 1
+	if lim, _ := g.stabilityMark("lr"); !math.IsNaN(lim) {
+		t.Errorf("linreg: Newton's first trial step is marked at %v", lim)
+	}
+
+	g, _, m := steppedGame(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2;n=10", 0)
+	h := make([]float64, m.Dim()*m.Dim())
+	m.Hess(h, g.st.runs[0].Trace[0].X)
+	g.popup.panel = 0
+	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
+		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))
 	}
 }
