@@ -148,13 +148,14 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
-	pc.syncPath(r)
+	from := pc.syncPath(r)
 	v.Screen.X, v.Screen.Y = 0, 0
-	n := len(pc.pts) / 2
+	n := len(pc.path.pts) / 2
 	if n <= 1 {
 		return nil
 	}
-	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > n || pc.trail.Image() == nil {
+	// A point before trailN changed when the trace thinned: draw it again.
+	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > from || pc.trail.Image() == nil {
 		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
 		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
 	}
@@ -174,8 +175,8 @@ func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from int) {
 	pc := &g.panels[k]
 	clr := panelColors[k%len(panelColors)]
 	p.Clip = v.Screen
-	p.PolylineFrom(dst, &v, pc.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.pts[2*from:], 2.6*l.u, clr)
+	p.PolylineFrom(dst, &v, pc.path.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.path.pts[2*from:], 2.6*l.u, clr)
 	p.Clip = geom.Rect{}
 }
 
@@ -293,12 +294,12 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 		return // diverged: the readout says so; nothing to draw as a number
 	}
 	if !st.flags.hideTrials {
-		for t := 0; t < last.Trials(); t++ {
+		for t := 0; t < last.Trials; t++ {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
 		}
 	}
 	if !st.flags.hideEllipses {
-		g.drawCurvature(dst, v, last, clr, withTruth)
+		g.drawCurvature(dst, v, &last, clr, withTruth)
 	}
 	if last.Radius > 0 {
 		cv := geom.Eigen([4]float64{1, 0, 0, 1})
@@ -321,7 +322,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 // the panel's colour, dashed), with the same level c so that their sizes
 // compare: c is chosen from the true Hessian so that its curve spans about
 // a sixth of the view.
-func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Step, clr color.RGBA, withTruth bool) {
+func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Row, clr color.RGBA, withTruth bool) {
 	l := &g.lay
 	p := &g.paint
 	x, y := s.X[0], s.X[1]
@@ -354,7 +355,7 @@ func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Step, clr co
 // estimate returns the curvature the method holds at step s as a Hessian
 // estimate B: the (modified) Hessian it uses, B, or H⁻¹; for Broyden's
 // non-symmetric B, its symmetric part (geom.Eigen takes it).
-func estimate(s *sim.Step) (geom.Curvature, bool) {
+func estimate(s *sim.Row) (geom.Curvature, bool) {
 	if s.Curv == nil || len(s.Curv) < 4 {
 		return geom.Curvature{}, false
 	}
