@@ -148,13 +148,14 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
-	pc.syncPath(r)
+	from := pc.syncPath(r)
 	v.Screen.X, v.Screen.Y = 0, 0
-	n := len(pc.pts) / 2
+	n := len(pc.path.pts) / 2
 	if n <= 1 {
 		return nil
 	}
-	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > n || pc.trail.Image() == nil {
+	// A point before trailN changed when the trace thinned: draw it again.
+	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > from || pc.trail.Image() == nil {
 		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
 		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
 	}
@@ -174,8 +175,8 @@ func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from int) {
 	pc := &g.panels[k]
 	clr := panelColors[k%len(panelColors)]
 	p.Clip = v.Screen
-	p.PolylineFrom(dst, &v, pc.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.pts[2*from:], 2.6*l.u, clr)
+	p.PolylineFrom(dst, &v, pc.path.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.path.pts[2*from:], 2.6*l.u, clr)
 	p.Clip = geom.Rect{}
 }
 
@@ -293,7 +294,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 		return // diverged: the readout says so; nothing to draw as a number
 	}
 	if !st.flags.hideTrials {
-		for t := 0; t < last.Trials(); t++ {
+		for t := 0; t < last.Trials; t++ {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
 		}
 	}
@@ -358,7 +359,7 @@ func marksAt(f sim.Surface, r *sim.Run, v geom.View, hess *[4]float64) runMarks 
 		return m
 	}
 	m.Truth = levelSet{Curv: truth, X: x, Y: y, Level: c}
-	if est, ok := estimate(s); ok {
+	if est, ok := estimate(&s); ok {
 		m.Est = levelSet{Curv: est, X: x, Y: y, Level: c}
 	}
 	return m
@@ -392,7 +393,7 @@ func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr col
 // estimate returns the curvature the method holds at step s as a Hessian
 // estimate B: the (modified) Hessian it uses, B, or H⁻¹; for Broyden's
 // non-symmetric B, its symmetric part (geom.Eigen takes it).
-func estimate(s *sim.Step) (geom.Curvature, bool) {
+func estimate(s *sim.Row) (geom.Curvature, bool) {
 	if s.Curv == nil || len(s.Curv) < 4 {
 		return geom.Curvature{}, false
 	}

@@ -205,7 +205,7 @@ func checkPixels(t *testing.T, what string, pix []byte, w, h int, u float64, clr
 // markMask returns the mask of what else is drawn at step s: the
 // iterate's dot (9 px) and, for the white pixels, the arrow along −g
 // (44 px and its head), in pixels of u device pixels.
-func markMask(v geom.View, s *sim.Step, u float64, arrow bool) func(p [2]float64) bool {
+func markMask(v geom.View, s *sim.Row, u float64, arrow bool) func(p [2]float64) bool {
 	c := toLayer(v, s.X[0], s.X[1])
 	n := math.Hypot(s.G[0], s.G[1])
 	dir := [2]float64{-s.G[0] / n, s.G[1] / n}
@@ -227,7 +227,7 @@ func markMask(v geom.View, s *sim.Step, u float64, arrow bool) func(p [2]float64
 // recorded curvature read as a Hessian: the Hessian itself or B, or the
 // inverse of H (eigenvalues 1/μ along H's eigenvectors, by gonum); and
 // B's eigenvalues, ascending.
-func estimateCurve(t *testing.T, v geom.View, s *sim.Step, c float64) (screenCurve, [2]float64) {
+func estimateCurve(t *testing.T, v geom.View, s *sim.Row, c float64) (screenCurve, [2]float64) {
 	t.Helper()
 	vals, vecs := symEigen(t, [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]})
 	if s.CurvKind == sim.CurvH {
@@ -282,16 +282,16 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 			var hess [4]float64
 			lev := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
 			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
-			est, estVals := estimateCurve(t, v, s, lev)
+			est, estVals := estimateCurve(t, v, &s, lev)
 			mine := []screenCurve{est}
 			if s.Radius > 0 {
 				mine = append(mine, circleCurve("the trust circle", v, s.X, s.Radius))
 			}
 			clr := panelColors[i]
 			u := g.lay.u
-			checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, mine, 0.6, markMask(v, s, u, false))
+			checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, mine, 0.6, markMask(v, &s, u, false))
 			// the truth is solid, and covered by the estimate where they agree
-			checkPixels(t, what+": white", pix, w, h, u, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, s, u, true))
+			checkPixels(t, what+": white", pix, w, h, u, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, &s, u, true))
 			// and the readout under the panel names the same eigenvalues
 			lines := g.panels[i].lines
 			if want := "λ " + num(2) + ", " + num(10); !strings.Contains(lines[2], want) {
@@ -371,14 +371,14 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 			clr := panelColors[i]
 			u := g.lay.u
 			// the conjugate is drawn at 60 % opacity: take the white pixels at least that opaque
-			checkPixels(t, what+": white", pix, w, h, u, color.RGBA{153, 153, 153, 153}, []color.RGBA{clr}, truth, 0.45, markMask(v, s, u, true))
+			checkPixels(t, what+": white", pix, w, h, u, color.RGBA{153, 153, 153, 153}, []color.RGBA{clr}, truth, 0.45, markMask(v, &s, u, true))
 			switch i {
 			case 0:
 				est := []screenCurve{truth[0], truth[2], truth[3]}
-				checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, est, 0.45, markMask(v, s, u, false))
+				checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, est, 0.45, markMask(v, &s, u, false))
 			case 1:
 				est := []screenCurve{circleCurve("the circle of |A|", v, s.X, math.Sqrt(c))}
-				checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, est, 0.6, markMask(v, s, u, false))
+				checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, est, 0.6, markMask(v, &s, u, false))
 			}
 		}
 	}

@@ -373,7 +373,8 @@ func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 		if len(ys) != len(r.Trace) {
 			t.Fatalf("panel %d: %d values plotted for %d iterates", i+1, len(ys), len(r.Trace))
 		}
-		for k, row := range r.Trace {
+		for k := range r.Trace {
+			row := r.Row(k)
 			want := goldsteinPrice(row.X) - 3
 			if math.Abs(ys[k]-want) > 1e-12*math.Max(1, math.Abs(want)+3) || !(ys[k] >= 0) {
 				t.Errorf("panel %d, iterate %d at %v: plotted %.15g, want f − 3 = %.15g", i+1, k, row.X, ys[k], want)
@@ -403,7 +404,7 @@ func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
 
 	g, _, m := steppedGame(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2;n=10", 0)
 	h := make([]float64, m.Dim()*m.Dim())
-	m.Hess(h, g.st.runs[0].Trace[0].X)
+	m.Hess(h, g.st.runs[0].X(0))
 	g.popup.panel = 0
 	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
 		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))

@@ -154,14 +154,14 @@ func (s *state) done() bool {
 	return true
 }
 
-// stepAll advances every unfinished run by one iteration.
+// stepAll advances every unfinished run by one iteration (and its tracker
+// with it).
 func (s *state) stepAll() {
 	for _, r := range s.runs {
 		if len(r.Trace) <= s.scen.Steps {
 			r.Step()
 		}
 	}
-	s.track()
 }
 
 // tick advances the clock by dt seconds while playing, spending at most

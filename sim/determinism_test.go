@@ -18,7 +18,7 @@ func TestDeterministic(t *testing.T) {
 			t.Fatalf("%s: %d rows, then %d", k.Name, len(a.Trace), len(b.Trace))
 		}
 		for i := range a.Trace {
-			sa, sb := &a.Trace[i], &b.Trace[i]
+			sa, sb := a.Row(i), b.Row(i)
 			same := sa.F == sb.F || math.IsNaN(sa.F) && math.IsNaN(sb.F)
 			for j := range sa.X {
 				same = same && math.Float64bits(sa.X[j]) == math.Float64bits(sb.X[j])
