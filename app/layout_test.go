@@ -258,3 +258,68 @@ func TestPopupsFitEveryScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestDragScrollsPopup: on a phone, a finger dragged up over the help
+// scrolls it by as much as it moved and taps nothing; a tap (no drag) on a
+// menu item carries it out and closes the menu.
+func TestDragScrollsPopup(t *testing.T) {
+	g, img := screenGame(t, fourPanels, screenSizes[0], true)
+	redraw(g, img, func() { g.do(actHelp, 0) })
+	box := g.popup.rect
+	if g.popup.content <= box.H {
+		t.Fatalf("help fits a phone (%v in %v): nothing to scroll", g.popup.content, box.H)
+	}
+	p := &g.ptr
+	p.x, p.y = box.X+box.W/2, box.Y+box.H*0.8
+	p.press()
+	g.press()
+	p.pressed = false // the next frames
+	for range 4 { // four frames of 50 pixels up
+		p.setPos(p.x, p.y-50)
+		p.moved = true
+		g.drag()
+	}
+	p.down, p.released = false, true
+	g.release()
+	if g.popup.kind != popHelp || g.popup.scroll != 200 {
+		t.Errorf("after a drag of 200 pixels up: popup %v scrolled %v", g.popup.kind, g.popup.scroll)
+	}
+
+	g, img = screenGame(t, "", screenSizes[0], true)
+	redraw(g, img, func() { g.do(actMenu, 0) })
+	i := -1
+	for k := g.popupStart; k < len(g.widgets); k++ {
+		if g.widgets[k].act == actAddPanel {
+			i = k
+		}
+	}
+	if i < 0 {
+		t.Fatal("no + Panel in the phone's menu")
+	}
+	r := g.widgets[i].r
+	p = &g.ptr
+	p.x, p.y = r.X+r.W/2, r.Y+r.H/2
+	p.press()
+	g.press()
+	p.down, p.released = false, true
+	g.release()
+	if len(g.st.scen.Methods) != 4 || g.popup.kind != popNone {
+		t.Errorf("a tap on + Panel in the menu: %d panels, popup %v", len(g.st.scen.Methods), g.popup.kind)
+	}
+}
+
+// TestSteadyPopupFrameAllocatesNothing: with a scrolled popup open on a
+// phone, a paused frame allocates nothing in curvlab's code (the help's
+// text is laid out once, not every frame).
+func TestSteadyPopupFrameAllocatesNothing(t *testing.T) {
+	for _, a := range []action{actHelp, actMenu, actEditPanel} {
+		g, img := screenGame(t, "", screenSizes[0], true)
+		redraw(g, img, func() { g.do(a, 0); g.scrollPopup(100) })
+		frame := func() { g.Update() }
+		draw := func(*ebiten.Image) { g.Draw(img) }
+		onFrames(5, frame, draw)
+		if n, where := ownAllocs(20, frame, draw); n > 0 {
+			t.Errorf("%v open: 20 steady frames allocated %d heap objects in curvlab's code (most in %s)", a, n, where)
+		}
+	}
+}
