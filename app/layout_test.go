@@ -274,7 +274,7 @@ func TestDragScrollsPopup(t *testing.T) {
 	p.press()
 	g.press()
 	p.pressed = false // the next frames
-	for range 4 { // four frames of 50 pixels up
+	for range 4 {     // four frames of 50 pixels up
 		p.setPos(p.x, p.y-50)
 		p.moved = true
 		g.drag()
