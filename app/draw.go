@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"time"
@@ -36,17 +37,43 @@ func (g *Game) draw(dst *ebiten.Image) {
 	} else if g.direct {
 		g.plot.pl.DrawLabels(dst)
 	}
-	if g.popup.kind != popNone {
-		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
-		r := g.popup.rect
-		g.flat.FillRect(dst, r, colBar)
-		g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
-		if g.popup.kind == popHelp {
-			g.help.draw(dst, g, r)
-		}
+	if g.popup.kind == popNone {
+		return
 	}
-	g.drawWidgets(dst, g.widgets[g.popupStart:], g.hot-g.popupStart)
-	g.flushText(dst, false)
+	g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
+	r := g.popup.rect
+	g.flat.FillRect(dst, r, colBar)
+	if g.popup.kind == popHelp { // its text scrolls under the Close button's band
+		tr := geom.Rect{X: r.X, Y: r.Y + g.help.band, W: r.W, H: r.H - g.help.band}
+		g.help.draw(g, tr, g.popup.scroll)
+		g.flushText(g.help.clip.of(dst, tr), false)
+	}
+	// The content is clipped to the popup: what is scrolled out of it is
+	// not drawn.
+	clip := g.popupClip.of(dst, r)
+	g.drawWidgets(clip, g.widgets[g.popupStart:], g.hot-g.popupStart)
+	g.flushText(clip, false)
+	g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
+	if g.popup.content > r.H { // a scroll bar: where the view is in the content
+		h := math.Max(r.H*r.H/g.popup.content, 24*l.u)
+		y := r.Y + (r.H-h)*g.popup.scroll/(g.popup.content-r.H)
+		g.flat.FillRect(dst, geom.Rect{X: r.X + r.W - 5*l.u, Y: y, W: 3 * l.u, H: h}, colFrame)
+	}
+}
+
+// clipCache keeps an image clipped to a rectangle: SubImage allocates, so
+// a frame reuses the last one.
+type clipCache struct {
+	img, on *ebiten.Image // the clipped image, and the image it is of
+}
+
+// of returns dst clipped to r (whole pixels).
+func (c *clipCache) of(dst *ebiten.Image, r geom.Rect) *ebiten.Image {
+	rect := image.Rect(int(r.X), int(r.Y), int(math.Ceil(r.X+r.W)), int(math.Ceil(r.Y+r.H)))
+	if c.img == nil || c.on != dst || c.img.Bounds() != rect {
+		c.img, c.on = dst.SubImage(rect).(*ebiten.Image), dst
+	}
+	return c.img
 }
 
 // drawSurfaces draws the panels of a surface scenario, the status line's
@@ -187,8 +214,13 @@ func (g *Game) statusText() {
 	l := &g.lay
 	r := l.status
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
-	if g.st.scen.Net != nil {
+	switch {
+	case g.st.scen.Net != nil && l.touch:
+		msg = "Play to train · a panel's header picks its method"
+	case g.st.scen.Net != nil:
 		msg = netHint
+	case l.touch:
+		msg = "Tap a panel to start there · drag to pan · pinch to zoom"
 	}
 	switch {
 	case g.st.notice != "":
