@@ -297,7 +297,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
 		}
 	}
-	m := marksAt(st.scen.Surface(), r, v, &g.hessBuf)
+	m := marksAt(st.scen.Surface(), last, v, &g.hessBuf)
 	if !st.flags.hideEllipses {
 		g.drawCurvature(dst, v, m, clr, withTruth)
 	}
@@ -338,12 +338,10 @@ type levelSet struct {
 	X, Y, Level float64
 }
 
-// marksAt returns the marks of run r's current iterate on surface f in
-// view v (none where the iterate is not finite); hess is room for f's
-// Hessian.
-func marksAt(f sim.Surface, r *sim.Run, v geom.View, hess *[4]float64) runMarks {
+// marksAt returns the marks of iterate s on surface f in view v (none
+// where s is not finite); hess is room for f's Hessian.
+func marksAt(f sim.Surface, s *sim.Step, v geom.View, hess *[4]float64) runMarks {
 	var m runMarks
-	s := r.Last()
 	x, y := s.X[0], s.X[1]
 	if !isFiniteVec(s.X) {
 		return m

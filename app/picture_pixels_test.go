@@ -280,7 +280,7 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 			// The level c at which both are drawn: the one at which the
 			// truth's ellipse has the semi-axes TestSR1LearnsPicture checks.
 			var hess [4]float64
-			lev := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
+			lev := marksAt(g.st.scen.Surface(), s, v, &hess).Truth.Level
 			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
 			est, estVals := estimateCurve(t, v, s, lev)
 			mine := []screenCurve{est}
@@ -359,7 +359,7 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 			s := r.Last()
 			what := fmt.Sprintf("saddle at step %d, panel %d (%s)", steps, i+1, g.st.scen.Methods[i])
 			var hess [4]float64
-			c := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
+			c := marksAt(g.st.scen.Surface(), s, v, &hess).Truth.Level
 			reach := 2 * (v.XMax - v.XMin)
 			axis := 0.1 * (v.XMax - v.XMin)
 			truth := []screenCurve{

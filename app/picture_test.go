@@ -19,7 +19,8 @@ import (
 // decomposition. picture_pixels_test.go checks the same against the pixels
 // of a drawn panel, picture_net_test.go the numbers the network plots are
 // given. Each was seen to fail on planted bugs: H drawn as if it were B,
-// the marks centred at the previous iterate, a trust circle of radius Δ²,
+// the marks centred at the previous iterate (the pixels catch that one:
+// marksAt is handed the step), a trust circle of radius Δ²,
 // the estimate drawn at twice the level, a missing conjugate hyperbola,
 // the readout's eigenvalues of H for H⁻¹, f − f* without f* or with a
 // local minimum's f*, a Lanczos sharpness cut short (4 warm or 8 cold
@@ -108,6 +109,24 @@ func sameAxis(u, v [2]float64, tol float64) bool {
 
 func close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
 
+// decodeScenario decodes a scenario's text form.
+func decodeScenario(t *testing.T, link string) sim.Scenario {
+	t.Helper()
+	sc, err := sim.Decode(link)
+	if err != nil {
+		t.Fatalf("%s: %v", link, err)
+	}
+	return sc
+}
+
+// panelViewOf is a view of sc's window on a panel of the app's shape.
+func panelViewOf(sc sim.Scenario) geom.View {
+	w := sc.ViewWindow()
+	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: geom.Rect{W: 500, H: 420}}
+	v.EqualAspect()
+	return v
+}
+
 // sr1LearnsBowl is the sr1-learns preset's Hessian, built by hand:
 // A = R(30°)·diag(2, 10)·R(30°)ᵀ, eigenvalue 2 along (cos 30°, sin 30°)
 // and 10 along (−sin 30°, cos 30°).
@@ -132,21 +151,21 @@ func TestSR1LearnsPicture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, _ := newTestGame(t, "#"+pr.Link, 1600, 900)
+	sc := decodeScenario(t, pr.Link)
+	r := sc.NewRuns()[0]
 	a, u1, _ := sr1LearnsBowl()
-	v := g.panelView(g.lay.panels[0].plot)
+	v := panelViewOf(sc)
 	span := math.Min(v.XMax-v.XMin, v.YMax-v.YMin)
 	var hess [4]float64
 	for step := 0; step <= 2; step++ {
-		if step > 0 {
-			g.st.stepAll()
+		if step > 0 && !r.Step() {
+			t.Fatalf("the run ended at iteration %d", r.Last().Iter)
 		}
-		r := g.st.runs[0]
 		if r.Last().Iter != step {
 			t.Fatalf("run at iteration %d, want %d", r.Last().Iter, step)
 		}
 		x := r.Last().X
-		m := marksAt(g.st.scen.Surface(), r, v, &hess)
+		m := marksAt(sc.Surface(), r.Last(), v, &hess)
 		c := m.Truth.Level
 
 		truth := drawnPoints(m.Truth)
@@ -222,11 +241,8 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 		{"s=quadratic:l1=2;x=-1.5,1", func([]float64) [4]float64 { return bowl }, 10},
 	} {
 		for _, k := range sim.MethodKinds() {
-			st := newState("#v1;" + surf.link + ";m=" + k.Name + ";n=12")
-			if st.notice != "" {
-				t.Fatalf("%s: %s", k.Name, st.notice)
-			}
-			r := st.runs[0]
+			sc := decodeScenario(t, "v1;"+surf.link+";m="+k.Name+";n=12")
+			r := sc.NewRuns()[0]
 			var hess [4]float64
 			for step := 0; step <= 12; step++ {
 				if step > 0 && !r.Step() {
@@ -236,7 +252,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 				if !isFiniteVec(s.X) || math.Abs(s.X[0]) > 100 || math.Abs(s.X[1]) > 100 {
 					break // far outside the view, where nothing is drawn
 				}
-				m := marksAt(st.scen.Surface(), r, v, &hess)
+				m := marksAt(sc.Surface(), s, v, &hess)
 				what := surf.link + ", " + k.Name + " at iteration " + strconv.Itoa(s.Iter)
 				want, records := curvForms[k.Name]
 				if s.CurvKind != want && (records || s.CurvKind != sim.CurvNone) {
@@ -295,21 +311,19 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 // shrinks, and starts away from 1 so that Δ and Δ² differ); methods
 // without one draw none.
 func TestTrustRegionIsTheCircleOfRadiusDelta(t *testing.T) {
-	st := newState("#v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
-	if st.notice != "" {
-		t.Fatal(st.notice)
-	}
-	v := geom.View{XMin: -2, XMax: 2, YMin: -1, YMax: 3, Screen: geom.Rect{W: 600, H: 600}}
+	sc := decodeScenario(t, "v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
+	runs := sc.NewRuns()
+	v := panelViewOf(sc)
 	var hess [4]float64
 	radii := map[float64]bool{}
 	for step := 0; step <= 30; step++ {
-		if step > 0 {
-			st.stepAll()
-		}
-		for i, r := range st.runs {
+		for i, r := range runs {
+			if step > 0 {
+				r.Step()
+			}
 			s := r.Last()
-			m := marksAt(st.scen.Surface(), r, v, &hess)
-			what := st.scen.Methods[i].String() + " at iteration " + strconv.Itoa(s.Iter)
+			m := marksAt(sc.Surface(), s, v, &hess)
+			what := sc.Methods[i].String() + " at iteration " + strconv.Itoa(s.Iter)
 			if i == 3 {
 				if m.Trust.Curv.Kind != geom.KindInvalid {
 					t.Errorf("%s: a trust region is drawn", what)
