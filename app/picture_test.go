@@ -119,6 +119,18 @@ func decodeScenario(t *testing.T, link string) sim.Scenario {
 	return sc
 }
 
+// freshRuns returns sc's runs stepped steps times (each while it lasts):
+// the iterates the app's panels show after as many steps, computed apart
+// from the app (runs are deterministic).
+func freshRuns(sc sim.Scenario, steps int) []*sim.Run {
+	runs := sc.NewRuns()
+	for _, r := range runs {
+		for i := 0; i < steps && r.Step(); i++ {
+		}
+	}
+	return runs
+}
+
 // panelViewOf is a view of sc's window on a panel of the app's shape.
 func panelViewOf(sc sim.Scenario) geom.View {
 	w := sc.ViewWindow()
@@ -377,7 +389,7 @@ func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 	if !pl.LogY {
 		t.Error("f − f* not on a log scale")
 	}
-	for i, r := range g.st.runs {
+	for i, r := range freshRuns(g.st.scen, 12) {
 		var ys []float64
 		for _, s := range pl.Series {
 			if s.Color == panelColors[i] {
@@ -417,7 +429,7 @@ func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
 
 	g, _, m := steppedGame(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2;n=10", 0)
 	h := make([]float64, m.Dim()*m.Dim())
-	m.Hess(h, g.st.runs[0].Trace[0].X)
+	m.Hess(h, freshRuns(g.st.scen, 0)[0].Trace[0].X)
 	g.popup.panel = 0
 	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
 		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))
