@@ -91,7 +91,8 @@ type panelLayer struct {
 }
 
 // layerPixels opens link on a w×h screen of the given scale, takes steps
-// steps, runs a frame and returns g and each panel's overlay layer.
+// steps, runs a frame and returns g and each panel's overlay layer (one
+// in overlay mode).
 func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []panelLayer) {
 	t.Helper()
 	g := New("#"+link, nil)
@@ -105,14 +106,25 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 		img := ebiten.NewImage(w, h)
 		defer img.Deallocate()
 		g.Draw(img)
-		for i := range g.st.runs {
+		panels := len(g.st.runs)
+		if g.st.flags.overlay {
+			panels = 1
+		}
+		for i := range panels {
 			l := g.overlays[i].layer.Image()
+			if l == nil {
+				t.Errorf("panel %d has no layer of marks", i+1)
+				return
+			}
 			b := l.Bounds()
 			pl := panelLayer{w: b.Dx(), h: b.Dy(), pix: make([]byte, 4*b.Dx()*b.Dy())}
 			l.ReadPixels(pl.pix)
 			layers = append(layers, pl)
 		}
 	})
+	if len(layers) == 0 {
+		t.FailNow()
+	}
 	for i := range layers {
 		v := g.panelView(g.lay.panels[i].plot)
 		v.Screen.X, v.Screen.Y = 0, 0
@@ -382,4 +394,46 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 			}
 		}
 	}
+}
+
+// In overlay mode (one panel, every run) each run's dashed estimate sits
+// at its own iterate in its own colour, and the white truth at the first
+// run's.
+func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
+	pr, _, err := sim.LookupPreset("sr1-learns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, _ := sr1LearnsBowl()
+	trueVals, trueVecs := symEigen(t, a)
+	const steps = 2
+	g, layers := layerPixels(t, pr.Link+"o", steps, 1)
+	if !g.st.flags.overlay {
+		t.Fatal("not in overlay mode")
+	}
+	pix, w, h, v := layers[0].pix, layers[0].w, layers[0].h, layers[0].v
+	u := g.lay.u
+	runs := freshRuns(g.st.scen, steps)
+	var masks []func(p [2]float64) bool
+	for _, r := range runs {
+		masks = append(masks, markMask(v, r.Last(), u, true))
+	}
+	masked := func(p [2]float64) bool {
+		for _, m := range masks {
+			if m(p) {
+				return true
+			}
+		}
+		return false
+	}
+	var hess [4]float64
+	lev := marksAt(g.st.scen.Surface(), runs[0].Last(), v, &hess).Truth.Level
+	for i, r := range runs {
+		s := r.Last()
+		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.st.scen.Methods[i])
+		est, _ := estimateCurve(t, v, s, lev)
+		checkPixels(t, what+": dashed", pix, w, h, u, panelColors[i], nil, []screenCurve{est}, 0.6, masked)
+	}
+	truth := ellipseCurve("the true ellipse", v, runs[0].Last().X, trueVals, trueVecs, lev)
+	checkPixels(t, "overlay: white", pix, w, h, u, colTrue, panelColors[:], []screenCurve{truth}, 0.9, masked)
 }

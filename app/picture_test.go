@@ -27,7 +27,7 @@ import (
 // iterations) or halved, the test loss handed to the sharpness plot, a
 // 1/η line for 2/η, a spectrum one eigenvalue short or of the previous
 // iterate, the training loss handed to the test-loss line, a slider mark
-// at 1/λ_max.
+// at 1/λ_max, every overlaid run's marks at the first run's iterate.
 
 // drawnPoints returns the points of level set ls as the painter receives
 // them (unclipped: every curve here fits in its view), without the NaN
