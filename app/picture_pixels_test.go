@@ -262,10 +262,7 @@ const trLink = "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:rad
 // and the trust circle where the closed forms put them, and its readout
 // names the eigenvalues of both.
 func TestPanelPixelsShowTheMarks(t *testing.T) {
-	pr, _, err := sim.LookupPreset("sr1-learns")
-	if err != nil {
-		t.Fatal(err)
-	}
+	link := presetLink(t, "sr1-learns")
 	a, _, _ := sr1LearnsBowl()
 	trueVals, trueVecs := symEigen(t, a)
 	for _, c := range []struct {
@@ -274,9 +271,9 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 		steps int
 		scale float64 // device pixels per CSS pixel
 	}{
-		{"sr1-learns at step 0", pr.Link, 0, 1},
-		{"sr1-learns at step 2", pr.Link, 2, 1},
-		{"sr1-learns at step 2 on a hi-DPI screen", pr.Link, 2, 2},
+		{"sr1-learns at step 0", link, 0, 1},
+		{"sr1-learns at step 2", link, 2, 1},
+		{"sr1-learns at step 2 on a hi-DPI screen", link, 2, 2},
 		{"trust regions at step 0", trLink, 0, 1},
 		{"trust regions at step 3", trLink, 3, 1},
 		{"trust regions at step 3 on a hi-DPI screen", trLink, 3, 2},
@@ -356,13 +353,10 @@ func segmentCurve(name string, v geom.View, centre []float64, u [2]float64, r fl
 // panel's colour; saddle-free Newton's, |A| = 2·I, as the circle of
 // radius √c.
 func TestSaddlePixelsShowHyperbolas(t *testing.T) {
-	pr, _, err := sim.LookupPreset("saddle")
-	if err != nil {
-		t.Fatal(err)
-	}
+	link := presetLink(t, "saddle")
 	ex, ey := [2]float64{1, 0}, [2]float64{0, 1}
 	for _, steps := range []int{0, 2} {
-		g, layers := layerPixels(t, pr.Link, steps, 1)
+		g, layers := layerPixels(t, link, steps, 1)
 		for i, r := range g.st.runs {
 			if i == 0 && steps > 0 {
 				continue // plain Newton sits on the saddle, where g = 0
@@ -400,14 +394,11 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 // at its own iterate in its own colour, and the white truth at the first
 // run's.
 func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
-	pr, _, err := sim.LookupPreset("sr1-learns")
-	if err != nil {
-		t.Fatal(err)
-	}
+	link := presetLink(t, "sr1-learns")
 	a, _, _ := sr1LearnsBowl()
 	trueVals, trueVecs := symEigen(t, a)
 	const steps = 2
-	g, layers := layerPixels(t, pr.Link+"o", steps, 1)
+	g, layers := layerPixels(t, link+"o", steps, 1)
 	if !g.st.flags.overlay {
 		t.Fatal("not in overlay mode")
 	}

@@ -109,6 +109,16 @@ func sameAxis(u, v [2]float64, tol float64) bool {
 
 func close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
 
+// presetLink returns the link of the preset name.
+func presetLink(t *testing.T, name string) string {
+	t.Helper()
+	pr, _, err := sim.LookupPreset(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr.Link
+}
+
 // decodeScenario decodes a scenario's text form.
 func decodeScenario(t *testing.T, link string) sim.Scenario {
 	t.Helper()
@@ -159,11 +169,8 @@ func sr1LearnsBowl() (a [4]float64, u1, u2 [2]float64) {
 // Thm 6.1: H₂ = A⁻¹); the true ellipse, at the current iterate, has A's
 // semi-axes √(2c/2) and √(2c/10) along A's eigenvectors throughout.
 func TestSR1LearnsPicture(t *testing.T) {
-	pr, _, err := sim.LookupPreset("sr1-learns")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := decodeScenario(t, pr.Link)
+	link := presetLink(t, "sr1-learns")
+	sc := decodeScenario(t, link)
 	r := sc.NewRuns()[0]
 	a, u1, _ := sr1LearnsBowl()
 	v := panelViewOf(sc)
