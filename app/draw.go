@@ -330,7 +330,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
 		}
 	}
-	m := marksAt(st.scen.Surface(), r, v, &g.hessBuf)
+	m := marksAt(st.scen.Surface(), &last, v, &g.hessBuf)
 	if !st.flags.hideEllipses {
 		g.drawCurvature(dst, v, m, clr, withTruth)
 	}
@@ -371,12 +371,10 @@ type levelSet struct {
 	X, Y, Level float64
 }
 
-// marksAt returns the marks of run r's current iterate on surface f in
-// view v (none where the iterate is not finite); hess is room for f's
-// Hessian.
-func marksAt(f sim.Surface, r *sim.Run, v geom.View, hess *[4]float64) runMarks {
+// marksAt returns the marks of iterate s on surface f in view v (none
+// where s is not finite); hess is room for f's Hessian.
+func marksAt(f sim.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
 	var m runMarks
-	s := r.Last()
 	x, y := s.X[0], s.X[1]
 	if !isFiniteVec(s.X) {
 		return m
@@ -391,7 +389,7 @@ func marksAt(f sim.Surface, r *sim.Run, v geom.View, hess *[4]float64) runMarks 
 		return m
 	}
 	m.Truth = levelSet{Curv: truth, X: x, Y: y, Level: c}
-	if est, ok := estimate(&s); ok {
+	if est, ok := estimate(s); ok {
 		m.Est = levelSet{Curv: est, X: x, Y: y, Level: c}
 	}
 	return m

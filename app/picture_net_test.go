@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"curvlab/sim"
 	"curvlab/sim/nn"
 
 	"gonum.org/v1/gonum/mat"
@@ -48,10 +49,10 @@ func sameHue(a, b color.RGBA) bool {
 
 // checkLossPlot checks that the loss plot is given, for panel k, the
 // training loss (bright, in the panel's colour) and the test loss (faint)
-// at every iterate, evaluated afresh by train and test.
-func checkLossPlot(t *testing.T, g *Game, k int, train, test *nn.MLP) {
+// at every iterate of r (the panel's run, recomputed), evaluated afresh by
+// train and test.
+func checkLossPlot(t *testing.T, g *Game, k int, r *sim.Run, train, test *nn.MLP) {
 	t.Helper()
-	r := g.st.runs[k]
 	var trainY, testY []float64
 	for _, s := range g.net.plots.loss.Series {
 		switch {
@@ -153,8 +154,8 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k, r := range g.st.runs {
-			checkLossPlot(t, g, k, m, test)
+		for k, r := range freshRuns(g.st.scen, c.steps) {
+			checkLossPlot(t, g, k, r, m, test)
 			ys, eta2 := plottedSharpness(t, g, k)
 			if len(ys) != len(r.Trace) {
 				t.Errorf("%s, panel %d: %d sharpness values plotted for %d iterates", c.link, k+1, len(ys), len(r.Trace))

@@ -91,7 +91,8 @@ type panelLayer struct {
 }
 
 // layerPixels opens link on a w×h screen of the given scale, takes steps
-// steps, runs a frame and returns g and each panel's overlay layer.
+// steps, runs a frame and returns g and each panel's overlay layer (one
+// in overlay mode).
 func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []panelLayer) {
 	t.Helper()
 	g := New("#"+link, nil)
@@ -105,14 +106,25 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 		img := ebiten.NewImage(w, h)
 		defer img.Deallocate()
 		g.Draw(img)
-		for i := range g.st.runs {
+		panels := len(g.st.runs)
+		if g.st.flags.overlay {
+			panels = 1
+		}
+		for i := range panels {
 			l := g.overlays[i].layer.Image()
+			if l == nil {
+				t.Errorf("panel %d has no layer of marks", i+1)
+				return
+			}
 			b := l.Bounds()
 			pl := panelLayer{w: b.Dx(), h: b.Dy(), pix: make([]byte, 4*b.Dx()*b.Dy())}
 			l.ReadPixels(pl.pix)
 			layers = append(layers, pl)
 		}
 	})
+	if len(layers) == 0 {
+		t.FailNow()
+	}
 	for i := range layers {
 		v := g.panelView(g.lay.panels[i].plot)
 		v.Screen.X, v.Screen.Y = 0, 0
@@ -250,10 +262,7 @@ const trLink = "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:rad
 // and the trust circle where the closed forms put them, and its readout
 // names the eigenvalues of both.
 func TestPanelPixelsShowTheMarks(t *testing.T) {
-	pr, _, err := sim.LookupPreset("sr1-learns")
-	if err != nil {
-		t.Fatal(err)
-	}
+	link := presetLink(t, "sr1-learns")
 	a, _, _ := sr1LearnsBowl()
 	trueVals, trueVecs := symEigen(t, a)
 	for _, c := range []struct {
@@ -262,9 +271,9 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 		steps int
 		scale float64 // device pixels per CSS pixel
 	}{
-		{"sr1-learns at step 0", pr.Link, 0, 1},
-		{"sr1-learns at step 2", pr.Link, 2, 1},
-		{"sr1-learns at step 2 on a hi-DPI screen", pr.Link, 2, 2},
+		{"sr1-learns at step 0", link, 0, 1},
+		{"sr1-learns at step 2", link, 2, 1},
+		{"sr1-learns at step 2 on a hi-DPI screen", link, 2, 2},
 		{"trust regions at step 0", trLink, 0, 1},
 		{"trust regions at step 3", trLink, 3, 1},
 		{"trust regions at step 3 on a hi-DPI screen", trLink, 3, 2},
@@ -280,7 +289,7 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 			// The level c at which both are drawn: the one at which the
 			// truth's ellipse has the semi-axes TestSR1LearnsPicture checks.
 			var hess [4]float64
-			lev := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
+			lev := marksAt(g.st.scen.Surface(), &s, v, &hess).Truth.Level
 			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
 			est, estVals := estimateCurve(t, v, &s, lev)
 			mine := []screenCurve{est}
@@ -344,13 +353,10 @@ func segmentCurve(name string, v geom.View, centre []float64, u [2]float64, r fl
 // panel's colour; saddle-free Newton's, |A| = 2·I, as the circle of
 // radius √c.
 func TestSaddlePixelsShowHyperbolas(t *testing.T) {
-	pr, _, err := sim.LookupPreset("saddle")
-	if err != nil {
-		t.Fatal(err)
-	}
+	link := presetLink(t, "saddle")
 	ex, ey := [2]float64{1, 0}, [2]float64{0, 1}
 	for _, steps := range []int{0, 2} {
-		g, layers := layerPixels(t, pr.Link, steps, 1)
+		g, layers := layerPixels(t, link, steps, 1)
 		for i, r := range g.st.runs {
 			if i == 0 && steps > 0 {
 				continue // plain Newton sits on the saddle, where g = 0
@@ -359,7 +365,7 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 			s := r.Last()
 			what := fmt.Sprintf("saddle at step %d, panel %d (%s)", steps, i+1, g.st.scen.Methods[i])
 			var hess [4]float64
-			c := marksAt(g.st.scen.Surface(), r, v, &hess).Truth.Level
+			c := marksAt(g.st.scen.Surface(), &s, v, &hess).Truth.Level
 			reach := 2 * (v.XMax - v.XMin)
 			axis := 0.1 * (v.XMax - v.XMin)
 			truth := []screenCurve{
@@ -382,4 +388,45 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 			}
 		}
 	}
+}
+
+// In overlay mode (one panel, every run) each run's dashed estimate sits
+// at its own iterate in its own colour, and the white truth at the first
+// run's.
+func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
+	link := presetLink(t, "sr1-learns")
+	a, _, _ := sr1LearnsBowl()
+	trueVals, trueVecs := symEigen(t, a)
+	const steps = 2
+	g, layers := layerPixels(t, link+"o", steps, 1)
+	if !g.st.flags.overlay {
+		t.Fatal("not in overlay mode")
+	}
+	pix, w, h, v := layers[0].pix, layers[0].w, layers[0].h, layers[0].v
+	u := g.lay.u
+	runs := freshRuns(g.st.scen, steps)
+	var masks []func(p [2]float64) bool
+	for _, r := range runs {
+		last := r.Last()
+		masks = append(masks, markMask(v, &last, u, true))
+	}
+	masked := func(p [2]float64) bool {
+		for _, m := range masks {
+			if m(p) {
+				return true
+			}
+		}
+		return false
+	}
+	var hess [4]float64
+	last := runs[0].Last()
+	lev := marksAt(g.st.scen.Surface(), &last, v, &hess).Truth.Level
+	for i, r := range runs {
+		s := r.Last()
+		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.st.scen.Methods[i])
+		est, _ := estimateCurve(t, v, &s, lev)
+		checkPixels(t, what+": dashed", pix, w, h, u, panelColors[i], nil, []screenCurve{est}, 0.6, masked)
+	}
+	truth := ellipseCurve("the true ellipse", v, runs[0].Last().X, trueVals, trueVecs, lev)
+	checkPixels(t, "overlay: white", pix, w, h, u, colTrue, panelColors[:], []screenCurve{truth}, 0.9, masked)
 }

@@ -19,14 +19,15 @@ import (
 // decomposition. picture_pixels_test.go checks the same against the pixels
 // of a drawn panel, picture_net_test.go the numbers the network plots are
 // given. Each was seen to fail on planted bugs: H drawn as if it were B,
-// the marks centred at the previous iterate, a trust circle of radius Δ²,
+// the marks centred at the previous iterate (the pixels catch that one:
+// marksAt is handed the step), a trust circle of radius Δ²,
 // the estimate drawn at twice the level, a missing conjugate hyperbola,
 // the readout's eigenvalues of H for H⁻¹, f − f* without f* or with a
 // local minimum's f*, a Lanczos sharpness cut short (4 warm or 8 cold
 // iterations) or halved, the test loss handed to the sharpness plot, a
 // 1/η line for 2/η, a spectrum one eigenvalue short or of the previous
 // iterate, the training loss handed to the test-loss line, a slider mark
-// at 1/λ_max.
+// at 1/λ_max, every overlaid run's marks at the first run's iterate.
 
 // drawnPoints returns the points of level set ls as the painter receives
 // them (unclipped: every curve here fits in its view), without the NaN
@@ -108,6 +109,46 @@ func sameAxis(u, v [2]float64, tol float64) bool {
 
 func close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
 
+// presetLink returns the link of the preset name.
+func presetLink(t *testing.T, name string) string {
+	t.Helper()
+	pr, _, err := sim.LookupPreset(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr.Link
+}
+
+// decodeScenario decodes a scenario's text form.
+func decodeScenario(t *testing.T, link string) sim.Scenario {
+	t.Helper()
+	sc, err := sim.Decode(link)
+	if err != nil {
+		t.Fatalf("%s: %v", link, err)
+	}
+	return sc
+}
+
+// freshRuns returns sc's runs stepped steps times (each while it lasts):
+// the iterates the app's panels show after as many steps, computed apart
+// from the app (runs are deterministic).
+func freshRuns(sc sim.Scenario, steps int) []*sim.Run {
+	runs := sc.NewRuns()
+	for _, r := range runs {
+		for i := 0; i < steps && r.Step(); i++ {
+		}
+	}
+	return runs
+}
+
+// panelViewOf is a view of sc's window on a panel of the app's shape.
+func panelViewOf(sc sim.Scenario) geom.View {
+	w := sc.ViewWindow()
+	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: geom.Rect{W: 500, H: 420}}
+	v.EqualAspect()
+	return v
+}
+
 // sr1LearnsBowl is the sr1-learns preset's Hessian, built by hand:
 // A = R(30°)·diag(2, 10)·R(30°)ᵀ, eigenvalue 2 along (cos 30°, sin 30°)
 // and 10 along (−sin 30°, cos 30°).
@@ -128,25 +169,23 @@ func sr1LearnsBowl() (a [4]float64, u1, u2 [2]float64) {
 // Thm 6.1: H₂ = A⁻¹); the true ellipse, at the current iterate, has A's
 // semi-axes √(2c/2) and √(2c/10) along A's eigenvectors throughout.
 func TestSR1LearnsPicture(t *testing.T) {
-	pr, _, err := sim.LookupPreset("sr1-learns")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := newTestGame(t, "#"+pr.Link, 1600, 900)
+	link := presetLink(t, "sr1-learns")
+	sc := decodeScenario(t, link)
+	r := sc.NewRuns()[0]
 	a, u1, _ := sr1LearnsBowl()
-	v := g.panelView(g.lay.panels[0].plot)
+	v := panelViewOf(sc)
 	span := math.Min(v.XMax-v.XMin, v.YMax-v.YMin)
 	var hess [4]float64
 	for step := 0; step <= 2; step++ {
-		if step > 0 {
-			g.st.stepAll()
+		if step > 0 && !r.Step() {
+			t.Fatalf("the run ended at iteration %d", r.Last().Iter)
 		}
-		r := g.st.runs[0]
 		if r.Last().Iter != step {
 			t.Fatalf("run at iteration %d, want %d", r.Last().Iter, step)
 		}
 		x := r.Last().X
-		m := marksAt(g.st.scen.Surface(), r, v, &hess)
+		last := r.Last()
+		m := marksAt(sc.Surface(), &last, v, &hess)
 		c := m.Truth.Level
 
 		truth := drawnPoints(m.Truth)
@@ -222,11 +261,8 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 		{"s=quadratic:l1=2;x=-1.5,1", func([]float64) [4]float64 { return bowl }, 10},
 	} {
 		for _, k := range sim.MethodKinds() {
-			st := newState("#v1;" + surf.link + ";m=" + k.Name + ";n=12")
-			if st.notice != "" {
-				t.Fatalf("%s: %s", k.Name, st.notice)
-			}
-			r := st.runs[0]
+			sc := decodeScenario(t, "v1;"+surf.link+";m="+k.Name+";n=12")
+			r := sc.NewRuns()[0]
 			var hess [4]float64
 			for step := 0; step <= 12; step++ {
 				if step > 0 && !r.Step() {
@@ -236,7 +272,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 				if !isFiniteVec(s.X) || math.Abs(s.X[0]) > 100 || math.Abs(s.X[1]) > 100 {
 					break // far outside the view, where nothing is drawn
 				}
-				m := marksAt(st.scen.Surface(), r, v, &hess)
+				m := marksAt(sc.Surface(), &s, v, &hess)
 				what := surf.link + ", " + k.Name + " at iteration " + strconv.Itoa(s.Iter)
 				want, records := curvForms[k.Name]
 				if s.CurvKind != want && (records || s.CurvKind != sim.CurvNone) {
@@ -295,21 +331,19 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 // shrinks, and starts away from 1 so that Δ and Δ² differ); methods
 // without one draw none.
 func TestTrustRegionIsTheCircleOfRadiusDelta(t *testing.T) {
-	st := newState("#v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
-	if st.notice != "" {
-		t.Fatal(st.notice)
-	}
-	v := geom.View{XMin: -2, XMax: 2, YMin: -1, YMax: 3, Screen: geom.Rect{W: 600, H: 600}}
+	sc := decodeScenario(t, "v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
+	runs := sc.NewRuns()
+	v := panelViewOf(sc)
 	var hess [4]float64
 	radii := map[float64]bool{}
 	for step := 0; step <= 30; step++ {
-		if step > 0 {
-			st.stepAll()
-		}
-		for i, r := range st.runs {
+		for i, r := range runs {
+			if step > 0 {
+				r.Step()
+			}
 			s := r.Last()
-			m := marksAt(st.scen.Surface(), r, v, &hess)
-			what := st.scen.Methods[i].String() + " at iteration " + strconv.Itoa(s.Iter)
+			m := marksAt(sc.Surface(), &s, v, &hess)
+			what := sc.Methods[i].String() + " at iteration " + strconv.Itoa(s.Iter)
 			if i == 3 {
 				if m.Trust.Curv.Kind != geom.KindInvalid {
 					t.Errorf("%s: a trust region is drawn", what)
@@ -363,7 +397,7 @@ func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 	if !pl.LogY {
 		t.Error("f − f* not on a log scale")
 	}
-	for i, r := range g.st.runs {
+	for i, r := range freshRuns(g.st.scen, 12) {
 		var ys []float64
 		for _, s := range pl.Series {
 			if s.Color == panelColors[i] {
@@ -404,7 +438,7 @@ func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
 
 	g, _, m := steppedGame(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2;n=10", 0)
 	h := make([]float64, m.Dim()*m.Dim())
-	m.Hess(h, g.st.runs[0].X(0))
+	m.Hess(h, freshRuns(g.st.scen, 0)[0].X(0))
 	g.popup.panel = 0
 	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
 		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))
