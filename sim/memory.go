@@ -26,6 +26,17 @@ const (
 	intBytes   = int64(unsafe.Sizeof(0))
 )
 
+// vectorLimit is the RunOptions.VectorLimit of the scenario's runs: that of
+// their dimension on a surface; LargeVectorLimit for every network, small
+// ones too, since the app draws a network's path only as a projection,
+// whose points need not be every row's.
+func (s Scenario) vectorLimit() int {
+	if s.Net != nil {
+		return LargeVectorLimit
+	}
+	return VectorLimit(len(s.Start))
+}
+
 // MemoryEstimate bounds, in bytes, what the scenario's runs hold at their
 // peak when played to the end (Steps iterations each): for every run the
 // scalars of every row (twice: the trace grows by doubling, and both arrays
@@ -42,7 +53,7 @@ func (s Scenario) MemoryEstimate() int64 {
 	if n <= 16 {
 		rowFloats += n * n // the curvature matrix
 	}
-	limit := int64(VectorLimit(int(n)))
+	limit := int64(s.vectorLimit())
 	kept := min(rows, limit/rowFloats+2)
 	vectors := 3 * min(limit+limit/8, 2*kept*rowFloats) / 2 * floatBytes
 	perRun := 2*rows*stepBytes + vectors + 2*kept*2*intBytes +

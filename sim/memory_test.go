@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"curvlab/internal/heapstat"
 )
 
 // hostileLink is the largest network a link can ask for (2-8-8-8-1, 177
@@ -11,15 +13,6 @@ import (
 // MaxSteps steps: before the trace was bounded, its runs reserved 3.3 GB at
 // the start and the page ran out of memory.
 const hostileLink = "v1;net=sigmoid:8,8,8,loss=ce,init=1000000000;d=spiral:n=1000,noise=1,seed=1000000000;m=newton;m=sr1;m=bfgs;m=lbfgs;n=100000;t=0"
-
-// liveHeap returns the bytes of live heap after a full collection.
-func liveHeap() int64 {
-	runtime.GC()
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return int64(ms.HeapAlloc)
-}
 
 func mustDecode(t *testing.T, link string) Scenario {
 	t.Helper()
@@ -50,14 +43,14 @@ func TestHostileLinkFits(t *testing.T) {
 	if _, msg := sc.Clamp(ScenarioBudget); msg != "" {
 		t.Errorf("clamped: %s", msg)
 	}
-	base := liveHeap()
+	base := heapstat.Live()
 	runs := sc.NewRuns()
 	const steps = 20
 	for _, r := range runs {
 		for k := 0; k < steps && r.Step(); k++ {
 		}
 	}
-	used := liveHeap() - base
+	used := heapstat.Live() - base
 	short := sc
 	short.Steps = steps
 	t.Logf("live heap after %d steps %d KiB, estimate %d KiB", steps, used>>10, short.MemoryEstimate()>>10)
@@ -76,14 +69,14 @@ func TestHostileLinkFits(t *testing.T) {
 func TestHeapBounded(t *testing.T) {
 	link := strings.Replace(hostileLink, "m=newton;m=sr1;m=bfgs;m=lbfgs", "m=gd;m=gd:lr=0.3;m=momentum;m=adam", 1)
 	sc := mustDecode(t, strings.Replace(link, "n=1000,", "n=100,", 1))
-	base := liveHeap()
+	base := heapstat.Live()
 	runs := sc.NewRuns()
 	step := func(steps int) int64 {
 		for _, r := range runs {
 			for len(r.Trace) <= steps && r.Step() {
 			}
 		}
-		return liveHeap() - base
+		return heapstat.Live() - base
 	}
 	const s1, s2 = 500, 1000
 	h1 := step(s1)
@@ -111,13 +104,13 @@ func TestHeapBounded(t *testing.T) {
 // runs keeps every row and stays within its estimate, far below the budget.
 func TestSurfaceWithinEstimate(t *testing.T) {
 	sc := mustDecode(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton:ls=none;m=momentum:lr=0.0005;m=bfgs:ls=none;n=100000;t=0")
-	base := liveHeap()
+	base := heapstat.Live()
 	runs := sc.NewRuns()
 	for _, r := range runs {
 		for k := 0; k < sc.Steps && r.Step(); k++ {
 		}
 	}
-	used := liveHeap() - base
+	used := heapstat.Live() - base
 	t.Logf("live heap after %d steps %d KiB, estimate %d KiB", sc.Steps, used>>10, sc.MemoryEstimate()>>10)
 	if est := sc.MemoryEstimate(); used > est || est > ScenarioBudget {
 		t.Errorf("%d MiB live, estimate %d MiB, budget %d MiB", used>>20, est>>20, ScenarioBudget>>20)
