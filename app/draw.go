@@ -166,12 +166,20 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 	g.drawTickMarks(dst, v.Screen, v, &si.ticks)
 }
 
+// trailPointsPerFrame bounds the iterates a trail layer draws in one frame:
+// Ebitengine keeps every vertex queued in a frame until it ends (a dot
+// queues about 7 KB), and the four trails of 100 000 iterates at once
+// queued 1.6 GB.
+const trailPointsPerFrame = 1024
+
 // trailLayer returns run k's layer for view v (only v's world window and
 // size matter): its path up to the last iterate, drawn again from the
 // start when the run, the view or the scale changed, else only the
-// iterates added since. A run of one iterate has no layer (nil): its one
-// dot lies under the mark of its current iterate; not making one saves
-// the first frame two textures a panel.
+// iterates added since, at most trailPointsPerFrame a frame (a long path
+// appears over a few frames, the same picture as at once). A run of one
+// iterate has no layer (nil): its one dot lies under the mark of its
+// current iterate; not making one saves the first frame two textures a
+// panel.
 func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
@@ -187,23 +195,24 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
 	}
 	if pc.trailN < n {
-		g.drawTrail(pc.trail.Image(), v, k, pc.trailN)
-		pc.trailN = n
+		to := min(n, pc.trailN+trailPointsPerFrame)
+		g.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
+		pc.trailN = to
 	}
 	return &pc.trail
 }
 
-// drawTrail draws run k's path from its iterate from on in view v onto dst
-// (a layer, or the screen when g.direct): the line and a dot at each
-// iterate.
-func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from int) {
+// drawTrail draws run k's path from its iterate from up to (not including)
+// iterate to in view v onto dst (a layer, or the screen when g.direct): the
+// line and a dot at each iterate.
+func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
 	l := &g.lay
 	p := &g.paint
 	pc := &g.panels[k]
 	clr := panelColors[k%len(panelColors)]
 	p.Clip = v.Screen
-	p.PolylineFrom(dst, &v, pc.path.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.path.pts[2*from:], 2.6*l.u, clr)
+	p.PolylineFrom(dst, &v, pc.path.pts[:2*to], from, float32(2*l.u), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.path.pts[2*from:2*to], 2.6*l.u, clr)
 	p.Clip = geom.Rect{}
 }
 
@@ -316,7 +325,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	clr := panelColors[k%len(panelColors)]
 	if g.direct {
 		g.panels[k].syncPath(r)
-		g.drawTrail(dst, v, k, 0)
+		g.drawTrail(dst, v, k, 0, len(g.panels[k].path.pts)/2)
 		p.Clip = v.Screen
 	}
 

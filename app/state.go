@@ -113,8 +113,13 @@ func (s *state) setScenario(sc sim.Scenario) {
 	s.restart()
 }
 
-// restart rebuilds the runs from the scenario's start.
+// restart rebuilds the runs from the scenario's start. A scenario whose
+// runs could not fit in the memory budget is shortened first, with a
+// notice.
 func (s *state) restart() {
+	if sc, msg := s.scen.Clamp(sim.ScenarioBudget); msg != "" {
+		s.scen, s.notice = sc, msg
+	}
 	s.runs = s.scen.NewRuns()
 	s.trackers = newTrackers(s.scen, s.runs)
 	s.carry = 0

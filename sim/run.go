@@ -92,15 +92,23 @@ type RunOptions struct {
 	KeepVectors bool
 }
 
+// Default vector limits (RunOptions.VectorLimit), in numbers.
+const (
+	// SmallVectorLimit (8 MiB) holds every row of a 2D surface's
+	// MaxSteps-step run (8 numbers a row).
+	SmallVectorLimit = 1 << 20
+	// LargeVectorLimit (1 MiB) holds 370 rows of the largest network (177
+	// weights).
+	LargeVectorLimit = 1 << 17
+)
+
 // VectorLimit is the default RunOptions.VectorLimit for an n-dimensional
-// objective: 2²⁰ numbers (8 MiB) up to n = 16, which holds every row of a
-// 2D surface's MaxSteps-step run (8 numbers a row); 2¹⁷ numbers (1 MiB)
-// above, which holds 370 rows of the largest network (177 weights).
+// objective: SmallVectorLimit up to n = 16, LargeVectorLimit above.
 func VectorLimit(n int) int {
 	if n <= 16 {
-		return 1 << 20
+		return SmallVectorLimit
 	}
-	return 1 << 17
+	return LargeVectorLimit
 }
 
 // DefaultBound is the distance from the origin beyond which an iterate counts

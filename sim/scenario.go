@@ -196,6 +196,9 @@ func (s Scenario) NewRuns() []*Run { return s.NewRunsWith(RunOptions{}) }
 func (s Scenario) NewRunsWith(opt RunOptions) []*Run {
 	obj := s.Objective()
 	opt.Tol, opt.Budget = s.Tol, s.Steps
+	if opt.VectorLimit == 0 {
+		opt.VectorLimit = s.vectorLimit()
+	}
 	runs := make([]*Run, len(s.Methods))
 	for i, sp := range s.Methods {
 		runs[i] = NewRun(obj, sp.New(), s.Start, opt)
