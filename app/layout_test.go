@@ -273,8 +273,8 @@ func TestDragScrollsPopup(t *testing.T) {
 	p.x, p.y = box.X+box.W/2, box.Y+box.H*0.8
 	p.press()
 	g.press()
-	p.pressed = false // the next frames
-	for range 4 {     // four frames of 50 pixels up
+	p.pressed = false // the next frames: four of 50 pixels up
+	for range 4 {
 		p.setPos(p.x, p.y-50)
 		p.moved = true
 		g.drag()
