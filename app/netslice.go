@@ -75,8 +75,8 @@ type netSlice struct {
 	contours   geom.Contours
 
 	// the paths projected onto the plane, for the runs runs
-	runs []*sim.Run
-	proj [sim.MaxPanels][]float64
+	runs  []*sim.Run
+	paths [sim.MaxPanels]keptPath
 }
 
 // reset prepares the slice for problem p: the Hessian plane at its start.
@@ -134,15 +134,16 @@ func (sl *netSlice) useHessian() {
 
 // fitPCA switches to the plane of the paths' first two principal
 // components: the top eigenvectors of the covariance of up to 64 points of
-// each path (evenly spaced, with its ends). It keeps the Hessian plane
-// when the paths span no plane yet.
+// each path (evenly spaced among the rows its trace keeps, with its ends).
+// It keeps the Hessian plane when the paths span no plane yet.
 func (sl *netSlice) fitPCA(runs []*sim.Run, rows int) {
 	n := len(sl.origin)
 	var pts [][]float64
 	for _, r := range runs {
-		m := len(r.Trace)
+		kept := r.Kept()
+		m := len(kept)
 		for s := 0; s < 64 && s < m; s++ {
-			if x := r.Trace[s*(m-1)/max(1, min(63, m-1))].X; isFiniteVec(x) {
+			if x := r.X(kept[s*(m-1)/max(1, min(63, m-1))]); isFiniteVec(x) {
 				pts = append(pts, x)
 			}
 		}
@@ -195,8 +196,8 @@ func (sl *netSlice) newPlane() {
 // changed).
 func (sl *netSlice) forgetPaths() {
 	sl.runs = sl.runs[:0]
-	for k := range sl.proj {
-		sl.proj[k] = sl.proj[k][:0]
+	for k := range sl.paths {
+		sl.paths[k].reset()
 	}
 }
 
@@ -205,8 +206,8 @@ func (sl *netSlice) forgetPaths() {
 // the grid over.
 func (sl *netSlice) fit(minHalf float64) {
 	a0, a1, b0, b1 := 0.0, 0.0, 0.0, 0.0
-	for k := range sl.proj {
-		p := sl.proj[k]
+	for k := range sl.paths {
+		p := sl.paths[k].pts
 		for i := 0; i+1 < len(p); i += 2 {
 			if a, b := p[i], p[i+1]; !math.IsNaN(a+b) && !math.IsInf(a+b, 0) {
 				a0, a1, b0, b1 = math.Min(a0, a), math.Max(a1, a), math.Min(b0, b), math.Max(b1, b)
@@ -225,8 +226,8 @@ func (sl *netSlice) fit(minHalf float64) {
 	sl.dirty = true
 }
 
-// project appends the projections of the rows of runs not projected yet
-// and reports whether one falls outside the window.
+// project brings the projected paths up to the rows the runs' traces keep
+// and reports whether a point projected now falls outside the window.
 func (sl *netSlice) project(runs []*sim.Run) (outside bool) {
 	if !slices.Equal(sl.runs, runs) {
 		sl.forgetPaths()
@@ -234,22 +235,26 @@ func (sl *netSlice) project(runs []*sim.Run) (outside bool) {
 	}
 	g := sl.grid
 	for k, r := range runs {
-		p := sl.proj[k]
-		for s := len(p) / 2; s < len(r.Trace); s++ {
-			var a, b float64
-			for i, xi := range r.Trace[s].X {
-				d := xi - sl.origin[i]
-				a += sl.u[i] * d
-				b += sl.v[i] * d
-			}
-			p = append(p, a, b)
-			if a < g.XMin || a > g.XMax || b < g.YMin || b > g.YMax {
+		path := &sl.paths[k]
+		from := path.sync(r, sl.projection)
+		p := path.pts
+		for i := 2 * from; i+1 < len(p); i += 2 {
+			if a, b := p[i], p[i+1]; a < g.XMin || a > g.XMax || b < g.YMin || b > g.YMax {
 				outside = true
 			}
 		}
-		sl.proj[k] = p
 	}
 	return outside
+}
+
+// projection returns the plane coordinates of weights x.
+func (sl *netSlice) projection(x []float64) (a, b float64) {
+	for i, xi := range x {
+		d := xi - sl.origin[i]
+		a += sl.u[i] * d
+		b += sl.v[i] * d
+	}
+	return a, b
 }
 
 // at returns the point of weight space at plane coordinates (a, b) in sl.x.

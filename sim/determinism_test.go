@@ -11,7 +11,7 @@ func TestDeterministic(t *testing.T) {
 		spec := Spec{Kind: k, Values: Defaults(k.Params)}
 		a := runSpec(t, surf, spec.String(), []float64{-1.2, 1}, 200, 1e-10)
 		b := runSpec(t, surf, spec.String(), []float64{-1.2, 1}, 200, 1e-10)
-		if d := traceDiff(a.Trace, b.Trace); d != "" {
+		if d := traceDiff(a, b); d != "" {
 			t.Fatalf("%s: two runs differ: %s", k.Name, d)
 		}
 	}

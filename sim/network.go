@@ -216,7 +216,9 @@ func (n Network) Build() (*NetProblem, error) {
 
 // NetTracker follows one run on a network and computes, for every row of
 // its trace, the test loss and the sharpness λ_max(∇²L_train) (warm-started
-// Lanczos on Hessian-vector products, nn.Sharpness).
+// Lanczos on Hessian-vector products, nn.Sharpness). It measures each row
+// as the run records it (Run.Watch), since the trace keeps the weights of
+// a few rows only; TestLoss[k] and Sharpness[k] are those of row k.
 type NetTracker struct {
 	p                   *NetProblem
 	sharp               nn.Sharpness
@@ -226,13 +228,23 @@ type NetTracker struct {
 // NewNetTracker prepares a tracker for runs of p.
 func NewNetTracker(p *NetProblem) *NetTracker { return &NetTracker{p: p} }
 
-// Update computes the statistics of the rows of r's trace not seen yet.
-func (t *NetTracker) Update(r *Run) {
+// Follow measures the rows r recorded so far and every row it records from
+// now on. Rows whose weights the trace no longer keeps (r stepped before
+// Follow) are measured NaN: follow a run right after NewRun.
+func (t *NetTracker) Follow(r *Run) {
 	for k := len(t.TestLoss); k < len(r.Trace); k++ {
-		test, sharp := t.Measure(r.Trace[k].X)
-		t.TestLoss = append(t.TestLoss, test)
-		t.Sharpness = append(t.Sharpness, sharp)
+		t.add(r.X(k))
 	}
+	r.Watch(t.add)
+}
+
+func (t *NetTracker) add(x []float64) {
+	test, sharp := math.NaN(), math.NaN()
+	if x != nil {
+		test, sharp = t.Measure(x)
+	}
+	t.TestLoss = append(t.TestLoss, test)
+	t.Sharpness = append(t.Sharpness, sharp)
 }
 
 // Measure returns the test loss and the sharpness at weights x (NaN for

@@ -186,13 +186,22 @@ func (s Scenario) ViewWindow() Window {
 }
 
 // NewRuns builds one Run per panel, each starting at Start with tolerance
-// Tol and storage sized for Steps iterations. The runs share the scenario's
+// Tol and budget Steps (its trace grows with the rows computed, within
+// room for Steps+1). The runs share the scenario's
 // Surface, so step them from one goroutine.
-func (s Scenario) NewRuns() []*Run {
+func (s Scenario) NewRuns() []*Run { return s.NewRunsWith(RunOptions{}) }
+
+// NewRunsWith is NewRuns with the storage settings of opt (CurvMaxDim,
+// VectorLimit, KeepVectors); Tol and Budget come from the scenario.
+func (s Scenario) NewRunsWith(opt RunOptions) []*Run {
 	obj := s.Objective()
+	opt.Tol, opt.Budget = s.Tol, s.Steps
+	if opt.VectorLimit == 0 {
+		opt.VectorLimit = s.vectorLimit()
+	}
 	runs := make([]*Run, len(s.Methods))
 	for i, sp := range s.Methods {
-		runs[i] = NewRun(obj, sp.New(), s.Start, RunOptions{Tol: s.Tol, Budget: s.Steps})
+		runs[i] = NewRun(obj, sp.New(), s.Start, opt)
 	}
 	return runs
 }

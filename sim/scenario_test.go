@@ -425,7 +425,7 @@ func TestScenarioRuns(t *testing.T) {
 	g := make([]float64, 2)
 	q.Grad(g, s.Start)
 	for i, r := range runs {
-		row := r.Trace[0]
+		row := r.Row(0)
 		if !slices.Equal(row.X, s.Start) || row.F != q.Func(s.Start) || !slices.Equal(row.G, g) {
 			t.Errorf("run %d row 0: x %v f %v g %v", i, row.X, row.F, row.G)
 		}
@@ -433,8 +433,9 @@ func TestScenarioRuns(t *testing.T) {
 		if !r.Done || row.Events&EventConverged == 0 {
 			t.Errorf("run %d: ‖g‖ = %v ≤ tol 1 but not converged", i, row.GNorm)
 		}
-		if cap(r.Trace) < s.Steps+1 {
-			t.Errorf("run %d: trace capacity %d for %d steps", i, cap(r.Trace), s.Steps)
+		// Storage grows with the rows computed, not with the budget.
+		if cap(r.Trace) > 16 {
+			t.Errorf("run %d: trace capacity %d for 1 row", i, cap(r.Trace))
 		}
 	}
 	// The panels' own parameters reach the methods: on the quadratic one

@@ -183,7 +183,7 @@ func TestTrustRegionNewtonStepOnQuadratics(t *testing.T) {
 		xstar := ntSolve(t, c.a, c.b)
 		for _, spec := range []string{"tr-cg:radius=1000,maxradius=1000", "tr-dogleg:radius=1000,maxradius=1000"} {
 			r := runSpec(t, c.obj, spec, c.x0, 1, 0)
-			if s := r.Trace[1]; !closeVec(s.X, xstar, 1e-9) || s.Events&EventRejected != 0 {
+			if s := r.Row(1); !closeVec(s.X, xstar, 1e-9) || s.Events&EventRejected != 0 {
 				t.Errorf("%s (n=%d): x₁ = %v (%v), want the minimizer %v", spec, len(c.x0), s.X, s.Events, xstar)
 			}
 		}
@@ -200,7 +200,7 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 	h := make([]float64, n*n)
 	p := make([]float64, n)
 	for k := 1; k < len(r.Trace); k++ {
-		prev, cur := &r.Trace[k-1], &r.Trace[k]
+		prev, cur := r.Row(k-1), r.Row(k)
 		delta := prev.Radius
 		if hessModel {
 			obj.Hess(h, prev.X)
@@ -208,15 +208,15 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 				t.Fatalf("%s row %d: recorded model %v is not ∇²f = %v", name, k-1, prev.Curv, h)
 			}
 		}
-		if cur.Trials() == 0 {
+		if cur.Trials == 0 {
 			// No step could be taken (p = 0 or no predicted decrease).
 			if cur.Events&EventRejected == 0 || !closeVec(cur.X, prev.X, 0) {
 				t.Errorf("%s row %d: no trial but the iterate moved", name, k)
 			}
 			continue
 		}
-		if cur.Trials() != 1 {
-			t.Fatalf("%s row %d: %d trials, want 1", name, k, cur.Trials())
+		if cur.Trials != 1 {
+			t.Fatalf("%s row %d: %d trials, want 1", name, k, cur.Trials)
 		}
 		if f := obj.Func(cur.TrialX); f != cur.TrialF[0] {
 			t.Fatalf("%s row %d: recorded trial value %v, f = %v", name, k, cur.TrialF[0], f)
@@ -276,7 +276,7 @@ func TestTrustRegionRadiusRule(t *testing.T) {
 			if r.Last().Events&EventConverged == 0 {
 				t.Errorf("%s from %v: did not converge in 400 steps (‖g‖ = %g)", c.spec, x0, r.Last().GNorm)
 			}
-			if d0 := r.Trace[0].Radius; d0 != c.radius {
+			if d0 := r.Row(0).Radius; d0 != c.radius {
 				t.Errorf("%s: Δ₀ = %v, want %v", c.spec, d0, c.radius)
 			}
 			a, b, g := trtCheckTrace(t, c.spec, ntRosen{}, r, c.hessModel, c.maxRadius)
@@ -316,14 +316,14 @@ func TestTrustRegionSR1Updates(t *testing.T) {
 	// after rejected steps (N&W Alg. 6.2) — or unchanged with EventSkip.
 	obj := ntRosen{}
 	r := runSpec(t, obj, "sr1-tr", []float64{-1.2, 1}, 400, 1e-8)
-	if len(r.Trace) < 3 || !closeVec(r.Trace[0].Curv, []float64{1, 0, 0, 1}, 0) || r.Trace[0].CurvKind != CurvB {
-		t.Fatalf("sr1-tr: B₀ = %v (%v), want I", r.Trace[0].Curv, r.Trace[0].CurvKind)
+	if len(r.Trace) < 3 || !closeVec(r.Row(0).Curv, []float64{1, 0, 0, 1}, 0) || r.Row(0).CurvKind != CurvB {
+		t.Fatalf("sr1-tr: B₀ = %v (%v), want I", r.Row(0).Curv, r.Row(0).CurvKind)
 	}
 	s, y, gt := make([]float64, 2), make([]float64, 2), make([]float64, 2)
 	updatedOnRejection := 0
 	for k := 1; k < len(r.Trace); k++ {
-		prev, cur := &r.Trace[k-1], &r.Trace[k]
-		if cur.Trials() == 0 {
+		prev, cur := r.Row(k-1), r.Row(k)
+		if cur.Trials == 0 {
 			continue
 		}
 		la.Sub(s, cur.TrialX, prev.X)
@@ -367,12 +367,12 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 		var steps [][]float64
 		learned := false
 		for k := 1; k < len(r.Trace) && !learned; k++ {
-			cur := &r.Trace[k]
-			if cur.Trials() == 0 || cur.Events&EventSkip != 0 {
+			cur := r.Row(k)
+			if cur.Trials == 0 || cur.Events&EventSkip != 0 {
 				t.Fatalf("n=%d row %d: no update (%v) before B was learned", n, k, cur.Events)
 			}
 			s := make([]float64, n)
-			la.Sub(s, cur.TrialX, r.Trace[k-1].X)
+			la.Sub(s, cur.TrialX, r.Row(k-1).X)
 			steps = append(steps, s)
 			// Hereditary secant conditions B_k s_j = A s_j, j ≤ k.
 			bs, as := make([]float64, n), make([]float64, n)
@@ -425,9 +425,9 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 		{[]float64{-c * 0.5, -c * 2}, false},
 	} {
 		r := runSpec(t, q, "sr1-tr", tc.x0, 1, 0)
-		s1 := r.Trace[1]
+		s1 := r.Row(1)
 		s := []float64{s1.TrialX[0] - tc.x0[0], s1.TrialX[1] - tc.x0[1]}
-		g0 := r.Trace[0].G
+		g0 := r.Row(0).G
 		if !closeVec(s, []float64{-g0[0], -g0[1]}, 1e-15) {
 			t.Fatalf("first step %v is not −g₀ = %v", s, g0)
 		}

@@ -8,33 +8,20 @@ import (
 	"testing"
 )
 
-// sameBits reports whether a and b hold the same float64s bit for bit.
-func sameBits(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // traceDiff returns "" when the traces are the same bit for bit, else where
 // they first differ.
-func traceDiff(a, b []Step) string {
-	if len(a) != len(b) {
-		return fmt.Sprintf("%d rows, then %d", len(a), len(b))
+func traceDiff(ra, rb *Run) string {
+	if len(ra.Trace) != len(rb.Trace) {
+		return fmt.Sprintf("%d rows, then %d", len(ra.Trace), len(rb.Trace))
 	}
-	for i := range a {
-		sa, sb := &a[i], &b[i]
+	for i := range ra.Trace {
+		sa, sb := ra.Row(i), rb.Row(i)
 		same := sameBits([]float64{sa.F, sa.GNorm, sa.StepLen, sa.Alpha, sa.Radius}, []float64{sb.F, sb.GNorm, sb.StepLen, sb.Alpha, sb.Radius}) &&
 			sameBits(sa.X, sb.X) && sameBits(sa.G, sb.G) && sameBits(sa.TrialX, sb.TrialX) && sameBits(sa.TrialF, sb.TrialF) &&
-			sameBits(sa.Curv, sb.Curv) && sa.CurvKind == sb.CurvKind && sa.Events == sb.Events &&
+			sameBits(sa.Curv, sb.Curv) && sameBits(sa.Dir, sb.Dir) && sameBits(sa.TRStep, sb.TRStep) && sa.CurvKind == sb.CurvKind && sa.Events == sb.Events &&
 			sa.FEvals == sb.FEvals && sa.GEvals == sb.GEvals && sa.HEvals == sb.HEvals
 		if !same {
-			return fmt.Sprintf("row %d differs: %+v, then %+v", i, *sa, *sb)
+			return fmt.Sprintf("row %d differs: %+v, then %+v", i, sa.Step, sb.Step)
 		}
 	}
 	return ""
@@ -61,7 +48,7 @@ func TestZeroValueIsDefault(t *testing.T) {
 		if last[0] == x0[0] && last[1] == x0[1] {
 			t.Errorf("%s: the zero value %T did not move in %d iterations", k.Name, zero, steps)
 		}
-		if d := traceDiff(got.Trace, want.Trace); d != "" {
+		if d := traceDiff(got, want); d != "" {
 			t.Errorf("%s: the zero value %T and the default spec %q differ: %s", k.Name, zero, spec, d)
 		}
 	}

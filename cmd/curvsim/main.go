@@ -314,14 +314,22 @@ func methodNames() string {
 }
 
 // simulate runs every method of the scenario for at most sc.Steps
-// iterations, stopping early on convergence or divergence.
-func simulate(sc sim.Scenario) []*sim.Run {
-	runs := sc.NewRuns()
+// iterations, stopping early on convergence or divergence. The runs of a
+// surface keep every row's vectors, which run prints; those of a network
+// keep a few (run prints no weights but the final ones). With track, a
+// network's runs are followed by trackers that measure the test loss and
+// sharpness of every row as it is computed (nil for a surface).
+func simulate(sc sim.Scenario, track bool) ([]*sim.Run, []*sim.NetTracker) {
+	runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Net == nil})
+	var stats []*sim.NetTracker
+	if track && sc.Net != nil {
+		stats = trackNetwork(sc, runs)
+	}
 	for _, r := range runs {
 		for i := 0; i < sc.Steps && r.Step(); i++ {
 		}
 	}
-	return runs
+	return runs, stats
 }
 
 func helpOr(err error, out *bufio.Writer) error {
@@ -344,9 +352,8 @@ func cmdRun(out *bufio.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	runs := simulate(sc)
+	runs, stats := simulate(sc, true)
 	if sc.Net != nil {
-		stats := trackNetwork(sc, runs)
 		if o.format == "json" {
 			return writeErr(writeNetJSON(out, sc, runs, stats))
 		}
@@ -379,11 +386,11 @@ func writeCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) {
 	out.Write(b)
 	for p, r := range runs {
 		for k := range r.Trace {
-			s := &r.Trace[k]
+			s := r.Row(k)
 			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.X...)
 			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
-			out.Write(appendCountsEvents(b, s))
+			out.Write(appendCountsEvents(b, &s.Step))
 		}
 	}
 }
@@ -498,11 +505,11 @@ func writeJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) error {
 		out.Write(method)
 		out.WriteString(`,"steps":[`)
 		for k := range r.Trace {
-			s := &r.Trace[k]
+			s := r.Row(k)
 			js := jsonStep{
 				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
 				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
-				Trials: make([]jsonTrial, s.Trials()), CurvKind: s.CurvKind.String(),
+				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(),
 				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
 				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
 			}
@@ -549,7 +556,8 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 	methods := sc.Methods
 	for _, m := range methods {
 		sc.Methods = []sim.Spec{m}
-		runs = append(runs, simulate(sc)...)
+		r, _ := simulate(sc, false)
+		runs = append(runs, r...)
 	}
 	if sc.Net != nil {
 		return compareNetwork(out, sc, methods, runs)
@@ -562,7 +570,7 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 	fmt.Fprint(tw, "\tf\tgnorm\n")
 	for i, r := range runs {
 		last := r.Last()
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], outcome(last), last.Iter, last.FEvals, last.GEvals, last.HEvals)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], outcome(&last.Step), last.Iter, last.FEvals, last.GEvals, last.HEvals)
 		for _, v := range last.X {
 			fmt.Fprintf(tw, "\t%.6g", v)
 		}
