@@ -97,6 +97,9 @@ func VectorLimit(n int) int {
 	return LargeVectorLimit
 }
 
+// initialRows is the number of rows a trace has room for from the start.
+const initialRows = 256
+
 // DefaultBound is the distance from the origin beyond which an iterate counts
 // as diverged.
 const DefaultBound = 1e10
@@ -145,7 +148,10 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	if n <= opt.CurvMaxDim {
 		r.vec.curvLen = n * n
 	}
-	r.Trace = make([]Step, 0, min(16, opt.Budget+1))
+	r.vec.buf = make([]float64, 0, min(opt.VectorLimit, min(initialRows, opt.Budget+1)*(2*n+r.vec.curvLen)))
+	// Room for the first rows at once (most runs that converge need no
+	// more), then doubling as rows come.
+	r.Trace = make([]Step, 0, min(initialRows, opt.Budget+1))
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
 	if isFinite(r.State.X) {
