@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -37,7 +39,28 @@ const (
 	actSetChoice   // arg: choice index; widget.param says which parameter
 	actNetMenu     // network editor (switches to a network first)
 	actPlane       // loss slice of a network: Hessian eigenvectors or PCA
+	actMenu        // the toolbar's actions that do not fit on it, as a list
 )
+
+// actionNames are the actions' names, for automated checks
+// (window.curvlab.controls in the browser).
+var actionNames = [...]string{
+	actNone: "none", actPlay: "play", actStep: "step", actReset: "reset", actToEnd: "to-end",
+	actSlower: "slower", actFaster: "faster", actSurfaceMenu: "surface-menu", actPresetMenu: "preset-menu",
+	actEditPanel: "edit-panel", actAddPanel: "add-panel", actRemovePanel: "remove-panel",
+	actEllipses: "ellipses", actTrials: "trials", actContours: "contours", actOverlay: "overlay",
+	actResetView: "reset-view", actZoomIn: "zoom-in", actZoomOut: "zoom-out", actCopyLink: "copy-link",
+	actHelp: "help", actClose: "close", actPickSurface: "pick-surface", actPickPreset: "pick-preset",
+	actPickMethod: "pick-method", actSetChoice: "set-choice", actNetMenu: "net-menu", actPlane: "plane",
+	actMenu: "menu",
+}
+
+func (a action) String() string {
+	if a >= 0 && int(a) < len(actionNames) {
+		return actionNames[a]
+	}
+	return "action(" + strconv.Itoa(int(a)) + ")"
+}
 
 // binding ties a key to an action.
 type binding struct {
@@ -78,6 +101,7 @@ var keymap = []binding{
 	{ebiten.KeyMinus, false, actZoomOut, 0, "", ""},
 	{ebiten.KeyKPSubtract, false, actZoomOut, 0, "", ""},
 	{ebiten.KeyL, false, actCopyLink, 0, "L", "copy a link to this scenario"},
+	{ebiten.KeyM, false, actMenu, 0, "M", "the toolbar's actions that do not fit on it"},
 	{ebiten.KeySlash, true, actHelp, 0, "?, H", "this help"},
 	{ebiten.KeyH, false, actHelp, 0, "", ""},
 	{ebiten.KeyEscape, false, actClose, 0, "Esc", "close menus and help"},

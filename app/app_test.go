@@ -210,7 +210,7 @@ func TestSliderScale(t *testing.T) {
 func TestLayoutFits(t *testing.T) {
 	for _, sz := range [][2]float64{{1280, 800}, {1920, 1080}, {800, 1200}, {390, 844}, {3840, 2160}} {
 		for n := 1; n <= 4; n++ {
-			l := computeLayout(sz[0], sz[1], 1, n)
+			l := computeLayout(sz[0], sz[1], 1, n, false)
 			screen := geom.Rect{W: sz[0], H: sz[1]}
 			for i, p := range l.panels {
 				if !inside(p.frame, screen) || p.plot.W < 50 || p.plot.H < 50 {

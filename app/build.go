@@ -18,14 +18,29 @@ const (
 	popPanel
 	popHelp
 	popNet
+	popMenu // the toolbar's actions that do not fit on it
 )
 
-// popup is the open menu, editor or help overlay, if any.
+var popupNames = [...]string{popNone: "", popSurface: "surface", popPresets: "presets", popPanel: "panel",
+	popHelp: "help", popNet: "network", popMenu: "menu"}
+
+func (k popupKind) String() string {
+	if int(k) < len(popupNames) {
+		return popupNames[k]
+	}
+	return "popup(" + strconv.Itoa(int(k)) + ")"
+}
+
+// popup is the open menu, editor or help overlay, if any. Content taller
+// than the screen scrolls: by dragging, the wheel, or the keyboard's focus.
 type popup struct {
-	kind  popupKind
-	panel int       // popPanel: which panel
-	focus int       // keyboard row
-	rect  geom.Rect // where it is drawn (set by buildUI)
+	kind    popupKind
+	panel   int       // popPanel: which panel
+	focus   int       // keyboard row
+	rect    geom.Rect // where it is drawn (set by buildUI)
+	scroll  float64   // how far its content is scrolled up, in device pixels
+	content float64   // its content's height
+	reveal  bool      // scroll the focused row into view (the keyboard moved the focus)
 }
 
 // buildUI rebuilds the widget list: the toolbar, the panel headers and the
@@ -47,6 +62,8 @@ func (g *Game) buildUI() {
 		g.buildHelp()
 	case popNet:
 		g.buildNetEditor()
+	case popMenu:
+		g.buildMenu()
 	}
 	if g.hot >= len(g.widgets) {
 		g.hot = -1
@@ -57,25 +74,29 @@ type toolItem struct {
 	label string
 	act   action
 	on    bool
-	gap   bool // extra space before it
+	gap   bool // starts a group: extra space before it; a group is never split between the bar and the menu
 }
 
-func (g *Game) buildToolbar() {
+// menuLabel is the label of the toolbar's last button when some actions do
+// not fit: it opens them as a list (popMenu).
+const menuLabel = "More"
+
+// toolItems lists every toolbar action, in order.
+func (g *Game) toolItems() []toolItem {
 	st := g.st
-	l := &g.lay
 	play := "Play"
 	if st.playing {
 		play = "Pause"
 	}
-	obj := g.objectiveButton()
 	items := []toolItem{
 		{play, actPlay, st.playing, false},
 		{"Step", actStep, false, false},
 		{"Reset", actReset, false, false},
+		{"To end", actToEnd, false, false},
 		{"−", actSlower, false, true},
-		{strconv.FormatFloat(speeds[st.flags.speed], 'g', -1, 64) + "/s", actNone, false, false},
+		{g.speedLabel(), actNone, false, false},
 		{"+", actFaster, false, false},
-		obj,
+		g.objectiveButton(),
 		{"Presets", actPresetMenu, g.popup.kind == popPresets, false},
 		{"+ Panel", actAddPanel, false, true},
 		{"− Panel", actRemovePanel, false, false},
@@ -90,26 +111,63 @@ func (g *Game) buildToolbar() {
 	if st.scen.Net != nil {
 		items = g.netToolbar(items)
 	}
+	return items
+}
+
+func (g *Game) speedLabel() string {
+	return strconv.FormatFloat(speeds[g.st.flags.speed], 'g', -1, 64) + "/s"
+}
+
+// buildToolbar lays the toolbar's actions out in one row: with their key
+// hints if they fit, else without; if even then they do not, the groups
+// that fit stay and the rest go into a menu opened by the last button
+// (g.overflow).
+func (g *Game) buildToolbar() {
+	l := &g.lay
+	items := g.toolItems()
 	gap := math.Round(4 * l.u)
 	bigGap := math.Round(14 * l.u)
+	width := func(it toolItem, withKeys bool) float64 {
+		key := ""
+		if withKeys {
+			key = keyFor(it.act)
+		}
+		return math.Max(g.buttonWidth(it.label, key), l.target)
+	}
 	total := func(withKeys bool) float64 {
-		var w float64
+		w := gap
 		for _, it := range items {
-			key := ""
-			if withKeys {
-				key = keyFor(it.act)
-			}
-			w += g.buttonWidth(it.label, key) + gap
+			w += width(it, withKeys) + gap
 			if it.gap {
 				w += bigGap
 			}
 		}
 		return w
 	}
-	withKeys := total(true) <= l.toolbar.W-2*gap
-	h := math.Round(1.9 * l.font)
+	withKeys := total(true) <= l.toolbar.W
+	fit := len(items)
+	end := l.toolbar.W // where the buttons must end
+	if !withKeys && total(false) > l.toolbar.W {
+		end -= g.menuButtonWidth() + gap
+		x := gap
+		group := 0 // the first item of the current group
+		for i, it := range items {
+			if it.gap {
+				group = i
+				x += bigGap
+			}
+			x += width(it, false)
+			if x > end {
+				fit = group
+				break
+			}
+			x += gap
+		}
+	}
+	g.overflow = append(g.overflow[:0], items[fit:]...)
+	h := l.button
 	x, y := gap, math.Round((l.toolbar.H-h)/2)
-	for _, it := range items {
+	for _, it := range items[:fit] {
 		key := ""
 		if withKeys {
 			key = keyFor(it.act)
@@ -117,10 +175,7 @@ func (g *Game) buildToolbar() {
 		if it.gap {
 			x += bigGap
 		}
-		w := g.buttonWidth(it.label, key)
-		if x+w > l.toolbar.W { // out of room: the rest stay reachable by key
-			break
-		}
+		w := width(it, withKeys)
 		kind := wButton
 		if it.act == actNone {
 			kind = wLabel
@@ -129,6 +184,69 @@ func (g *Game) buildToolbar() {
 			label: it.label, key: key, act: it.act, on: it.on || kind == wLabel})
 		x += w + gap
 	}
+	if fit < len(items) {
+		w := g.menuButtonWidth()
+		g.widgets = append(g.widgets, widget{kind: wButton, r: geom.Rect{X: l.toolbar.W - gap - w, Y: y, W: w, H: h},
+			label: menuLabel, act: actMenu, on: g.popup.kind == popMenu})
+	}
+}
+
+// menuButtonWidth is the width of the button that opens the toolbar's
+// menu: its label and an icon of three bars.
+func (g *Game) menuButtonWidth() float64 {
+	return math.Max(g.buttonWidth(menuLabel, "")+math.Round(22*g.lay.u), g.lay.target)
+}
+
+// buildMenu lays out the toolbar's actions that did not fit as a list
+// under the menu button: one row each, the speed's − and + on one row.
+func (g *Game) buildMenu() {
+	l := &g.lay
+	row := math.Max(math.Round(2.1*l.font), l.target)
+	pad := math.Round(8 * l.u)
+	w := 240 * l.u
+	for _, it := range g.overflow {
+		w = math.Max(w, g.buttonWidth(it.label, keyFor(it.act))+2*pad)
+	}
+	w = math.Min(w, l.w-2*pad)
+	r := g.popupRect(w)
+	r.X = l.w - pad - r.W // under the menu button, at the right
+	y := r.Y + pad - g.popup.scroll
+	focus := 0
+	for i := 0; i < len(g.overflow); i++ {
+		it := g.overflow[i]
+		rr := geom.Rect{X: r.X + pad, Y: y, W: r.W - 2*pad, H: row}
+		if it.act == actSlower && i+2 < len(g.overflow) { // − speed +
+			bw := math.Max(row, g.buttonWidth("−", ""))
+			g.widgets = append(g.widgets,
+				widget{kind: wLabel, r: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, label: "Speed  " + g.overflow[i+1].label, on: true},
+				widget{kind: wButton, r: geom.Rect{X: rr.X + rr.W - 2*bw - pad, Y: y, W: bw, H: row}, label: "−", act: actSlower, focus: g.popup.focus == focus},
+				widget{kind: wButton, r: geom.Rect{X: rr.X + rr.W - bw, Y: y, W: bw, H: row}, label: "+", act: actFaster, focus: g.popup.focus == focus})
+			i += 2
+		} else {
+			key := keyFor(it.act)
+			if key == "" {
+				key = " " // a blank hint: the label at the left, as in a list
+			}
+			g.widgets = append(g.widgets, widget{kind: wButton, r: rr, label: it.label, key: key, act: it.act, on: it.on,
+				focus: g.popup.focus == focus})
+		}
+		focus++
+		y += row + 4*l.u
+	}
+	g.fitPopup(r, y+pad-4*l.u)
+}
+
+// menuRows returns the open menu's rows' actions for the keyboard: the
+// speed's row is actSlower.
+func (g *Game) menuRows() []action {
+	var rows []action
+	for i := 0; i < len(g.overflow); i++ {
+		rows = append(rows, g.overflow[i].act)
+		if g.overflow[i].act == actSlower && i+2 < len(g.overflow) {
+			i += 2
+		}
+	}
+	return rows
 }
 
 func (g *Game) buildHeaders() {
@@ -146,38 +264,80 @@ func (g *Game) buildHeaders() {
 	}
 }
 
-// popupRect places a popup of the given width and height under the
-// toolbar, centred and kept on screen.
-func (g *Game) popupRect(w, h float64) geom.Rect {
+// popupRect places a popup of width w under the toolbar, centred and kept
+// on screen, as tall as the screen allows: fitPopup sets its height.
+func (g *Game) popupRect(w float64) geom.Rect {
 	l := &g.lay
 	w = math.Min(w, l.w-16*l.u)
-	h = math.Min(h, l.h-l.toolbar.H-16*l.u)
-	return geom.Rect{X: math.Round((l.w - w) / 2), Y: l.toolbar.H + 8*l.u, W: w, H: h}
+	return geom.Rect{X: math.Round((l.w - w) / 2), Y: l.toolbar.H + 8*l.u, W: w, H: l.h - l.toolbar.H - 16*l.u}
+}
+
+// fitPopup makes r, laid out with its content scrolled up by
+// g.popup.scroll and ending at bottom, the open popup's rectangle: as tall
+// as its content, or as the screen allows, the scroll kept within the
+// content.
+func (g *Game) fitPopup(r geom.Rect, bottom float64) {
+	p := &g.popup
+	p.content = bottom + p.scroll - r.Y
+	r.H = math.Min(r.H, p.content)
+	p.rect = r
+	d := 0.0
+	if p.reveal {
+		p.reveal = false
+		for i := g.popupStart; i < len(g.widgets); i++ {
+			if w := g.widgets[i].r; g.widgets[i].focus {
+				d = math.Min(w.Y-r.Y, math.Max(0, w.Y+w.H-(r.Y+r.H)))
+				break
+			}
+		}
+	}
+	g.scrollPopup(d)
+}
+
+// scrollPopup scrolls the open popup's content up by d device pixels
+// (down for d < 0), within its content, moving its widgets.
+func (g *Game) scrollPopup(d float64) {
+	p := &g.popup
+	s := math.Max(0, math.Min(p.scroll+d, p.content-p.rect.H))
+	d, p.scroll = s-p.scroll, s
+	if d == 0 {
+		return
+	}
+	for i := g.popupStart; i < len(g.widgets); i++ {
+		g.widgets[i].r.Y -= d
+	}
 }
 
 func (g *Game) buildPresets() {
 	l := &g.lay
-	row := math.Round(2.1 * l.font)
+	row := math.Max(math.Round(2.1*l.font), l.target)
 	w := 0.0
 	presets := sim.Presets()
 	for _, p := range presets {
 		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Desc, l.font))
 	}
-	r := g.popupRect(w+40*l.u, float64(len(presets))*(row+4*l.u)+16*l.u)
-	g.popup.rect = r
-	y := r.Y + 8*l.u
+	r := g.popupRect(w + 40*l.u)
+	y := r.Y + 8*l.u - g.popup.scroll
+	if r.W < w+40*l.u { // narrow: the name, and the lesson under it
+		row = math.Max(row, math.Round(2.6*l.font))
+	}
 	for i, p := range presets {
-		g.widgets = append(g.widgets, widget{kind: wButton, r: geom.Rect{X: r.X + 8*l.u, Y: y, W: r.W - 16*l.u, H: row},
-			label: p.Name + ": " + p.Desc, key: " ", act: actPickPreset, arg: i, focus: g.popup.focus == i})
+		wr := geom.Rect{X: r.X + 8*l.u, Y: y, W: r.W - 16*l.u, H: row}
+		wd := widget{kind: wButton, r: wr, label: p.Name + ": " + p.Desc, key: " ", act: actPickPreset, arg: i, focus: g.popup.focus == i}
+		if r.W < w+40*l.u {
+			wd.label, wd.sub = p.Name, fitText(p.Desc, l.small, wr.W-16*l.u)
+		}
+		g.widgets = append(g.widgets, wd)
 		y += row + 4*l.u
 	}
+	g.fitPopup(r, y+4*l.u)
 }
 
 // grid lays out n buttons in columns inside r starting at y and returns the
 // y below them.
 func (g *Game) grid(r geom.Rect, y float64, labels []string, act action, current int, focus bool) float64 {
 	l := &g.lay
-	row := math.Round(1.8 * l.font)
+	row := math.Max(math.Round(1.8*l.font), l.target)
 	var cw float64
 	for _, s := range labels {
 		cw = math.Max(cw, g.buttonWidth(s, ""))
@@ -195,29 +355,51 @@ func (g *Game) grid(r geom.Rect, y float64, labels []string, act action, current
 
 // paramRows adds one editor row per parameter: a slider, or buttons for a
 // choice. mark gives a value to mark on a parameter's slider (NaN: none).
+// In a narrow popup (a phone's) each parameter's label has a line of its
+// own above its slider or buttons, which then take the whole width.
 func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []float64, panel int,
 	mark func(key string) (float64, string)) float64 {
 	l := &g.lay
-	row := math.Round(2.0 * l.font)
+	row := math.Max(math.Round(2.0*l.font), l.target)
+	narrow := r.W < 640*l.u
+	inner := geom.Rect{X: r.X + 8*l.u, W: r.W - 16*l.u}
 	for i, p := range params {
 		t := paramTarget{panel: panel, index: i}
 		focus := g.popup.focus == i+1
+		label := p.Key + "  " + glyphSafe.Replace(p.Desc)
+		if narrow {
+			lh := math.Round(1.5 * l.font)
+			g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: inner.W, H: lh},
+				label: fitText(label, l.font, inner.W-6*l.u), on: focus})
+			y += lh
+		}
 		if len(p.Choices) > 0 {
-			g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: 160 * l.u, H: row},
-				label: fitText(p.Key+"  "+glyphSafe.Replace(p.Desc), l.font, 0.45*r.W-20*l.u), on: focus})
-			x := r.X + r.W*0.5
-			bw := math.Floor((r.W*0.5 - 12*l.u) / float64(len(p.Choices)))
+			x, bw := inner.X, math.Floor(inner.W/float64(len(p.Choices)))
+			if !narrow {
+				g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: 160 * l.u, H: row},
+					label: fitText(label, l.font, 0.45*r.W-20*l.u), on: focus})
+				x, bw = r.X+r.W*0.5, math.Floor((r.W*0.5-12*l.u)/float64(len(p.Choices)))
+			}
+			inset := 2 * l.u // the choices' buttons are a little smaller than the row, unless that makes them too small to tap
+			if row-2*inset < l.target {
+				inset = 0
+			}
 			for c, name := range p.Choices {
-				g.widgets = append(g.widgets, widget{kind: wButton, r: geom.Rect{X: x + float64(c)*bw, Y: y + 2*l.u, W: bw - 4*l.u, H: row - 4*l.u},
-					label: name, act: actSetChoice, arg: c, target: t, on: int(vals[i]) == c, focus: focus && int(vals[i]) == c})
+				g.widgets = append(g.widgets, widget{kind: wButton, r: geom.Rect{X: x + float64(c)*bw, Y: y + inset, W: bw - 4*l.u, H: row - 2*inset},
+					label: fitText(name, l.font, bw-8*l.u), act: actSetChoice, arg: c, target: t, on: int(vals[i]) == c, focus: focus && int(vals[i]) == c})
 			}
 		} else {
 			mv, ml := math.NaN(), ""
 			if mark != nil {
 				mv, ml = mark(p.Key)
 			}
-			g.widgets = append(g.widgets, widget{kind: wSlider, r: geom.Rect{X: r.X + 8*l.u, Y: y, W: r.W - 16*l.u, H: row},
-				label: fitText(p.Key+"  "+glyphSafe.Replace(p.Desc), l.font, 0.45*(r.W-16*l.u)-10*l.u), target: t, param: p, scale: newSliderScale(p),
+			if narrow {
+				label = ""
+			} else {
+				label = fitText(label, l.font, 0.45*inner.W-10*l.u)
+			}
+			g.widgets = append(g.widgets, widget{kind: wSlider, r: geom.Rect{X: inner.X, Y: y, W: inner.W, H: row},
+				label: label, target: t, param: p, scale: newSliderScale(p),
 				value: vals[i], mark: mv, markLabel: ml, focus: focus})
 		}
 		y += row + 4*l.u
@@ -226,14 +408,26 @@ func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []floa
 }
 
 // editorHead starts an editor popup of width w (logical pixels) with a
-// title line; it returns the popup's rectangle and the y below the title.
+// title line, shortened to fit; it returns the popup's rectangle and the
+// y below the title (scrolled as the popup is).
 func (g *Game) editorHead(w float64, title string) (geom.Rect, float64) {
 	l := &g.lay
-	r := g.popupRect(w*l.u, 1000*l.u)
-	y := r.Y + 8*l.u
+	r := g.popupRect(w * l.u)
+	y := r.Y + 8*l.u - g.popup.scroll
 	g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W, H: 1.6 * l.font},
-		label: title, on: true})
+		label: fitText(title, l.font, r.W-28*l.u), on: true})
 	return r, y + 1.8*l.font
+}
+
+// labelLines adds s as labels in r from y on, wrapped to r's width, and
+// returns the y below them.
+func (g *Game) labelLines(r geom.Rect, y float64, s string) float64 {
+	l := &g.lay
+	for _, line := range wrapLines(render.Sans, s, l.font, r.W-28*l.u) {
+		g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W, H: 1.5 * l.font}, label: line})
+		y += 1.5 * l.font
+	}
+	return y
 }
 
 func (g *Game) buildSurfaceEditor() {
@@ -248,15 +442,13 @@ func (g *Game) buildSurfaceEditor() {
 	if sc.Net != nil { // the network's own settings are in its editor (N)
 		r, y := g.editorHead(900, "Surface (←/→ or click): a network is trained now; N edits it")
 		y = g.grid(r, y, names, actPickSurface, len(kinds), g.popup.focus == 0)
-		r.H = y - r.Y + 8*l.u
-		g.popup.rect = r
+		g.fitPopup(r, y+8*l.u)
 		return
 	}
 	r, y := g.editorHead(900, "Surface (←/→ or click; ↑/↓ then ←/→ for parameters): "+glyphSafe.Replace(sc.SurfaceKind.Desc))
 	y = g.grid(r, y, names, actPickSurface, indexOfSurface(kinds, sc.SurfaceKind), g.popup.focus == 0)
 	y = g.paramRows(r, y+4*l.u, sc.SurfaceKind.Params, sc.SurfaceVals, -1, nil)
-	r.H = y - r.Y + 8*l.u
-	g.popup.rect = r
+	g.fitPopup(r, y+8*l.u)
 }
 
 func (g *Game) buildPanelEditor() {
@@ -276,12 +468,9 @@ func (g *Game) buildPanelEditor() {
 	r, y := g.editorHead(980, "Panel "+strconv.Itoa(p+1)+": "+glyphSafe.Replace(spec.Kind.Desc))
 	y = g.grid(r, y, names, actPickMethod, indexOfMethod(kinds, spec.Kind), g.popup.focus == 0)
 	y = g.paramRows(r, y+4*l.u, spec.Kind.Params, spec.Values, p, g.stabilityMark)
-	for _, s := range []string{"Rule:  " + glyphSafe.Replace(spec.Kind.Rule), "From:  " + glyphSafe.Replace(spec.Kind.Cite)} {
-		g.widgets = append(g.widgets, widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W, H: 1.5 * l.font}, label: s})
-		y += 1.5 * l.font
-	}
-	r.H = y - r.Y + 8*l.u
-	g.popup.rect = r
+	y = g.labelLines(r, y, "Rule:  "+glyphSafe.Replace(spec.Kind.Rule))
+	y = g.labelLines(r, y, "From:  "+glyphSafe.Replace(spec.Kind.Cite))
+	g.fitPopup(r, y+8*l.u)
 }
 
 // stabilityMark marks 2/λ_max of the Hessian at the start on the step-size
@@ -316,10 +505,14 @@ var firstTrialStep = map[string]bool{
 	"bfgs": true, "dfp": true, "lbfgs": true, "tr-dogleg": true, "tr-cg": true,
 }
 
+// buildHelp places the help overlay, its text scrolling under a Close
+// button that stays where it is.
 func (g *Game) buildHelp() {
 	l := &g.lay
-	r := g.popupRect(l.w, l.h)
-	g.popup.rect = r
-	g.widgets = append(g.widgets, widget{kind: wButton, r: geom.Rect{X: r.X + r.W - 110*l.u, Y: r.Y + 8*l.u, W: 100 * l.u, H: 1.8 * l.font},
+	r := g.popupRect(l.w)
+	w, h := math.Max(100*l.u, l.target), math.Max(1.8*l.font, l.target)
+	g.help.band = math.Round(h + 16*l.u)
+	g.fitPopup(r, r.Y+g.help.band+g.help.layOut(g, r.W)-g.popup.scroll)
+	g.widgets = append(g.widgets, widget{kind: wButton, r: geom.Rect{X: r.X + r.W - w - 10*l.u, Y: r.Y + 8*l.u, W: w, H: h},
 		label: "Close", key: "Esc", act: actClose})
 }

@@ -99,6 +99,10 @@ func (g *Game) do(a action, arg int) {
 		}
 	case actHelp:
 		g.togglePopup(popHelp, 0)
+	case actMenu:
+		if len(g.overflow) > 0 || g.popup.kind == popMenu {
+			g.togglePopup(popMenu, 0)
+		}
 	case actClose:
 		g.popup = popup{}
 	case actPickSurface:
@@ -196,8 +200,10 @@ func (g *Game) editorKeys() bool {
 	switch {
 	case up:
 		g.popup.focus = (g.popup.focus + rows - 1) % rows
+		g.popup.reveal = true
 	case down:
 		g.popup.focus = (g.popup.focus + 1) % rows
+		g.popup.reveal = true
 	case left, right:
 		dir := 1
 		if left {
@@ -205,9 +211,12 @@ func (g *Game) editorKeys() bool {
 		}
 		g.adjustRow(g.popup.focus, dir)
 	case enter:
-		if g.popup.kind == popPresets {
+		switch rows := g.menuRows(); {
+		case g.popup.kind == popPresets:
 			g.do(actPickPreset, g.popup.focus)
-		} else {
+		case g.popup.kind == popMenu && g.popup.focus < len(rows):
+			g.pickFromMenu(rows[g.popup.focus])
+		default:
 			g.popup = popup{}
 		}
 	}
@@ -221,6 +230,8 @@ func (g *Game) popupRows() int {
 	switch g.popup.kind {
 	case popPresets:
 		return len(sim.Presets())
+	case popMenu:
+		return max(1, len(g.menuRows()))
 	case popSurface:
 		if sc.Net != nil {
 			return 1
@@ -243,6 +254,14 @@ func (g *Game) popupRows() int {
 func (g *Game) adjustRow(r, dir int) {
 	sc := &g.st.scen
 	switch g.popup.kind {
+	case popMenu:
+		if rows := g.menuRows(); r < len(rows) && rows[r] == actSlower { // the speed's row
+			a := actFaster
+			if dir < 0 {
+				a = actSlower
+			}
+			g.do(a, 0)
+		}
 	case popSurface:
 		if r == 0 {
 			kinds := sim.SurfaceKinds()
@@ -301,4 +320,15 @@ func indexOfMethod(ks []*sim.MethodKind, k *sim.MethodKind) int {
 		}
 	}
 	return 0
+}
+
+// pickFromMenu carries out an action chosen in the toolbar's menu and
+// closes the menu, as a phone's menus do, unless the action opened
+// another popup or is the speed's − or + (a stepper: one presses it
+// again).
+func (g *Game) pickFromMenu(a action) {
+	g.do(a, 0)
+	if g.popup.kind == popMenu && a != actSlower && a != actFaster {
+		g.popup = popup{}
+	}
 }

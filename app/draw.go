@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"time"
@@ -36,17 +37,43 @@ func (g *Game) draw(dst *ebiten.Image) {
 	} else if g.direct {
 		g.plot.pl.DrawLabels(dst)
 	}
-	if g.popup.kind != popNone {
-		g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
-		r := g.popup.rect
-		g.flat.FillRect(dst, r, colBar)
-		g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
-		if g.popup.kind == popHelp {
-			g.help.draw(dst, g, r)
-		}
+	if g.popup.kind == popNone {
+		return
 	}
-	g.drawWidgets(dst, g.widgets[g.popupStart:], g.hot-g.popupStart)
-	g.flushText(dst, false)
+	g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
+	r := g.popup.rect
+	g.flat.FillRect(dst, r, colBar)
+	if g.popup.kind == popHelp { // its text scrolls under the Close button's band
+		tr := geom.Rect{X: r.X, Y: r.Y + g.help.band, W: r.W, H: r.H - g.help.band}
+		g.help.draw(g, tr, g.popup.scroll)
+		g.flushText(g.help.clip.of(dst, tr), false)
+	}
+	// The content is clipped to the popup: what is scrolled out of it is
+	// not drawn.
+	clip := g.popupClip.of(dst, r)
+	g.drawWidgets(clip, g.widgets[g.popupStart:], g.hot-g.popupStart)
+	g.flushText(clip, false)
+	g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
+	if g.popup.content > r.H { // a scroll bar: where the view is in the content
+		h := math.Max(r.H*r.H/g.popup.content, 24*l.u)
+		y := r.Y + (r.H-h)*g.popup.scroll/(g.popup.content-r.H)
+		g.flat.FillRect(dst, geom.Rect{X: r.X + r.W - 5*l.u, Y: y, W: 3 * l.u, H: h}, colFrame)
+	}
+}
+
+// clipCache keeps an image clipped to a rectangle: SubImage allocates, so
+// a frame reuses the last one.
+type clipCache struct {
+	img, on *ebiten.Image // the clipped image, and the image it is of
+}
+
+// of returns dst clipped to r (whole pixels).
+func (c *clipCache) of(dst *ebiten.Image, r geom.Rect) *ebiten.Image {
+	rect := image.Rect(int(r.X), int(r.Y), int(math.Ceil(r.X+r.W)), int(math.Ceil(r.Y+r.H)))
+	if c.img == nil || c.on != dst || c.img.Bounds() != rect {
+		c.img, c.on = dst.SubImage(rect).(*ebiten.Image), dst
+	}
+	return c.img
 }
 
 // drawSurfaces draws the panels of a surface scenario, the status line's
@@ -196,8 +223,13 @@ func (g *Game) statusText() {
 	l := &g.lay
 	r := l.status
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
-	if g.st.scen.Net != nil {
+	switch {
+	case g.st.scen.Net != nil && l.touch:
+		msg = "Play to train · a panel's header picks its method"
+	case g.st.scen.Net != nil:
 		msg = netHint
+	case l.touch:
+		msg = "Tap a panel to start there · drag to pan · pinch to zoom"
 	}
 	switch {
 	case g.st.notice != "":
@@ -307,13 +339,11 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
 		}
 	}
+	m := marksAt(st.scen.Surface(), &last, v, &g.hessBuf)
 	if !st.flags.hideEllipses {
-		g.drawCurvature(dst, v, &last, clr, withTruth)
+		g.drawCurvature(dst, v, m, clr, withTruth)
 	}
-	if last.Radius > 0 {
-		cv := geom.Eigen([4]float64{1, 0, 0, 1})
-		p.LevelSet(dst, &v, cv, x, y, 0.5*last.Radius*last.Radius, render.Stroke{Width: float32(1.5 * l.u), Color: render.Alpha(clr, 0.8), Dash: 6 * l.u})
-	}
+	p.LevelSet(dst, &v, m.Trust.Curv, m.Trust.X, m.Trust.Y, m.Trust.Level, render.Stroke{Width: float32(1.5 * l.u), Color: render.Alpha(clr, 0.8), Dash: 6 * l.u})
 	// The descent direction −g, drawn at a fixed length: its size varies
 	// over many orders of magnitude and is in the readout.
 	gx, gy := last.G[0], last.G[1]
@@ -326,38 +356,76 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	p.Dot(dst, &v, x, y, 4.5*l.u, clr)
 }
 
-// drawCurvature draws, around the current point, the level set
-// ½dᵀBd = c of the true Hessian (white) and of the method's estimate (in
-// the panel's colour, dashed), with the same level c so that their sizes
-// compare: c is chosen from the true Hessian so that its curve spans about
-// a sixth of the view.
-func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Row, clr color.RGBA, withTruth bool) {
-	l := &g.lay
-	p := &g.paint
+// runMarks is the geometry drawRun draws around a run's current iterate,
+// in world coordinates, apart from how it looks: the level sets of the
+// true Hessian and of the method's estimate, and the trust region.
+type runMarks struct {
+	// Truth is the level set ½dᵀ∇²f(x)d = c around the iterate x, with c
+	// chosen so that it spans about a sixth of the view; Est is that of
+	// the method's estimate of ∇²f (the Hessian it uses, B, or H⁻¹ for
+	// the inverse forms) at the same level, so that their sizes compare.
+	// Both are empty where the truth gives no level (∇²f = 0); Est is
+	// empty when the method keeps no curvature or its H is singular.
+	Truth, Est levelSet
+	// Trust is the trust region |d| = Δ (the level ½Δ² of the identity);
+	// empty for methods without one.
+	Trust levelSet
+}
+
+// levelSet is the curve {(X, Y) + d : ½dᵀBd = Level} of the matrix B
+// decomposed in Curv. The zero value is empty: its Curv's Kind is
+// geom.KindInvalid, which has no level sets.
+type levelSet struct {
+	Curv        geom.Curvature
+	X, Y, Level float64
+}
+
+// marksAt returns the marks of iterate s on surface f in view v (none
+// where s is not finite); hess is room for f's Hessian.
+func marksAt(f sim.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
+	var m runMarks
 	x, y := s.X[0], s.X[1]
-	g.st.scen.Surface().Hess(g.hessBuf[:], s.X)
-	truth := geom.Eigen(g.hessBuf)
+	if !isFiniteVec(s.X) {
+		return m
+	}
+	if s.Radius > 0 {
+		m.Trust = levelSet{Curv: geom.Eigen([4]float64{1, 0, 0, 1}), X: x, Y: y, Level: 0.5 * s.Radius * s.Radius}
+	}
+	f.Hess(hess[:], s.X)
+	truth := geom.Eigen(*hess)
 	c := truth.LevelForRadius(0.16 * math.Min(v.XMax-v.XMin, v.YMax-v.YMin))
 	if c == 0 || math.IsNaN(c) {
-		return
+		return m
 	}
+	m.Truth = levelSet{Curv: truth, X: x, Y: y, Level: c}
+	if est, ok := estimate(s); ok {
+		m.Est = levelSet{Curv: est, X: x, Y: y, Level: c}
+	}
+	return m
+}
+
+// drawCurvature draws marks m's level sets: the true Hessian's in white
+// (with the conjugate level and the axes where it is not positive
+// definite) when withTruth (once per panel), and the method's estimate
+// dashed in the panel's colour.
+func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr color.RGBA, withTruth bool) {
+	l := &g.lay
+	p := &g.paint
 	w := float32(2 * l.u)
-	if withTruth {
-		p.LevelSet(dst, &v, truth, x, y, c, render.Stroke{Width: w, Color: colTrue})
-		if truth.Kind == geom.KindIndefinite {
-			p.LevelSet(dst, &v, truth, x, y, -c, render.Stroke{Width: w, Color: render.Alpha(colTrue, 0.6), Dash: 5 * l.u})
+	axis := 0.1 * (v.XMax - v.XMin)
+	if t := m.Truth; withTruth {
+		p.LevelSet(dst, &v, t.Curv, t.X, t.Y, t.Level, render.Stroke{Width: w, Color: colTrue})
+		if t.Curv.Kind == geom.KindIndefinite {
+			p.LevelSet(dst, &v, t.Curv, t.X, t.Y, -t.Level, render.Stroke{Width: w, Color: render.Alpha(colTrue, 0.6), Dash: 5 * l.u})
 		}
-		if truth.Kind != geom.KindPosDef {
-			p.CurvatureAxes(dst, &v, truth, x, y, 0.1*(v.XMax-v.XMin), render.Stroke{Width: float32(1.5 * l.u), Color: colTrue})
+		if t.Curv.Kind != geom.KindPosDef {
+			p.CurvatureAxes(dst, &v, t.Curv, t.X, t.Y, axis, render.Stroke{Width: float32(1.5 * l.u), Color: colTrue})
 		}
 	}
-	est, ok := estimate(s)
-	if !ok {
-		return
-	}
-	p.LevelSet(dst, &v, est, x, y, c, render.Stroke{Width: w, Color: clr, Dash: 7 * l.u, Gap: 4 * l.u})
-	if est.Kind == geom.KindIndefinite {
-		p.CurvatureAxes(dst, &v, est, x, y, 0.1*(v.XMax-v.XMin), render.Stroke{Width: float32(1.5 * l.u), Color: clr})
+	e := m.Est
+	p.LevelSet(dst, &v, e.Curv, e.X, e.Y, e.Level, render.Stroke{Width: w, Color: clr, Dash: 7 * l.u, Gap: 4 * l.u})
+	if e.Curv.Kind == geom.KindIndefinite {
+		p.CurvatureAxes(dst, &v, e.Curv, e.X, e.Y, axis, render.Stroke{Width: float32(1.5 * l.u), Color: clr})
 	}
 }
 

@@ -18,13 +18,16 @@ type Game struct {
 	w, h  float64 // screen size in device pixels
 
 	lay     layout
-	layKey  [4]float64 // w, h, scale, panels of the current layout
-	widgets []widget   // toolbar, panel headers, popup contents
+	layKey  layoutKey // what the current layout is for
+	widgets []widget  // toolbar, panel headers, popup contents
 	// popupStart is the index of the first popup widget: they are drawn
 	// over the popup's background, the others under it.
 	popupStart int
 	uiDirty    bool
 	popup      popup
+	overflow   []toolItem // the toolbar's actions that do not fit on it: popMenu lists them
+	popupClip  clipCache  // the screen clipped to the open popup, where its content is drawn
+	scrolling  bool       // the pointer went down in a popup that scrolls: a drag scrolls it
 	ptr        pointer
 	pressed    int // widget pressed and not yet released (−1: none)
 	dragging   int // slider being dragged (−1: none)
@@ -122,24 +125,33 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	return int(w), int(h)
 }
 
-// relayout recomputes the layout when the screen or the panel count changed.
+// layoutKey is what a layout depends on.
+type layoutKey struct {
+	w, h, scale float64
+	panels      int
+	net         bool // a network's layout differs
+	touch       bool
+}
+
+// relayout recomputes the layout when the screen, the panel count or the
+// kind of pointer changed. A layout made for touch once a touch is seen
+// waits until the finger is up, so that a tap ends on the target it began
+// on.
 func (g *Game) relayout() {
-	n := len(g.st.runs)
-	if g.st.flags.overlay {
-		n = 1
+	touched := g.ptr.touched && (!g.ptr.down || g.layKey.touch)
+	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: len(g.st.runs), net: g.st.scen.Net != nil,
+		touch: touched || looksTouch(g.w, g.h, g.scale)}
+	if g.st.flags.overlay && !key.net {
+		key.panels = 1
 	}
-	if g.st.scen.Net != nil {
-		n = -len(g.st.runs) // a network's layout differs
-	}
-	key := [4]float64{g.w, g.h, g.scale, float64(n)}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
-	if n < 0 {
-		g.lay, g.netLay = computeNetLayout(g.w, g.h, g.scale, -n)
+	if key.net {
+		g.lay, g.netLay = computeNetLayout(g.w, g.h, g.scale, key.panels, key.touch)
 	} else {
-		g.lay = computeLayout(g.w, g.h, g.scale, n)
+		g.lay = computeLayout(g.w, g.h, g.scale, key.panels, key.touch)
 	}
 	g.uiDirty = true
 }
@@ -289,3 +301,42 @@ func (g *Game) IterateRows(k int) [][]float64 {
 
 // Panels returns the number of panels.
 func (g *Game) Panels() int { return len(g.st.runs) }
+
+// Control is a button or slider on screen, for automated checks (the
+// browser exposes them as window.curvlab.controls).
+type Control struct {
+	Kind       string // "button" or "slider"
+	Action     string // what a button does (action.String); "none" for a slider
+	Arg        int    // the action's argument: a panel, a preset, a choice
+	Label      string
+	On         bool    // a toggle that is on, or the current choice
+	X, Y, W, H float64 // where, in CSS pixels
+	Popup      bool    // in the open popup
+}
+
+// Controls lists the buttons and sliders on screen: the toolbar's, the
+// panel headers' and those of the open popup that are in view. Call it
+// between frames.
+func (g *Game) Controls() []Control {
+	var out []Control
+	for i, w := range g.widgets {
+		if w.kind == wLabel || i >= g.popupStart && !overlapsRect(w.r, g.popup.rect) {
+			continue
+		}
+		c := Control{Kind: "button", Action: w.act.String(), Arg: w.arg, Label: w.label, On: w.on, Popup: i >= g.popupStart,
+			X: w.r.X / g.scale, Y: w.r.Y / g.scale, W: w.r.W / g.scale, H: w.r.H / g.scale}
+		if w.kind == wSlider {
+			c.Kind = "slider"
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func overlapsRect(a, b geom.Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// Popup names the open popup ("" when none): "menu", "presets",
+// "surface", "panel", "help" or "network".
+func (g *Game) Popup() string { return g.popup.kind.String() }

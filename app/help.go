@@ -1,14 +1,14 @@
 package app
 
 import (
+	"image/color"
+	"math"
 	"slices"
 	"strings"
 
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
-
-	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // helpText is the help overlay: every shortcut, what the drawing means, and
@@ -20,6 +20,18 @@ type helpText struct {
 	rules  []string
 	runs   []*sim.Run
 	rows   int
+	// lines are the help laid out for width, from the popup's top-left
+	// corner; height is their height.
+	lines   []render.Label
+	width   float64
+	net     bool
+	height  float64
+	changed bool // the rules changed since the lines were laid out
+	// band is the height of the popup's top band, where the Close button
+	// stays while the text scrolls under it; clip is the screen clipped
+	// to the text's part of the popup.
+	band float64
+	clip clipCache
 }
 
 var legendLines = []string{
@@ -52,6 +64,7 @@ func (h *helpText) refresh(g *Game) {
 	if slices.Equal(h.runs, g.st.runs) && rows == h.rows && h.rules != nil {
 		return
 	}
+	h.changed = true
 	h.runs = append(h.runs[:0], g.st.runs...)
 	h.rows = rows
 	h.rules = h.rules[:0]
@@ -98,21 +111,43 @@ func padRight(s string, n int) string {
 	return s
 }
 
-func (h *helpText) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
+// layOut lays the help out for a popup of width w, again only when its
+// lines or the width changed: on a wide popup the keys and the legend on
+// the left and the rules on the right, on a narrow one (a phone's) all in
+// one column, long lines wrapped. It returns the content's height.
+func (h *helpText) layOut(g *Game, w float64) float64 {
 	h.refresh(g)
+	net := g.st.scen.Net != nil
+	if h.lines != nil && h.width == w && h.net == net && !h.changed {
+		return h.height
+	}
+	h.width, h.net, h.changed = w, net, false
+	h.lines = h.lines[:0]
 	l := &g.lay
 	fs := l.small
 	line := fs * 1.45
-	x, y := r.X+16*l.u, r.Y+12*l.u
-	render.Text(dst, "curvlab — keys", x, y, l.font, colInk, render.Left|render.Top)
+	pad := 16 * l.u
+	narrow := w < 1000*l.u
+	colW := w - 2*pad
+	if !narrow {
+		colW = 0.45*w - 2*pad
+	}
+	add := func(f render.Font, s string, x, y, size float64, clr color.RGBA, width float64) float64 {
+		for _, part := range wrapLines(f, s, size, width) {
+			h.lines = append(h.lines, render.Label{Font: f, S: part, X: x, Y: y, Size: size, Color: clr, Align: render.Left | render.Top})
+			y += line
+		}
+		return y
+	}
+	x, y := pad, 0.0
+	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "curvlab — keys", X: x, Y: y, Size: l.font, Color: colInk})
 	y += line * 1.4
 	for _, s := range h.keys {
-		render.DrawText(dst, render.Mono, s, x, y, fs, colInk, render.Left|render.Top)
-		y += line
+		y = add(render.Mono, s, x, y, fs, colInk, colW)
 	}
 	y += line * 0.6
 	legend := legendLines
-	if g.st.scen.Net != nil {
+	if net {
 		legend = netLegendLines
 	}
 	for j, s := range legend {
@@ -120,11 +155,16 @@ func (h *helpText) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
 		if j == 0 {
 			clr = colInk
 		}
-		render.Text(dst, s, x, y, fs, clr, render.Left|render.Top)
-		y += line
+		y = add(render.Sans, s, x, y, fs, clr, colW)
 	}
-	x2, y2 := r.X+r.W*0.45, r.Y+12*l.u
-	render.Text(dst, "Each panel's update rule, with its current numbers", x2, y2, l.font, colInk, render.Left|render.Top)
+	x2, y2 := w*0.45, 0.0
+	if narrow {
+		x2, y2 = x, y+line
+		colW = w - 2*pad
+	} else {
+		colW = 0.55*w - pad
+	}
+	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "Each panel's update rule, with its current numbers", X: x2, Y: y2, Size: l.font, Color: colInk})
 	y2 += line * 1.4
 	panel := -1
 	for _, s := range h.rules {
@@ -134,7 +174,22 @@ func (h *helpText) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
 			clr = panelColors[panel%len(panelColors)]
 			y2 += line * 0.4
 		}
-		render.DrawText(dst, render.Mono, s, x2, y2, fs, clr, render.Left|render.Top)
-		y2 += line
+		y2 = add(render.Mono, s, x2, y2, fs, clr, colW)
+	}
+	h.height = math.Max(y, y2) + line
+	return h.height
+}
+
+// draw queues the help's text in r (the popup below its band), scrolled up
+// by scroll, the lines outside r left out.
+func (h *helpText) draw(g *Game, r geom.Rect, scroll float64) {
+	h.layOut(g, r.W)
+	for _, lb := range h.lines {
+		lb.X += r.X
+		lb.Y += r.Y - scroll
+		if lb.Y+2*lb.Size < r.Y || lb.Y > r.Y+r.H {
+			continue
+		}
+		g.texts = append(g.texts, lb)
 	}
 }

@@ -16,10 +16,7 @@ func (g *Game) handleInput() {
 	g.ptr.update(6 * g.lay.u)
 	p := &g.ptr
 
-	g.hot = hit(g.widgets, p.x, p.y)
-	if g.hot >= 0 && g.widgets[g.hot].kind == wSlider && g.dragging < 0 && !p.down {
-		// hovering a slider: nothing to do until pressed
-	}
+	g.hot = g.widgetAt(p.x, p.y)
 
 	switch {
 	case p.pressed:
@@ -31,7 +28,9 @@ func (g *Game) handleInput() {
 		g.release()
 	}
 	if p.wheel != 0 {
-		if i := g.panelAt(p.x, p.y); i >= 0 && g.popup.kind == popNone {
+		if g.popup.kind != popNone && g.popup.rect.Contains(p.x, p.y) {
+			g.scrollPopup(-p.wheel * 3 * g.lay.font)
+		} else if i := g.panelAt(p.x, p.y); i >= 0 && g.popup.kind == popNone {
 			g.zoomAt(i, math.Pow(1.15, p.wheel), p.x, p.y)
 		}
 	}
@@ -72,17 +71,24 @@ func (g *Game) panelAt(x, y float64) int {
 
 func (g *Game) press() {
 	p := &g.ptr
-	if i := hit(g.widgets, p.x, p.y); i >= 0 {
+	pop := &g.popup
+	g.scrolling = pop.kind != popNone && pop.content > pop.rect.H && pop.rect.Contains(p.x, p.y)
+	if i := g.widgetAt(p.x, p.y); i >= 0 {
 		w := &g.widgets[i]
-		if w.kind == wSlider {
+		// A slider is grabbed on its track (and knob), not its label, so
+		// that a finger can scroll a popup from there.
+		if w.kind == wSlider && p.x >= sliderTrack(w, g.lay.u).X-10*g.lay.u {
 			g.dragging = i
+			g.scrolling = false
 			g.setSlider(i, p.x)
 			return
 		}
-		g.pressed = i
+		if w.kind != wSlider {
+			g.pressed = i
+		}
 		return
 	}
-	if g.popup.kind != popNone {
+	if pop.kind != popNone {
 		if !g.popup.rect.Contains(p.x, p.y) { // a press outside closes it
 			g.popup = popup{}
 			g.uiDirty = true
@@ -99,6 +105,9 @@ func (g *Game) drag() {
 	switch {
 	case g.dragging >= 0:
 		g.setSlider(g.dragging, p.x)
+	case g.scrolling && p.moved:
+		g.pressed = -1 // a drag, not a tap
+		g.scrollPopup(-p.dy)
 	case g.panning >= 0 && p.moved && (p.dx != 0 || p.dy != 0):
 		v := g.panelView(g.lay.panels[g.panning].plot)
 		v.Pan(p.dx, p.dy)
@@ -108,6 +117,7 @@ func (g *Game) drag() {
 
 func (g *Game) release() {
 	p := &g.ptr
+	g.scrolling = false
 	switch {
 	case g.dragging >= 0:
 		g.dragging = -1
@@ -115,11 +125,14 @@ func (g *Game) release() {
 	case g.pressed >= 0:
 		i := g.pressed
 		g.pressed = -1
-		if i < len(g.widgets) && g.widgets[i].r.Contains(p.x, p.y) {
+		if i < len(g.widgets) && g.widgetAt(p.x, p.y) == i {
 			w := g.widgets[i]
-			if w.act == actSetChoice {
+			switch {
+			case w.act == actSetChoice:
 				g.setParam(w.target, float64(w.arg))
-			} else {
+			case g.popup.kind == popMenu && i >= g.popupStart:
+				g.pickFromMenu(w.act)
+			default:
 				g.do(w.act, w.arg)
 			}
 		}

@@ -98,14 +98,18 @@ func (g *Game) buildNetEditor() {
 		title += ": " + strconv.Itoa(p.Train.N()) + " training and " + strconv.Itoa(p.Test.N()) + " test points"
 	}
 	r, y := g.editorHead(900, title)
-	row := math.Round(1.8 * l.font)
+	row := math.Max(math.Round(1.8*l.font), l.target)
+	bw := math.Min(220*l.u, r.W-16*l.u)
+	hint := "↑/↓ pick a row, ←/→ change it; every change restarts the runs"
+	if l.touch {
+		hint = "Every change restarts the runs"
+	}
 	g.widgets = append(g.widgets,
-		widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W / 2, H: row}, label: "↑/↓ pick a row, ←/→ change it; every change restarts the runs"},
-		widget{kind: wButton, r: geom.Rect{X: r.X + r.W - 228*l.u, Y: y, W: 220 * l.u, H: row}, label: "Back to surfaces", key: keyFor(actSurfaceMenu),
+		widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W / 2, H: row}, label: fitText(hint, l.font, r.W-bw-36*l.u)},
+		widget{kind: wButton, r: geom.Rect{X: r.X + r.W - bw - 8*l.u, Y: y, W: bw, H: row}, label: "Back to surfaces", key: keyFor(actSurfaceMenu),
 			act: actSurfaceMenu, focus: g.popup.focus == 0})
 	y = g.paramRows(r, y+row+6*l.u, params, vals, netTarget, nil)
-	r.H = y - r.Y + 8*l.u
-	g.popup.rect = r
+	g.fitPopup(r, y+8*l.u)
 }
 
 // setNetParam changes row i of the network editor and restarts on the new

@@ -20,12 +20,12 @@ const netReadoutLines = 5
 // next to them, the loss slice and the Hessian spectra below. With one or
 // two panels the spectra sit under the panels and the slice takes the
 // width of the right half.
-func computeNetLayout(w, h, scale float64, n int) (layout, netRects) {
-	l := computeLayout(w, h, scale, n) // sizes, toolbar and status line
+func computeNetLayout(w, h, scale float64, n int, touch bool) (layout, netRects) {
+	l := computeLayout(w, h, scale, n, touch) // sizes, toolbar and status line
 	l.plot = geom.Rect{}
 	pad := math.Round(6 * l.u)
 	line := math.Round(l.font * 1.3)
-	head := math.Round(1.9 * l.font)
+	head := l.headerHeight()
 	read := float64(netReadoutLines)*line + pad
 	main := geom.Rect{X: pad, Y: l.toolbar.H + pad, W: w - 2*pad, H: l.status.Y - l.toolbar.H - 2*pad}
 	var nr netRects
@@ -58,6 +58,10 @@ func computeNetLayout(w, h, scale float64, n int) (layout, netRects) {
 		}
 	} else { // portrait: panels on top, the plots below
 		bh := math.Round(0.5 * main.H)
+		if w/scale < 600 && n <= 2 { // a phone: one or two panels stacked, so that readouts stay readable
+			cols, rows = 1, n
+			bh = math.Round(0.6 * main.H)
+		}
 		block = geom.Rect{X: main.X, Y: main.Y, W: main.W, H: bh}
 		grid4(geom.Rect{X: main.X, Y: main.Y + bh + pad, W: main.W, H: main.H - bh - pad})
 	}

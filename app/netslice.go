@@ -8,6 +8,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/nn"
 )
 
@@ -107,17 +108,17 @@ func (sl *netSlice) reset(p *sim.NetProblem) {
 }
 
 // topTwo returns the unit eigenvectors of the two largest eigenvalues of
-// the symmetric n×n matrix a, and the eigenvalues. It uses sim.EigSym
-// (Jacobi rotations) rather than gonum, which would add about half a
-// megabyte to the browser's download for this one call.
+// the symmetric n×n matrix a, and the eigenvalues. It uses la.EigSym
+// rather than gonum, which would add about half a megabyte to the
+// browser's download for this one call.
 func topTwo(a []float64, n int) (u, v []float64, lam [2]float64) {
 	u, v = make([]float64, n), make([]float64, n)
 	if n < 2 {
 		u[0] = 1
 		return u, v, lam
 	}
-	vals, vecs, work := make([]float64, n), make([]float64, n*n), make([]float64, n*n)
-	sim.EigSym(vals, vecs, a, work, n)
+	vals, vecs, work := make([]float64, n), make([]float64, n*n), make([]float64, la.EigSymWork(n))
+	la.EigSym(vals, vecs, a, work, n)
 	for i := 0; i < n; i++ { // eigenvectors are the columns of vecs
 		u[i] = vecs[i*n+n-1]
 		v[i] = vecs[i*n+n-2]

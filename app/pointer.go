@@ -26,6 +26,7 @@ type pointer struct {
 	justTouched      []ebiten.TouchID
 	primary          ebiten.TouchID
 	touching         bool
+	touched          bool // a touch has been seen: the screen is a touch screen
 	lastMouseX       float64
 	lastMouseY       float64
 	mouseInitialized bool
@@ -42,6 +43,7 @@ func (p *pointer) update(slop float64) {
 
 	p.touchIDs = ebiten.AppendTouchIDs(p.touchIDs[:0])
 	p.justTouched = inpututil.AppendJustPressedTouchIDs(p.justTouched[:0])
+	p.touched = p.touched || len(p.touchIDs) > 0
 	switch {
 	case len(p.touchIDs) >= 2:
 		p.updatePinch()

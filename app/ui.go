@@ -35,6 +35,7 @@ type widget struct {
 	kind  widgetKind
 	r     geom.Rect
 	label string
+	sub   string // a second line under the label, dim (a button with a key hint)
 	key   string // shortcut shown at the right of a button
 	act   action
 	arg   int
@@ -51,10 +52,14 @@ type widget struct {
 	markLabel string
 }
 
-// hit returns the index of the widget under (x, y), or −1.
-func hit(ws []widget, x, y float64) int {
-	for i := len(ws) - 1; i >= 0; i-- {
-		if ws[i].kind != wLabel && ws[i].r.Contains(x, y) {
+// widgetAt returns the index of the widget under (x, y), or −1. The open
+// popup's widgets count only inside the popup: scrolled out of it they
+// are hidden.
+func (g *Game) widgetAt(x, y float64) int {
+	inPopup := g.popup.rect.Contains(x, y)
+	for i := len(g.widgets) - 1; i >= 0; i-- {
+		w := &g.widgets[i]
+		if w.kind != wLabel && w.r.Contains(x, y) && (i < g.popupStart || inPopup) {
 			return i
 		}
 	}
@@ -62,10 +67,14 @@ func hit(ws []widget, x, y float64) int {
 }
 
 // sliderTrack is the part of a slider's rect the knob moves along: the
-// label takes the left 45%, the value the last 90 pixels.
+// label takes the left 45% (none when the label is on a line of its own),
+// the value the last 90 pixels.
 func sliderTrack(w *widget, u float64) geom.Rect {
 	r := w.r
 	lw := 0.45 * r.W
+	if w.label == "" {
+		lw = 0
+	}
 	return geom.Rect{X: r.X + lw + 8*u, Y: r.Y, W: r.W - lw - 106*u, H: r.H}
 }
 
@@ -92,7 +101,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 				bg = colButtonHot
 			}
 			p.FillRect(dst, w.r, bg)
-			if w.focus {
+			if w.focus && !l.touch { // the keyboard's focus: a finger needs none
 				p.StrokeRect(dst, w.r, float32(2*l.u), colInk)
 			}
 			ink := colInk
@@ -100,7 +109,18 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 				ink = colDim
 			}
 			pad := 8 * l.u
-			if w.key != "" {
+			switch {
+			case w.sub != "":
+				g.text(render.Sans, w.label, w.r.X+pad, w.r.Y+w.r.H*0.32, l.font, ink, render.Left|render.Middle)
+				g.text(render.Sans, w.sub, w.r.X+pad, w.r.Y+w.r.H*0.72, l.small, colDim, render.Left|render.Middle)
+			case w.act == actMenu: // three bars, then the label
+				bw, bh := math.Round(14*l.u), math.Max(1, math.Round(2*l.u))
+				x, cy := w.r.X+pad+2*l.u, math.Round(w.r.Y+w.r.H/2)
+				for k := -1; k <= 1; k++ {
+					p.FillRect(dst, geom.Rect{X: x, Y: cy + float64(k)*math.Round(5*l.u) - bh/2, W: bw, H: bh}, ink)
+				}
+				g.text(render.Sans, w.label, x+bw+6*l.u, w.r.Y+w.r.H/2, l.font, ink, render.Left|render.Middle)
+			case w.key != "":
 				g.text(render.Sans, w.label, w.r.X+pad, w.r.Y+w.r.H/2, l.font, ink, render.Left|render.Middle)
 				g.text(render.Sans, w.key, w.r.X+w.r.W-pad, w.r.Y+w.r.H/2, l.small, colDim, render.Right|render.Middle)
 				if w.act == actEditPanel && w.arg < len(g.panels) && g.panels[w.arg].status != "" {
@@ -109,7 +129,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 					kw := render.TextWidth(render.Sans, w.key, l.small)
 					g.text(render.Sans, pc.status, w.r.X+w.r.W-2*pad-kw, w.r.Y+w.r.H/2, l.font, pc.stClr, render.Right|render.Middle)
 				}
-			} else {
+			default:
 				g.text(render.Sans, w.label, w.r.X+w.r.W/2, w.r.Y+w.r.H/2, l.font, ink, render.Center|render.Middle)
 			}
 		case wSlider:
@@ -121,7 +141,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 func (g *Game) drawSlider(dst *ebiten.Image, w *widget, hot bool) {
 	l := &g.lay
 	p := &g.flat
-	if w.focus {
+	if w.focus && !l.touch {
 		p.FillRect(dst, w.r, colButtonHot)
 	}
 	g.text(render.Sans, w.label, w.r.X+6*l.u, w.r.Y+w.r.H/2, l.font, colInk, render.Left|render.Middle)
@@ -166,6 +186,31 @@ func fitText(s string, size, w float64) string {
 		}
 	}
 	return ""
+}
+
+// wrapLines breaks s into lines no wider than w at size in font f, at
+// spaces; a line's leading spaces (an indented line of help) indent its
+// continuations too. A word wider than w stays whole.
+func wrapLines(f render.Font, s string, size, w float64) []string {
+	if render.TextWidth(f, s, size) <= w {
+		return []string{s}
+	}
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	var out []string
+	line := indent
+	for _, word := range strings.Fields(body) {
+		switch {
+		case line == indent:
+			line += word
+		case render.TextWidth(f, line+" "+word, size) <= w:
+			line += " " + word
+		default:
+			out = append(out, line)
+			line = indent + "  " + word
+		}
+	}
+	return append(out, line)
 }
 
 // glyphSafe replaces the few symbols the Go fonts lack by plain ones.

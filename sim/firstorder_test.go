@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"testing"
+
+	"curvlab/sim/la"
 )
 
 // Tests of the first-order methods (gd, momentum, nesterov, adagrad,
@@ -62,12 +64,12 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 			rates := [2]float64{1 - alpha*c.l1, 1 - alpha*c.l2}
 			for k := 1; k < len(r.Trace); k++ {
 				xp, x := r.Row(k-1).X, r.Row(k).X
-				tol := 1e-12 * Norm(xp) * math.Max(1, math.Abs(rates[0])+math.Abs(rates[1]))
+				tol := 1e-12 * la.Norm(xp) * math.Max(1, math.Abs(rates[0])+math.Abs(rates[1]))
 				for i, u := range [][]float64{u1, u2} {
-					got, want := Dot(u, x), rates[i]*Dot(u, xp)
+					got, want := la.Dot(u, x), rates[i]*la.Dot(u, xp)
 					if math.Abs(got-want) > tol {
 						t.Fatalf("%v α=%g step %d: component %d is %g, want (1−αλ)·%g = %g",
-							c, alpha, k, i, got, Dot(u, xp), want)
+							c, alpha, k, i, got, la.Dot(u, xp), want)
 					}
 				}
 			}
@@ -79,7 +81,7 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 				continue
 			}
 			if last.Events&EventDiverged == 0 {
-				t.Fatalf("%v α=1.01·2/λmax: no divergence in %d steps (‖x‖=%g)", c, last.Iter, Norm(last.X))
+				t.Fatalf("%v α=1.01·2/λmax: no divergence in %d steps (‖x‖=%g)", c, last.Iter, la.Norm(last.X))
 			}
 			// Every |1−αλᵢ| ≤ ρ = |1−αλ_max|, so ‖x_k‖ ≤ ρᵏ‖x₀‖ and no
 			// coordinate can pass the bound before k_lo. Some coordinate
@@ -89,8 +91,8 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 			if c.l1 > c.l2 {
 				umax = u1
 			}
-			klo := math.Log(DefaultBound/Norm(x0)) / math.Log(rho)
-			khi := math.Log(math.Sqrt2*DefaultBound/math.Abs(Dot(umax, x0)))/math.Log(rho) + 1
+			klo := math.Log(DefaultBound/la.Norm(x0)) / math.Log(rho)
+			khi := math.Log(math.Sqrt2*DefaultBound/math.Abs(la.Dot(umax, x0)))/math.Log(rho) + 1
 			t.Logf("%v α=1.01·2/λmax: diverged at step %d, theory [%.1f, %.1f]", c, last.Iter, klo, khi)
 			if k := float64(last.Iter); k < klo || k > khi {
 				t.Errorf("%v α=1.01·2/λmax: diverged at step %g, theory says in [%g, %g]", c, k, klo, khi)
@@ -125,7 +127,7 @@ func TestGDLineSearchConditions(t *testing.T) {
 			if f := q.Func(cur.X); f != cur.F {
 				t.Fatalf("%s step %d: recorded f %g, f(x) = %g", spec, k, cur.F, f)
 			}
-			gg := Dot(prev.G, prev.G)
+			gg := la.Dot(prev.G, prev.G)
 			slack := 1e-14 * math.Abs(prev.F)
 			if cur.F > prev.F-armijoC1*cur.Alpha*gg+slack {
 				t.Errorf("%s step %d: Armijo fails: f %g > %g − c₁·%g·%g", spec, k, cur.F, prev.F, cur.Alpha, gg)
@@ -134,7 +136,7 @@ func TestGDLineSearchConditions(t *testing.T) {
 				t.Errorf("%s step %d: f did not decrease: %g → %g", spec, k, prev.F, cur.F)
 			}
 			if wolfe {
-				if s := math.Abs(Dot(cur.G, prev.G)); s > c2*gg*(1+1e-12) {
+				if s := math.Abs(la.Dot(cur.G, prev.G)); s > c2*gg*(1+1e-12) {
 					t.Errorf("%s step %d: strong Wolfe fails: |g₊ᵀd| = %g > c₂|gᵀd| = %g", spec, k, s, c2*gg)
 				}
 			}
@@ -200,7 +202,7 @@ func TestHeavyBallOptimalRate(t *testing.T) {
 	if len(r.Trace) != 301 {
 		t.Fatalf("run ended early at step %d: %v", r.Last().Iter, r.Last().Events)
 	}
-	e100, e300 := Norm(r.Row(100).X), Norm(r.Row(300).X)
+	e100, e300 := la.Norm(r.Row(100).X), la.Norm(r.Row(300).X)
 	obs := math.Pow(e300/e100, 1.0/200)
 	t.Logf("heavy ball: observed rate %.6f, theory %.6f", obs, rate)
 	if obs < 0.999*rate || obs > 1.02*rate {
@@ -411,7 +413,7 @@ func TestFirstOrderAtMinimum(t *testing.T) {
 			for k := 1; k <= 50; k++ {
 				rec.reset()
 				m.Iterate(p, st, rec)
-				if !isFinite(st.X) || !isFinite(st.G) || math.IsNaN(st.F) || math.IsInf(st.F, 0) {
+				if !la.IsFinite(st.X) || !la.IsFinite(st.G) || math.IsNaN(st.F) || math.IsInf(st.F, 0) {
 					t.Fatalf("%s step %d: non-finite state x=%v f=%g g=%v", spec, k, st.X, st.F, st.G)
 				}
 				if st.X[0] != o.min[0] || st.X[1] != o.min[1] {
@@ -447,7 +449,7 @@ func TestFirstOrderZeroAllocs(t *testing.T) {
 		}); a != 0 {
 			t.Errorf("%s: Iterate allocates %g times per call", spec, a)
 		}
-		if !isFinite(st.X) {
+		if !la.IsFinite(st.X) {
 			t.Errorf("%s: diverged on the test bowl", spec)
 		}
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"curvlab/sim/nn"
+
+	"curvlab/sim/la"
 )
 
 // Network describes a tiny-MLP scenario: the architecture, the loss, the
@@ -44,6 +46,9 @@ var DataParams = []Param{
 	{Key: "seed", Desc: "seed of the generator", Default: 1, Min: 0, Max: 1e9, Int: true},
 }
 
+// widthParam is a hidden layer's width in a network spec.
+var widthParam = Param{Key: "width", Desc: "units of a hidden layer", Default: 8, Min: 1, Max: nn.MaxWidth, Int: true}
+
 // DefaultNetwork is a 2-8-8-1 tanh MLP with squared error on the circle
 // dataset of 200 points.
 func DefaultNetwork() Network {
@@ -68,11 +73,11 @@ func (n *Network) ParseNetwork(spec string) error {
 			if len(sets) > 0 {
 				return fmt.Errorf("network: width %s after a key=value setting (widths come first)", scQuote(item))
 			}
-			w, err := strconv.Atoi(item)
-			if err != nil || w < 1 || w > nn.MaxWidth {
-				return fmt.Errorf("network: layer width %s must be an integer from 1 to %d", scQuote(item), nn.MaxWidth)
+			w, err := widthParam.parseAs("layer width ", item)
+			if err != nil {
+				return fmt.Errorf("network: %v", err)
 			}
-			widths = append(widths, w)
+			widths = append(widths, int(w))
 		}
 	}
 	if len(widths) < 1 || len(widths) > nn.MaxHidden {
@@ -245,7 +250,7 @@ func (t *NetTracker) add(x []float64) {
 // Measure returns the test loss and the sharpness at weights x (NaN for
 // both when x is not finite), warm-starting from the previous call.
 func (t *NetTracker) Measure(x []float64) (testLoss, sharpness float64) {
-	if !isFinite(x) {
+	if !la.IsFinite(x) {
 		return math.NaN(), math.NaN()
 	}
 	return t.p.TestLoss.Func(x), t.sharp.Top(t.p.TrainLoss, x)

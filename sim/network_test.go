@@ -8,6 +8,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"curvlab/sim/nn"
+
+	"curvlab/sim/la"
 )
 
 // TestNetworkScenario checks what a network link means: its network and
@@ -125,8 +127,8 @@ func TestNetworkRunKeepsCurvature(t *testing.T) {
 		sv[i] = last.X[i] - prev.X[i]
 		y[i] = last.G[i] - prev.G[i]
 	}
-	MatVec(hy, h, y)
-	if !closeVec(hy, sv, 1e-8*Norm(sv)) {
+	la.MatVec(hy, h, y)
+	if !closeVec(hy, sv, 1e-8*la.Norm(sv)) {
 		t.Errorf("bfgs: H·y differs from s by more than 1e-8·‖s‖")
 	}
 	newton := runs[1]

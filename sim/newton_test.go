@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"curvlab/sim/la"
 )
 
 // Test objectives of this file, defined here so that the tests do not
@@ -205,7 +207,7 @@ func ntErrors(t *testing.T, spec string, x0 []float64, steps int) []float64 {
 	r := runSpec(t, ntExpBowl{}, spec, x0, steps, 1e-300)
 	errs := make([]float64, len(r.Trace))
 	for i := range r.Trace {
-		errs[i] = Norm(r.X(i))
+		errs[i] = la.Norm(r.X(i))
 	}
 	return errs
 }
@@ -298,7 +300,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 
 	// Plain Newton, x − A⁻¹g, lands exactly on the saddle.
 	pn := ntSolve(t, a[:], g0)
-	if plain := []float64{x0[0] - pn[0], x0[1] - pn[1]}; Norm(plain) > 1e-14 {
+	if plain := []float64{x0[0] - pn[0], x0[1] - pn[1]}; la.Norm(plain) > 1e-14 {
 		t.Fatalf("plain Newton step goes to %v, expected the saddle", plain)
 	}
 
@@ -319,7 +321,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 		t.Errorf("newton at x₀: events %v, curvature %v, want modified A + τI = %v", s0.Events, s0.Curv, shifted)
 	}
 	d := ntSolve(t, shifted, g0)
-	if slope := -Dot(g0, d); !(slope < 0) {
+	if slope := -la.Dot(g0, d); !(slope < 0) {
 		t.Errorf("modified direction −(A+τI)⁻¹g has slope %v, not descent", slope)
 	}
 	// The first step moves along −(A+τI)⁻¹g.
@@ -447,7 +449,7 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 				t.Fatalf("%s row %d: recorded trial value %v, f = %v", c.spec, k, cur.TrialF, f)
 			}
 			p := []float64{cur.TrialX[0] - prev.X[0], cur.TrialX[1] - prev.X[1]}
-			pred := 0.5 * (lam0*Dot(p, p) - Dot(prev.G, p))
+			pred := 0.5 * (lam0*la.Dot(p, p) - la.Dot(prev.G, p))
 			rho := (prev.F - cur.TrialF[0]) / pred
 			var want float64
 			if rho > 0 {
@@ -499,8 +501,8 @@ func TestNewtonLMIndefiniteRaisesDamping(t *testing.T) {
 
 // ntFinite reports whether every recorded number of the row is finite.
 func ntFinite(s Row) bool {
-	return isFinite(s.X) && isFinite(s.G) && isFinite(s.Curv) && isFinite(s.TrialX) && isFinite(s.TrialF) &&
-		isFinite([]float64{s.F, s.GNorm, s.StepLen, s.Alpha, s.Radius})
+	return la.IsFinite(s.X) && la.IsFinite(s.G) && la.IsFinite(s.Curv) && la.IsFinite(s.TrialX) && la.IsFinite(s.TrialF) &&
+		la.IsFinite([]float64{s.F, s.GNorm, s.StepLen, s.Alpha, s.Radius})
 }
 
 func TestNewtonStationaryStart(t *testing.T) {

@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"slices"
+
+	"curvlab/sim/la"
 )
 
 // Step is one row of a Run's Trace: the scalars of the iterate after an
@@ -19,6 +21,14 @@ type Step struct {
 	Alpha float64
 	// Radius is the trust radius at the iterate (0 for methods without one).
 	Radius float64
+	// HasDir says the iteration had a search direction d (the methods with
+	// a line search; the row's Vectors.Dir holds it), HasTR that it was a
+	// trust-region (or gain-ratio) iteration with a model step p
+	// (Vectors.TRStep). Pred is the reduction the model predicted for p and
+	// Rho the ratio of actual to predicted reduction; both are NaN for
+	// other methods, and Rho when p was not tried.
+	HasDir, HasTR bool
+	Pred, Rho     float64
 	// Running evaluation counts, including this iteration's.
 	FEvals, GEvals, HEvals int
 	// Trials is the number of points the line search or trust region
@@ -39,6 +49,10 @@ type Vectors struct {
 	// CurvKind is CurvNone or the dimension is above
 	// RunOptions.CurvMaxDim): the Hessian it uses, B, or H; n·n row-major.
 	Curv []float64
+	// Dir is the search direction d, X = x_{k−1} + Alpha·Dir, when the
+	// row's HasDir; TRStep the trust-region step p when HasTR. Both are
+	// nil otherwise and for n above RunOptions.CurvMaxDim.
+	Dir, TRStep []float64
 	// TrialX (n numbers per trial) and TrialF are the points the line
 	// search or trust region evaluated in the iteration: kept for the
 	// latest row only (for every row with RunOptions.KeepVectors).
@@ -154,7 +168,7 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	r.Trace = make([]Step, 0, min(initialRows, opt.Budget+1))
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
-	if isFinite(r.State.X) {
+	if la.IsFinite(r.State.X) {
 		r.State.F = r.Problem.Func(r.State.X)
 		r.Problem.Grad(r.State.G, r.State.X)
 	} else {
@@ -227,7 +241,7 @@ func (r *Run) Kept() []int { return r.vec.rows }
 func (r *Run) check() Event {
 	st := &r.State
 	var e Event
-	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !isFinite(st.G) || !isFinite(st.X) {
+	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !la.IsFinite(st.G) || !la.IsFinite(st.X) || math.IsInf(la.Norm(st.G), 0) {
 		e = EventDiverged
 	} else {
 		for _, v := range st.X {
@@ -236,11 +250,11 @@ func (r *Run) check() Event {
 			}
 		}
 	}
-	if e == 0 && r.opt.Tol > 0 && Norm(st.G) <= r.opt.Tol {
+	if e == 0 && r.opt.Tol > 0 && la.Norm(st.G) <= r.opt.Tol {
 		e = EventConverged
 	}
 	r.rec.Events |= e
-	if e != 0 {
+	if e != 0 || r.rec.Events&EventStalled != 0 {
 		r.Done = true
 	}
 	return e
@@ -260,7 +274,7 @@ func (r *Run) record() {
 	row := Step{
 		Iter:     len(r.Trace),
 		F:        st.F,
-		GNorm:    Norm(st.G),
+		GNorm:    la.Norm(st.G),
 		StepLen:  math.Sqrt(ss),
 		Alpha:    rec.Alpha,
 		Radius:   rec.Radius,
@@ -270,6 +284,13 @@ func (r *Run) record() {
 		Trials:   len(rec.TrialF),
 		Events:   rec.Events,
 		CurvKind: rec.CurvKind,
+		HasDir:   rec.HasDir,
+		HasTR:    rec.HasTR,
+		Pred:     math.NaN(),
+		Rho:      math.NaN(),
+	}
+	if rec.HasTR {
+		row.Pred, row.Rho = rec.Pred, rec.Rho
 	}
 	if len(r.Trace) == cap(r.Trace) {
 		// Double, but never past room for the budget while within it.
@@ -287,9 +308,9 @@ func (r *Run) record() {
 }
 
 // vectorStore keeps the vectors of some trace rows in one buffer, row
-// after row in increasing order; each row's layout is x, g, the curvature
-// matrix (when the row has one and the dimension is at most CurvMaxDim),
-// and, when it keeps every row (all), the trial points and their values;
+// after row in increasing order; each row's layout is x, g, and, when the
+// dimension is at most CurvMaxDim, the curvature matrix, the search
+// direction and the trust-region step (those of them the row has); and, when it keeps every row (all), the trial points and their values;
 // otherwise the trial points of the latest row only, in trialX and trialF
 // (the app draws no others). Rows that are multiples of stride stay; the
 // latest row stays until the next one replaces it. When the buffer holds
@@ -318,8 +339,16 @@ func (v *vectorStore) at(i int, s *Step) Vectors {
 	}
 	var vs Vectors
 	vs.X, vs.G = cut(n), cut(n)
-	if s.CurvKind != CurvNone && v.curvLen > 0 {
-		vs.Curv = cut(v.curvLen)
+	if v.curvLen > 0 {
+		if s.CurvKind != CurvNone {
+			vs.Curv = cut(v.curvLen)
+		}
+		if s.HasDir {
+			vs.Dir = cut(n)
+		}
+		if s.HasTR {
+			vs.TRStep = cut(n)
+		}
 	}
 	switch {
 	case s.Trials == 0:
@@ -339,8 +368,16 @@ func (v *vectorStore) add(row int, st *State, rec *Record) {
 		v.rows, v.offs = v.rows[:k], v.offs[:k]
 	}
 	need := 2 * v.n
-	if rec.CurvKind != CurvNone {
-		need += v.curvLen
+	if v.curvLen > 0 {
+		if rec.CurvKind != CurvNone {
+			need += v.curvLen
+		}
+		if rec.HasDir {
+			need += v.n
+		}
+		if rec.HasTR {
+			need += v.n
+		}
 	}
 	if v.all {
 		need += len(rec.TrialX) + len(rec.TrialF)
@@ -350,8 +387,16 @@ func (v *vectorStore) add(row int, st *State, rec *Record) {
 	v.offs = append(v.offs, len(v.buf))
 	v.buf = append(v.buf, st.X...)
 	v.buf = append(v.buf, st.G...)
-	if rec.CurvKind != CurvNone && v.curvLen > 0 {
-		v.buf = append(v.buf, rec.Curv[:v.curvLen]...)
+	if v.curvLen > 0 {
+		if rec.CurvKind != CurvNone {
+			v.buf = append(v.buf, rec.Curv[:v.curvLen]...)
+		}
+		if rec.HasDir {
+			v.buf = append(v.buf, rec.Dir...)
+		}
+		if rec.HasTR {
+			v.buf = append(v.buf, rec.TRStep...)
+		}
 	}
 	if v.all {
 		v.buf = append(v.buf, rec.TrialX...)

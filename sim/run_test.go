@@ -65,8 +65,11 @@ func TestTraceThins(t *testing.T) {
 			}
 			stride = kept[1] - kept[0]
 		}
-		if len(all.Trace) != len(some.Trace) || len(all.Trace) != steps+1 {
-			t.Fatalf("%s: %d and %d rows, want %d", spec, len(all.Trace), len(some.Trace), steps+1)
+		// A run may end early (converged, or stalled at the noise floor of f)
+		// but both the same way, and late enough to have thinned.
+		last := len(some.Trace) - 1
+		if len(all.Trace) != len(some.Trace) || last < 300 {
+			t.Fatalf("%s: %d and %d rows, want the same, above 300", spec, len(all.Trace), len(some.Trace))
 		}
 		for k := range all.Trace {
 			if !sameStep(all.Trace[k], some.Trace[k]) {
@@ -77,8 +80,8 @@ func TestTraceThins(t *testing.T) {
 			t.Errorf("%s: KeepVectors kept %d of %d rows", spec, len(all.Kept()), len(all.Trace))
 		}
 		kept := some.Kept()
-		if kept[0] != 0 || kept[len(kept)-1] != steps || !slices.IsSorted(kept) {
-			t.Fatalf("%s: kept rows %v: want 0 first, %d last, increasing", spec, kept, steps)
+		if kept[0] != 0 || kept[len(kept)-1] != last || !slices.IsSorted(kept) {
+			t.Fatalf("%s: kept rows %v: want 0 first, %d last, increasing", spec, kept, last)
 		}
 		if stride < 2 || stride&(stride-1) != 0 {
 			t.Errorf("%s: stride %d after %d steps within %d numbers: want a power of two above 1", spec, stride, steps, limit)
@@ -95,7 +98,7 @@ func TestTraceThins(t *testing.T) {
 			}
 			// trial points: every row's when keeping all, else the latest's
 			trials := some.Trace[row].Trials
-			if row != steps {
+			if row != last {
 				trials = 0
 			}
 			if !sameBits(a.TrialF[:trials], b.TrialF) || !sameBits(a.TrialX[:trials*n], b.TrialX) || len(a.TrialF) != some.Trace[row].Trials {

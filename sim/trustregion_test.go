@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"curvlab/sim/la"
 )
 
 // trtModel returns m(p) − f = gᵀp + ½pᵀBp.
 func trtModel(g, b, p []float64) float64 {
 	n := len(g)
-	m := Dot(g, p)
+	m := la.Dot(g, p)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			m += 0.5 * p[i] * b[i*n+j] * p[j]
@@ -23,11 +25,11 @@ func trtModel(g, b, p []float64) float64 {
 // dense sampling (the definition of the Cauchy point, N&W eq. 4.11), and
 // its model value.
 func trtCauchy(g, b []float64, delta float64) ([]float64, float64) {
-	gn := Norm(g)
+	gn := la.Norm(g)
 	best, bestM := make([]float64, len(g)), 0.0
 	p := make([]float64, len(g))
 	for i := 0; i <= 4000; i++ {
-		scale(p, -delta*float64(i)/4000/gn, g)
+		la.Scale(p, -delta*float64(i)/4000/gn, g)
 		if m := trtModel(g, b, p); m < bestM {
 			bestM = m
 			copy(best, p)
@@ -62,27 +64,27 @@ func TestTrustRegionDoglegStep(t *testing.T) {
 			b := ntRandSPD(n, 10*seed+uint64(n))
 			g := trtRandVec(n, seed)
 			chol := make([]float64, n*n)
-			if !Cholesky(chol, b, n) {
+			if !la.Cholesky(chol, b, n) {
 				t.Fatal("test matrix not positive definite")
 			}
 			pB := ntSolve(t, b, g)
-			scale(pB, -1, pB)
-			nB := Norm(pB)
+			la.Scale(pB, -1, pB)
+			nB := la.Norm(pB)
 			p, pn, pu, bg := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 			prevM := 0.0
 			for i := 0; i <= 40; i++ {
 				delta := nB * 1e-3 * math.Pow(2e3, float64(i)/40) // 1e-3‖p_B‖ … 2‖p_B‖
 				doglegStep(p, pn, pu, bg, b, chol, true, g, delta)
 				m := trtModel(g, b, p)
-				if Norm(p) > delta*(1+1e-12) {
-					t.Errorf("n=%d Δ=%g: ‖p‖ = %g outside the region", n, delta, Norm(p))
+				if la.Norm(p) > delta*(1+1e-12) {
+					t.Errorf("n=%d Δ=%g: ‖p‖ = %g outside the region", n, delta, la.Norm(p))
 				}
 				if delta >= nB {
 					if !closeVec(p, pB, 1e-10) {
 						t.Errorf("n=%d Δ=%g ≥ ‖p_B‖: p = %v, want the Newton step %v", n, delta, p, pB)
 					}
-				} else if math.Abs(Norm(p)-delta) > 1e-10*delta {
-					t.Errorf("n=%d Δ=%g < ‖p_B‖: ‖p‖ = %g, want the boundary", n, delta, Norm(p))
+				} else if math.Abs(la.Norm(p)-delta) > 1e-10*delta {
+					t.Errorf("n=%d Δ=%g < ‖p_B‖: ‖p‖ = %g, want the boundary", n, delta, la.Norm(p))
 				}
 				// At least the Cauchy decrease (N&W §4.1), and m decreases
 				// along the dogleg path as Δ grows (N&W Lemma 4.2).
@@ -122,18 +124,18 @@ func TestTrustRegionSteihaug(t *testing.T) {
 			// Positive definite, large Δ: the Newton step (gonum's solve).
 			b := ntRandSPD(n, 10*seed+uint64(n))
 			pB := ntSolve(t, b, g)
-			scale(pB, -1, pB)
-			cg.solve(p, b, g, 1e3*Norm(pB))
+			la.Scale(pB, -1, pB)
+			cg.solve(p, b, g, 1e3*la.Norm(pB))
 			if !closeVec(p, pB, 1e-9) {
 				t.Errorf("n=%d: Steihaug with large Δ gave %v, Newton step %v", n, p, pB)
 			}
 			// Small Δ: on the boundary, at least the Cauchy decrease.
 			for _, delta := range []float64{1e-3, 0.1, 0.5} {
-				delta *= Norm(pB)
+				delta *= la.Norm(pB)
 				cg.solve(p, b, g, delta)
 				_, mc := trtCauchy(g, b, delta)
-				if math.Abs(Norm(p)-delta) > 1e-10*delta || trtModel(g, b, p) > mc+1e-9*math.Abs(mc) {
-					t.Errorf("n=%d Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, Norm(p), trtModel(g, b, p), mc)
+				if math.Abs(la.Norm(p)-delta) > 1e-10*delta || trtModel(g, b, p) > mc+1e-9*math.Abs(mc) {
+					t.Errorf("n=%d Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, la.Norm(p), trtModel(g, b, p), mc)
 				}
 			}
 			// Indefinite: the model is unbounded below, so CG must leave
@@ -146,8 +148,8 @@ func TestTrustRegionSteihaug(t *testing.T) {
 			for _, delta := range []float64{0.1, 10, 1e3} {
 				cg.solve(p, bi, g, delta)
 				_, mc := trtCauchy(g, bi, delta)
-				if math.Abs(Norm(p)-delta) > 1e-10*delta || trtModel(g, bi, p) > mc+1e-9*math.Abs(mc) {
-					t.Errorf("n=%d indefinite Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, Norm(p), trtModel(g, bi, p), mc)
+				if math.Abs(la.Norm(p)-delta) > 1e-10*delta || trtModel(g, bi, p) > mc+1e-9*math.Abs(mc) {
+					t.Errorf("n=%d indefinite Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, la.Norm(p), trtModel(g, bi, p), mc)
 				}
 			}
 		}
@@ -219,8 +221,8 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 		if f := obj.Func(cur.TrialX); f != cur.TrialF[0] {
 			t.Fatalf("%s row %d: recorded trial value %v, f = %v", name, k, cur.TrialF[0], f)
 		}
-		sub(p, cur.TrialX, prev.X)
-		pn := Norm(p)
+		la.Sub(p, cur.TrialX, prev.X)
+		pn := la.Norm(p)
 		if pn > delta*(1+1e-9) {
 			t.Errorf("%s row %d: step ‖p‖ = %g outside Δ = %g", name, k, pn, delta)
 		}
@@ -293,11 +295,11 @@ func trtSR1(b, s, y []float64) ([]float64, bool) {
 	n := len(s)
 	v := make([]float64, n)
 	bs := make([]float64, n)
-	MatVec(bs, b, s)
-	sub(v, y, bs)
+	la.MatVec(bs, b, s)
+	la.Sub(v, y, bs)
 	out := append([]float64(nil), b...)
-	den := Dot(s, v)
-	if math.Abs(den) <= 1e-8*Norm(s)*Norm(v) {
+	den := la.Dot(s, v)
+	if math.Abs(den) <= 1e-8*la.Norm(s)*la.Norm(v) {
 		return out, true
 	}
 	for i := 0; i < n; i++ {
@@ -324,9 +326,9 @@ func TestTrustRegionSR1Updates(t *testing.T) {
 		if cur.Trials == 0 {
 			continue
 		}
-		sub(s, cur.TrialX, prev.X)
+		la.Sub(s, cur.TrialX, prev.X)
 		obj.Grad(gt, cur.TrialX)
-		sub(y, gt, prev.G)
+		la.Sub(y, gt, prev.G)
 		want, skip := trtSR1(prev.Curv, s, y)
 		if !closeVec(cur.Curv, want, 1e-10) || skip != (cur.Events&EventSkip != 0) {
 			t.Errorf("sr1-tr row %d: B = %v (%v), want %v (skip %v)", k, cur.Curv, cur.Events, want, skip)
@@ -370,14 +372,14 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 				t.Fatalf("n=%d row %d: no update (%v) before B was learned", n, k, cur.Events)
 			}
 			s := make([]float64, n)
-			sub(s, cur.TrialX, r.Row(k-1).X)
+			la.Sub(s, cur.TrialX, r.Row(k-1).X)
 			steps = append(steps, s)
 			// Hereditary secant conditions B_k s_j = A s_j, j ≤ k.
 			bs, as := make([]float64, n), make([]float64, n)
 			for j, sj := range steps {
-				MatVec(bs, cur.Curv, sj)
-				MatVec(as, c.a, sj)
-				if !closeVec(bs, as, 1e-8*Norm(as)) {
+				la.MatVec(bs, cur.Curv, sj)
+				la.MatVec(as, c.a, sj)
+				if !closeVec(bs, as, 1e-8*la.Norm(as)) {
 					t.Errorf("n=%d row %d: B s_%d = %v, A s = %v", n, k, j+1, bs, as)
 				}
 			}
@@ -387,7 +389,7 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 			m := mat.NewDense(n, len(steps), nil)
 			for j, sj := range steps {
 				for i := range sj {
-					m.Set(i, j, sj[i]/Norm(sj))
+					m.Set(i, j, sj[i]/la.Norm(sj))
 				}
 			}
 			var svd mat.SVD
@@ -437,7 +439,7 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 		if !tc.skip { // the secant equation B₊s = y holds after an update
 			y := []float64{2 * s[0], 0.5 * s[1]}
 			bs := make([]float64, 2)
-			MatVec(bs, s1.Curv, s)
+			la.MatVec(bs, s1.Curv, s)
 			if !closeVec(bs, y, 1e-12) {
 				t.Errorf("B₊s = %v, y = %v", bs, y)
 			}

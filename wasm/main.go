@@ -149,6 +149,29 @@ func main() {
 		return o
 	}))
 	h.api.Set("panels", js.FuncOf(func(js.Value, []js.Value) any { return g.Panels() }))
+	// controls() lists the buttons and sliders on screen, in CSS pixels:
+	// [{kind, action, arg, label, on, x, y, w, h, popup}, ...]; popup()
+	// names the open popup ("" when none).
+	h.api.Set("controls", js.FuncOf(func(js.Value, []js.Value) any {
+		cs := g.Controls()
+		out := global.Get("Array").New(len(cs))
+		for i, c := range cs {
+			o := global.Get("Object").New()
+			o.Set("kind", c.Kind)
+			o.Set("action", c.Action)
+			o.Set("arg", c.Arg)
+			o.Set("label", c.Label)
+			o.Set("on", c.On)
+			o.Set("x", c.X)
+			o.Set("y", c.Y)
+			o.Set("w", c.W)
+			o.Set("h", c.H)
+			o.Set("popup", c.Popup)
+			out.SetIndex(i, o)
+		}
+		return out
+	}))
+	h.api.Set("popup", js.FuncOf(func(js.Value, []js.Value) any { return g.Popup() }))
 	global.Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		g.Open(h.location.Get("hash").String())
 		return nil

@@ -239,7 +239,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 			for _, p := range strings.Split(o.start, ",") {
 				v, err := sim.ParseFloat(p)
 				if err != nil {
-					return sc, badf("--start %q: %v (expected x1,x2)", o.start, err)
+					return sc, badf("--start: %v (expected x1,x2)", err)
 				}
 				sc.Start = append(sc.Start, v)
 			}
@@ -252,22 +252,16 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		}
 	}
 	if o.set["steps"] {
-		n, err := strconv.Atoi(o.steps)
+		n, err := sim.StepsParam.ParseFlag("steps", o.steps)
 		if err != nil {
-			return sc, badf("--steps %q is not an integer (accepted: 1 to %d)", o.steps, sim.MaxSteps)
+			return sc, badf("%v", err)
 		}
-		if n < 1 || n > sim.MaxSteps {
-			return sc, badf("--steps %d is out of range (accepted: 1 to %d)", n, sim.MaxSteps)
-		}
-		sc.Steps = n
+		sc.Steps = int(n)
 	}
 	if o.set["tol"] {
-		t, err := sim.ParseFloat(o.tol)
+		t, err := sim.TolParam.ParseFlag("tol", o.tol)
 		if err != nil {
-			return sc, badf("--tol %q: %v (accepted: 0 to 1)", o.tol, err)
-		}
-		if t < 0 || t > 1 {
-			return sc, badf("--tol %s is out of range (accepted: 0 to 1)", o.tol)
+			return sc, badf("%v", err)
 		}
 		sc.Tol = t
 	}
@@ -442,7 +436,11 @@ func (v num) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(make([]byte, 0, 24), f, 'g', -1, 64), nil
 }
 
+// nums converts v for JSON; nil stays nil (null).
 func nums(v []float64) []num {
+	if v == nil {
+		return nil
+	}
 	r := make([]num, len(v))
 	for i, x := range v {
 		r[i] = num(x)
@@ -467,6 +465,10 @@ type jsonStep struct {
 	Curv     [][]num     `json:"curv"`
 	CurvKind string      `json:"curv_kind"`
 	Radius   num         `json:"radius"`
+	D        []num       `json:"d"`
+	P        []num       `json:"p"`
+	Pred     num         `json:"pred"`
+	Rho      num         `json:"rho"`
 	FEvals   int         `json:"fevals"`
 	GEvals   int         `json:"gevals"`
 	HEvals   int         `json:"hevals"`
@@ -508,8 +510,8 @@ func writeJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) error {
 				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
 				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
 				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(),
-				Radius: num(s.Radius), FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals,
-				Events: s.Events.Names(),
+				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
+				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
 			}
 			if js.Events == nil {
 				js.Events = []string{}

@@ -1,0 +1,325 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"testing"
+
+	"curvlab/render/geom"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// screenSize is a screen in CSS pixels and its device pixel ratio.
+type screenSize struct {
+	name      string
+	w, h, dpr float64
+}
+
+// The screens every action must be reachable on: a phone, a tablet held
+// upright, a laptop and a desktop.
+var screenSizes = []screenSize{
+	{"phone", 390, 844, 3},
+	{"tablet", 820, 1180, 2},
+	{"laptop", 1280, 800, 1},
+	{"desktop", 1920, 1080, 1},
+}
+
+const fourPanels = "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100"
+const twoNets = "v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=bfgs"
+
+// screenGame builds a game showing link on screen s as the browser would
+// (device pixels = CSS pixels × the ratio capped at 2), touched if touch,
+// laid out and drawn once; it returns the game, its screen and the scale.
+func screenGame(t *testing.T, link string, s screenSize, touch bool) (*Game, *ebiten.Image) {
+	t.Helper()
+	scale := min(s.dpr, 2)
+	g, img := newTestGame(t, link, int(s.w*scale), int(s.h*scale))
+	g.scale = scale
+	g.ptr.touched = touch
+	redraw(g, img, nil)
+	return g, img
+}
+
+// redraw runs one more frame of g onto img, after act if given, and
+// returns the screen's pixels. (The loop may update more than once a
+// frame: act runs once.)
+func redraw(g *Game, img *ebiten.Image, act func()) []byte {
+	var pix []byte
+	onFrames(1, func() {
+		if act != nil {
+			act()
+			act = nil
+		}
+		g.Update()
+	}, func(*ebiten.Image) {
+		g.Draw(img)
+		b := img.Bounds()
+		pix = make([]byte, 4*b.Dx()*b.Dy())
+		img.ReadPixels(pix)
+	})
+	return pix
+}
+
+// targets returns the widgets a pointer can press: all of them but labels.
+func targets(ws []widget) []int {
+	var out []int
+	for i, w := range ws {
+		if w.kind != wLabel {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// checkTargets checks the targets among ws[from:to]: each inside box, at
+// least least device pixels high and wide, none overlapping another.
+func checkTargets(t *testing.T, what string, ws []widget, from, to int, box geom.Rect, least float64) {
+	t.Helper()
+	idx := targets(ws[from:to])
+	for k, i := range idx {
+		w := ws[from+i]
+		if !inside(w.r, box) {
+			t.Errorf("%s: %q (%v) at %+v is not inside %+v", what, w.label, w.act, w.r, box)
+		}
+		if w.r.H < least-1e-9 || w.r.W < least-1e-9 {
+			t.Errorf("%s: %q (%v) is %.0f×%.0f device pixels, less than %.0f", what, w.label, w.act, w.r.W, w.r.H, least)
+		}
+		for _, j := range idx[:k] {
+			if o := ws[from+j]; overlaps(w.r, o.r) {
+				t.Errorf("%s: %q at %+v overlaps %q at %+v", what, w.label, w.r, o.label, o.r)
+			}
+		}
+	}
+}
+
+// pixel is the colour at (x, y) of an RGBA screen of width w.
+func pixel(pix []byte, w int, x, y float64) color.RGBA {
+	i := 4 * (int(y)*w + int(x))
+	return color.RGBA{pix[i], pix[i+1], pix[i+2], pix[i+3]}
+}
+
+func isButtonColour(c color.RGBA) bool {
+	return c == colButton || c == colButtonOn || c == colButtonHot
+}
+
+// TestEveryActionReachable: on each screen, with a mouse and with a
+// finger, every toolbar action has a target on screen — on the toolbar,
+// or in the menu its last button opens — drawn as a button (its corner
+// has a button's colour in the frame read back), at least 44 CSS pixels
+// high and wide on a touch screen, none overlapping another; so do the
+// panels' headers.
+func TestEveryActionReachable(t *testing.T) {
+	for _, s := range screenSizes {
+		for _, touch := range []bool{false, true} {
+			for _, link := range []string{"", fourPanels, twoNets} {
+				what := fmt.Sprintf("%s touch=%v %.12q", s.name, touch, link)
+				g, img := screenGame(t, link, s, touch)
+				scale := min(s.dpr, 2)
+				if touch && !g.lay.touch {
+					t.Fatalf("%s: a touch was seen but the layout is not for touch", what)
+				}
+				least := 0.0
+				if g.lay.touch {
+					least = touchTarget * scale
+				}
+				screen := geom.Rect{W: g.w, H: g.h}
+				pix := redraw(g, img, nil)
+				iw := int(g.w)
+				checkTargets(t, what, g.widgets, 0, g.popupStart, screen, least)
+				// Every button of the bar and the headers is drawn where it
+				// is hit: its corners have a button's colour.
+				for _, i := range targets(g.widgets[:g.popupStart]) {
+					r := g.widgets[i].r
+					for _, c := range [][2]float64{{r.X + 2, r.Y + 2}, {r.X + r.W - 3, r.Y + r.H - 3}} {
+						if clr := pixel(pix, iw, c[0], c[1]); !isButtonColour(clr) {
+							t.Errorf("%s: %q at %+v is not drawn there: %v at %v", what, g.widgets[i].label, r, clr, c)
+						}
+					}
+				}
+				onBar := map[action]bool{}
+				for _, i := range targets(g.widgets[:g.popupStart]) {
+					if w := g.widgets[i]; inside(w.r, g.lay.toolbar) {
+						onBar[w.act] = true
+					}
+				}
+				want := g.toolItems()
+				if len(g.overflow) == 0 {
+					if onBar[actMenu] {
+						t.Errorf("%s: a menu button with nothing in it", what)
+					}
+				} else {
+					if !onBar[actMenu] {
+						t.Fatalf("%s: %d actions do not fit and there is no menu button", what, len(g.overflow))
+					}
+					pix = redraw(g, img, func() { g.do(actMenu, 0) })
+					if g.popup.kind != popMenu {
+						t.Fatalf("%s: the menu button opens %v", what, g.popup.kind)
+					}
+					box := g.popup.rect
+					if !inside(box, screen) || box.Y < g.lay.toolbar.H {
+						t.Errorf("%s: the menu at %+v is not on screen under the toolbar", what, box)
+					}
+					checkTargets(t, what+" menu", g.widgets, g.popupStart, len(g.widgets), box, least)
+					for _, i := range targets(g.widgets[g.popupStart:]) {
+						w := g.widgets[g.popupStart+i]
+						onBar[w.act] = true
+						if clr := pixel(pix, iw, w.r.X+2, w.r.Y+2); !isButtonColour(clr) {
+							t.Errorf("%s: menu item %q at %+v is not drawn there: %v", what, w.label, w.r, clr)
+						}
+					}
+					saveShot(t, img, "layout-"+s.name+"-menu")
+				}
+				for _, it := range want {
+					if it.act != actNone && !onBar[it.act] {
+						t.Errorf("%s: %q (%v) cannot be reached", what, it.label, it.act)
+					}
+				}
+				if !touch && s.w >= 1280 && len(g.overflow) > 0 {
+					t.Errorf("%s: with a mouse on a %gpx screen %d actions are in a menu, not one click away", what, s.w, len(g.overflow))
+				}
+			}
+		}
+	}
+}
+
+// TestPopupsFitEveryScreen: every popup opens on screen under the toolbar;
+// one taller than the screen scrolls, and scrolled to its end shows its
+// last target; its targets are finger-sized on touch and overlap none;
+// a press outside it closes it.
+func TestPopupsFitEveryScreen(t *testing.T) {
+	popups := []struct {
+		name, link string
+		act        action
+	}{
+		{"presets", "", actPresetMenu},
+		{"surface", "", actSurfaceMenu},
+		{"panel", "", actEditPanel},
+		{"help", fourPanels, actHelp},
+		{"network", twoNets, actNetMenu},
+		{"panel-net", twoNets, actEditPanel},
+	}
+	for _, s := range screenSizes {
+		for _, p := range popups {
+			what := s.name + " " + p.name
+			g, img := screenGame(t, p.link, s, true)
+			redraw(g, img, func() { g.do(p.act, 0) })
+			saveShot(t, img, "layout-"+s.name+"-"+p.name)
+			screen := geom.Rect{W: g.w, H: g.h}
+			box := g.popup.rect
+			if g.popup.kind == popNone || !inside(box, screen) || box.Y < g.lay.toolbar.H || box.H < 100 {
+				t.Fatalf("%s: popup %v at %+v on a %vx%v screen", what, g.popup.kind, box, g.w, g.h)
+			}
+			least := touchTarget * min(s.dpr, 2)
+			visible := func() []int {
+				var in []int
+				for _, i := range targets(g.widgets[g.popupStart:]) {
+					if overlaps(g.widgets[g.popupStart+i].r, box) {
+						in = append(in, g.popupStart+i)
+					}
+				}
+				return in
+			}
+			for _, i := range visible() {
+				w := g.widgets[i]
+				if w.r.H < least || w.r.W < least {
+					t.Errorf("%s: %q is %.0f×%.0f, less than %.0f", what, w.label, w.r.W, w.r.H, least)
+				}
+			}
+			checkTargets(t, what, g.widgets, g.popupStart, len(g.widgets), geom.Rect{X: box.X, Y: -1e9, W: box.W, H: 2e9}, least)
+			lastTarget := func() widget {
+				ts := targets(g.widgets[g.popupStart:])
+				return g.widgets[g.popupStart+ts[len(ts)-1]]
+			}
+			last := lastTarget()
+			if g.popup.content > box.H+1 {
+				redraw(g, img, func() { g.scrollPopup(1e9) })
+				last = lastTarget()
+				if p.name == "help" {
+					// the text is the content; the Close button stays at the top
+					if g.popup.scroll < g.popup.content-box.H-1 {
+						t.Errorf("%s: scrolled to %v of %v in %v", what, g.popup.scroll, g.popup.content, box.H)
+					}
+				} else if !inside(last.r, box) {
+					t.Errorf("%s: scrolled to the end, its last target %q is at %+v, outside %+v", what, last.label, last.r, box)
+				}
+			} else if !inside(last.r, box) {
+				t.Errorf("%s: its last target %q at %+v is outside it (%+v) and it does not scroll", what, last.label, last.r, box)
+			}
+			// A tap outside closes it.
+			g.ptr.x, g.ptr.y = box.X/2+1, g.h-2
+			if box.X < 4 {
+				g.ptr.x = box.X + box.W/2
+			}
+			g.press()
+			if g.popup.kind != popNone {
+				t.Errorf("%s: a press at (%v, %v), outside %+v, left it open", what, g.ptr.x, g.ptr.y, box)
+			}
+		}
+	}
+}
+
+// TestDragScrollsPopup: on a phone, a finger dragged up over the help
+// scrolls it by as much as it moved and taps nothing; a tap (no drag) on a
+// menu item carries it out and closes the menu.
+func TestDragScrollsPopup(t *testing.T) {
+	g, img := screenGame(t, fourPanels, screenSizes[0], true)
+	redraw(g, img, func() { g.do(actHelp, 0) })
+	box := g.popup.rect
+	if g.popup.content <= box.H {
+		t.Fatalf("help fits a phone (%v in %v): nothing to scroll", g.popup.content, box.H)
+	}
+	p := &g.ptr
+	p.x, p.y = box.X+box.W/2, box.Y+box.H*0.8
+	p.press()
+	g.press()
+	p.pressed = false // the next frames: four of 50 pixels up
+	for range 4 {
+		p.setPos(p.x, p.y-50)
+		p.moved = true
+		g.drag()
+	}
+	p.down, p.released = false, true
+	g.release()
+	if g.popup.kind != popHelp || g.popup.scroll != 200 {
+		t.Errorf("after a drag of 200 pixels up: popup %v scrolled %v", g.popup.kind, g.popup.scroll)
+	}
+
+	g, img = screenGame(t, "", screenSizes[0], true)
+	redraw(g, img, func() { g.do(actMenu, 0) })
+	i := -1
+	for k := g.popupStart; k < len(g.widgets); k++ {
+		if g.widgets[k].act == actAddPanel {
+			i = k
+		}
+	}
+	if i < 0 {
+		t.Fatal("no + Panel in the phone's menu")
+	}
+	r := g.widgets[i].r
+	p = &g.ptr
+	p.x, p.y = r.X+r.W/2, r.Y+r.H/2
+	p.press()
+	g.press()
+	p.down, p.released = false, true
+	g.release()
+	if len(g.st.scen.Methods) != 4 || g.popup.kind != popNone {
+		t.Errorf("a tap on + Panel in the menu: %d panels, popup %v", len(g.st.scen.Methods), g.popup.kind)
+	}
+}
+
+// TestSteadyPopupFrameAllocatesNothing: with a scrolled popup open on a
+// phone, a paused frame allocates nothing in curvlab's code (the help's
+// text is laid out once, not every frame).
+func TestSteadyPopupFrameAllocatesNothing(t *testing.T) {
+	for _, a := range []action{actHelp, actMenu, actEditPanel} {
+		g, img := screenGame(t, "", screenSizes[0], true)
+		redraw(g, img, func() { g.do(a, 0); g.scrollPopup(100) })
+		frame := func() { g.Update() }
+		draw := func(*ebiten.Image) { g.Draw(img) }
+		onFrames(5, frame, draw)
+		if n, where := ownAllocs(20, frame, draw); n > 0 {
+			t.Errorf("%v open: 20 steady frames allocated %d heap objects in curvlab's code (most in %s)", a, n, where)
+		}
+	}
+}
