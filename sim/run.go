@@ -95,7 +95,8 @@ type RunOptions struct {
 // Default vector limits (RunOptions.VectorLimit), in numbers.
 const (
 	// SmallVectorLimit (8 MiB) holds every row of a 2D surface's
-	// MaxSteps-step run (8 numbers a row).
+	// MaxSteps-step run (up to 10 numbers a row: x, g, the curvature matrix,
+	// and the search direction or the trust-region step).
 	SmallVectorLimit = 1 << 20
 	// LargeVectorLimit (1 MiB) holds 370 rows of the largest network (177
 	// weights).
@@ -162,10 +163,11 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	if n <= opt.CurvMaxDim {
 		r.vec.curvLen = n * n
 	}
-	r.vec.buf = make([]float64, 0, min(opt.VectorLimit, min(initialRows, opt.Budget+1)*(2*n+r.vec.curvLen)))
 	// Room for the first rows at once (most runs that converge need no
 	// more), then doubling as rows come.
-	r.Trace = make([]Step, 0, min(initialRows, opt.Budget+1))
+	first := max(1, min(initialRows, opt.Budget+1))
+	r.vec.buf = make([]float64, 0, max(0, min(opt.VectorLimit, first*(2*n+r.vec.curvLen))))
+	r.Trace = make([]Step, 0, first)
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
 	if la.IsFinite(r.State.X) {
