@@ -51,7 +51,7 @@ func (s Scenario) MemoryEstimate() int64 {
 	rows := int64(s.Steps) + 1
 	rowFloats := 2 * n
 	if n <= 16 {
-		rowFloats += n * n // the curvature matrix
+		rowFloats += n*n + 2*n // the curvature matrix, the direction and the step
 	}
 	limit := int64(s.vectorLimit())
 	kept := min(rows, limit/rowFloats+2)

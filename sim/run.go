@@ -95,7 +95,8 @@ type RunOptions struct {
 // Default vector limits (RunOptions.VectorLimit), in numbers.
 const (
 	// SmallVectorLimit (8 MiB) holds every row of a 2D surface's
-	// MaxSteps-step run (8 numbers a row).
+	// MaxSteps-step run (up to 10 numbers a row: x, g, the curvature matrix,
+	// and the search direction or the trust-region step).
 	SmallVectorLimit = 1 << 20
 	// LargeVectorLimit (1 MiB) holds 370 rows of the largest network (177
 	// weights).
@@ -110,6 +111,9 @@ func VectorLimit(n int) int {
 	}
 	return LargeVectorLimit
 }
+
+// initialRows is the number of rows a trace has room for from the start.
+const initialRows = 256
 
 // DefaultBound is the distance from the origin beyond which an iterate counts
 // as diverged.
@@ -159,7 +163,11 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	if n <= opt.CurvMaxDim {
 		r.vec.curvLen = n * n
 	}
-	r.Trace = make([]Step, 0, min(16, opt.Budget+1))
+	// Room for the first rows at once (most runs that converge need no
+	// more), then doubling as rows come.
+	first := max(1, min(initialRows, opt.Budget+1))
+	r.vec.buf = make([]float64, 0, max(0, min(opt.VectorLimit, first*(2*n+r.vec.curvLen))))
+	r.Trace = make([]Step, 0, first)
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
 	if la.IsFinite(r.State.X) {

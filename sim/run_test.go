@@ -177,3 +177,20 @@ func TestTrackerFollows(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOptionsOutOfRange: a negative budget or vector limit is no reason
+// to fail: the trace grows as rows come and keeps row 0 and the latest.
+func TestRunOptionsOutOfRange(t *testing.T) {
+	p := smallNet(t)
+	sp, err := ParseSpec("gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{Budget: -3, VectorLimit: -1})
+	for k := 0; k < 40; k++ {
+		r.Step()
+	}
+	if kept := r.Kept(); len(r.Trace) != 41 || len(kept) != 2 || kept[0] != 0 || kept[1] != 40 || r.X(40) == nil {
+		t.Errorf("%d rows, kept %v", len(r.Trace), kept)
+	}
+}

@@ -434,7 +434,7 @@ func TestScenarioRuns(t *testing.T) {
 			t.Errorf("run %d: ‖g‖ = %v ≤ tol 1 but not converged", i, row.GNorm)
 		}
 		// Storage grows with the rows computed, not with the budget.
-		if cap(r.Trace) > 16 {
+		if cap(r.Trace) > initialRows {
 			t.Errorf("run %d: trace capacity %d for 1 row", i, cap(r.Trace))
 		}
 	}
