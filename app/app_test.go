@@ -112,8 +112,8 @@ func TestPresetsTeachTheirLessons(t *testing.T) {
 	runs := run("sr1-learns")
 	q := sim.NewQuadratic(2, 10, 30).Matrix()
 	ainv, _ := geom.Invert2(q)
-	h := runs[0].Trace[2].Curv
-	if h1 := runs[0].Trace[1].Curv; math.Abs(h1[0]-ainv[0]) < 1e-3 {
+	h := runs[0].Row(2).Curv
+	if h1 := runs[0].Row(1).Curv; math.Abs(h1[0]-ainv[0]) < 1e-3 {
 		t.Errorf("sr1-learns: H is right after one step already (%v): nothing left to learn", h1)
 	}
 	for i := range ainv {
@@ -122,14 +122,14 @@ func TestPresetsTeachTheirLessons(t *testing.T) {
 			break
 		}
 	}
-	if x := runs[0].Trace[3].X; math.Hypot(x[0], x[1]) > 1e-9 {
+	if x := runs[0].Row(3).X; math.Hypot(x[0], x[1]) > 1e-9 {
 		t.Errorf("sr1-learns: step 3 lands at %v, not the minimizer", x)
 	}
 
 	// Saddle: plain Newton lands on the saddle point; saddle-free Newton
 	// leaves it behind with f falling.
 	runs = run("saddle")
-	if x := runs[0].Trace[1].X; math.Hypot(x[0], x[1]) > 1e-12 {
+	if x := runs[0].Row(1).X; math.Hypot(x[0], x[1]) > 1e-12 {
 		t.Errorf("saddle: plain Newton went to %v, not the saddle", x)
 	}
 	sf := runs[1]
@@ -146,9 +146,9 @@ func TestPresetsTeachTheirLessons(t *testing.T) {
 	gd, newton := runs[0], runs[1]
 	flips := 0
 	for i := 2; i < 12 && i < len(gd.Trace); i++ {
-		a := gd.Trace[i-1].X
-		b := gd.Trace[i-2].X
-		c := gd.Trace[i].X
+		a := gd.Row(i - 1).X
+		b := gd.Row(i - 2).X
+		c := gd.Row(i).X
 		d1 := [2]float64{a[0] - b[0], a[1] - b[1]}
 		d2 := [2]float64{c[0] - a[0], c[1] - a[1]}
 		if d1[0]*d2[0]+d1[1]*d2[1] < 0 {
@@ -175,7 +175,7 @@ func TestPresetsTeachTheirLessons(t *testing.T) {
 	if slow.Last().Events&sim.EventDiverged != 0 || !(slow.Last().F < slow.Trace[0].F) {
 		t.Errorf("linreg: gd with α < 2/λ_max: f %v → %v", slow.Trace[0].F, slow.Last().F)
 	}
-	if x := runs[2].Trace[1].X; math.Abs(x[0]-1) > 1e-9 || math.Abs(x[1]-1) > 1e-9 {
+	if x := runs[2].Row(1).X; math.Abs(x[0]-1) > 1e-9 || math.Abs(x[1]-1) > 1e-9 {
 		t.Errorf("linreg: Newton's first step reached %v, not (1, 1)", x)
 	}
 }
@@ -264,7 +264,7 @@ func TestClickMovesStart(t *testing.T) {
 	g.ptr.down, g.ptr.released = false, true
 	g.release()
 	for k, r := range g.st.runs {
-		x := r.Trace[0].X
+		x := r.Row(0).X
 		if math.Abs(x[0]-wx) > 0.01*(v.XMax-v.XMin) || math.Abs(x[1]-wy) > 0.01*(v.YMax-v.YMin) {
 			t.Errorf("panel %d starts at %v, clicked (%v, %v)", k, x, wx, wy)
 		}

@@ -166,43 +166,53 @@ func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 	g.drawTickMarks(dst, v.Screen, v, &si.ticks)
 }
 
+// trailPointsPerFrame bounds the iterates a trail layer draws in one frame:
+// Ebitengine keeps every vertex queued in a frame until it ends (a dot
+// queues about 7 KB), and the four trails of 100 000 iterates at once
+// queued 1.6 GB.
+const trailPointsPerFrame = 1024
+
 // trailLayer returns run k's layer for view v (only v's world window and
 // size matter): its path up to the last iterate, drawn again from the
 // start when the run, the view or the scale changed, else only the
-// iterates added since. A run of one iterate has no layer (nil): its one
-// dot lies under the mark of its current iterate; not making one saves
-// the first frame two textures a panel.
+// iterates added since, at most trailPointsPerFrame a frame (a long path
+// appears over a few frames, the same picture as at once). A run of one
+// iterate has no layer (nil): its one dot lies under the mark of its
+// current iterate; not making one saves the first frame two textures a
+// panel.
 func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
-	pc.syncPath(r)
+	from := pc.syncPath(r)
 	v.Screen.X, v.Screen.Y = 0, 0
-	n := len(pc.pts) / 2
+	n := len(pc.path.pts) / 2
 	if n <= 1 {
 		return nil
 	}
-	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > n || pc.trail.Image() == nil {
+	// A point before trailN changed when the trace thinned: draw it again.
+	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > from || pc.trail.Image() == nil {
 		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
 		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
 	}
 	if pc.trailN < n {
-		g.drawTrail(pc.trail.Image(), v, k, pc.trailN)
-		pc.trailN = n
+		to := min(n, pc.trailN+trailPointsPerFrame)
+		g.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
+		pc.trailN = to
 	}
 	return &pc.trail
 }
 
-// drawTrail draws run k's path from its iterate from on in view v onto dst
-// (a layer, or the screen when g.direct): the line and a dot at each
-// iterate.
-func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from int) {
+// drawTrail draws run k's path from its iterate from up to (not including)
+// iterate to in view v onto dst (a layer, or the screen when g.direct): the
+// line and a dot at each iterate.
+func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
 	l := &g.lay
 	p := &g.paint
 	pc := &g.panels[k]
 	clr := panelColors[k%len(panelColors)]
 	p.Clip = v.Screen
-	p.PolylineFrom(dst, &v, pc.pts, from, float32(2*l.u), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.pts[2*from:], 2.6*l.u, clr)
+	p.PolylineFrom(dst, &v, pc.path.pts[:2*to], from, float32(2*l.u), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.path.pts[2*from:2*to], 2.6*l.u, clr)
 	p.Clip = geom.Rect{}
 }
 
@@ -315,7 +325,7 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	clr := panelColors[k%len(panelColors)]
 	if g.direct {
 		g.panels[k].syncPath(r)
-		g.drawTrail(dst, v, k, 0)
+		g.drawTrail(dst, v, k, 0, len(g.panels[k].path.pts)/2)
 		p.Clip = v.Screen
 	}
 
@@ -325,17 +335,15 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 		return // diverged: the readout says so; nothing to draw as a number
 	}
 	if !st.flags.hideTrials {
-		for t := 0; t < last.Trials(); t++ {
+		for t := 0; t < last.Trials; t++ {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
 		}
 	}
+	m := marksAt(st.scen.Surface(), &last, v, &g.hessBuf)
 	if !st.flags.hideEllipses {
-		g.drawCurvature(dst, v, last, clr, withTruth)
+		g.drawCurvature(dst, v, m, clr, withTruth)
 	}
-	if last.Radius > 0 {
-		cv := geom.Eigen([4]float64{1, 0, 0, 1})
-		p.LevelSet(dst, &v, cv, x, y, 0.5*last.Radius*last.Radius, render.Stroke{Width: float32(1.5 * l.u), Color: render.Alpha(clr, 0.8), Dash: 6 * l.u})
-	}
+	p.LevelSet(dst, &v, m.Trust.Curv, m.Trust.X, m.Trust.Y, m.Trust.Level, render.Stroke{Width: float32(1.5 * l.u), Color: render.Alpha(clr, 0.8), Dash: 6 * l.u})
 	// The descent direction −g, drawn at a fixed length: its size varies
 	// over many orders of magnitude and is in the readout.
 	gx, gy := last.G[0], last.G[1]
@@ -348,45 +356,83 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	p.Dot(dst, &v, x, y, 4.5*l.u, clr)
 }
 
-// drawCurvature draws, around the current point, the level set
-// ½dᵀBd = c of the true Hessian (white) and of the method's estimate (in
-// the panel's colour, dashed), with the same level c so that their sizes
-// compare: c is chosen from the true Hessian so that its curve spans about
-// a sixth of the view.
-func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, s *sim.Step, clr color.RGBA, withTruth bool) {
-	l := &g.lay
-	p := &g.paint
+// runMarks is the geometry drawRun draws around a run's current iterate,
+// in world coordinates, apart from how it looks: the level sets of the
+// true Hessian and of the method's estimate, and the trust region.
+type runMarks struct {
+	// Truth is the level set ½dᵀ∇²f(x)d = c around the iterate x, with c
+	// chosen so that it spans about a sixth of the view; Est is that of
+	// the method's estimate of ∇²f (the Hessian it uses, B, or H⁻¹ for
+	// the inverse forms) at the same level, so that their sizes compare.
+	// Both are empty where the truth gives no level (∇²f = 0); Est is
+	// empty when the method keeps no curvature or its H is singular.
+	Truth, Est levelSet
+	// Trust is the trust region |d| = Δ (the level ½Δ² of the identity);
+	// empty for methods without one.
+	Trust levelSet
+}
+
+// levelSet is the curve {(X, Y) + d : ½dᵀBd = Level} of the matrix B
+// decomposed in Curv. The zero value is empty: its Curv's Kind is
+// geom.KindInvalid, which has no level sets.
+type levelSet struct {
+	Curv        geom.Curvature
+	X, Y, Level float64
+}
+
+// marksAt returns the marks of iterate s on surface f in view v (none
+// where s is not finite); hess is room for f's Hessian.
+func marksAt(f sim.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
+	var m runMarks
 	x, y := s.X[0], s.X[1]
-	g.st.scen.Surface().Hess(g.hessBuf[:], s.X)
-	truth := geom.Eigen(g.hessBuf)
+	if !isFiniteVec(s.X) {
+		return m
+	}
+	if s.Radius > 0 {
+		m.Trust = levelSet{Curv: geom.Eigen([4]float64{1, 0, 0, 1}), X: x, Y: y, Level: 0.5 * s.Radius * s.Radius}
+	}
+	f.Hess(hess[:], s.X)
+	truth := geom.Eigen(*hess)
 	c := truth.LevelForRadius(0.16 * math.Min(v.XMax-v.XMin, v.YMax-v.YMin))
 	if c == 0 || math.IsNaN(c) {
-		return
+		return m
 	}
+	m.Truth = levelSet{Curv: truth, X: x, Y: y, Level: c}
+	if est, ok := estimate(s); ok {
+		m.Est = levelSet{Curv: est, X: x, Y: y, Level: c}
+	}
+	return m
+}
+
+// drawCurvature draws marks m's level sets: the true Hessian's in white
+// (with the conjugate level and the axes where it is not positive
+// definite) when withTruth (once per panel), and the method's estimate
+// dashed in the panel's colour.
+func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr color.RGBA, withTruth bool) {
+	l := &g.lay
+	p := &g.paint
 	w := float32(2 * l.u)
-	if withTruth {
-		p.LevelSet(dst, &v, truth, x, y, c, render.Stroke{Width: w, Color: colTrue})
-		if truth.Kind == geom.KindIndefinite {
-			p.LevelSet(dst, &v, truth, x, y, -c, render.Stroke{Width: w, Color: render.Alpha(colTrue, 0.6), Dash: 5 * l.u})
+	axis := 0.1 * (v.XMax - v.XMin)
+	if t := m.Truth; withTruth {
+		p.LevelSet(dst, &v, t.Curv, t.X, t.Y, t.Level, render.Stroke{Width: w, Color: colTrue})
+		if t.Curv.Kind == geom.KindIndefinite {
+			p.LevelSet(dst, &v, t.Curv, t.X, t.Y, -t.Level, render.Stroke{Width: w, Color: render.Alpha(colTrue, 0.6), Dash: 5 * l.u})
 		}
-		if truth.Kind != geom.KindPosDef {
-			p.CurvatureAxes(dst, &v, truth, x, y, 0.1*(v.XMax-v.XMin), render.Stroke{Width: float32(1.5 * l.u), Color: colTrue})
+		if t.Curv.Kind != geom.KindPosDef {
+			p.CurvatureAxes(dst, &v, t.Curv, t.X, t.Y, axis, render.Stroke{Width: float32(1.5 * l.u), Color: colTrue})
 		}
 	}
-	est, ok := estimate(s)
-	if !ok {
-		return
-	}
-	p.LevelSet(dst, &v, est, x, y, c, render.Stroke{Width: w, Color: clr, Dash: 7 * l.u, Gap: 4 * l.u})
-	if est.Kind == geom.KindIndefinite {
-		p.CurvatureAxes(dst, &v, est, x, y, 0.1*(v.XMax-v.XMin), render.Stroke{Width: float32(1.5 * l.u), Color: clr})
+	e := m.Est
+	p.LevelSet(dst, &v, e.Curv, e.X, e.Y, e.Level, render.Stroke{Width: w, Color: clr, Dash: 7 * l.u, Gap: 4 * l.u})
+	if e.Curv.Kind == geom.KindIndefinite {
+		p.CurvatureAxes(dst, &v, e.Curv, e.X, e.Y, axis, render.Stroke{Width: float32(1.5 * l.u), Color: clr})
 	}
 }
 
 // estimate returns the curvature the method holds at step s as a Hessian
 // estimate B: the (modified) Hessian it uses, B, or H⁻¹; for Broyden's
 // non-symmetric B, its symmetric part (geom.Eigen takes it).
-func estimate(s *sim.Step) (geom.Curvature, bool) {
+func estimate(s *sim.Row) (geom.Curvature, bool) {
 	if s.Curv == nil || len(s.Curv) < 4 {
 		return geom.Curvature{}, false
 	}

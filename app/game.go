@@ -255,16 +255,22 @@ func (g *Game) panelView(r geom.Rect) geom.View {
 }
 
 // Iterates returns panel k's iterates so far as rows of (x1, x2, f), for
-// automated checks (the browser exposes it as window.curvlab.iterates). Call
-// it between frames, never from inside Update or Draw.
+// automated checks (the browser exposes it as window.curvlab.iterates):
+// x1 and x2 are NaN in a row whose iterate the trace no longer keeps (see
+// sim.Run.Vectors; a surface's run keeps every row in practice). Call it
+// between frames, never from inside Update or Draw.
 func (g *Game) Iterates(k int) [][3]float64 {
 	if k < 0 || k >= len(g.st.runs) {
 		return nil
 	}
-	tr := g.st.runs[k].Trace
-	rows := make([][3]float64, len(tr))
-	for i := range tr {
-		rows[i] = [3]float64{tr[i].X[0], tr[i].X[1], tr[i].F}
+	r := g.st.runs[k]
+	rows := make([][3]float64, len(r.Trace))
+	for i := range rows {
+		rows[i] = [3]float64{nan, nan, r.Trace[i].F}
+	}
+	for _, i := range r.Kept() {
+		x := r.X(i)
+		rows[i][0], rows[i][1] = x[0], x[1]
 	}
 	return rows
 }
@@ -277,14 +283,18 @@ func (g *Game) IterateRows(k int) [][]float64 {
 	if k < 0 || k >= len(g.st.runs) {
 		return nil
 	}
+	if g.st.scen.Net == nil {
+		its := g.Iterates(k)
+		rows := make([][]float64, len(its))
+		for i := range its {
+			rows[i] = its[i][:]
+		}
+		return rows
+	}
 	tr := g.st.runs[k].Trace
 	rows := make([][]float64, len(tr))
 	for i := range tr {
-		if g.st.scen.Net != nil {
-			rows[i] = []float64{tr[i].F}
-		} else {
-			rows[i] = []float64{tr[i].X[0], tr[i].X[1], tr[i].F}
-		}
+		rows[i] = []float64{tr[i].F}
 	}
 	return rows
 }

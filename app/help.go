@@ -80,7 +80,7 @@ func (h *helpText) refresh(g *Game) {
 			}
 		}
 		if g.st.scen.Net != nil {
-			h.rules = append(h.rules, netNow(s))
+			h.rules = append(h.rules, netNow(&s))
 		} else {
 			h.rules = append(h.rules, "   now:   x = "+pair(s.X[0], s.X[1])+"   g = "+pair(s.G[0], s.G[1])+"   f = "+num(s.F))
 		}

@@ -222,12 +222,13 @@ func (pc *netPanel) decide(out *nn.MLP, x []float64, row int, v geom.View) {
 }
 
 // spectrum computes every eigenvalue of the training loss's Hessian at
-// panel k's weights of trace row row.
+// panel k's weights of trace row row (NaN where the trace no longer keeps
+// them: call it for the latest row, which it always keeps).
 func (nv *netView) spectrum(k, row int) {
 	pc := &nv.panels[k]
 	pc.specRow = row
-	x := nv.runs[k].Trace[row].X
-	if !isFiniteVec(x) {
+	x := nv.runs[k].X(row)
+	if x == nil || !isFiniteVec(x) {
 		for i := range pc.eig {
 			pc.eig[i] = nan
 		}
@@ -312,7 +313,7 @@ func (g *Game) netReadout(k int) {
 	// of a network at a minimum is singular: tiny negative eigenvalues are
 	// rounding).
 	notMin := pc.specRow == row && lmin < -1e-6*math.Abs(pc.eig[len(pc.eig)-1])
-	g.panels[k].status, g.panels[k].stClr = runStatus(s, !notMin)
+	g.panels[k].status, g.panels[k].stClr = runStatus(&s.Step, !notMin)
 }
 
 // pct formats a fraction as a percentage.

@@ -153,7 +153,7 @@ func TestNetworkSharpnessIsExact(t *testing.T) {
 	h := make([]float64, n*n)
 	for k, r := range g.st.runs {
 		row := len(r.Trace) - 1
-		m.Hess(h, r.Trace[row].X)
+		m.Hess(h, r.Row(row).X)
 		tr := nn.Trace(h, n)
 		var es mat.EigenSym
 		if !es.Factorize(mat.NewSymDense(n, h), false) {
@@ -239,9 +239,23 @@ func TestLossSliceIsComputed(t *testing.T) {
 		if math.Abs(dotv(sl.u, sl.v)) > 1e-9 || math.Abs(dotv(sl.u, sl.u)-1) > 1e-9 || math.Abs(dotv(sl.v, sl.v)-1) > 1e-9 {
 			t.Errorf("%s: the directions are not orthonormal", what)
 		}
+		// one point per row the trace keeps, each the projection of its
+		// weights
 		for k, r := range g.st.runs {
-			if len(sl.proj[k]) != 2*len(r.Trace) {
-				t.Errorf("%s: panel %d: %d projected numbers for %d rows", what, k+1, len(sl.proj[k]), len(r.Trace))
+			pts, kept := sl.paths[k].pts, r.Kept()
+			if len(pts) != 2*len(kept) {
+				t.Fatalf("%s: panel %d: %d projected numbers for %d kept rows", what, k+1, len(pts), len(kept))
+			}
+			for i, row := range kept {
+				x := r.X(row)
+				var a, b float64
+				for j := range x {
+					a += sl.u[j] * (x[j] - sl.origin[j])
+					b += sl.v[j] * (x[j] - sl.origin[j])
+				}
+				if math.Abs(pts[2*i]-a) > 1e-12*(1+math.Abs(a)) || math.Abs(pts[2*i+1]-b) > 1e-12*(1+math.Abs(b)) {
+					t.Errorf("%s: panel %d: row %d projected at (%v, %v), want (%v, %v)", what, k+1, row, pts[2*i], pts[2*i+1], a, b)
+				}
 			}
 		}
 	}
@@ -336,7 +350,7 @@ func TestNetworkInputs(t *testing.T) {
 		t.Fatal("N did not open the network editor")
 	}
 	g.setParam(paramTarget{netTarget, 4}, 3) // width 2
-	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Trace[0].X) != 2*8+8+8*3+3+3+1 {
+	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Row(0).X) != 2*8+8+8*3+3+3+1 {
 		t.Errorf("width 2 = 3 gave %q", g.st.scen.Encode())
 	}
 	g.popup.focus = 3 // layers

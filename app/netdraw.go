@@ -187,7 +187,7 @@ func (g *Game) sliceLayer(sq geom.Rect) *render.Layer {
 	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !g.st.flags.hideContours,
 		w: sq.W, h: sq.H, u: g.lay.u}
 	for k, r := range g.st.runs {
-		key.runs[k], key.proj[k] = r, len(sl.proj[k])
+		key.runs[k], key.paths[k] = r, sl.paths[k].version
 	}
 	if key != np.sliceKey || np.sliceLayer.Image() == nil {
 		np.sliceKey = key
@@ -202,7 +202,7 @@ type sliceKey struct {
 	uploaded       time.Time
 	contours       bool
 	runs           [sim.MaxPanels]*sim.Run
-	proj           [sim.MaxPanels]int
+	paths          [sim.MaxPanels]int // keptPath versions
 	w, h, u        float64
 }
 
@@ -401,10 +401,10 @@ func (g *Game) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 		}
 	}
 	for k := range st.runs {
-		if k >= len(sl.proj) || len(sl.proj[k]) < 2 {
+		if k >= len(sl.paths) || len(sl.paths[k].pts) < 2 {
 			continue
 		}
-		pts := sl.proj[k]
+		pts := sl.paths[k].pts
 		clr := panelColors[k]
 		p.Polyline(dst, &v, pts, float32(1.6*l.u), render.Alpha(clr, 0.85))
 		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 5*l.u, colBackground)

@@ -193,7 +193,7 @@ var netLegendLines = []string{
 }
 
 // netNow is help's "now" line for a network run.
-func netNow(s *sim.Step) string {
+func netNow(s *sim.Row) string {
 	return "   now:   loss = " + num(s.F) + "   |g| = " + num(s.GNorm) + "   (" + strconv.Itoa(len(s.X)) + " weights)"
 }
 

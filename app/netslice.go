@@ -8,6 +8,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/nn"
 )
 
@@ -74,8 +75,8 @@ type netSlice struct {
 	contours   geom.Contours
 
 	// the paths projected onto the plane, for the runs runs
-	runs []*sim.Run
-	proj [sim.MaxPanels][]float64
+	runs  []*sim.Run
+	paths [sim.MaxPanels]keptPath
 }
 
 // reset prepares the slice for problem p: the Hessian plane at its start.
@@ -107,17 +108,17 @@ func (sl *netSlice) reset(p *sim.NetProblem) {
 }
 
 // topTwo returns the unit eigenvectors of the two largest eigenvalues of
-// the symmetric n×n matrix a, and the eigenvalues. It uses sim.EigSym
-// (Jacobi rotations) rather than gonum, which would add about half a
-// megabyte to the browser's download for this one call.
+// the symmetric n×n matrix a, and the eigenvalues. It uses la.EigSym
+// rather than gonum, which would add about half a megabyte to the
+// browser's download for this one call.
 func topTwo(a []float64, n int) (u, v []float64, lam [2]float64) {
 	u, v = make([]float64, n), make([]float64, n)
 	if n < 2 {
 		u[0] = 1
 		return u, v, lam
 	}
-	vals, vecs, work := make([]float64, n), make([]float64, n*n), make([]float64, n*n)
-	sim.EigSym(vals, vecs, a, work, n)
+	vals, vecs, work := make([]float64, n), make([]float64, n*n), make([]float64, la.EigSymWork(n))
+	la.EigSym(vals, vecs, a, work, n)
 	for i := 0; i < n; i++ { // eigenvectors are the columns of vecs
 		u[i] = vecs[i*n+n-1]
 		v[i] = vecs[i*n+n-2]
@@ -133,15 +134,16 @@ func (sl *netSlice) useHessian() {
 
 // fitPCA switches to the plane of the paths' first two principal
 // components: the top eigenvectors of the covariance of up to 64 points of
-// each path (evenly spaced, with its ends). It keeps the Hessian plane
-// when the paths span no plane yet.
+// each path (evenly spaced among the rows its trace keeps, with its ends).
+// It keeps the Hessian plane when the paths span no plane yet.
 func (sl *netSlice) fitPCA(runs []*sim.Run, rows int) {
 	n := len(sl.origin)
 	var pts [][]float64
 	for _, r := range runs {
-		m := len(r.Trace)
+		kept := r.Kept()
+		m := len(kept)
 		for s := 0; s < 64 && s < m; s++ {
-			if x := r.Trace[s*(m-1)/max(1, min(63, m-1))].X; isFiniteVec(x) {
+			if x := r.X(kept[s*(m-1)/max(1, min(63, m-1))]); isFiniteVec(x) {
 				pts = append(pts, x)
 			}
 		}
@@ -194,8 +196,8 @@ func (sl *netSlice) newPlane() {
 // changed).
 func (sl *netSlice) forgetPaths() {
 	sl.runs = sl.runs[:0]
-	for k := range sl.proj {
-		sl.proj[k] = sl.proj[k][:0]
+	for k := range sl.paths {
+		sl.paths[k].reset()
 	}
 }
 
@@ -204,8 +206,8 @@ func (sl *netSlice) forgetPaths() {
 // the grid over.
 func (sl *netSlice) fit(minHalf float64) {
 	a0, a1, b0, b1 := 0.0, 0.0, 0.0, 0.0
-	for k := range sl.proj {
-		p := sl.proj[k]
+	for k := range sl.paths {
+		p := sl.paths[k].pts
 		for i := 0; i+1 < len(p); i += 2 {
 			if a, b := p[i], p[i+1]; !math.IsNaN(a+b) && !math.IsInf(a+b, 0) {
 				a0, a1, b0, b1 = math.Min(a0, a), math.Max(a1, a), math.Min(b0, b), math.Max(b1, b)
@@ -224,8 +226,8 @@ func (sl *netSlice) fit(minHalf float64) {
 	sl.dirty = true
 }
 
-// project appends the projections of the rows of runs not projected yet
-// and reports whether one falls outside the window.
+// project brings the projected paths up to the rows the runs' traces keep
+// and reports whether a point projected now falls outside the window.
 func (sl *netSlice) project(runs []*sim.Run) (outside bool) {
 	if !slices.Equal(sl.runs, runs) {
 		sl.forgetPaths()
@@ -233,22 +235,26 @@ func (sl *netSlice) project(runs []*sim.Run) (outside bool) {
 	}
 	g := sl.grid
 	for k, r := range runs {
-		p := sl.proj[k]
-		for s := len(p) / 2; s < len(r.Trace); s++ {
-			var a, b float64
-			for i, xi := range r.Trace[s].X {
-				d := xi - sl.origin[i]
-				a += sl.u[i] * d
-				b += sl.v[i] * d
-			}
-			p = append(p, a, b)
-			if a < g.XMin || a > g.XMax || b < g.YMin || b > g.YMax {
+		path := &sl.paths[k]
+		from := path.sync(r, sl.projection)
+		p := path.pts
+		for i := 2 * from; i+1 < len(p); i += 2 {
+			if a, b := p[i], p[i+1]; a < g.XMin || a > g.XMax || b < g.YMin || b > g.YMax {
 				outside = true
 			}
 		}
-		sl.proj[k] = p
 	}
 	return outside
+}
+
+// projection returns the plane coordinates of weights x.
+func (sl *netSlice) projection(x []float64) (a, b float64) {
+	for i, xi := range x {
+		d := xi - sl.origin[i]
+		a += sl.u[i] * d
+		b += sl.v[i] * d
+	}
+	return a, b
 }
 
 // at returns the point of weight space at plane coordinates (a, b) in sl.x.

@@ -15,9 +15,8 @@ import (
 // path as a polyline and the readout lines, rebuilt only when the run
 // advanced, so a frame allocates nothing while nothing changes.
 type panelCache struct {
-	// pts is the path of ptsRun as a polyline, extended as the run grows.
-	pts    []float64
-	ptsRun *sim.Run
+	// path is the run's path as a polyline, extended as the run grows.
+	path keptPath
 	// trail is the path drawn in trailView (world window, size) at scale
 	// trailU, up to iterate trailN, for trailRun (see Game.trailLayer).
 	trail     render.Layer
@@ -36,16 +35,12 @@ type panelCache struct {
 	hess   [4]float64
 }
 
-// syncPath brings pc.pts up to run r's iterates.
-func (pc *panelCache) syncPath(r *sim.Run) {
-	if pc.ptsRun != r || len(pc.pts)/2 > len(r.Trace) {
-		pc.ptsRun, pc.pts = r, pc.pts[:0]
-	}
-	for s := len(pc.pts) / 2; s < len(r.Trace); s++ {
-		x := r.Trace[s].X
-		pc.pts = append(pc.pts, x[0], x[1])
-	}
-}
+// syncPath brings pc.path up to run r's iterates and returns the index of
+// its first point that changed.
+func (pc *panelCache) syncPath(r *sim.Run) int { return pc.path.sync(r, surfacePoint) }
+
+// surfacePoint is the point of a surface's iterate x.
+func surfacePoint(x []float64) (float64, float64) { return x[0], x[1] }
 
 // refresh rebuilds the readout of run r (panel k) if it advanced.
 func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
@@ -76,13 +71,13 @@ func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
 		pc.lines[2] = "true H    —"
 	}
 	pc.colors[2] = colTrue
-	if est, ok := estimate(s); ok {
+	if est, ok := estimate(&s); ok {
 		pc.lines[3] = curvName(s.CurvKind) + "  " + eigText(est)
 	} else {
 		pc.lines[3] = "no curvature model"
 	}
 	pc.colors[3] = clr
-	pc.status, pc.stClr = runStatus(s, truth.Kind == geom.KindPosDef)
+	pc.status, pc.stClr = runStatus(&s.Step, truth.Kind == geom.KindPosDef)
 	if s.Events&sim.EventDiverged != 0 {
 		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(s.Iter)
 		pc.colors[0] = colBad

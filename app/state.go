@@ -113,8 +113,13 @@ func (s *state) setScenario(sc sim.Scenario) {
 	s.restart()
 }
 
-// restart rebuilds the runs from the scenario's start.
+// restart rebuilds the runs from the scenario's start. A scenario whose
+// runs could not fit in the memory budget is shortened first, with a
+// notice.
 func (s *state) restart() {
+	if sc, msg := s.scen.Clamp(sim.ScenarioBudget); msg != "" {
+		s.scen, s.notice = sc, msg
+	}
 	s.runs = s.scen.NewRuns()
 	s.trackers = newTrackers(s.scen, s.runs)
 	s.carry = 0
@@ -154,14 +159,14 @@ func (s *state) done() bool {
 	return true
 }
 
-// stepAll advances every unfinished run by one iteration.
+// stepAll advances every unfinished run by one iteration (and its tracker
+// with it).
 func (s *state) stepAll() {
 	for _, r := range s.runs {
 		if len(r.Trace) <= s.scen.Steps {
 			r.Step()
 		}
 	}
-	s.track()
 }
 
 // tick advances the clock by dt seconds while playing, spending at most

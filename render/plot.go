@@ -40,6 +40,7 @@ type Plot struct {
 
 	p      Painter
 	pts    []float64
+	ends   []int // where each series' points end in pts (before its NaN pair)
 	xt, yt geom.TickSet
 	area   Rect
 
@@ -139,8 +140,9 @@ type plotStyle struct {
 }
 
 // layout computes the style, ranges, ticks, axes rectangle and the series
-// points (pl.pts: series after series, each followed by a NaN pair; world y
-// in log10 units for LogY). It allocates nothing in steady state.
+// points (pl.pts: series after series, each followed by a NaN pair, pl.ends
+// where each ends; world y in log10 units for LogY). It allocates nothing
+// in steady state.
 func (pl *Plot) layout(r Rect) (st plotStyle, v View, ok bool) {
 	st.sc = pl.Scale
 	if !(st.sc > 0) {
@@ -194,8 +196,26 @@ func (pl *Plot) layout(r Rect) (st plotStyle, v View, ok bool) {
 
 	nan := math.NaN()
 	pts := pl.pts[:0]
+	pl.ends = pl.ends[:0]
 	for i := range pl.Series {
-		s := &pl.Series[i]
+		pts = pl.appendSeries(pts, &pl.Series[i], &v)
+		pl.ends = append(pl.ends, len(pts))
+		pts = append(pts, nan, nan)
+	}
+	pl.pts = pts
+	return st, v, true
+}
+
+// appendSeries appends the points of series s to pts, a non-finite one as a
+// NaN pair (it breaks the line). A series along the iterations (no X) with
+// more points than 4 a pixel column of v is reduced to the first, lowest,
+// highest and last point of each column, in their order: the line through
+// them covers the same pixels as the full line (M4: Jugel et al., "M4: A
+// Visualization-Oriented Time Series Data Aggregation", PVLDB 7(10), 2014),
+// and what is drawn stays within 4 points a column however long the series.
+func (pl *Plot) appendSeries(pts []float64, s *Series, v *View) []float64 {
+	nan := math.NaN()
+	if s.X != nil || len(s.Y) <= 4*int(v.Screen.W) {
 		for k := range s.Y {
 			x, y, ok := pl.point(s, k)
 			if !ok {
@@ -203,10 +223,61 @@ func (pl *Plot) layout(r Rect) (st plotStyle, v View, ok bool) {
 			}
 			pts = append(pts, x, y)
 		}
-		pts = append(pts, nan, nan)
+		return pts
 	}
-	pl.pts = pts
-	return st, v, true
+	var col m4Column
+	perX := v.Screen.W / (v.XMax - v.XMin)
+	for k := range s.Y {
+		x, y, ok := pl.point(s, k)
+		if !ok {
+			pts = append(col.flush(pts), nan, nan)
+			continue
+		}
+		if c := int(math.Floor((x - v.XMin) * perX)); !col.have || c != col.c {
+			pts = col.flush(pts)
+			col = m4Column{c: c, have: true, first: [2]float64{x, y}, lo: [2]float64{x, y}, hi: [2]float64{x, y}, kLo: k, kHi: k, kFirst: k}
+		}
+		if y < col.lo[1] {
+			col.lo, col.kLo = [2]float64{x, y}, k
+		}
+		if y > col.hi[1] {
+			col.hi, col.kHi = [2]float64{x, y}, k
+		}
+		col.last, col.kLast = [2]float64{x, y}, k
+	}
+	return col.flush(pts)
+}
+
+// m4Column is the first, lowest, highest and last point of a series in
+// pixel column c, and their indices.
+type m4Column struct {
+	c, kFirst, kLo, kHi, kLast int
+	first, lo, hi, last        [2]float64
+	have                       bool
+}
+
+// flush appends the column's points in index order, each once, and empties
+// the column.
+func (m *m4Column) flush(pts []float64) []float64 {
+	if !m.have {
+		return pts
+	}
+	mid1, mid2, k1, k2 := m.lo, m.hi, m.kLo, m.kHi
+	if k2 < k1 {
+		mid1, mid2, k1, k2 = mid2, mid1, k2, k1
+	}
+	pts = append(pts, m.first[0], m.first[1])
+	if k1 != m.kFirst {
+		pts = append(pts, mid1[0], mid1[1])
+	}
+	if k2 != k1 && k2 != m.kFirst {
+		pts = append(pts, mid2[0], mid2[1])
+	}
+	if m.kLast != k2 && m.kLast != m.kFirst {
+		pts = append(pts, m.last[0], m.last[1])
+	}
+	m.have = false
+	return pts
 }
 
 func (pl *Plot) seriesWidth(s *Series, st *plotStyle) float32 {
@@ -273,8 +344,8 @@ func (pl *Plot) DrawShapes(dst *ebiten.Image, r Rect) {
 	off := 0
 	for i := range pl.Series {
 		s := &pl.Series[i]
-		pts := pl.pts[off : off+2*len(s.Y)]
-		off += 2*len(s.Y) + 2
+		pts := pl.pts[off:pl.ends[i]]
+		off = pl.ends[i] + 2
 		w := pl.seriesWidth(s, &st)
 		p.Polyline(dst, &v, pts, w, s.Color)
 		// isolated points (a run of one) would vanish: mark them

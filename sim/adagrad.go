@@ -13,12 +13,17 @@ import "math"
 // J. Duchi, E. Hazan, Y. Singer, Adaptive subgradient methods for online
 // learning and stochastic optimization, JMLR 12:2121–2159, 2011 (diagonal
 // update with δ = ε).
+//
+// The zero value is AdaGrad with its defaults (adagradDefaults).
 type AdaGrad struct {
 	LR  float64 // α
 	Eps float64 // ε
 
 	sum []float64 // G, the running sum of squared gradients
 }
+
+// adagradDefaults are AdaGrad's defaults, taken by its zero fields.
+var adagradDefaults = AdaGrad{LR: 0.1, Eps: 1e-8}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -27,17 +32,19 @@ func init() {
 		Rule: "G += g²,  x₊ = x − α·g/(√G + ε)",
 		Cite: "Duchi, Hazan & Singer 2011, JMLR 12",
 		Params: []Param{
-			lrParam(0.1),
-			{Key: "eps", Desc: "ε added to √G", Default: 1e-8, Min: 1e-16, Max: 1},
+			lrParam(adagradDefaults.LR),
+			{Key: "eps", Desc: "ε added to √G", Default: adagradDefaults.Eps, Min: 1e-16, Max: 1},
 		},
-		New: func(v []float64) Method {
-			return &AdaGrad{LR: v[0], Eps: v[1]}
+		New: func(s Spec) Method {
+			return &AdaGrad{LR: s.Value("lr"), Eps: s.Value("eps")}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *AdaGrad) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, adagradDefaults.LR)
+	orDefault(&m.Eps, adagradDefaults.Eps)
 	m.sum = make([]float64, p.Dim())
 }
 

@@ -14,12 +14,20 @@ import "math"
 //
 // D. P. Kingma, J. Ba, Adam: a method for stochastic optimization, ICLR
 // 2015, Algorithm 1 (defaults α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+//
+// The zero value is Adam with its defaults (adamDefaults).
 type Adam struct {
 	LR, Beta1, Beta2, Eps float64
+	// ZeroBeta1 and ZeroBeta2 ask for β₁ = 0 and β₂ = 0, which a zero
+	// Beta1 or Beta2 cannot say (it means the default).
+	ZeroBeta1, ZeroBeta2 bool
 
 	m, v       []float64 // first and second moment estimates
 	pow1, pow2 float64   // β₁ᵗ and β₂ᵗ
 }
+
+// adamDefaults are Adam's defaults, taken by its zero fields.
+var adamDefaults = Adam{LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -28,19 +36,30 @@ func init() {
 		Rule: "m = β₁m + (1−β₁)g,  v = β₂v + (1−β₂)g²,  x₊ = x − α·m̂/(√v̂ + ε)",
 		Cite: "Kingma & Ba 2015, ICLR, Algorithm 1",
 		Params: []Param{
-			lrParam(0.001),
-			{Key: "beta1", Desc: "decay β₁ of the first moment", Default: 0.9, Min: 0, Max: 0.9999},
-			{Key: "beta2", Desc: "decay β₂ of the second moment", Default: 0.999, Min: 0, Max: 0.999999},
-			{Key: "eps", Desc: "ε added to √v̂", Default: 1e-8, Min: 1e-16, Max: 1},
+			lrParam(adamDefaults.LR),
+			{Key: "beta1", Desc: "decay β₁ of the first moment", Default: adamDefaults.Beta1, Min: 0, Max: 0.9999},
+			{Key: "beta2", Desc: "decay β₂ of the second moment", Default: adamDefaults.Beta2, Min: 0, Max: 0.999999},
+			{Key: "eps", Desc: "ε added to √v̂", Default: adamDefaults.Eps, Min: 1e-16, Max: 1},
 		},
-		New: func(v []float64) Method {
-			return &Adam{LR: v[0], Beta1: v[1], Beta2: v[2], Eps: v[3]}
+		New: func(s Spec) Method {
+			return &Adam{LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
+				ZeroBeta1: s.Value("beta1") == 0, ZeroBeta2: s.Value("beta2") == 0}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *Adam) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, adamDefaults.LR)
+	orDefault(&m.Beta1, adamDefaults.Beta1)
+	orDefault(&m.Beta2, adamDefaults.Beta2)
+	orDefault(&m.Eps, adamDefaults.Eps)
+	if m.ZeroBeta1 {
+		m.Beta1 = 0
+	}
+	if m.ZeroBeta2 {
+		m.Beta2 = 0
+	}
 	n := p.Dim()
 	m.m = make([]float64, n)
 	m.v = make([]float64, n)

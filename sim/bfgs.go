@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // BFGS is the Broyden–Fletcher–Goldfarb–Shanno quasi-Newton method in
 // inverse form. It keeps H ≈ (∇²f)⁻¹, steps along d = −H·g and, with
 // s = x₊ − x, y = g₊ − g and ρ = 1/(yᵀs), corrects H by the rank-two update
@@ -24,85 +26,22 @@ package sim
 // EventSkip) and the method restarts from H₀. When d is not usable by the
 // line search (see qnUsable) the step is taken along −g instead
 // (EventModified); with yᵀs > 0 enforced this happens only through rounding.
+//
+// The zero value is BFGS with its defaults (bfgsDefaults).
 type BFGS struct {
-	LR    float64 // first trial step (the step with ls=none)
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	H0    float64 // H₀ = H0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // first trial step (the step with ls=none)
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	H0    float64    // H₀ = H0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls         *lineSearch
-	h          []float64 // H, n×n
-	d, s, y, w []float64 // direction, step, gradient change, H·y
-	scaled     bool      // the first-update scaling has been done
+	qn qnIteration
+	invModel
+	w []float64 // H·y
 }
 
-// Shared by the quasi-Newton methods (bfgs.go, dfp.go, sr1.go, lbfgs.go,
-// broyden.go).
-const (
-	// qnCurvTol is ε of the skip rule yᵀs ≤ ε‖s‖‖y‖ (BFGS, DFP, L-BFGS).
-	qnCurvTol = 1e-8
-	// Values of the "scale" parameter.
-	qnScaleNone  = 0 // keep H₀ = h0·I
-	qnScaleFirst = 1 // H₀ ← (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)
-	qnScaleEvery = 2 // L-BFGS only: H₀ₖ = γₖ·I at every step (N&W eq. 7.20)
-)
-
-var qnScaleChoices = []string{"none", "first"}
-
-// qnScaleParam is the "scale" parameter of the quasi-Newton methods.
-func qnScaleParam(def int) Param {
-	return Param{Key: "scale", Desc: "initial scaling: none keeps H₀ = h0·I, first sets H₀ = (yᵀs/yᵀy)·I before the first update (N&W eq. 6.20)",
-		Default: float64(def), Choices: qnScaleChoices}
-}
-
-// qnH0Param is the "h0" parameter: H₀ = h0·I.
-func qnH0Param() Param {
-	return Param{Key: "h0", Desc: "initial inverse-Hessian model H₀ = h0·I", Default: 1, Min: 1e-8, Max: 1e8}
-}
-
-// qnUsable reports whether the line search of the given kind can use
-// direction d at gradient g: armijo and wolfe need a descent direction
-// (gᵀd < 0); exact minimizes along the whole line, so it needs only gᵀd ≠ 0
-// (it returns a negative α along an ascent direction); a fixed step (none)
-// takes any finite d. At g = 0 every d is accepted: −g would be no better.
-func qnUsable(kind int, g, d []float64) bool {
-	if !isFinite(d) {
-		return false
-	}
-	slope := Dot(g, d)
-	switch kind {
-	case LSArmijo, LSWolfe:
-		return slope < 0 || Norm(g) == 0
-	case LSExact:
-		return slope != 0 || Norm(g) == 0
-	}
-	return true
-}
-
-// qnStep moves st along d with the line search, trying alpha0 first, and
-// sets s = x₊ − x and y = g₊ − g. When the search fails it records
-// EventRejected and EventSkip (no step, no update) and returns false.
-func qnStep(p *Problem, st *State, rec *Record, ls *lineSearch, d []float64, alpha0 float64, s, y []float64) bool {
-	copy(s, st.X)
-	copy(y, st.G)
-	alpha, ok := ls.search(p, st, d, alpha0, rec)
-	if !ok {
-		rec.Events |= EventRejected | EventSkip
-		return false
-	}
-	rec.Alpha = alpha
-	sub(s, st.X, s)
-	sub(y, st.G, y)
-	return true
-}
-
-// qnFirstScale returns γ = yᵀs/yᵀy of N&W eq. 6.20 and whether it is usable
-// (positive and finite).
-func qnFirstScale(s, y []float64) (float64, bool) {
-	gamma := Dot(y, s) / Dot(y, y)
-	return gamma, gamma > 0 && gamma < 1e300
-}
+// bfgsDefaults are BFGS's defaults, taken by its zero fields.
+var bfgsDefaults = BFGS{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -111,14 +50,14 @@ func init() {
 		Rule: "d = −H·g;  H₊ = (I − ρ·s·yᵀ)·H·(I − ρ·y·sᵀ) + ρ·s·sᵀ,  ρ = 1/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
 		Cite: "Broyden, Fletcher, Goldfarb, Shanno 1970; Nocedal & Wright §6.1, eq. 6.17 (scaling eq. 6.20)",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSWolfe),
-			c2Param(0.9),
+			lrParam(bfgsDefaults.LR),
+			lsParam(bfgsDefaults.LS),
+			c2Param(bfgsDefaults.C2),
 			qnH0Param(),
-			qnScaleParam(qnScaleFirst),
+			qnScaleParam(bfgsDefaults.Scale),
 		},
-		New: func(v []float64) Method {
-			return &BFGS{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &BFGS{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -126,59 +65,33 @@ func init() {
 // Init implements Method.
 func (m *BFGS) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.h = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	orDefault(&m.LR, bfgsDefaults.LR)
+	orDefault(&m.LS, bfgsDefaults.LS)
+	orDefault(&m.C2, bfgsDefaults.C2)
+	orDefault(&m.H0, bfgsDefaults.H0)
+	orDefault(&m.Scale, bfgsDefaults.Scale)
+	m.qn.init(m.LS, m.C2, n)
+	m.invModel.init(n, m.H0, m.Scale)
 	m.w = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvH, m.h)
-}
-
-func (m *BFGS) restart(n int) {
-	setIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == qnScaleNone
+	m.reset()
+	m.recordModel(rec)
 }
 
 // Iterate implements Method.
-func (m *BFGS) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	MatVec(m.d, m.h, st.G)
-	scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvH, m.h)
-		return
-	}
-	m.update(n, rec)
-	rec.SetCurv(CurvH, m.h)
-}
+func (m *BFGS) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
 
-// update applies N&W eq. 6.17 to m.h, expanded for symmetric H with
-// w = H·y:
+// learn applies N&W eq. 6.17 to H, expanded for symmetric H with w = H·y:
 //
 //	H₊ = H − ρ·(w·sᵀ + s·wᵀ) + (ρ²·yᵀw + ρ)·s·sᵀ
-func (m *BFGS) update(n int, rec *Record) {
-	s, y, w, h := m.s, m.y, m.w, m.h
-	ys := Dot(y, s)
-	if !(ys > qnCurvTol*Norm(s)*Norm(y)) {
-		rec.Events |= EventSkip
+func (m *BFGS) learn(s, y, _ []float64, rec *Record) {
+	ys, ok := m.curvature(s, y, rec)
+	if !ok {
 		return
 	}
-	if !m.scaled {
-		if gamma, ok := qnFirstScale(s, y); ok {
-			setIdentity(h, n, gamma)
-		}
-		m.scaled = true
-	}
+	n, w, h := m.n, m.w, m.h
 	rho := 1 / ys
-	MatVec(w, h, y)
-	c := rho*rho*Dot(y, w) + rho
+	la.MatVec(w, h, y)
+	c := rho*rho*la.Dot(y, w) + rho
 	for i := 0; i < n; i++ {
 		for j := i; j < n; j++ { // upper triangle, mirrored: H stays exactly symmetric
 			v := h[i*n+j] + c*s[i]*s[j] - rho*(w[i]*s[j]+s[i]*w[j])

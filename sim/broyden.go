@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // Broyden is Broyden's rank-one ("good Broyden") secant method applied to
 // the equations ∇f(x) = 0. It keeps a non-symmetric B ≈ ∇²f, solves
@@ -24,9 +28,9 @@ import "math"
 //     as in D&S §8.1. armijo, wolfe and exact are available; with armijo or
 //     wolfe a d that is not a descent direction is replaced by −g for that
 //     step (EventModified), and B is kept.
-//   - d is found by Gaussian elimination with partial pivoting (Golub & Van
-//     Loan, Matrix Computations, §3.4) on a copy of B. When a pivot is below
-//     1e-12·max|Bᵢⱼ| (B numerically singular) or d is not finite, the step is
+//   - d is found by Gaussian elimination with partial pivoting (la.Solve)
+//     on a copy of B. When a pivot is below 1e-12·max|Bᵢⱼ| (B
+//     numerically singular) or d is not finite, the step is
 //     taken along −g instead (EventModified); B is kept, and the update
 //     after that step usually repairs it.
 //   - The update is skipped (EventSkip) when the step is negligible,
@@ -39,23 +43,27 @@ import "math"
 //     EventSkip) and restarts from B₀.
 //
 // The recorded curvature is B (CurvB), not symmetric.
+//
+// The zero value is Broyden's method with its defaults (broydenDefaults).
 type Broyden struct {
-	LR    float64 // step (ls=none) or first trial step
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	B0    float64 // B₀ = B0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // step (ls=none) or first trial step
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	B0    float64    // B₀ = B0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls         *lineSearch
-	b, lu      []float64 // B (n×n, row-major) and its elimination workspace
-	d, s, y, r []float64 // direction, step, gradient change, y − B·s
-	scaled     bool
+	qn     qnIteration
+	n      int
+	b, lu  []float64 // B (n×n, row-major) and its elimination workspace
+	r      []float64 // y − B·s
+	scaled bool
 }
 
-const (
-	brPivotTol = 1e-12 // relative pivot below which B counts as singular
-	brStepTol  = 1e-14 // relative step below which the update is skipped
-)
+// brStepTol is the relative step below which the update is skipped.
+const brStepTol = 1e-14
+
+// broydenDefaults are Broyden's defaults, taken by its zero fields.
+var broydenDefaults = Broyden{LR: 1, LS: LSNone, C2: 0.9, B0: qnDefaultH0, Scale: ScalingNone}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -64,14 +72,15 @@ func init() {
 		Rule: "B·d = −g;  B₊ = B + (y − B·s)·sᵀ/(sᵀs)",
 		Cite: "Broyden 1965; Dennis & Schnabel §8.1",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSNone),
-			c2Param(0.9),
-			{Key: "b0", Desc: "initial Hessian model B₀ = b0·I", Default: 1, Min: 1e-8, Max: 1e8},
-			qnScaleParam(qnScaleNone),
+			lrParam(broydenDefaults.LR),
+			lsParam(broydenDefaults.LS),
+			c2Param(broydenDefaults.C2),
+			{Key: "b0", Desc: "initial Hessian model B₀ = b0·I", Default: broydenDefaults.B0, Min: 1e-8, Max: 1e8},
+			{Key: "scale", Desc: "initial scaling: none keeps B₀ = b0·I, first sets B₀ = (yᵀy/yᵀs)·I before the first update (the inverse of N&W eq. 6.20's H₀)",
+				Default: float64(broydenDefaults.Scale - 1), Choices: scalingChoices[:2]},
 		},
-		New: func(v []float64) Method {
-			return &Broyden{LR: v[0], LS: int(v[1]), C2: v[2], B0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &Broyden{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), B0: s.Value("b0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -79,57 +88,56 @@ func init() {
 // Init implements Method.
 func (m *Broyden) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	m.ls = newLineSearch(m.LS, m.C2, n)
+	orDefault(&m.LR, broydenDefaults.LR)
+	orDefault(&m.LS, broydenDefaults.LS)
+	orDefault(&m.C2, broydenDefaults.C2)
+	orDefault(&m.B0, broydenDefaults.B0)
+	orDefault(&m.Scale, broydenDefaults.Scale)
+	m.qn.init(m.LS, m.C2, n)
+	m.n = n
 	m.b = make([]float64, n*n)
 	m.lu = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
 	m.r = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvB, m.b)
+	m.reset()
+	m.recordModel(rec)
 }
 
-func (m *Broyden) restart(n int) {
-	setIdentity(m.b, n, m.B0)
-	m.scaled = m.Scale == qnScaleNone
+// reset sets B = B₀ and re-arms the first-pair scaling.
+func (m *Broyden) reset() {
+	la.SetIdentity(m.b, m.n, m.B0)
+	m.scaled = m.Scale == ScalingNone
 }
+
+func (m *Broyden) recordModel(rec *Record) { rec.SetCurv(CurvB, m.b) }
 
 // Iterate implements Method.
-func (m *Broyden) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	if !brSolve(m.d, m.lu, m.b, st.G, n) || !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvB, m.b)
-		return
-	}
-	m.update(n, st.X, rec)
-	rec.SetCurv(CurvB, m.b)
+func (m *Broyden) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
+
+// direction solves B·d = −g.
+func (m *Broyden) direction(d, g []float64) bool {
+	la.Scale(d, -1, g)
+	return la.Solve(d, m.lu, m.b, d, m.n)
 }
 
-// update applies the Broyden update (D&S §8.1) to m.b.
-func (m *Broyden) update(n int, x []float64, rec *Record) {
-	s, y, r, b := m.s, m.y, m.r, m.b
-	ss := Dot(s, s)
-	if !(ss > 0) || Norm(s) <= brStepTol*Norm(x) || math.IsInf(ss, 0) {
+// learn applies the Broyden update (D&S §8.1) to B.
+func (m *Broyden) learn(s, y, x []float64, rec *Record) {
+	n, r, b := m.n, m.r, m.b
+	ss := la.Dot(s, s)
+	if !(ss > 0) || la.Norm(s) <= brStepTol*la.Norm(x) || math.IsInf(ss, 0) {
 		rec.Events |= EventSkip
 		return
 	}
-	if !m.scaled && Norm(y) > 0 {
+	if !m.scaled && la.Norm(y) > 0 {
 		m.scaled = true
-		if ys := Dot(y, s); ys > 0 {
-			if beta := Dot(y, y) / ys; beta < 1e300 {
-				setIdentity(b, n, beta)
+		if ys := la.Dot(y, s); ys > 0 {
+			if beta := la.Dot(y, y) / ys; beta < 1e300 {
+				la.SetIdentity(b, n, beta)
 			}
 		}
 	}
-	MatVec(r, b, s)
-	sub(r, y, r) // r = y − B·s
-	if !isFinite(r) {
+	la.MatVec(r, b, s)
+	la.Sub(r, y, r) // r = y − B·s
+	if !la.IsFinite(r) {
 		rec.Events |= EventSkip
 		return
 	}
@@ -139,56 +147,4 @@ func (m *Broyden) update(n int, x []float64, rec *Record) {
 			b[i*n+j] += ri * s[j]
 		}
 	}
-}
-
-// brSolve sets d to the solution of B·d = −g by Gaussian elimination with
-// partial pivoting, working in lu (n×n; B is not modified), and reports
-// whether B was numerically nonsingular and d is finite. Row swaps are
-// applied to the right-hand side as they happen, so no permutation is kept.
-func brSolve(d, lu, b, g []float64, n int) bool {
-	copy(lu, b[:n*n])
-	scale(d, -1, g)
-	var big float64
-	for _, v := range lu {
-		big = math.Max(big, math.Abs(v))
-	}
-	if !(big > 0) || math.IsInf(big, 0) {
-		return false
-	}
-	for k := 0; k < n; k++ {
-		p := k
-		for i := k + 1; i < n; i++ {
-			if math.Abs(lu[i*n+k]) > math.Abs(lu[p*n+k]) {
-				p = i
-			}
-		}
-		if !(math.Abs(lu[p*n+k]) > brPivotTol*big) {
-			return false
-		}
-		if p != k {
-			for j := k; j < n; j++ {
-				lu[k*n+j], lu[p*n+j] = lu[p*n+j], lu[k*n+j]
-			}
-			d[k], d[p] = d[p], d[k]
-		}
-		piv := lu[k*n+k]
-		for i := k + 1; i < n; i++ {
-			f := lu[i*n+k] / piv
-			if f == 0 {
-				continue
-			}
-			for j := k + 1; j < n; j++ {
-				lu[i*n+j] -= f * lu[k*n+j]
-			}
-			d[i] -= f * d[k]
-		}
-	}
-	for i := n - 1; i >= 0; i-- {
-		v := d[i]
-		for j := i + 1; j < n; j++ {
-			v -= lu[i*n+j] * d[j]
-		}
-		d[i] = v / lu[i*n+i]
-	}
-	return isFinite(d)
 }

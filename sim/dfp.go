@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // DFP is the Davidon–Fletcher–Powell quasi-Newton method, the first of the
 // rank-two methods. It keeps H ≈ (∇²f)⁻¹, steps along d = −H·g and, with
 // s = x₊ − x and y = g₊ − g, corrects H by
@@ -23,18 +25,22 @@ package sim
 // Failures are handled as in BFGS: a failed line search leaves the iterate
 // in place (EventRejected, EventSkip) and restarts from H₀; a direction the
 // line search cannot use is replaced by −g (EventModified).
+//
+// The zero value is DFP with its defaults (dfpDefaults).
 type DFP struct {
-	LR    float64 // first trial step (the step with ls=none)
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	H0    float64 // H₀ = H0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // first trial step (the step with ls=none)
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	H0    float64    // H₀ = H0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls         *lineSearch
-	h          []float64 // H, n×n
-	d, s, y, w []float64 // direction, step, gradient change, H·y
-	scaled     bool
+	qn qnIteration
+	invModel
+	w []float64 // H·y
 }
+
+// dfpDefaults are DFP's defaults, taken by its zero fields.
+var dfpDefaults = DFP{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -43,14 +49,14 @@ func init() {
 		Rule: "d = −H·g;  H₊ = H − H·y·yᵀ·H/(yᵀH·y) + s·sᵀ/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
 		Cite: "Davidon 1959; Fletcher & Powell 1963; Nocedal & Wright §6.1, eq. 6.15 (scaling eq. 6.20)",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSWolfe),
-			c2Param(0.9),
+			lrParam(dfpDefaults.LR),
+			lsParam(dfpDefaults.LS),
+			c2Param(dfpDefaults.C2),
 			qnH0Param(),
-			qnScaleParam(qnScaleFirst),
+			qnScaleParam(dfpDefaults.Scale),
 		},
-		New: func(v []float64) Method {
-			return &DFP{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &DFP{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -58,55 +64,30 @@ func init() {
 // Init implements Method.
 func (m *DFP) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.h = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	orDefault(&m.LR, dfpDefaults.LR)
+	orDefault(&m.LS, dfpDefaults.LS)
+	orDefault(&m.C2, dfpDefaults.C2)
+	orDefault(&m.H0, dfpDefaults.H0)
+	orDefault(&m.Scale, dfpDefaults.Scale)
+	m.qn.init(m.LS, m.C2, n)
+	m.invModel.init(n, m.H0, m.Scale)
 	m.w = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvH, m.h)
-}
-
-func (m *DFP) restart(n int) {
-	setIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == qnScaleNone
+	m.reset()
+	m.recordModel(rec)
 }
 
 // Iterate implements Method.
-func (m *DFP) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	MatVec(m.d, m.h, st.G)
-	scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvH, m.h)
-		return
-	}
-	m.update(n, rec)
-	rec.SetCurv(CurvH, m.h)
-}
+func (m *DFP) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
 
-// update applies N&W eq. 6.15 to m.h.
-func (m *DFP) update(n int, rec *Record) {
-	s, y, w, h := m.s, m.y, m.w, m.h
-	ys := Dot(y, s)
-	if !(ys > qnCurvTol*Norm(s)*Norm(y)) {
-		rec.Events |= EventSkip
+// learn applies N&W eq. 6.15 to H.
+func (m *DFP) learn(s, y, _ []float64, rec *Record) {
+	ys, ok := m.curvature(s, y, rec)
+	if !ok {
 		return
 	}
-	if !m.scaled {
-		if gamma, ok := qnFirstScale(s, y); ok {
-			setIdentity(h, n, gamma)
-		}
-		m.scaled = true
-	}
-	MatVec(w, h, y)
-	yw := Dot(y, w)
+	n, w, h := m.n, m.w, m.h
+	la.MatVec(w, h, y)
+	yw := la.Dot(y, w)
 	if !(yw > 0) {
 		rec.Events |= EventSkip
 		return

@@ -9,9 +9,9 @@
 // Vectors are []float64; matrices are n×n row-major []float64. Destination
 // comes first in signatures (Grad(grad, x)). Nothing allocates inside
 // Objective.Func/Grad/Hess or Method.Iterate: methods allocate their
-// workspace in Init. The dense helpers in dense.go (Dot, Norm, MatVec,
-// Cholesky, CholSolve, EigSym, …) serve every method; gonum is their oracle
-// in tests.
+// workspace in Init. The dense linear algebra of package la (Dot, Norm,
+// MatVec, Cholesky, Solve, EigSym, …) serves every method; gonum is its
+// oracle in tests.
 //
 // A surface lives in its own file and registers a SurfaceKind from init.
 // A method lives in its own file, registers a MethodKind from init, and

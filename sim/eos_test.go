@@ -25,10 +25,10 @@ func TestEdgeOfStability(t *testing.T) {
 			t.Fatalf("panel %d is %s, the lesson is about gradient descent", i+1, spec)
 		}
 		edge := 2 / spec.Value("lr")
+		tr := NewNetTracker(p)
+		tr.Follow(r)
 		for k := 0; k < steps && r.Step(); k++ {
 		}
-		tr := NewNetTracker(p)
-		tr.Update(r)
 		lam := tr.Sharpness
 		if len(lam) != steps+1 {
 			t.Fatalf("%s: %d rows, want %d (the run stopped: %v)", spec, len(lam), steps+1, r.Last().Events)
@@ -61,18 +61,18 @@ func TestEdgeOfStability(t *testing.T) {
 		}
 		rises := 0
 		for k := reach; k+1 < len(r.Trace); k++ {
-			if r.Trace[k+1].F > r.Trace[k].F {
+			if r.Row(k+1).F > r.Row(k).F {
 				rises++
 			}
 		}
 		if rises == 0 {
 			t.Errorf("%s: the loss falls monotonically after the edge: no edge-of-stability oscillation", spec)
 		}
-		if first, last := r.Trace[0].F, r.Last().F; !(last < first) {
+		if first, last := r.Row(0).F, r.Last().F; !(last < first) {
 			t.Errorf("%s: loss %g at the end, not below the start %g", spec, last, first)
 		}
 		t.Logf("%s: 2/η = %.4g, reached at %d, longest stay %d, %d loss rises, λ_max %.4g → %.4g, loss %.4g → %.4g",
-			spec, edge, reach, longest, rises, lam[0], lam[len(lam)-1], r.Trace[0].F, r.Last().F)
+			spec, edge, reach, longest, rises, lam[0], lam[len(lam)-1], r.Row(0).F, r.Last().F)
 	}
 }
 

@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"testing"
+
+	"curvlab/sim/la"
 )
 
 // Tests of the first-order methods (gd, momentum, nesterov, adagrad,
@@ -61,13 +63,13 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 			r := runSpec(t, q, "gd:lr="+FormatFloat(alpha), x0, 20000, 1e-8)
 			rates := [2]float64{1 - alpha*c.l1, 1 - alpha*c.l2}
 			for k := 1; k < len(r.Trace); k++ {
-				xp, x := r.Trace[k-1].X, r.Trace[k].X
-				tol := 1e-12 * Norm(xp) * math.Max(1, math.Abs(rates[0])+math.Abs(rates[1]))
+				xp, x := r.Row(k-1).X, r.Row(k).X
+				tol := 1e-12 * la.Norm(xp) * math.Max(1, math.Abs(rates[0])+math.Abs(rates[1]))
 				for i, u := range [][]float64{u1, u2} {
-					got, want := Dot(u, x), rates[i]*Dot(u, xp)
+					got, want := la.Dot(u, x), rates[i]*la.Dot(u, xp)
 					if math.Abs(got-want) > tol {
 						t.Fatalf("%v α=%g step %d: component %d is %g, want (1−αλ)·%g = %g",
-							c, alpha, k, i, got, Dot(u, xp), want)
+							c, alpha, k, i, got, la.Dot(u, xp), want)
 					}
 				}
 			}
@@ -79,7 +81,7 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 				continue
 			}
 			if last.Events&EventDiverged == 0 {
-				t.Fatalf("%v α=1.01·2/λmax: no divergence in %d steps (‖x‖=%g)", c, last.Iter, Norm(last.X))
+				t.Fatalf("%v α=1.01·2/λmax: no divergence in %d steps (‖x‖=%g)", c, last.Iter, la.Norm(last.X))
 			}
 			// Every |1−αλᵢ| ≤ ρ = |1−αλ_max|, so ‖x_k‖ ≤ ρᵏ‖x₀‖ and no
 			// coordinate can pass the bound before k_lo. Some coordinate
@@ -89,8 +91,8 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 			if c.l1 > c.l2 {
 				umax = u1
 			}
-			klo := math.Log(DefaultBound/Norm(x0)) / math.Log(rho)
-			khi := math.Log(math.Sqrt2*DefaultBound/math.Abs(Dot(umax, x0)))/math.Log(rho) + 1
+			klo := math.Log(DefaultBound/la.Norm(x0)) / math.Log(rho)
+			khi := math.Log(math.Sqrt2*DefaultBound/math.Abs(la.Dot(umax, x0)))/math.Log(rho) + 1
 			t.Logf("%v α=1.01·2/λmax: diverged at step %d, theory [%.1f, %.1f]", c, last.Iter, klo, khi)
 			if k := float64(last.Iter); k < klo || k > khi {
 				t.Errorf("%v α=1.01·2/λmax: diverged at step %g, theory says in [%g, %g]", c, k, klo, khi)
@@ -113,7 +115,7 @@ func TestGDLineSearchConditions(t *testing.T) {
 		}
 		backtracked := false
 		for k := 1; k < len(r.Trace); k++ {
-			prev, cur := &r.Trace[k-1], &r.Trace[k]
+			prev, cur := r.Row(k-1), r.Row(k)
 			if cur.Events&EventRejected != 0 {
 				t.Fatalf("%s step %d: rejected", spec, k)
 			}
@@ -125,7 +127,7 @@ func TestGDLineSearchConditions(t *testing.T) {
 			if f := q.Func(cur.X); f != cur.F {
 				t.Fatalf("%s step %d: recorded f %g, f(x) = %g", spec, k, cur.F, f)
 			}
-			gg := Dot(prev.G, prev.G)
+			gg := la.Dot(prev.G, prev.G)
 			slack := 1e-14 * math.Abs(prev.F)
 			if cur.F > prev.F-armijoC1*cur.Alpha*gg+slack {
 				t.Errorf("%s step %d: Armijo fails: f %g > %g − c₁·%g·%g", spec, k, cur.F, prev.F, cur.Alpha, gg)
@@ -134,13 +136,13 @@ func TestGDLineSearchConditions(t *testing.T) {
 				t.Errorf("%s step %d: f did not decrease: %g → %g", spec, k, prev.F, cur.F)
 			}
 			if wolfe {
-				if s := math.Abs(Dot(cur.G, prev.G)); s > c2*gg*(1+1e-12) {
+				if s := math.Abs(la.Dot(cur.G, prev.G)); s > c2*gg*(1+1e-12) {
 					t.Errorf("%s step %d: strong Wolfe fails: |g₊ᵀd| = %g > c₂|gᵀd| = %g", spec, k, s, c2*gg)
 				}
 			}
 			// Trials: recorded with their true values; the accepted point
 			// is one of them.
-			n := cur.Trials()
+			n := cur.Trials
 			if n == 0 {
 				t.Fatalf("%s step %d: no trials recorded", spec, k)
 			}
@@ -200,7 +202,7 @@ func TestHeavyBallOptimalRate(t *testing.T) {
 	if len(r.Trace) != 301 {
 		t.Fatalf("run ended early at step %d: %v", r.Last().Iter, r.Last().Events)
 	}
-	e100, e300 := Norm(r.Trace[100].X), Norm(r.Trace[300].X)
+	e100, e300 := la.Norm(r.Row(100).X), la.Norm(r.Row(300).X)
 	obs := math.Pow(e300/e100, 1.0/200)
 	t.Logf("heavy ball: observed rate %.6f, theory %.6f", obs, rate)
 	if obs < 0.999*rate || obs > 1.02*rate {
@@ -210,8 +212,8 @@ func TestHeavyBallOptimalRate(t *testing.T) {
 		t.Errorf("heavy ball rate %g not clearly below GD's best %g", obs, gdRate)
 	}
 	// The first step has no momentum: a plain gradient step.
-	x1 := r.Trace[1].X
-	g0 := r.Trace[0].G
+	x1 := r.Row(1).X
+	g0 := r.Row(0).G
 	if want := []float64{-1.5 - alpha*g0[0], 1 - alpha*g0[1]}; !closeVec(x1, want, 1e-15) {
 		t.Errorf("first heavy-ball step %v, want gradient step %v", x1, want)
 	}
@@ -225,9 +227,9 @@ func TestNesterov(t *testing.T) {
 	// x₂ = y − 0.05·(0.905, 0.5) = (0.85975, 0.025).
 	q := NewQuadratic(1, 10, 0)
 	r := runSpec(t, q, "nesterov:lr=0.05,beta=0.9", []float64{1, 1}, 2, 0)
-	s := r.Trace[2]
-	if !closeVec(r.Trace[1].X, []float64{0.95, 0.5}, 1e-15) {
-		t.Errorf("x₁ = %v, want (0.95, 0.5)", r.Trace[1].X)
+	s := r.Row(2)
+	if !closeVec(r.Row(1).X, []float64{0.95, 0.5}, 1e-15) {
+		t.Errorf("x₁ = %v, want (0.95, 0.5)", r.Row(1).X)
 	}
 	if !closeVec(s.X, []float64{0.85975, 0.025}, 1e-15) {
 		t.Errorf("x₂ = %v, want (0.85975, 0.025)", s.X)
@@ -257,7 +259,8 @@ func TestNesterov(t *testing.T) {
 		t.Errorf("nesterov took %d steps, gd %d: no acceleration", rn.Last().Iter, rg.Last().Iter)
 	}
 	g := make([]float64, 2)
-	for _, st := range rn.Trace {
+	for k := range rn.Trace {
+		st := rn.Row(k)
 		q.Grad(g, st.X)
 		if q.Func(st.X) != st.F || g[0] != st.G[0] || g[1] != st.G[1] {
 			t.Fatalf("step %d: recorded f, g are not those of x", st.Iter)
@@ -276,15 +279,15 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 	for _, spec := range []string{"adam", "adam:lr=0.01", "adam:lr=0.01,beta1=0.5,beta2=0.9", "adam:lr=0.3,beta1=0,beta2=0.99999"} {
 		lr := mustSpec(t, spec).Value("lr")
 		r := runSpec(t, q, spec, x0, 1, 0)
-		g0, x1 := r.Trace[0].G, r.Trace[1].X
+		g0, x1 := r.Row(0).G, r.Row(1).X
 		for i := range x0 {
 			want := -lr * math.Copysign(1, g0[i])
 			if d := x1[i] - x0[i]; math.Abs(d-want) > 1e-6*lr {
 				t.Errorf("%s: first step %g in coordinate %d, want ≈ %g", spec, d, i, want)
 			}
 		}
-		if r.Trace[1].Alpha != lr {
-			t.Errorf("%s: recorded α %g, want lr %g", spec, r.Trace[1].Alpha, lr)
+		if r.Row(1).Alpha != lr {
+			t.Errorf("%s: recorded α %g, want lr %g", spec, r.Row(1).Alpha, lr)
 		}
 	}
 
@@ -303,7 +306,7 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 			}
 			bound := lr * math.Sqrt(st) * (1 + 1e-12)
 			for i := 0; i < 2; i++ {
-				if d := math.Abs(r.Trace[k].X[i] - r.Trace[k-1].X[i]); d > bound {
+				if d := math.Abs(r.Row(k).X[i] - r.Row(k - 1).X[i]); d > bound {
 					t.Fatalf("adam step %d: |Δx%d| = %g > α√Sₜ = %g", k, i, d, bound)
 				}
 			}
@@ -317,11 +320,11 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 		r := runSpec(t, q, "adagrad", x0, 200, 0)
 		var sum [2]float64
 		for k := 1; k < len(r.Trace); k++ {
-			prev := &r.Trace[k-1]
+			prev := r.Row(k - 1)
 			for i := 0; i < 2; i++ {
 				sum[i] += prev.G[i] * prev.G[i]
 				want := prev.X[i] - lr*prev.G[i]/(math.Sqrt(sum[i])+eps)
-				got := r.Trace[k].X[i]
+				got := r.Row(k).X[i]
 				if math.Abs(got-want) > 1e-13*math.Max(1, math.Abs(want)) {
 					t.Fatalf("adagrad step %d coordinate %d: %g, closed form %g", k, i, got, want)
 				}
@@ -332,8 +335,8 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 		}
 		// First step: α·g/(|g|+ε), essentially α·sign(g).
 		for i := 0; i < 2; i++ {
-			if d := r.Trace[1].X[i] - x0[i]; math.Abs(d+lr*math.Copysign(1, r.Trace[0].G[i])) > 1e-7*lr {
-				t.Errorf("adagrad first step %g, want ≈ %g", d, -lr*math.Copysign(1, r.Trace[0].G[i]))
+			if d := r.Row(1).X[i] - x0[i]; math.Abs(d+lr*math.Copysign(1, r.Row(0).G[i])) > 1e-7*lr {
+				t.Errorf("adagrad first step %g, want ≈ %g", d, -lr*math.Copysign(1, r.Row(0).G[i]))
 			}
 		}
 	}
@@ -345,19 +348,19 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 		const lr, rho, eps = 0.01, 0.9, 1e-8
 		r := runSpec(t, q, "rmsprop", x0, 200, 0)
 		for i := 0; i < 2; i++ {
-			g := r.Trace[0].G[i]
+			g := r.Row(0).G[i]
 			want := -lr * math.Copysign(1, g) / math.Sqrt(1-rho)
-			if d := r.Trace[1].X[i] - x0[i]; math.Abs(d-want) > 1e-6*math.Abs(want) {
+			if d := r.Row(1).X[i] - x0[i]; math.Abs(d-want) > 1e-6*math.Abs(want) {
 				t.Errorf("rmsprop first step %g in coordinate %d, want ≈ %g", d, i, want)
 			}
 		}
 		var v [2]float64
 		for k := 1; k < len(r.Trace); k++ {
-			prev := &r.Trace[k-1]
+			prev := r.Row(k - 1)
 			for i := 0; i < 2; i++ {
 				v[i] = rho*v[i] + (1-rho)*prev.G[i]*prev.G[i]
 				want := prev.X[i] - lr*prev.G[i]/(math.Sqrt(v[i])+eps)
-				got := r.Trace[k].X[i]
+				got := r.Row(k).X[i]
 				if math.Abs(got-want) > 1e-13*math.Max(1, math.Abs(want)) {
 					t.Fatalf("rmsprop step %d coordinate %d: %g, closed form %g", k, i, got, want)
 				}
@@ -410,7 +413,7 @@ func TestFirstOrderAtMinimum(t *testing.T) {
 			for k := 1; k <= 50; k++ {
 				rec.reset()
 				m.Iterate(p, st, rec)
-				if !isFinite(st.X) || !isFinite(st.G) || math.IsNaN(st.F) || math.IsInf(st.F, 0) {
+				if !la.IsFinite(st.X) || !la.IsFinite(st.G) || math.IsNaN(st.F) || math.IsInf(st.F, 0) {
 					t.Fatalf("%s step %d: non-finite state x=%v f=%g g=%v", spec, k, st.X, st.F, st.G)
 				}
 				if st.X[0] != o.min[0] || st.X[1] != o.min[1] {
@@ -446,7 +449,7 @@ func TestFirstOrderZeroAllocs(t *testing.T) {
 		}); a != 0 {
 			t.Errorf("%s: Iterate allocates %g times per call", spec, a)
 		}
-		if !isFinite(st.X) {
+		if !la.IsFinite(st.X) {
 			t.Errorf("%s: diverged on the test bowl", spec)
 		}
 

@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // GradientDescent takes steps against the gradient:
 //
 //	x₊ = x − α·g
@@ -8,14 +10,19 @@ package sim
 // from lr. On a quadratic with Hessian eigenvalues λᵢ the error along
 // eigenvector i is multiplied by (1 − αλᵢ) each step, so a fixed step is
 // stable iff 0 < α < 2/λ_max (N&W §3.3; Cauchy 1847).
+//
+// The zero value is gradient descent with its defaults (gdDefaults).
 type GradientDescent struct {
-	LR float64 // α, or the first trial step with a line search
-	LS int     // LSNone, LSArmijo or LSWolfe
-	C2 float64 // Wolfe curvature constant
+	LR float64    // α, or the first trial step with a line search
+	LS LineSearch // LSNone, LSArmijo, LSWolfe or LSExact
+	C2 float64    // Wolfe curvature constant
 
 	ls  *lineSearch
 	dir []float64
 }
+
+// gdDefaults are GradientDescent's defaults, taken by its zero fields.
+var gdDefaults = GradientDescent{LR: 0.001, LS: LSNone, C2: 0.9}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -24,18 +31,21 @@ func init() {
 		Rule: "x₊ = x − α·g",
 		Cite: "Cauchy 1847; Nocedal & Wright §3.3",
 		Params: []Param{
-			lrParam(0.001),
-			lsParam(LSNone),
-			c2Param(0.9),
+			lrParam(gdDefaults.LR),
+			lsParam(gdDefaults.LS),
+			c2Param(gdDefaults.C2),
 		},
-		New: func(v []float64) Method {
-			return &GradientDescent{LR: v[0], LS: int(v[1]), C2: v[2]}
+		New: func(s Spec) Method {
+			return &GradientDescent{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *GradientDescent) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, gdDefaults.LR)
+	orDefault(&m.LS, gdDefaults.LS)
+	orDefault(&m.C2, gdDefaults.C2)
 	n := p.Dim()
 	m.ls = newLineSearch(m.LS, m.C2, n)
 	m.dir = make([]float64, n)
@@ -43,7 +53,8 @@ func (m *GradientDescent) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *GradientDescent) Iterate(p *Problem, st *State, rec *Record) {
-	scale(m.dir, -1, st.G)
+	la.Scale(m.dir, -1, st.G)
+	rec.SetDir(m.dir)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		rec.Events |= EventRejected

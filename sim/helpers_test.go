@@ -68,15 +68,33 @@ func randPoints(w Window, k int, seed uint64) [][]float64 {
 	return pts
 }
 
-// runSpec runs spec on obj from x0 for at most steps iterations.
+// runSpec runs spec on obj from x0 for at most steps iterations, keeping
+// every row's vectors and trial points (as the CLI does).
 func runSpec(t *testing.T, obj Objective, spec string, x0 []float64, steps int, tol float64) *Run {
 	t.Helper()
 	s, err := ParseSpec(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := NewRun(obj, s.New(), x0, RunOptions{Tol: tol, Budget: steps})
+	r := NewRun(obj, s.New(), x0, RunOptions{Tol: tol, Budget: steps, KeepVectors: true})
 	for i := 0; i < steps && r.Step(); i++ {
 	}
 	return r
+}
+
+// buildNet builds the network problem of a network and a dataset spec.
+func buildNet(tb testing.TB, network, dataset string) *NetProblem {
+	tb.Helper()
+	var net Network
+	if err := net.ParseNetwork(network); err != nil {
+		tb.Fatal(err)
+	}
+	if err := net.ParseDataset(dataset); err != nil {
+		tb.Fatal(err)
+	}
+	p, err := net.Build()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }

@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // LBFGS is limited-memory BFGS. Instead of the n×n matrix H it keeps the m
 // most recent pairs (sᵢ, yᵢ), sᵢ = xᵢ₊₁ − xᵢ, yᵢ = gᵢ₊₁ − gᵢ, ρᵢ = 1/(yᵢᵀsᵢ),
 // and computes d = −H·g by the two-loop recursion (N&W Alg. 7.4):
@@ -39,27 +41,32 @@ package sim
 // For n ≤ 16 the recorded curvature is the explicit H (CurvH), obtained by
 // applying the recursion to the unit vectors (symmetrized to rounding); for
 // larger n nothing is recorded.
+//
+// The zero value is L-BFGS with its defaults (lbfgsDefaults).
 type LBFGS struct {
-	LR    float64 // first trial step (the step with ls=none)
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	M     int     // memory: number of pairs kept
-	H0    float64 // H₀ = H0·I before scaling
-	Scale int     // qnScaleNone, qnScaleFirst or qnScaleEvery
+	LR    float64    // first trial step (the step with ls=none)
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	M     int        // memory: number of pairs kept
+	H0    float64    // H₀ = H0·I before scaling
+	Scale Scaling    // ScalingNone, ScalingFirst or ScalingEvery
 
-	ls      *lineSearch
-	d, s, y []float64 // direction, and the step's s and y before they are stored
-	ss, ys  []float64 // ring buffers of m pairs, m·n each; pair k at [k·n, (k+1)·n)
-	rho, a  []float64 // ρₖ and the first loop's aₖ, m each
-	head    int       // slot of the next pair
-	count   int       // pairs stored, ≤ m
-	gamma   float64   // H₀ₖ = γ·I
-	h       []float64 // explicit H for recording (n ≤ lbMaxCurvDim), else nil
-	e       []float64 // unit vector workspace for h
+	qn     qnIteration
+	n      int
+	ss, ys []float64 // ring buffers of m pairs, m·n each; pair k at [k·n, (k+1)·n)
+	rho, a []float64 // ρₖ and the first loop's aₖ, m each
+	head   int       // slot of the next pair
+	count  int       // pairs stored, ≤ m
+	gamma  float64   // H₀ₖ = γ·I
+	h      []float64 // explicit H for recording (n ≤ lbMaxCurvDim), else nil
+	e      []float64 // unit vector workspace for h
 }
 
 // lbMaxCurvDim is the largest n for which the explicit H is recorded.
 const lbMaxCurvDim = 16
+
+// lbfgsDefaults are LBFGS's defaults, taken by its zero fields.
+var lbfgsDefaults = LBFGS{LR: 1, LS: LSWolfe, C2: 0.9, M: 5, H0: qnDefaultH0, Scale: ScalingEvery}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -68,16 +75,16 @@ func init() {
 		Rule: "d = −H·g, H = m BFGS updates of γ·I (two-loop recursion), γ = sᵀy/yᵀy",
 		Cite: "Nocedal 1980; Liu & Nocedal 1989; Nocedal & Wright §7.2, Alg. 7.4, eq. 7.20",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSWolfe),
-			c2Param(0.9),
-			{Key: "m", Desc: "memory: number of (s, y) pairs kept", Default: 5, Min: 1, Max: 50, Int: true},
+			lrParam(lbfgsDefaults.LR),
+			lsParam(lbfgsDefaults.LS),
+			c2Param(lbfgsDefaults.C2),
+			{Key: "m", Desc: "memory: number of (s, y) pairs kept", Default: float64(lbfgsDefaults.M), Min: 1, Max: 50, Int: true},
 			qnH0Param(),
 			{Key: "scale", Desc: "H₀ scaling: none keeps h0·I, first fixes γ = yᵀs/yᵀy from the first pair (N&W eq. 6.20), every recomputes it from the newest pair (eq. 7.20)",
-				Default: qnScaleEvery, Choices: []string{"none", "first", "every"}},
+				Default: float64(lbfgsDefaults.Scale - 1), Choices: scalingChoices},
 		},
-		New: func(v []float64) Method {
-			return &LBFGS{LR: v[0], LS: int(v[1]), C2: v[2], M: int(v[3]), H0: v[4], Scale: int(v[5])}
+		New: func(s Spec) Method {
+			return &LBFGS{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), M: int(s.Value("m")), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -85,13 +92,17 @@ func init() {
 // Init implements Method.
 func (m *LBFGS) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
+	orDefault(&m.LR, lbfgsDefaults.LR)
+	orDefault(&m.LS, lbfgsDefaults.LS)
+	orDefault(&m.C2, lbfgsDefaults.C2)
+	orDefault(&m.M, lbfgsDefaults.M)
+	orDefault(&m.H0, lbfgsDefaults.H0)
+	orDefault(&m.Scale, lbfgsDefaults.Scale)
 	if m.M < 1 {
 		m.M = 1
 	}
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	m.qn.init(m.LS, m.C2, n)
+	m.n = n
 	m.ss = make([]float64, m.M*n)
 	m.ys = make([]float64, m.M*n)
 	m.rho = make([]float64, m.M)
@@ -100,54 +111,47 @@ func (m *LBFGS) Init(p *Problem, st *State, rec *Record) {
 		m.h = make([]float64, n*n)
 		m.e = make([]float64, n)
 	}
-	m.restart()
-	m.record(n, rec)
+	m.reset()
+	m.recordModel(rec)
 }
 
-// restart clears the memory.
-func (m *LBFGS) restart() {
+// reset clears the memory.
+func (m *LBFGS) reset() {
 	m.head, m.count = 0, 0
 	m.gamma = m.H0
 }
 
 // Iterate implements Method.
-func (m *LBFGS) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
-	copy(m.d, st.G)
-	m.twoLoop(m.d, n)
-	scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart()
-		m.record(n, rec)
-		return
-	}
-	m.store(n, rec)
-	m.record(n, rec)
+func (m *LBFGS) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
+
+// direction sets d = −H·g by the two-loop recursion.
+func (m *LBFGS) direction(d, g []float64) bool {
+	copy(d, g)
+	m.twoLoop(d, m.n)
+	la.Scale(d, -1, d)
+	return true
 }
 
-// store adds the pair (s, y) to the memory, overwriting the oldest when
+// learn adds the pair (s, y) to the memory, overwriting the oldest when
 // full, or skips it.
-func (m *LBFGS) store(n int, rec *Record) {
-	ys := Dot(m.y, m.s)
-	if !(ys > qnCurvTol*Norm(m.s)*Norm(m.y)) {
+func (m *LBFGS) learn(s, y, _ []float64, rec *Record) {
+	n := m.n
+	ys := la.Dot(y, s)
+	if !(ys > qnCurvTol*la.Norm(s)*la.Norm(y)) {
 		rec.Events |= EventSkip
 		return
 	}
 	k := m.head
-	copy(m.ss[k*n:(k+1)*n], m.s)
-	copy(m.ys[k*n:(k+1)*n], m.y)
+	copy(m.ss[k*n:(k+1)*n], s)
+	copy(m.ys[k*n:(k+1)*n], y)
 	m.rho[k] = 1 / ys
 	m.head = (k + 1) % m.M
 	first := m.count == 0
 	if m.count < m.M {
 		m.count++
 	}
-	if m.Scale == qnScaleEvery || (m.Scale == qnScaleFirst && first) {
-		if gamma, ok := qnFirstScale(m.s, m.y); ok {
+	if m.Scale == ScalingEvery || (m.Scale == ScalingFirst && first) {
+		if gamma, ok := qnFirstScale(s, y); ok {
 			m.gamma = gamma
 		}
 	}
@@ -158,23 +162,25 @@ func (m *LBFGS) twoLoop(q []float64, n int) {
 	for i := 0; i < m.count; i++ { // newest to oldest
 		k := (m.head - 1 - i + m.M) % m.M
 		s, y := m.ss[k*n:(k+1)*n], m.ys[k*n:(k+1)*n]
-		m.a[k] = m.rho[k] * Dot(s, q)
-		axpy(q, q, -m.a[k], y)
+		m.a[k] = m.rho[k] * la.Dot(s, q)
+		la.Axpy(q, q, -m.a[k], y)
 	}
-	scale(q, m.gamma, q)
+	la.Scale(q, m.gamma, q)
 	for i := m.count - 1; i >= 0; i-- { // oldest to newest
 		k := (m.head - 1 - i + m.M) % m.M
 		s, y := m.ss[k*n:(k+1)*n], m.ys[k*n:(k+1)*n]
-		b := m.rho[k] * Dot(y, q)
-		axpy(q, q, m.a[k]-b, s)
+		b := m.rho[k] * la.Dot(y, q)
+		la.Axpy(q, q, m.a[k]-b, s)
 	}
 }
 
-// record stores the explicit H, column by column, when n is small enough.
-func (m *LBFGS) record(n int, rec *Record) {
+// recordModel records the explicit H, column by column, when n is small
+// enough.
+func (m *LBFGS) recordModel(rec *Record) {
 	if m.h == nil {
 		return
 	}
+	n := m.n
 	for j := 0; j < n; j++ {
 		for i := range m.e {
 			m.e[i] = 0

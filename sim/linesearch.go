@@ -1,24 +1,43 @@
 package sim
 
-import "math"
+import (
+	"math"
 
-// Line-search kinds: the values of the common "ls" parameter.
+	"curvlab/sim/la"
+)
+
+// LineSearch says how a method chooses its step length along a direction:
+// the values of the common "ls" parameter.
+type LineSearch uint8
+
 const (
-	LSNone   = 0 // fixed step: x₊ = x + α·d with α = lr, no checks
-	LSArmijo = 1 // backtracking until sufficient decrease (N&W Alg. 3.1)
-	LSWolfe  = 2 // strong Wolfe conditions by bracketing and zoom (N&W Alg. 3.5–3.6)
+	// LSDefault, the zero value, is the method's own default line search.
+	LSDefault LineSearch = iota
+	LSNone               // fixed step: x₊ = x + α·d with α = lr, no checks
+	LSArmijo             // backtracking until sufficient decrease (N&W Alg. 3.1)
+	LSWolfe              // strong Wolfe conditions by bracketing and zoom (N&W Alg. 3.5–3.6)
 	// LSExact takes the one-dimensional Newton step α = −gᵀd / dᵀ∇²f(x)d,
 	// the exact minimizer along d on a quadratic (N&W eq. 3.55). It exists
 	// to demonstrate the textbook facts that assume exact line searches.
-	LSExact = 3
+	LSExact
 )
 
-var lsChoices = []string{"none", "armijo", "wolfe", "exact"}
+// lsNames name the LineSearch constants in order; the choices of the "ls"
+// parameter are all but LSDefault (choice i is LineSearch(i+1)).
+var (
+	lsNames   = []string{"default", "none", "armijo", "wolfe", "exact"}
+	lsChoices = lsNames[1:]
+)
+
+func (ls LineSearch) String() string { return enumName(lsNames, int(ls), "LineSearch") }
 
 // lsParam is the common "ls" parameter with the given default.
-func lsParam(def int) Param {
-	return Param{Key: "ls", Desc: "line search", Default: float64(def), Choices: lsChoices}
+func lsParam(def LineSearch) Param {
+	return Param{Key: "ls", Desc: "line search", Default: float64(def - 1), Choices: lsChoices}
 }
+
+// specLineSearch reads the "ls" parameter of s.
+func specLineSearch(s Spec) LineSearch { return LineSearch(s.Value("ls")) + 1 }
 
 // lrParam is the common "lr" parameter: the step size of first-order
 // methods, the first trial step of Newton-type methods.
@@ -43,7 +62,7 @@ const (
 
 // lineSearch finds a step length along a direction. It owns its workspace.
 type lineSearch struct {
-	kind int
+	kind LineSearch
 	c2   float64
 	xt   []float64 // trial point
 	gt   []float64 // gradient at the trial point
@@ -52,7 +71,7 @@ type lineSearch struct {
 	hess, hd []float64 // ∇²f(x) and ∇²f(x)·d, for LSExact only
 }
 
-func newLineSearch(kind int, c2 float64, n int) *lineSearch {
+func newLineSearch(kind LineSearch, c2 float64, n int) *lineSearch {
 	return &lineSearch{
 		kind: kind, c2: c2,
 		xt: make([]float64, n), gt: make([]float64, n),
@@ -65,7 +84,9 @@ func newLineSearch(kind int, c2 float64, n int) *lineSearch {
 // step length. It returns ok = false and leaves st unchanged when d is not a
 // descent direction (Armijo and Wolfe only) or no acceptable step was
 // found. Every point it evaluates is added to rec's trials, except the
-// single point of a fixed step.
+// single point of a fixed step. Armijo and Wolfe accept only a point that
+// decreases f: when every point passing their tests does so only within
+// rounding, the search fails with EventStalled.
 func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (alpha float64, ok bool) {
 	switch ls.kind {
 	case LSArmijo:
@@ -74,14 +95,14 @@ func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64,
 		return ls.wolfe(p, st, d, alpha0, rec)
 	case LSExact:
 		p.Hess(ls.hess, st.X)
-		MatVec(ls.hd, ls.hess, d)
-		curv := Dot(d, ls.hd)
+		la.MatVec(ls.hd, ls.hess, d)
+		curv := la.Dot(d, ls.hd)
 		if !(curv > 0) {
 			return 0, false
 		}
-		alpha0 = -Dot(st.G, d) / curv
+		alpha0 = -la.Dot(st.G, d) / curv
 	}
-	axpy(ls.xt, st.X, alpha0, d)
+	la.Axpy(ls.xt, st.X, alpha0, d)
 	st.F = p.Func(ls.xt)
 	p.Grad(st.G, ls.xt)
 	copy(st.X, ls.xt)
@@ -89,24 +110,32 @@ func (ls *lineSearch) search(p *Problem, st *State, d []float64, alpha0 float64,
 }
 
 // armijo backtracks from alpha0 by halving until
-// f(x + αd) ≤ f(x) + c₁·α·gᵀd (N&W Alg. 3.1).
+// f(x + αd) ≤ f(x) + c₁·α·gᵀd (N&W Alg. 3.1), tested with roundingSlack,
+// and f(x + αd) < f(x).
 func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
-	slope := Dot(st.G, d)
+	slope := la.Dot(st.G, d)
 	if !(slope < 0) {
 		return 0, false
 	}
 	alpha := alpha0
+	noise := false // some trial passed the test only within rounding
 	for i := 0; i < maxLineEvals; i++ {
-		axpy(ls.xt, st.X, alpha, d)
+		la.Axpy(ls.xt, st.X, alpha, d)
 		ft := p.Func(ls.xt)
 		rec.AddTrial(ls.xt, ft)
 		if ft <= st.F+armijoC1*alpha*slope+roundingSlack(st.F) { // false for NaN
-			copy(st.X, ls.xt)
-			st.F = ft
-			p.Grad(st.G, st.X)
-			return alpha, true
+			if ft < st.F {
+				copy(st.X, ls.xt)
+				st.F = ft
+				p.Grad(st.G, st.X)
+				return alpha, true
+			}
+			noise = true
 		}
 		alpha *= armijoShrink
+	}
+	if noise {
+		rec.Events |= EventStalled
 	}
 	return 0, false
 }
@@ -115,29 +144,44 @@ func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64,
 //
 //	f(x+αd) ≤ f(x) + c₁α gᵀd   and   |∇f(x+αd)ᵀd| ≤ c₂|gᵀd|
 //
-// by N&W Alg. 3.5 (bracketing, doubling α) and Alg. 3.6 (zoom, with
-// safeguarded cubic interpolation, N&W eq. 3.59).
+// (the first tested with roundingSlack) at a point where f(x+αd) < f(x), by
+// N&W Alg. 3.5 (bracketing, doubling α up to wolfeMaxAlpha: EventAlphaCap
+// when it gets there) and Alg. 3.6 (zoom, with safeguarded cubic
+// interpolation, N&W eq. 3.59). When the search gives up (EventNoWolfe) it
+// takes the best point seen that meets the first condition and decreases
+// f, if any.
 func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, rec *Record) (float64, bool) {
 	f0 := st.F
 	slack := roundingSlack(f0)
-	slope0 := Dot(st.G, d)
+	slope0 := la.Dot(st.G, d)
 	if !(slope0 < 0) {
 		return 0, false
 	}
 	evals := 0
+	noise := false // a Wolfe point was found that does not decrease f
 	eval := func(alpha float64) (f, slope float64) {
 		evals++
-		axpy(ls.xt, st.X, alpha, d)
+		if alpha == wolfeMaxAlpha {
+			rec.Events |= EventAlphaCap
+		}
+		la.Axpy(ls.xt, st.X, alpha, d)
 		f = p.Func(ls.xt)
 		p.Grad(ls.gt, ls.xt)
 		rec.AddTrial(ls.xt, f)
-		return f, Dot(ls.gt, d)
+		return f, la.Dot(ls.gt, d)
 	}
 	accept := func(alpha, f float64) (float64, bool) {
 		copy(st.X, ls.xt)
 		copy(st.G, ls.gt)
 		st.F = f
 		return alpha, true
+	}
+	giveUp := func() (float64, bool) {
+		rec.Events |= EventNoWolfe
+		if noise {
+			rec.Events |= EventStalled
+		}
+		return 0, false
 	}
 	// zoom searches [lo, hi] (lo satisfies sufficient decrease and has the
 	// lower value; the order of lo and hi is arbitrary).
@@ -159,7 +203,11 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 				continue
 			}
 			if math.Abs(s) <= -ls.c2*slope0 {
-				return accept(alpha, f)
+				if f < f0 {
+					return accept(alpha, f)
+				}
+				noise = true // a Wolfe point at the noise floor of f
+				break
 			}
 			if s*(hi-lo) >= 0 {
 				hi, fhi, shi = lo, flo, slo
@@ -171,12 +219,13 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		// No Wolfe point found: fall back to the best point seen if it
 		// decreased f, which keeps the iteration monotone.
 		if lo > 0 && flo < f0 {
+			rec.Events |= EventNoWolfe
 			copy(st.X, ls.xlo)
 			copy(st.G, ls.glo)
 			st.F = flo
 			return lo, true
 		}
-		return 0, false
+		return giveUp()
 	}
 
 	prev, fprev, sprev := 0.0, f0, slope0
@@ -189,7 +238,11 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 			return zoom(prev, fprev, sprev, alpha, f, s)
 		}
 		if math.Abs(s) <= -ls.c2*slope0 {
-			return accept(alpha, f)
+			if f < f0 {
+				return accept(alpha, f)
+			}
+			noise = true // a Wolfe point at the noise floor of f
+			return giveUp()
 		}
 		if s >= 0 {
 			copy(ls.xlo, ls.xt)
@@ -201,7 +254,7 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 		prev, fprev, sprev = alpha, f, s
 		alpha = math.Min(wolfeGrow*alpha, wolfeMaxAlpha)
 	}
-	return 0, false
+	return giveUp()
 }
 
 // roundingSlack is how much a computed f may exceed the true one by

@@ -8,9 +8,10 @@ package sim
 //	∇²L = (2/m)·XᵀX = (2/3)·[[14, 20], [20, 29]]   (constant)
 //
 // The data fit exactly: θ* = (1, 1) with L = 0. XᵀX has eigenvalues
-// (43 ± √1825)/2, so κ = λ_max/λ_min ≈ 306: the loss is a long thin valley
-// along the eigenvector ≈ (0.82, −0.57), and gradient descent is stable only
-// for α < 2/λ_max ≈ 0.0467, far below 1/λ_min ≈ 7.14.
+// (43 ± √1825)/2, so the Hessian's are λ = (43 ± √1825)/3: λ_max ≈ 28.573,
+// λ_min ≈ 0.093327 and κ = λ_max/λ_min ≈ 306. The loss is a long thin
+// valley along the eigenvector ≈ (0.82, −0.57), and gradient descent is
+// stable only for α < 2/λ_max ≈ 0.069995, far below 1/λ_min ≈ 10.715.
 type LinReg struct{}
 
 var (

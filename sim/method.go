@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -14,7 +13,7 @@ type State struct {
 }
 
 // Event marks something notable that happened in an iteration.
-type Event uint8
+type Event uint16
 
 const (
 	// EventSkip: a quasi-Newton update was skipped (its denominator was too
@@ -28,12 +27,25 @@ const (
 	EventRejected
 	// EventConverged: ‖g‖ reached the tolerance; the run ends.
 	EventConverged
-	// EventDiverged: a value or gradient became NaN or ±Inf, or the iterate
-	// left the bound; the run ends.
+	// EventDiverged: a value or gradient became NaN or ±Inf (or ‖g‖ did),
+	// or the iterate left the bound; the run ends.
 	EventDiverged
+	// EventStalled: the line search found points that pass its sufficient-
+	// decrease test only within rounding (see roundingSlack) and none that
+	// decreases f: the iterates are at the noise floor of f. The iterate
+	// did not move (EventRejected too) and the run ends.
+	EventStalled
+	// EventNoWolfe: the Wolfe line search gave up without a point meeting
+	// both strong Wolfe conditions (its evaluations ran out or its bracket
+	// became too narrow); it took the best point that decreases f enough,
+	// or, with none, rejected the iteration (EventRejected).
+	EventNoWolfe
+	// EventAlphaCap: the Wolfe line search's bracketing phase reached its
+	// largest step α = 1e10 (f is unbounded below along d, or nearly so).
+	EventAlphaCap
 )
 
-var eventNames = [...]string{"skip", "modified", "rejected", "converged", "diverged"}
+var eventNames = [...]string{"skip", "modified", "rejected", "converged", "diverged", "stalled", "no-wolfe", "alpha-cap"}
 
 // String joins the event names with ";" (the CSV form), "" for none.
 func (e Event) String() string {
@@ -97,10 +109,22 @@ type Record struct {
 	// Newton step, 0 when there was no line search).
 	Alpha  float64
 	Events Event
+	// Dir is the search direction d of the iteration, x₊ = x + Alpha·d
+	// (after any fallback to −g), when HasDir: set by the methods with a
+	// line search (gd, newton, newton-sf and the quasi-Newton methods).
+	Dir    []float64
+	HasDir bool
+	// A trust-region (or gain-ratio) iteration's model step p, the
+	// reduction the model predicts, Pred = m(0) − m(p), and the ratio
+	// Rho = (f(x) − f(x + p))/Pred that decided it (NaN when p was not
+	// tried), when HasTR: set by tr-dogleg, tr-cg, sr1-tr and newton-lm.
+	TRStep    []float64
+	Pred, Rho float64
+	HasTR     bool
 }
 
 func newRecord(n int) *Record {
-	return &Record{n: n, Curv: make([]float64, n*n)}
+	return &Record{n: n, Curv: make([]float64, n*n), Dir: make([]float64, n), TRStep: make([]float64, n)}
 }
 
 func (r *Record) reset() {
@@ -110,6 +134,21 @@ func (r *Record) reset() {
 	r.Radius = 0
 	r.Alpha = 0
 	r.Events = 0
+	r.HasDir = false
+	r.HasTR = false
+}
+
+// SetDir records the search direction d.
+func (r *Record) SetDir(d []float64) {
+	copy(r.Dir, d)
+	r.HasDir = true
+}
+
+// SetTR records a trust-region step p, its predicted reduction and ρ.
+func (r *Record) SetTR(p []float64, pred, rho float64) {
+	copy(r.TRStep, p)
+	r.Pred, r.Rho = pred, rho
+	r.HasTR = true
 }
 
 // AddTrial records a point the method evaluated while searching.
@@ -143,43 +182,23 @@ type MethodKind struct {
 	Rule   string // the update rule, as shown in help texts
 	Cite   string // where the rule comes from
 	Params []Param
-	// New builds the method from parameter values in Params order,
-	// already checked against their ranges.
-	New func(vals []float64) Method
+	// New builds the method from a spec of this kind whose values are
+	// already checked against their ranges. It reads each value by its key
+	// (Spec.Value), never by position.
+	New func(s Spec) Method
 }
 
-var methodKinds = map[string]*MethodKind{}
+var methodKinds = registry[*MethodKind]{what: "method", name: func(k *MethodKind) string { return k.Name }}
 
 // registerMethod adds a kind to the library; it is called from init
 // functions, one per method file.
-func registerMethod(k *MethodKind) {
-	if _, dup := methodKinds[k.Name]; dup {
-		panic("sim: method registered twice: " + k.Name)
-	}
-	methodKinds[k.Name] = k
-}
+func registerMethod(k *MethodKind) { methodKinds.add(k) }
 
 // MethodKinds lists the method library sorted by name.
-func MethodKinds() []*MethodKind {
-	ks := make([]*MethodKind, 0, len(methodKinds))
-	for _, k := range methodKinds {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i].Name < ks[j].Name })
-	return ks
-}
+func MethodKinds() []*MethodKind { return methodKinds.list() }
 
 // LookupMethod finds a method kind by name.
-func LookupMethod(name string) (*MethodKind, error) {
-	if k, ok := methodKinds[name]; ok {
-		return k, nil
-	}
-	names := make([]string, 0, len(methodKinds))
-	for _, k := range MethodKinds() {
-		names = append(names, k.Name)
-	}
-	return nil, fmt.Errorf("unknown method %q (accepted: %s)", name, strings.Join(names, ", "))
-}
+func LookupMethod(name string) (*MethodKind, error) { return methodKinds.lookup(name) }
 
 // Spec names a method and its parameter values: the text form is
 // name[:key=value[,key=value]...], e.g. "gd:lr=0.035" or "lbfgs:m=5".
@@ -222,4 +241,13 @@ func (s Spec) Value(key string) float64 {
 }
 
 // New builds the method.
-func (s Spec) New() Method { return s.Kind.New(s.Values) }
+func (s Spec) New() Method { return s.Kind.New(s) }
+
+// orDefault replaces a zero *v by def: how every method's Init makes the
+// zero value of its type that method with its defaults (gonum's habit).
+func orDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
+}

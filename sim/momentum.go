@@ -13,13 +13,21 @@ package sim
 //
 // B. T. Polyak, Some methods of speeding up the convergence of iteration
 // methods, USSR Comput. Math. Math. Phys. 4(5):1–17, 1964.
+//
+// The zero value is the method with its defaults (momentumDefaults).
 type Momentum struct {
 	LR   float64 // α
 	Beta float64 // β
+	// ZeroBeta asks for β = 0, which a zero Beta cannot say (it means the
+	// default).
+	ZeroBeta bool
 
 	prev []float64 // x₋
 	tmp  []float64
 }
+
+// momentumDefaults are Momentum's defaults, taken by its zero fields.
+var momentumDefaults = Momentum{LR: 0.001, Beta: 0.9}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -28,17 +36,22 @@ func init() {
 		Rule: "x₊ = x − α·g + β·(x − x₋)",
 		Cite: "Polyak 1964, USSR Comput. Math. Math. Phys. 4(5)",
 		Params: []Param{
-			lrParam(0.001),
-			{Key: "beta", Desc: "momentum β", Default: 0.9, Min: 0, Max: 0.9999},
+			lrParam(momentumDefaults.LR),
+			{Key: "beta", Desc: "momentum β", Default: momentumDefaults.Beta, Min: 0, Max: 0.9999},
 		},
-		New: func(v []float64) Method {
-			return &Momentum{LR: v[0], Beta: v[1]}
+		New: func(s Spec) Method {
+			return &Momentum{LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *Momentum) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, momentumDefaults.LR)
+	orDefault(&m.Beta, momentumDefaults.Beta)
+	if m.ZeroBeta {
+		m.Beta = 0
+	}
 	n := p.Dim()
 	m.prev = make([]float64, n)
 	m.tmp = make([]float64, n)

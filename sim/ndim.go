@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // QuadraticND is the n-dimensional quadratic
 //
 //	f(x) = ½·xᵀAx − bᵀx,  ∇f = Ax − b,  ∇²f = A
@@ -38,14 +40,14 @@ func (q *QuadraticND) Dim() int { return q.n }
 func (q *QuadraticND) Func(x []float64) float64 {
 	var f float64
 	for i := 0; i < q.n; i++ {
-		f += x[i] * (0.5*Dot(q.A[i*q.n:(i+1)*q.n], x) - q.B[i])
+		f += x[i] * (0.5*la.Dot(q.A[i*q.n:(i+1)*q.n], x) - q.B[i])
 	}
 	return f
 }
 
 func (q *QuadraticND) Grad(g, x []float64) {
-	MatVec(g, q.A, x)
-	sub(g, g, q.B)
+	la.MatVec(g, q.A, x)
+	la.Sub(g, g, q.B)
 }
 
 func (q *QuadraticND) Hess(h, x []float64) { copy(h, q.A) }
@@ -54,11 +56,11 @@ func (q *QuadraticND) Hess(h, x []float64) { copy(h, q.A) }
 // not positive definite (then f has no minimizer).
 func (q *QuadraticND) Minimizer() (x []float64, ok bool) {
 	l := make([]float64, q.n*q.n)
-	if !Cholesky(l, q.A, q.n) {
+	if !la.Cholesky(l, q.A, q.n) {
 		return nil, false
 	}
 	x = make([]float64, q.n)
-	CholSolve(x, l, q.B)
+	la.CholSolve(x, l, q.B)
 	return x, true
 }
 

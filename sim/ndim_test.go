@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/functions"
+
+	"curvlab/sim/la"
 )
 
 // ndRandSPD returns a random symmetric positive definite n×n matrix MᵀM + I
@@ -65,8 +67,8 @@ func TestQuadraticND(t *testing.T) {
 		}
 		g := make([]float64, n)
 		q.Grad(g, xs)
-		if Norm(g) > 1e-12*Norm(b)*math.Max(1, Norm(xs)) {
-			t.Errorf("n=%d: ‖∇f(x*)‖ = %g", n, Norm(g))
+		if la.Norm(g) > 1e-12*la.Norm(b)*math.Max(1, la.Norm(xs)) {
+			t.Errorf("n=%d: ‖∇f(x*)‖ = %g", n, la.Norm(g))
 		}
 		var want mat.VecDense
 		if err := want.SolveVec(mat.NewDense(n, n, a), mat.NewVecDense(n, b)); err != nil {
@@ -77,8 +79,8 @@ func TestQuadraticND(t *testing.T) {
 		}
 		// f(x*) = −½bᵀx* is the least value.
 		fs := q.Func(xs)
-		if math.Abs(fs+0.5*Dot(b, xs)) > 1e-12*math.Max(1, math.Abs(fs)) {
-			t.Errorf("n=%d: f(x*) = %g, want −½bᵀx* = %g", n, fs, -0.5*Dot(b, xs))
+		if math.Abs(fs+0.5*la.Dot(b, xs)) > 1e-12*math.Max(1, math.Abs(fs)) {
+			t.Errorf("n=%d: f(x*) = %g, want −½bᵀx* = %g", n, fs, -0.5*la.Dot(b, xs))
 		}
 		for k := 0; k < 100; k++ {
 			if f := q.Func(ndRandPoint(rng, n, 3)); f < fs {
@@ -139,7 +141,7 @@ func TestRosenbrockND(t *testing.T) {
 			x := ndRandPoint(rng, n, 2)
 			f := r.Func(x)
 			r.Grad(g, x)
-			checkDerivatives(t, "rosenbrock-nd", r, x, 1e-6+1e-9*f/math.Max(1, Norm(g)))
+			checkDerivatives(t, "rosenbrock-nd", r, x, 1e-6+1e-9*f/math.Max(1, la.Norm(g)))
 			if tc.chained {
 				// gonum's ExtendedRosenbrock is the chained form.
 				if fr := ref.Func(x); math.Abs(f-fr) > 1e-12*math.Max(1, fr) {
@@ -170,12 +172,12 @@ func TestRosenbrockND(t *testing.T) {
 			t.Errorf("n=%d: f(1,…,1) = %g", n, f)
 		}
 		r.Grad(g, ones)
-		if Norm(g) != 0 {
+		if la.Norm(g) != 0 {
 			t.Errorf("n=%d: ∇f(1,…,1) = %v", n, g)
 		}
 		h, vals := make([]float64, n*n), make([]float64, n)
 		r.Hess(h, ones)
-		EigSym(vals, nil, h, make([]float64, n*n), n)
+		la.EigSym(vals, nil, h, make([]float64, la.EigSymWork(n)), n)
 		if vals[0] <= 0 {
 			t.Errorf("n=%d: Hessian at (1,…,1) has eigenvalues %v", n, vals)
 		}
@@ -198,8 +200,8 @@ func TestRosenbrockND(t *testing.T) {
 		}
 		g := make([]float64, 5)
 		r.Grad(g, m.X)
-		if Norm(g) > 1e-6 {
-			t.Errorf("‖∇f‖ = %g at gonum's minimum %v", Norm(g), m.X)
+		if la.Norm(g) > 1e-6 {
+			t.Errorf("‖∇f‖ = %g at gonum's minimum %v", la.Norm(g), m.X)
 		}
 		if f := r.Func(m.X); math.Abs(f-m.F) > 1e-12*math.Max(1, m.F) {
 			t.Errorf("f = %g at gonum's minimum %v, gonum F = %g", f, m.X, m.F)

@@ -1,5 +1,7 @@
 package sim
 
+import "curvlab/sim/la"
+
 // Nesterov is Nesterov's accelerated gradient method, in the form of
 // Sutskever et al.: the gradient is taken at the look-ahead point
 //
@@ -15,14 +17,22 @@ package sim
 // convergence rate O(1/k²), Soviet Math. Dokl. 27:372–376, 1983;
 // I. Sutskever, J. Martens, G. Dahl, G. Hinton, On the importance of
 // initialization and momentum in deep learning, ICML 2013, eqs. (3)–(4).
+//
+// The zero value is the method with its defaults (nesterovDefaults).
 type Nesterov struct {
 	LR   float64 // α
 	Beta float64 // β
+	// ZeroBeta asks for β = 0, which a zero Beta cannot say (it means the
+	// default).
+	ZeroBeta bool
 
 	prev []float64 // x₋
 	y    []float64 // look-ahead point
 	gy   []float64 // ∇f(y)
 }
+
+// nesterovDefaults are Nesterov's defaults, taken by its zero fields.
+var nesterovDefaults = Nesterov{LR: 0.001, Beta: 0.9}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -31,17 +41,22 @@ func init() {
 		Rule: "y = x + β·(x − x₋),  x₊ = y − α·∇f(y)",
 		Cite: "Nesterov 1983, Soviet Math. Dokl. 27; Sutskever et al. 2013, ICML, eqs. 3–4",
 		Params: []Param{
-			lrParam(0.001),
-			{Key: "beta", Desc: "momentum β", Default: 0.9, Min: 0, Max: 0.9999},
+			lrParam(nesterovDefaults.LR),
+			{Key: "beta", Desc: "momentum β", Default: nesterovDefaults.Beta, Min: 0, Max: 0.9999},
 		},
-		New: func(v []float64) Method {
-			return &Nesterov{LR: v[0], Beta: v[1]}
+		New: func(s Spec) Method {
+			return &Nesterov{LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *Nesterov) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, nesterovDefaults.LR)
+	orDefault(&m.Beta, nesterovDefaults.Beta)
+	if m.ZeroBeta {
+		m.Beta = 0
+	}
 	n := p.Dim()
 	m.prev = make([]float64, n)
 	m.y = make([]float64, n)
@@ -64,7 +79,7 @@ func (m *Nesterov) Iterate(p *Problem, st *State, rec *Record) {
 		p.Grad(m.gy, m.y)
 	}
 	copy(m.prev, st.X)
-	axpy(st.X, m.y, -m.LR, m.gy)
+	la.Axpy(st.X, m.y, -m.LR, m.gy)
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
 	rec.Alpha = m.LR

@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"testing"
+
+	"curvlab/sim/la"
 )
 
 // The two-weight networks of issue 4 §1: each test checks the property
@@ -13,7 +15,7 @@ func TestNetTanhSaddleAndSymmetry(t *testing.T) {
 	s, _ := NewSurface("net-tanh", "")
 	g, h := make([]float64, 2), make([]float64, 4)
 	s.Grad(g, []float64{0, 0})
-	if Norm(g) != 0 {
+	if la.Norm(g) != 0 {
 		t.Errorf("∇L(0, 0) = %v, want 0 (a stationary point)", g)
 	}
 	s.Hess(h, []float64{0, 0})
@@ -53,8 +55,8 @@ func TestNetReLUDeadRegionIsFlat(t *testing.T) {
 		dead++
 		s.Grad(g, w)
 		s.Hess(h, w)
-		if f := s.Func(w); f != plateau || Norm(g) != 0 || Norm(h) != 0 {
-			t.Errorf("dead neuron at %v: f = %g (want %g), ‖g‖ = %g, ‖H‖ = %g (want 0)", w, f, plateau, Norm(g), Norm(h))
+		if f := s.Func(w); f != plateau || la.Norm(g) != 0 || la.Norm(h) != 0 {
+			t.Errorf("dead neuron at %v: f = %g (want %g), ‖g‖ = %g, ‖H‖ = %g (want 0)", w, f, plateau, la.Norm(g), la.Norm(h))
 		}
 	}
 	if dead < 20 {

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"curvlab/sim/nn"
+
+	"curvlab/sim/la"
 )
 
 // Network describes a tiny-MLP scenario: the architecture, the loss, the
@@ -44,6 +46,9 @@ var DataParams = []Param{
 	{Key: "seed", Desc: "seed of the generator", Default: 1, Min: 0, Max: 1e9, Int: true},
 }
 
+// widthParam is a hidden layer's width in a network spec.
+var widthParam = Param{Key: "width", Desc: "units of a hidden layer", Default: 8, Min: 1, Max: nn.MaxWidth, Int: true}
+
 // DefaultNetwork is a 2-8-8-1 tanh MLP with squared error on the circle
 // dataset of 200 points.
 func DefaultNetwork() Network {
@@ -68,11 +73,11 @@ func (n *Network) ParseNetwork(spec string) error {
 			if len(sets) > 0 {
 				return fmt.Errorf("network: width %s after a key=value setting (widths come first)", scQuote(item))
 			}
-			w, err := strconv.Atoi(item)
-			if err != nil || w < 1 || w > nn.MaxWidth {
-				return fmt.Errorf("network: layer width %s must be an integer from 1 to %d", scQuote(item), nn.MaxWidth)
+			w, err := widthParam.parseAs("layer width ", item)
+			if err != nil {
+				return fmt.Errorf("network: %v", err)
 			}
-			widths = append(widths, w)
+			widths = append(widths, int(w))
 		}
 	}
 	if len(widths) < 1 || len(widths) > nn.MaxHidden {
@@ -211,7 +216,9 @@ func (n Network) Build() (*NetProblem, error) {
 
 // NetTracker follows one run on a network and computes, for every row of
 // its trace, the test loss and the sharpness λ_max(∇²L_train) (warm-started
-// Lanczos on Hessian-vector products, nn.Sharpness).
+// Lanczos on Hessian-vector products, nn.Sharpness). It measures each row
+// as the run records it (Run.Watch), since the trace keeps the weights of
+// a few rows only; TestLoss[k] and Sharpness[k] are those of row k.
 type NetTracker struct {
 	p                   *NetProblem
 	sharp               nn.Sharpness
@@ -221,19 +228,29 @@ type NetTracker struct {
 // NewNetTracker prepares a tracker for runs of p.
 func NewNetTracker(p *NetProblem) *NetTracker { return &NetTracker{p: p} }
 
-// Update computes the statistics of the rows of r's trace not seen yet.
-func (t *NetTracker) Update(r *Run) {
+// Follow measures the rows r recorded so far and every row it records from
+// now on. Rows whose weights the trace no longer keeps (r stepped before
+// Follow) are measured NaN: follow a run right after NewRun.
+func (t *NetTracker) Follow(r *Run) {
 	for k := len(t.TestLoss); k < len(r.Trace); k++ {
-		test, sharp := t.Measure(r.Trace[k].X)
-		t.TestLoss = append(t.TestLoss, test)
-		t.Sharpness = append(t.Sharpness, sharp)
+		t.add(r.X(k))
 	}
+	r.Watch(t.add)
+}
+
+func (t *NetTracker) add(x []float64) {
+	test, sharp := math.NaN(), math.NaN()
+	if x != nil {
+		test, sharp = t.Measure(x)
+	}
+	t.TestLoss = append(t.TestLoss, test)
+	t.Sharpness = append(t.Sharpness, sharp)
 }
 
 // Measure returns the test loss and the sharpness at weights x (NaN for
 // both when x is not finite), warm-starting from the previous call.
 func (t *NetTracker) Measure(x []float64) (testLoss, sharpness float64) {
-	if !isFinite(x) {
+	if !la.IsFinite(x) {
 		return math.NaN(), math.NaN()
 	}
 	return t.p.TestLoss.Func(x), t.sharp.Top(t.p.TrainLoss, x)

@@ -8,6 +8,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"curvlab/sim/nn"
+
+	"curvlab/sim/la"
 )
 
 // TestNetworkScenario checks what a network link means: its network and
@@ -57,17 +59,17 @@ func TestNetworkScenario(t *testing.T) {
 		t.Error("init=2 gives the same weights as init=1")
 	}
 	runs := s.NewRuns()
+	// Tracking: test loss and sharpness per row, measured independently.
+	tr := NewNetTracker(p)
+	tr.Follow(runs[1])
 	for _, r := range runs {
 		for i := 0; i < s.Steps && r.Step(); i++ {
 		}
-		first, last := r.Trace[0], r.Last()
+		first, last := r.Row(0), r.Last()
 		if !(last.F < first.F) || math.IsNaN(last.F) {
 			t.Errorf("training did not lower the loss: %g → %g", first.F, last.F)
 		}
 	}
-	// Tracking: test loss and sharpness per row, measured independently.
-	tr := NewNetTracker(p)
-	tr.Update(runs[1])
 	if len(tr.TestLoss) != len(runs[1].Trace) || len(tr.Sharpness) != len(runs[1].Trace) {
 		t.Fatalf("tracker has %d/%d rows, trace %d", len(tr.TestLoss), len(tr.Sharpness), len(runs[1].Trace))
 	}
@@ -75,7 +77,7 @@ func TestNetworkScenario(t *testing.T) {
 	n := m.Dim()
 	h := make([]float64, n*n)
 	for _, k := range []int{0, len(runs[1].Trace) - 1} {
-		x := runs[1].Trace[k].X
+		x := runs[1].Row(k).X
 		if got, want := tr.TestLoss[k], tm.Func(x); got != want {
 			t.Errorf("row %d: test loss %g, want %g", k, got, want)
 		}
@@ -119,14 +121,14 @@ func TestNetworkRunKeepsCurvature(t *testing.T) {
 	if kind != CurvH || len(h) != n*n {
 		t.Fatalf("bfgs: Curv kind %v, %d numbers", kind, len(h))
 	}
-	prev, last := bfgs.Trace[len(bfgs.Trace)-2], bfgs.Last()
+	prev, last := bfgs.Row(len(bfgs.Trace)-2), bfgs.Last()
 	sv, y, hy := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i := range sv {
 		sv[i] = last.X[i] - prev.X[i]
 		y[i] = last.G[i] - prev.G[i]
 	}
-	MatVec(hy, h, y)
-	if !closeVec(hy, sv, 1e-8*Norm(sv)) {
+	la.MatVec(hy, h, y)
+	if !closeVec(hy, sv, 1e-8*la.Norm(sv)) {
 		t.Errorf("bfgs: H·y differs from s by more than 1e-8·‖s‖")
 	}
 	newton := runs[1]

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // Newton is Newton's method with Hessian modification: it solves
 //
@@ -33,11 +37,13 @@ import "math"
 //
 // Nocedal & Wright, Numerical Optimization, 2nd ed., §3.4, Alg. 3.3 and
 // eq. 3.38; Newton's step §2.2, eq. 2.15.
+//
+// The zero value is Newton's method with its defaults (newtonDefaults).
 type Newton struct {
-	LR  float64 // α₀, the first trial step (the step itself with ls=none)
-	LS  int     // LSNone, LSArmijo, LSWolfe or LSExact
-	C2  float64 // Wolfe curvature constant
-	Mod int     // NewtonShift (Alg. 3.3) or NewtonPlain (no modification)
+	LR  float64    // α₀, the first trial step (the step itself with ls=none)
+	LS  LineSearch // LSNone, LSArmijo, LSWolfe or LSExact
+	C2  float64    // Wolfe curvature constant
+	Mod NewtonMod  // NewtonShift (Alg. 3.3) or NewtonPlain (no modification)
 
 	ls   *lineSearch
 	hess []float64 // ∇²f at the current iterate
@@ -48,11 +54,21 @@ type Newton struct {
 	n    int
 }
 
-// Values of Newton.Mod, the "mod" parameter.
+// NewtonMod says how Newton modifies the Hessian: the "mod" parameter.
+type NewtonMod uint8
+
 const (
-	NewtonShift = 0 // N&W Alg. 3.3: add τI until positive definite
-	NewtonPlain = 1 // use ∇²f as it is
+	NewtonShift NewtonMod = iota // N&W Alg. 3.3: add τI until positive definite (the default)
+	NewtonPlain                  // use ∇²f as it is
 )
+
+// newtonModChoices are the names of NewtonShift and NewtonPlain, in order.
+var newtonModChoices = []string{"shift", "none"}
+
+func (m NewtonMod) String() string { return enumName(newtonModChoices, int(m), "NewtonMod") }
+
+// newtonDefaults are Newton's defaults, taken by its zero fields.
+var newtonDefaults = Newton{LR: 1, LS: LSArmijo, C2: 0.9, Mod: NewtonShift}
 
 // Constants of N&W Alg. 3.3.
 const (
@@ -69,13 +85,13 @@ func init() {
 		Rule: "(∇²f + τI)·p = −g, x₊ = x + α·p; τ ≥ 0 the first shift making ∇²f + τI positive definite",
 		Cite: "Nocedal & Wright §3.4, Alg. 3.3",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSArmijo),
-			c2Param(0.9),
-			{Key: "mod", Desc: "Hessian modification: shift (Alg. 3.3) or none (plain Newton)", Default: NewtonShift, Choices: []string{"shift", "none"}},
+			lrParam(newtonDefaults.LR),
+			lsParam(newtonDefaults.LS),
+			c2Param(newtonDefaults.C2),
+			{Key: "mod", Desc: "Hessian modification: shift (Alg. 3.3) or none (plain Newton)", Default: float64(newtonDefaults.Mod), Choices: newtonModChoices},
 		},
-		New: func(v []float64) Method {
-			return &Newton{LR: v[0], LS: int(v[1]), C2: v[2], Mod: int(v[3])}
+		New: func(s Spec) Method {
+			return &Newton{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), Mod: NewtonMod(s.Value("mod"))}
 		},
 	})
 }
@@ -101,7 +117,7 @@ func newtonModChol(mod, chol, hess []float64, n int) (tau float64, ok bool) {
 		for i := 0; i < n; i++ {
 			mod[i*n+i] += tau
 		}
-		if Cholesky(chol, mod, n) {
+		if la.Cholesky(chol, mod, n) {
 			return tau, true
 		}
 		tau = math.Max(2*tau, newtonBeta)
@@ -111,6 +127,9 @@ func newtonModChol(mod, chol, hess []float64, n int) (tau float64, ok bool) {
 
 // Init implements Method.
 func (m *Newton) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, newtonDefaults.LR)
+	orDefault(&m.LS, newtonDefaults.LS)
+	orDefault(&m.C2, newtonDefaults.C2)
 	n := p.Dim()
 	m.n = n
 	m.ls = newLineSearch(m.LS, m.C2, n)
@@ -132,8 +151,8 @@ func (m *Newton) model(p *Problem, st *State, rec *Record) {
 	}
 	tau, ok := newtonModChol(m.mod, m.chol, m.hess, m.n)
 	if !ok {
-		setIdentity(m.mod, m.n, 1)
-		setIdentity(m.chol, m.n, 1)
+		la.SetIdentity(m.mod, m.n, 1)
+		la.SetIdentity(m.chol, m.n, 1)
 	}
 	if !ok || tau > 0 {
 		rec.Events |= EventModified
@@ -144,15 +163,17 @@ func (m *Newton) model(p *Problem, st *State, rec *Record) {
 // Iterate implements Method.
 func (m *Newton) Iterate(p *Problem, st *State, rec *Record) {
 	if m.Mod == NewtonPlain {
-		if !brSolve(m.dir, m.lu, m.hess, st.G, m.n) { // singular Hessian
+		la.Scale(m.dir, -1, st.G)
+		if !la.Solve(m.dir, m.lu, m.hess, m.dir, m.n) { // singular Hessian
 			rec.Events |= EventRejected
 			rec.SetCurv(CurvHessian, m.mod)
 			return
 		}
 	} else {
-		CholSolve(m.dir, m.chol, st.G)
-		scale(m.dir, -1, m.dir)
+		la.CholSolve(m.dir, m.chol, st.G)
+		la.Scale(m.dir, -1, m.dir)
 	}
+	rec.SetDir(m.dir)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		// The iterate stays, and so does its model.

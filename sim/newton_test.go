@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"curvlab/sim/la"
 )
 
 // Test objectives of this file, defined here so that the tests do not
@@ -183,7 +185,7 @@ func TestNewtonOneStepOnQuadratics(t *testing.T) {
 			if len(r.Trace) != 2 {
 				t.Fatalf("%s %s: %d rows", spec, pr.name, len(r.Trace))
 			}
-			s0, s1 := r.Trace[0], r.Trace[1]
+			s0, s1 := r.Row(0), r.Row(1)
 			if !closeVec(s1.X, xstar, 1e-12) {
 				t.Errorf("%s on %s (n=%d): x₁ = %v, minimizer %v", spec, pr.name, pr.ndims, s1.X, xstar)
 			}
@@ -204,8 +206,8 @@ func TestNewtonOneStepOnQuadratics(t *testing.T) {
 func ntErrors(t *testing.T, spec string, x0 []float64, steps int) []float64 {
 	r := runSpec(t, ntExpBowl{}, spec, x0, steps, 1e-300)
 	errs := make([]float64, len(r.Trace))
-	for i, s := range r.Trace {
-		errs[i] = Norm(s.X)
+	for i := range r.Trace {
+		errs[i] = la.Norm(r.X(i))
 	}
 	return errs
 }
@@ -298,7 +300,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 
 	// Plain Newton, x − A⁻¹g, lands exactly on the saddle.
 	pn := ntSolve(t, a[:], g0)
-	if plain := []float64{x0[0] - pn[0], x0[1] - pn[1]}; Norm(plain) > 1e-14 {
+	if plain := []float64{x0[0] - pn[0], x0[1] - pn[1]}; la.Norm(plain) > 1e-14 {
 		t.Fatalf("plain Newton step goes to %v, expected the saddle", plain)
 	}
 
@@ -314,26 +316,26 @@ func TestNewtonOnSaddle(t *testing.T) {
 	}
 	shifted := []float64{a[0] + tau, a[1], a[2], a[3] + tau}
 	r := runSpec(t, q, "newton", x0, 4, 0)
-	s0 := r.Trace[0]
+	s0 := r.Row(0)
 	if s0.Events&EventModified == 0 || !closeVec(s0.Curv, shifted, 1e-12) {
 		t.Errorf("newton at x₀: events %v, curvature %v, want modified A + τI = %v", s0.Events, s0.Curv, shifted)
 	}
 	d := ntSolve(t, shifted, g0)
-	if slope := -Dot(g0, d); !(slope < 0) {
+	if slope := -la.Dot(g0, d); !(slope < 0) {
 		t.Errorf("modified direction −(A+τI)⁻¹g has slope %v, not descent", slope)
 	}
 	// The first step moves along −(A+τI)⁻¹g.
-	step := []float64{r.Trace[1].X[0] - x0[0], r.Trace[1].X[1] - x0[1]}
-	alpha := r.Trace[1].Alpha
+	step := []float64{r.Row(1).X[0] - x0[0], r.Row(1).X[1] - x0[1]}
+	alpha := r.Row(1).Alpha
 	if !closeVec(step, []float64{-alpha * d[0], -alpha * d[1]}, 1e-12) {
 		t.Errorf("step %v is not α·(−(A+τI)⁻¹g) = %v·%v", step, alpha, d)
 	}
 	for k := 1; k < len(r.Trace); k++ {
-		s := r.Trace[k]
-		if !(s.F < r.Trace[k-1].F) {
-			t.Errorf("newton on the saddle: f rose at step %d: %v → %v", k, r.Trace[k-1].F, s.F)
+		s := r.Row(k)
+		if !(s.F < r.Row(k-1).F) {
+			t.Errorf("newton on the saddle: f rose at step %d: %v → %v", k, r.Row(k-1).F, s.F)
 		}
-		if !(away(s.X) > away(r.Trace[k-1].X)) {
+		if !(away(s.X) > away(r.Row(k-1).X)) {
 			t.Errorf("newton on the saddle: step %d at %v did not move away along the negative curvature", k, s.X)
 		}
 		if s.Events&EventModified == 0 {
@@ -355,7 +357,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 	dsf := ntSolve(t, absA, g0)
 	for _, spec := range []string{"newton-sf:ls=none", "newton-sf"} {
 		r := runSpec(t, q, spec, x0, 4, 0)
-		s0, s1 := r.Trace[0], r.Trace[1]
+		s0, s1 := r.Row(0), r.Row(1)
 		if s0.Events&EventModified == 0 || s0.CurvKind != CurvHessian || !closeVec(s0.Curv, absA, 1e-12) {
 			t.Errorf("%s at x₀: events %v, curvature %v, want |A| = %v", spec, s0.Events, s0.Curv, absA)
 		}
@@ -363,8 +365,8 @@ func TestNewtonOnSaddle(t *testing.T) {
 			t.Errorf("%s: x₁ = %v, want x₀ − |A|⁻¹g = %v", spec, s1.X, want)
 		}
 		for k := 1; k < len(r.Trace); k++ {
-			if !(r.Trace[k].F < r.Trace[k-1].F) || !(away(r.Trace[k].X) > away(r.Trace[k-1].X)) {
-				t.Errorf("%s: step %d does not move downhill away from the saddle: %v", spec, k, r.Trace[k].X)
+			if !(r.Row(k).F < r.Row(k-1).F) || !(away(r.Row(k).X) > away(r.Row(k-1).X)) {
+				t.Errorf("%s: step %d does not move downhill away from the saddle: %v", spec, k, r.Row(k).X)
 			}
 		}
 	}
@@ -372,7 +374,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 
 // ntLambda returns λ from a recorded LM matrix: Curv − ∇²f(x), which must
 // be λI.
-func ntLambda(t *testing.T, obj Objective, s *Step) float64 {
+func ntLambda(t *testing.T, obj Objective, s Row) float64 {
 	t.Helper()
 	h := make([]float64, 4)
 	obj.Hess(h, s.X)
@@ -396,11 +398,11 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 	for _, lambda := range []float64{0.5, 1e-3, 1e-12} {
 		r := runSpec(t, obj, "newton-lm:lambda="+FormatFloat(lambda), x0, 1, 0)
 		lam0 := lambda * maxDiag
-		if got := ntLambda(t, obj, &r.Trace[0]); math.Abs(got-lam0) > 1e-12*maxDiag {
+		if got := ntLambda(t, obj, r.Row(0)); math.Abs(got-lam0) > 1e-12*maxDiag {
 			t.Errorf("λ₀ = %v, want %v", got, lam0)
 		}
 		p := ntSolve(t, []float64{h[0] + lam0, h[1], h[2], h[3] + lam0}, []float64{-g[0], -g[1]})
-		trial := r.Trace[1].TrialX
+		trial := r.Row(1).TrialX
 		if want := []float64{x0[0] + p[0], x0[1] + p[1]}; !closeVec(trial, want, 1e-12) {
 			t.Errorf("lambda=%v: trial %v, want x₀ − (H+λI)⁻¹g = %v", lambda, trial, want)
 		}
@@ -410,7 +412,7 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 	var prev float64
 	for i, lambda := range []float64{1e-2, 1e-4, 1e-6, 1e-8} {
 		r := runSpec(t, obj, "newton-lm:lambda="+FormatFloat(lambda), x0, 1, 0)
-		tr := r.Trace[1].TrialX
+		tr := r.Row(1).TrialX
 		dist := math.Hypot(tr[0]-x0[0]-pN[0], tr[1]-x0[1]-pN[1])
 		if i > 0 && !(dist < 0.02*prev) {
 			t.Errorf("lambda=%v: distance to the Newton step %v, not ≈100× smaller than %v", lambda, dist, prev)
@@ -438,16 +440,16 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 		nu := 2.0
 		rejections := 0
 		for k := 1; k < len(r.Trace); k++ {
-			prev, cur := &r.Trace[k-1], &r.Trace[k]
+			prev, cur := r.Row(k-1), r.Row(k)
 			lam0, lam1 := ntLambda(t, c.obj, prev), ntLambda(t, c.obj, cur)
-			if cur.Trials() != 1 {
-				t.Fatalf("%s row %d: %d trials", c.spec, k, cur.Trials())
+			if cur.Trials != 1 {
+				t.Fatalf("%s row %d: %d trials", c.spec, k, cur.Trials)
 			}
 			if f := c.obj.Func(cur.TrialX); f != cur.TrialF[0] {
 				t.Fatalf("%s row %d: recorded trial value %v, f = %v", c.spec, k, cur.TrialF, f)
 			}
 			p := []float64{cur.TrialX[0] - prev.X[0], cur.TrialX[1] - prev.X[1]}
-			pred := 0.5 * (lam0*Dot(p, p) - Dot(prev.G, p))
+			pred := 0.5 * (lam0*la.Dot(p, p) - la.Dot(prev.G, p))
 			rho := (prev.F - cur.TrialF[0]) / pred
 			var want float64
 			if rho > 0 {
@@ -482,7 +484,7 @@ func TestNewtonLMIndefiniteRaisesDamping(t *testing.T) {
 	r := runSpec(t, q, "newton-lm", []float64{0.3, 0.4}, 3, 0)
 	a := q.Matrix()
 	vals, _ := ntEig(t, a[:], 2)
-	s0 := r.Trace[0]
+	s0 := r.Row(0)
 	if s0.Events&EventModified == 0 {
 		t.Error("newton-lm on a saddle: λ not raised at x₀")
 	}
@@ -491,16 +493,16 @@ func TestNewtonLMIndefiniteRaisesDamping(t *testing.T) {
 		t.Errorf("newton-lm: λ = %v leaves H + λI indefinite (λ_min(H) = %v)", lam, vals[0])
 	}
 	for k := 1; k < len(r.Trace); k++ {
-		if !(r.Trace[k].F <= r.Trace[k-1].F) {
+		if !(r.Row(k).F <= r.Row(k-1).F) {
 			t.Errorf("newton-lm on a saddle: f rose at step %d", k)
 		}
 	}
 }
 
 // ntFinite reports whether every recorded number of the row is finite.
-func ntFinite(s *Step) bool {
-	return isFinite(s.X) && isFinite(s.G) && isFinite(s.Curv) && isFinite(s.TrialX) && isFinite(s.TrialF) &&
-		isFinite([]float64{s.F, s.GNorm, s.StepLen, s.Alpha, s.Radius})
+func ntFinite(s Row) bool {
+	return la.IsFinite(s.X) && la.IsFinite(s.G) && la.IsFinite(s.Curv) && la.IsFinite(s.TrialX) && la.IsFinite(s.TrialF) &&
+		la.IsFinite([]float64{s.F, s.GNorm, s.StepLen, s.Alpha, s.Radius})
 }
 
 func TestNewtonStationaryStart(t *testing.T) {
@@ -528,8 +530,9 @@ func TestNewtonStationaryStart(t *testing.T) {
 			for i := 0; i < 5; i++ {
 				r.Step()
 			}
-			for _, row := range r.Trace {
-				if !ntFinite(&row) || row.Events&EventDiverged != 0 {
+			for k := range r.Trace {
+				row := r.Row(k)
+				if !ntFinite(row) || row.Events&EventDiverged != 0 {
 					t.Errorf("%s at a stationary point: row %d not finite: %+v", name, row.Iter, row)
 				}
 				if row.X[0] != c.x0[0] || row.X[1] != c.x0[1] {
@@ -583,8 +586,8 @@ func TestNewtonPlainGoesToSaddle(t *testing.T) {
 	}
 	flat := NewQuadratic(1, 0, 0) // singular Hessian diag(1, 0)
 	r = runSpec(t, flat, "newton:ls=none,mod=none", []float64{1, 1}, 3, 0)
-	for _, s := range r.Trace[1:] {
-		if s.Events&EventRejected == 0 || s.X[0] != 1 || s.X[1] != 1 {
+	for k := 1; k < len(r.Trace); k++ {
+		if s := r.Row(k); s.Events&EventRejected == 0 || s.X[0] != 1 || s.X[1] != 1 {
 			t.Fatalf("singular Hessian: row %d moved to %v with events %v", s.Iter, s.X, s.Events)
 		}
 	}

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // NewtonLM is Newton's method with Levenberg–Marquardt damping: it solves
 //
@@ -41,6 +45,8 @@ import "math"
 // Squares Problems, 2nd ed., IMM DTU 2004, §3.2 and Alg. 3.16 (the damping
 // update is from H. B. Nielsen, Damping parameter in Marquardt's method,
 // IMM-REP-1999-05); Marquardt 1963; Nocedal & Wright §10.3.
+//
+// The zero value is the method with its default λ₀ (newtonLMDefaults).
 type NewtonLM struct {
 	Lambda float64 // initial damping, relative to max|∇²f(x₀)ᵢᵢ|
 
@@ -60,6 +66,9 @@ const (
 	lmMaxRaises = 1100
 )
 
+// newtonLMDefaults are NewtonLM's defaults, taken by its zero fields.
+var newtonLMDefaults = NewtonLM{Lambda: 1e-3}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "newton-lm",
@@ -67,14 +76,15 @@ func init() {
 		Rule: "(∇²f + λI)·p = −g; ρ > 0: x₊ = x + p, λ ← λ·max(⅓, 1 − (2ρ−1)³); else λ ← λ·ν, ν ← 2ν",
 		Cite: "Madsen, Nielsen & Tingleff 2004, §3.2; Nocedal & Wright §10.3",
 		Params: []Param{
-			{Key: "lambda", Desc: "initial damping λ₀ relative to max|∇²f(x₀)ᵢᵢ|", Default: 1e-3, Min: 1e-12, Max: 1e6},
+			{Key: "lambda", Desc: "initial damping λ₀ relative to max|∇²f(x₀)ᵢᵢ|", Default: newtonLMDefaults.Lambda, Min: 1e-12, Max: 1e6},
 		},
-		New: func(v []float64) Method { return &NewtonLM{Lambda: v[0]} },
+		New: func(s Spec) Method { return &NewtonLM{Lambda: s.Value("lambda")} },
 	})
 }
 
 // Init implements Method.
 func (m *NewtonLM) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.Lambda, newtonLMDefaults.Lambda)
 	n := p.Dim()
 	m.n = n
 	m.hess = make([]float64, n*n)
@@ -107,7 +117,7 @@ func (m *NewtonLM) factor(rec *Record) {
 		for i := 0; i < n; i++ {
 			m.damped[i*n+i] += m.lambda
 		}
-		if Cholesky(m.chol, m.damped, n) {
+		if la.Cholesky(m.chol, m.damped, n) {
 			ok = true
 			break
 		}
@@ -119,27 +129,29 @@ func (m *NewtonLM) factor(rec *Record) {
 	}
 	if !ok {
 		// Non-finite Hessian: fall back to the gradient step −g/λ.
-		setIdentity(m.damped, n, m.lambda)
-		setIdentity(m.chol, n, math.Sqrt(m.lambda))
+		la.SetIdentity(m.damped, n, m.lambda)
+		la.SetIdentity(m.chol, n, math.Sqrt(m.lambda))
 	}
 	rec.SetCurv(CurvHessian, m.damped)
 }
 
 // Iterate implements Method.
 func (m *NewtonLM) Iterate(p *Problem, st *State, rec *Record) {
-	CholSolve(m.dir, m.chol, st.G)
-	scale(m.dir, -1, m.dir)
-	pred := 0.5 * (m.lambda*Dot(m.dir, m.dir) - Dot(st.G, m.dir))
+	la.CholSolve(m.dir, m.chol, st.G)
+	la.Scale(m.dir, -1, m.dir)
+	pred := 0.5 * (m.lambda*la.Dot(m.dir, m.dir) - la.Dot(st.G, m.dir))
 	if !(pred > 0) || math.IsInf(pred, 0) {
 		// g = 0 (or so small that the model predicts nothing): stay.
+		rec.SetTR(m.dir, pred, math.NaN())
 		rec.Events |= EventRejected
 		rec.SetCurv(CurvHessian, m.damped)
 		return
 	}
-	axpy(m.xt, st.X, 1, m.dir)
+	la.Axpy(m.xt, st.X, 1, m.dir)
 	ft := p.Func(m.xt)
 	rec.AddTrial(m.xt, ft)
 	rho := (st.F - ft) / pred
+	rec.SetTR(m.dir, pred, rho)
 	if rho > 0 { // false for NaN
 		copy(st.X, m.xt)
 		st.F = ft

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // SaddleFreeNewton is the saddle-free Newton method: with the
 // eigendecomposition ∇²f(x) = QΛQᵀ it takes
@@ -30,11 +34,13 @@ import "math"
 // non-convex optimization, NeurIPS 2014; compare N&W §3.4 (eigenvalue
 // modification, which replaces small and negative eigenvalues by δ instead
 // of flipping them).
+//
+// The zero value is saddle-free Newton with its defaults (newtonSFDefaults).
 type SaddleFreeNewton struct {
-	LR   float64 // α₀, the first trial step (the step itself with ls=none)
-	LS   int     // LSNone, LSArmijo, LSWolfe or LSExact
-	C2   float64 // Wolfe curvature constant
-	Damp float64 // eigenvalue floor relative to max|λᵢ|
+	LR   float64    // α₀, the first trial step (the step itself with ls=none)
+	LS   LineSearch // LSNone, LSArmijo, LSWolfe or LSExact
+	C2   float64    // Wolfe curvature constant
+	Damp float64    // eigenvalue floor relative to max|λᵢ|
 
 	ls         *lineSearch
 	hess, absH []float64
@@ -44,6 +50,9 @@ type SaddleFreeNewton struct {
 	n          int
 }
 
+// newtonSFDefaults are SaddleFreeNewton's defaults, taken by its zero fields.
+var newtonSFDefaults = SaddleFreeNewton{LR: 1, LS: LSArmijo, C2: 0.9, Damp: 1e-4}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "newton-sf",
@@ -51,19 +60,23 @@ func init() {
 		Rule: "p = −|H|⁻¹g, |H| = Q·max(|Λ|, δ)·Qᵀ, x₊ = x + α·p",
 		Cite: "Dauphin et al., NeurIPS 2014; Nocedal & Wright §3.4",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSArmijo),
-			c2Param(0.9),
-			{Key: "damp", Desc: "eigenvalue floor δ relative to max|λᵢ|", Default: 1e-4, Min: 1e-12, Max: 1},
+			lrParam(newtonSFDefaults.LR),
+			lsParam(newtonSFDefaults.LS),
+			c2Param(newtonSFDefaults.C2),
+			{Key: "damp", Desc: "eigenvalue floor δ relative to max|λᵢ|", Default: newtonSFDefaults.Damp, Min: 1e-12, Max: 1},
 		},
-		New: func(v []float64) Method {
-			return &SaddleFreeNewton{LR: v[0], LS: int(v[1]), C2: v[2], Damp: v[3]}
+		New: func(s Spec) Method {
+			return &SaddleFreeNewton{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), Damp: s.Value("damp")}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *SaddleFreeNewton) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, newtonSFDefaults.LR)
+	orDefault(&m.LS, newtonSFDefaults.LS)
+	orDefault(&m.C2, newtonSFDefaults.C2)
+	orDefault(&m.Damp, newtonSFDefaults.Damp)
 	n := p.Dim()
 	m.n = n
 	m.ls = newLineSearch(m.LS, m.C2, n)
@@ -71,7 +84,7 @@ func (m *SaddleFreeNewton) Init(p *Problem, st *State, rec *Record) {
 	m.absH = make([]float64, n*n)
 	m.vals = make([]float64, n)
 	m.vecs = make([]float64, n*n)
-	m.work = make([]float64, n*n)
+	m.work = make([]float64, la.EigSymWork(n))
 	m.coef = make([]float64, n)
 	m.dir = make([]float64, n)
 	m.model(p, st, rec)
@@ -81,7 +94,7 @@ func (m *SaddleFreeNewton) Init(p *Problem, st *State, rec *Record) {
 func (m *SaddleFreeNewton) model(p *Problem, st *State, rec *Record) {
 	n := m.n
 	p.Hess(m.hess, st.X)
-	EigSym(m.vals, m.vecs, m.hess, m.work, n)
+	la.EigSym(m.vals, m.vecs, m.hess, m.work, n)
 	var big float64
 	for _, v := range m.vals {
 		big = math.Max(big, math.Abs(v))
@@ -127,6 +140,7 @@ func (m *SaddleFreeNewton) Iterate(p *Problem, st *State, rec *Record) {
 		}
 		m.dir[k] = -s
 	}
+	rec.SetDir(m.dir)
 	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
 	if !ok {
 		rec.Events |= EventRejected

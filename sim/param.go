@@ -32,27 +32,49 @@ func (p Param) Format(v float64) string {
 	return FormatFloat(v)
 }
 
-// Parse reads a value of this parameter and checks its range.
-func (p Param) Parse(s string) (float64, error) {
+// Parse reads a value of this parameter, as written in specs and links:
+// a choice by name, or a number of the one number grammar (ParseFloat),
+// checked by Check. Messages name it key=value.
+func (p Param) Parse(s string) (float64, error) { return p.parseAs(p.Key+"=", s) }
+
+// ParseFlag is Parse for the command-line flag --flag that sets this
+// parameter: the same grammar and checks, messages naming the flag.
+func (p Param) ParseFlag(flag, s string) (float64, error) { return p.parseAs("--"+flag+" ", s) }
+
+func (p Param) parseAs(label, s string) (float64, error) {
 	if len(p.Choices) > 0 {
-		for i, c := range p.Choices {
-			if s == c {
-				return float64(i), nil
-			}
+		if i := scIndex(p.Choices, s); i >= 0 {
+			return float64(i), nil
 		}
-		return 0, fmt.Errorf("%s=%q is not one of %s", p.Key, s, strings.Join(p.Choices, "|"))
+		return 0, fmt.Errorf("%s%s is not one of %s", label, scQuote(s), strings.Join(p.Choices, "|"))
 	}
 	v, err := ParseFloat(s)
 	if err != nil {
-		return 0, fmt.Errorf("%s=%q: %v", p.Key, s, err)
+		return 0, fmt.Errorf("%s%v", label, err)
+	}
+	// s parsed as a number: at most 32 bytes of [0-9.eE+-], safe unquoted.
+	return v, p.checkAs(label, s, v)
+}
+
+// Check is the one range check of this parameter, which Parse, Decode,
+// Validate and the CLI all apply: v must be an index of Choices, or an
+// integer when Int, within [Min, Max].
+func (p Param) Check(v float64) error { return p.checkAs(p.Key+"=", FormatFloat(v), v) }
+
+func (p Param) checkAs(label, text string, v float64) error {
+	if len(p.Choices) > 0 {
+		if !(v >= 0 && v < float64(len(p.Choices)) && v == math.Trunc(v)) {
+			return fmt.Errorf("%s%s is not an index of %s", label, text, strings.Join(p.Choices, "|"))
+		}
+		return nil
 	}
 	if p.Int && v != math.Trunc(v) {
-		return 0, fmt.Errorf("%s=%s must be an integer", p.Key, s)
+		return fmt.Errorf("%s%s must be an integer", label, text)
 	}
-	if v < p.Min || v > p.Max {
-		return 0, fmt.Errorf("%s=%s is out of range [%s, %s]", p.Key, s, FormatFloat(p.Min), FormatFloat(p.Max))
+	if !(v >= p.Min && v <= p.Max) {
+		return fmt.Errorf("%s%s is out of range [%s, %s]", label, text, FormatFloat(p.Min), FormatFloat(p.Max))
 	}
-	return v, nil
+	return nil
 }
 
 // Range describes the accepted values, for help texts.
@@ -68,26 +90,66 @@ func FormatFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// ParseFloat reads a finite number. It refuses NaN, Inf, hexadecimal and
-// underscores, which strconv accepts but which have no place in a link.
+// MaxNumberLen is the longest number ParseFloat reads, in bytes.
+const MaxNumberLen = 32
+
+// ParseFloat reads a number of the one grammar that links, specs and the
+// CLI's flags share (docs/cli.md, "Numbers"):
+//
+//	number = ["-"] int ["." digits] [("e" | "E") ["+" | "-"] digits]
+//	int    = "0" | "1"…"9" {digit}
+//
+// at most MaxNumberLen bytes, and finite. So 0.5, -2, 1e5 and 1e-08 are
+// numbers; +5, 08, .5, 5., 0x10, 1_000, NaN and Inf are not. −0 reads as 0.
+// An integer parameter takes any number whose value is an integer (1e5 is
+// 100000). FormatFloat writes only numbers of this grammar.
 func ParseFloat(s string) (float64, error) {
-	if s == "" {
-		return 0, fmt.Errorf("empty number")
+	if len(s) > MaxNumberLen {
+		return 0, fmt.Errorf("%s is too long for a number", scQuote(s))
 	}
-	if len(s) > 32 {
-		return 0, fmt.Errorf("number too long")
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-			return 0, fmt.Errorf("%q is not a number", s)
-		}
+	if !isDecimal(s) {
+		return 0, fmt.Errorf("%s is not a finite decimal number (such as 0.5, -2 or 1e-3; no '+' sign, no leading zeros)", scQuote(s))
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a finite number", s)
+		return 0, fmt.Errorf("%s is not a finite decimal number (too large)", scQuote(s))
 	}
-	return v, nil
+	return v + 0, nil // −0 + 0 = +0
+}
+
+// isDecimal reports whether s has the form of ParseFloat's grammar.
+func isDecimal(s string) bool {
+	i := 0
+	digits := func() int {
+		j := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	start := i
+	if n := digits(); n == 0 || n > 1 && s[start] == '0' {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
 
 // Defaults returns the default values of params, in order.
@@ -100,8 +162,9 @@ func Defaults(params []Param) []float64 {
 }
 
 // ParseSettings reads "k=v,k=v" into values for params (starting from the
-// defaults). An empty string gives the defaults. Unknown or repeated keys are
-// errors that name the accepted keys.
+// defaults), each by Param.Parse. An empty string gives the defaults.
+// Unknown or repeated keys are errors that name the accepted keys. Messages
+// quote at most a bounded, escaped part of the input.
 func ParseSettings(s string, params []Param) ([]float64, error) {
 	vals := Defaults(params)
 	if s == "" {
@@ -111,14 +174,14 @@ func ParseSettings(s string, params []Param) ([]float64, error) {
 	for _, kv := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
-			return nil, fmt.Errorf("%q is not key=value", kv)
+			return nil, fmt.Errorf("%s is not key=value", scQuote(kv))
 		}
 		i := paramIndex(params, k)
 		if i < 0 {
-			return nil, fmt.Errorf("unknown key %q (accepted: %s)", k, paramKeys(params))
+			return nil, fmt.Errorf("unknown key %s (accepted: %s)", scQuote(k), paramKeys(params))
 		}
 		if seen[i] {
-			return nil, fmt.Errorf("key %q given twice", k)
+			return nil, fmt.Errorf("key %s given twice", scQuote(k))
 		}
 		seen[i] = true
 		x, err := params[i].Parse(v)
@@ -128,6 +191,20 @@ func ParseSettings(s string, params []Param) ([]float64, error) {
 		vals[i] = x
 	}
 	return vals, nil
+}
+
+// CheckValues checks parameter values built by hand against params, each
+// by Param.Check.
+func CheckValues(vals []float64, params []Param) error {
+	if len(vals) != len(params) {
+		return fmt.Errorf("takes %d parameter values, got %d", len(params), len(vals))
+	}
+	for i, p := range params {
+		if err := p.Check(vals[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FormatSettings writes the values that differ from their defaults as
@@ -166,4 +243,13 @@ func paramKeys(params []Param) string {
 		keys[i] = p.Key
 	}
 	return strings.Join(keys, ", ")
+}
+
+// enumName is the String of value v of an enumeration type typ whose
+// constants are named by names in order.
+func enumName(names []string, v int, typ string) string {
+	if v >= 0 && v < len(names) {
+		return names[v]
+	}
+	return typ + "(" + strconv.Itoa(v) + ")"
 }

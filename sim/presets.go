@@ -44,8 +44,8 @@ var presets = []Preset{
 	},
 	{
 		Name: "linreg",
-		Desc: "Linear regression: α = 1/λ_min ≈ 10.74 diverges, α = 0.035 < 2/λ_max converges slowly, Newton takes one step",
-		Link: "v1;s=linreg;x=-1,3;m=gd:lr=10.74;m=gd:lr=0.035;m=newton:ls=none;n=200;u=2",
+		Desc: "Linear regression: α = 1/λ_min ≈ 10.715 diverges, α = 0.035 < 2/λ_max converges slowly, Newton takes one step",
+		Link: "v1;s=linreg;x=-1,3;m=gd:lr=10.715;m=gd:lr=0.035;m=newton:ls=none;n=200;u=2",
 	},
 	{
 		Name: "net-saddle",

@@ -2,7 +2,11 @@ package sim
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func TestPresetsDecode(t *testing.T) {
@@ -79,5 +83,40 @@ func TestNetworkSurfacePresets(t *testing.T) {
 		} else if math.Hypot(last.X[0]-1, last.X[1]+0.5) > 1e-3 {
 			t.Errorf("dead-relu: panel %d ends at %v, not at the teacher (1, −0.5)", i+1, last.X)
 		}
+	}
+}
+
+// TestLinRegPresetSteps: the linreg preset's steps are what its text says,
+// against the Hessian (2/3)·XᵀX of REFERENCE.md's data, X = [[1,2],[2,3],
+// [3,4]], whose eigenvalues gonum computes: the first panel's α is 1/λ_min
+// and diverges, the second's is below 2/λ_max.
+func TestLinRegPresetSteps(t *testing.T) {
+	x := mat.NewDense(3, 2, []float64{1, 2, 2, 3, 3, 4})
+	var h mat.SymDense
+	h.SymOuterK(2.0/3, x.T())
+	var es mat.EigenSym
+	if !es.Factorize(&h, false) {
+		t.Fatal("gonum EigenSym failed")
+	}
+	lam := es.Values(nil)
+	p, sc, err := LookupPreset("linreg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, a2 := sc.Methods[0].Value("lr"), sc.Methods[1].Value("lr")
+	if math.Abs(a1*lam[0]-1) > 1e-5 {
+		t.Errorf("first panel's α = %v, 1/λ_min = %v", a1, 1/lam[0])
+	}
+	if !(a2 < 2/lam[1]) {
+		t.Errorf("second panel's α = %v, not below 2/λ_max = %v", a2, 2/lam[1])
+	}
+	for _, want := range []string{"1/λ_min ≈ " + strconv.FormatFloat(1/lam[0], 'f', 3, 64), "α = " + FormatFloat(a2) + " < 2/λ_max"} {
+		if !strings.Contains(p.Desc, want) {
+			t.Errorf("preset text %q lacks %q", p.Desc, want)
+		}
+	}
+	_, runs := runPreset(t, "linreg")
+	if !runs[0].Done || runs[0].Last().Events&EventDiverged == 0 {
+		t.Errorf("α = 1/λ_min did not diverge: %v", runs[0].Last().X)
 	}
 }

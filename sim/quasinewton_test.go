@@ -3,10 +3,11 @@ package sim
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"curvlab/sim/la"
 )
 
 // Tests of the line-search quasi-Newton methods (sr1.go, broyden.go,
@@ -69,18 +70,18 @@ func qnCG(a, b, x0 []float64, steps int) [][]float64 {
 	x := append([]float64(nil), x0...)
 	r := make([]float64, n) // r = b − Ax = −∇f
 	ap := make([]float64, n)
-	MatVec(ap, a, x)
-	sub(r, b, ap)
+	la.MatVec(ap, a, x)
+	la.Sub(r, b, ap)
 	p := append([]float64(nil), r...)
 	var xs [][]float64
 	for k := 0; k < steps; k++ {
-		MatVec(ap, a, p)
-		rr := Dot(r, r)
-		alpha := rr / Dot(p, ap)
-		axpy(x, x, alpha, p)
-		axpy(r, r, -alpha, ap)
-		beta := Dot(r, r) / rr
-		axpy(p, r, beta, p)
+		la.MatVec(ap, a, p)
+		rr := la.Dot(r, r)
+		alpha := rr / la.Dot(p, ap)
+		la.Axpy(x, x, alpha, p)
+		la.Axpy(r, r, -alpha, ap)
+		beta := la.Dot(r, r) / rr
+		la.Axpy(p, r, beta, p)
 		xs = append(xs, append([]float64(nil), x...))
 	}
 	return xs
@@ -90,7 +91,7 @@ func qnCG(a, b, x0 []float64, steps int) [][]float64 {
 func qnEvents(r *Run, k int) Event {
 	var e Event
 	for i := 1; i <= k && i < len(r.Trace); i++ {
-		e |= r.Trace[i].Events
+		e |= r.Row(i).Events
 	}
 	return e
 }
@@ -134,18 +135,18 @@ func TestQNQuadraticTermination(t *testing.T) {
 				t.Fatalf("%s: %d rows, want %d", name, len(r.Trace), n+1)
 			}
 			for k := 1; k <= n; k++ {
-				if !closeVec(r.Trace[k].X, cg[k-1], 1e-10) {
-					t.Errorf("%s: x_%d = %v, conjugate gradients %v", name, k, r.Trace[k].X, cg[k-1])
+				if !closeVec(r.Row(k).X, cg[k-1], 1e-10) {
+					t.Errorf("%s: x_%d = %v, conjugate gradients %v", name, k, r.Row(k).X, cg[k-1])
 				}
 			}
-			if !closeVec(r.Trace[n].X, xstar, 1e-10) {
-				t.Errorf("%s: x_%d = %v, minimizer %v", name, n, r.Trace[n].X, xstar)
+			if !closeVec(r.Row(n).X, xstar, 1e-10) {
+				t.Errorf("%s: x_%d = %v, minimizer %v", name, n, r.Row(n).X, xstar)
 			}
 			if e := qnEvents(r, n); e&(EventSkip|EventModified|EventRejected) != 0 {
 				t.Errorf("%s: unexpected events %v", name, e)
 			}
 			if tc.checkH {
-				last := r.Trace[n]
+				last := r.Row(n)
 				if last.CurvKind != CurvH || !closeVec(last.Curv, ainv, 1e-8) {
 					t.Errorf("%s: H_%d (%v) = %v, A⁻¹ = %v", name, n, last.CurvKind, last.Curv, ainv)
 				}
@@ -164,13 +165,13 @@ func TestSR1ExactAscentDirection(t *testing.T) {
 	th := 3 * math.Pi / 180
 	x0 := []float64{math.Cos(th), math.Sin(th)}
 	r := runSpec(t, q, "sr1:ls=exact", x0, 2, 0)
-	h := r.Trace[1].Curv
+	h := r.Row(1).Curv
 	if det := h[0]*h[3] - h[1]*h[2]; !(det < 0) {
 		t.Fatalf("example broken: H₁ = %v is not indefinite", h)
 	}
 	cg := qnCG(a[:], []float64{0, 0}, x0, 2)
-	if r.Trace[2].Alpha >= 0 || !closeVec(r.Trace[2].X, cg[1], 1e-12) || !closeVec(r.Trace[2].X, []float64{0, 0}, 1e-12) {
-		t.Errorf("α₂ = %g, x₂ = %v; want α₂ < 0 and x₂ = CG iterate %v = minimizer", r.Trace[2].Alpha, r.Trace[2].X, cg[1])
+	if r.Row(2).Alpha >= 0 || !closeVec(r.Row(2).X, cg[1], 1e-12) || !closeVec(r.Row(2).X, []float64{0, 0}, 1e-12) {
+		t.Errorf("α₂ = %g, x₂ = %v; want α₂ < 0 and x₂ = CG iterate %v = minimizer", r.Row(2).Alpha, r.Row(2).X, cg[1])
 	}
 	if e := qnEvents(r, 2); e != 0 {
 		t.Errorf("events %v", e)
@@ -183,7 +184,7 @@ func qnStepsIndependent(r *Run, n int) float64 {
 	s := mat.NewDense(n, n, nil)
 	for k := 0; k < n; k++ {
 		for i := 0; i < n; i++ {
-			s.Set(i, k, r.Trace[k+1].X[i]-r.Trace[k].X[i])
+			s.Set(i, k, r.Row(k + 1).X[i]-r.Row(k).X[i])
 		}
 	}
 	return 1 / mat.Cond(s, 2)
@@ -207,17 +208,17 @@ func TestSR1UnitStepsLearnInverse(t *testing.T) {
 			t.Errorf("%s: SR1 events %v", q.name, e)
 		}
 		for k := 0; k <= n; k++ {
-			if r.Trace[k].Alpha != 0 && r.Trace[k].Alpha != 1 || k > 0 && r.Trace[k].Trials() != 0 {
-				t.Errorf("%s: step %d has α = %g and %d trials, want a unit step", q.name, k, r.Trace[k].Alpha, r.Trace[k].Trials())
+			if r.Row(k).Alpha != 0 && r.Row(k).Alpha != 1 || k > 0 && r.Row(k).Trials != 0 {
+				t.Errorf("%s: step %d has α = %g and %d trials, want a unit step", q.name, k, r.Row(k).Alpha, r.Row(k).Trials)
 			}
 		}
-		if !closeVec(r.Trace[n].Curv, ainv, 1e-8) {
-			t.Errorf("%s: SR1 H_%d = %v, A⁻¹ = %v", q.name, n, r.Trace[n].Curv, ainv)
+		if !closeVec(r.Row(n).Curv, ainv, 1e-8) {
+			t.Errorf("%s: SR1 H_%d = %v, A⁻¹ = %v", q.name, n, r.Row(n).Curv, ainv)
 		}
-		if !closeVec(r.Trace[n+1].X, xstar, 1e-10) {
-			t.Errorf("%s: SR1 x_%d = %v, minimizer %v", q.name, n+1, r.Trace[n+1].X, xstar)
+		if !closeVec(r.Row(n+1).X, xstar, 1e-10) {
+			t.Errorf("%s: SR1 x_%d = %v, minimizer %v", q.name, n+1, r.Row(n+1).X, xstar)
 		}
-		if closeVec(r.Trace[n].X, xstar, 1e-3) {
+		if closeVec(r.Row(n).X, xstar, 1e-3) {
 			t.Errorf("%s: SR1 already at the minimizer after %d unit steps: the example shows nothing", q.name, n)
 		}
 
@@ -225,10 +226,10 @@ func TestSR1UnitStepsLearnInverse(t *testing.T) {
 		if e := qnEvents(rb, n); e != 0 {
 			t.Errorf("%s: BFGS events %v", q.name, e)
 		}
-		if d := qnFrobDiff(rb.Trace[n].Curv, ainv); d < 0.05 {
+		if d := qnFrobDiff(rb.Row(n).Curv, ainv); d < 0.05 {
 			t.Errorf("%s: BFGS with unit steps has ‖H_%d − A⁻¹‖/‖A⁻¹‖ = %g, expected a material difference", q.name, n, d)
 		}
-		if closeVec(rb.Trace[n+1].X, xstar, 1e-6) {
+		if closeVec(rb.Row(n+1).X, xstar, 1e-6) {
 			t.Errorf("%s: BFGS with unit steps landed on the minimizer at step %d", q.name, n+1)
 		}
 	}
@@ -241,8 +242,8 @@ func TestSR1SkipRule(t *testing.T) {
 	// s − H·y = 0 exactly.
 	r := runSpec(t, NewQuadratic(2, 2, 0), "sr1:ls=none,h0=0.5", []float64{1, -3}, 20, 0)
 	for k := 1; k < len(r.Trace); k++ {
-		st := r.Trace[k]
-		if st.Events&EventSkip == 0 || !isFinite(st.X) || !isFinite(st.Curv) || !closeVec(st.X, []float64{0, 0}, 1e-15) {
+		st := r.Row(k)
+		if st.Events&EventSkip == 0 || !la.IsFinite(st.X) || !la.IsFinite(st.Curv) || !closeVec(st.X, []float64{0, 0}, 1e-15) {
 			t.Fatalf("secant already satisfied: step %d: x = %v, H = %v, events %v", k, st.X, st.Curv, st.Events)
 		}
 		if !closeVec(st.Curv, []float64{0.5, 0, 0, 0.5}, 0) {
@@ -257,25 +258,25 @@ func TestSR1SkipRule(t *testing.T) {
 	s := make([]float64, 2)
 	y := make([]float64, 2)
 	v := make([]float64, 2)
-	sub(s, r.Trace[1].X, r.Trace[0].X)
-	sub(y, r.Trace[1].G, r.Trace[0].G)
-	sub(v, s, y)
-	if Norm(v) < 0.1*Norm(s) || math.Abs(Dot(v, y)) > 1e-12*Norm(v)*Norm(y) {
-		t.Fatalf("example broken: s − Hy = %v, (s − Hy)ᵀy = %g", v, Dot(v, y))
+	la.Sub(s, r.Row(1).X, r.Row(0).X)
+	la.Sub(y, r.Row(1).G, r.Row(0).G)
+	la.Sub(v, s, y)
+	if la.Norm(v) < 0.1*la.Norm(s) || math.Abs(la.Dot(v, y)) > 1e-12*la.Norm(v)*la.Norm(y) {
+		t.Fatalf("example broken: s − Hy = %v, (s − Hy)ᵀy = %g", v, la.Dot(v, y))
 	}
-	if r.Trace[1].Events&EventSkip == 0 || !closeVec(r.Trace[1].Curv, []float64{1, 0, 0, 1}, 0) {
-		t.Errorf("vanishing denominator: step 1 events %v, H₁ = %v; want skip, H₁ = I", r.Trace[1].Events, r.Trace[1].Curv)
+	if r.Row(1).Events&EventSkip == 0 || !closeVec(r.Row(1).Curv, []float64{1, 0, 0, 1}, 0) {
+		t.Errorf("vanishing denominator: step 1 events %v, H₁ = %v; want skip, H₁ = I", r.Row(1).Events, r.Row(1).Curv)
 	}
 	for k := range r.Trace {
-		if !isFinite(r.Trace[k].X) || !isFinite(r.Trace[k].Curv) {
-			t.Fatalf("vanishing denominator: step %d not finite: x = %v, H = %v", k, r.Trace[k].X, r.Trace[k].Curv)
+		if !la.IsFinite(r.Row(k).X) || !la.IsFinite(r.Row(k).Curv) {
+			t.Fatalf("vanishing denominator: step %d not finite: x = %v, H = %v", k, r.Row(k).X, r.Row(k).Curv)
 		}
 	}
 
 	// Control: from another start the same first update is made.
 	r = runSpec(t, q, "sr1:ls=none", []float64{1, 1}, 1, 0)
-	if r.Trace[1].Events&EventSkip != 0 || closeVec(r.Trace[1].Curv, []float64{1, 0, 0, 1}, 1e-3) {
-		t.Errorf("control: step 1 events %v, H₁ = %v; want an update", r.Trace[1].Events, r.Trace[1].Curv)
+	if r.Row(1).Events&EventSkip != 0 || closeVec(r.Row(1).Curv, []float64{1, 0, 0, 1}, 1e-3) {
+		t.Errorf("control: step 1 events %v, H₁ = %v; want an update", r.Row(1).Events, r.Row(1).Curv)
 	}
 }
 
@@ -290,21 +291,21 @@ func TestSR1NegativeCurvature(t *testing.T) {
 	ainv := []float64{1, 0, 0, -1}
 
 	r := runSpec(t, q, "sr1:ls=none", x0, 2, 0)
-	if !closeVec(r.Trace[1].Curv, ainv, 1e-14) {
-		t.Errorf("ls=none: H₁ = %v, want A⁻¹ = %v", r.Trace[1].Curv, ainv)
+	if !closeVec(r.Row(1).Curv, ainv, 1e-14) {
+		t.Errorf("ls=none: H₁ = %v, want A⁻¹ = %v", r.Row(1).Curv, ainv)
 	}
-	if !closeVec(r.Trace[2].X, []float64{0, 0}, 1e-14) {
-		t.Errorf("ls=none: x₂ = %v, want the saddle (0, 0)", r.Trace[2].X)
+	if !closeVec(r.Row(2).X, []float64{0, 0}, 1e-14) {
+		t.Errorf("ls=none: x₂ = %v, want the saddle (0, 0)", r.Row(2).X)
 	}
 
 	r = runSpec(t, q, "sr1", x0, 3, 0)
-	if !closeVec(r.Trace[1].Curv, ainv, 1e-14) {
-		t.Errorf("armijo: H₁ = %v, want A⁻¹ = %v", r.Trace[1].Curv, ainv)
+	if !closeVec(r.Row(1).Curv, ainv, 1e-14) {
+		t.Errorf("armijo: H₁ = %v, want A⁻¹ = %v", r.Row(1).Curv, ainv)
 	}
 	for k := 2; k <= 3; k++ {
-		st := r.Trace[k]
-		if st.Events&EventModified == 0 || !(st.F < r.Trace[k-1].F) {
-			t.Errorf("armijo: step %d events %v, f %g → %g; want a modified, decreasing step", k, st.Events, r.Trace[k-1].F, st.F)
+		st := r.Row(k)
+		if st.Events&EventModified == 0 || !(st.F < r.Row(k-1).F) {
+			t.Errorf("armijo: step %d events %v, f %g → %g; want a modified, decreasing step", k, st.Events, r.Row(k-1).F, st.F)
 		}
 		if st.Curv[3] >= 0 {
 			t.Errorf("armijo: step %d: H = %v lost its negative curvature", k, st.Curv)
@@ -312,9 +313,9 @@ func TestSR1NegativeCurvature(t *testing.T) {
 	}
 
 	rb := runSpec(t, q, "bfgs:ls=none,scale=none", x0, 2, 0)
-	if !(rb.Trace[1].Events&EventSkip != 0) {
-		t.Errorf("BFGS on the saddle: step 1 events %v, want skip (yᵀs = %g)", rb.Trace[1].Events,
-			Dot([]float64{rb.Trace[1].X[0] - x0[0], rb.Trace[1].X[1] - x0[1]}, []float64{rb.Trace[1].G[0] - rb.Trace[0].G[0], rb.Trace[1].G[1] - rb.Trace[0].G[1]}))
+	if !(rb.Row(1).Events&EventSkip != 0) {
+		t.Errorf("BFGS on the saddle: step 1 events %v, want skip (yᵀs = %g)", rb.Row(1).Events,
+			la.Dot([]float64{rb.Row(1).X[0] - x0[0], rb.Row(1).X[1] - x0[1]}, []float64{rb.Row(1).G[0] - rb.Row(0).G[0], rb.Row(1).G[1] - rb.Row(0).G[1]}))
 	}
 }
 
@@ -370,8 +371,9 @@ func TestQNAtMinimum(t *testing.T) {
 			if len(r.Trace) != 51 {
 				t.Errorf("%s: %d rows, want 51", spec, len(r.Trace))
 			}
-			for k, st := range r.Trace {
-				if !isFinite(st.X) || !isFinite(st.G) || math.IsNaN(st.F) || !isFinite(st.Curv) || st.Curv == nil {
+			for k := range r.Trace {
+				st := r.Row(k)
+				if !la.IsFinite(st.X) || !la.IsFinite(st.G) || math.IsNaN(st.F) || !la.IsFinite(st.Curv) || st.Curv == nil {
 					t.Fatalf("%s: step %d: x = %v, g = %v, f = %g, curv = %v", spec, k, st.X, st.G, st.F, st.Curv)
 				}
 				if st.X[0] != 0 || st.X[1] != 0 {
@@ -417,7 +419,7 @@ func qnPosDef(a []float64, n int) bool {
 			}
 		}
 	}
-	return Cholesky(make([]float64, n*n), a, n)
+	return la.Cholesky(make([]float64, n*n), a, n)
 }
 
 // With a Wolfe line search, yᵀs > 0 at every step, so BFGS (and DFP and
@@ -440,11 +442,11 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 	}
 	hess := make([]float64, 4)
 	vals := make([]float64, 2)
-	work := make([]float64, 4)
+	work := make([]float64, la.EigSymWork(2))
 	for ci, c := range cases {
 		c.obj.Hess(hess, c.x0)
 		if ci == 0 {
-			if EigSym(vals, nil, hess, work, 2); !(vals[0] < 0) {
+			if la.EigSym(vals, nil, hess, work, 2); !(vals[0] < 0) {
 				t.Fatalf("example broken: Hessian at x₀ has eigenvalues %v", vals)
 			}
 		}
@@ -453,7 +455,7 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 			r := runSpec(t, c.obj, spec, c.x0, c.steps, 1e-8)
 			sawIndefinite := false
 			for k := 1; k < len(r.Trace); k++ {
-				st, prev := r.Trace[k], r.Trace[k-1]
+				st, prev := r.Row(k), r.Row(k-1)
 				var ys float64
 				for i := range st.X {
 					ys += (st.X[i] - prev.X[i]) * (st.G[i] - prev.G[i])
@@ -465,7 +467,7 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 					t.Errorf("%s: step %d: H = %v is not positive definite", name, k, st.Curv)
 				}
 				c.obj.Hess(hess, prev.X)
-				if EigSym(vals, nil, hess, work, 2); vals[0] < 0 {
+				if la.EigSym(vals, nil, hess, work, 2); vals[0] < 0 {
 					sawIndefinite = true
 				}
 			}
@@ -498,19 +500,19 @@ func TestLBFGSMatchesBFGS(t *testing.T) {
 		rb := runSpec(t, rosen, "bfgs:scale="+scale, x0, steps, 0)
 		rl := runSpec(t, rosen, "lbfgs:m=50,scale="+scale, x0, steps, 0)
 		for k := 0; k <= steps; k++ {
-			b, l := rb.Trace[k], rl.Trace[k]
+			b, l := rb.Row(k), rl.Row(k)
 			if !closeVec(l.X, b.X, 1e-8) || !closeVec(l.Curv, b.Curv, 1e-6) || l.Events != b.Events {
 				t.Fatalf("scale=%s: step %d: L-BFGS x = %v, H = %v, events %v; BFGS x = %v, H = %v, events %v",
 					scale, k, l.X, l.Curv, l.Events, b.X, b.Curv, b.Events)
 			}
 		}
-		if !(rb.Trace[steps].F < 0.1*rb.Trace[0].F) || qnEvents(rb, steps) != 0 {
+		if !(rb.Row(steps).F < 0.1*rb.Row(0).F) || qnEvents(rb, steps) != 0 {
 			t.Errorf("scale=%s: BFGS went from f = %g to %g in %d steps with events %v: the comparison shows little",
-				scale, rb.Trace[0].F, rb.Trace[steps].F, steps, qnEvents(rb, steps))
+				scale, rb.Row(0).F, rb.Row(steps).F, steps, qnEvents(rb, steps))
 		}
 
 		rs := runSpec(t, rosen, "lbfgs:m=2,scale="+scale, x0, steps, 0)
-		if d := qnFrobDiff(rs.Trace[4].Curv, rb.Trace[4].Curv); d < 1e-6 {
+		if d := qnFrobDiff(rs.Row(4).Curv, rb.Row(4).Curv); d < 1e-6 {
 			t.Errorf("scale=%s: L-BFGS with m=2 has the H of BFGS after 4 steps (diff %g)", scale, d)
 		}
 	}
@@ -531,78 +533,41 @@ func TestBroydenSecantAndTermination(t *testing.T) {
 		y := make([]float64, n)
 		bs := make([]float64, n)
 		for k := 1; k < len(r.Trace); k++ {
-			st, prev := r.Trace[k], r.Trace[k-1]
+			st, prev := r.Row(k), r.Row(k-1)
 			if st.CurvKind != CurvB || st.Events&EventSkip != 0 {
 				continue
 			}
-			sub(s, st.X, prev.X)
-			sub(y, st.G, prev.G)
-			MatVec(bs, st.Curv, s)
-			if !closeVec(bs, y, 1e-12*math.Max(1, Norm(y))) {
+			la.Sub(s, st.X, prev.X)
+			la.Sub(y, st.G, prev.G)
+			la.MatVec(bs, st.Curv, s)
+			if !closeVec(bs, y, 1e-12*math.Max(1, la.Norm(y))) {
 				t.Errorf("%s: step %d: B₊s = %v, y = %v", q.name, k, bs, y)
 			}
 		}
-		b1 := r.Trace[1].Curv
+		b1 := r.Row(1).Curv
 		if math.Abs(b1[1]-b1[n]) < 1e-3 {
 			t.Errorf("%s: B₁ = %v is symmetric: not Broyden's update", q.name, b1)
 		}
-		if !closeVec(r.Trace[2*n].X, xstar, 1e-9) {
-			t.Errorf("%s: x_%d = %v, stationary point %v", q.name, 2*n, r.Trace[2*n].X, xstar)
+		if !closeVec(r.Row(2*n).X, xstar, 1e-9) {
+			t.Errorf("%s: x_%d = %v, stationary point %v", q.name, 2*n, r.Row(2*n).X, xstar)
 		}
-		if closeVec(r.Trace[n].X, xstar, 1e-3) {
+		if closeVec(r.Row(n).X, xstar, 1e-3) {
 			t.Errorf("%s: at the stationary point after %d steps already: the example shows little", q.name, n)
 		}
 	}
 }
 
-// brSolve against gonum's LU solver, including a matrix that needs
-// pivoting and singular ones.
-func TestBroydenSolve(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for n := 1; n <= 6; n++ {
-		for trial := 0; trial < 5; trial++ {
-			b := make([]float64, n*n)
-			g := make([]float64, n)
-			for i := range b {
-				b[i] = rng.NormFloat64()
-			}
-			for i := range g {
-				g[i] = rng.NormFloat64()
-			}
-			if trial == 0 && n > 1 {
-				b[0] = 0 // zero leading pivot
-			}
-			d := make([]float64, n)
-			lu := make([]float64, n*n)
-			if !brSolve(d, lu, b, g, n) {
-				t.Fatalf("n=%d: brSolve refused %v", n, b)
-			}
-			var want mat.VecDense
-			neg := make([]float64, n)
-			scale(neg, -1, g)
-			if err := want.SolveVec(mat.NewDense(n, n, b), mat.NewVecDense(n, neg)); err != nil {
-				t.Fatal(err)
-			}
-			if !closeVec(d, want.RawVector().Data, 1e-9) {
-				t.Errorf("n=%d: brSolve %v, gonum %v", n, d, want.RawVector().Data)
-			}
-		}
-	}
-	d := make([]float64, 2)
-	lu := make([]float64, 4)
-	for _, b := range [][]float64{{1, 2, 2, 4}, {0, 0, 0, 0}, {1, 0, 0, 1e-20}} {
-		if brSolve(d, lu, b, []float64{1, 1}, 2) {
-			t.Errorf("brSolve accepted the singular %v: %v", b, d)
-		}
-	}
+// A singular B makes Broyden step along −g instead (la.Solve itself is
+// tested against gonum in package la).
+func TestBroydenSingular(t *testing.T) {
 	// A singular B makes Broyden step along −g instead.
 	r := runSpec(t, NewQuadratic(2, 8, 30), "broyden:b0=1e-8", []float64{1, 1}, 1, 0)
-	if r.Trace[1].Events&EventModified != 0 {
+	if r.Row(1).Events&EventModified != 0 {
 		t.Errorf("B₀ = 1e-8·I is regular, yet step 1 was modified")
 	}
 	m := &Broyden{LR: 0.1, LS: LSNone, C2: 0.9, B0: 1}
 	run := NewRun(qnWell{}, m, []float64{0.5, 0.5}, RunOptions{})
-	setIdentity(m.b, 2, 0)
+	la.SetIdentity(m.b, 2, 0)
 	g0 := append([]float64(nil), run.State.G...)
 	run.Step()
 	st := run.Last()

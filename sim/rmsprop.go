@@ -14,13 +14,21 @@ import "math"
 // T. Tieleman, G. Hinton, Lecture 6.5 — RMSProp: divide the gradient by a
 // running average of its recent magnitude, COURSERA: Neural Networks for
 // Machine Learning, 2012.
+//
+// The zero value is RMSProp with its defaults (rmspropDefaults).
 type RMSProp struct {
 	LR  float64 // α
 	Rho float64 // ρ
 	Eps float64 // ε
+	// ZeroRho asks for ρ = 0, which a zero Rho cannot say (it means the
+	// default).
+	ZeroRho bool
 
 	v []float64 // running mean of g²
 }
+
+// rmspropDefaults are RMSProp's defaults, taken by its zero fields.
+var rmspropDefaults = RMSProp{LR: 0.01, Rho: 0.9, Eps: 1e-8}
 
 func init() {
 	registerMethod(&MethodKind{
@@ -29,18 +37,24 @@ func init() {
 		Rule: "v = ρ·v + (1−ρ)·g²,  x₊ = x − α·g/(√v + ε)",
 		Cite: "Tieleman & Hinton 2012, Coursera NNML lecture 6.5",
 		Params: []Param{
-			lrParam(0.01),
-			{Key: "rho", Desc: "decay ρ of the mean square", Default: 0.9, Min: 0, Max: 0.9999},
-			{Key: "eps", Desc: "ε added to √v", Default: 1e-8, Min: 1e-16, Max: 1},
+			lrParam(rmspropDefaults.LR),
+			{Key: "rho", Desc: "decay ρ of the mean square", Default: rmspropDefaults.Rho, Min: 0, Max: 0.9999},
+			{Key: "eps", Desc: "ε added to √v", Default: rmspropDefaults.Eps, Min: 1e-16, Max: 1},
 		},
-		New: func(v []float64) Method {
-			return &RMSProp{LR: v[0], Rho: v[1], Eps: v[2]}
+		New: func(s Spec) Method {
+			return &RMSProp{LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
 		},
 	})
 }
 
 // Init implements Method.
 func (m *RMSProp) Init(p *Problem, st *State, rec *Record) {
+	orDefault(&m.LR, rmspropDefaults.LR)
+	orDefault(&m.Rho, rmspropDefaults.Rho)
+	orDefault(&m.Eps, rmspropDefaults.Eps)
+	if m.ZeroRho {
+		m.Rho = 0
+	}
 	m.v = make([]float64, p.Dim())
 }
 

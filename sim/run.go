@@ -1,34 +1,70 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"slices"
 
-// Step is one row of a Trace: the iterate after an iteration and everything
-// the iteration did to get there. Row 0 is the start.
+	"curvlab/sim/la"
+)
+
+// Step is one row of a Run's Trace: the scalars of the iterate after an
+// iteration and of what the iteration did to get there. Row 0 is the start.
+// Every row keeps its Step; the row's vectors (the iterate, the gradient,
+// the curvature model, the trial points) are kept for some rows only: see
+// Run.Vectors.
 type Step struct {
 	Iter int
-	X    []float64
 	F    float64
-	G    []float64
-	// GNorm is ‖G‖; StepLen is ‖x_k − x_{k−1}‖ (0 for row 0).
+	// GNorm is ‖g‖; StepLen is ‖x_k − x_{k−1}‖ (0 for row 0).
 	GNorm, StepLen float64
 	// Alpha is the step length along the search direction, if any.
 	Alpha float64
-	// TrialX (n numbers per trial) and TrialF are the points the line search
-	// or trust region evaluated in this iteration.
-	TrialX, TrialF []float64
-	// Curv is the method's curvature model at X (nil when CurvKind is
-	// CurvNone): the Hessian it uses, B, or H; n·n row-major.
-	Curv     []float64
-	CurvKind CurvKind
-	// Radius is the trust radius at X (0 for methods without one).
+	// Radius is the trust radius at the iterate (0 for methods without one).
 	Radius float64
+	// HasDir says the iteration had a search direction d (the methods with
+	// a line search; the row's Vectors.Dir holds it), HasTR that it was a
+	// trust-region (or gain-ratio) iteration with a model step p
+	// (Vectors.TRStep). Pred is the reduction the model predicted for p and
+	// Rho the ratio of actual to predicted reduction; both are NaN for
+	// other methods, and Rho when p was not tried.
+	HasDir, HasTR bool
+	Pred, Rho     float64
 	// Running evaluation counts, including this iteration's.
 	FEvals, GEvals, HEvals int
-	Events                 Event
+	// Trials is the number of points the line search or trust region
+	// evaluated in this iteration.
+	Trials int
+	Events Event
+	// CurvKind is the kind of the method's curvature model at the iterate
+	// (CurvNone when it keeps none).
+	CurvKind CurvKind
 }
 
-// Trials returns the number of trial points of the step.
-func (s *Step) Trials() int { return len(s.TrialF) }
+// Vectors are the vectors of one trace row. They alias the trace's storage
+// and stay valid until the run's next Step: copy what you keep.
+type Vectors struct {
+	// X is the iterate and G the gradient there.
+	X, G []float64
+	// Curv is the method's curvature model at X (nil when the row's
+	// CurvKind is CurvNone or the dimension is above
+	// RunOptions.CurvMaxDim): the Hessian it uses, B, or H; n·n row-major.
+	Curv []float64
+	// Dir is the search direction d, X = x_{k−1} + Alpha·Dir, when the
+	// row's HasDir; TRStep the trust-region step p when HasTR. Both are
+	// nil otherwise and for n above RunOptions.CurvMaxDim.
+	Dir, TRStep []float64
+	// TrialX (n numbers per trial) and TrialF are the points the line
+	// search or trust region evaluated in the iteration: kept for the
+	// latest row only (for every row with RunOptions.KeepVectors).
+	TrialX, TrialF []float64
+}
+
+// Row is a trace row whole: its scalars and its vectors (nil where the
+// trace does not keep them, see Run.Vectors).
+type Row struct {
+	Step
+	Vectors
+}
 
 // RunOptions tune a Run. The zero value gives the defaults.
 type RunOptions struct {
@@ -37,11 +73,42 @@ type RunOptions struct {
 	// Bound ends the run with EventDiverged when some |x_i| exceeds it;
 	// 0 means DefaultBound.
 	Bound float64
-	// Budget is the expected number of steps, used to size storage once.
+	// Budget is the expected number of steps: the trace's rows grow with
+	// the steps taken, never beyond room for Budget+1 rows at once.
 	Budget int
 	// CurvMaxDim is the largest dimension for which curvature matrices are
 	// kept in the trace; 0 means 16.
 	CurvMaxDim int
+	// VectorLimit is the most numbers (float64) the trace keeps for its
+	// rows' iterates, gradients and curvature matrices; 0 means
+	// VectorLimit(n) for an n-dimensional objective.
+	// Past it the trace keeps the vectors of every stride-th row only,
+	// doubling the stride as needed, and always those of row 0 and of the
+	// latest row.
+	VectorLimit int
+	// KeepVectors keeps the vectors of every row, trial points included,
+	// whatever their size (the CLI, which prints them all); VectorLimit is
+	// then ignored.
+	KeepVectors bool
+}
+
+// Default vector limits (RunOptions.VectorLimit), in numbers.
+const (
+	// SmallVectorLimit (8 MiB) holds every row of a 2D surface's
+	// MaxSteps-step run (8 numbers a row).
+	SmallVectorLimit = 1 << 20
+	// LargeVectorLimit (1 MiB) holds 370 rows of the largest network (177
+	// weights).
+	LargeVectorLimit = 1 << 17
+)
+
+// VectorLimit is the default RunOptions.VectorLimit for an n-dimensional
+// objective: SmallVectorLimit up to n = 16, LargeVectorLimit above.
+func VectorLimit(n int) int {
+	if n <= 16 {
+		return SmallVectorLimit
+	}
+	return LargeVectorLimit
 }
 
 // DefaultBound is the distance from the origin beyond which an iterate counts
@@ -49,19 +116,23 @@ type RunOptions struct {
 const DefaultBound = 1e10
 
 // Run is one method walking one objective. It advances one iteration per
-// Step call and records every iteration in Trace.
+// Step call and records every iteration in Trace: the scalars of every row,
+// and the vectors of the rows Vectors says it keeps, within a bounded store
+// (RunOptions.VectorLimit).
 type Run struct {
 	Problem Problem
 	Method  Method
 	State   State
-	Trace   []Step
+	// Trace holds the scalars of every row, row k at index k.
+	Trace []Step
 	// Done is set once the run converged or diverged.
 	Done bool
 
-	opt   RunOptions
-	rec   *Record
-	prevX []float64
-	pool  []float64 // storage carved into trace rows
+	opt      RunOptions
+	rec      *Record
+	prevX    []float64
+	vec      vectorStore
+	watchers []func(x []float64)
 }
 
 // NewRun evaluates f and ∇f at x0, initializes the method and records row 0.
@@ -73,6 +144,9 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	if opt.CurvMaxDim == 0 {
 		opt.CurvMaxDim = 16
 	}
+	if opt.VectorLimit == 0 {
+		opt.VectorLimit = VectorLimit(n)
+	}
 	r := &Run{
 		Problem: Problem{Obj: obj},
 		Method:  m,
@@ -81,16 +155,14 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 		rec:     newRecord(n),
 		prevX:   make([]float64, n),
 	}
-	budget := opt.Budget + 1
-	if budget < 16 {
-		budget = 16
+	r.vec = vectorStore{n: n, limit: opt.VectorLimit, all: opt.KeepVectors, stride: 1}
+	if n <= opt.CurvMaxDim {
+		r.vec.curvLen = n * n
 	}
-	r.Trace = make([]Step, 0, budget)
-	// Room for a few trial points per row; the pool doubles if needed.
-	r.pool = make([]float64, 0, budget*r.rowSize(4))
+	r.Trace = make([]Step, 0, min(16, opt.Budget+1))
 	copy(r.State.X, x0)
 	copy(r.prevX, x0)
-	if isFinite(r.State.X) {
+	if la.IsFinite(r.State.X) {
 		r.State.F = r.Problem.Func(r.State.X)
 		r.Problem.Grad(r.State.G, r.State.X)
 	} else {
@@ -117,20 +189,53 @@ func (r *Run) Step() bool {
 	return true
 }
 
+// Watch calls f with the iterate of every row r records from now on, right
+// after the row is recorded: the one moment every row's iterate is at hand,
+// whichever rows the trace keeps vectors of. f must not keep x.
+func (r *Run) Watch(f func(x []float64)) { r.watchers = append(r.watchers, f) }
+
 // Curv returns the method's curvature model at the current iterate (n·n,
 // row-major) and its kind, also where the trace does not keep it (n above
 // RunOptions.CurvMaxDim, as for networks). The slice is overwritten by the
 // next Step: copy what you keep.
 func (r *Run) Curv() ([]float64, CurvKind) { return r.rec.Curv, r.rec.CurvKind }
 
-// Last is the latest row of the trace.
-func (r *Run) Last() *Step { return &r.Trace[len(r.Trace)-1] }
+// Last is the latest row of the trace, whose vectors are always kept.
+func (r *Run) Last() Row { return r.Row(len(r.Trace) - 1) }
+
+// Row returns trace row k, its vectors nil when the trace does not keep
+// them (see Vectors).
+func (r *Run) Row(k int) Row { return Row{r.Trace[k], r.Vectors(k)} }
+
+// Vectors returns the vectors of trace row row, or the zero Vectors (all
+// nil) when the trace does not keep them. It keeps them for row 0 and the
+// latest row always, and for every row until the store reaches
+// RunOptions.VectorLimit (every row of a 2D surface's run); past it, for
+// every stride-th row (see Kept). Trial points are kept for the latest row
+// only, unless RunOptions.KeepVectors. The slices stay valid until the
+// next Step.
+func (r *Run) Vectors(row int) Vectors {
+	i, ok := slices.BinarySearch(r.vec.rows, row)
+	if !ok {
+		return Vectors{}
+	}
+	return r.vec.at(i, &r.Trace[row])
+}
+
+// X returns the iterate of trace row row, or nil when the trace does not
+// keep it (see Vectors).
+func (r *Run) X(row int) []float64 { return r.Vectors(row).X }
+
+// Kept returns the rows whose vectors the trace keeps, in increasing order:
+// row 0, every stride-th row, and the latest row. It is the trace's own
+// slice, valid until the next Step: do not modify it.
+func (r *Run) Kept() []int { return r.vec.rows }
 
 // check adds converged or diverged events to the record and returns them.
 func (r *Run) check() Event {
 	st := &r.State
 	var e Event
-	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !isFinite(st.G) || !isFinite(st.X) {
+	if math.IsNaN(st.F) || math.IsInf(st.F, 0) || !la.IsFinite(st.G) || !la.IsFinite(st.X) || math.IsInf(la.Norm(st.G), 0) {
 		e = EventDiverged
 	} else {
 		for _, v := range st.X {
@@ -139,38 +244,14 @@ func (r *Run) check() Event {
 			}
 		}
 	}
-	if e == 0 && r.opt.Tol > 0 && Norm(st.G) <= r.opt.Tol {
+	if e == 0 && r.opt.Tol > 0 && la.Norm(st.G) <= r.opt.Tol {
 		e = EventConverged
 	}
 	r.rec.Events |= e
-	if e != 0 {
+	if e != 0 || r.rec.Events&EventStalled != 0 {
 		r.Done = true
 	}
 	return e
-}
-
-func (r *Run) rowSize(trials int) int {
-	n := r.Problem.Dim()
-	size := 2*n + trials*(n+1)
-	if n <= r.opt.CurvMaxDim {
-		size += n * n
-	}
-	return size
-}
-
-// take carves k numbers from the pool, growing it when full. Rows keep
-// pointing into old pools, so growth never copies.
-func (r *Run) take(k int) []float64 {
-	if len(r.pool)+k > cap(r.pool) {
-		c := 2 * cap(r.pool)
-		if c < k {
-			c = k
-		}
-		r.pool = make([]float64, 0, c)
-	}
-	s := r.pool[len(r.pool) : len(r.pool)+k : len(r.pool)+k]
-	r.pool = r.pool[:len(r.pool)+k]
-	return s
 }
 
 // record appends the current state and record as a trace row.
@@ -179,44 +260,182 @@ func (r *Run) record() {
 		r.check()
 	}
 	st, rec := &r.State, r.rec
-	n := len(st.X)
-	row := Step{
-		Iter:     len(r.Trace),
-		F:        st.F,
-		GNorm:    Norm(st.G),
-		Alpha:    rec.Alpha,
-		CurvKind: rec.CurvKind,
-		Radius:   rec.Radius,
-		FEvals:   r.Problem.FEvals,
-		GEvals:   r.Problem.GEvals,
-		HEvals:   r.Problem.HEvals,
-		Events:   rec.Events,
-	}
-	row.X = r.take(n)
-	copy(row.X, st.X)
-	row.G = r.take(n)
-	copy(row.G, st.G)
 	var ss float64
 	for i := range st.X {
 		d := st.X[i] - r.prevX[i]
 		ss += d * d
 	}
-	row.StepLen = math.Sqrt(ss)
-	if k := len(rec.TrialF); k > 0 {
-		row.TrialX = r.take(k * n)
-		copy(row.TrialX, rec.TrialX)
-		row.TrialF = r.take(k)
-		copy(row.TrialF, rec.TrialF)
+	row := Step{
+		Iter:     len(r.Trace),
+		F:        st.F,
+		GNorm:    la.Norm(st.G),
+		StepLen:  math.Sqrt(ss),
+		Alpha:    rec.Alpha,
+		Radius:   rec.Radius,
+		FEvals:   r.Problem.FEvals,
+		GEvals:   r.Problem.GEvals,
+		HEvals:   r.Problem.HEvals,
+		Trials:   len(rec.TrialF),
+		Events:   rec.Events,
+		CurvKind: rec.CurvKind,
+		HasDir:   rec.HasDir,
+		HasTR:    rec.HasTR,
+		Pred:     math.NaN(),
+		Rho:      math.NaN(),
 	}
-	if rec.CurvKind != CurvNone && n <= r.opt.CurvMaxDim {
-		row.Curv = r.take(n * n)
-		copy(row.Curv, rec.Curv)
+	if rec.HasTR {
+		row.Pred, row.Rho = rec.Pred, rec.Rho
 	}
 	if len(r.Trace) == cap(r.Trace) {
-		// Grow by doubling; only happens when the budget was exceeded.
-		t := make([]Step, len(r.Trace), 2*cap(r.Trace))
-		copy(t, r.Trace)
-		r.Trace = t
+		// Double, but never past room for the budget while within it.
+		c := 2 * cap(r.Trace)
+		if b := r.opt.Budget + 1; len(r.Trace) < b && c > b {
+			c = b
+		}
+		r.Trace = append(make([]Step, 0, c), r.Trace...)
 	}
 	r.Trace = append(r.Trace, row)
+	r.vec.add(row.Iter, st, rec)
+	for _, f := range r.watchers {
+		f(st.X)
+	}
+}
+
+// vectorStore keeps the vectors of some trace rows in one buffer, row
+// after row in increasing order; each row's layout is x, g, and, when the
+// dimension is at most CurvMaxDim, the curvature matrix, the search
+// direction and the trust-region step (those of them the row has); and, when it keeps every row (all), the trial points and their values;
+// otherwise the trial points of the latest row only, in trialX and trialF
+// (the app draws no others). Rows that are multiples of stride stay; the
+// latest row stays until the next one replaces it. When the buffer holds
+// more than limit numbers, the stride doubles and the rows that are no
+// longer multiples of it are dropped in place: memory stays within about
+// limit numbers however long the run, and no allocation happens once the
+// buffer has grown to it.
+type vectorStore struct {
+	n, curvLen     int
+	limit          int
+	all            bool // keep every row (RunOptions.KeepVectors)
+	stride         int
+	buf            []float64
+	rows, offs     []int     // the kept rows and where each starts in buf
+	trialX, trialF []float64 // the latest row's trial points, unless all
+}
+
+// at returns the vectors of kept row i (the i-th of rows), whose scalars
+// are s.
+func (v *vectorStore) at(i int, s *Step) Vectors {
+	n, off := v.n, v.offs[i]
+	cut := func(k int) []float64 {
+		p := v.buf[off : off+k : off+k]
+		off += k
+		return p
+	}
+	var vs Vectors
+	vs.X, vs.G = cut(n), cut(n)
+	if v.curvLen > 0 {
+		if s.CurvKind != CurvNone {
+			vs.Curv = cut(v.curvLen)
+		}
+		if s.HasDir {
+			vs.Dir = cut(n)
+		}
+		if s.HasTR {
+			vs.TRStep = cut(n)
+		}
+	}
+	switch {
+	case s.Trials == 0:
+	case v.all:
+		vs.TrialX, vs.TrialF = cut(s.Trials*n), cut(s.Trials)
+	case i == len(v.rows)-1:
+		vs.TrialX, vs.TrialF = v.trialX, v.trialF
+	}
+	return vs
+}
+
+// add stores the vectors of row, the latest, from st and rec.
+func (v *vectorStore) add(row int, st *State, rec *Record) {
+	if k := len(v.rows) - 1; k >= 0 && v.rows[k]%v.stride != 0 {
+		// The previous latest row is not one to keep: row replaces it.
+		v.buf = v.buf[:v.offs[k]]
+		v.rows, v.offs = v.rows[:k], v.offs[:k]
+	}
+	need := 2 * v.n
+	if v.curvLen > 0 {
+		if rec.CurvKind != CurvNone {
+			need += v.curvLen
+		}
+		if rec.HasDir {
+			need += v.n
+		}
+		if rec.HasTR {
+			need += v.n
+		}
+	}
+	if v.all {
+		need += len(rec.TrialX) + len(rec.TrialF)
+	}
+	v.grow(need)
+	v.rows = append(v.rows, row)
+	v.offs = append(v.offs, len(v.buf))
+	v.buf = append(v.buf, st.X...)
+	v.buf = append(v.buf, st.G...)
+	if v.curvLen > 0 {
+		if rec.CurvKind != CurvNone {
+			v.buf = append(v.buf, rec.Curv[:v.curvLen]...)
+		}
+		if rec.HasDir {
+			v.buf = append(v.buf, rec.Dir...)
+		}
+		if rec.HasTR {
+			v.buf = append(v.buf, rec.TRStep...)
+		}
+	}
+	if v.all {
+		v.buf = append(v.buf, rec.TrialX...)
+		v.buf = append(v.buf, rec.TrialF...)
+		return
+	}
+	v.trialX = append(v.trialX[:0], rec.TrialX...)
+	v.trialF = append(v.trialF[:0], rec.TrialF...)
+	for len(v.buf) > v.limit && len(v.rows) > 2 {
+		v.stride *= 2
+		v.thin()
+	}
+}
+
+// grow makes room for need more numbers: the buffer doubles, but not
+// beyond the limit and an eighth, the room thinning needs.
+func (v *vectorStore) grow(need int) {
+	if len(v.buf)+need <= cap(v.buf) {
+		return
+	}
+	c := max(2*cap(v.buf), 64)
+	if !v.all && c > v.limit+v.limit/8 {
+		c = v.limit + v.limit/8
+	}
+	c = max(c, len(v.buf)+need)
+	v.buf = append(make([]float64, 0, c), v.buf...)
+}
+
+// thin drops, in place, the kept rows that are not multiples of the stride,
+// except the latest.
+func (v *vectorStore) thin() {
+	w, end := 0, 0
+	last := len(v.rows) - 1
+	for i, row := range v.rows {
+		next := len(v.buf)
+		if i < last {
+			next = v.offs[i+1]
+		}
+		if row%v.stride == 0 || i == last {
+			k := copy(v.buf[end:], v.buf[v.offs[i]:next])
+			v.rows[w], v.offs[w] = row, end
+			end += k
+			w++
+		}
+	}
+	v.rows, v.offs = v.rows[:w], v.offs[:w]
+	v.buf = v.buf[:end]
 }

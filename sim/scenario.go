@@ -88,6 +88,13 @@ const (
 	MaxUILen   = 16
 )
 
+// StepsParam and TolParam are the scenario's n and t, read and checked by
+// Decode, Validate and the CLI's --steps and --tol alike.
+var (
+	StepsParam = Param{Key: "n", Desc: "step budget", Default: DefaultSteps, Min: 1, Max: MaxSteps, Int: true}
+	TolParam   = Param{Key: "t", Desc: "tolerance on ‖g‖ (0 never stops)", Default: DefaultTol, Min: 0, Max: 1}
+)
+
 // defaultScenarioText is the scenario the app opens with: the lesson that
 // curvature sets the step, on Rosenbrock's banana valley from its standard
 // start. lr = 0.001 is stable there: 2/λ_max(∇²f(−1.2, 1)) ≈ 0.00133.
@@ -179,13 +186,22 @@ func (s Scenario) ViewWindow() Window {
 }
 
 // NewRuns builds one Run per panel, each starting at Start with tolerance
-// Tol and storage sized for Steps iterations. The runs share the scenario's
+// Tol and budget Steps (its trace grows with the rows computed, within
+// room for Steps+1). The runs share the scenario's
 // Surface, so step them from one goroutine.
-func (s Scenario) NewRuns() []*Run {
+func (s Scenario) NewRuns() []*Run { return s.NewRunsWith(RunOptions{}) }
+
+// NewRunsWith is NewRuns with the storage settings of opt (CurvMaxDim,
+// VectorLimit, KeepVectors); Tol and Budget come from the scenario.
+func (s Scenario) NewRunsWith(opt RunOptions) []*Run {
 	obj := s.Objective()
+	opt.Tol, opt.Budget = s.Tol, s.Steps
+	if opt.VectorLimit == 0 {
+		opt.VectorLimit = s.vectorLimit()
+	}
 	runs := make([]*Run, len(s.Methods))
 	for i, sp := range s.Methods {
-		runs[i] = NewRun(obj, sp.New(), s.Start, RunOptions{Tol: s.Tol, Budget: s.Steps})
+		runs[i] = NewRun(obj, sp.New(), s.Start, opt)
 	}
 	return runs
 }
@@ -324,11 +340,11 @@ func (s Scenario) Validate() error {
 			return fmt.Errorf("start coordinate %s is out of range [%s, %s]", FormatFloat(v), FormatFloat(-MaxStartCoord), FormatFloat(MaxStartCoord))
 		}
 	}
-	if s.Steps < 1 || s.Steps > MaxSteps {
-		return fmt.Errorf("step count %d is out of range: it must be an integer from 1 to %d", s.Steps, MaxSteps)
+	if err := StepsParam.Check(float64(s.Steps)); err != nil {
+		return err
 	}
-	if !(s.Tol >= 0 && s.Tol <= 1) {
-		return fmt.Errorf("tolerance %s is out of range [0, 1]", FormatFloat(s.Tol))
+	if err := TolParam.Check(s.Tol); err != nil {
+		return err
 	}
 	if s.View != nil {
 		if err := CheckWindow(*s.View); err != nil {
@@ -445,9 +461,9 @@ func scDecode(text string) (Scenario, error) {
 		switch key {
 		case "s":
 			name, set, _ := strings.Cut(val, ":")
-			k, ok := surfaceKinds[name]
-			if !ok {
-				return s, fmt.Errorf("unknown surface %s (accepted: %s)", scQuote(name), scAccepted(scSurfaceNames(), 100))
+			k, err := LookupSurface(name)
+			if err != nil {
+				return s, err
 			}
 			vals, err := scParseSettings("surface "+name, set, k.Params)
 			if err != nil {
@@ -474,9 +490,9 @@ func scDecode(text string) (Scenario, error) {
 				return s, fmt.Errorf("more than %d methods given (one per panel, at most %d)", MaxPanels, MaxPanels)
 			}
 			name, set, _ := strings.Cut(val, ":")
-			k, ok := methodKinds[name]
-			if !ok {
-				return s, fmt.Errorf("unknown method %s (accepted: %s)", scQuote(name), scAccepted(scMethodNames(), 110))
+			k, err := LookupMethod(name)
+			if err != nil {
+				return s, err
 			}
 			vals, err := scParseSettings("method "+name, set, k.Params)
 			if err != nil {
@@ -484,21 +500,15 @@ func scDecode(text string) (Scenario, error) {
 			}
 			s.Methods = append(s.Methods, Spec{Kind: k, Values: vals})
 		case "n":
-			v, err := scNumber("n=", val)
+			v, err := StepsParam.Parse(val)
 			if err != nil {
 				return s, err
-			}
-			if v != math.Trunc(v) || v < 1 || v > MaxSteps {
-				return s, fmt.Errorf("n=%s is out of range: the step count must be an integer from 1 to %d", val, MaxSteps)
 			}
 			s.Steps = int(v)
 		case "t":
-			v, err := scNumber("t=", val)
+			v, err := TolParam.Parse(val)
 			if err != nil {
 				return s, err
-			}
-			if v < 0 || v > 1 {
-				return s, fmt.Errorf("t=%s is out of range: the tolerance must be in [0, 1]", val)
 			}
 			s.Tol = v
 		case "w":
@@ -568,87 +578,31 @@ func scDecode(text string) (Scenario, error) {
 	return s, nil
 }
 
-// scParseSettings is ParseSettings with error messages that quote at most
-// a bounded, escaped part of the input, and with −0 read as 0.
+// scParseSettings is ParseSettings with messages that start with what.
 func scParseSettings(what, set string, params []Param) ([]float64, error) {
-	vals := Defaults(params)
-	if set == "" {
-		return vals, nil
-	}
-	seen := make([]bool, len(params))
-	for _, kv := range strings.Split(set, ",") {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			return nil, fmt.Errorf("%s: %s is not key=value", what, scQuote(kv))
-		}
-		i := paramIndex(params, k)
-		if i < 0 {
-			return nil, fmt.Errorf("%s: unknown key %s (accepted: %s)", what, scQuote(k), scAccepted(scParamKeys(params), 100))
-		}
-		if seen[i] {
-			return nil, fmt.Errorf("%s: key %s given twice", what, scQuote(k))
-		}
-		seen[i] = true
-		p := params[i]
-		if len(p.Choices) > 0 {
-			j := scIndex(p.Choices, v)
-			if j < 0 {
-				return nil, fmt.Errorf("%s: %s=%s is not one of %s", what, k, scQuote(v), strings.Join(p.Choices, "|"))
-			}
-			vals[i] = float64(j)
-			continue
-		}
-		x, err := scNumber(what+": "+k+"=", v)
-		if err != nil {
-			return nil, err
-		}
-		if p.Int && x != math.Trunc(x) {
-			return nil, fmt.Errorf("%s: %s=%s must be an integer", what, k, v)
-		}
-		if x < p.Min || x > p.Max {
-			return nil, fmt.Errorf("%s: %s=%s is out of range [%s, %s]", what, k, v, FormatFloat(p.Min), FormatFloat(p.Max))
-		}
-		vals[i] = x
+	vals, err := ParseSettings(set, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", what, err)
 	}
 	return vals, nil
 }
 
-// scCheckValues checks parameter values built by hand against params.
+// scCheckValues is CheckValues with messages that start with what.
 func scCheckValues(what string, vals []float64, params []Param) error {
-	if len(vals) != len(params) {
-		return fmt.Errorf("%s takes %d parameter values, got %d", what, len(params), len(vals))
-	}
-	for i, p := range params {
-		v := vals[i]
-		if len(p.Choices) > 0 {
-			if !(v >= 0 && v < float64(len(p.Choices)) && v == math.Trunc(v)) {
-				return fmt.Errorf("%s: %s=%s is not an index of %s", what, p.Key, FormatFloat(v), strings.Join(p.Choices, "|"))
-			}
-			continue
-		}
-		if p.Int && v != math.Trunc(v) {
-			return fmt.Errorf("%s: %s=%s must be an integer", what, p.Key, FormatFloat(v))
-		}
-		if !(v >= p.Min && v <= p.Max) {
-			return fmt.Errorf("%s: %s=%s is out of range [%s, %s]", what, p.Key, FormatFloat(v), FormatFloat(p.Min), FormatFloat(p.Max))
-		}
+	if err := CheckValues(vals, params); err != nil {
+		return fmt.Errorf("%s: %v", what, err)
 	}
 	return nil
 }
 
-// scNumber reads a finite decimal number (ParseFloat), −0 as 0; label
-// prefixes the quoted text in messages ("n=", "start coordinate "). A number
-// ParseFloat accepts has at most 32 bytes of [0-9.eE+-], so callers may
-// echo it unquoted.
+// scNumber reads a number (ParseFloat); label prefixes the messages
+// ("start coordinate ").
 func scNumber(label, v string) (float64, error) {
 	x, err := ParseFloat(v)
 	if err != nil {
-		if len(v) > 32 {
-			return 0, fmt.Errorf("%s%s is too long for a number", label, scQuote(v))
-		}
-		return 0, fmt.Errorf("%s%s is not a finite decimal number", label, scQuote(v))
+		return 0, fmt.Errorf("%s%v", label, err)
 	}
-	return x + 0, nil // −0 + 0 = +0
+	return x, nil
 }
 
 // scCheckBytes accepts printable ASCII only.
@@ -745,22 +699,6 @@ func scAccepted(names []string, budget int) string {
 		return "none"
 	}
 	return b.String()
-}
-
-func scSurfaceNames() []string {
-	var names []string
-	for _, k := range SurfaceKinds() {
-		names = append(names, k.Name)
-	}
-	return names
-}
-
-func scMethodNames() []string {
-	var names []string
-	for _, k := range MethodKinds() {
-		names = append(names, k.Name)
-	}
-	return names
 }
 
 func scParamKeys(params []Param) []string {

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // SR1 is the symmetric rank-one quasi-Newton method in inverse form, the
 // lesson curvlab was founded on: Newton's method steps along −(∇²f)⁻¹g;
@@ -16,11 +20,13 @@ import "math"
 //	H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy)        (N&W §6.2, eq. 6.25)
 //
 // the inverse of the direct update of B ≈ ∇²f, eq. 6.24. The update is
-// skipped (EventSkip) when its denominator is tiny,
+// skipped (EventSkip) when its denominator is tiny or not finite: it is
+// made only if
 //
-//	|yᵀ(s − H·y)| < r·‖y‖·‖s − H·y‖,   r = 1e-8           (eq. 6.26, inverse form)
+//	|yᵀ(s − H·y)| > r·‖y‖·‖s − H·y‖,   r = 1e-8
 //
-// or not finite. The rule is tested as "not greater than", so it also skips
+// the analogue for H of eq. 6.26, which N&W state for B (skip when
+// |sᵀ(y − Bs)| < r‖s‖‖y − Bs‖). The rule is tested as "not greater than", so it also skips
 // when s − H·y = 0 (H already satisfies the secant condition: nothing to
 // learn, the exact update is zero) and when s = y = 0 (a step at a
 // stationary point), cases where the strict inequality of eq. 6.26 would
@@ -56,38 +62,42 @@ import "math"
 //     is none, so that the facts above, stated for H₀ = I, hold.
 //   - A failed line search leaves the iterate in place (EventRejected,
 //     EventSkip) and restarts from H₀.
+//
+// The zero value is SR1 with its defaults (sr1Defaults).
 type SR1 struct {
-	LR    float64 // step (ls=none) or first trial step
-	LS    int     // line search: LSNone, LSArmijo, LSWolfe or LSExact
-	C2    float64 // Wolfe curvature constant
-	H0    float64 // H₀ = H0·I
-	Scale int     // qnScaleNone or qnScaleFirst
+	LR    float64    // step (ls=none) or first trial step
+	LS    LineSearch // line search: LSNone, LSArmijo, LSWolfe or LSExact
+	C2    float64    // Wolfe curvature constant
+	H0    float64    // H₀ = H0·I
+	Scale Scaling    // ScalingNone or ScalingFirst
 
-	ls          *lineSearch
-	h           []float64 // H ≈ (∇²f)⁻¹, n×n, symmetric
-	d, s, y, hy []float64 // direction, step, gradient change, H·y
-	v           []float64 // s − H·y, the secant error of H
-	scaled      bool      // scale=first has been applied (or is off)
+	qn qnIteration
+	invModel
+	hy []float64 // H·y
+	v  []float64 // s − H·y, the secant error of H
 }
 
 // sr1SkipTol is r of the skip rule, N&W eq. 6.26.
 const sr1SkipTol = 1e-8
 
+// sr1Defaults are SR1's defaults, taken by its zero fields.
+var sr1Defaults = SR1{LR: 1, LS: LSArmijo, C2: 0.9, H0: qnDefaultH0, Scale: ScalingNone}
+
 func init() {
 	registerMethod(&MethodKind{
 		Name: "sr1",
 		Desc: "symmetric rank-one quasi-Newton: learns the inverse Hessian one secant pair at a time",
-		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip if |yᵀ(s − H·y)| < 1e-8·‖y‖‖s − H·y‖",
-		Cite: "Nocedal & Wright §6.2, eqs. 6.25 (update) and 6.26 (skip rule), Thm 6.1",
+		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip unless |yᵀ(s − H·y)| > 1e-8·‖y‖‖s − H·y‖",
+		Cite: "Nocedal & Wright §6.2, eq. 6.25 (update), Thm 6.1; skip rule: the inverse-form analogue of eq. 6.26 (stated there for B), tested as \"not >\"",
 		Params: []Param{
-			lrParam(1),
-			lsParam(LSArmijo),
-			c2Param(0.9),
+			lrParam(sr1Defaults.LR),
+			lsParam(sr1Defaults.LS),
+			c2Param(sr1Defaults.C2),
 			qnH0Param(),
-			qnScaleParam(qnScaleNone),
+			qnScaleParam(sr1Defaults.Scale),
 		},
-		New: func(v []float64) Method {
-			return &SR1{LR: v[0], LS: int(v[1]), C2: v[2], H0: v[3], Scale: int(v[4])}
+		New: func(s Spec) Method {
+			return &SR1{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
 		},
 	})
 }
@@ -95,65 +105,41 @@ func init() {
 // Init implements Method.
 func (m *SR1) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	m.ls = newLineSearch(m.LS, m.C2, n)
-	m.h = make([]float64, n*n)
-	m.d = make([]float64, n)
-	m.s = make([]float64, n)
-	m.y = make([]float64, n)
+	orDefault(&m.LR, sr1Defaults.LR)
+	orDefault(&m.LS, sr1Defaults.LS)
+	orDefault(&m.C2, sr1Defaults.C2)
+	orDefault(&m.H0, sr1Defaults.H0)
+	orDefault(&m.Scale, sr1Defaults.Scale)
+	m.qn.init(m.LS, m.C2, n)
+	m.invModel.init(n, m.H0, m.Scale)
 	m.hy = make([]float64, n)
 	m.v = make([]float64, n)
-	m.restart(n)
-	rec.SetCurv(CurvH, m.h)
-}
-
-// restart sets H = H₀ and re-arms the first-pair scaling.
-func (m *SR1) restart(n int) {
-	setIdentity(m.h, n, m.H0)
-	m.scaled = m.Scale == qnScaleNone
+	m.reset()
+	m.recordModel(rec)
 }
 
 // Iterate implements Method.
-func (m *SR1) Iterate(p *Problem, st *State, rec *Record) {
-	n := len(st.X)
+func (m *SR1) Iterate(p *Problem, st *State, rec *Record) { m.qn.iterate(p, st, rec, m, m.LR) }
 
-	// Direction d = −H·g, unless the line search cannot use it.
-	MatVec(m.d, m.h, st.G)
-	scale(m.d, -1, m.d)
-	if !qnUsable(m.LS, st.G, m.d) {
-		scale(m.d, -1, st.G)
-		rec.Events |= EventModified
-	}
-
-	// Step: x₊ = x + α·d; s = x₊ − x, y = g₊ − g.
-	if !qnStep(p, st, rec, m.ls, m.d, m.LR, m.s, m.y) {
-		m.restart(n)
-		rec.SetCurv(CurvH, m.h)
-		return
-	}
-
-	m.update(n, rec)
-	rec.SetCurv(CurvH, m.h) // the model for the next step
-}
-
-// update applies N&W eq. 6.25 to m.h, or skips it by eq. 6.26.
-func (m *SR1) update(n int, rec *Record) {
-	s, y, h := m.s, m.y, m.h
-	if !m.scaled && Norm(y) > 0 {
+// learn applies N&W eq. 6.25 to H, or skips it by the rule above.
+func (m *SR1) learn(s, y, _ []float64, rec *Record) {
+	n, h := m.n, m.h
+	if !m.scaled && la.Norm(y) > 0 {
 		m.scaled = true
 		if gamma, ok := qnFirstScale(s, y); ok {
 			// H = γI satisfies yᵀH·y = yᵀs, so (s − H·y)ᵀy = 0: the
 			// scaling is this pair's whole update.
-			setIdentity(h, n, gamma)
+			la.SetIdentity(h, n, gamma)
 			rec.Events |= EventSkip
 			return
 		}
 	}
 
-	MatVec(m.hy, h, y)
-	sub(m.v, s, m.hy) // v = s − H·y
+	la.MatVec(m.hy, h, y)
+	la.Sub(m.v, s, m.hy) // v = s − H·y
 	v := m.v
-	den := Dot(v, y)
-	if !(math.Abs(den) > sr1SkipTol*Norm(y)*Norm(v)) || math.IsInf(den, 0) {
+	den := la.Dot(v, y)
+	if !(math.Abs(den) > sr1SkipTol*la.Norm(y)*la.Norm(v)) || math.IsInf(den, 0) {
 		rec.Events |= EventSkip
 		return
 	}

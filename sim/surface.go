@@ -2,8 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 )
 
 // Window is a rectangle of the plane, the default view of a surface.
@@ -41,38 +39,17 @@ type SurfaceKind struct {
 	New func(vals []float64) Surface
 }
 
-var surfaceKinds = map[string]*SurfaceKind{}
+var surfaceKinds = registry[*SurfaceKind]{what: "surface", name: func(k *SurfaceKind) string { return k.Name }}
 
 // registerSurface adds a kind to the library; it is called from init
 // functions, one per surface file.
-func registerSurface(k *SurfaceKind) {
-	if _, dup := surfaceKinds[k.Name]; dup {
-		panic("sim: surface registered twice: " + k.Name)
-	}
-	surfaceKinds[k.Name] = k
-}
+func registerSurface(k *SurfaceKind) { surfaceKinds.add(k) }
 
 // SurfaceKinds lists the surface library sorted by name.
-func SurfaceKinds() []*SurfaceKind {
-	ks := make([]*SurfaceKind, 0, len(surfaceKinds))
-	for _, k := range surfaceKinds {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i].Name < ks[j].Name })
-	return ks
-}
+func SurfaceKinds() []*SurfaceKind { return surfaceKinds.list() }
 
 // LookupSurface finds a surface kind by name.
-func LookupSurface(name string) (*SurfaceKind, error) {
-	if k, ok := surfaceKinds[name]; ok {
-		return k, nil
-	}
-	names := make([]string, 0, len(surfaceKinds))
-	for _, k := range SurfaceKinds() {
-		names = append(names, k.Name)
-	}
-	return nil, fmt.Errorf("unknown surface %q (accepted: %s)", name, strings.Join(names, ", "))
-}
+func LookupSurface(name string) (*SurfaceKind, error) { return surfaceKinds.lookup(name) }
 
 // NewSurface builds the named surface with settings "k=v,k=v" (empty for
 // the defaults).

@@ -9,6 +9,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/functions"
+
+	"curvlab/sim/la"
 )
 
 // surfParamSets returns parameter value sets for k: the defaults, each
@@ -88,7 +90,7 @@ func surfEig(s Surface, x, y float64) (lo, hi float64) {
 	h := make([]float64, 4)
 	s.Hess(h, []float64{x, y})
 	vals := make([]float64, 2)
-	EigSym(vals, nil, h, make([]float64, 4), 2)
+	la.EigSym(vals, nil, h, make([]float64, la.EigSymWork(2)), 2)
 	return vals[0], vals[1]
 }
 
@@ -101,12 +103,12 @@ func surfNewton(s Surface, x0 [2]float64, k int) ([2]float64, bool) {
 		s.Grad(g, x)
 		s.Hess(h, x)
 		det := h[0]*h[3] - h[1]*h[2]
-		if det == 0 || !isFinite(g) || !isFinite(h) {
+		if det == 0 || !la.IsFinite(g) || !la.IsFinite(h) {
 			return [2]float64{x[0], x[1]}, false
 		}
 		x[0] -= (h[3]*g[0] - h[1]*g[1]) / det
 		x[1] -= (h[0]*g[1] - h[2]*g[0]) / det
-		if !isFinite(x) || math.Abs(x[0]) > 1e6 || math.Abs(x[1]) > 1e6 {
+		if !la.IsFinite(x) || math.Abs(x[0]) > 1e6 || math.Abs(x[1]) > 1e6 {
 			return [2]float64{x[0], x[1]}, false
 		}
 	}
@@ -196,7 +198,7 @@ func TestNewSurfaceSettings(t *testing.T) {
 func TestSurfaceWindows(t *testing.T) {
 	for _, c := range surfCases() {
 		w := c.s.View()
-		if !isFinite([]float64{w.XMin, w.XMax, w.YMin, w.YMax}) || !(w.XMin < w.XMax) || !(w.YMin < w.YMax) {
+		if !la.IsFinite([]float64{w.XMin, w.XMax, w.YMin, w.YMax}) || !(w.XMin < w.XMax) || !(w.YMin < w.YMax) {
 			t.Errorf("%s: degenerate view %+v", c.name, w)
 			continue
 		}
@@ -226,7 +228,7 @@ func TestSurfaceDerivatives(t *testing.T) {
 		for _, x := range randPoints(surfGrow(c.s.View(), 1.5), 50, uint64(100+ci)) {
 			c.s.Grad(g, x)
 			f := math.Abs(c.s.Func(x))
-			tol := 1e-6 + 1e-9*f/math.Max(1, Norm(g))
+			tol := 1e-6 + 1e-9*f/math.Max(1, la.Norm(g))
 			checkDerivatives(t, c.name, c.s, x, tol)
 		}
 	}
@@ -267,8 +269,8 @@ func TestSurfaceMinima(t *testing.T) {
 				t.Errorf("%s: minimum (%g, %g) lists F = %.17g, f = %.17g", c.name, m.X, m.Y, m.F, f)
 			}
 			s.Grad(g, x)
-			if Norm(g) > 1e-8*scale {
-				t.Errorf("%s: ‖∇f‖ = %g at minimum (%g, %g)", c.name, Norm(g), m.X, m.Y)
+			if la.Norm(g) > 1e-8*scale {
+				t.Errorf("%s: ‖∇f‖ = %g at minimum (%g, %g)", c.name, la.Norm(g), m.X, m.Y)
 			}
 			if lo < -1e-9*scale {
 				t.Errorf("%s: Hessian eigenvalues %g, %g at minimum (%g, %g)", c.name, lo, hi, m.X, m.Y)
@@ -351,7 +353,7 @@ func TestSurfaceMinimaComplete(t *testing.T) {
 				s.Grad(g, x[:])
 				lo, hi := surfEig(s, x[0], x[1])
 				scale := math.Max(1, math.Max(math.Abs(s.Func(x[:])), math.Abs(hi)))
-				if Norm(g) > 1e-8*scale || lo <= 1e-6*math.Max(1, math.Abs(hi)) {
+				if la.Norm(g) > 1e-8*scale || lo <= 1e-6*math.Max(1, math.Abs(hi)) {
 					continue // not converged, or not a strict minimum
 				}
 				listed := false
@@ -462,7 +464,7 @@ func TestSurfaceBealeGonum(t *testing.T) {
 			t.Errorf("beale ∇f(%v) = %v, gonum %v", x, g, gr)
 		}
 		// The Hessian has no trustworthy oracle in gonum: finite differences.
-		checkDerivatives(t, "beale", s, x, 1e-6+1e-9*math.Abs(s.Func(x))/math.Max(1, Norm(g)))
+		checkDerivatives(t, "beale", s, x, 1e-6+1e-9*math.Abs(s.Func(x))/math.Max(1, la.Norm(g)))
 	}
 	if n < 150 {
 		t.Fatalf("only %d points with x ≠ y", n)

@@ -18,6 +18,8 @@ package sim
 // Steihaug, The conjugate gradient method and trust regions in large scale
 // optimization, SIAM J. Numer. Anal. 20, 1983; Nocedal & Wright §7.1,
 // Alg. 7.2, and Alg. 4.1.
+//
+// The zero value is the method with its default radii (Δ₀ = 1, Δmax = 100).
 type TRCG struct {
 	Radius, MaxRadius float64
 
@@ -34,8 +36,8 @@ func init() {
 		Rule:   "p = Steihaug-CG(min gᵀp + ½pᵀ∇²f·p, ‖p‖ ≤ Δ); ρ > η: x₊ = x + p; Δ by Alg. 4.1",
 		Cite:   "Steihaug 1983; Nocedal & Wright Alg. 7.2, Alg. 4.1",
 		Params: trParams(),
-		New: func(v []float64) Method {
-			return &TRCG{Radius: v[0], MaxRadius: v[1]}
+		New: func(s Spec) Method {
+			return &TRCG{Radius: s.Value("radius"), MaxRadius: s.Value("maxradius")}
 		},
 	})
 }
@@ -43,6 +45,8 @@ func init() {
 // Init implements Method.
 func (m *TRCG) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
+	orDefault(&m.Radius, trDefaultRadius)
+	orDefault(&m.MaxRadius, trDefaultMaxRadius)
 	m.tr = newTRRegion(m.Radius, m.MaxRadius, n)
 	m.cg = newTRSteihaug(n)
 	m.hess = make([]float64, n*n)

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // TRDogleg is a trust-region Newton method with the dogleg step on the
 // true Hessian B = ∇²f(x). With B positive definite, the Newton step
@@ -26,6 +30,8 @@ import "math"
 // next step.
 //
 // Nocedal & Wright §4.1 (Cauchy point, dogleg), Alg. 4.1; Powell 1970.
+//
+// The zero value is the method with its default radii (Δ₀ = 1, Δmax = 100).
 type TRDogleg struct {
 	Radius, MaxRadius float64
 
@@ -44,8 +50,8 @@ func init() {
 		Rule:   "p on the path 0 → p_U = −(gᵀg/gᵀBg)g → p_B = −B⁻¹g, ‖p‖ ≤ Δ; ρ > η: x₊ = x + p; Δ by Alg. 4.1",
 		Cite:   "Nocedal & Wright §4.1, Alg. 4.1, eqs. 4.11–4.16",
 		Params: trParams(),
-		New: func(v []float64) Method {
-			return &TRDogleg{Radius: v[0], MaxRadius: v[1]}
+		New: func(s Spec) Method {
+			return &TRDogleg{Radius: s.Value("radius"), MaxRadius: s.Value("maxradius")}
 		},
 	})
 }
@@ -54,6 +60,8 @@ func init() {
 func (m *TRDogleg) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
 	m.n = n
+	orDefault(&m.Radius, trDefaultRadius)
+	orDefault(&m.MaxRadius, trDefaultMaxRadius)
 	m.tr = newTRRegion(m.Radius, m.MaxRadius, n)
 	m.hess = make([]float64, n*n)
 	m.chol = make([]float64, n*n)
@@ -68,7 +76,7 @@ func (m *TRDogleg) Init(p *Problem, st *State, rec *Record) {
 
 func (m *TRDogleg) model(p *Problem, st *State) {
 	p.Hess(m.hess, st.X)
-	m.pd = Cholesky(m.chol, m.hess, m.n)
+	m.pd = la.Cholesky(m.chol, m.hess, m.n)
 }
 
 // Iterate implements Method.
@@ -83,37 +91,37 @@ func (m *TRDogleg) Iterate(p *Problem, st *State, rec *Record) {
 // doglegStep stores the dogleg step for the model (g, b) and radius delta in
 // p; pn, pu and bg are workspace, chol the Cholesky factor of b when pd.
 func doglegStep(p, pn, pu, bg, b, chol []float64, pd bool, g []float64, delta float64) {
-	gnorm := Norm(g)
+	gnorm := la.Norm(g)
 	if !(gnorm > 0) || !(delta > 0) {
 		for i := range p {
 			p[i] = 0
 		}
 		return
 	}
-	MatVec(bg, b, g)
-	gBg := Dot(g, bg)
+	la.MatVec(bg, b, g)
+	gBg := la.Dot(g, bg)
 	if !pd || !(gBg > 0) {
 		// Cauchy point, N&W eqs. 4.11–4.12.
 		tau := 1.0
 		if gBg > 0 {
 			tau = math.Min(gnorm*gnorm/gBg*gnorm/delta, 1)
 		}
-		scale(p, -tau*delta/gnorm, g)
+		la.Scale(p, -tau*delta/gnorm, g)
 		return
 	}
-	CholSolve(pn, chol, g)
-	scale(pn, -1, pn)
-	if Norm(pn) <= delta {
+	la.CholSolve(pn, chol, g)
+	la.Scale(pn, -1, pn)
+	if la.Norm(pn) <= delta {
 		copy(p, pn)
 		return
 	}
-	scale(pu, -gnorm*gnorm/gBg, g)
-	if Norm(pu) >= delta {
-		scale(p, -delta/gnorm, g)
+	la.Scale(pu, -gnorm*gnorm/gBg, g)
+	if la.Norm(pu) >= delta {
+		la.Scale(p, -delta/gnorm, g)
 		return
 	}
 	// ‖p_U + s(p_B − p_U)‖ = Δ for s = τ − 1 ∈ [0, 1].
-	sub(p, pn, pu)
+	la.Sub(p, pn, pu)
 	_, s := trBoundaryRoots(pu, p, delta)
-	axpy(p, pu, s, p)
+	la.Axpy(p, pu, s, p)
 }

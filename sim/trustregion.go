@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"curvlab/sim/la"
+)
 
 // Trust-region machinery shared by tr-dogleg, tr-cg and sr1-tr
 // (Nocedal & Wright, Ch. 4).
@@ -44,11 +48,17 @@ const (
 	trCGTol = 1e-12
 )
 
+// Defaults of the trust-region methods' radii, taken by zero fields.
+const (
+	trDefaultRadius    = 1
+	trDefaultMaxRadius = 100
+)
+
 // trParams are the parameters common to the trust-region methods.
 func trParams() []Param {
 	return []Param{
-		{Key: "radius", Desc: "initial trust radius Δ₀", Default: 1, Min: 1e-12, Max: 1e6},
-		{Key: "maxradius", Desc: "largest trust radius Δmax", Default: 100, Min: 1e-12, Max: 1e10},
+		{Key: "radius", Desc: "initial trust radius Δ₀", Default: trDefaultRadius, Min: 1e-12, Max: 1e6},
+		{Key: "maxradius", Desc: "largest trust radius Δmax", Default: trDefaultMaxRadius, Min: 1e-12, Max: 1e10},
 	}
 }
 
@@ -70,8 +80,8 @@ func newTRRegion(radius, maxRadius float64, n int) trRegion {
 
 // trPredicted returns m(0) − m(p) = −(gᵀp + ½pᵀBp), using bp for B·p.
 func trPredicted(g, b, p, bp []float64) float64 {
-	MatVec(bp, b, p)
-	return -(Dot(g, p) + 0.5*Dot(p, bp))
+	la.MatVec(bp, b, p)
+	return -(la.Dot(g, p) + 0.5*la.Dot(p, bp))
 }
 
 // step evaluates the trial point x + p for the model with matrix b (n×n),
@@ -82,9 +92,10 @@ func trPredicted(g, b, p, bp []float64) float64 {
 // point was tried and whether it was accepted, and records the trial,
 // Radius, Alpha and EventRejected.
 func (t *trRegion) step(pr *Problem, st *State, b, p []float64, rec *Record, gradAlways bool) (tried, accepted bool) {
-	pnorm := Norm(p)
+	pnorm := la.Norm(p)
 	pred := trPredicted(st.G, b, p, t.bp)
 	if !(pnorm > 0) || !(pred > 0) || math.IsInf(pred, 0) {
+		rec.SetTR(p, pred, math.NaN())
 		if pnorm > 0 {
 			t.delta *= trShrink
 		}
@@ -92,13 +103,14 @@ func (t *trRegion) step(pr *Problem, st *State, b, p []float64, rec *Record, gra
 		rec.Radius = t.delta
 		return false, false
 	}
-	axpy(t.xt, st.X, 1, p)
+	la.Axpy(t.xt, st.X, 1, p)
 	ft := pr.Func(t.xt)
 	rec.AddTrial(t.xt, ft)
 	if gradAlways {
 		pr.Grad(t.gt, t.xt)
 	}
 	rho := (st.F - ft) / pred
+	rec.SetTR(p, pred, rho)
 	switch {
 	case !(rho >= trShrinkBelow): // ρ < ¼, or NaN
 		t.delta *= trShrink
@@ -125,12 +137,12 @@ func (t *trRegion) step(pr *Problem, st *State, b, p []float64, rec *Record, gra
 // (0, 0 when d = 0). It is the step to the boundary of N&W Alg. 7.2 and of
 // the dogleg (§4.1).
 func trBoundaryRoots(z, d []float64, delta float64) (lo, hi float64) {
-	a := Dot(d, d)
+	a := la.Dot(d, d)
 	if !(a > 0) {
 		return 0, 0
 	}
-	b := Dot(z, d)
-	c := Dot(z, z) - delta*delta
+	b := la.Dot(z, d)
+	c := la.Dot(z, z) - delta*delta
 	if c > 0 { // z outside by rounding: treat as on the boundary
 		c = 0
 	}
@@ -171,41 +183,41 @@ func (c *trSteihaug) solve(p, b, g []float64, delta float64) {
 	for i := range p {
 		p[i] = 0
 	}
-	gnorm := Norm(g)
+	gnorm := la.Norm(g)
 	if !(gnorm > 0) || !(delta > 0) {
 		return
 	}
 	copy(c.r, g)
-	scale(c.d, -1, g)
+	la.Scale(c.d, -1, g)
 	rr := gnorm * gnorm
 	tol := trCGTol * gnorm
 	// In exact arithmetic CG ends within n iterations; allow for rounding.
 	for j := 0; j < 2*n+2; j++ {
-		MatVec(c.bd, b, c.d)
-		dBd := Dot(c.d, c.bd)
+		la.MatVec(c.bd, b, c.d)
+		dBd := la.Dot(c.d, c.bd)
 		if !(dBd > 0) {
 			// Nonpositive curvature: go to the boundary along d, choosing the
 			// root with the lower model value. With r the residual g + Bz,
 			// m(z + τd) − m(z) = τ·rᵀd + ½τ²·dᵀBd.
 			lo, hi := trBoundaryRoots(p, c.d, delta)
-			rd := Dot(c.r, c.d)
+			rd := la.Dot(c.r, c.d)
 			tau := hi
 			if lo*rd+0.5*lo*lo*dBd < hi*rd+0.5*hi*hi*dBd {
 				tau = lo
 			}
-			axpy(p, p, tau, c.d)
+			la.Axpy(p, p, tau, c.d)
 			return
 		}
 		alpha := rr / dBd
-		axpy(c.z, p, alpha, c.d)
-		if Norm(c.z) >= delta {
+		la.Axpy(c.z, p, alpha, c.d)
+		if la.Norm(c.z) >= delta {
 			_, hi := trBoundaryRoots(p, c.d, delta)
-			axpy(p, p, hi, c.d)
+			la.Axpy(p, p, hi, c.d)
 			return
 		}
 		copy(p, c.z)
-		axpy(c.r, c.r, alpha, c.bd)
-		rrNew := Dot(c.r, c.r)
+		la.Axpy(c.r, c.r, alpha, c.bd)
+		rrNew := la.Dot(c.r, c.r)
 		if math.Sqrt(rrNew) <= tol {
 			return
 		}

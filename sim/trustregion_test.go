@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"curvlab/sim/la"
 )
 
 // trtModel returns m(p) − f = gᵀp + ½pᵀBp.
 func trtModel(g, b, p []float64) float64 {
 	n := len(g)
-	m := Dot(g, p)
+	m := la.Dot(g, p)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			m += 0.5 * p[i] * b[i*n+j] * p[j]
@@ -23,11 +25,11 @@ func trtModel(g, b, p []float64) float64 {
 // dense sampling (the definition of the Cauchy point, N&W eq. 4.11), and
 // its model value.
 func trtCauchy(g, b []float64, delta float64) ([]float64, float64) {
-	gn := Norm(g)
+	gn := la.Norm(g)
 	best, bestM := make([]float64, len(g)), 0.0
 	p := make([]float64, len(g))
 	for i := 0; i <= 4000; i++ {
-		scale(p, -delta*float64(i)/4000/gn, g)
+		la.Scale(p, -delta*float64(i)/4000/gn, g)
 		if m := trtModel(g, b, p); m < bestM {
 			bestM = m
 			copy(best, p)
@@ -62,27 +64,27 @@ func TestTrustRegionDoglegStep(t *testing.T) {
 			b := ntRandSPD(n, 10*seed+uint64(n))
 			g := trtRandVec(n, seed)
 			chol := make([]float64, n*n)
-			if !Cholesky(chol, b, n) {
+			if !la.Cholesky(chol, b, n) {
 				t.Fatal("test matrix not positive definite")
 			}
 			pB := ntSolve(t, b, g)
-			scale(pB, -1, pB)
-			nB := Norm(pB)
+			la.Scale(pB, -1, pB)
+			nB := la.Norm(pB)
 			p, pn, pu, bg := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 			prevM := 0.0
 			for i := 0; i <= 40; i++ {
 				delta := nB * 1e-3 * math.Pow(2e3, float64(i)/40) // 1e-3‖p_B‖ … 2‖p_B‖
 				doglegStep(p, pn, pu, bg, b, chol, true, g, delta)
 				m := trtModel(g, b, p)
-				if Norm(p) > delta*(1+1e-12) {
-					t.Errorf("n=%d Δ=%g: ‖p‖ = %g outside the region", n, delta, Norm(p))
+				if la.Norm(p) > delta*(1+1e-12) {
+					t.Errorf("n=%d Δ=%g: ‖p‖ = %g outside the region", n, delta, la.Norm(p))
 				}
 				if delta >= nB {
 					if !closeVec(p, pB, 1e-10) {
 						t.Errorf("n=%d Δ=%g ≥ ‖p_B‖: p = %v, want the Newton step %v", n, delta, p, pB)
 					}
-				} else if math.Abs(Norm(p)-delta) > 1e-10*delta {
-					t.Errorf("n=%d Δ=%g < ‖p_B‖: ‖p‖ = %g, want the boundary", n, delta, Norm(p))
+				} else if math.Abs(la.Norm(p)-delta) > 1e-10*delta {
+					t.Errorf("n=%d Δ=%g < ‖p_B‖: ‖p‖ = %g, want the boundary", n, delta, la.Norm(p))
 				}
 				// At least the Cauchy decrease (N&W §4.1), and m decreases
 				// along the dogleg path as Δ grows (N&W Lemma 4.2).
@@ -122,18 +124,18 @@ func TestTrustRegionSteihaug(t *testing.T) {
 			// Positive definite, large Δ: the Newton step (gonum's solve).
 			b := ntRandSPD(n, 10*seed+uint64(n))
 			pB := ntSolve(t, b, g)
-			scale(pB, -1, pB)
-			cg.solve(p, b, g, 1e3*Norm(pB))
+			la.Scale(pB, -1, pB)
+			cg.solve(p, b, g, 1e3*la.Norm(pB))
 			if !closeVec(p, pB, 1e-9) {
 				t.Errorf("n=%d: Steihaug with large Δ gave %v, Newton step %v", n, p, pB)
 			}
 			// Small Δ: on the boundary, at least the Cauchy decrease.
 			for _, delta := range []float64{1e-3, 0.1, 0.5} {
-				delta *= Norm(pB)
+				delta *= la.Norm(pB)
 				cg.solve(p, b, g, delta)
 				_, mc := trtCauchy(g, b, delta)
-				if math.Abs(Norm(p)-delta) > 1e-10*delta || trtModel(g, b, p) > mc+1e-9*math.Abs(mc) {
-					t.Errorf("n=%d Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, Norm(p), trtModel(g, b, p), mc)
+				if math.Abs(la.Norm(p)-delta) > 1e-10*delta || trtModel(g, b, p) > mc+1e-9*math.Abs(mc) {
+					t.Errorf("n=%d Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, la.Norm(p), trtModel(g, b, p), mc)
 				}
 			}
 			// Indefinite: the model is unbounded below, so CG must leave
@@ -146,8 +148,8 @@ func TestTrustRegionSteihaug(t *testing.T) {
 			for _, delta := range []float64{0.1, 10, 1e3} {
 				cg.solve(p, bi, g, delta)
 				_, mc := trtCauchy(g, bi, delta)
-				if math.Abs(Norm(p)-delta) > 1e-10*delta || trtModel(g, bi, p) > mc+1e-9*math.Abs(mc) {
-					t.Errorf("n=%d indefinite Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, Norm(p), trtModel(g, bi, p), mc)
+				if math.Abs(la.Norm(p)-delta) > 1e-10*delta || trtModel(g, bi, p) > mc+1e-9*math.Abs(mc) {
+					t.Errorf("n=%d indefinite Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, la.Norm(p), trtModel(g, bi, p), mc)
 				}
 			}
 		}
@@ -181,7 +183,7 @@ func TestTrustRegionNewtonStepOnQuadratics(t *testing.T) {
 		xstar := ntSolve(t, c.a, c.b)
 		for _, spec := range []string{"tr-cg:radius=1000,maxradius=1000", "tr-dogleg:radius=1000,maxradius=1000"} {
 			r := runSpec(t, c.obj, spec, c.x0, 1, 0)
-			if s := r.Trace[1]; !closeVec(s.X, xstar, 1e-9) || s.Events&EventRejected != 0 {
+			if s := r.Row(1); !closeVec(s.X, xstar, 1e-9) || s.Events&EventRejected != 0 {
 				t.Errorf("%s (n=%d): x₁ = %v (%v), want the minimizer %v", spec, len(c.x0), s.X, s.Events, xstar)
 			}
 		}
@@ -198,7 +200,7 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 	h := make([]float64, n*n)
 	p := make([]float64, n)
 	for k := 1; k < len(r.Trace); k++ {
-		prev, cur := &r.Trace[k-1], &r.Trace[k]
+		prev, cur := r.Row(k-1), r.Row(k)
 		delta := prev.Radius
 		if hessModel {
 			obj.Hess(h, prev.X)
@@ -206,21 +208,21 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 				t.Fatalf("%s row %d: recorded model %v is not ∇²f = %v", name, k-1, prev.Curv, h)
 			}
 		}
-		if cur.Trials() == 0 {
+		if cur.Trials == 0 {
 			// No step could be taken (p = 0 or no predicted decrease).
 			if cur.Events&EventRejected == 0 || !closeVec(cur.X, prev.X, 0) {
 				t.Errorf("%s row %d: no trial but the iterate moved", name, k)
 			}
 			continue
 		}
-		if cur.Trials() != 1 {
-			t.Fatalf("%s row %d: %d trials, want 1", name, k, cur.Trials())
+		if cur.Trials != 1 {
+			t.Fatalf("%s row %d: %d trials, want 1", name, k, cur.Trials)
 		}
 		if f := obj.Func(cur.TrialX); f != cur.TrialF[0] {
 			t.Fatalf("%s row %d: recorded trial value %v, f = %v", name, k, cur.TrialF[0], f)
 		}
-		sub(p, cur.TrialX, prev.X)
-		pn := Norm(p)
+		la.Sub(p, cur.TrialX, prev.X)
+		pn := la.Norm(p)
 		if pn > delta*(1+1e-9) {
 			t.Errorf("%s row %d: step ‖p‖ = %g outside Δ = %g", name, k, pn, delta)
 		}
@@ -274,7 +276,7 @@ func TestTrustRegionRadiusRule(t *testing.T) {
 			if r.Last().Events&EventConverged == 0 {
 				t.Errorf("%s from %v: did not converge in 400 steps (‖g‖ = %g)", c.spec, x0, r.Last().GNorm)
 			}
-			if d0 := r.Trace[0].Radius; d0 != c.radius {
+			if d0 := r.Row(0).Radius; d0 != c.radius {
 				t.Errorf("%s: Δ₀ = %v, want %v", c.spec, d0, c.radius)
 			}
 			a, b, g := trtCheckTrace(t, c.spec, ntRosen{}, r, c.hessModel, c.maxRadius)
@@ -293,11 +295,11 @@ func trtSR1(b, s, y []float64) ([]float64, bool) {
 	n := len(s)
 	v := make([]float64, n)
 	bs := make([]float64, n)
-	MatVec(bs, b, s)
-	sub(v, y, bs)
+	la.MatVec(bs, b, s)
+	la.Sub(v, y, bs)
 	out := append([]float64(nil), b...)
-	den := Dot(s, v)
-	if math.Abs(den) <= 1e-8*Norm(s)*Norm(v) {
+	den := la.Dot(s, v)
+	if math.Abs(den) <= 1e-8*la.Norm(s)*la.Norm(v) {
 		return out, true
 	}
 	for i := 0; i < n; i++ {
@@ -314,19 +316,19 @@ func TestTrustRegionSR1Updates(t *testing.T) {
 	// after rejected steps (N&W Alg. 6.2) — or unchanged with EventSkip.
 	obj := ntRosen{}
 	r := runSpec(t, obj, "sr1-tr", []float64{-1.2, 1}, 400, 1e-8)
-	if len(r.Trace) < 3 || !closeVec(r.Trace[0].Curv, []float64{1, 0, 0, 1}, 0) || r.Trace[0].CurvKind != CurvB {
-		t.Fatalf("sr1-tr: B₀ = %v (%v), want I", r.Trace[0].Curv, r.Trace[0].CurvKind)
+	if len(r.Trace) < 3 || !closeVec(r.Row(0).Curv, []float64{1, 0, 0, 1}, 0) || r.Row(0).CurvKind != CurvB {
+		t.Fatalf("sr1-tr: B₀ = %v (%v), want I", r.Row(0).Curv, r.Row(0).CurvKind)
 	}
 	s, y, gt := make([]float64, 2), make([]float64, 2), make([]float64, 2)
 	updatedOnRejection := 0
 	for k := 1; k < len(r.Trace); k++ {
-		prev, cur := &r.Trace[k-1], &r.Trace[k]
-		if cur.Trials() == 0 {
+		prev, cur := r.Row(k-1), r.Row(k)
+		if cur.Trials == 0 {
 			continue
 		}
-		sub(s, cur.TrialX, prev.X)
+		la.Sub(s, cur.TrialX, prev.X)
 		obj.Grad(gt, cur.TrialX)
-		sub(y, gt, prev.G)
+		la.Sub(y, gt, prev.G)
 		want, skip := trtSR1(prev.Curv, s, y)
 		if !closeVec(cur.Curv, want, 1e-10) || skip != (cur.Events&EventSkip != 0) {
 			t.Errorf("sr1-tr row %d: B = %v (%v), want %v (skip %v)", k, cur.Curv, cur.Events, want, skip)
@@ -365,19 +367,19 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 		var steps [][]float64
 		learned := false
 		for k := 1; k < len(r.Trace) && !learned; k++ {
-			cur := &r.Trace[k]
-			if cur.Trials() == 0 || cur.Events&EventSkip != 0 {
+			cur := r.Row(k)
+			if cur.Trials == 0 || cur.Events&EventSkip != 0 {
 				t.Fatalf("n=%d row %d: no update (%v) before B was learned", n, k, cur.Events)
 			}
 			s := make([]float64, n)
-			sub(s, cur.TrialX, r.Trace[k-1].X)
+			la.Sub(s, cur.TrialX, r.Row(k-1).X)
 			steps = append(steps, s)
 			// Hereditary secant conditions B_k s_j = A s_j, j ≤ k.
 			bs, as := make([]float64, n), make([]float64, n)
 			for j, sj := range steps {
-				MatVec(bs, cur.Curv, sj)
-				MatVec(as, c.a, sj)
-				if !closeVec(bs, as, 1e-8*Norm(as)) {
+				la.MatVec(bs, cur.Curv, sj)
+				la.MatVec(as, c.a, sj)
+				if !closeVec(bs, as, 1e-8*la.Norm(as)) {
 					t.Errorf("n=%d row %d: B s_%d = %v, A s = %v", n, k, j+1, bs, as)
 				}
 			}
@@ -387,7 +389,7 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 			m := mat.NewDense(n, len(steps), nil)
 			for j, sj := range steps {
 				for i := range sj {
-					m.Set(i, j, sj[i]/Norm(sj))
+					m.Set(i, j, sj[i]/la.Norm(sj))
 				}
 			}
 			var svd mat.SVD
@@ -423,9 +425,9 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 		{[]float64{-c * 0.5, -c * 2}, false},
 	} {
 		r := runSpec(t, q, "sr1-tr", tc.x0, 1, 0)
-		s1 := r.Trace[1]
+		s1 := r.Row(1)
 		s := []float64{s1.TrialX[0] - tc.x0[0], s1.TrialX[1] - tc.x0[1]}
-		g0 := r.Trace[0].G
+		g0 := r.Row(0).G
 		if !closeVec(s, []float64{-g0[0], -g0[1]}, 1e-15) {
 			t.Fatalf("first step %v is not −g₀ = %v", s, g0)
 		}
@@ -437,7 +439,7 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 		if !tc.skip { // the secant equation B₊s = y holds after an update
 			y := []float64{2 * s[0], 0.5 * s[1]}
 			bs := make([]float64, 2)
-			MatVec(bs, s1.Curv, s)
+			la.MatVec(bs, s1.Curv, s)
 			if !closeVec(bs, y, 1e-12) {
 				t.Errorf("B₊s = %v, y = %v", bs, y)
 			}

@@ -239,7 +239,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 			for _, p := range strings.Split(o.start, ",") {
 				v, err := sim.ParseFloat(p)
 				if err != nil {
-					return sc, badf("--start %q: %v (expected x1,x2)", o.start, err)
+					return sc, badf("--start: %v (expected x1,x2)", err)
 				}
 				sc.Start = append(sc.Start, v)
 			}
@@ -252,22 +252,16 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		}
 	}
 	if o.set["steps"] {
-		n, err := strconv.Atoi(o.steps)
+		n, err := sim.StepsParam.ParseFlag("steps", o.steps)
 		if err != nil {
-			return sc, badf("--steps %q is not an integer (accepted: 1 to %d)", o.steps, sim.MaxSteps)
+			return sc, badf("%v", err)
 		}
-		if n < 1 || n > sim.MaxSteps {
-			return sc, badf("--steps %d is out of range (accepted: 1 to %d)", n, sim.MaxSteps)
-		}
-		sc.Steps = n
+		sc.Steps = int(n)
 	}
 	if o.set["tol"] {
-		t, err := sim.ParseFloat(o.tol)
+		t, err := sim.TolParam.ParseFlag("tol", o.tol)
 		if err != nil {
-			return sc, badf("--tol %q: %v (accepted: 0 to 1)", o.tol, err)
-		}
-		if t < 0 || t > 1 {
-			return sc, badf("--tol %s is out of range (accepted: 0 to 1)", o.tol)
+			return sc, badf("%v", err)
 		}
 		sc.Tol = t
 	}
@@ -320,14 +314,22 @@ func methodNames() string {
 }
 
 // simulate runs every method of the scenario for at most sc.Steps
-// iterations, stopping early on convergence or divergence.
-func simulate(sc sim.Scenario) []*sim.Run {
-	runs := sc.NewRuns()
+// iterations, stopping early on convergence or divergence. The runs of a
+// surface keep every row's vectors, which run prints; those of a network
+// keep a few (run prints no weights but the final ones). With track, a
+// network's runs are followed by trackers that measure the test loss and
+// sharpness of every row as it is computed (nil for a surface).
+func simulate(sc sim.Scenario, track bool) ([]*sim.Run, []*sim.NetTracker) {
+	runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Net == nil})
+	var stats []*sim.NetTracker
+	if track && sc.Net != nil {
+		stats = trackNetwork(sc, runs)
+	}
 	for _, r := range runs {
 		for i := 0; i < sc.Steps && r.Step(); i++ {
 		}
 	}
-	return runs
+	return runs, stats
 }
 
 func helpOr(err error, out *bufio.Writer) error {
@@ -350,9 +352,8 @@ func cmdRun(out *bufio.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	runs := simulate(sc)
+	runs, stats := simulate(sc, true)
 	if sc.Net != nil {
-		stats := trackNetwork(sc, runs)
 		if o.format == "json" {
 			return writeErr(writeNetJSON(out, sc, runs, stats))
 		}
@@ -385,11 +386,11 @@ func writeCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) {
 	out.Write(b)
 	for p, r := range runs {
 		for k := range r.Trace {
-			s := &r.Trace[k]
+			s := r.Row(k)
 			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.X...)
 			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
-			out.Write(appendCountsEvents(b, s))
+			out.Write(appendCountsEvents(b, &s.Step))
 		}
 	}
 }
@@ -435,7 +436,11 @@ func (v num) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(make([]byte, 0, 24), f, 'g', -1, 64), nil
 }
 
+// nums converts v for JSON; nil stays nil (null).
 func nums(v []float64) []num {
+	if v == nil {
+		return nil
+	}
 	r := make([]num, len(v))
 	for i, x := range v {
 		r[i] = num(x)
@@ -460,6 +465,10 @@ type jsonStep struct {
 	Curv     [][]num     `json:"curv"`
 	CurvKind string      `json:"curv_kind"`
 	Radius   num         `json:"radius"`
+	D        []num       `json:"d"`
+	P        []num       `json:"p"`
+	Pred     num         `json:"pred"`
+	Rho      num         `json:"rho"`
 	FEvals   int         `json:"fevals"`
 	GEvals   int         `json:"gevals"`
 	HEvals   int         `json:"hevals"`
@@ -496,13 +505,13 @@ func writeJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) error {
 		out.Write(method)
 		out.WriteString(`,"steps":[`)
 		for k := range r.Trace {
-			s := &r.Trace[k]
+			s := r.Row(k)
 			js := jsonStep{
 				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
 				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
-				Trials: make([]jsonTrial, s.Trials()), CurvKind: s.CurvKind.String(),
-				Radius: num(s.Radius), FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals,
-				Events: s.Events.Names(),
+				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(),
+				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
+				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
 			}
 			if js.Events == nil {
 				js.Events = []string{}
@@ -547,7 +556,8 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 	methods := sc.Methods
 	for _, m := range methods {
 		sc.Methods = []sim.Spec{m}
-		runs = append(runs, simulate(sc)...)
+		r, _ := simulate(sc, false)
+		runs = append(runs, r...)
 	}
 	if sc.Net != nil {
 		return compareNetwork(out, sc, methods, runs)
@@ -560,7 +570,7 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 	fmt.Fprint(tw, "\tf\tgnorm\n")
 	for i, r := range runs {
 		last := r.Last()
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], outcome(last), last.Iter, last.FEvals, last.GEvals, last.HEvals)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d", methods[i], outcome(&last.Step), last.Iter, last.FEvals, last.GEvals, last.HEvals)
 		for _, v := range last.X {
 			fmt.Fprintf(tw, "\t%.6g", v)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -57,7 +58,13 @@ func TestBadInput(t *testing.T) {
 		{append(q, "--method", "gd", "--steps", "0"), "--steps 0"},
 		{append(q, "--method", "gd", "--steps", "-5"), "--steps -5"},
 		{append(q, "--method", "gd", "--steps", "abc"), `--steps "abc"`},
-		{append(q, "--method", "gd", "--steps", "1.5"), `--steps "1.5"`},
+		{append(q, "--method", "gd", "--steps", "1.5"), "--steps 1.5 must be an integer"},
+		{append(q, "--method", "gd", "--steps", "+5"), `--steps "+5" is not a finite decimal number`},
+		{append(q, "--method", "gd", "--steps", "08"), `--steps "08"`},
+		{append(q, "--method", "gd", "--steps", "1e6"), "--steps 1e6 is out of range [1, 100000]"},
+		{append(q, "--method", "gd", "--tol", "+0.5"), `--tol "+0.5"`},
+		{append(q, "--method", "gd", "--start", "+1,1"), `"+1"`},
+		{[]string{"run", "--scenario", "v1;s=quadratic;x=1,1;m=gd;n=+5"}, `n="+5"`},
 		{append(q, "--method", "gd", "--steps", "1000001"), "--steps 1000001"},
 		{append(q, "--method", "gd", "--tol", "-1"), "--tol -1"},
 		{append(q, "--method", "gd", "--tol", "NaN"), `--tol "NaN"`},
@@ -182,28 +189,40 @@ type jsonOut struct {
 	Scenario string `json:"scenario"`
 	Surface  string `json:"surface"`
 	Panels   []struct {
-		Method string `json:"method"`
-		Steps  []struct {
-			Iter   int        `json:"iter"`
-			X      []*float64 `json:"x"`
-			F      *float64   `json:"f"`
-			G      []*float64 `json:"g"`
-			GNorm  *float64   `json:"gnorm"`
-			Step   *float64   `json:"step"`
-			Alpha  *float64   `json:"alpha"`
-			Trials []struct {
-				X []*float64 `json:"x"`
-				F *float64   `json:"f"`
-			} `json:"trials"`
-			Curv     [][]*float64 `json:"curv"`
-			CurvKind string       `json:"curv_kind"`
-			Radius   *float64     `json:"radius"`
-			FEvals   int          `json:"fevals"`
-			GEvals   int          `json:"gevals"`
-			HEvals   int          `json:"hevals"`
-			Events   []string     `json:"events"`
-		} `json:"steps"`
+		Method string        `json:"method"`
+		Steps  []jsonStepOut `json:"steps"`
 	} `json:"panels"`
+}
+
+// jsonPanel is one panel's steps, with the surface it ran on.
+type jsonPanel struct {
+	surface, Method string
+	Steps           []jsonStepOut
+}
+
+type jsonStepOut struct {
+	Iter   int        `json:"iter"`
+	X      []*float64 `json:"x"`
+	F      *float64   `json:"f"`
+	G      []*float64 `json:"g"`
+	GNorm  *float64   `json:"gnorm"`
+	Step   *float64   `json:"step"`
+	Alpha  *float64   `json:"alpha"`
+	Trials []struct {
+		X []*float64 `json:"x"`
+		F *float64   `json:"f"`
+	} `json:"trials"`
+	Curv     [][]*float64 `json:"curv"`
+	CurvKind string       `json:"curv_kind"`
+	Radius   *float64     `json:"radius"`
+	D        []*float64   `json:"d"`
+	P        []*float64   `json:"p"`
+	Pred     *float64     `json:"pred"`
+	Rho      *float64     `json:"rho"`
+	FEvals   int          `json:"fevals"`
+	GEvals   int          `json:"gevals"`
+	HEvals   int          `json:"hevals"`
+	Events   []string     `json:"events"`
 }
 
 func TestRunJSONMatchesCSV(t *testing.T) {
@@ -401,5 +420,120 @@ func TestRunPreset(t *testing.T) {
 		if !strings.Contains(list, "\n"+p.Name+"\n") {
 			t.Errorf("list does not show preset %s", p.Name)
 		}
+	}
+}
+
+// TestNumbersShareOneGrammar: a number the grammar accepts means the same in
+// a flag and in a link (1e2 steps is 100 steps both ways, as is 100.0), and
+// the CSV of each is that of the plain integer.
+func TestNumbersShareOneGrammar(t *testing.T) {
+	want := mustRun(t, "run", "--surface", "quadratic", "--method", "gd:lr=0.1", "--steps", "100", "--tol", "0")
+	for _, args := range [][]string{
+		{"run", "--surface", "quadratic", "--method", "gd:lr=0.1", "--steps", "1e2", "--tol", "0"},
+		{"run", "--surface", "quadratic", "--method", "gd:lr=0.1", "--steps", "100.0", "--tol", "0e5"},
+		{"run", "--scenario", "v1;s=quadratic;x=-1.5,1;m=gd:lr=0.1;n=1e2;t=0"},
+		{"run", "--scenario", "v1;s=quadratic;x=-1.5,1;m=gd:lr=1e-1;n=100.0;t=-0"},
+	} {
+		if got := mustRun(t, args...); got != want {
+			t.Errorf("%q: output differs from --steps 100 --tol 0", args)
+		}
+	}
+}
+
+// TestJSONStepsExplain: what the JSON trace says about each step follows
+// from the trace itself. For a trust region (and newton-lm's gain ratio),
+// ρ = (f(x_{k−1}) − f(x_{k−1} + p))/pred with the tried point x_{k−1} + p
+// among the trials, and (where the model is the recorded matrix B of the
+// row before) pred = −(gᵀp + ½pᵀBp); for a line search, x_k = x_{k−1} + α·d
+// and d is a descent direction.
+func TestJSONStepsExplain(t *testing.T) {
+	val := func(p *float64) float64 {
+		if p == nil {
+			return math.NaN()
+		}
+		return *p
+	}
+	vec := func(v []*float64) []float64 {
+		r := make([]float64, len(v))
+		for i, p := range v {
+			r[i] = val(p)
+		}
+		return r
+	}
+	close := func(a, b, tol float64) bool {
+		return math.Abs(a-b) <= tol*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+	}
+	trSteps, lsSteps := 0, 0
+	var panels []jsonPanel
+	for _, surface := range []string{"rosenbrock", "himmelblau", "saddle", "goldstein-price"} {
+		for _, methods := range [][]string{{"tr-dogleg", "tr-cg", "sr1-tr", "newton-lm"}, {"bfgs", "newton", "gd:ls=armijo,lr=1", "sr1:ls=wolfe"}} {
+			var o jsonOut
+			args := []string{"run", "--surface", surface, "--steps", "40", "--format", "json"}
+			for _, m := range methods {
+				args = append(args, "--method", m)
+			}
+			if err := json.Unmarshal([]byte(mustRun(t, args...)), &o); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range o.Panels {
+				panels = append(panels, jsonPanel{surface, p.Method, p.Steps})
+			}
+		}
+	}
+	for _, panel := range panels {
+		surface := panel.surface
+		{
+			for k := 1; k < len(panel.Steps); k++ {
+				prev, s := &panel.Steps[k-1], &panel.Steps[k]
+				where := fmt.Sprintf("%s, %s, step %d", surface, panel.Method, k)
+				x0, g0, x := vec(prev.X), vec(prev.G), vec(s.X)
+				if s.P != nil {
+					trSteps++
+					p := vec(s.P)
+					if s.D != nil {
+						t.Errorf("%s: both d and p", where)
+					}
+					if s.Rho == nil { // nothing tried: p = 0 or no predicted decrease
+						continue
+					}
+					if len(s.Trials) != 1 || !close(val(s.Trials[0].X[0]), x0[0]+p[0], 1e-15) || !close(val(s.Trials[0].X[1]), x0[1]+p[1], 1e-15) {
+						t.Errorf("%s: the trial is not x + p", where)
+						continue
+					}
+					actual := val(prev.F) - val(s.Trials[0].F)
+					if !close(val(s.Rho), actual/val(s.Pred), 1e-12) {
+						t.Errorf("%s: ρ = %v, actual/predicted = %v/%v", where, val(s.Rho), actual, val(s.Pred))
+					}
+					if !strings.HasPrefix(panel.Method, "newton-lm") {
+						b := prev.Curv
+						bp := []float64{val(b[0][0])*p[0] + val(b[0][1])*p[1], val(b[1][0])*p[0] + val(b[1][1])*p[1]}
+						pred := -(g0[0]*p[0] + g0[1]*p[1] + 0.5*(p[0]*bp[0]+p[1]*bp[1]))
+						if !close(val(s.Pred), pred, 1e-12) {
+							t.Errorf("%s: pred = %v, −(gᵀp + ½pᵀBp) = %v", where, val(s.Pred), pred)
+						}
+					}
+					continue
+				}
+				if s.D == nil {
+					t.Errorf("%s: neither d nor p", where)
+					continue
+				}
+				d := vec(s.D)
+				if val(s.Step) == 0 {
+					continue // rejected: the iterate stayed
+				}
+				lsSteps++
+				a := val(s.Alpha)
+				if !close(x[0], x0[0]+a*d[0], 1e-14) || !close(x[1], x0[1]+a*d[1], 1e-14) {
+					t.Errorf("%s: x = %v, x₋ + α·d = %v", where, x, []float64{x0[0] + a*d[0], x0[1] + a*d[1]})
+				}
+				if panel.Method != "newton-sf" && !(g0[0]*d[0]+g0[1]*d[1] < 0) {
+					t.Errorf("%s: gᵀd = %v ≥ 0 with a line search", where, g0[0]*d[0]+g0[1]*d[1])
+				}
+			}
+		}
+	}
+	if trSteps < 50 || lsSteps < 50 {
+		t.Errorf("only %d trust-region and %d line-search steps checked", trSteps, lsSteps)
 	}
 }

@@ -38,14 +38,14 @@ func (o *options) networkScenario(sc *sim.Scenario, defaultSteps int) error {
 	return o.parseMethods(sc, defaultSteps)
 }
 
-// trackNetwork computes the test loss and sharpness of every row of every
-// run.
+// trackNetwork follows every run (before it steps) with a tracker that
+// measures the test loss and sharpness of each of its rows.
 func trackNetwork(sc sim.Scenario, runs []*sim.Run) []*sim.NetTracker {
 	p := sc.NetProblem()
 	stats := make([]*sim.NetTracker, len(runs))
 	for i, r := range runs {
 		stats[i] = sim.NewNetTracker(p)
-		stats[i].Update(r)
+		stats[i].Follow(r)
 	}
 	return stats
 }
@@ -176,7 +176,7 @@ func compareNetwork(out *bufio.Writer, sc sim.Scenario, methods []sim.Spec, runs
 	for i, r := range runs {
 		f := final(sc, r, sim.NewNetTracker(sc.NetProblem()))
 		last := r.Last()
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.6g\t%.6g\t%.6g\t%.6g\t%.3g\n", methods[i], outcome(last), last.Iter,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.6g\t%.6g\t%.6g\t%.6g\t%.3g\n", methods[i], outcome(&last.Step), last.Iter,
 			last.FEvals, last.GEvals, last.HEvals, float64(f.Loss), float64(f.TestLoss), float64(f.Sharpness), float64(f.Trace), last.GNorm)
 	}
 	return writeErr(tw.Flush())

@@ -17,7 +17,9 @@ func TestNetworkBadInput(t *testing.T) {
 		args    []string
 		mention string
 	}{
-		{append(r, "--network", "tanh:9"), `"9"`},
+		{append(r, "--network", "tanh:9"), "layer width 9 is out of range"},
+		{append(r, "--network", "tanh:08"), `layer width "08"`},
+		{append(r, "--network", "tanh:+5"), `layer width "+5"`},
 		{append(r, "--network", "tanh"), "hidden layer widths"},
 		{append(r, "--network", "tanh:8,8,8,8"), "hidden layer widths"},
 		{append(r, "--network", "swish:8"), `"swish"`},
@@ -31,8 +33,8 @@ func TestNetworkBadInput(t *testing.T) {
 		{append(r, "--network", "tanh:8", "--start", "1,2"), "--start"},
 		{[]string{"run", "--network", "tanh:8"}, "--method"},
 		{[]string{"run", "--preset", "edge-of-stability", "--network", "tanh:8"}, "--network"},
-		{[]string{"run", "--scenario", "v1;net=tanh:9;m=gd"}, `"9"`},
-		{[]string{"compare", "--network", "relu:0", "--method", "gd"}, `"0"`},
+		{[]string{"run", "--scenario", "v1;net=tanh:9;m=gd"}, "layer width 9"},
+		{[]string{"compare", "--network", "relu:0", "--method", "gd"}, "layer width 0"},
 	} {
 		code, out, errs := call(c.args...)
 		if code != 2 || out != "" {

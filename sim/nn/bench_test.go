@@ -1,6 +1,10 @@
 package nn
 
-import "testing"
+import (
+	"testing"
+
+	"curvlab/sim/la"
+)
 
 // Benchmarks of a 2-8-8-1 tanh MSE network (105 parameters) on 200
 // training points of the circle data set, at its Glorot initial point or
@@ -81,9 +85,10 @@ func BenchmarkNewtonStep(b *testing.B) {
 		for i := 0; i < n; i++ {
 			h[i*n+i] += mu
 		}
-		if !cholSolve(p, h, g, l, n) {
+		if !la.Cholesky(l, h, n) {
 			b.Fatal("not positive definite")
 		}
+		la.CholSolve(p, l, g)
 	}
 }
 

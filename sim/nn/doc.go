@@ -3,7 +3,7 @@
 // output, trained on small two-class data sets in the plane, whose training
 // loss has an exact gradient, an exact Hessian and exact Hessian-vector
 // products. An *MLP satisfies curvlab/sim's Objective structurally (this
-// package does not import sim).
+// package does not import sim; it shares sim's linear algebra, package la).
 //
 // # Parameter layout
 //
@@ -38,8 +38,8 @@
 // 1950; Golub & Van Loan, Matrix Computations, 4th ed., §10.1) on HessVec,
 // with full reorthogonalization, warm-started from the previous top
 // eigenvector. Spectrum gives every eigenvalue of a dense symmetric matrix
-// (Householder tridiagonalization and implicit QR with Wilkinson shifts,
-// Golub & Van Loan §8.3); Trace and MLP.HessTrace give the trace.
+// (la.EigSym: Householder tridiagonalization and implicit QR with Wilkinson
+// shifts, Golub & Van Loan §8.3); Trace and MLP.HessTrace give the trace.
 //
 // # Data and initialization
 //

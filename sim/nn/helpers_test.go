@@ -93,34 +93,3 @@ func randPoint(t testing.TB, m *MLP, rng *rand.Rand, scale float64) []float64 {
 	t.Fatal("no point away from the ReLU kinks")
 	return nil
 }
-
-// cholSolve solves A·x = b for the symmetric positive definite n×n matrix
-// a, by the factorization A = LLᵀ computed row by row into l (n×n); it
-// reports false when a pivot is not positive. x may alias b.
-func cholSolve(x, a, b, l []float64, n int) bool {
-	for i := 0; i < n; i++ {
-		li := l[i*n : i*n+i+1]
-		for j := 0; j <= i; j++ {
-			lj := l[j*n : j*n+j]
-			s := a[i*n+j] - dot(li[:j], lj)
-			if j < i {
-				li[j] = s / l[j*n+j]
-			} else if s > 0 {
-				li[i] = math.Sqrt(s)
-			} else {
-				return false
-			}
-		}
-	}
-	for i := 0; i < n; i++ { // L·y = b
-		x[i] = (b[i] - dot(l[i*n:i*n+i], x[:i])) / l[i*n+i]
-	}
-	for i := n - 1; i >= 0; i-- { // Lᵀ·x = y
-		s := x[i]
-		for k := i + 1; k < n; k++ {
-			s -= l[k*n+i] * x[k]
-		}
-		x[i] = s / l[i*n+i]
-	}
-	return true
-}

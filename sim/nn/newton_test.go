@@ -5,32 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
+	"curvlab/sim/la"
 )
-
-func TestCholSolve(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	const n = 9
-	b := mat.NewDense(n, n, randVec(rng, n*n, 1))
-	var a mat.Dense
-	a.Mul(b, b.T())
-	rhs := randVec(rng, n, 1)
-	x := make([]float64, n)
-	if !cholSolve(x, a.RawMatrix().Data, rhs, make([]float64, n*n), n) {
-		t.Fatal("positive definite matrix rejected")
-	}
-	var want mat.VecDense
-	if err := want.SolveVec(&a, mat.NewVecDense(n, rhs)); err != nil {
-		t.Fatal(err)
-	}
-	if !closeVec(x, want.RawVector().Data, 1e-9) {
-		t.Errorf("cholSolve %v, gonum %v", x, want.RawVector().Data)
-	}
-	a.Set(n-1, n-1, -1)
-	if cholSolve(x, a.RawMatrix().Data, rhs, make([]float64, n*n), n) {
-		t.Error("indefinite matrix accepted")
-	}
-}
 
 // newtonStep sets x ← x − (H + μI)⁻¹g and reports whether the solve worked.
 func newtonStep(m *MLP, x []float64, mu float64, g, h, l, p []float64) bool {
@@ -40,9 +16,10 @@ func newtonStep(m *MLP, x []float64, mu float64, g, h, l, p []float64) bool {
 	for i := 0; i < n; i++ {
 		h[i*n+i] += mu
 	}
-	if !cholSolve(p, h, g, l, n) {
+	if !la.Cholesky(l, h, n) {
 		return false
 	}
+	la.CholSolve(p, l, g)
 	for i := range x {
 		x[i] -= p[i]
 	}
