@@ -80,7 +80,8 @@ cmd_test() {
 	GOOS=js GOARCH=wasm go vet ./sim/... ./render/... ./app/... ./wasm/... ./internal/bareapp
 	cmd_web
 	echo "== go test (native; display packages under Xvfb)"
-	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 ./...
+	# -timeout: the browser tests tap every control on four emulated screens (e2e/layout_test.go), longer than go test's default 10 minutes on a small machine
+	xvfb-run -a -s "-screen 0 1600x1000x24" go test -count=1 -timeout 45m ./...
 	echo "== go test (js/wasm under node): sim, render/geom"
 	PATH="$GOROOT_WASM:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./sim/... ./render/geom/...
 }

@@ -419,6 +419,15 @@ func (g *Game) editorHead(w float64, title string) (geom.Rect, float64) {
 	return r, y + 1.8*l.font
 }
 
+// keysHint returns keys, a title's hint at the keyboard, or on a touch
+// screen, where it is noise, touch.
+func (g *Game) keysHint(keys, touch string) string {
+	if g.lay.touch {
+		return touch
+	}
+	return keys
+}
+
 // labelLines adds s as labels in r from y on, wrapped to r's width, and
 // returns the y below them.
 func (g *Game) labelLines(r geom.Rect, y float64, s string) float64 {
@@ -440,12 +449,12 @@ func (g *Game) buildSurfaceEditor() {
 	}
 	names = append(names, netChoice)
 	if sc.Net != nil { // the network's own settings are in its editor (N)
-		r, y := g.editorHead(900, "Surface (←/→ or click): a network is trained now; N edits it")
+		r, y := g.editorHead(900, g.keysHint("Surface (←/→ or click): ", "Surface: ")+"a network is trained now; N edits it")
 		y = g.grid(r, y, names, actPickSurface, len(kinds), g.popup.focus == 0)
 		g.fitPopup(r, y+8*l.u)
 		return
 	}
-	r, y := g.editorHead(900, "Surface (←/→ or click; ↑/↓ then ←/→ for parameters): "+glyphSafe.Replace(sc.SurfaceKind.Desc))
+	r, y := g.editorHead(900, g.keysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+glyphSafe.Replace(sc.SurfaceKind.Desc))
 	y = g.grid(r, y, names, actPickSurface, indexOfSurface(kinds, sc.SurfaceKind), g.popup.focus == 0)
 	y = g.paramRows(r, y+4*l.u, sc.SurfaceKind.Params, sc.SurfaceVals, -1, nil)
 	g.fitPopup(r, y+8*l.u)

@@ -323,3 +323,27 @@ func TestSteadyPopupFrameAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyboardFocusScrollsIntoView: in a popup taller than the screen,
+// moving the keyboard's focus to its last row scrolls that row into view
+// (a short desktop window).
+func TestKeyboardFocusScrollsIntoView(t *testing.T) {
+	g, img := screenGame(t, twoNets, screenSize{"short", 1280, 300, 1}, false)
+	redraw(g, img, func() { g.do(actNetMenu, 0) })
+	if g.popup.content <= g.popup.rect.H {
+		t.Fatalf("the network editor fits (%v in %v): nothing to scroll", g.popup.content, g.popup.rect.H)
+	}
+	redraw(g, img, func() {
+		g.popup.focus = g.popupRows() - 1
+		g.popup.reveal = true
+		g.uiDirty = true
+	})
+	for _, w := range g.widgets[g.popupStart:] {
+		if w.focus && !inside(w.r, g.popup.rect) {
+			t.Errorf("the focused row %q at %+v is outside the popup %+v (scrolled %v)", w.label, w.r, g.popup.rect, g.popup.scroll)
+		}
+	}
+	if g.popup.scroll == 0 {
+		t.Error("not scrolled")
+	}
+}

@@ -100,10 +100,7 @@ func (g *Game) buildNetEditor() {
 	r, y := g.editorHead(900, title)
 	row := math.Max(math.Round(1.8*l.font), l.target)
 	bw := math.Min(220*l.u, r.W-16*l.u)
-	hint := "↑/↓ pick a row, ←/→ change it; every change restarts the runs"
-	if l.touch {
-		hint = "Every change restarts the runs"
-	}
+	hint := g.keysHint("↑/↓ pick a row, ←/→ change it; every change restarts the runs", "Every change restarts the runs")
 	g.widgets = append(g.widgets,
 		widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W / 2, H: row}, label: fitText(hint, l.font, r.W-bw-36*l.u)},
 		widget{kind: wButton, r: geom.Rect{X: r.X + r.W - bw - 8*l.u, Y: y, W: bw, H: row}, label: "Back to surfaces", key: keyFor(actSurfaceMenu),
