@@ -41,23 +41,18 @@ type BFGS struct {
 }
 
 // bfgsDefaults are BFGS's defaults, taken by its zero fields.
-var bfgsDefaults = BFGS{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
+var bfgsDefaults = invSettings{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
 
 func init() {
 	registerMethod(&MethodKind{
-		Name: "bfgs",
-		Desc: "BFGS quasi-Newton: rank-two update of the inverse Hessian",
-		Rule: "d = −H·g;  H₊ = (I − ρ·s·yᵀ)·H·(I − ρ·y·sᵀ) + ρ·s·sᵀ,  ρ = 1/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
-		Cite: "Broyden, Fletcher, Goldfarb, Shanno 1970; Nocedal & Wright §6.1, eq. 6.17 (scaling eq. 6.20)",
-		Params: []Param{
-			lrParam(bfgsDefaults.LR),
-			lsParam(bfgsDefaults.LS),
-			c2Param(bfgsDefaults.C2),
-			qnH0Param(),
-			qnScaleParam(bfgsDefaults.Scale),
-		},
+		Name:   "bfgs",
+		Desc:   "BFGS quasi-Newton: rank-two update of the inverse Hessian",
+		Rule:   "d = −H·g;  H₊ = (I − ρ·s·yᵀ)·H·(I − ρ·y·sᵀ) + ρ·s·sᵀ,  ρ = 1/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
+		Cite:   "Broyden, Fletcher, Goldfarb, Shanno 1970; Nocedal & Wright §6.1, eq. 6.17 (scaling eq. 6.20)",
+		Params: bfgsDefaults.params(),
 		New: func(s Spec) Method {
-			return &BFGS{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
+			v := specInvSettings(s)
+			return &BFGS{LR: v.LR, LS: v.LS, C2: v.C2, H0: v.H0, Scale: v.Scale}
 		},
 	})
 }
@@ -65,11 +60,7 @@ func init() {
 // Init implements Method.
 func (m *BFGS) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	orDefault(&m.LR, bfgsDefaults.LR)
-	orDefault(&m.LS, bfgsDefaults.LS)
-	orDefault(&m.C2, bfgsDefaults.C2)
-	orDefault(&m.H0, bfgsDefaults.H0)
-	orDefault(&m.Scale, bfgsDefaults.Scale)
+	bfgsDefaults.fill(&m.LR, &m.LS, &m.C2, &m.H0, &m.Scale)
 	m.qn.init(m.LS, m.C2, n)
 	m.invModel.init(n, m.H0, m.Scale)
 	m.w = make([]float64, n)

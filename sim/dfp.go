@@ -40,23 +40,18 @@ type DFP struct {
 }
 
 // dfpDefaults are DFP's defaults, taken by its zero fields.
-var dfpDefaults = DFP{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
+var dfpDefaults = invSettings{LR: 1, LS: LSWolfe, C2: 0.9, H0: qnDefaultH0, Scale: ScalingFirst}
 
 func init() {
 	registerMethod(&MethodKind{
-		Name: "dfp",
-		Desc: "DFP quasi-Newton: the first rank-two update of the inverse Hessian",
-		Rule: "d = −H·g;  H₊ = H − H·y·yᵀ·H/(yᵀH·y) + s·sᵀ/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
-		Cite: "Davidon 1959; Fletcher & Powell 1963; Nocedal & Wright §6.1, eq. 6.15 (scaling eq. 6.20)",
-		Params: []Param{
-			lrParam(dfpDefaults.LR),
-			lsParam(dfpDefaults.LS),
-			c2Param(dfpDefaults.C2),
-			qnH0Param(),
-			qnScaleParam(dfpDefaults.Scale),
-		},
+		Name:   "dfp",
+		Desc:   "DFP quasi-Newton: the first rank-two update of the inverse Hessian",
+		Rule:   "d = −H·g;  H₊ = H − H·y·yᵀ·H/(yᵀH·y) + s·sᵀ/(yᵀs); skip if yᵀs ≤ 1e-8·‖s‖‖y‖",
+		Cite:   "Davidon 1959; Fletcher & Powell 1963; Nocedal & Wright §6.1, eq. 6.15 (scaling eq. 6.20)",
+		Params: dfpDefaults.params(),
 		New: func(s Spec) Method {
-			return &DFP{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
+			v := specInvSettings(s)
+			return &DFP{LR: v.LR, LS: v.LS, C2: v.C2, H0: v.H0, Scale: v.Scale}
 		},
 	})
 }
@@ -64,11 +59,7 @@ func init() {
 // Init implements Method.
 func (m *DFP) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	orDefault(&m.LR, dfpDefaults.LR)
-	orDefault(&m.LS, dfpDefaults.LS)
-	orDefault(&m.C2, dfpDefaults.C2)
-	orDefault(&m.H0, dfpDefaults.H0)
-	orDefault(&m.Scale, dfpDefaults.Scale)
+	dfpDefaults.fill(&m.LR, &m.LS, &m.C2, &m.H0, &m.Scale)
 	m.qn.init(m.LS, m.C2, n)
 	m.invModel.init(n, m.H0, m.Scale)
 	m.w = make([]float64, n)

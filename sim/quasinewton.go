@@ -156,6 +156,35 @@ func qnH0Param() Param {
 	return Param{Key: "h0", Desc: "initial inverse-Hessian model H₀ = h0·I", Default: qnDefaultH0, Min: 1e-8, Max: 1e8}
 }
 
+// invSettings are the settings SR1, BFGS and DFP share (their exported
+// fields of the same names), as one value for their defaults.
+type invSettings struct {
+	LR    float64
+	LS    LineSearch
+	C2    float64
+	H0    float64
+	Scale Scaling
+}
+
+// params are the methods' parameters, with d's defaults.
+func (d invSettings) params() []Param {
+	return []Param{lrParam(d.LR), lsParam(d.LS), c2Param(d.C2), qnH0Param(), qnScaleParam(d.Scale)}
+}
+
+// specInvSettings reads the settings of spec s by key.
+func specInvSettings(s Spec) invSettings {
+	return invSettings{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
+}
+
+// fill replaces the zero settings among a method's fields by d's.
+func (d invSettings) fill(lr *float64, ls *LineSearch, c2, h0 *float64, scale *Scaling) {
+	orDefault(lr, d.LR)
+	orDefault(ls, d.LS)
+	orDefault(c2, d.C2)
+	orDefault(h0, d.H0)
+	orDefault(scale, d.Scale)
+}
+
 // qnUsable reports whether the line search of the given kind can use
 // direction d at gradient g: armijo and wolfe need a descent direction
 // (gᵀd < 0); exact minimizes along the whole line, so it needs only gᵀd ≠ 0

@@ -81,23 +81,18 @@ type SR1 struct {
 const sr1SkipTol = 1e-8
 
 // sr1Defaults are SR1's defaults, taken by its zero fields.
-var sr1Defaults = SR1{LR: 1, LS: LSArmijo, C2: 0.9, H0: qnDefaultH0, Scale: ScalingNone}
+var sr1Defaults = invSettings{LR: 1, LS: LSArmijo, C2: 0.9, H0: qnDefaultH0, Scale: ScalingNone}
 
 func init() {
 	registerMethod(&MethodKind{
-		Name: "sr1",
-		Desc: "symmetric rank-one quasi-Newton: learns the inverse Hessian one secant pair at a time",
-		Rule: "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip unless |yᵀ(s − H·y)| > 1e-8·‖y‖‖s − H·y‖",
-		Cite: "Nocedal & Wright §6.2, eq. 6.25 (update), Thm 6.1; skip rule: the inverse-form analogue of eq. 6.26 (stated there for B), tested as \"not >\"",
-		Params: []Param{
-			lrParam(sr1Defaults.LR),
-			lsParam(sr1Defaults.LS),
-			c2Param(sr1Defaults.C2),
-			qnH0Param(),
-			qnScaleParam(sr1Defaults.Scale),
-		},
+		Name:   "sr1",
+		Desc:   "symmetric rank-one quasi-Newton: learns the inverse Hessian one secant pair at a time",
+		Rule:   "d = −H·g;  H₊ = H + (s − H·y)(s − H·y)ᵀ / ((s − H·y)ᵀy); skip unless |yᵀ(s − H·y)| > 1e-8·‖y‖‖s − H·y‖",
+		Cite:   "Nocedal & Wright §6.2, eq. 6.25 (update), Thm 6.1; skip rule: the inverse-form analogue of eq. 6.26 (stated there for B), tested as \"not >\"",
+		Params: sr1Defaults.params(),
 		New: func(s Spec) Method {
-			return &SR1{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2"), H0: s.Value("h0"), Scale: specScaling(s)}
+			v := specInvSettings(s)
+			return &SR1{LR: v.LR, LS: v.LS, C2: v.C2, H0: v.H0, Scale: v.Scale}
 		},
 	})
 }
@@ -105,11 +100,7 @@ func init() {
 // Init implements Method.
 func (m *SR1) Init(p *Problem, st *State, rec *Record) {
 	n := p.Dim()
-	orDefault(&m.LR, sr1Defaults.LR)
-	orDefault(&m.LS, sr1Defaults.LS)
-	orDefault(&m.C2, sr1Defaults.C2)
-	orDefault(&m.H0, sr1Defaults.H0)
-	orDefault(&m.Scale, sr1Defaults.Scale)
+	sr1Defaults.fill(&m.LR, &m.LS, &m.C2, &m.H0, &m.Scale)
 	m.qn.init(m.LS, m.C2, n)
 	m.invModel.init(n, m.H0, m.Scale)
 	m.hy = make([]float64, n)
