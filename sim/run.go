@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -184,10 +185,64 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	return r
 }
 
+// NewMirror returns a run that holds the rows of a run computed
+// elsewhere (the engine's worker or goroutine), appended by Append: its
+// trace keeps what the original's keeps, under the same options, and it
+// has no method, so Step does nothing. dim is the objective's dimension.
+func NewMirror(dim int, opt RunOptions) *Run {
+	if opt.CurvMaxDim == 0 {
+		opt.CurvMaxDim = 16
+	}
+	if opt.VectorLimit == 0 {
+		opt.VectorLimit = VectorLimit(dim)
+	}
+	r := &Run{opt: opt}
+	r.vec = vectorStore{n: dim, limit: opt.VectorLimit, all: opt.KeepVectors, stride: 1}
+	if dim <= opt.CurvMaxDim {
+		r.vec.curvLen = dim * dim
+	}
+	r.Trace = make([]Step, 0, max(1, min(initialRows, opt.Budget+1)))
+	return r
+}
+
+// Append adds row, the next row of the run a mirror (NewMirror) follows,
+// copying its vectors. The row must carry what the original's trace kept
+// of it: X and G; Curv, Dir and TRStep where its CurvKind, HasDir and
+// HasTR say it has them and the dimension is at most CurvMaxDim; its
+// trial points, or none. A row that does not is refused with an error and
+// the mirror is unchanged. A row that ends the run (converged, diverged,
+// stalled) sets Done.
+func (r *Run) Append(row Row) error {
+	n, v := r.vec.n, &row.Vectors
+	if row.Iter != len(r.Trace) {
+		return fmt.Errorf("sim: row %d appended after %d rows", row.Iter, len(r.Trace))
+	}
+	ok := len(v.X) == n && len(v.G) == n &&
+		(len(v.TrialF) == 0 && len(v.TrialX) == 0 || len(v.TrialF) == row.Trials && len(v.TrialX) == row.Trials*n)
+	if r.vec.curvLen > 0 {
+		ok = ok && (row.CurvKind == CurvNone || len(v.Curv) == r.vec.curvLen) &&
+			(!row.HasDir || len(v.Dir) == n) && (!row.HasTR || len(v.TRStep) == n)
+	}
+	if !ok {
+		return fmt.Errorf("sim: row %d lacks the vectors a mirror keeps", row.Iter)
+	}
+	r.push(row.Step, v)
+	if row.Events&(EventConverged|EventDiverged|EventStalled) != 0 {
+		r.Done = true
+	}
+	return nil
+}
+
+// Dim is the dimension of the run's iterates.
+func (r *Run) Dim() int { return r.vec.n }
+
+// Options are the options the run was made with, defaults filled in.
+func (r *Run) Options() RunOptions { return r.opt }
+
 // Step advances one iteration and reports whether it did (false once the
-// run is done).
+// run is done, and for a mirror, which has no method).
 func (r *Run) Step() bool {
-	if r.Done {
+	if r.Done || r.Method == nil {
 		return false
 	}
 	copy(r.prevX, r.State.X)
@@ -294,6 +349,15 @@ func (r *Run) record() {
 	if rec.HasTR {
 		row.Pred, row.Rho = rec.Pred, rec.Rho
 	}
+	vs := Vectors{X: st.X, G: st.G, Dir: rec.Dir, TRStep: rec.TRStep, TrialX: rec.TrialX, TrialF: rec.TrialF}
+	if rec.CurvKind != CurvNone {
+		vs.Curv = rec.Curv
+	}
+	r.push(row, &vs)
+}
+
+// push appends row and its vectors vs to the trace and tells the watchers.
+func (r *Run) push(row Step, vs *Vectors) {
 	if len(r.Trace) == cap(r.Trace) {
 		// Double, but never past room for the budget while within it.
 		c := 2 * cap(r.Trace)
@@ -303,9 +367,9 @@ func (r *Run) record() {
 		r.Trace = append(make([]Step, 0, c), r.Trace...)
 	}
 	r.Trace = append(r.Trace, row)
-	r.vec.add(row.Iter, st, rec)
+	r.vec.add(row.Iter, &row, vs)
 	for _, f := range r.watchers {
-		f(st.X)
+		f(vs.X)
 	}
 }
 
@@ -362,8 +426,11 @@ func (v *vectorStore) at(i int, s *Step) Vectors {
 	return vs
 }
 
-// add stores the vectors of row, the latest, from st and rec.
-func (v *vectorStore) add(row int, st *State, rec *Record) {
+// add stores vs, the vectors of row (the latest, whose scalars are s).
+// vs holds what the row has (the curvature model, the direction, the
+// trust-region step, the trials); the store keeps of it what its
+// dimension allows.
+func (v *vectorStore) add(row int, s *Step, vs *Vectors) {
 	if k := len(v.rows) - 1; k >= 0 && v.rows[k]%v.stride != 0 {
 		// The previous latest row is not one to keep: row replaces it.
 		v.buf = v.buf[:v.offs[k]]
@@ -371,42 +438,42 @@ func (v *vectorStore) add(row int, st *State, rec *Record) {
 	}
 	need := 2 * v.n
 	if v.curvLen > 0 {
-		if rec.CurvKind != CurvNone {
+		if s.CurvKind != CurvNone {
 			need += v.curvLen
 		}
-		if rec.HasDir {
+		if s.HasDir {
 			need += v.n
 		}
-		if rec.HasTR {
+		if s.HasTR {
 			need += v.n
 		}
 	}
 	if v.all {
-		need += len(rec.TrialX) + len(rec.TrialF)
+		need += len(vs.TrialX) + len(vs.TrialF)
 	}
 	v.grow(need)
 	v.rows = append(v.rows, row)
 	v.offs = append(v.offs, len(v.buf))
-	v.buf = append(v.buf, st.X...)
-	v.buf = append(v.buf, st.G...)
+	v.buf = append(v.buf, vs.X...)
+	v.buf = append(v.buf, vs.G...)
 	if v.curvLen > 0 {
-		if rec.CurvKind != CurvNone {
-			v.buf = append(v.buf, rec.Curv[:v.curvLen]...)
+		if s.CurvKind != CurvNone {
+			v.buf = append(v.buf, vs.Curv[:v.curvLen]...)
 		}
-		if rec.HasDir {
-			v.buf = append(v.buf, rec.Dir...)
+		if s.HasDir {
+			v.buf = append(v.buf, vs.Dir...)
 		}
-		if rec.HasTR {
-			v.buf = append(v.buf, rec.TRStep...)
+		if s.HasTR {
+			v.buf = append(v.buf, vs.TRStep...)
 		}
 	}
 	if v.all {
-		v.buf = append(v.buf, rec.TrialX...)
-		v.buf = append(v.buf, rec.TrialF...)
+		v.buf = append(v.buf, vs.TrialX...)
+		v.buf = append(v.buf, vs.TrialF...)
 		return
 	}
-	v.trialX = append(v.trialX[:0], rec.TrialX...)
-	v.trialF = append(v.trialF[:0], rec.TrialF...)
+	v.trialX = append(v.trialX[:0], vs.TrialX...)
+	v.trialF = append(v.trialF[:0], vs.TrialF...)
 	for len(v.buf) > v.limit && len(v.rows) > 2 {
 		v.stride *= 2
 		v.thin()

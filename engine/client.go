@@ -1,0 +1,193 @@
+package engine
+
+import (
+	"math"
+	"time"
+
+	"curvlab/sim"
+)
+
+// Client is the drawing side of the engine: it opens scenarios, says how
+// many rows it wants, and keeps a mirror of each run (sim.NewMirror) and
+// of each network tracker, filled from the rows the Core sends. What the
+// app draws comes from these mirrors only. Rows of an older generation
+// are dropped unread: a stale row is never drawn.
+type Client struct {
+	t        Transport
+	gen      uint32
+	scen     sim.Scenario
+	text     string
+	runs     []*sim.Run
+	trackers []*sim.NetTracker
+	want     int
+	sent     int // the want last sent
+	rr       rowsReader
+	// fellBack is set once the client computes in the page after its
+	// transport failed.
+	fellBack bool
+}
+
+// NewClient returns a client computing through t.
+func NewClient(t Transport) *Client { return &Client{t: t} }
+
+// Transport names where the runs are computed: "page", "goroutine" or
+// "worker".
+func (c *Client) Transport() string { return c.t.Name() }
+
+// Open starts the runs of sc, whose row 0 the client computes itself (it
+// costs one evaluation of each method's start) so that the first frame
+// has something to draw without waiting for the computing side.
+func (c *Client) Open(sc sim.Scenario) {
+	c.gen++
+	c.scen, c.text = sc, sc.Encode()
+	local := sc.NewRuns()
+	c.runs = make([]*sim.Run, len(local))
+	have := make([]int, len(local))
+	for i, r := range local {
+		c.runs[i] = sim.NewMirror(r.Dim(), r.Options())
+		c.runs[i].Append(r.Row(0)) // cannot fail: a run's own row
+		have[i] = 1
+	}
+	c.trackers = nil
+	if p := sc.NetProblem(); p != nil {
+		c.trackers = make([]*sim.NetTracker, len(local))
+		for i, r := range local {
+			test, sharp := sim.NewNetTracker(p).Measure(r.X(0))
+			c.trackers[i] = &sim.NetTracker{TestLoss: []float64{test}, Sharpness: []float64{sharp}}
+		}
+	}
+	c.want, c.sent = 1, 0
+	c.t.Send(openMsg(c.gen, c.text, have))
+}
+
+// Runs are the mirrors of the scenario's runs, one per panel.
+func (c *Client) Runs() []*sim.Run { return c.runs }
+
+// Trackers are the mirrors of a network's trackers (nil for a surface):
+// each run's test loss and sharpness, row by row.
+func (c *Client) Trackers() []*sim.NetTracker { return c.trackers }
+
+// Want asks for every run to have rows rows (or to end before). The
+// request goes out at the next Update.
+func (c *Client) Want(rows int) { c.want = max(c.want, rows) }
+
+// Wanted is the number of rows asked for.
+func (c *Client) Wanted() int { return c.want }
+
+// Update sends the pending request and applies the rows that have arrived,
+// computing until deadline when the transport computes in the page. When
+// the transport fails (a worker that died), the client goes on in the
+// page from the rows it holds and returns a notice saying so; otherwise
+// notice is "".
+func (c *Client) Update(deadline time.Time) (notice string) {
+	if c.want > c.sent {
+		c.t.Send(wantMsg(c.gen, c.want))
+		c.sent = c.want
+	}
+	msgs, err := c.t.Receive(deadline)
+	for _, m := range msgs {
+		if e := c.apply(m); e != nil && err == nil {
+			err = e
+		}
+	}
+	if err != nil {
+		return c.fallBack(err)
+	}
+	return ""
+}
+
+// apply adds the rows of one reply to the mirrors.
+func (c *Client) apply(msg []byte) error {
+	k, gen, r, err := readHeader(msg)
+	if err != nil {
+		return err
+	}
+	if gen != c.gen {
+		return nil // stale
+	}
+	switch k {
+	case msgFailed:
+		return failure(string(r.b))
+	case msgRows:
+	default:
+		return failure("unexpected " + k.String() + " reply")
+	}
+	rr := &c.rr
+	if err := rr.start(r); err != nil {
+		return err
+	}
+	if rr.run >= len(c.runs) || rr.dim != c.runs[rr.run].Dim() {
+		return failure("rows for a run that is not there")
+	}
+	run := c.runs[rr.run]
+	for i := 0; i < rr.count; i++ {
+		if err := rr.next(); err != nil {
+			return err
+		}
+		if run.Done {
+			return failure("rows after the end of a run")
+		}
+		if err := run.Append(rr.row); err != nil {
+			return err
+		}
+		if c.trackers != nil {
+			t := c.trackers[rr.run]
+			t.TestLoss = append(t.TestLoss, rr.test)
+			t.Sharpness = append(t.Sharpness, rr.sharp)
+		}
+	}
+	return nil
+}
+
+// fallBack replaces the transport by one computing in the page, going on
+// from the rows held.
+func (c *Client) fallBack(err error) string {
+	if c.fellBack {
+		// The page itself failed: nothing else to fall back to. Keep what
+		// is drawn and stop asking.
+		c.want = 0
+		return "Computing stopped: " + err.Error() + "."
+	}
+	c.fellBack = true
+	c.t.Close()
+	c.t = NewInProcess()
+	c.gen++
+	have := make([]int, len(c.runs))
+	for i, r := range c.runs {
+		have[i] = len(r.Trace)
+	}
+	c.t.Send(openMsg(c.gen, c.text, have))
+	c.sent = 0
+	return "The background computation stopped (" + err.Error() + "); computing in the page from here on."
+}
+
+// Done reports whether every run has ended or reached the scenario's
+// steps.
+func (c *Client) Done() bool {
+	for _, r := range c.runs {
+		if !r.Done && len(r.Trace) <= c.scen.Steps {
+			return false
+		}
+	}
+	return true
+}
+
+// Rows is the fewest rows any unfinished run holds (that of the longest
+// run when all have ended).
+func (c *Client) Rows() int {
+	least, most := math.MaxInt, 0
+	for _, r := range c.runs {
+		most = max(most, len(r.Trace))
+		if !r.Done && len(r.Trace) <= c.scen.Steps {
+			least = min(least, len(r.Trace))
+		}
+	}
+	if least == math.MaxInt {
+		return most
+	}
+	return least
+}
+
+type failure string
+
+func (f failure) Error() string { return string(f) }

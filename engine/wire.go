@@ -1,0 +1,395 @@
+package engine
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"curvlab/sim"
+)
+
+// The wire format: every message, request or reply, is a byte slice that
+// starts with its kind and the generation it belongs to. Numbers are
+// little-endian; floats travel as their IEEE 754 bits, so a row arrives
+// bit for bit as it was computed.
+//
+//	open    kind u8 | gen u32 | runs u8 | have u32 × runs | text (the rest)
+//	want    kind u8 | gen u32 | rows u32
+//	rows    kind u8 | gen u32 | run u8 | dim u32 | count u32 | row × count
+//	failed  kind u8 | gen u32 | message (the rest)
+//
+// A row is its scalars (rowScalarBytes), then its vectors: x and g (dim
+// each); the curvature matrix (dim², if flagCurv), the direction and the
+// trust-region step (dim each, if flagDir, flagTR: the row has them and
+// dim is at most the run's CurvMaxDim); the trial points and
+// their values (trials·dim and trials, if flagTrials); the test loss and
+// the sharpness (if flagNet).
+type msgKind uint8
+
+const (
+	msgOpen msgKind = iota + 1
+	msgWant
+	msgRows
+	msgFailed
+)
+
+func (k msgKind) String() string {
+	switch k {
+	case msgOpen:
+		return "open"
+	case msgWant:
+		return "want"
+	case msgRows:
+		return "rows"
+	case msgFailed:
+		return "failed"
+	}
+	return fmt.Sprintf("msgKind(%d)", uint8(k))
+}
+
+// Row flags: which vectors follow a row's scalars.
+const (
+	flagHasDir uint8 = 1 << iota // Step.HasDir
+	flagHasTR                    // Step.HasTR
+	flagDir                      // the direction follows
+	flagTR                       // the trust-region step follows
+	flagCurv
+	flagTrials
+	flagNet
+)
+
+// headerBytes is a message's kind and generation.
+const headerBytes = 5
+
+// rowScalarBytes: iter, trials (u32 ×2); F, GNorm, StepLen, Alpha,
+// Radius, Pred, Rho (f64 ×7); FEvals, GEvals, HEvals (u32 ×3); events
+// (u16); curvature kind and flags (u8 ×2).
+const rowScalarBytes = 4*2 + 8*7 + 4*3 + 2 + 1 + 1
+
+// maxDim bounds the dimension a rows message may claim, far above the
+// largest network (177 weights), so that a corrupt length cannot ask for a
+// huge allocation.
+const maxDim = 1 << 12
+
+var errShort = errors.New("message ends early")
+
+// writer appends to a message.
+type writer struct{ b []byte }
+
+func (w *writer) u8(v uint8)   { w.b = append(w.b, v) }
+func (w *writer) u16(v uint16) { w.b = binary.LittleEndian.AppendUint16(w.b, v) }
+func (w *writer) u32(v uint32) { w.b = binary.LittleEndian.AppendUint32(w.b, v) }
+func (w *writer) int(v int)    { w.u32(uint32(v)) }
+func (w *writer) f64(v float64) {
+	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(v))
+}
+func (w *writer) f64s(v []float64) {
+	for _, x := range v {
+		w.f64(x)
+	}
+}
+
+func (w *writer) header(k msgKind, gen uint32) {
+	w.u8(uint8(k))
+	w.u32(gen)
+}
+
+// reader reads a message; the first error sticks and later reads return
+// zeros.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) take(n int) []byte {
+	if r.err != nil || n < 0 || len(r.b) < n {
+		if r.err == nil {
+			r.err = errShort
+		}
+		return nil
+	}
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p
+}
+
+func (r *reader) u8() uint8 {
+	if p := r.take(1); p != nil {
+		return p[0]
+	}
+	return 0
+}
+
+func (r *reader) u16() uint16 {
+	if p := r.take(2); p != nil {
+		return binary.LittleEndian.Uint16(p)
+	}
+	return 0
+}
+
+func (r *reader) u32() uint32 {
+	if p := r.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (r *reader) f64() float64 {
+	if p := r.take(8); p != nil {
+		return math.Float64frombits(binary.LittleEndian.Uint64(p))
+	}
+	return 0
+}
+
+// f64s reads n floats into dst[:0] (grown if needed) and returns it.
+func (r *reader) f64s(dst []float64, n int) []float64 {
+	p := r.take(8 * n)
+	if p == nil {
+		return dst[:0]
+	}
+	dst = dst[:0]
+	for i := 0; i < n; i++ {
+		dst = append(dst, math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:])))
+	}
+	return dst
+}
+
+// header reads a message's kind and generation.
+func readHeader(b []byte) (msgKind, uint32, reader, error) {
+	r := reader{b: b}
+	k := msgKind(r.u8())
+	gen := r.u32()
+	if r.err != nil {
+		return 0, 0, r, r.err
+	}
+	if k < msgOpen || k > msgFailed {
+		return 0, 0, r, fmt.Errorf("unknown message kind %d", uint8(k))
+	}
+	return k, gen, r, nil
+}
+
+// openMsg asks for the runs of the scenario text, of which the client
+// already holds have[k] rows of run k.
+func openMsg(gen uint32, text string, have []int) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+1+4*len(have)+len(text))}
+	w.header(msgOpen, gen)
+	w.u8(uint8(len(have)))
+	for _, h := range have {
+		w.int(h)
+	}
+	w.b = append(w.b, text...)
+	return w.b
+}
+
+func readOpen(r *reader) (text string, have []int, err error) {
+	n := int(r.u8())
+	have = make([]int, n)
+	for i := range have {
+		have[i] = int(r.u32())
+	}
+	if r.err != nil {
+		return "", nil, r.err
+	}
+	return string(r.b), have, nil
+}
+
+// wantMsg asks for every run to reach rows rows (or its end).
+func wantMsg(gen uint32, rows int) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+4)}
+	w.header(msgWant, gen)
+	w.int(rows)
+	return w.b
+}
+
+// failedMsg says the computing side could not go on, and why.
+func failedMsg(gen uint32, why string) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+len(why))}
+	w.header(msgFailed, gen)
+	w.b = append(w.b, why...)
+	return w.b
+}
+
+// rowsWriter builds a rows message for one run, a row at a time.
+type rowsWriter struct {
+	w      writer
+	count  int
+	dim    int
+	curvOK bool // the dimension is small enough for curvature and steps
+}
+
+// start begins a rows message (reusing buf's storage).
+func (rw *rowsWriter) start(buf []byte, gen uint32, run, dim int, curvOK bool) {
+	rw.w = writer{b: buf[:0]}
+	rw.w.header(msgRows, gen)
+	rw.w.u8(uint8(run))
+	rw.w.int(dim)
+	rw.w.int(0) // count, filled in by bytes
+	rw.count, rw.dim, rw.curvOK = 0, dim, curvOK
+}
+
+// add appends a row, with the network's measures when net.
+func (rw *rowsWriter) add(row sim.Row, net bool, testLoss, sharpness float64) {
+	w := &rw.w
+	s := &row.Step
+	var fl uint8
+	if s.HasDir {
+		fl |= flagHasDir
+	}
+	if s.HasTR {
+		fl |= flagHasTR
+	}
+	if rw.curvOK {
+		if s.HasDir && row.Dir != nil {
+			fl |= flagDir
+		}
+		if s.HasTR && row.TRStep != nil {
+			fl |= flagTR
+		}
+		if s.CurvKind != sim.CurvNone && row.Curv != nil {
+			fl |= flagCurv
+		}
+	}
+	if s.Trials > 0 && len(row.TrialF) == s.Trials {
+		fl |= flagTrials
+	}
+	if net {
+		fl |= flagNet
+	}
+	w.int(s.Iter)
+	w.int(s.Trials)
+	w.f64(s.F)
+	w.f64(s.GNorm)
+	w.f64(s.StepLen)
+	w.f64(s.Alpha)
+	w.f64(s.Radius)
+	w.f64(s.Pred)
+	w.f64(s.Rho)
+	w.int(s.FEvals)
+	w.int(s.GEvals)
+	w.int(s.HEvals)
+	w.u16(uint16(s.Events))
+	w.u8(uint8(s.CurvKind))
+	w.u8(fl)
+	w.f64s(row.X[:rw.dim])
+	w.f64s(row.G[:rw.dim])
+	if fl&flagCurv != 0 {
+		w.f64s(row.Curv[:rw.dim*rw.dim])
+	}
+	if fl&flagDir != 0 {
+		w.f64s(row.Dir[:rw.dim])
+	}
+	if fl&flagTR != 0 {
+		w.f64s(row.TRStep[:rw.dim])
+	}
+	if fl&flagTrials != 0 {
+		w.f64s(row.TrialX[:s.Trials*rw.dim])
+		w.f64s(row.TrialF)
+	}
+	if net {
+		w.f64(testLoss)
+		w.f64(sharpness)
+	}
+	rw.count++
+}
+
+// bytes returns the message, its row count filled in.
+func (rw *rowsWriter) bytes() []byte {
+	binary.LittleEndian.PutUint32(rw.w.b[headerBytes+1+4:], uint32(rw.count))
+	return rw.w.b
+}
+
+// rowsReader reads the rows of a rows message into reused storage.
+type rowsReader struct {
+	r           reader
+	run, dim    int
+	count       int
+	row         sim.Row
+	net         bool
+	test, sharp float64
+	// storage the row's vectors are read into
+	x, g, curv, dir, tr, trialX, trialF []float64
+}
+
+// start reads a rows message's header (after the kind and generation).
+func (rr *rowsReader) start(r reader) error {
+	rr.r = r
+	rr.run = int(rr.r.u8())
+	rr.dim = int(rr.r.u32())
+	rr.count = int(rr.r.u32())
+	if rr.r.err != nil {
+		return rr.r.err
+	}
+	if rr.dim < 1 || rr.dim > maxDim {
+		return fmt.Errorf("rows of dimension %d", rr.dim)
+	}
+	if rr.count > len(rr.r.b)/(rowScalarBytes+16*rr.dim) {
+		return fmt.Errorf("%d rows in %d bytes", rr.count, len(rr.r.b))
+	}
+	return nil
+}
+
+// next reads the next row into rr.row (its vectors alias rr's storage,
+// valid until the next call) and the network's measures into rr.test and
+// rr.sharp.
+func (rr *rowsReader) next() error {
+	r := &rr.r
+	n := rr.dim
+	var s sim.Step
+	s.Iter = int(r.u32())
+	s.Trials = int(r.u32())
+	s.F = r.f64()
+	s.GNorm = r.f64()
+	s.StepLen = r.f64()
+	s.Alpha = r.f64()
+	s.Radius = r.f64()
+	s.Pred = r.f64()
+	s.Rho = r.f64()
+	s.FEvals = int(r.u32())
+	s.GEvals = int(r.u32())
+	s.HEvals = int(r.u32())
+	s.Events = sim.Event(r.u16())
+	s.CurvKind = sim.CurvKind(r.u8())
+	fl := r.u8()
+	s.HasDir, s.HasTR = fl&flagHasDir != 0, fl&flagHasTR != 0
+	if r.err != nil {
+		return r.err
+	}
+	if s.CurvKind > sim.CurvH {
+		return fmt.Errorf("row %d: curvature kind %d", s.Iter, s.CurvKind)
+	}
+	if s.Trials < 0 || s.Trials > len(r.b)/8 {
+		return fmt.Errorf("row %d: %d trials", s.Iter, s.Trials)
+	}
+	var v sim.Vectors
+	rr.x = r.f64s(rr.x, n)
+	rr.g = r.f64s(rr.g, n)
+	v.X, v.G = rr.x, rr.g
+	if fl&flagCurv != 0 {
+		rr.curv = r.f64s(rr.curv, n*n)
+		v.Curv = rr.curv
+	}
+	if fl&flagDir != 0 {
+		rr.dir = r.f64s(rr.dir, n)
+		v.Dir = rr.dir
+	}
+	if fl&flagTR != 0 {
+		rr.tr = r.f64s(rr.tr, n)
+		v.TRStep = rr.tr
+	}
+	if fl&flagTrials != 0 {
+		rr.trialX = r.f64s(rr.trialX, s.Trials*n)
+		rr.trialF = r.f64s(rr.trialF, s.Trials)
+		v.TrialX, v.TrialF = rr.trialX, rr.trialF
+	}
+	rr.net = fl&flagNet != 0
+	rr.test, rr.sharp = math.NaN(), math.NaN()
+	if rr.net {
+		rr.test, rr.sharp = r.f64(), r.f64()
+	}
+	if r.err != nil {
+		return fmt.Errorf("row %d: %w", s.Iter, r.err)
+	}
+	rr.row = sim.Row{Step: s, Vectors: v}
+	return nil
+}
