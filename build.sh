@@ -51,9 +51,21 @@ build_wasm() {
 	brotli -q 11 -k "$dir/main.wasm"
 }
 
+# build_worker DIR builds the engine's worker into DIR: engine.wasm (with
+# its .gz and .br) and engine.js, which runs it beside wasm_exec.js.
+build_worker() {
+	local dir=$1
+	rm -f "$dir/engine.wasm" "$dir/engine.wasm.gz" "$dir/engine.wasm.br"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$dir/engine.wasm" ./wasm/worker
+	cp wasm/worker/engine.js "$dir/engine.js"
+	gzip -9 -k -n "$dir/engine.wasm"
+	brotli -q 11 -k "$dir/engine.wasm"
+}
+
 cmd_web() {
 	echo "== building dist/ (js/wasm)"
 	build_wasm ./wasm dist
+	build_worker dist
 	ls -l dist
 }
 

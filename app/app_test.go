@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/engine"
 	"math"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func TestHostileLinkOpensDefaultWithNotice(t *testing.T) {
 		"#%ZZ",
 		"#v2;s=rosenbrock;x=1,1;m=gd",
 	} {
-		st := newState(link)
+		st := newState(link, engine.NewClient(engine.NewInProcess()))
 		if got := st.scen.Encode(); got != def {
 			t.Errorf("%.30q opened %q, want the default", link, got)
 		}
@@ -43,7 +44,7 @@ func TestHostileLinkOpensDefaultWithNotice(t *testing.T) {
 			t.Errorf("%.30q: notice %q", link, st.notice)
 		}
 	}
-	if st := newState(""); st.notice != "" {
+	if st := newState("", engine.NewClient(engine.NewInProcess())); st.notice != "" {
 		t.Errorf("empty link: notice %q", st.notice)
 	}
 }
@@ -75,7 +76,7 @@ func TestBadLinkWhileOpenRestoresTheLink(t *testing.T) {
 
 func TestLinkRoundTrip(t *testing.T) {
 	link := "v1;s=quadratic:l1=2,l2=20;x=1,-1;m=gd:lr=0.05;m=bfgs;n=40;w=-3,3,-2,2;u=eo5"
-	st := newState("#" + link)
+	st := newState("#"+link, engine.NewClient(engine.NewInProcess()))
 	if st.notice != "" {
 		t.Fatal(st.notice)
 	}

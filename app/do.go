@@ -27,15 +27,8 @@ func (g *Game) do(a action, arg int) {
 	case actReset:
 		st.playing = false
 		st.restart()
-	case actToEnd:
-		if st.scen.Net != nil { // too slow to run at once: play at full speed
-			st.playing, st.rush = !st.done(), true
-			return
-		}
-		st.playing = false
-		for !st.done() {
-			st.stepAll()
-		}
+	case actToEnd: // play at the engine's full speed
+		st.playing, st.rush = !st.done(), true
 	case actSlower, actFaster:
 		d := 1
 		if a == actSlower {

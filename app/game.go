@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"curvlab/engine"
 	"curvlab/render"
 	"curvlab/render/geom"
 
@@ -73,9 +74,14 @@ func New(link string, host Host) *Game {
 	if host == nil {
 		host = nopHost{}
 	}
-	return &Game{
+	t, why := host.Engine()
+	if t == nil {
+		t = engine.NewInProcess()
+	}
+	eng := engine.NewClient(t)
+	g := &Game{
 		host:     host,
-		st:       newState(link),
+		st:       newState(link, eng),
 		scale:    1,
 		opened:   make(chan string, 4),
 		pressed:  -1,
@@ -85,7 +91,15 @@ func New(link string, host Host) *Game {
 		uiDirty:  true,
 		flat:     render.Painter{Aliased: true},
 	}
+	if why != "" && g.st.notice == "" {
+		g.st.notice = why
+	}
+	return g
 }
+
+// Engine says where the runs are computed: "page", "goroutine" or
+// "worker" (the browser exposes it as window.curvlab.engine).
+func (g *Game) Engine() string { return g.st.eng.Transport() }
 
 // Open shows the scenario of a link, as when the user edits the URL. It may
 // be called from any goroutine; the game loop picks it up.
@@ -174,7 +188,7 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.relayout()
 	g.handleInput()
-	g.st.tick(dt, frameWork*3/4-g.worked)
+	g.st.tick(dt, t0.Add(frameWork*3/4-g.worked))
 	if g.st.scen.Net != nil {
 		g.netUpdate(t0.Add(frameWork - g.worked))
 	}
@@ -193,7 +207,7 @@ func (g *Game) openLink(link string) {
 	if link == "#"+g.st.scen.Encode() || link == g.st.scen.Encode() {
 		return // our own fragment coming back
 	}
-	st := newState(link)
+	st := newState(link, g.st.eng)
 	if st.notice != "" {
 		g.st.notice = st.notice
 		g.st.changed = true // the address bar shows the scenario kept, not the bad link

@@ -1,5 +1,7 @@
 package app
 
+import "curvlab/engine"
+
 // Host is what the app needs from the place it runs in: the browser page
 // (package wasm) or the desktop (cmd/curvlab). The app never knows which.
 // The app calls these from its game loop.
@@ -17,13 +19,19 @@ type Host interface {
 	// FrameStats receives recent Update+Draw times in milliseconds, about
 	// once a second. The slice is reused: copy what you keep.
 	FrameStats(ms []float64)
+	// Engine returns the transport the engine computes through (nil: in
+	// the page, on the game loop's goroutine) and, when it could not give
+	// the one it would rather, a one-line notice saying so. It is called
+	// once, before the first frame.
+	Engine() (t engine.Transport, notice string)
 }
 
 // nopHost is used when no host is given (tests).
 type nopHost struct{}
 
-func (nopHost) ScenarioChanged(string)  {}
-func (nopHost) NoticeChanged(string)    {}
-func (nopHost) FirstFrame()             {}
-func (nopHost) CopyLink(string) string  { return "" }
-func (nopHost) FrameStats(ms []float64) {}
+func (nopHost) ScenarioChanged(string)             {}
+func (nopHost) NoticeChanged(string)               {}
+func (nopHost) FirstFrame()                        {}
+func (nopHost) CopyLink(string) string             { return "" }
+func (nopHost) FrameStats(ms []float64)            {}
+func (nopHost) Engine() (engine.Transport, string) { return nil, "" }

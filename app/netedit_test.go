@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/engine"
 	"testing"
 
 	"curvlab/sim"
@@ -16,7 +17,7 @@ func TestNetEditorRangesHoldTheLink(t *testing.T) {
 		links = append(links, p.Link)
 	}
 	for _, link := range links {
-		st := newState(link)
+		st := newState(link, engine.NewClient(engine.NewInProcess()))
 		if st.notice != "" {
 			t.Fatalf("%s: %s", link, st.notice)
 		}

@@ -2,27 +2,7 @@ package app
 
 import (
 	"time"
-
-	"curvlab/sim"
 )
-
-// newTrackers returns one tracker per run of a network scenario, each
-// following its run from row 0 (nil for a surface). Each row costs a
-// Sharpness.Top call (about 0.7 ms natively and 2.6 ms in the browser for a
-// 2-8-8-1 network on 150 points), paid inside the run's Step: tick's budget
-// keeps a frame short.
-func newTrackers(sc sim.Scenario, runs []*sim.Run) []*sim.NetTracker {
-	p := sc.NetProblem()
-	if p == nil {
-		return nil
-	}
-	trs := make([]*sim.NetTracker, len(runs))
-	for i, r := range runs {
-		trs[i] = sim.NewNetTracker(p)
-		trs[i].Follow(r)
-	}
-	return trs
-}
 
 // sharpness returns the sharpness of run k at trace row i (NaN if not
 // measured).

@@ -1,10 +1,10 @@
 package app
 
 import (
-	"math"
 	"strings"
 	"time"
 
+	"curvlab/engine"
 	"curvlab/sim"
 )
 
@@ -66,32 +66,32 @@ func (f flags) String() string {
 
 // state is what the app shows: one scenario, its runs, and the clock.
 // Every change to the scenario goes through setScenario or a method that
-// marks it changed, so the link always matches the screen.
+// marks it changed, so the link always matches the screen. The runs are
+// computed by the engine (in a worker, on a goroutine, or in the page);
+// runs and trackers are its client's mirrors of them.
 type state struct {
 	scen sim.Scenario
+	eng  *engine.Client
 	runs []*sim.Run
-	// trackers measure each run's test loss and sharpness, row by row
+	// trackers hold each run's test loss and sharpness, row by row
 	// (network scenarios; nil for surfaces).
 	trackers []*sim.NetTracker
 	playing  bool
-	// rush plays to the end as fast as the frame budget allows (G on a
-	// network, whose steps are too slow to run all at once).
-	rush bool
-	// stepCost is what a step of every run (with its tracking) costs.
-	stepCost jobCost
-	carry    float64 // fractional iterations owed by the clock
-	flags    flags
-	notice   string
+	// rush plays to the end as fast as the engine computes (G).
+	rush   bool
+	carry  float64 // fractional iterations owed by the clock
+	flags  flags
+	notice string
 	// changed is set when the scenario's text form must be published.
 	changed bool
 	// version counts scenario changes that need the surface redrawn.
 	surfaceVersion int
 }
 
-// newState opens the scenario of a link; a malformed link opens the default
-// scenario with a notice saying what was wrong.
-func newState(text string) *state {
-	s := &state{}
+// newState opens the scenario of a link, computed by eng; a malformed link
+// opens the default scenario with a notice saying what was wrong.
+func newState(text string, eng *engine.Client) *state {
+	s := &state{eng: eng}
 	text = strings.TrimPrefix(text, "#")
 	scen := sim.DefaultScenario()
 	if text != "" {
@@ -113,15 +113,15 @@ func (s *state) setScenario(sc sim.Scenario) {
 	s.restart()
 }
 
-// restart rebuilds the runs from the scenario's start. A scenario whose
-// runs could not fit in the memory budget is shortened first, with a
-// notice.
+// restart has the engine start the runs again from the scenario's start
+// (dropping what it computed of the old ones). A scenario whose runs could
+// not fit in the memory budget is shortened first, with a notice.
 func (s *state) restart() {
 	if sc, msg := s.scen.Clamp(sim.ScenarioBudget); msg != "" {
 		s.scen, s.notice = sc, msg
 	}
-	s.runs = s.scen.NewRuns()
-	s.trackers = newTrackers(s.scen, s.runs)
+	s.eng.Open(s.scen)
+	s.runs, s.trackers = s.eng.Runs(), s.eng.Trackers()
 	s.carry = 0
 	s.rush = false
 	s.changed = true
@@ -150,46 +150,47 @@ func (s *state) setView(w *sim.Window) {
 func (s *state) view() sim.Window { return s.scen.ViewWindow() }
 
 // done reports whether every run has ended or used its budget.
-func (s *state) done() bool {
-	for _, r := range s.runs {
-		if !r.Done && len(r.Trace) <= s.scen.Steps {
-			return false
-		}
-	}
-	return true
-}
+func (s *state) done() bool { return s.eng.Done() }
 
-// stepAll advances every unfinished run by one iteration (and its tracker
-// with it).
+// stepAll asks for one more iteration of every unfinished run, and takes
+// the rows that have come, computing them first when the engine computes
+// in the page.
 func (s *state) stepAll() {
-	for _, r := range s.runs {
-		if len(r.Trace) <= s.scen.Steps {
-			r.Step()
-		}
+	s.eng.Want(max(s.eng.Wanted(), s.eng.Rows()) + 1)
+	s.sync(time.Now().Add(frameWork))
+}
+
+// sync sends what the engine was asked and takes the rows that have come,
+// until deadline where the engine computes in the page.
+func (s *state) sync(deadline time.Time) {
+	if msg := s.eng.Update(deadline); msg != "" {
+		s.notice = msg
 	}
 }
 
-// tick advances the clock by dt seconds while playing, spending at most
-// about budget on steps: when the steps (with their tracking) cost more,
-// the clock slows down rather than the frames. It stops playing when every
-// run is done.
-func (s *state) tick(dt float64, budget time.Duration) {
-	if !s.playing {
-		return
-	}
-	deadline := time.Now().Add(budget)
-	s.carry += dt * speeds[s.flags.speed]
-	for n := 0; (s.carry >= 1 || s.rush) && n < 1000 && !s.done(); n++ {
-		if !s.stepCost.fits(deadline, 100*time.Millisecond) {
-			s.carry = math.Min(s.carry, 1) // behind: drop what is owed
-			break
+// lead is how many rows the clock may ask for ahead of those at hand: a
+// quarter second's worth, so the clock waits for an engine slower than it
+// instead of running ahead.
+func (s *state) lead() int { return max(1, int(speeds[s.flags.speed]/4)) }
+
+// tick advances the clock by dt seconds while playing, asking the engine
+// for the rows it owes, and takes the rows that have come (computing until
+// deadline where the engine computes in the page). It stops playing when
+// every run is done.
+func (s *state) tick(dt float64, deadline time.Time) {
+	if s.playing {
+		if s.rush {
+			s.eng.Want(s.scen.Steps + 1)
+		} else {
+			s.carry += dt * speeds[s.flags.speed]
+			n := int(s.carry)
+			s.carry -= float64(n)
+			have := s.eng.Rows()
+			s.eng.Want(min(max(s.eng.Wanted(), have)+n, have+s.lead()))
 		}
-		s.carry = math.Max(0, s.carry-1)
-		t0 := time.Now()
-		s.stepAll()
-		s.stepCost.since(t0)
 	}
-	if s.done() {
+	s.sync(deadline)
+	if s.playing && s.done() {
 		s.playing = false
 		s.rush = false
 		s.carry = 0

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"curvlab/app"
+	"curvlab/engine"
 )
 
 // pageHost implements app.Host on the browser page.
@@ -69,6 +70,16 @@ func (h *pageHost) CopyLink(text string) string {
 	}
 	clip.Call("writeText", href)
 	return "Link copied."
+}
+
+// Engine computes the runs in a Web Worker, or in the page where a worker
+// cannot start.
+func (h *pageHost) Engine() (engine.Transport, string) {
+	t, why := startWorker()
+	if t == nil {
+		return nil, why
+	}
+	return t, ""
 }
 
 func (h *pageHost) FrameStats(ms []float64) {
@@ -149,6 +160,12 @@ func main() {
 		return o
 	}))
 	h.api.Set("panels", js.FuncOf(func(js.Value, []js.Value) any { return g.Panels() }))
+	// engine says where the runs are computed: "worker", or "page" where no
+	// worker could start or the worker failed (a getter: it changes when
+	// the app falls back).
+	getter := global.Get("Object").New()
+	getter.Set("get", js.FuncOf(func(js.Value, []js.Value) any { return g.Engine() }))
+	global.Get("Object").Call("defineProperty", h.api, "engine", getter)
 	// controls() lists the buttons and sliders on screen, in CSS pixels:
 	// [{kind, action, arg, label, on, x, y, w, h, popup}, ...]; popup()
 	// names the open popup ("" when none).

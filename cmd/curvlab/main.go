@@ -16,6 +16,7 @@ import (
 	"runtime/pprof"
 
 	"curvlab/app"
+	"curvlab/engine"
 	"curvlab/sim"
 )
 
@@ -34,6 +35,10 @@ func (h *desktopHost) CopyLink(text string) string {
 	return "Scenario printed to the terminal; open it with --scenario."
 }
 func (h *desktopHost) FrameStats([]float64) {}
+
+// Engine computes the runs on a goroutine of their own, beside the game
+// loop's.
+func (h *desktopHost) Engine() (engine.Transport, string) { return engine.NewGoroutine(), "" }
 
 const usage = "usage: curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--cpuprofile FILE]"
 
