@@ -96,6 +96,13 @@ func load(t *testing.T, ctx context.Context, fragment string) {
 	if fragment != "" {
 		url += "#" + fragment
 	}
+	loadURL(t, ctx, url)
+}
+
+// loadURL opens the app at url in the tab of ctx and waits until it is
+// ready.
+func loadURL(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH), chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}

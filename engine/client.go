@@ -158,7 +158,7 @@ func (c *Client) fallBack(err error) string {
 	}
 	c.t.Send(openMsg(c.gen, c.text, have))
 	c.sent = 0
-	return "The background computation stopped (" + err.Error() + "); computing in the page from here on."
+	return "Computing in the page from here on: " + err.Error() + "."
 }
 
 // Done reports whether every run has ended or reached the scenario's

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -25,6 +24,7 @@ type workerTransport struct {
 
 	mu      sync.Mutex
 	replies [][]byte
+	got     int // replies received so far
 	err     error
 }
 
@@ -50,6 +50,7 @@ func startWorker() (t *workerTransport, why string) {
 			js.CopyBytesToGo(b, data)
 			t.mu.Lock()
 			t.replies = append(t.replies, b)
+			t.got++
 			t.mu.Unlock()
 			return nil
 		}
@@ -57,7 +58,7 @@ func startWorker() (t *workerTransport, why string) {
 		return nil
 	})
 	onError := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "the worker stopped"
+		msg := "it stopped"
 		if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
 			msg = m.String()
 		}
@@ -82,12 +83,19 @@ func jsErrorText(r any) string {
 	return fmt.Sprint(r)
 }
 
+// fail records why the worker can no longer be reached: it could not start
+// when it never replied.
 func (t *workerTransport) fail(msg string) {
 	t.mu.Lock()
-	if t.err == nil {
-		t.err = errors.New(strings.TrimRight(msg, ". "))
+	defer t.mu.Unlock()
+	if t.err != nil {
+		return
 	}
-	t.mu.Unlock()
+	what := "failed"
+	if t.got == 0 {
+		what = "could not start"
+	}
+	t.err = fmt.Errorf("the background worker %s (%s)", what, strings.TrimRight(msg, ". "))
 }
 
 func (*workerTransport) Name() string { return "worker" }
