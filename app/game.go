@@ -97,6 +97,22 @@ func New(link string, host Host) *Game {
 	return g
 }
 
+// Clock reports how far the runs have come (the rows asked for, those
+// computed or on their way) and whether they are playing, so that the page
+// can bring them back after it reloads (a lost WebGL context). Call it
+// between frames.
+func (g *Game) Clock() (rows int, playing bool) {
+	return max(g.st.eng.Wanted(), g.st.eng.Rows()), g.st.playing
+}
+
+// Resume brings the runs back to rows rows and the play state to playing,
+// as Clock reported them before a reload. Call it before the first frame.
+func (g *Game) Resume(rows int, playing bool) {
+	g.st.eng.Want(min(rows, g.st.scen.Steps+1))
+	g.st.playing = playing && !g.st.done()
+	g.uiDirty = true
+}
+
 // Engine says where the runs are computed: "page", "goroutine" or
 // "worker" (the browser exposes it as window.curvlab.engine).
 func (g *Game) Engine() string { return g.st.eng.Transport() }

@@ -143,3 +143,52 @@ self.postMessage = function (m, tr) { if (++planted === 3) throw new Error("plan
 		})
 	}
 }
+
+// loseContext makes the canvas lose its WebGL context, as a driver reset
+// does; Ebitengine then reloads the page. It waits for the new page.
+func loseContext(t *testing.T, ctx context.Context) {
+	t.Helper()
+	ok := eval[bool](t, ctx, `(() => {
+		window.__before = true;
+		const c = document.querySelector("canvas");
+		const gl = c && (c.getContext("webgl2") || c.getContext("webgl"));
+		const ext = gl && gl.getExtension("WEBGL_lose_context");
+		if (!ext) return false;
+		ext.loseContext();
+		return true;
+	})()`)
+	if !ok {
+		t.Fatal("no WEBGL_lose_context on the canvas")
+	}
+	waitFor(t, ctx, `!window.__before && window.curvlab && window.curvlab.ready === true`, 60*time.Second)
+}
+
+// TestContextLossKeepsTheClock: after a lost WebGL context reloads the
+// page, the runs come back to the iteration they had reached, stepping or
+// playing as they were.
+func TestContextLossKeepsTheClock(t *testing.T) {
+	ctx := page(t, engineText)
+	focusCanvas(t, ctx)
+	for range 5 {
+		pressKey(t, ctx, 's')
+	}
+	waitFor(t, ctx, "window.curvlab.iterates(0).length === 6", 10*time.Second)
+	loseContext(t, ctx)
+	waitFor(t, ctx, "[0, 1, 2].every(k => window.curvlab.iterates(k).length === 6)", 10*time.Second)
+	if eval[bool](t, ctx, "window.curvlab.playing") {
+		t.Error("playing after the reload, though it was stepped")
+	}
+	if got := eval[string](t, ctx, "window.curvlab.scenario"); got != engineText {
+		t.Errorf("scenario %q after the reload", got)
+	}
+
+	focusCanvas(t, ctx)
+	pressKey(t, ctx, ' ')
+	waitFor(t, ctx, "window.curvlab.playing && window.curvlab.iterates(0).length > 12", 20*time.Second)
+	before := eval[int](t, ctx, "window.curvlab.iterates(0).length")
+	loseContext(t, ctx)
+	waitFor(t, ctx, "window.curvlab.iterates(0).length >= "+strconv.Itoa(before), 10*time.Second)
+	if !eval[bool](t, ctx, "window.curvlab.playing") {
+		t.Error("not playing after the reload, though it was")
+	}
+}

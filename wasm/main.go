@@ -166,6 +166,10 @@ func main() {
 	getter := global.Get("Object").New()
 	getter.Set("get", js.FuncOf(func(js.Value, []js.Value) any { return g.Engine() }))
 	global.Get("Object").Call("defineProperty", h.api, "engine", getter)
+	// playing says whether the runs are playing.
+	getter = global.Get("Object").New()
+	getter.Set("get", js.FuncOf(func(js.Value, []js.Value) any { _, p := g.Clock(); return p }))
+	global.Get("Object").Call("defineProperty", h.api, "playing", getter)
 	// controls() lists the buttons and sliders on screen, in CSS pixels:
 	// [{kind, action, arg, label, on, x, y, w, h, popup}, ...]; popup()
 	// names the open popup ("" when none).
@@ -193,6 +197,7 @@ func main() {
 		g.Open(h.location.Get("hash").String())
 		return nil
 	}))
+	resume(g, h.location.Get("hash").String())
 	if err := app.RunGame(g); err != nil {
 		h.api.Set("notice", "curvlab stopped: "+err.Error())
 	}

@@ -12,6 +12,9 @@
 //     from the second batch of frame costs the page reports after the
 //     scenario is on screen (the first may hold the page's first frame or
 //     the one that ran the panels to the end);
+//   - the edge-of-stability preset played to its end (G) in the page,
+//     against the same computation by curvsim as js/wasm under node, with
+//     the Go-side frame costs while the engine works;
 //   - the Go heap (window.curvlab.memStats) sampled over a long run with
 //     those four panels on screen.
 //
@@ -24,8 +27,11 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -35,6 +41,7 @@ import (
 
 	"curvlab/internal/chromium"
 	"curvlab/internal/static"
+	"curvlab/sim"
 )
 
 // busy is the scenario of the frame-cost and heap measurements: four
@@ -57,15 +64,16 @@ func main() {
 	loads := flag.Int("loads", 5, "page loads of each app for the time to the first frame")
 	frames := flag.Duration("frames", 20*time.Second, "how long to sample frame costs, per scenario (0: none; with -heap 0, only the first frames)")
 	heap := flag.Duration("heap", 5*time.Minute, "how long to sample the Go heap (0: skip)")
+	eos := flag.Bool("eos", true, "time the edge-of-stability preset to its end, page against node")
 	every := flag.Duration("every", 10*time.Second, "interval between heap samples")
 	flag.Parse()
-	if err := run(*dist, *bare, *loads, *frames, *heap, *every); err != nil {
+	if err := run(*dist, *bare, *loads, *frames, *heap, *every, *eos); err != nil {
 		fmt.Fprintln(os.Stderr, "webbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dist, bare string, loads int, frames, heap, every time.Duration) error {
+func run(dist, bare string, loads int, frames, heap, every time.Duration, eos bool) error {
 	fmt.Println("== sizes")
 	for _, dir := range []string{dist, bare} {
 		if err := sizes(dir); err != nil {
@@ -96,6 +104,11 @@ func run(dist, bare string, loads int, frames, heap, every time.Duration) error 
 	if err := firstFrames(browser, base, loads); err != nil {
 		return err
 	}
+	if eos {
+		if err := edgeOfStability(browser, base+"/app/"); err != nil {
+			return err
+		}
+	}
 	if frames <= 0 && heap <= 0 {
 		return nil
 	}
@@ -105,8 +118,11 @@ func run(dist, bare string, loads int, frames, heap, every time.Duration) error 
 // sizes prints the sizes of dir's main.wasm and its compressed forms.
 func sizes(dir string) error {
 	fmt.Printf("%s:\n", dir)
-	for _, name := range []string{"main.wasm", "main.wasm.gz", "main.wasm.br"} {
+	for _, name := range []string{"main.wasm", "main.wasm.gz", "main.wasm.br", "engine.wasm", "engine.wasm.gz", "engine.wasm.br"} {
 		fi, err := os.Stat(filepath.Join(dir, name))
+		if os.IsNotExist(err) && filepath.Ext(strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".br")) == ".wasm" && strings.HasPrefix(name, "engine") {
+			continue // the bare app has no engine
+		}
 		if err != nil {
 			return err
 		}
@@ -347,4 +363,94 @@ func median(v []float64) float64 {
 		return s[n/2]
 	}
 	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// edgeOfStability times the edge-of-stability preset to its end: curvsim
+// as js/wasm under node (the same wasm compiler, no page), then the page
+// after G, sampling the Go-side frame costs while it plays.
+func edgeOfStability(browser context.Context, url string) error {
+	fmt.Println("\n== edge-of-stability preset to its end (2 × 3000 iterations, sharpness at each)")
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return err
+	}
+	wasmDir := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm")
+	tmp, err := os.MkdirTemp("", "webbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "curvsim.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "./cmd/curvsim")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building curvsim for js/wasm: %v\n%s", err, out)
+	}
+	t0 := time.Now()
+	node := exec.Command("node", filepath.Join(wasmDir, "wasm_exec_node.js"), bin, "run", "--preset", "edge-of-stability")
+	if out, err := node.Output(); err != nil {
+		return fmt.Errorf("curvsim under node: %v", err)
+	} else if len(out) == 0 {
+		return fmt.Errorf("curvsim under node wrote nothing")
+	}
+	nodeTime := time.Since(t0)
+	fmt.Printf("  curvsim run --preset edge-of-stability, js/wasm under node %s: %.2f s\n", runtime.Version(), nodeTime.Seconds())
+
+	_, sc, err := sim.LookupPreset("edge-of-stability")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1600, 900),
+		chromedp.Navigate(url+"#"+sc.Encode()),
+		chromium.Wait(chromium.Ready, 2*time.Minute),
+		chromium.FocusCanvas(),
+	); err != nil {
+		return err
+	}
+	engine, err := chromedp.Run(ctx, chromedp.Evaluate[string]("window.curvlab.engine"))
+	if err != nil {
+		return err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(window.__costs = [], window.curvlab.frameStats.seen = true)`)); err != nil {
+		return err
+	}
+	t0 = time.Now()
+	if err := chromedp.Do(ctx, chromium.PressKey('g')); err != nil {
+		return err
+	}
+	var costs []float64
+	for {
+		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[0, 1].every(k => window.curvlab.iterates(k).length === 3001)`))
+		if err != nil {
+			return err
+		}
+		batch, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+			const a = window.curvlab.frameStats;
+			if (a.seen) return [];
+			a.seen = true;
+			return Array.from(a);
+		})()`))
+		if err != nil {
+			return err
+		}
+		costs = append(costs, batch...)
+		if done {
+			break
+		}
+		if time.Since(t0) > 10*time.Minute {
+			return fmt.Errorf("the preset did not end in 10 minutes")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	pageTime := time.Since(t0)
+	fmt.Printf("  the page (engine: %s), G to the end: %.2f s, %.2f× node's time\n", engine, pageTime.Seconds(), pageTime.Seconds()/nodeTime.Seconds())
+	if len(costs) > 0 {
+		slices.Sort(costs)
+		fmt.Printf("  Go-side frames meanwhile: %d, p50 %.2f ms, p95 %.2f ms, max %.2f ms (budget p95 ≤ 4 ms)\n",
+			len(costs), quantile(costs, 0.5), quantile(costs, 0.95), costs[len(costs)-1])
+	}
+	return nil
 }
