@@ -7,6 +7,8 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 type popupKind uint8
@@ -312,7 +314,7 @@ func (g *Game) buildPresets() {
 	l := &g.lay
 	row := math.Max(math.Round(2.1*l.font), l.target)
 	w := 0.0
-	presets := sim.Presets()
+	presets := scenario.Presets()
 	for _, p := range presets {
 		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Desc, l.font))
 	}
@@ -442,7 +444,7 @@ func (g *Game) labelLines(r geom.Rect, y float64, s string) float64 {
 func (g *Game) buildSurfaceEditor() {
 	l := &g.lay
 	sc := &g.st.scen
-	kinds := sim.SurfaceKinds()
+	kinds := surfaces.Kinds()
 	names := make([]string, len(kinds), len(kinds)+1)
 	for i, k := range kinds {
 		names[i] = k.Name

@@ -2,6 +2,8 @@ package app
 
 import (
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -57,7 +59,7 @@ func (g *Game) do(a action, arg int) {
 			}
 		}
 	case actAddPanel:
-		if n := len(st.scen.Methods); n < sim.MaxPanels {
+		if n := len(st.scen.Methods); n < scenario.MaxPanels {
 			st.scen.Methods = append(st.scen.Methods, nextMethod(st.scen.Methods))
 			st.restart()
 		}
@@ -106,7 +108,7 @@ func (g *Game) do(a action, arg int) {
 	case actClose:
 		g.popup = popup{}
 	case actPickSurface:
-		kinds := sim.SurfaceKinds()
+		kinds := surfaces.Kinds()
 		if arg >= 0 && arg < len(kinds) {
 			g.pickSurface(kinds[arg])
 		} else if arg == len(kinds) {
@@ -123,8 +125,8 @@ func (g *Game) do(a action, arg int) {
 		f.pca = !f.pca
 		st.setFlags(f)
 	case actPickPreset:
-		if ps := sim.Presets(); arg >= 0 && arg < len(ps) {
-			_, sc, err := sim.LookupPreset(ps[arg].Name)
+		if ps := scenario.Presets(); arg >= 0 && arg < len(ps) {
+			_, sc, err := scenario.LookupPreset(ps[arg].Name)
 			if err != nil {
 				st.notice = err.Error()
 				return
@@ -145,7 +147,7 @@ func (g *Game) do(a action, arg int) {
 
 // pickSurface switches to a surface with its default parameters, start and
 // view, keeping the methods.
-func (g *Game) pickSurface(k *sim.SurfaceKind) {
+func (g *Game) pickSurface(k *surfaces.Kind) {
 	st := g.st
 	sc := st.scen.Clone()
 	sc.Net = nil
@@ -229,7 +231,7 @@ func (g *Game) popupRows() int {
 	sc := &g.st.scen
 	switch g.popup.kind {
 	case popPresets:
-		return len(sim.Presets())
+		return len(scenario.Presets())
 	case popMenu:
 		return max(1, len(g.menuRows()))
 	case popSurface:
@@ -264,7 +266,7 @@ func (g *Game) adjustRow(r, dir int) {
 		}
 	case popSurface:
 		if r == 0 {
-			kinds := sim.SurfaceKinds()
+			kinds := surfaces.Kinds()
 			cur := indexOfSurface(kinds, sc.SurfaceKind)
 			if sc.Net != nil {
 				cur = len(kinds)
@@ -304,7 +306,7 @@ func (g *Game) nudge(t paramTarget, p sim.Param, v float64, dir int) {
 	g.setParam(t, newSliderScale(p).nudge(v, dir))
 }
 
-func indexOfSurface(ks []*sim.SurfaceKind, k *sim.SurfaceKind) int {
+func indexOfSurface(ks []*surfaces.Kind, k *surfaces.Kind) int {
 	for i, x := range ks {
 		if x == k {
 			return i

@@ -9,6 +9,8 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -269,8 +271,8 @@ type overlayCache struct {
 
 // overlayKey is what an overlay layer was drawn for.
 type overlayKey struct {
-	runs                      [sim.MaxPanels]*sim.Run
-	rows                      [sim.MaxPanels]int
+	runs                      [scenario.MaxPanels]*sim.Run
+	rows                      [scenario.MaxPanels]int
 	view                      geom.View
 	u                         float64
 	ellipses, trials, overlay bool
@@ -382,7 +384,7 @@ type levelSet struct {
 
 // marksAt returns the marks of iterate s on surface f in view v (none
 // where s is not finite); hess is room for f's Hessian.
-func marksAt(f sim.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
+func marksAt(f surfaces.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
 	var m runMarks
 	x, y := s.X[0], s.X[1]
 	if !isFiniteVec(s.X) {

@@ -5,6 +5,8 @@ import (
 
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -152,7 +154,7 @@ func (g *Game) release() {
 // setStart moves the start of every panel to a clicked point.
 func (g *Game) setStart(x, y float64) {
 	x, y = round3(x), round3(y)
-	if math.Abs(x) > sim.MaxStartCoord || math.Abs(y) > sim.MaxStartCoord {
+	if math.Abs(x) > scenario.MaxStartCoord || math.Abs(y) > scenario.MaxStartCoord {
 		return
 	}
 	g.st.setStart(x, y)
@@ -172,8 +174,8 @@ func (g *Game) zoomAt(i int, factor, sx, sy float64) {
 // setWindow makes v's world window the scenario's view, if it is one a
 // link may hold (zooming and panning stop at the limits).
 func (g *Game) setWindow(v geom.View) {
-	w := sim.Window{XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
-	if sim.CheckWindow(w) != nil {
+	w := surfaces.Window{XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
+	if scenario.CheckWindow(w) != nil {
 		return
 	}
 	g.st.setView(&w)

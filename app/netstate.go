@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // newTrackers returns one tracker per run of a network scenario, each
@@ -11,14 +12,14 @@ import (
 // Sharpness.Top call (about 0.7 ms natively and 2.6 ms in the browser for a
 // 2-8-8-1 network on 150 points), paid inside the run's Step: tick's budget
 // keeps a frame short.
-func newTrackers(sc sim.Scenario, runs []*sim.Run) []*sim.NetTracker {
+func newTrackers(sc scenario.Scenario, runs []*sim.Run) []*scenario.NetTracker {
 	p := sc.NetProblem()
 	if p == nil {
 		return nil
 	}
-	trs := make([]*sim.NetTracker, len(runs))
+	trs := make([]*scenario.NetTracker, len(runs))
 	for i, r := range runs {
-		trs[i] = sim.NewNetTracker(p)
+		trs[i] = scenario.NewNetTracker(p)
 		trs[i].Follow(r)
 	}
 	return trs

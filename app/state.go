@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 // Speeds the clock can run at, in iterations per second.
@@ -68,11 +70,11 @@ func (f flags) String() string {
 // Every change to the scenario goes through setScenario or a method that
 // marks it changed, so the link always matches the screen.
 type state struct {
-	scen sim.Scenario
+	scen scenario.Scenario
 	runs []*sim.Run
 	// trackers measure each run's test loss and sharpness, row by row
 	// (network scenarios; nil for surfaces).
-	trackers []*sim.NetTracker
+	trackers []*scenario.NetTracker
 	playing  bool
 	// rush plays to the end as fast as the frame budget allows (G on a
 	// network, whose steps are too slow to run all at once).
@@ -93,9 +95,9 @@ type state struct {
 func newState(text string) *state {
 	s := &state{}
 	text = strings.TrimPrefix(text, "#")
-	scen := sim.DefaultScenario()
+	scen := scenario.Default()
 	if text != "" {
-		if sc, err := sim.Decode(text); err != nil {
+		if sc, err := scenario.Decode(text); err != nil {
 			s.notice = err.Error() + " — showing the default scenario instead."
 		} else {
 			scen = sc
@@ -106,7 +108,7 @@ func newState(text string) *state {
 }
 
 // setScenario replaces the scenario and restarts every run.
-func (s *state) setScenario(sc sim.Scenario) {
+func (s *state) setScenario(sc scenario.Scenario) {
 	s.scen = sc
 	s.flags = parseFlags(sc.UI)
 	s.surfaceVersion++
@@ -117,7 +119,7 @@ func (s *state) setScenario(sc sim.Scenario) {
 // runs could not fit in the memory budget is shortened first, with a
 // notice.
 func (s *state) restart() {
-	if sc, msg := s.scen.Clamp(sim.ScenarioBudget); msg != "" {
+	if sc, msg := s.scen.Clamp(scenario.Budget); msg != "" {
 		s.scen, s.notice = sc, msg
 	}
 	s.runs = s.scen.NewRuns()
@@ -141,13 +143,13 @@ func (s *state) setFlags(f flags) {
 }
 
 // setView changes the view window (nil: the surface's default).
-func (s *state) setView(w *sim.Window) {
+func (s *state) setView(w *surfaces.Window) {
 	s.scen.View = w
 	s.changed = true
 }
 
 // view is the window being drawn.
-func (s *state) view() sim.Window { return s.scen.ViewWindow() }
+func (s *state) view() surfaces.Window { return s.scen.ViewWindow() }
 
 // done reports whether every run has ended or used its budget.
 func (s *state) done() bool {
