@@ -110,7 +110,7 @@ func (g *Game) toolItems() []toolItem {
 		{"Link", actCopyLink, false, false},
 		{"Help", actHelp, g.popup.kind == popHelp, false},
 	}
-	if st.scen.Net != nil {
+	if st.scen.Kind() == scenario.KindNetwork {
 		items = g.netToolbar(items)
 	}
 	return items
@@ -252,7 +252,7 @@ func (g *Game) menuRows() []action {
 }
 
 func (g *Game) buildHeaders() {
-	if g.st.flags.overlay && g.st.scen.Net == nil {
+	if g.st.flags.overlay && g.st.scen.Kind() == scenario.KindSurface {
 		return
 	}
 	for i, pr := range g.lay.panels {
@@ -450,7 +450,7 @@ func (g *Game) buildSurfaceEditor() {
 		names[i] = k.Name
 	}
 	names = append(names, netChoice)
-	if sc.Net != nil { // the network's own settings are in its editor (N)
+	if sc.Kind() == scenario.KindNetwork { // the network's own settings are in its editor (N)
 		r, y := g.editorHead(900, g.keysHint("Surface (←/→ or click): ", "Surface: ")+"a network is trained now; N edits it")
 		y = g.grid(r, y, names, actPickSurface, len(kinds), g.popup.focus == 0)
 		g.fitPopup(r, y+8*l.u)
@@ -496,7 +496,7 @@ func (g *Game) stabilityMark(key string) (float64, string) {
 		return math.NaN(), ""
 	}
 	var lmax float64
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		lmax = g.st.sharpness(g.popup.panel, 0)
 	} else {
 		g.st.scen.Surface().Hess(g.hessBuf[:], g.st.scen.Start)

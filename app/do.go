@@ -30,7 +30,7 @@ func (g *Game) do(a action, arg int) {
 		st.playing = false
 		st.restart()
 	case actToEnd:
-		if st.scen.Net != nil { // too slow to run at once: play at full speed
+		if st.scen.Kind() == scenario.KindNetwork { // too slow to run at once: play at full speed
 			st.playing, st.rush = !st.done(), true
 			return
 		}
@@ -115,7 +115,7 @@ func (g *Game) do(a action, arg int) {
 			g.pickNetwork()
 		}
 	case actNetMenu:
-		if st.scen.Net == nil || g.popup.kind != popNet {
+		if st.scen.Kind() == scenario.KindSurface || g.popup.kind != popNet {
 			g.pickNetwork()
 		} else {
 			g.popup = popup{}
@@ -235,12 +235,12 @@ func (g *Game) popupRows() int {
 	case popMenu:
 		return max(1, len(g.menuRows()))
 	case popSurface:
-		if sc.Net != nil {
+		if sc.Kind() == scenario.KindNetwork {
 			return 1
 		}
 		return 1 + len(sc.SurfaceKind.Params)
 	case popNet:
-		if sc.Net != nil {
+		if sc.Kind() == scenario.KindNetwork {
 			return 1 + len(netFields(sc.Net))
 		}
 	case popPanel:
@@ -268,7 +268,7 @@ func (g *Game) adjustRow(r, dir int) {
 		if r == 0 {
 			kinds := surfaces.Kinds()
 			cur := indexOfSurface(kinds, sc.SurfaceKind)
-			if sc.Net != nil {
+			if sc.Kind() == scenario.KindNetwork {
 				cur = len(kinds)
 			}
 			g.do(actPickSurface, (cur+dir+len(kinds)+1)%(len(kinds)+1))
@@ -276,7 +276,7 @@ func (g *Game) adjustRow(r, dir int) {
 		}
 		g.nudge(paramTarget{-1, r - 1}, sc.SurfaceKind.Params[r-1], sc.SurfaceVals[r-1], dir)
 	case popNet:
-		if sc.Net == nil || r == 0 {
+		if sc.Kind() == scenario.KindSurface || r == 0 {
 			return
 		}
 		if fs := netFields(sc.Net); r-1 < len(fs) {

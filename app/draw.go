@@ -26,7 +26,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 
 	// Shapes (and queued text) of the panels, then the widgets, then all
 	// queued text at once: see app/text.go.
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.drawNet(dst)
 	} else {
 		g.drawSurfaces(dst)
@@ -34,7 +34,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	g.statusText()
 	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
 	g.flushText(dst, true)
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.drawNetLabels(dst)
 	} else if g.direct {
 		g.plot.pl.DrawLabels(dst)
@@ -226,9 +226,9 @@ func (g *Game) statusText() {
 	r := l.status
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
 	switch {
-	case g.st.scen.Net != nil && l.touch:
+	case g.st.scen.Kind() == scenario.KindNetwork && l.touch:
 		msg = "Play to train · a panel's header picks its method"
-	case g.st.scen.Net != nil:
+	case g.st.scen.Kind() == scenario.KindNetwork:
 		msg = netHint
 	case l.touch:
 		msg = "Tap a panel to start there · drag to pan · pinch to zoom"

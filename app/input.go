@@ -97,7 +97,7 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if i := g.panelAt(p.x, p.y); i >= 0 && g.st.scen.Net == nil { // a network's panels are not a start to click
+	if i := g.panelAt(p.x, p.y); i >= 0 && g.st.scen.Kind() == scenario.KindSurface { // a network's panels are not a start to click
 		g.panning = i
 	}
 }
@@ -163,7 +163,7 @@ func (g *Game) setStart(x, y float64) {
 
 // zoomAt zooms the view of panel i by factor about the screen point (sx, sy).
 func (g *Game) zoomAt(i int, factor, sx, sy float64) {
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		return // the input plane of a network keeps its window
 	}
 	v := g.panelView(g.lay.panels[i].plot)

@@ -114,7 +114,7 @@ func (g *Game) buildNetEditor() {
 // network.
 func (g *Game) setNetParam(i int, v float64) {
 	st := g.st
-	if st.scen.Net == nil {
+	if st.scen.Kind() == scenario.KindSurface {
 		return
 	}
 	net := st.scen.Net.Clone()
@@ -138,7 +138,7 @@ func (g *Game) setNetParam(i int, v float64) {
 // opens its editor.
 func (g *Game) pickNetwork() {
 	st := g.st
-	if st.scen.Net == nil {
+	if st.scen.Kind() == scenario.KindSurface {
 		sc := st.scen.Clone()
 		if err := sc.SetNetwork(scenario.DefaultNetwork()); err != nil {
 			st.notice = err.Error()

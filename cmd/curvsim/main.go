@@ -322,9 +322,9 @@ func methodNames() string {
 // network's runs are followed by trackers that measure the test loss and
 // sharpness of every row as it is computed (nil for a surface).
 func simulate(sc scenario.Scenario, track bool) ([]*sim.Run, []*scenario.NetTracker) {
-	runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Net == nil})
+	runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Kind() == scenario.KindSurface})
 	var stats []*scenario.NetTracker
-	if track && sc.Net != nil {
+	if track && sc.Kind() == scenario.KindNetwork {
 		stats = trackNetwork(sc, runs)
 	}
 	for _, r := range runs {
@@ -355,7 +355,7 @@ func cmdRun(out *bufio.Writer, args []string) error {
 		return err
 	}
 	runs, stats := simulate(sc, true)
-	if sc.Net != nil {
+	if sc.Kind() == scenario.KindNetwork {
 		if o.format == "json" {
 			return writeErr(writeNetJSON(out, sc, runs, stats))
 		}
@@ -561,7 +561,7 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 		r, _ := simulate(sc, false)
 		runs = append(runs, r...)
 	}
-	if sc.Net != nil {
+	if sc.Kind() == scenario.KindNetwork {
 		return compareNetwork(out, sc, methods, runs)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)

@@ -33,7 +33,7 @@ const (
 // ones too, since the app draws a network's path only as a projection,
 // whose points need not be every row's.
 func (s Scenario) vectorLimit() int {
-	if s.Net != nil {
+	if s.Kind() == KindNetwork {
 		return sim.LargeVectorLimit
 	}
 	return sim.VectorLimit(len(s.Start))
@@ -61,7 +61,7 @@ func (s Scenario) MemoryEstimate() int64 {
 	perRun := 2*rows*stepBytes + vectors + 2*kept*2*intBytes +
 		sim.MaxLineEvals*(n+1)*floatBytes + (8*n*n+64*n)*floatBytes
 	total := int64(len(s.Methods)) * perRun
-	if s.Net != nil {
+	if s.Kind() == KindNetwork {
 		points := int64(s.Net.DataVals[0])
 		units := int64(0)
 		for _, w := range s.Net.Hidden {

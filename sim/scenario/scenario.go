@@ -55,8 +55,9 @@ type Scenario struct {
 	Tol         float64
 	View        *surfaces.Window // nil: the surface's default View
 	UI          string
-	// Net, when not nil, makes this a network scenario: SurfaceKind is nil,
-	// Start is the network's initial weights and View is nil.
+	// Net, when not nil, makes this a network scenario (Kind is
+	// KindNetwork): SurfaceKind is nil, Start is the network's initial
+	// weights and View is nil.
 	Net *Network
 
 	// The network problem built from Net, reused while Net is unchanged.
@@ -67,6 +68,38 @@ type Scenario struct {
 	surf     surfaces.Surface
 	surfKind *surfaces.Kind
 	surfVals []float64
+}
+
+// Kind is what a scenario is about: a surface to walk, or a network to
+// train. A Scenario's kind follows from its fields (Scenario.Kind); the zero
+// Kind is KindSurface, as the zero Scenario has no network.
+type Kind int
+
+const (
+	// KindSurface walks a 2D surface: SurfaceKind, SurfaceVals, Start and
+	// View say which, from where, and what is shown.
+	KindSurface Kind = iota
+	// KindNetwork trains a tiny MLP: Net says which, Start is its seeded
+	// initial weights, and there is no surface and no view.
+	KindNetwork
+)
+
+var kindNames = [...]string{KindSurface: "surface", KindNetwork: "network"}
+
+// String is the kind's name: "surface" or "network".
+func (k Kind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Kind is KindNetwork when Net is set, KindSurface otherwise.
+func (s Scenario) Kind() Kind {
+	if s.Net != nil {
+		return KindNetwork
+	}
+	return KindSurface
 }
 
 // Limits and defaults of a Scenario.
@@ -174,7 +207,7 @@ func (s Scenario) NetProblem() *NetProblem {
 // Objective is what the methods minimize: the surface, or the training
 // loss of the network.
 func (s Scenario) Objective() sim.Objective {
-	if s.Net != nil {
+	if s.Kind() == KindNetwork {
 		return s.NetProblem().TrainLoss
 	}
 	return s.Surface()
@@ -260,7 +293,7 @@ func (s Scenario) String() string { return s.Encode() }
 func (s Scenario) Encode() string {
 	var b strings.Builder
 	b.WriteString(Version)
-	if s.Net != nil {
+	if s.Kind() == KindNetwork {
 		b.WriteString(";net=")
 		b.WriteString(s.Net.NetworkSpec())
 		b.WriteString(";d=")
@@ -305,7 +338,7 @@ func (s Scenario) Encode() string {
 // the length of the encoded text.
 func (s Scenario) Validate() error {
 	name := "network"
-	if s.Net != nil {
+	if s.Kind() == KindNetwork {
 		if s.SurfaceKind != nil || s.View != nil {
 			return fmt.Errorf("a network scenario has no surface and no view window")
 		}

@@ -556,3 +556,38 @@ func lineSearchName(sp sim.Spec) string {
 	}
 	return ""
 }
+
+// TestKind: a scenario's kind follows its fields, whichever way they were
+// set, and each kind has its name.
+func TestKind(t *testing.T) {
+	var zero Scenario
+	surf := Default()
+	net, err := Decode("v1;net=tanh:4;d=circle:n=60;m=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := net.Clone()
+	if err := back.SetSurface(surf.SurfaceKind, surf.SurfaceVals); err != nil {
+		t.Fatal(err)
+	}
+	back.Net = nil
+	toNet := surf.Clone()
+	if err := toNet.SetNetwork(DefaultNetwork()); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		s    Scenario
+		want Kind
+	}{{"zero", zero, KindSurface}, {"default", surf, KindSurface}, {"decoded network", net, KindNetwork},
+		{"network made a surface", back, KindSurface}, {"surface made a network", toNet, KindNetwork}} {
+		if got := c.s.Kind(); got != c.want {
+			t.Errorf("%s: Kind() = %v, want %v", c.name, got, c.want)
+		}
+	}
+	for k, want := range map[Kind]string{KindSurface: "surface", KindNetwork: "network", 2: "Kind(2)", -1: "Kind(-1)"} {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", int(k), got, want)
+		}
+	}
+}
