@@ -33,7 +33,7 @@ const (
 	actCopyLink
 	actHelp
 	actClose
-	actPickSurface // arg: index into sim.SurfaceKinds()
+	actPickSurface // arg: index into surfaces.Kinds()
 	actPickPreset  // arg: index into presets
 	actPickMethod  // arg: index into sim.MethodKinds(); popup.panel says which panel
 	actSetChoice   // arg: choice index; widget.param says which parameter

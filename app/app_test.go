@@ -9,6 +9,8 @@ import (
 
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -28,7 +30,7 @@ func newTestGame(t *testing.T, link string, w, h int) (*Game, *ebiten.Image) {
 }
 
 func TestHostileLinkOpensDefaultWithNotice(t *testing.T) {
-	def := sim.DefaultScenario().Encode()
+	def := scenario.Default().Encode()
 	for _, link := range []string{
 		"#<script>alert(1)</script>",
 		"#v1;s=rosenbrock;x=NaN,1;m=gd",
@@ -66,7 +68,7 @@ func TestBadLinkWhileOpenRestoresTheLink(t *testing.T) {
 	h.last = ""
 	g.openLink("#v1;s=rosenbrock;x=NaN,1;m=gd")
 	g.publish(time.Now())
-	if def := sim.DefaultScenario().Encode(); h.last != def {
+	if def := scenario.Default().Encode(); h.last != def {
 		t.Errorf("published %q, want the scenario kept, %q", h.last, def)
 	}
 	if g.st.notice == "" {
@@ -96,7 +98,7 @@ func TestLinkRoundTrip(t *testing.T) {
 // description promises happens in the numbers.
 func TestPresetsTeachTheirLessons(t *testing.T) {
 	run := func(name string) []*sim.Run {
-		_, sc, err := sim.LookupPreset(name)
+		_, sc, err := scenario.LookupPreset(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,7 +113,7 @@ func TestPresetsTeachTheirLessons(t *testing.T) {
 	// SR1 with unit steps: after two steps (n = 2) its H equals A⁻¹, so the
 	// estimate's ellipse meets the true one.
 	runs := run("sr1-learns")
-	q := sim.NewQuadratic(2, 10, 30).Matrix()
+	q := surfaces.NewQuadratic(2, 10, 30).Matrix()
 	ainv, _ := geom.Invert2(q)
 	h := runs[0].Row(2).Curv
 	if h1 := runs[0].Row(1).Curv; math.Abs(h1[0]-ainv[0]) < 1e-3 {

@@ -7,6 +7,8 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 type popupKind uint8
@@ -108,7 +110,7 @@ func (g *Game) toolItems() []toolItem {
 		{"Link", actCopyLink, false, false},
 		{"Help", actHelp, g.popup.kind == popHelp, false},
 	}
-	if st.scen.Net != nil {
+	if st.scen.Kind() == scenario.KindNetwork {
 		items = g.netToolbar(items)
 	}
 	return items
@@ -250,7 +252,7 @@ func (g *Game) menuRows() []action {
 }
 
 func (g *Game) buildHeaders() {
-	if g.st.flags.overlay && g.st.scen.Net == nil {
+	if g.st.flags.overlay && g.st.scen.Kind() == scenario.KindSurface {
 		return
 	}
 	for i, pr := range g.lay.panels {
@@ -312,7 +314,7 @@ func (g *Game) buildPresets() {
 	l := &g.lay
 	row := math.Max(math.Round(2.1*l.font), l.target)
 	w := 0.0
-	presets := sim.Presets()
+	presets := scenario.Presets()
 	for _, p := range presets {
 		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Desc, l.font))
 	}
@@ -442,13 +444,13 @@ func (g *Game) labelLines(r geom.Rect, y float64, s string) float64 {
 func (g *Game) buildSurfaceEditor() {
 	l := &g.lay
 	sc := &g.st.scen
-	kinds := sim.SurfaceKinds()
+	kinds := surfaces.Kinds()
 	names := make([]string, len(kinds), len(kinds)+1)
 	for i, k := range kinds {
 		names[i] = k.Name
 	}
 	names = append(names, netChoice)
-	if sc.Net != nil { // the network's own settings are in its editor (N)
+	if sc.Kind() == scenario.KindNetwork { // the network's own settings are in its editor (N)
 		r, y := g.editorHead(900, g.keysHint("Surface (←/→ or click): ", "Surface: ")+"a network is trained now; N edits it")
 		y = g.grid(r, y, names, actPickSurface, len(kinds), g.popup.focus == 0)
 		g.fitPopup(r, y+8*l.u)
@@ -494,7 +496,7 @@ func (g *Game) stabilityMark(key string) (float64, string) {
 		return math.NaN(), ""
 	}
 	var lmax float64
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		lmax = g.st.sharpness(g.popup.panel, 0)
 	} else {
 		g.st.scen.Surface().Hess(g.hessBuf[:], g.st.scen.Start)

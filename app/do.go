@@ -2,6 +2,8 @@ package app
 
 import (
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -50,7 +52,7 @@ func (g *Game) do(a action, arg int) {
 			}
 		}
 	case actAddPanel:
-		if n := len(st.scen.Methods); n < sim.MaxPanels {
+		if n := len(st.scen.Methods); n < scenario.MaxPanels {
 			st.scen.Methods = append(st.scen.Methods, nextMethod(st.scen.Methods))
 			st.restart()
 		}
@@ -99,14 +101,14 @@ func (g *Game) do(a action, arg int) {
 	case actClose:
 		g.popup = popup{}
 	case actPickSurface:
-		kinds := sim.SurfaceKinds()
+		kinds := surfaces.Kinds()
 		if arg >= 0 && arg < len(kinds) {
 			g.pickSurface(kinds[arg])
 		} else if arg == len(kinds) {
 			g.pickNetwork()
 		}
 	case actNetMenu:
-		if st.scen.Net == nil || g.popup.kind != popNet {
+		if st.scen.Kind() == scenario.KindSurface || g.popup.kind != popNet {
 			g.pickNetwork()
 		} else {
 			g.popup = popup{}
@@ -116,8 +118,8 @@ func (g *Game) do(a action, arg int) {
 		f.pca = !f.pca
 		st.setFlags(f)
 	case actPickPreset:
-		if ps := sim.Presets(); arg >= 0 && arg < len(ps) {
-			_, sc, err := sim.LookupPreset(ps[arg].Name)
+		if ps := scenario.Presets(); arg >= 0 && arg < len(ps) {
+			_, sc, err := scenario.LookupPreset(ps[arg].Name)
 			if err != nil {
 				st.notice = err.Error()
 				return
@@ -138,7 +140,7 @@ func (g *Game) do(a action, arg int) {
 
 // pickSurface switches to a surface with its default parameters, start and
 // view, keeping the methods.
-func (g *Game) pickSurface(k *sim.SurfaceKind) {
+func (g *Game) pickSurface(k *surfaces.Kind) {
 	st := g.st
 	sc := st.scen.Clone()
 	sc.Net = nil
@@ -222,16 +224,16 @@ func (g *Game) popupRows() int {
 	sc := &g.st.scen
 	switch g.popup.kind {
 	case popPresets:
-		return len(sim.Presets())
+		return len(scenario.Presets())
 	case popMenu:
 		return max(1, len(g.menuRows()))
 	case popSurface:
-		if sc.Net != nil {
+		if sc.Kind() == scenario.KindNetwork {
 			return 1
 		}
 		return 1 + len(sc.SurfaceKind.Params)
 	case popNet:
-		if sc.Net != nil {
+		if sc.Kind() == scenario.KindNetwork {
 			return 1 + len(netFields(sc.Net))
 		}
 	case popPanel:
@@ -257,9 +259,9 @@ func (g *Game) adjustRow(r, dir int) {
 		}
 	case popSurface:
 		if r == 0 {
-			kinds := sim.SurfaceKinds()
+			kinds := surfaces.Kinds()
 			cur := indexOfSurface(kinds, sc.SurfaceKind)
-			if sc.Net != nil {
+			if sc.Kind() == scenario.KindNetwork {
 				cur = len(kinds)
 			}
 			g.do(actPickSurface, (cur+dir+len(kinds)+1)%(len(kinds)+1))
@@ -267,7 +269,7 @@ func (g *Game) adjustRow(r, dir int) {
 		}
 		g.nudge(paramTarget{-1, r - 1}, sc.SurfaceKind.Params[r-1], sc.SurfaceVals[r-1], dir)
 	case popNet:
-		if sc.Net == nil || r == 0 {
+		if sc.Kind() == scenario.KindSurface || r == 0 {
 			return
 		}
 		if fs := netFields(sc.Net); r-1 < len(fs) {
@@ -297,7 +299,7 @@ func (g *Game) nudge(t paramTarget, p sim.Param, v float64, dir int) {
 	g.setParam(t, newSliderScale(p).nudge(v, dir))
 }
 
-func indexOfSurface(ks []*sim.SurfaceKind, k *sim.SurfaceKind) int {
+func indexOfSurface(ks []*surfaces.Kind, k *surfaces.Kind) int {
 	for i, x := range ks {
 		if x == k {
 			return i

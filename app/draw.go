@@ -9,6 +9,8 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -24,7 +26,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 
 	// Shapes (and queued text) of the panels, then the widgets, then all
 	// queued text at once: see app/text.go.
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.drawNet(dst)
 	} else {
 		g.drawSurfaces(dst)
@@ -32,7 +34,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	g.statusText()
 	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
 	g.flushText(dst, true)
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.drawNetLabels(dst)
 	} else if g.direct {
 		g.plot.pl.DrawLabels(dst)
@@ -224,9 +226,9 @@ func (g *Game) statusText() {
 	r := l.status
 	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
 	switch {
-	case g.st.scen.Net != nil && l.touch:
+	case g.st.scen.Kind() == scenario.KindNetwork && l.touch:
 		msg = "Play to train · a panel's header picks its method"
-	case g.st.scen.Net != nil:
+	case g.st.scen.Kind() == scenario.KindNetwork:
 		msg = netHint
 	case l.touch:
 		msg = "Tap a panel to start there · drag to pan · pinch to zoom"
@@ -269,8 +271,8 @@ type overlayCache struct {
 
 // overlayKey is what an overlay layer was drawn for.
 type overlayKey struct {
-	runs                      [sim.MaxPanels]*sim.Run
-	rows                      [sim.MaxPanels]int
+	runs                      [scenario.MaxPanels]*sim.Run
+	rows                      [scenario.MaxPanels]int
 	view                      geom.View
 	u                         float64
 	ellipses, trials, overlay bool
@@ -382,7 +384,7 @@ type levelSet struct {
 
 // marksAt returns the marks of iterate s on surface f in view v (none
 // where s is not finite); hess is room for f's Hessian.
-func marksAt(f sim.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
+func marksAt(f surfaces.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
 	var m runMarks
 	x, y := s.X[0], s.X[1]
 	if !isFiniteVec(s.X) {

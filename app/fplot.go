@@ -7,6 +7,8 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -16,9 +18,9 @@ import (
 // has no known minimum.
 type fPlot struct {
 	pl    render.Plot
-	ys    [sim.MaxPanels][]float64
+	ys    [scenario.MaxPanels][]float64
 	runs  []*sim.Run // the runs the names below are for
-	names [sim.MaxPanels]string
+	names [scenario.MaxPanels]string
 	fstar float64
 	known bool
 
@@ -29,8 +31,8 @@ type fPlot struct {
 
 // fPlotKey is what the f plot shows: it is drawn again when this changes.
 type fPlotKey struct {
-	rows    [sim.MaxPanels]int
-	runs    [sim.MaxPanels]*sim.Run
+	rows    [scenario.MaxPanels]int
+	runs    [scenario.MaxPanels]*sim.Run
 	w, h, u float64
 	fstar   float64
 	known   bool
@@ -95,7 +97,7 @@ func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 }
 
 // globalMin returns the value of the global minimum among minima, if any.
-func globalMin(minima []sim.Minimum) (float64, bool) {
+func globalMin(minima []surfaces.Minimum) (float64, bool) {
 	best, ok := math.Inf(1), false
 	for _, m := range minima {
 		if m.Global && m.F < best {

@@ -6,6 +6,7 @@ import (
 	"curvlab/engine"
 	"curvlab/render"
 	"curvlab/render/geom"
+	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -169,7 +170,7 @@ type layoutKey struct {
 // on.
 func (g *Game) relayout() {
 	touched := g.ptr.touched && (!g.ptr.down || g.layKey.touch)
-	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: len(g.st.runs), net: g.st.scen.Net != nil,
+	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: len(g.st.runs), net: g.st.scen.Kind() == scenario.KindNetwork,
 		touch: touched || looksTouch(g.w, g.h, g.scale)}
 	if g.st.flags.overlay && !key.net {
 		key.panels = 1
@@ -205,7 +206,7 @@ func (g *Game) Update() error {
 	g.relayout()
 	g.handleInput()
 	g.st.tick(dt, t0.Add(frameWork*3/4-g.worked))
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.netUpdate(t0.Add(frameWork - g.worked))
 	}
 	if g.uiDirty {
@@ -313,7 +314,7 @@ func (g *Game) IterateRows(k int) [][]float64 {
 	if k < 0 || k >= len(g.st.runs) {
 		return nil
 	}
-	if g.st.scen.Net == nil {
+	if g.st.scen.Kind() == scenario.KindSurface {
 		its := g.Iterates(k)
 		rows := make([][]float64, len(its))
 		for i := range its {

@@ -9,6 +9,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // helpText is the help overlay: every shortcut, what the drawing means, and
@@ -79,7 +80,7 @@ func (h *helpText) refresh(g *Game) {
 				h.rules = append(h.rules, "          "+part)
 			}
 		}
-		if g.st.scen.Net != nil {
+		if g.st.scen.Kind() == scenario.KindNetwork {
 			h.rules = append(h.rules, netNow(&s))
 		} else {
 			h.rules = append(h.rules, "   now:   x = "+pair(s.X[0], s.X[1])+"   g = "+pair(s.G[0], s.G[1])+"   f = "+num(s.F))
@@ -95,7 +96,7 @@ func (h *helpText) refresh(g *Game) {
 			step += "   events: " + s.Events.String()
 		}
 		h.rules = append(h.rules, step)
-		if s.Curv != nil && len(s.Curv) >= 4 && g.st.scen.Net == nil {
+		if s.Curv != nil && len(s.Curv) >= 4 && g.st.scen.Kind() == scenario.KindSurface {
 			h.rules = append(h.rules, "   "+curvName(s.CurvKind)+" = [["+num(s.Curv[0])+", "+num(s.Curv[1])+"], ["+num(s.Curv[2])+", "+num(s.Curv[3])+"]]")
 		}
 		h.rules = append(h.rules, "   "+glyphSafe.Replace(spec.Kind.Cite))
@@ -117,7 +118,7 @@ func padRight(s string, n int) string {
 // one column, long lines wrapped. It returns the content's height.
 func (h *helpText) layOut(g *Game, w float64) float64 {
 	h.refresh(g)
-	net := g.st.scen.Net != nil
+	net := g.st.scen.Kind() == scenario.KindNetwork
 	if h.lines != nil && h.width == w && h.net == net && !h.changed {
 		return h.height
 	}

@@ -5,6 +5,8 @@ import (
 
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -95,7 +97,7 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if i := g.panelAt(p.x, p.y); i >= 0 && g.st.scen.Net == nil { // a network's panels are not a start to click
+	if i := g.panelAt(p.x, p.y); i >= 0 && g.st.scen.Kind() == scenario.KindSurface { // a network's panels are not a start to click
 		g.panning = i
 	}
 }
@@ -152,7 +154,7 @@ func (g *Game) release() {
 // setStart moves the start of every panel to a clicked point.
 func (g *Game) setStart(x, y float64) {
 	x, y = round3(x), round3(y)
-	if math.Abs(x) > sim.MaxStartCoord || math.Abs(y) > sim.MaxStartCoord {
+	if math.Abs(x) > scenario.MaxStartCoord || math.Abs(y) > scenario.MaxStartCoord {
 		return
 	}
 	g.st.setStart(x, y)
@@ -161,7 +163,7 @@ func (g *Game) setStart(x, y float64) {
 
 // zoomAt zooms the view of panel i by factor about the screen point (sx, sy).
 func (g *Game) zoomAt(i int, factor, sx, sy float64) {
-	if g.st.scen.Net != nil {
+	if g.st.scen.Kind() == scenario.KindNetwork {
 		return // the input plane of a network keeps its window
 	}
 	v := g.panelView(g.lay.panels[i].plot)
@@ -172,8 +174,8 @@ func (g *Game) zoomAt(i int, factor, sx, sy float64) {
 // setWindow makes v's world window the scenario's view, if it is one a
 // link may hold (zooming and panning stop at the limits).
 func (g *Game) setWindow(v geom.View) {
-	w := sim.Window{XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
-	if sim.CheckWindow(w) != nil {
+	w := surfaces.Window{XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
+	if scenario.CheckWindow(w) != nil {
 		return
 	}
 	g.st.setView(&w)

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"curvlab/internal/heapstat"
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -40,10 +40,10 @@ func TestLargestSurfaceLinkHeap(t *testing.T) {
 	}
 	used := max(first, heapstat.Live()-base)
 	t.Logf("live heap %d MiB after %d steps of %d panels (%d MiB after the first frame); runs' estimate %d MiB", used>>20, g.st.scen.Steps, len(g.st.runs), first>>20, g.st.scen.MemoryEstimate()>>20)
-	if limit := int64(sim.PageHeapBudget / 2); used > limit {
+	if limit := int64(scenario.PageHeapBudget / 2); used > limit {
 		t.Errorf("live heap %d MiB, more than half the page's budget (%d MiB)", used>>20, limit>>20)
 	}
-	if limit := g.st.scen.MemoryEstimate() + sim.AppReserve; used > limit {
+	if limit := g.st.scen.MemoryEstimate() + scenario.AppReserve; used > limit {
 		t.Errorf("live heap %d MiB, more than the runs' estimate and the app's reserve (%d MiB)", used>>20, limit>>20)
 	}
 	runtime.KeepAlive(g)

@@ -11,6 +11,7 @@ import (
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/nn"
+	"curvlab/sim/scenario"
 )
 
 var nan = math.NaN()
@@ -45,14 +46,14 @@ const (
 // panel's current weights only when they change; the loss slice; and the
 // plots. It is rebuilt when the network or data change.
 type netView struct {
-	prob *sim.NetProblem // the problem everything below is for
+	prob *scenario.NetProblem // the problem everything below is for
 	// out is the network on the training points, for outputs, accuracy and
 	// Hessians: the objective's own workspace stays the methods'.
 	out    *nn.MLP
 	win    geom.View       // the input plane's window (screen unset)
 	points [2][2][]float64 // [train, test][class]: interleaved x, y
 	runs   []*sim.Run      // the runs the panel caches are for
-	panels [sim.MaxPanels]netPanel
+	panels [scenario.MaxPanels]netPanel
 	next   int // the panel whose decision map is refreshed first
 	// spectra: one panel at a time, round robin
 	specNext   int
@@ -93,7 +94,7 @@ func (pc *netPanel) forget(r *sim.Run) {
 }
 
 // reset prepares the view for problem p.
-func (nv *netView) reset(p *sim.NetProblem) {
+func (nv *netView) reset(p *scenario.NetProblem) {
 	nv.prob = p
 	nv.runs = nv.runs[:0]
 	var err error

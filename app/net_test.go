@@ -13,6 +13,8 @@ import (
 	"curvlab/render"
 	"curvlab/sim"
 	"curvlab/sim/nn"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/gonum/mat"
@@ -285,7 +287,7 @@ func dotv(a, b []float64) float64 {
 func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	g, img := newTestGame(t, "", 1600, 900)
 	idx := -1
-	for i, p := range sim.Presets() {
+	for i, p := range scenario.Presets() {
 		if p.Name == "edge-of-stability" {
 			idx = i
 		}
@@ -295,7 +297,7 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	}
 	g.do(actPresetMenu, 0)
 	g.do(actPickPreset, idx)
-	_, want, _ := sim.LookupPreset("edge-of-stability")
+	_, want, _ := scenario.LookupPreset("edge-of-stability")
 	if g.st.notice != "" || g.st.scen.Net == nil || g.st.scen.Encode() != want.Encode() || g.popup.kind != popNone {
 		t.Fatalf("notice %q, scenario %q, popup %v", g.st.notice, g.st.scen.Encode(), g.popup.kind)
 	}
@@ -361,7 +363,7 @@ func TestNetworkInputs(t *testing.T) {
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 
 	// back to a surface, and to a network again through the picker
-	kinds := sim.SurfaceKinds()
+	kinds := surfaces.Kinds()
 	g.do(actSurfaceMenu, 0)
 	g.do(actPickSurface, 0)
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })

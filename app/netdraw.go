@@ -9,6 +9,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -20,14 +21,14 @@ import (
 type netPlots struct {
 	loss, sharp render.Plot
 	spectra     render.Spectra
-	lossY       [sim.MaxPanels][]float64
-	etaX, etaY  [sim.MaxPanels][2]float64
-	marks       [sim.MaxPanels][1]float64
+	lossY       [scenario.MaxPanels][]float64
+	etaX, etaY  [scenario.MaxPanels][2]float64
+	marks       [scenario.MaxPanels][1]float64
 	markLabels  []string
 	// the spectra's title, and a shorter one for narrow plots
 	spectraTitle, specShort string
 	runs                    []*sim.Run
-	names                   [sim.MaxPanels]string
+	names                   [scenario.MaxPanels]string
 
 	// layers of the plots (loss, sharpness, spectra) and of the slice, and
 	// what they were drawn for
@@ -145,7 +146,7 @@ func (g *Game) netPanelLayer(k int, r geom.Rect) *render.Layer {
 
 // netPanelKey is what a network panel's layer was drawn for.
 type netPanelKey struct {
-	prob *sim.NetProblem
+	prob *scenario.NetProblem
 	run  *sim.Run
 	row  int
 	grid geom.Grid
@@ -201,8 +202,8 @@ type sliceKey struct {
 	version, level int
 	uploaded       time.Time
 	contours       bool
-	runs           [sim.MaxPanels]*sim.Run
-	paths          [sim.MaxPanels]int // keptPath versions
+	runs           [scenario.MaxPanels]*sim.Run
+	paths          [scenario.MaxPanels]int // keptPath versions
 	w, h, u        float64
 }
 
@@ -247,10 +248,10 @@ func (g *Game) drawNetPlots(dst *ebiten.Image) {
 
 // netPlotsKey is what the plots' layers were drawn for.
 type netPlotsKey struct {
-	runs                  [sim.MaxPanels]*sim.Run
-	rows, spec            [sim.MaxPanels]int
-	tracked               [sim.MaxPanels][2]int
-	labels                [sim.MaxPanels]string // the spectra's rows
+	runs                  [scenario.MaxPanels]*sim.Run
+	rows, spec            [scenario.MaxPanels]int
+	tracked               [scenario.MaxPanels][2]int
+	labels                [scenario.MaxPanels]string // the spectra's rows
 	loss, sharp, spectrum geom.Rect
 	u                     float64
 }

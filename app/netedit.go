@@ -9,6 +9,7 @@ import (
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/nn"
+	"curvlab/sim/scenario"
 )
 
 // netTarget is the paramTarget.panel of the network editor's rows.
@@ -21,8 +22,8 @@ const netChoice = "network (MLP)"
 // and writes a Network.
 type netField struct {
 	p   sim.Param
-	get func(n *sim.Network) float64
-	set func(n *sim.Network, v float64)
+	get func(n *scenario.Network) float64
+	set func(n *scenario.Network, v float64)
 }
 
 // netFields lists the network editor's rows for n: activation, loss,
@@ -30,21 +31,21 @@ type netField struct {
 // then the dataset, its size, noise and seed. The seeds' sliders span
 // 0–99, or up to the seed when a link holds a larger one (so that a step
 // of its slider changes it by one, not to 99).
-func netFields(n *sim.Network) []netField {
+func netFields(n *scenario.Network) []netField {
 	layers := make([]string, nn.MaxHidden)
 	for i := range layers {
 		layers[i] = strconv.Itoa(i + 1)
 	}
 	fs := []netField{
 		{sim.Param{Key: "activation", Desc: "of the hidden units", Choices: nn.ActivationNames()},
-			func(n *sim.Network) float64 { return float64(n.Act) },
-			func(n *sim.Network, v float64) { n.Act = nn.Activation(v) }},
+			func(n *scenario.Network) float64 { return float64(n.Act) },
+			func(n *scenario.Network, v float64) { n.Act = nn.Activation(v) }},
 		{sim.Param{Key: "loss", Desc: "squared error, or cross-entropy of the sigmoid", Choices: nn.LossNames()},
-			func(n *sim.Network) float64 { return n.NetVals[0] },
-			func(n *sim.Network, v float64) { n.NetVals[0] = v }},
+			func(n *scenario.Network) float64 { return n.NetVals[0] },
+			func(n *scenario.Network, v float64) { n.NetVals[0] = v }},
 		{sim.Param{Key: "layers", Desc: "hidden layers", Choices: layers},
-			func(n *sim.Network) float64 { return float64(len(n.Hidden) - 1) },
-			func(n *sim.Network, v float64) {
+			func(n *scenario.Network) float64 { return float64(len(n.Hidden) - 1) },
+			func(n *scenario.Network, v float64) {
 				k := int(v) + 1
 				for len(n.Hidden) < k {
 					n.Hidden = append(n.Hidden, n.Hidden[len(n.Hidden)-1])
@@ -55,26 +56,26 @@ func netFields(n *sim.Network) []netField {
 	for i := range n.Hidden {
 		fs = append(fs, netField{
 			sim.Param{Key: "width " + strconv.Itoa(i+1), Desc: "units in hidden layer " + strconv.Itoa(i+1), Default: 8, Min: 1, Max: nn.MaxWidth, Int: true},
-			func(n *sim.Network) float64 { return float64(n.Hidden[i]) },
-			func(n *sim.Network, v float64) { n.Hidden[i] = int(v) }})
+			func(n *scenario.Network) float64 { return float64(n.Hidden[i]) },
+			func(n *scenario.Network, v float64) { n.Hidden[i] = int(v) }})
 	}
 	seed := func(desc string, current float64) sim.Param {
 		return sim.Param{Key: "seed", Desc: desc, Default: 1, Min: 0, Max: math.Max(99, current), Int: true}
 	}
 	data := func(i int) netField {
-		return netField{sim.DataParams[i],
-			func(n *sim.Network) float64 { return n.DataVals[i] },
-			func(n *sim.Network, v float64) { n.DataVals[i] = v }}
+		return netField{scenario.DataParams[i],
+			func(n *scenario.Network) float64 { return n.DataVals[i] },
+			func(n *scenario.Network, v float64) { n.DataVals[i] = v }}
 	}
 	dataSeed := data(2)
 	dataSeed.p = seed("of the data set's generator", n.DataVals[2])
 	return append(fs,
 		netField{seed("of the initial weights", n.NetVals[1]),
-			func(n *sim.Network) float64 { return n.NetVals[1] },
-			func(n *sim.Network, v float64) { n.NetVals[1] = v }},
+			func(n *scenario.Network) float64 { return n.NetVals[1] },
+			func(n *scenario.Network, v float64) { n.NetVals[1] = v }},
 		netField{sim.Param{Key: "data", Desc: "two classes of points in the plane", Choices: nn.DatasetNames()},
-			func(n *sim.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
-			func(n *sim.Network, v float64) { n.Data = nn.DatasetNames()[int(v)] }},
+			func(n *scenario.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
+			func(n *scenario.Network, v float64) { n.Data = nn.DatasetNames()[int(v)] }},
 		data(0), data(1), dataSeed,
 	)
 }
@@ -113,7 +114,7 @@ func (g *Game) buildNetEditor() {
 // network.
 func (g *Game) setNetParam(i int, v float64) {
 	st := g.st
-	if st.scen.Net == nil {
+	if st.scen.Kind() == scenario.KindSurface {
 		return
 	}
 	net := st.scen.Net.Clone()
@@ -137,9 +138,9 @@ func (g *Game) setNetParam(i int, v float64) {
 // opens its editor.
 func (g *Game) pickNetwork() {
 	st := g.st
-	if st.scen.Net == nil {
+	if st.scen.Kind() == scenario.KindSurface {
 		sc := st.scen.Clone()
-		if err := sc.SetNetwork(sim.DefaultNetwork()); err != nil {
+		if err := sc.SetNetwork(scenario.DefaultNetwork()); err != nil {
 			st.notice = err.Error()
 			return
 		}

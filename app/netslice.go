@@ -10,6 +10,7 @@ import (
 	"curvlab/sim"
 	"curvlab/sim/la"
 	"curvlab/sim/nn"
+	"curvlab/sim/scenario"
 )
 
 // The loss slice: the training loss on a plane through the start x₀ of
@@ -76,11 +77,11 @@ type netSlice struct {
 
 	// the paths projected onto the plane, for the runs runs
 	runs  []*sim.Run
-	paths [sim.MaxPanels]keptPath
+	paths [scenario.MaxPanels]keptPath
 }
 
 // reset prepares the slice for problem p: the Hessian plane at its start.
-func (sl *netSlice) reset(p *sim.NetProblem) {
+func (sl *netSlice) reset(p *scenario.NetProblem) {
 	var err error
 	if sl.loss, err = nn.NewMLP(p.Net.Arch(), &p.Train); err != nil {
 		panic("app: network of a valid scenario: " + err.Error())

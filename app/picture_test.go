@@ -7,6 +7,7 @@ import (
 
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/gonum/mat"
@@ -112,7 +113,7 @@ func close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(
 // presetLink returns the link of the preset name.
 func presetLink(t *testing.T, name string) string {
 	t.Helper()
-	pr, _, err := sim.LookupPreset(name)
+	pr, _, err := scenario.LookupPreset(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,9 +121,9 @@ func presetLink(t *testing.T, name string) string {
 }
 
 // decodeScenario decodes a scenario's text form.
-func decodeScenario(t *testing.T, link string) sim.Scenario {
+func decodeScenario(t *testing.T, link string) scenario.Scenario {
 	t.Helper()
-	sc, err := sim.Decode(link)
+	sc, err := scenario.Decode(link)
 	if err != nil {
 		t.Fatalf("%s: %v", link, err)
 	}
@@ -132,7 +133,7 @@ func decodeScenario(t *testing.T, link string) sim.Scenario {
 // freshRuns returns sc's runs stepped steps times (each while it lasts):
 // the iterates the app's panels show after as many steps, computed apart
 // from the app (runs are deterministic).
-func freshRuns(sc sim.Scenario, steps int) []*sim.Run {
+func freshRuns(sc scenario.Scenario, steps int) []*sim.Run {
 	runs := sc.NewRuns()
 	for _, r := range runs {
 		for i := 0; i < steps && r.Step(); i++ {
@@ -142,7 +143,7 @@ func freshRuns(sc sim.Scenario, steps int) []*sim.Run {
 }
 
 // panelViewOf is a view of sc's window on a panel of the app's shape.
-func panelViewOf(sc sim.Scenario) geom.View {
+func panelViewOf(sc scenario.Scenario) geom.View {
 	w := sc.ViewWindow()
 	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: geom.Rect{W: 500, H: 420}}
 	v.EqualAspect()

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"curvlab/sim"
-
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"curvlab/sim/scenario"
 )
 
 // TestScreens draws the app in each of its states — every preset run to
@@ -31,7 +31,7 @@ func TestScreens(t *testing.T) {
 		{"overlay", "", []action{actToEnd, actOverlay}, 0},
 		{"four-panels", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", []action{actToEnd}, 0},
 	}
-	for _, p := range sim.Presets() {
+	for _, p := range scenario.Presets() {
 		screens = append(screens, screen{"preset-" + p.Name, p.Link, []action{actToEnd}, 0})
 	}
 	var plain []byte

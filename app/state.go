@@ -6,6 +6,8 @@ import (
 
 	"curvlab/engine"
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 // Speeds the clock can run at, in iterations per second.
@@ -70,12 +72,12 @@ func (f flags) String() string {
 // computed by the engine (in a worker, on a goroutine, or in the page);
 // runs and trackers are its client's mirrors of them.
 type state struct {
-	scen sim.Scenario
+	scen scenario.Scenario
 	eng  *engine.Client
 	runs []*sim.Run
 	// trackers hold each run's test loss and sharpness, row by row
 	// (network scenarios; nil for surfaces).
-	trackers []*sim.NetTracker
+	trackers []*scenario.NetTracker
 	playing  bool
 	// rush plays to the end as fast as the engine computes (G).
 	rush   bool
@@ -93,9 +95,9 @@ type state struct {
 func newState(text string, eng *engine.Client) *state {
 	s := &state{eng: eng}
 	text = strings.TrimPrefix(text, "#")
-	scen := sim.DefaultScenario()
+	scen := scenario.Default()
 	if text != "" {
-		if sc, err := sim.Decode(text); err != nil {
+		if sc, err := scenario.Decode(text); err != nil {
 			s.notice = err.Error() + " — showing the default scenario instead."
 		} else {
 			scen = sc
@@ -106,7 +108,7 @@ func newState(text string, eng *engine.Client) *state {
 }
 
 // setScenario replaces the scenario and restarts every run.
-func (s *state) setScenario(sc sim.Scenario) {
+func (s *state) setScenario(sc scenario.Scenario) {
 	s.scen = sc
 	s.flags = parseFlags(sc.UI)
 	s.surfaceVersion++
@@ -117,7 +119,7 @@ func (s *state) setScenario(sc sim.Scenario) {
 // (dropping what it computed of the old ones). A scenario whose runs could
 // not fit in the memory budget is shortened first, with a notice.
 func (s *state) restart() {
-	if sc, msg := s.scen.Clamp(sim.ScenarioBudget); msg != "" {
+	if sc, msg := s.scen.Clamp(scenario.Budget); msg != "" {
 		s.scen, s.notice = sc, msg
 	}
 	s.eng.Open(s.scen)
@@ -141,13 +143,13 @@ func (s *state) setFlags(f flags) {
 }
 
 // setView changes the view window (nil: the surface's default).
-func (s *state) setView(w *sim.Window) {
+func (s *state) setView(w *surfaces.Window) {
 	s.scen.View = w
 	s.changed = true
 }
 
 // view is the window being drawn.
-func (s *state) view() sim.Window { return s.scen.ViewWindow() }
+func (s *state) view() surfaces.Window { return s.scen.ViewWindow() }
 
 // done reports whether every run has ended or used its budget.
 func (s *state) done() bool { return s.eng.Done() }

@@ -3,7 +3,7 @@ package app
 import (
 	"curvlab/render"
 	"curvlab/render/geom"
-	"curvlab/sim"
+	"curvlab/sim/surfaces"
 )
 
 // surfaceImage is the heatmap, contour lines and axis ticks of the surface
@@ -18,7 +18,7 @@ type surfaceImage struct {
 
 	// The surface's minima and global minimum value, cached because
 	// Surface.Minima builds a new slice.
-	minima []sim.Minimum
+	minima []surfaces.Minimum
 	fstar  float64
 	fknown bool
 
@@ -60,7 +60,7 @@ const contourCount = 14
 // or a pinch, costs a fraction of a full grid (about 100 ms of the first
 // frame in the browser, whose WebAssembly is still unoptimized then, by
 // internal/webprof); the sharp image follows a frame later.
-func (si *surfaceImage) update(surf sim.Surface, version int, v geom.View, u float64) {
+func (si *surfaceImage) update(surf surfaces.Surface, version int, v geom.View, u float64) {
 	w, h := int(v.Screen.W), int(v.Screen.H)
 	v.Screen.X, v.Screen.Y = 0, 0
 	changed := !si.ok || si.version != version || si.view != v
@@ -132,7 +132,7 @@ func coarseStep(w, h int) int {
 // for its next calls, the rows after the first few run optimized.
 //
 //go:noinline
-func sampleRow(row []float64, surf sim.Surface, xs []float64, y float64) {
+func sampleRow(row []float64, surf surfaces.Surface, xs []float64, y float64) {
 	x := [2]float64{0, y}
 	for i := range row {
 		x[0] = xs[i]

@@ -23,7 +23,7 @@ import (
 	"curvlab/internal/chromium"
 	"curvlab/internal/cliout"
 	"curvlab/render/geom"
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // A click on a panel's surface starts every method there: the scenario,
@@ -47,7 +47,7 @@ func TestClickSetsStart(t *testing.T) {
 	if hash := eval[string](t, ctx, "location.hash"); hash != "#"+text {
 		t.Errorf("location.hash %q, curvlab.scenario %q", hash, text)
 	}
-	sc, err := sim.Decode(text)
+	sc, err := scenario.Decode(text)
 	if err != nil {
 		t.Fatalf("the new scenario %q does not decode: %v", text, err)
 	}
@@ -64,7 +64,7 @@ func TestClickSetsStart(t *testing.T) {
 	// The world point under the click: the default window, widened to the
 	// plot's aspect as the app draws it. The plot found in the screenshot
 	// may be off by a pixel or two.
-	w := sim.DefaultScenario().ViewWindow()
+	w := scenario.Default().ViewWindow()
 	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax,
 		Screen: geom.Rect{X: float64(r.Min.X), Y: float64(r.Min.Y), W: float64(r.Dx()), H: float64(r.Dy())}}
 	v.EqualAspect()
@@ -123,7 +123,7 @@ func (e *buildError) Error() string {
 // --scenario of that link: the browser's wasm and the native CLI agree to
 // 1e-9 relative, including where a run diverges.
 func TestIteratesMatchCLI(t *testing.T) {
-	_, linreg, err := sim.LookupPreset("linreg")
+	_, linreg, err := scenario.LookupPreset("linreg")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,11 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"curvlab/internal/chromium"
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // defaultText is the default scenario's link text.
-var defaultText = sim.DefaultScenario().Encode()
+var defaultText = scenario.Default().Encode()
 
 // click presses and releases the left mouse button at (x, y) in CSS
 // pixels, without moving in between.

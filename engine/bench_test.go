@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // BenchmarkEdgeOfStability plays the edge-of-stability preset to its end
@@ -13,7 +13,7 @@ import (
 // transports, wire and mirrors included. Run with -benchtime=1x (one
 // iteration is a few seconds) and compare the three as ratios.
 func BenchmarkEdgeOfStability(b *testing.B) {
-	_, sc, err := sim.LookupPreset("edge-of-stability")
+	_, sc, err := scenario.LookupPreset("edge-of-stability")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func BenchmarkEdgeOfStability(b *testing.B) {
 			runs := sc.NewRuns()
 			p := sc.NetProblem()
 			for _, r := range runs {
-				sim.NewNetTracker(p).Follow(r)
+				scenario.NewNetTracker(p).Follow(r)
 			}
 			for _, r := range runs {
 				for len(r.Trace) <= sc.Steps && r.Step() {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // Client is the drawing side of the engine: it opens scenarios, says how
@@ -15,10 +16,10 @@ import (
 type Client struct {
 	t        Transport
 	gen      uint32
-	scen     sim.Scenario
+	scen     scenario.Scenario
 	text     string
 	runs     []*sim.Run
-	trackers []*sim.NetTracker
+	trackers []*scenario.NetTracker
 	want     int
 	sent     int // the want last sent
 	rr       rowsReader
@@ -37,7 +38,7 @@ func (c *Client) Transport() string { return c.t.Name() }
 // Open starts the runs of sc, whose row 0 the client computes itself (it
 // costs one evaluation of each method's start) so that the first frame
 // has something to draw without waiting for the computing side.
-func (c *Client) Open(sc sim.Scenario) {
+func (c *Client) Open(sc scenario.Scenario) {
 	c.gen++
 	c.scen, c.text = sc, sc.Encode()
 	local := sc.NewRuns()
@@ -50,10 +51,10 @@ func (c *Client) Open(sc sim.Scenario) {
 	}
 	c.trackers = nil
 	if p := sc.NetProblem(); p != nil {
-		c.trackers = make([]*sim.NetTracker, len(local))
+		c.trackers = make([]*scenario.NetTracker, len(local))
 		for i, r := range local {
-			test, sharp := sim.NewNetTracker(p).Measure(r.X(0))
-			c.trackers[i] = &sim.NetTracker{TestLoss: []float64{test}, Sharpness: []float64{sharp}}
+			test, sharp := scenario.NewNetTracker(p).Measure(r.X(0))
+			c.trackers[i] = &scenario.NetTracker{TestLoss: []float64{test}, Sharpness: []float64{sharp}}
 		}
 	}
 	c.want, c.sent = 1, 0
@@ -65,7 +66,7 @@ func (c *Client) Runs() []*sim.Run { return c.runs }
 
 // Trackers are the mirrors of a network's trackers (nil for a surface):
 // each run's test loss and sharpness, row by row.
-func (c *Client) Trackers() []*sim.NetTracker { return c.trackers }
+func (c *Client) Trackers() []*scenario.NetTracker { return c.trackers }
 
 // Want asks for every run to have rows rows (or to end before). The
 // request goes out at the next Update.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // Core is the computing side of the engine: it holds a scenario's runs
@@ -15,9 +16,9 @@ import (
 // Core, so the rows are bit for bit the same whichever computes them.
 type Core struct {
 	gen      uint32
-	scen     sim.Scenario
+	scen     scenario.Scenario
 	runs     []*sim.Run
-	trackers []*sim.NetTracker
+	trackers []*scenario.NetTracker
 	// have is what the client holds of each run: rows below it are
 	// computed but not sent (a client that lost its worker keeps its rows
 	// and asks a new Core to go on from them).
@@ -57,7 +58,7 @@ func (c *Core) Handle(msg []byte) {
 }
 
 func (c *Core) open(gen uint32, text string, have []int) {
-	sc, err := sim.Decode(text)
+	sc, err := scenario.Decode(text)
 	if err != nil {
 		c.fail(gen, "the scenario could not be read: "+err.Error())
 		return
@@ -66,9 +67,9 @@ func (c *Core) open(gen uint32, text string, have []int) {
 	c.runs = sc.NewRuns()
 	c.trackers = nil
 	if p := sc.NetProblem(); p != nil {
-		c.trackers = make([]*sim.NetTracker, len(c.runs))
+		c.trackers = make([]*scenario.NetTracker, len(c.runs))
 		for i, run := range c.runs {
-			c.trackers[i] = sim.NewNetTracker(p)
+			c.trackers[i] = scenario.NewNetTracker(p)
 			c.trackers[i].Follow(run)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // scenarios the transports are checked on: line searches with trial
@@ -22,13 +23,13 @@ var scenarios = []string{
 }
 
 // truth computes sc's runs (and trackers) directly, to steps rows.
-func truth(t *testing.T, sc sim.Scenario) ([]*sim.Run, []*sim.NetTracker) {
+func truth(t *testing.T, sc scenario.Scenario) ([]*sim.Run, []*scenario.NetTracker) {
 	t.Helper()
 	runs := sc.NewRuns()
-	var trs []*sim.NetTracker
+	var trs []*scenario.NetTracker
 	if p := sc.NetProblem(); p != nil {
 		for _, r := range runs {
-			tr := sim.NewNetTracker(p)
+			tr := scenario.NewNetTracker(p)
 			tr.Follow(r)
 			trs = append(trs, tr)
 		}
@@ -40,9 +41,9 @@ func truth(t *testing.T, sc sim.Scenario) ([]*sim.Run, []*sim.NetTracker) {
 	return runs, trs
 }
 
-func decode(t *testing.T, text string) sim.Scenario {
+func decode(t *testing.T, text string) scenario.Scenario {
 	t.Helper()
-	sc, err := sim.Decode(text)
+	sc, err := scenario.Decode(text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func decode(t *testing.T, text string) sim.Scenario {
 }
 
 // play asks for every row and updates until the client is done.
-func play(t *testing.T, c *Client, sc sim.Scenario) {
+func play(t *testing.T, c *Client, sc scenario.Scenario) {
 	t.Helper()
 	c.Want(sc.Steps + 1)
 	stop := time.Now().Add(2 * time.Minute)
@@ -89,7 +90,7 @@ func sameStep(a, b sim.Step) bool {
 // compare checks that the mirrors hold exactly what the direct runs do:
 // every row's scalars, the same kept rows with the same vectors, the
 // latest row's trial points, and the trackers' measures.
-func compare(t *testing.T, runs, mirrors []*sim.Run, trs, mtrs []*sim.NetTracker) {
+func compare(t *testing.T, runs, mirrors []*sim.Run, trs, mtrs []*scenario.NetTracker) {
 	t.Helper()
 	if len(runs) != len(mirrors) {
 		t.Fatalf("%d mirrors for %d runs", len(mirrors), len(runs))

@@ -4,14 +4,14 @@ import (
 	"testing"
 	"time"
 
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // FuzzReplies feeds arbitrary replies to a client: each is applied or
 // refused with an error, never a panic, and the mirrors keep their rows in
 // order.
 func FuzzReplies(f *testing.F) {
-	sc, err := sim.Decode("v1;s=himmelblau;x=0.5,-3;m=bfgs;m=tr-dogleg;n=20")
+	sc, err := scenario.Decode("v1;s=himmelblau;x=0.5,-3;m=bfgs;m=tr-dogleg;n=20")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -1,17 +1,20 @@
-package sim
+package sim_test
 
 import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
+
+	"curvlab/sim"
+	"curvlab/sim/surfaces"
 )
 
 // Benchmarks; figures and the commands that produce them are in
 // BENCHMARKS.md. Run with: go test -run '^$' -bench . -benchmem ./sim
 
-func mustSurface(b testing.TB, name string) Surface {
-	s, err := NewSurface(name, "")
+func mustSurface(b testing.TB, name string) surfaces.Surface {
+	s, err := surfaces.New(name, "")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -23,12 +26,12 @@ func mustSurface(b testing.TB, name string) Surface {
 // when it ends, so every timed call is a real iteration. allocs/op must be 0.
 func BenchmarkStep(b *testing.B) {
 	surf := mustSurface(b, "rosenbrock")
-	for _, k := range MethodKinds() {
+	for _, k := range sim.MethodKinds() {
 		b.Run(k.Name, func(b *testing.B) {
-			spec := Spec{Kind: k, Values: Defaults(k.Params)}
+			spec := sim.Spec{Kind: k, Values: sim.Defaults(k.Params)}
 			const budget = 1 << 12
-			newRun := func() *Run {
-				r := NewRun(surf, spec.New(), []float64{-1.2, 1}, RunOptions{Budget: budget})
+			newRun := func() *sim.Run {
+				r := sim.NewRun(surf, spec.New(), []float64{-1.2, 1}, sim.RunOptions{Budget: budget})
 				for i := 0; i < 3 && r.Step(); i++ { // past the first, allocating, iterations
 				}
 				return r
@@ -40,7 +43,7 @@ func BenchmarkStep(b *testing.B) {
 
 // benchSteps times b.N calls of Step on runs from newRun, replacing the
 // run (outside the timer) when it ends or has budget rows.
-func benchSteps(b *testing.B, budget int, newRun func() *Run) {
+func benchSteps(b *testing.B, budget int, newRun func() *sim.Run) {
 	r := newRun()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -76,7 +79,7 @@ func BenchmarkGrid512(b *testing.B) {
 }
 
 // gonumProblem adapts an Objective to gonum's optimize.Problem.
-func gonumProblem(obj Objective) optimize.Problem {
+func gonumProblem(obj sim.Objective) optimize.Problem {
 	n := obj.Dim()
 	h := make([]float64, n*n)
 	return optimize.Problem{
@@ -100,16 +103,16 @@ func BenchmarkSolveRosenbrock(b *testing.B) {
 	const tol = 1e-8
 	x0 := []float64{-1.2, 1}
 	b.Run("ours-bfgs", func(b *testing.B) {
-		spec, err := ParseSpec("bfgs")
+		spec, err := sim.ParseSpec("bfgs")
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			r := NewRun(surf, spec.New(), x0, RunOptions{Tol: tol, Budget: 64})
+			r := sim.NewRun(surf, spec.New(), x0, sim.RunOptions{Tol: tol, Budget: 64})
 			for r.Step() {
 			}
-			if !(r.Last().Events&EventConverged != 0) {
+			if !(r.Last().Events&sim.EventConverged != 0) {
 				b.Fatal("ours did not converge")
 			}
 		}
@@ -135,12 +138,12 @@ func BenchmarkNetStep(b *testing.B) {
 	p := buildNet(b, "sigmoid:8,8,8,loss=ce,init=1000000000", "spiral:n=1000,noise=1,seed=1000000000")
 	for _, spec := range []string{"gd", "lbfgs"} {
 		b.Run(spec, func(b *testing.B) {
-			sp, err := ParseSpec(spec)
+			sp, err := sim.ParseSpec(spec)
 			if err != nil {
 				b.Fatal(err)
 			}
 			const budget = 1 << 12
-			benchSteps(b, budget, func() *Run { return NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{Budget: budget}) })
+			benchSteps(b, budget, func() *sim.Run { return sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{Budget: budget}) })
 		})
 	}
 }

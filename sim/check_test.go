@@ -1,8 +1,10 @@
-package sim
+package sim_test
 
 import (
 	"math"
 	"testing"
+
+	"curvlab/sim"
 )
 
 // hugeGrad is f(x) = 1.5e308·(x₁ + x₂): finite everywhere near the origin,
@@ -18,9 +20,9 @@ func (hugeGrad) Hess(h, x []float64)      { clear(h) }
 // TestRunCheckLooksAtTheNorm: a start whose ‖g‖ overflows though every
 // component is finite is diverged at row 0, and the run does not step.
 func TestRunCheckLooksAtTheNorm(t *testing.T) {
-	r := NewRun(hugeGrad{}, &GradientDescent{}, []float64{1e-300, 0}, RunOptions{Tol: 1e-8})
+	r := sim.NewRun(hugeGrad{}, &sim.GradientDescent{}, []float64{1e-300, 0}, sim.RunOptions{Tol: 1e-8})
 	s := r.Trace[0]
-	if !math.IsInf(s.GNorm, 1) || s.Events&EventDiverged == 0 || !r.Done || r.Step() {
+	if !math.IsInf(s.GNorm, 1) || s.Events&sim.EventDiverged == 0 || !r.Done || r.Step() {
 		t.Errorf("row 0: gnorm %v, events %v, done %v", s.GNorm, s.Events, r.Done)
 	}
 }

@@ -1,8 +1,9 @@
 // Package sim is curvlab's numerical core: objectives with exact
-// derivatives, a library of 2D test surfaces, optimization methods that
-// advance one iteration per call, and the Trace that records everything an
-// iteration did. It imports gonum, never ebiten, so it runs headless, in the
-// CLI, under node as WebAssembly and inside the app alike.
+// derivatives, optimization methods that advance one iteration per call,
+// and the Trace that records everything an iteration did. The 2D test
+// surfaces are in package surfaces, scenarios (what a link describes) in
+// package scenario; both import sim. It never imports ebiten, so it runs
+// headless, in the CLI, under node as WebAssembly and inside the app alike.
 //
 // # Conventions
 //
@@ -13,8 +14,8 @@
 // MatVec, Cholesky, Solve, EigSym, …) serves every method; gonum is its
 // oracle in tests.
 //
-// A surface lives in its own file and registers a SurfaceKind from init.
-// A method lives in its own file, registers a MethodKind from init, and
+// A surface lives in its own file of package surfaces and registers a
+// surfaces.Kind from init. A method lives in its own file, registers a MethodKind from init, and
 // carries its update rule and citation in its doc comment and in the
 // MethodKind's Rule and Cite fields.
 //

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"go/ast"
@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"curvlab/sim"
 )
 
 // TestMethodDocs: the doc comment of every method's type carries its
@@ -32,8 +34,8 @@ func TestMethodDocs(t *testing.T) {
 	for _, typ := range p.Types {
 		docs[typ.Name] = typ.Doc
 	}
-	for _, k := range MethodKinds() {
-		name := reflect.TypeOf(Spec{Kind: k, Values: Defaults(k.Params)}.New()).Elem().Name()
+	for _, k := range sim.MethodKinds() {
+		name := reflect.TypeOf(sim.Spec{Kind: k, Values: sim.Defaults(k.Params)}.New()).Elem().Name()
 		d := docs[name]
 		hasRule := false
 		for _, line := range strings.Split(d, "\n") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"curvlab/sim"
+	"curvlab/sim/surfaces"
 )
 
 // ExampleRun minimizes Rosenbrock's function from the standard start
@@ -12,7 +13,7 @@ import (
 // first-step scaling of H₀); the Run records every iterate and stops when
 // ‖∇f‖ ≤ Tol.
 func ExampleRun() {
-	surf, err := sim.NewSurface("rosenbrock", "")
+	surf, err := surfaces.New("rosenbrock", "")
 	if err != nil {
 		panic(err)
 	}

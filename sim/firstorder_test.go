@@ -1,10 +1,13 @@
-package sim
+package sim_test
 
 import (
 	"math"
 	"testing"
 
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
 	"curvlab/sim/la"
+	"curvlab/sim/surfaces"
 )
 
 // Tests of the first-order methods (gd, momentum, nesterov, adagrad,
@@ -20,7 +23,7 @@ func foEigvecs(angle float64) (u1, u2 []float64) {
 // foShifted is f(x) = ½(x − c)ᵀA(x − c) for the matrix A of a Quadratic:
 // a bowl whose minimizer c is not the origin.
 type foShifted struct {
-	q *Quadratic
+	q *surfaces.Quadratic
 	c []float64
 	d [2]float64
 }
@@ -36,9 +39,9 @@ func (s *foShifted) Grad(g, x []float64) {
 }
 func (s *foShifted) Hess(h, x []float64) { s.q.Hess(h, x) }
 
-func foSpec(t *testing.T, spec string) Method {
+func foSpec(t *testing.T, spec string) sim.Method {
 	t.Helper()
-	s, err := ParseSpec(spec)
+	s, err := sim.ParseSpec(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,12 +58,12 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 	}
 	x0 := []float64{-1.5, 1}
 	for _, c := range cases {
-		q := NewQuadratic(c.l1, c.l2, c.angle)
+		q := surfaces.NewQuadratic(c.l1, c.l2, c.angle)
 		u1, u2 := foEigvecs(c.angle)
 		lmax := math.Max(c.l1, c.l2)
 		for _, factor := range []float64{0.99, 1.01} {
 			alpha := factor * 2 / lmax
-			r := runSpec(t, q, "gd:lr="+FormatFloat(alpha), x0, 20000, 1e-8)
+			r := simtest.RunSpec(t, q, "gd:lr="+sim.FormatFloat(alpha), x0, 20000, 1e-8)
 			rates := [2]float64{1 - alpha*c.l1, 1 - alpha*c.l2}
 			for k := 1; k < len(r.Trace); k++ {
 				xp, x := r.Row(k-1).X, r.Row(k).X
@@ -75,12 +78,12 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 			}
 			last := r.Last()
 			if factor < 1 {
-				if last.Events&EventConverged == 0 {
+				if last.Events&sim.EventConverged == 0 {
 					t.Errorf("%v α=0.99·2/λmax: no convergence in %d steps (‖g‖=%g)", c, last.Iter, last.GNorm)
 				}
 				continue
 			}
-			if last.Events&EventDiverged == 0 {
+			if last.Events&sim.EventDiverged == 0 {
 				t.Fatalf("%v α=1.01·2/λmax: no divergence in %d steps (‖x‖=%g)", c, last.Iter, la.Norm(last.X))
 			}
 			// Every |1−αλᵢ| ≤ ρ = |1−αλ_max|, so ‖x_k‖ ≤ ρᵏ‖x₀‖ and no
@@ -91,8 +94,8 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 			if c.l1 > c.l2 {
 				umax = u1
 			}
-			klo := math.Log(DefaultBound/la.Norm(x0)) / math.Log(rho)
-			khi := math.Log(math.Sqrt2*DefaultBound/math.Abs(la.Dot(umax, x0)))/math.Log(rho) + 1
+			klo := math.Log(sim.DefaultBound/la.Norm(x0)) / math.Log(rho)
+			khi := math.Log(math.Sqrt2*sim.DefaultBound/math.Abs(la.Dot(umax, x0)))/math.Log(rho) + 1
 			t.Logf("%v α=1.01·2/λmax: diverged at step %d, theory [%.1f, %.1f]", c, last.Iter, klo, khi)
 			if k := float64(last.Iter); k < klo || k > khi {
 				t.Errorf("%v α=1.01·2/λmax: diverged at step %g, theory says in [%g, %g]", c, k, klo, khi)
@@ -104,24 +107,24 @@ func TestGDQuadraticStepSizeThreshold(t *testing.T) {
 // TestGDLineSearchConditions checks every accepted step of GD with Armijo
 // backtracking and with the strong Wolfe search (N&W §3.1) from the trace.
 func TestGDLineSearchConditions(t *testing.T) {
-	q := NewQuadratic(1, 10, 30)
+	q := surfaces.NewQuadratic(1, 10, 30)
 	x0 := []float64{-1.5, 1}
 	const c2 = 0.1
 	for _, spec := range []string{"gd:lr=1,ls=armijo", "gd:lr=1,ls=wolfe,c2=0.1"} {
 		wolfe := spec != "gd:lr=1,ls=armijo"
-		r := runSpec(t, q, spec, x0, 500, 1e-10)
-		if r.Last().Events&EventConverged == 0 {
+		r := simtest.RunSpec(t, q, spec, x0, 500, 1e-10)
+		if r.Last().Events&sim.EventConverged == 0 {
 			t.Errorf("%s: did not converge in %d steps", spec, r.Last().Iter)
 		}
 		backtracked := false
 		for k := 1; k < len(r.Trace); k++ {
 			prev, cur := r.Row(k-1), r.Row(k)
-			if cur.Events&EventRejected != 0 {
+			if cur.Events&sim.EventRejected != 0 {
 				t.Fatalf("%s step %d: rejected", spec, k)
 			}
 			// The step is along d = −g with length Alpha.
 			want := []float64{prev.X[0] - cur.Alpha*prev.G[0], prev.X[1] - cur.Alpha*prev.G[1]}
-			if !closeVec(cur.X, want, 1e-13) {
+			if !simtest.CloseVec(cur.X, want, 1e-13) {
 				t.Fatalf("%s step %d: x = %v, x₋ − α·g₋ = %v", spec, k, cur.X, want)
 			}
 			if f := q.Func(cur.X); f != cur.F {
@@ -129,7 +132,7 @@ func TestGDLineSearchConditions(t *testing.T) {
 			}
 			gg := la.Dot(prev.G, prev.G)
 			slack := 1e-14 * math.Abs(prev.F)
-			if cur.F > prev.F-armijoC1*cur.Alpha*gg+slack {
+			if cur.F > prev.F-sim.ArmijoC1*cur.Alpha*gg+slack {
 				t.Errorf("%s step %d: Armijo fails: f %g > %g − c₁·%g·%g", spec, k, cur.F, prev.F, cur.Alpha, gg)
 			}
 			if !(cur.F < prev.F) {
@@ -169,7 +172,7 @@ func TestGDLineSearchConditions(t *testing.T) {
 			}
 			for i := 0; i < n-1; i++ {
 				a := math.Ldexp(1, -i)
-				if cur.TrialF[i] <= prev.F-armijoC1*a*gg {
+				if cur.TrialF[i] <= prev.F-sim.ArmijoC1*a*gg {
 					t.Errorf("%s step %d: trial %d (α=%g) satisfies Armijo but was not accepted", spec, k, i, a)
 				}
 			}
@@ -191,14 +194,14 @@ func TestGDLineSearchConditions(t *testing.T) {
 // rate (κ−1)/(κ+1).
 func TestHeavyBallOptimalRate(t *testing.T) {
 	mu, L := 1.0, 100.0
-	q := NewQuadratic(mu, L, 25)
+	q := surfaces.NewQuadratic(mu, L, 25)
 	kappa := L / mu
 	sk := math.Sqrt(kappa)
 	rate := (sk - 1) / (sk + 1)
 	alpha := 4 / math.Pow(math.Sqrt(L)+math.Sqrt(mu), 2)
 	beta := rate * rate
-	spec := "momentum:lr=" + FormatFloat(alpha) + ",beta=" + FormatFloat(beta)
-	r := runSpec(t, q, spec, []float64{-1.5, 1}, 300, 0)
+	spec := "momentum:lr=" + sim.FormatFloat(alpha) + ",beta=" + sim.FormatFloat(beta)
+	r := simtest.RunSpec(t, q, spec, []float64{-1.5, 1}, 300, 0)
 	if len(r.Trace) != 301 {
 		t.Fatalf("run ended early at step %d: %v", r.Last().Iter, r.Last().Events)
 	}
@@ -214,7 +217,7 @@ func TestHeavyBallOptimalRate(t *testing.T) {
 	// The first step has no momentum: a plain gradient step.
 	x1 := r.Row(1).X
 	g0 := r.Row(0).G
-	if want := []float64{-1.5 - alpha*g0[0], 1 - alpha*g0[1]}; !closeVec(x1, want, 1e-15) {
+	if want := []float64{-1.5 - alpha*g0[0], 1 - alpha*g0[1]}; !simtest.CloseVec(x1, want, 1e-15) {
 		t.Errorf("first heavy-ball step %v, want gradient step %v", x1, want)
 	}
 }
@@ -225,20 +228,20 @@ func TestNesterov(t *testing.T) {
 	// f = ½(x₀² + 10x₁²), x₀ = (1, 1), α = 0.05, β = 0.9:
 	// x₁ = (0.95, 0.5); y = x₁ + 0.9(x₁ − x₀) = (0.905, 0.05);
 	// x₂ = y − 0.05·(0.905, 0.5) = (0.85975, 0.025).
-	q := NewQuadratic(1, 10, 0)
-	r := runSpec(t, q, "nesterov:lr=0.05,beta=0.9", []float64{1, 1}, 2, 0)
+	q := surfaces.NewQuadratic(1, 10, 0)
+	r := simtest.RunSpec(t, q, "nesterov:lr=0.05,beta=0.9", []float64{1, 1}, 2, 0)
 	s := r.Row(2)
-	if !closeVec(r.Row(1).X, []float64{0.95, 0.5}, 1e-15) {
+	if !simtest.CloseVec(r.Row(1).X, []float64{0.95, 0.5}, 1e-15) {
 		t.Errorf("x₁ = %v, want (0.95, 0.5)", r.Row(1).X)
 	}
-	if !closeVec(s.X, []float64{0.85975, 0.025}, 1e-15) {
+	if !simtest.CloseVec(s.X, []float64{0.85975, 0.025}, 1e-15) {
 		t.Errorf("x₂ = %v, want (0.85975, 0.025)", s.X)
 	}
 	// F and G belong to x₂, not to the look-ahead point.
 	if want := 0.5 * (0.85975*0.85975 + 10*0.025*0.025); math.Abs(s.F-want) > 1e-15 {
 		t.Errorf("f(x₂) recorded %g, want %g", s.F, want)
 	}
-	if !closeVec(s.G, []float64{0.85975, 0.25}, 1e-15) {
+	if !simtest.CloseVec(s.G, []float64{0.85975, 0.25}, 1e-15) {
 		t.Errorf("g(x₂) recorded %v, want (0.85975, 0.25)", s.G)
 	}
 	// Start: f, ∇f. Step 1 (y = x): f, ∇f at x₁. Step 2: ∇f(y), f, ∇f at x₂.
@@ -246,12 +249,12 @@ func TestNesterov(t *testing.T) {
 		t.Errorf("evaluations after 2 steps: f %d, ∇f %d, ∇²f %d; want 3, 4, 0", s.FEvals, s.GEvals, s.HEvals)
 	}
 
-	q = NewQuadratic(1, 10, 30)
-	lr := FormatFloat(0.1) // 1/L
-	beta := FormatFloat((math.Sqrt(10) - 1) / (math.Sqrt(10) + 1))
-	rn := runSpec(t, q, "nesterov:lr="+lr+",beta="+beta, []float64{-1.5, 1}, 2000, 1e-8)
-	rg := runSpec(t, q, "gd:lr="+lr, []float64{-1.5, 1}, 2000, 1e-8)
-	if rn.Last().Events&EventConverged == 0 || rg.Last().Events&EventConverged == 0 {
+	q = surfaces.NewQuadratic(1, 10, 30)
+	lr := sim.FormatFloat(0.1) // 1/L
+	beta := sim.FormatFloat((math.Sqrt(10) - 1) / (math.Sqrt(10) + 1))
+	rn := simtest.RunSpec(t, q, "nesterov:lr="+lr+",beta="+beta, []float64{-1.5, 1}, 2000, 1e-8)
+	rg := simtest.RunSpec(t, q, "gd:lr="+lr, []float64{-1.5, 1}, 2000, 1e-8)
+	if rn.Last().Events&sim.EventConverged == 0 || rg.Last().Events&sim.EventConverged == 0 {
 		t.Fatalf("no convergence: nesterov %v after %d, gd %v after %d",
 			rn.Last().Events, rn.Last().Iter, rg.Last().Events, rg.Last().Iter)
 	}
@@ -271,14 +274,14 @@ func TestNesterov(t *testing.T) {
 // TestAdaptiveFirstSteps: closed forms of the first steps, the bias
 // correction of Adam, and the step bounds the update rules imply.
 func TestAdaptiveFirstSteps(t *testing.T) {
-	q := NewQuadratic(1, 10, 30)
+	q := surfaces.NewQuadratic(1, 10, 30)
 	x0 := []float64{-1.5, 1}
 
 	// Adam's first step is α·g/(|g|+ε) ≈ α·sign(g), whatever β₁, β₂
 	// (Kingma & Ba §2.1), because of the bias correction.
 	for _, spec := range []string{"adam", "adam:lr=0.01", "adam:lr=0.01,beta1=0.5,beta2=0.9", "adam:lr=0.3,beta1=0,beta2=0.99999"} {
 		lr := mustSpec(t, spec).Value("lr")
-		r := runSpec(t, q, spec, x0, 1, 0)
+		r := simtest.RunSpec(t, q, spec, x0, 1, 0)
 		g0, x1 := r.Row(0).G, r.Row(1).X
 		for i := range x0 {
 			want := -lr * math.Copysign(1, g0[i])
@@ -296,7 +299,7 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 	// |m̂| ≤ √(Σ wⱼ²/uⱼ)·√v̂, so |Δxᵢ| ≤ α·√Sₜ with Sₜ = Σ wⱼ²/uⱼ.
 	{
 		const lr, b1, b2 = 0.05, 0.9, 0.999
-		r := runSpec(t, q, "adam:lr=0.05", x0, 200, 0)
+		r := simtest.RunSpec(t, q, "adam:lr=0.05", x0, 200, 0)
 		for k := 1; k < len(r.Trace); k++ {
 			var st float64
 			for j := 0; j < k; j++ {
@@ -317,7 +320,7 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 	// gradients; every |Δxᵢ| ≤ α since gᵢ² ≤ Gᵢ.
 	{
 		const lr, eps = 0.1, 1e-8
-		r := runSpec(t, q, "adagrad", x0, 200, 0)
+		r := simtest.RunSpec(t, q, "adagrad", x0, 200, 0)
 		var sum [2]float64
 		for k := 1; k < len(r.Trace); k++ {
 			prev := r.Row(k - 1)
@@ -346,7 +349,7 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 	// |Δxᵢ| ≤ α/√(1−ρ) since v ≥ (1−ρ)g².
 	{
 		const lr, rho, eps = 0.01, 0.9, 1e-8
-		r := runSpec(t, q, "rmsprop", x0, 200, 0)
+		r := simtest.RunSpec(t, q, "rmsprop", x0, 200, 0)
 		for i := 0; i < 2; i++ {
 			g := r.Row(0).G[i]
 			want := -lr * math.Copysign(1, g) / math.Sqrt(1-rho)
@@ -372,9 +375,9 @@ func TestAdaptiveFirstSteps(t *testing.T) {
 	}
 }
 
-func mustSpec(t *testing.T, s string) Spec {
+func mustSpec(t *testing.T, s string) sim.Spec {
 	t.Helper()
-	sp, err := ParseSpec(s)
+	sp, err := sim.ParseSpec(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,26 +395,26 @@ var foSpecs = []string{
 // first-order method stays put for 50 steps with finite values — no 0/0.
 func TestFirstOrderAtMinimum(t *testing.T) {
 	objs := []struct {
-		obj Objective
+		obj sim.Objective
 		min []float64
 	}{
-		{NewQuadratic(1, 10, 30), []float64{0, 0}},
-		{&foShifted{q: NewQuadratic(0.5, 20, -40), c: []float64{1, -2}}, []float64{1, -2}},
+		{surfaces.NewQuadratic(1, 10, 30), []float64{0, 0}},
+		{&foShifted{q: surfaces.NewQuadratic(0.5, 20, -40), c: []float64{1, -2}}, []float64{1, -2}},
 	}
 	for _, spec := range foSpecs {
 		for _, o := range objs {
 			m := foSpec(t, spec)
-			p := &Problem{Obj: o.obj}
-			st := &State{X: append([]float64(nil), o.min...), G: make([]float64, 2)}
+			p := &sim.Problem{Obj: o.obj}
+			st := &sim.State{X: append([]float64(nil), o.min...), G: make([]float64, 2)}
 			st.F = p.Func(st.X)
 			p.Grad(st.G, st.X)
 			if st.G[0] != 0 || st.G[1] != 0 {
 				t.Fatalf("test objective: gradient %v at its minimizer", st.G)
 			}
-			rec := newRecord(2)
+			rec := sim.NewRecord(2)
 			m.Init(p, st, rec)
 			for k := 1; k <= 50; k++ {
-				rec.reset()
+				sim.ResetRecord(rec)
 				m.Iterate(p, st, rec)
 				if !la.IsFinite(st.X) || !la.IsFinite(st.G) || math.IsNaN(st.F) || math.IsInf(st.F, 0) {
 					t.Fatalf("%s step %d: non-finite state x=%v f=%g g=%v", spec, k, st.X, st.F, st.G)
@@ -430,21 +433,21 @@ func TestFirstOrderAtMinimum(t *testing.T) {
 // TestFirstOrderZeroAllocs: Iterate allocates nothing in steady state, nor
 // does Run.Step (which also records the row) with a generous budget.
 func TestFirstOrderZeroAllocs(t *testing.T) {
-	q := NewQuadratic(1, 10, 30)
+	q := surfaces.NewQuadratic(1, 10, 30)
 	for _, spec := range foSpecs {
 		m := foSpec(t, spec)
-		p := &Problem{Obj: q}
-		st := &State{X: []float64{-1.5, 1}, G: make([]float64, 2)}
+		p := &sim.Problem{Obj: q}
+		st := &sim.State{X: []float64{-1.5, 1}, G: make([]float64, 2)}
 		st.F = p.Func(st.X)
 		p.Grad(st.G, st.X)
-		rec := newRecord(2)
+		rec := sim.NewRecord(2)
 		m.Init(p, st, rec)
 		for k := 0; k < 10; k++ {
-			rec.reset()
+			sim.ResetRecord(rec)
 			m.Iterate(p, st, rec)
 		}
 		if a := testing.AllocsPerRun(100, func() {
-			rec.reset()
+			sim.ResetRecord(rec)
 			m.Iterate(p, st, rec)
 		}); a != 0 {
 			t.Errorf("%s: Iterate allocates %g times per call", spec, a)
@@ -457,7 +460,7 @@ func TestFirstOrderZeroAllocs(t *testing.T) {
 		if mustSpec(t, spec).Kind.Name == "gd" && spec != "gd" && spec != "gd:lr=0.1" {
 			continue
 		}
-		r := NewRun(q, foSpec(t, spec), []float64{-1.5, 1}, RunOptions{Budget: 1000})
+		r := sim.NewRun(q, foSpec(t, spec), []float64{-1.5, 1}, sim.RunOptions{Budget: 1000})
 		for k := 0; k < 5; k++ {
 			r.Step()
 		}
@@ -481,7 +484,7 @@ func TestFirstOrderRegistry(t *testing.T) {
 		"adam":     {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
 	}
 	for name, keys := range want {
-		k, err := LookupMethod(name)
+		k, err := sim.LookupMethod(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -495,7 +498,7 @@ func TestFirstOrderRegistry(t *testing.T) {
 			t.Errorf("%s: %d params, want %d", name, len(k.Params), len(keys))
 		}
 		for key, def := range keys {
-			i := paramIndex(k.Params, key)
+			i := sim.ParamIndex(k.Params, key)
 			if i < 0 {
 				t.Errorf("%s: no key %s", name, key)
 				continue
@@ -508,7 +511,7 @@ func TestFirstOrderRegistry(t *testing.T) {
 		for _, bad := range []string{"eps=0", "rho=1", "beta=1", "beta1=1", "beta2=1"} {
 			key := bad[:len(bad)-2]
 			if _, ok := keys[key]; ok {
-				if _, err := ParseSpec(name + ":" + bad); err == nil {
+				if _, err := sim.ParseSpec(name + ":" + bad); err == nil {
 					t.Errorf("%s:%s accepted", name, bad)
 				}
 			}

@@ -1,10 +1,14 @@
-package sim
+package sim_test
 
 import (
 	"math"
 	"testing"
 
 	"gonum.org/v1/gonum/optimize"
+
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
+	"curvlab/sim/surfaces"
 )
 
 // TestIterationCountsAgainstGonum solves standard problems with our
@@ -44,9 +48,9 @@ func TestIterationCountsAgainstGonum(t *testing.T) {
 				t.Errorf("%s: gonum %s: status %v, %v", pr.surface, pa.ours, res.Status, err)
 				continue
 			}
-			r := runSpec(t, surf, pa.ours, pr.start, 1000, pr.tol)
+			r := simtest.RunSpec(t, surf, pa.ours, pr.start, 1000, pr.tol)
 			last := r.Last()
-			if last.Events&EventConverged == 0 {
+			if last.Events&sim.EventConverged == 0 {
 				t.Errorf("%s: our %s did not converge", pr.surface, pa.ours)
 				continue
 			}
@@ -66,7 +70,7 @@ func TestIterationCountsAgainstGonum(t *testing.T) {
 	}
 }
 
-func isListedMinimum(s Surface, x []float64) bool {
+func isListedMinimum(s surfaces.Surface, x []float64) bool {
 	for _, m := range s.Minima() {
 		if math.Hypot(x[0]-m.X, x[1]-m.Y) < 1e-5 {
 			return true

@@ -50,11 +50,14 @@ func c2Param(def float64) Param {
 	return Param{Key: "c2", Desc: "Wolfe curvature constant c₂", Default: def, Min: 1e-4, Max: 0.9999}
 }
 
+// MaxLineEvals bounds the trial points of one line search, and so those a
+// row of a trace keeps (a scenario's memory estimate counts them).
+const MaxLineEvals = 40
+
 // Sufficient-decrease constant c₁ (N&W §3.1) and limits of the searches.
 const (
 	armijoC1       = 1e-4
 	armijoShrink   = 0.5
-	maxLineEvals   = 40
 	wolfeGrow      = 2.0
 	wolfeMaxAlpha  = 1e10
 	minRelInterval = 1e-14
@@ -119,7 +122,7 @@ func (ls *lineSearch) armijo(p *Problem, st *State, d []float64, alpha0 float64,
 	}
 	alpha := alpha0
 	noise := false // some trial passed the test only within rounding
-	for i := 0; i < maxLineEvals; i++ {
+	for i := 0; i < MaxLineEvals; i++ {
 		la.Axpy(ls.xt, st.X, alpha, d)
 		ft := p.Func(ls.xt)
 		rec.AddTrial(ls.xt, ft)
@@ -186,7 +189,7 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 	// zoom searches [lo, hi] (lo satisfies sufficient decrease and has the
 	// lower value; the order of lo and hi is arbitrary).
 	zoom := func(lo, flo, slo, hi, fhi, shi float64) (float64, bool) {
-		for evals < maxLineEvals {
+		for evals < MaxLineEvals {
 			alpha := cubicMin(lo, flo, slo, hi, fhi, shi)
 			width := math.Abs(hi - lo)
 			left, right := math.Min(lo, hi), math.Max(lo, hi)
@@ -230,7 +233,7 @@ func (ls *lineSearch) wolfe(p *Problem, st *State, d []float64, alpha0 float64, 
 
 	prev, fprev, sprev := 0.0, f0, slope0
 	alpha := alpha0
-	for evals < maxLineEvals {
+	for evals < MaxLineEvals {
 		f, s := eval(alpha)
 		if !(f <= f0+armijoC1*alpha*slope0+slack) || (evals > 1 && f >= fprev+slack) {
 			// lo = prev: xlo and glo already hold its point and gradient

@@ -188,17 +188,17 @@ type MethodKind struct {
 	New func(s Spec) Method
 }
 
-var methodKinds = registry[*MethodKind]{what: "method", name: func(k *MethodKind) string { return k.Name }}
+var methodKinds = Registry[*MethodKind]{What: "method", Name: func(k *MethodKind) string { return k.Name }}
 
 // registerMethod adds a kind to the library; it is called from init
 // functions, one per method file.
-func registerMethod(k *MethodKind) { methodKinds.add(k) }
+func registerMethod(k *MethodKind) { methodKinds.Add(k) }
 
 // MethodKinds lists the method library sorted by name.
-func MethodKinds() []*MethodKind { return methodKinds.list() }
+func MethodKinds() []*MethodKind { return methodKinds.List() }
 
 // LookupMethod finds a method kind by name.
-func LookupMethod(name string) (*MethodKind, error) { return methodKinds.lookup(name) }
+func LookupMethod(name string) (*MethodKind, error) { return methodKinds.Lookup(name) }
 
 // Spec names a method and its parameter values: the text form is
 // name[:key=value[,key=value]...], e.g. "gd:lr=0.035" or "lbfgs:m=5".

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"math"
@@ -8,7 +8,10 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/functions"
 
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
 	"curvlab/sim/la"
+	"curvlab/sim/surfaces"
 )
 
 // ndRandSPD returns a random symmetric positive definite n×n matrix MᵀM + I
@@ -46,13 +49,13 @@ func TestQuadraticND(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 2))
 	for _, n := range []int{3, 5} {
 		a, b := ndRandSPD(rng, n)
-		q := NewQuadraticND(a, b)
+		q := sim.NewQuadraticND(a, b)
 		if q.Dim() != n {
 			t.Fatalf("Dim = %d, want %d", q.Dim(), n)
 		}
 		for k := 0; k < 50; k++ {
 			x := ndRandPoint(rng, n, 3)
-			checkDerivatives(t, "quadratic-nd", q, x, 1e-6)
+			simtest.CheckDerivatives(t, "quadratic-nd", q, x, 1e-6)
 			// f against gonum: ½xᵀAx − bᵀx.
 			xv := mat.NewVecDense(n, x)
 			want := 0.5*mat.Inner(xv, mat.NewSymDense(n, a), xv) - mat.Dot(mat.NewVecDense(n, b), xv)
@@ -74,7 +77,7 @@ func TestQuadraticND(t *testing.T) {
 		if err := want.SolveVec(mat.NewDense(n, n, a), mat.NewVecDense(n, b)); err != nil {
 			t.Fatal(err)
 		}
-		if !closeVec(xs, want.RawVector().Data, 1e-10) {
+		if !simtest.CloseVec(xs, want.RawVector().Data, 1e-10) {
 			t.Errorf("n=%d: minimizer %v, gonum solve %v", n, xs, want.RawVector().Data)
 		}
 		// f(x*) = −½bᵀx* is the least value.
@@ -95,26 +98,26 @@ func TestQuadraticND(t *testing.T) {
 	}
 
 	// Indefinite A: no minimizer.
-	q := NewQuadraticND([]float64{1, 0, 0, 0, -2, 0, 0, 0, 3}, []float64{1, 1, 1})
+	q := sim.NewQuadraticND([]float64{1, 0, 0, 0, -2, 0, 0, 0, 3}, []float64{1, 1, 1})
 	if x, ok := q.Minimizer(); ok {
 		t.Errorf("Minimizer of an indefinite quadratic returned %v", x)
 	}
 	// Inputs are copied.
 	a, b := []float64{2, 0, 0, 2}, []float64{2, 4}
-	q = NewQuadraticND(a, b)
+	q = sim.NewQuadraticND(a, b)
 	a[0], b[0] = 100, 100
-	if xs, ok := q.Minimizer(); !ok || !closeVec(xs, []float64{1, 2}, 1e-15) {
+	if xs, ok := q.Minimizer(); !ok || !simtest.CloseVec(xs, []float64{1, 2}, 1e-15) {
 		t.Errorf("minimizer %v after changing the caller's slices, want [1 2]", xs)
 	}
 }
 
 func TestNDConstructorsPanic(t *testing.T) {
 	for name, f := range map[string]func(){
-		"asymmetric":    func() { NewQuadraticND([]float64{1, 2, 3, 4}, []float64{0, 0}) },
-		"size mismatch": func() { NewQuadraticND([]float64{1, 0, 0, 1}, []float64{0, 0, 0}) },
-		"empty":         func() { NewQuadraticND(nil, nil) },
-		"odd extended":  func() { NewRosenbrockND(3, false) },
-		"n = 1":         func() { NewRosenbrockND(1, true) },
+		"asymmetric":    func() { sim.NewQuadraticND([]float64{1, 2, 3, 4}, []float64{0, 0}) },
+		"size mismatch": func() { sim.NewQuadraticND([]float64{1, 0, 0, 1}, []float64{0, 0, 0}) },
+		"empty":         func() { sim.NewQuadraticND(nil, nil) },
+		"odd extended":  func() { sim.NewRosenbrockND(3, false) },
+		"n = 1":         func() { sim.NewRosenbrockND(1, true) },
 	} {
 		func() {
 			defer func() {
@@ -134,28 +137,28 @@ func TestRosenbrockND(t *testing.T) {
 		n       int
 		chained bool
 	}{{3, true}, {5, true}, {4, false}, {6, false}} {
-		r := NewRosenbrockND(tc.n, tc.chained)
+		r := sim.NewRosenbrockND(tc.n, tc.chained)
 		n := tc.n
 		g, gr := make([]float64, n), make([]float64, n)
 		for k := 0; k < 50; k++ {
 			x := ndRandPoint(rng, n, 2)
 			f := r.Func(x)
 			r.Grad(g, x)
-			checkDerivatives(t, "rosenbrock-nd", r, x, 1e-6+1e-9*f/math.Max(1, la.Norm(g)))
+			simtest.CheckDerivatives(t, "rosenbrock-nd", r, x, 1e-6+1e-9*f/math.Max(1, la.Norm(g)))
 			if tc.chained {
 				// gonum's ExtendedRosenbrock is the chained form.
 				if fr := ref.Func(x); math.Abs(f-fr) > 1e-12*math.Max(1, fr) {
 					t.Errorf("n=%d: f = %g, gonum %g", n, f, fr)
 				}
 				ref.Grad(gr, x)
-				if !closeVec(g, gr, 1e-12) {
+				if !simtest.CloseVec(g, gr, 1e-12) {
 					t.Errorf("n=%d: ∇f = %v, gonum %v", n, g, gr)
 				}
 			} else {
 				// The extended form is a sum of independent 2D Rosenbrocks.
 				var want float64
 				for i := 0; i < n; i += 2 {
-					want += (&Rosenbrock{A: 1, B: 100}).Func(x[i : i+2])
+					want += (&surfaces.Rosenbrock{A: 1, B: 100}).Func(x[i : i+2])
 				}
 				if math.Abs(f-want) > 1e-12*math.Max(1, want) {
 					t.Errorf("n=%d extended: f = %g, sum of 2D terms %g", n, f, want)
@@ -193,7 +196,7 @@ func TestRosenbrockND(t *testing.T) {
 
 	// gonum's listed local minimum of the chained 5D function is stationary
 	// for our gradient too, with the same value.
-	r := NewRosenbrockND(5, true)
+	r := sim.NewRosenbrockND(5, true)
 	for _, m := range ref.Minima() {
 		if len(m.X) != 5 {
 			continue
@@ -209,14 +212,14 @@ func TestRosenbrockND(t *testing.T) {
 	}
 
 	// In 2D both forms are the rosenbrock surface, Hessian included.
-	s, _ := NewSurface("rosenbrock", "")
+	s, _ := surfaces.New("rosenbrock", "")
 	for _, chained := range []bool{true, false} {
-		r := NewRosenbrockND(2, chained)
+		r := sim.NewRosenbrockND(2, chained)
 		for _, x := range randPoints(s.View(), 20, 23) {
 			h1, h2 := make([]float64, 4), make([]float64, 4)
 			r.Hess(h1, x)
 			s.Hess(h2, x)
-			if r.Func(x) != s.Func(x) || !closeVec(h1, h2, 1e-15) {
+			if r.Func(x) != s.Func(x) || !simtest.CloseVec(h1, h2, 1e-15) {
 				t.Errorf("2D RosenbrockND(chained=%v) differs from the rosenbrock surface at %v", chained, x)
 			}
 		}

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"math"
@@ -6,7 +6,10 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
 	"curvlab/sim/la"
+	"curvlab/sim/surfaces"
 )
 
 // Test objectives of this file, defined here so that the tests do not
@@ -82,9 +85,9 @@ var ntMethods = []string{"newton", "newton-lm", "newton-sf", "tr-dogleg", "tr-cg
 
 func TestNewtonTestObjectives(t *testing.T) {
 	for _, x := range [][]float64{{0.3, -0.7}, {-1.2, 1}, {2, 0.5}} {
-		checkDerivatives(t, "ntExpBowl", ntExpBowl{}, x, 1e-6)
-		checkDerivatives(t, "ntSqrtBowl", ntSqrtBowl{}, x, 1e-6)
-		checkDerivatives(t, "ntRosen", ntRosen{}, x, 1e-6)
+		simtest.CheckDerivatives(t, "ntExpBowl", ntExpBowl{}, x, 1e-6)
+		simtest.CheckDerivatives(t, "ntSqrtBowl", ntSqrtBowl{}, x, 1e-6)
+		simtest.CheckDerivatives(t, "ntRosen", ntRosen{}, x, 1e-6)
 	}
 }
 
@@ -124,7 +127,7 @@ func ntEig(t *testing.T, a []float64, n int) ([]float64, *mat.Dense) {
 // ntRandSPD returns a random symmetric positive definite n×n matrix
 // Qᵀ·diag(eigs)·Q, eigenvalues between 0.5 and 50.
 func ntRandSPD(n int, seed uint64) []float64 {
-	pts := randPoints(Window{-1, 1, -1, 1}, n*n, seed)
+	pts := randPoints(surfaces.Window{XMin: -1, XMax: 1, YMin: -1, YMax: 1}, n*n, seed)
 	m := mat.NewDense(n, n, nil)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
@@ -157,14 +160,14 @@ func ntRandSPD(n int, seed uint64) []float64 {
 func TestNewtonOneStepOnQuadratics(t *testing.T) {
 	type problem struct {
 		name  string
-		obj   Objective
+		obj   sim.Objective
 		a     []float64
 		b     []float64 // f = ½xᵀAx − bᵀx
 		x0    []float64
 		ndims int
 	}
 	var probs []problem
-	for _, q := range []*Quadratic{NewQuadratic(1, 10, 30), NewQuadratic(0.5, 200, -70)} {
+	for _, q := range []*surfaces.Quadratic{surfaces.NewQuadratic(1, 10, 30), surfaces.NewQuadratic(0.5, 200, -70)} {
 		a := q.Matrix()
 		probs = append(probs, problem{"quadratic", q, a[:], []float64{0, 0}, []float64{-1.5, 1}, 2})
 	}
@@ -176,26 +179,26 @@ func TestNewtonOneStepOnQuadratics(t *testing.T) {
 			b[i] = float64(i) - 1.5
 			x0[i] = 2 - float64(i)*0.7
 		}
-		probs = append(probs, problem{"quadraticND", NewQuadraticND(a, b), a, b, x0, n})
+		probs = append(probs, problem{"quadraticND", sim.NewQuadraticND(a, b), a, b, x0, n})
 	}
 	for _, pr := range probs {
 		xstar := ntSolve(t, pr.a, pr.b) // independent: gonum's LU solve
 		for _, spec := range []string{"newton:ls=none", "newton", "newton:ls=wolfe", "newton-sf:ls=none", "newton-sf"} {
-			r := runSpec(t, pr.obj, spec, pr.x0, 1, 0)
+			r := simtest.RunSpec(t, pr.obj, spec, pr.x0, 1, 0)
 			if len(r.Trace) != 2 {
 				t.Fatalf("%s %s: %d rows", spec, pr.name, len(r.Trace))
 			}
 			s0, s1 := r.Row(0), r.Row(1)
-			if !closeVec(s1.X, xstar, 1e-12) {
+			if !simtest.CloseVec(s1.X, xstar, 1e-12) {
 				t.Errorf("%s on %s (n=%d): x₁ = %v, minimizer %v", spec, pr.name, pr.ndims, s1.X, xstar)
 			}
 			if s1.Alpha != 1 {
 				t.Errorf("%s on %s: α = %v, want the full step", spec, pr.name, s1.Alpha)
 			}
-			if s0.Events&EventModified != 0 || s1.Events&EventModified != 0 {
+			if s0.Events&sim.EventModified != 0 || s1.Events&sim.EventModified != 0 {
 				t.Errorf("%s on %s: positive definite Hessian marked modified", spec, pr.name)
 			}
-			if s0.CurvKind != CurvHessian || !closeVec(s0.Curv, pr.a, 1e-12) {
+			if s0.CurvKind != sim.CurvHessian || !simtest.CloseVec(s0.Curv, pr.a, 1e-12) {
 				t.Errorf("%s on %s: recorded curvature %v (%v), want A = %v", spec, pr.name, s0.Curv, s0.CurvKind, pr.a)
 			}
 		}
@@ -204,7 +207,7 @@ func TestNewtonOneStepOnQuadratics(t *testing.T) {
 
 // ntErrors runs spec on ntExpBowl from x0 and returns ‖x_k − 0‖ for every row.
 func ntErrors(t *testing.T, spec string, x0 []float64, steps int) []float64 {
-	r := runSpec(t, ntExpBowl{}, spec, x0, steps, 1e-300)
+	r := simtest.RunSpec(t, ntExpBowl{}, spec, x0, steps, 1e-300)
 	errs := make([]float64, len(r.Trace))
 	for i := range r.Trace {
 		errs[i] = la.Norm(r.X(i))
@@ -268,7 +271,7 @@ func TestNewtonModifiedCholeskyShift(t *testing.T) {
 		{0, 0, 0, 0},    // zero
 		{1e-3, 0, 0, 1}, // tiny positive
 	}
-	for _, q := range []*Quadratic{NewQuadratic(2, -1, 30), NewQuadratic(-5, 0.1, 75)} {
+	for _, q := range []*surfaces.Quadratic{surfaces.NewQuadratic(2, -1, 30), surfaces.NewQuadratic(-5, 0.1, 75)} {
 		a := q.Matrix()
 		cases = append(cases, a[:])
 	}
@@ -276,7 +279,7 @@ func TestNewtonModifiedCholeskyShift(t *testing.T) {
 	chol := make([]float64, 4)
 	for _, a := range cases {
 		want := ntAlg33Shift(t, a, 2)
-		tau, ok := newtonModChol(mod, chol, a, 2)
+		tau, ok := sim.NewtonModChol(mod, chol, a, 2)
 		if !ok || math.Abs(tau-want) > 1e-12*math.Max(1, want) {
 			t.Errorf("A = %v: τ = %v (ok %v), want %v", a, tau, ok, want)
 		}
@@ -286,13 +289,13 @@ func TestNewtonModifiedCholeskyShift(t *testing.T) {
 		}
 	}
 	// A non-finite Hessian cannot be factored by any shift.
-	if _, ok := newtonModChol(mod, chol, []float64{math.NaN(), 0, 0, 1}, 2); ok {
+	if _, ok := sim.NewtonModChol(mod, chol, []float64{math.NaN(), 0, 0, 1}, 2); ok {
 		t.Error("NaN Hessian factored")
 	}
 }
 
 func TestNewtonOnSaddle(t *testing.T) {
-	q := NewQuadratic(2, -1, 30) // saddle at the origin
+	q := surfaces.NewQuadratic(2, -1, 30) // saddle at the origin
 	a := q.Matrix()
 	x0 := []float64{0.3, 0.4}
 	g0 := make([]float64, 2)
@@ -315,9 +318,9 @@ func TestNewtonOnSaddle(t *testing.T) {
 		t.Fatal("test needs an indefinite Hessian")
 	}
 	shifted := []float64{a[0] + tau, a[1], a[2], a[3] + tau}
-	r := runSpec(t, q, "newton", x0, 4, 0)
+	r := simtest.RunSpec(t, q, "newton", x0, 4, 0)
 	s0 := r.Row(0)
-	if s0.Events&EventModified == 0 || !closeVec(s0.Curv, shifted, 1e-12) {
+	if s0.Events&sim.EventModified == 0 || !simtest.CloseVec(s0.Curv, shifted, 1e-12) {
 		t.Errorf("newton at x₀: events %v, curvature %v, want modified A + τI = %v", s0.Events, s0.Curv, shifted)
 	}
 	d := ntSolve(t, shifted, g0)
@@ -327,7 +330,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 	// The first step moves along −(A+τI)⁻¹g.
 	step := []float64{r.Row(1).X[0] - x0[0], r.Row(1).X[1] - x0[1]}
 	alpha := r.Row(1).Alpha
-	if !closeVec(step, []float64{-alpha * d[0], -alpha * d[1]}, 1e-12) {
+	if !simtest.CloseVec(step, []float64{-alpha * d[0], -alpha * d[1]}, 1e-12) {
 		t.Errorf("step %v is not α·(−(A+τI)⁻¹g) = %v·%v", step, alpha, d)
 	}
 	for k := 1; k < len(r.Trace); k++ {
@@ -338,7 +341,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 		if !(away(s.X) > away(r.Row(k-1).X)) {
 			t.Errorf("newton on the saddle: step %d at %v did not move away along the negative curvature", k, s.X)
 		}
-		if s.Events&EventModified == 0 {
+		if s.Events&sim.EventModified == 0 {
 			t.Errorf("newton on the saddle: row %d not marked modified", k)
 		}
 	}
@@ -356,12 +359,12 @@ func TestNewtonOnSaddle(t *testing.T) {
 	}
 	dsf := ntSolve(t, absA, g0)
 	for _, spec := range []string{"newton-sf:ls=none", "newton-sf"} {
-		r := runSpec(t, q, spec, x0, 4, 0)
+		r := simtest.RunSpec(t, q, spec, x0, 4, 0)
 		s0, s1 := r.Row(0), r.Row(1)
-		if s0.Events&EventModified == 0 || s0.CurvKind != CurvHessian || !closeVec(s0.Curv, absA, 1e-12) {
+		if s0.Events&sim.EventModified == 0 || s0.CurvKind != sim.CurvHessian || !simtest.CloseVec(s0.Curv, absA, 1e-12) {
 			t.Errorf("%s at x₀: events %v, curvature %v, want |A| = %v", spec, s0.Events, s0.Curv, absA)
 		}
-		if want := []float64{x0[0] - dsf[0], x0[1] - dsf[1]}; !closeVec(s1.X, want, 1e-12) {
+		if want := []float64{x0[0] - dsf[0], x0[1] - dsf[1]}; !simtest.CloseVec(s1.X, want, 1e-12) {
 			t.Errorf("%s: x₁ = %v, want x₀ − |A|⁻¹g = %v", spec, s1.X, want)
 		}
 		for k := 1; k < len(r.Trace); k++ {
@@ -374,7 +377,7 @@ func TestNewtonOnSaddle(t *testing.T) {
 
 // ntLambda returns λ from a recorded LM matrix: Curv − ∇²f(x), which must
 // be λI.
-func ntLambda(t *testing.T, obj Objective, s Row) float64 {
+func ntLambda(t *testing.T, obj sim.Objective, s sim.Row) float64 {
 	t.Helper()
 	h := make([]float64, 4)
 	obj.Hess(h, s.X)
@@ -396,14 +399,14 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 
 	// The first step solves (H + λ₀I)p = −g with λ₀ = lambda·max|hᵢᵢ|.
 	for _, lambda := range []float64{0.5, 1e-3, 1e-12} {
-		r := runSpec(t, obj, "newton-lm:lambda="+FormatFloat(lambda), x0, 1, 0)
+		r := simtest.RunSpec(t, obj, "newton-lm:lambda="+sim.FormatFloat(lambda), x0, 1, 0)
 		lam0 := lambda * maxDiag
 		if got := ntLambda(t, obj, r.Row(0)); math.Abs(got-lam0) > 1e-12*maxDiag {
 			t.Errorf("λ₀ = %v, want %v", got, lam0)
 		}
 		p := ntSolve(t, []float64{h[0] + lam0, h[1], h[2], h[3] + lam0}, []float64{-g[0], -g[1]})
 		trial := r.Row(1).TrialX
-		if want := []float64{x0[0] + p[0], x0[1] + p[1]}; !closeVec(trial, want, 1e-12) {
+		if want := []float64{x0[0] + p[0], x0[1] + p[1]}; !simtest.CloseVec(trial, want, 1e-12) {
 			t.Errorf("lambda=%v: trial %v, want x₀ − (H+λI)⁻¹g = %v", lambda, trial, want)
 		}
 	}
@@ -411,7 +414,7 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 	pN := ntSolve(t, h, []float64{-g[0], -g[1]})
 	var prev float64
 	for i, lambda := range []float64{1e-2, 1e-4, 1e-6, 1e-8} {
-		r := runSpec(t, obj, "newton-lm:lambda="+FormatFloat(lambda), x0, 1, 0)
+		r := simtest.RunSpec(t, obj, "newton-lm:lambda="+sim.FormatFloat(lambda), x0, 1, 0)
 		tr := r.Row(1).TrialX
 		dist := math.Hypot(tr[0]-x0[0]-pN[0], tr[1]-x0[1]-pN[1])
 		if i > 0 && !(dist < 0.02*prev) {
@@ -424,7 +427,7 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 	// checked from the recorded trace (ρ recomputed from recorded values);
 	// rejected steps leave x and raise λ.
 	for _, c := range []struct {
-		obj    Objective
+		obj    sim.Objective
 		spec   string
 		x0     []float64
 		reject bool // the run must contain rejections
@@ -433,8 +436,8 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 		{ntSqrtBowl{}, "newton-lm:lambda=1e-6", []float64{2, 1.5}, true},
 		{ntRosen{}, "newton-lm", []float64{-1.2, 1}, true},
 	} {
-		r := runSpec(t, c.obj, c.spec, c.x0, 200, 1e-10)
-		if r.Last().Events&EventConverged == 0 {
+		r := simtest.RunSpec(t, c.obj, c.spec, c.x0, 200, 1e-10)
+		if r.Last().Events&sim.EventConverged == 0 {
 			t.Errorf("%s from %v: did not converge in 200 steps", c.spec, c.x0)
 		}
 		nu := 2.0
@@ -453,14 +456,14 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 			rho := (prev.F - cur.TrialF[0]) / pred
 			var want float64
 			if rho > 0 {
-				if cur.Events&EventRejected != 0 || !closeVec(cur.X, cur.TrialX, 0) {
+				if cur.Events&sim.EventRejected != 0 || !simtest.CloseVec(cur.X, cur.TrialX, 0) {
 					t.Errorf("%s row %d: ρ = %v > 0 but step not accepted", c.spec, k, rho)
 				}
 				want = lam0 * math.Max(1.0/3, 1-math.Pow(2*rho-1, 3))
 				nu = 2
 			} else {
 				rejections++
-				if cur.Events&EventRejected == 0 || !closeVec(cur.X, prev.X, 0) || cur.F != prev.F {
+				if cur.Events&sim.EventRejected == 0 || !simtest.CloseVec(cur.X, prev.X, 0) || cur.F != prev.F {
 					t.Errorf("%s row %d: ρ = %v ≤ 0 but x moved from %v to %v", c.spec, k, rho, prev.X, cur.X)
 				}
 				if !(lam1 > lam0) {
@@ -469,7 +472,7 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 				want = lam0 * nu
 				nu *= 2
 			}
-			if cur.Events&EventModified == 0 && want <= lmMaxLambda && math.Abs(lam1-want) > 1e-9*want+1e-12 {
+			if cur.Events&sim.EventModified == 0 && want <= sim.LMMaxLambda && math.Abs(lam1-want) > 1e-9*want+1e-12 {
 				t.Errorf("%s row %d: ρ = %v, λ %v → %v, want %v", c.spec, k, rho, lam0, lam1, want)
 			}
 		}
@@ -480,12 +483,12 @@ func TestNewtonLMStepsAndDamping(t *testing.T) {
 }
 
 func TestNewtonLMIndefiniteRaisesDamping(t *testing.T) {
-	q := NewQuadratic(2, -1, 30)
-	r := runSpec(t, q, "newton-lm", []float64{0.3, 0.4}, 3, 0)
+	q := surfaces.NewQuadratic(2, -1, 30)
+	r := simtest.RunSpec(t, q, "newton-lm", []float64{0.3, 0.4}, 3, 0)
 	a := q.Matrix()
 	vals, _ := ntEig(t, a[:], 2)
 	s0 := r.Row(0)
-	if s0.Events&EventModified == 0 {
+	if s0.Events&sim.EventModified == 0 {
 		t.Error("newton-lm on a saddle: λ not raised at x₀")
 	}
 	lam := s0.Curv[0] - a[0]
@@ -500,7 +503,7 @@ func TestNewtonLMIndefiniteRaisesDamping(t *testing.T) {
 }
 
 // ntFinite reports whether every recorded number of the row is finite.
-func ntFinite(s Row) bool {
+func ntFinite(s sim.Row) bool {
 	return la.IsFinite(s.X) && la.IsFinite(s.G) && la.IsFinite(s.Curv) && la.IsFinite(s.TrialX) && la.IsFinite(s.TrialF) &&
 		la.IsFinite([]float64{s.F, s.GNorm, s.StepLen, s.Alpha, s.Radius})
 }
@@ -510,11 +513,11 @@ func TestNewtonStationaryStart(t *testing.T) {
 	// iterating (Tol < 0, so the run does not stop at g = 0): s = 0 and
 	// y = 0, and nothing may turn into NaN or move.
 	for _, c := range []struct {
-		obj Objective
+		obj sim.Objective
 		x0  []float64
 	}{
 		{ntExpBowl{}, []float64{0, 0}},
-		{NewQuadratic(1, -1, 0), []float64{0, 0}},
+		{surfaces.NewQuadratic(1, -1, 0), []float64{0, 0}},
 	} {
 		g := make([]float64, 2)
 		c.obj.Grad(g, c.x0)
@@ -522,23 +525,23 @@ func TestNewtonStationaryStart(t *testing.T) {
 			t.Fatalf("test start is not stationary: g = %v", g)
 		}
 		for _, name := range ntMethods {
-			s, err := ParseSpec(name)
+			s, err := sim.ParseSpec(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := NewRun(c.obj, s.New(), c.x0, RunOptions{Tol: -1})
+			r := sim.NewRun(c.obj, s.New(), c.x0, sim.RunOptions{Tol: -1})
 			for i := 0; i < 5; i++ {
 				r.Step()
 			}
 			for k := range r.Trace {
 				row := r.Row(k)
-				if !ntFinite(row) || row.Events&EventDiverged != 0 {
+				if !ntFinite(row) || row.Events&sim.EventDiverged != 0 {
 					t.Errorf("%s at a stationary point: row %d not finite: %+v", name, row.Iter, row)
 				}
 				if row.X[0] != c.x0[0] || row.X[1] != c.x0[1] {
 					t.Errorf("%s at a stationary point moved to %v", name, row.X)
 				}
-				if row.CurvKind == CurvNone {
+				if row.CurvKind == sim.CurvNone {
 					t.Errorf("%s: row %d records no curvature", name, row.Iter)
 				}
 			}
@@ -549,15 +552,15 @@ func TestNewtonStationaryStart(t *testing.T) {
 func TestNewtonTrustRegionNoAllocs(t *testing.T) {
 	for _, name := range ntMethods {
 		for _, start := range [][]float64{{-1.2, 1}, {1 + 1e-4, 1 - 1e-4}} { // mid-run, and converging to rounding level
-			s, err := ParseSpec(name)
+			s, err := sim.ParseSpec(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := NewRun(ntRosen{}, s.New(), start, RunOptions{Budget: 1000})
+			r := sim.NewRun(ntRosen{}, s.New(), start, sim.RunOptions{Budget: 1000})
 			// Give the record's trial buffers their full size up front:
 			// this test is about the method, not the buffers' first growth.
-			r.rec.TrialX = make([]float64, 0, 2*maxLineEvals*2)
-			r.rec.TrialF = make([]float64, 0, 2*maxLineEvals)
+			sim.RunRecord(r).TrialX = make([]float64, 0, 2*sim.MaxLineEvals*2)
+			sim.RunRecord(r).TrialF = make([]float64, 0, 2*sim.MaxLineEvals)
 			for i := 0; i < 3; i++ {
 				r.Step()
 			}
@@ -572,22 +575,22 @@ func TestNewtonTrustRegionNoAllocs(t *testing.T) {
 // the saddle x² − y² it lands on the saddle point in one full step, where
 // the modified method moves away; on a singular Hessian it rejects.
 func TestNewtonPlainGoesToSaddle(t *testing.T) {
-	saddle := NewQuadratic(1, -1, 0)
-	r := runSpec(t, saddle, "newton:ls=none,mod=none", []float64{-1.8, 0.1}, 1, 0)
+	saddle := surfaces.NewQuadratic(1, -1, 0)
+	r := simtest.RunSpec(t, saddle, "newton:ls=none,mod=none", []float64{-1.8, 0.1}, 1, 0)
 	if x := r.Last().X; x[0] != 0 || x[1] != 0 {
 		t.Errorf("plain Newton from (−1.8, 0.1) on x² − y² reached %v, want the saddle (0, 0)", x)
 	}
-	if r.Last().Events&EventModified != 0 {
+	if r.Last().Events&sim.EventModified != 0 {
 		t.Error("plain Newton reported a modification")
 	}
-	mod := runSpec(t, saddle, "newton:ls=none", []float64{-1.8, 0.1}, 1, 0)
+	mod := simtest.RunSpec(t, saddle, "newton:ls=none", []float64{-1.8, 0.1}, 1, 0)
 	if x := mod.Last().X; math.Hypot(x[0], x[1]) < 0.5 {
 		t.Errorf("modified Newton went near the saddle: %v", x)
 	}
-	flat := NewQuadratic(1, 0, 0) // singular Hessian diag(1, 0)
-	r = runSpec(t, flat, "newton:ls=none,mod=none", []float64{1, 1}, 3, 0)
+	flat := surfaces.NewQuadratic(1, 0, 0) // singular Hessian diag(1, 0)
+	r = simtest.RunSpec(t, flat, "newton:ls=none,mod=none", []float64{1, 1}, 3, 0)
 	for k := 1; k < len(r.Trace); k++ {
-		if s := r.Row(k); s.Events&EventRejected == 0 || s.X[0] != 1 || s.X[1] != 1 {
+		if s := r.Row(k); s.Events&sim.EventRejected == 0 || s.X[0] != 1 || s.X[1] != 1 {
 			t.Fatalf("singular Hessian: row %d moved to %v with events %v", s.Iter, s.X, s.Events)
 		}
 	}

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"math"
@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // numberRE is the number grammar of docs/cli.md, written independently of
@@ -19,7 +22,7 @@ func TestNumberGrammar(t *testing.T) {
 		"1e+06": 1e6, "1e-08": 1e-8, "2.5e-3": 2.5e-3, "100000": 1e5, "10.0": 10, "0.0": 0,
 		"1.7976931348623157e+308": math.MaxFloat64, "5e-324": 5e-324,
 	} {
-		got, err := ParseFloat(s)
+		got, err := sim.ParseFloat(s)
 		if err != nil || got != want || got == 0 && math.Signbit(got) {
 			t.Errorf("ParseFloat(%q) = %v, %v; want %v", s, got, err, want)
 		}
@@ -29,7 +32,7 @@ func TestNumberGrammar(t *testing.T) {
 		"NaN", "nan", "Inf", "-Inf", "Infinity", "1e999", " 1", "1 ", "1,5", "--1", "1e5.5",
 		"1234567890123456789012345678901234",
 	} {
-		if v, err := ParseFloat(s); err == nil {
+		if v, err := sim.ParseFloat(s); err == nil {
 			t.Errorf("ParseFloat(%q) = %v, want an error", s, v)
 		}
 	}
@@ -39,7 +42,7 @@ func TestNumberGrammar(t *testing.T) {
 // whose value is an integer, and nothing else.
 func TestIntegerParams(t *testing.T) {
 	for s, want := range map[string]float64{"5": 5, "1e5": 1e5, "100000": 1e5, "20.0": 20, "1e0": 1} {
-		if got, err := StepsParam.Parse(s); err != nil || got != want {
+		if got, err := scenario.StepsParam.Parse(s); err != nil || got != want {
 			t.Errorf("n=%s: %v, %v; want %v", s, got, err, want)
 		}
 	}
@@ -48,11 +51,11 @@ func TestIntegerParams(t *testing.T) {
 		"+5": `n="+5" is not a finite decimal number`, "08": `n="08" is not a finite decimal number`,
 		"-5": "n=-5 is out of range",
 	} {
-		if _, err := StepsParam.Parse(s); err == nil || !strings.Contains(err.Error(), msg) {
+		if _, err := scenario.StepsParam.Parse(s); err == nil || !strings.Contains(err.Error(), msg) {
 			t.Errorf("n=%s: error %v, want one with %q", s, err, msg)
 		}
 	}
-	if _, err := StepsParam.ParseFlag("steps", "1.5"); err == nil || err.Error() != "--steps 1.5 must be an integer" {
+	if _, err := scenario.StepsParam.ParseFlag("steps", "1.5"); err == nil || err.Error() != "--steps 1.5 must be an integer" {
 		t.Errorf("--steps 1.5: %v", err)
 	}
 }
@@ -65,9 +68,9 @@ func FuzzParseFloat(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseFloat(s)
+		v, err := sim.ParseFloat(s)
 		ref, refErr := strconv.ParseFloat(s, 64)
-		want := len(s) <= MaxNumberLen && numberRE.MatchString(s) && refErr == nil
+		want := len(s) <= sim.MaxNumberLen && numberRE.MatchString(s) && refErr == nil
 		if (err == nil) != want {
 			t.Fatalf("ParseFloat(%q): error %v, but the grammar says valid=%v", s, err, want)
 		}
@@ -77,8 +80,8 @@ func FuzzParseFloat(f *testing.F) {
 		if v != ref+0 { // −0 reads as 0
 			t.Fatalf("ParseFloat(%q) = %v, strconv %v", s, v, ref)
 		}
-		text := FormatFloat(v)
-		if back, err := ParseFloat(text); err != nil || back != v {
+		text := sim.FormatFloat(v)
+		if back, err := sim.ParseFloat(text); err != nil || back != v {
 			t.Fatalf("FormatFloat(%v) = %q reads back as %v, %v", v, text, back, err)
 		}
 	})

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -35,18 +36,20 @@ func (p Param) Format(v float64) string {
 // Parse reads a value of this parameter, as written in specs and links:
 // a choice by name, or a number of the one number grammar (ParseFloat),
 // checked by Check. Messages name it key=value.
-func (p Param) Parse(s string) (float64, error) { return p.parseAs(p.Key+"=", s) }
+func (p Param) Parse(s string) (float64, error) { return p.ParseAs(p.Key+"=", s) }
 
 // ParseFlag is Parse for the command-line flag --flag that sets this
 // parameter: the same grammar and checks, messages naming the flag.
-func (p Param) ParseFlag(flag, s string) (float64, error) { return p.parseAs("--"+flag+" ", s) }
+func (p Param) ParseFlag(flag, s string) (float64, error) { return p.ParseAs("--"+flag+" ", s) }
 
-func (p Param) parseAs(label, s string) (float64, error) {
+// ParseAs is Parse with messages that start with label ("layer width "),
+// for a value that is not written key=value.
+func (p Param) ParseAs(label, s string) (float64, error) {
 	if len(p.Choices) > 0 {
-		if i := scIndex(p.Choices, s); i >= 0 {
+		if i := slices.Index(p.Choices, s); i >= 0 {
 			return float64(i), nil
 		}
-		return 0, fmt.Errorf("%s%s is not one of %s", label, scQuote(s), strings.Join(p.Choices, "|"))
+		return 0, fmt.Errorf("%s%s is not one of %s", label, Quote(s), strings.Join(p.Choices, "|"))
 	}
 	v, err := ParseFloat(s)
 	if err != nil {
@@ -105,14 +108,14 @@ const MaxNumberLen = 32
 // 100000). FormatFloat writes only numbers of this grammar.
 func ParseFloat(s string) (float64, error) {
 	if len(s) > MaxNumberLen {
-		return 0, fmt.Errorf("%s is too long for a number", scQuote(s))
+		return 0, fmt.Errorf("%s is too long for a number", Quote(s))
 	}
 	if !isDecimal(s) {
-		return 0, fmt.Errorf("%s is not a finite decimal number (such as 0.5, -2 or 1e-3; no '+' sign, no leading zeros)", scQuote(s))
+		return 0, fmt.Errorf("%s is not a finite decimal number (such as 0.5, -2 or 1e-3; no '+' sign, no leading zeros)", Quote(s))
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%s is not a finite decimal number (too large)", scQuote(s))
+		return 0, fmt.Errorf("%s is not a finite decimal number (too large)", Quote(s))
 	}
 	return v + 0, nil // −0 + 0 = +0
 }
@@ -174,14 +177,14 @@ func ParseSettings(s string, params []Param) ([]float64, error) {
 	for _, kv := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
-			return nil, fmt.Errorf("%s is not key=value", scQuote(kv))
+			return nil, fmt.Errorf("%s is not key=value", Quote(kv))
 		}
 		i := paramIndex(params, k)
 		if i < 0 {
-			return nil, fmt.Errorf("unknown key %s (accepted: %s)", scQuote(k), paramKeys(params))
+			return nil, fmt.Errorf("unknown key %s (accepted: %s)", Quote(k), paramKeys(params))
 		}
 		if seen[i] {
-			return nil, fmt.Errorf("key %s given twice", scQuote(k))
+			return nil, fmt.Errorf("key %s given twice", Quote(k))
 		}
 		seen[i] = true
 		x, err := params[i].Parse(v)

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"fmt"
@@ -7,7 +7,10 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
 	"curvlab/sim/la"
+	"curvlab/sim/surfaces"
 )
 
 // Tests of the line-search quasi-Newton methods (sr1.go, broyden.go,
@@ -17,7 +20,7 @@ import (
 // qnProblem is a strictly convex quadratic ½xᵀAx − bᵀx with its data.
 type qnProblem struct {
 	name string
-	obj  Objective
+	obj  sim.Objective
 	a, b []float64 // A (n×n) and b
 	x0   []float64
 }
@@ -27,7 +30,7 @@ func (q qnProblem) n() int { return len(q.b) }
 // qnQuadratics are the quadratics of the termination tests. Their Hessian
 // eigenvalues all exceed 1, so that from H₀ = I no SR1 denominator vanishes.
 func qnQuadratics() []qnProblem {
-	q2 := NewQuadratic(2, 8, 30)
+	q2 := surfaces.NewQuadratic(2, 8, 30)
 	a2 := q2.Matrix()
 	a3 := []float64{
 		4, 1, 0.5,
@@ -37,7 +40,7 @@ func qnQuadratics() []qnProblem {
 	b3 := []float64{1, -2, 0.5}
 	return []qnProblem{
 		{"2d", q2, a2[:], []float64{0, 0}, []float64{-1.5, 1}},
-		{"3d", NewQuadraticND(a3, b3), a3, b3, []float64{0.7, 1.3, -0.9}},
+		{"3d", sim.NewQuadraticND(a3, b3), a3, b3, []float64{0.7, 1.3, -0.9}},
 	}
 }
 
@@ -88,8 +91,8 @@ func qnCG(a, b, x0 []float64, steps int) [][]float64 {
 }
 
 // qnEvents ORs the events of trace rows 1 … k.
-func qnEvents(r *Run, k int) Event {
-	var e Event
+func qnEvents(r *sim.Run, k int) sim.Event {
+	var e sim.Event
 	for i := 1; i <= k && i < len(r.Trace); i++ {
 		e |= r.Row(i).Events
 	}
@@ -130,24 +133,24 @@ func TestQNQuadraticTermination(t *testing.T) {
 			{"bfgs:ls=exact", false}, // H₀ scaled by eq. 6.20: same iterates, by the same argument
 		} {
 			name := q.name + "/" + tc.spec
-			r := runSpec(t, q.obj, tc.spec, q.x0, n, 0)
+			r := simtest.RunSpec(t, q.obj, tc.spec, q.x0, n, 0)
 			if len(r.Trace) != n+1 {
 				t.Fatalf("%s: %d rows, want %d", name, len(r.Trace), n+1)
 			}
 			for k := 1; k <= n; k++ {
-				if !closeVec(r.Row(k).X, cg[k-1], 1e-10) {
+				if !simtest.CloseVec(r.Row(k).X, cg[k-1], 1e-10) {
 					t.Errorf("%s: x_%d = %v, conjugate gradients %v", name, k, r.Row(k).X, cg[k-1])
 				}
 			}
-			if !closeVec(r.Row(n).X, xstar, 1e-10) {
+			if !simtest.CloseVec(r.Row(n).X, xstar, 1e-10) {
 				t.Errorf("%s: x_%d = %v, minimizer %v", name, n, r.Row(n).X, xstar)
 			}
-			if e := qnEvents(r, n); e&(EventSkip|EventModified|EventRejected) != 0 {
+			if e := qnEvents(r, n); e&(sim.EventSkip|sim.EventModified|sim.EventRejected) != 0 {
 				t.Errorf("%s: unexpected events %v", name, e)
 			}
 			if tc.checkH {
 				last := r.Row(n)
-				if last.CurvKind != CurvH || !closeVec(last.Curv, ainv, 1e-8) {
+				if last.CurvKind != sim.CurvH || !simtest.CloseVec(last.Curv, ainv, 1e-8) {
 					t.Errorf("%s: H_%d (%v) = %v, A⁻¹ = %v", name, n, last.CurvKind, last.Curv, ainv)
 				}
 			}
@@ -160,17 +163,17 @@ func TestQNQuadraticTermination(t *testing.T) {
 // the line minimization takes α < 0, and x₂ is still the CG iterate, the
 // minimizer. (Replacing d₁ by −g₁ would break this.)
 func TestSR1ExactAscentDirection(t *testing.T) {
-	q := NewQuadratic(0.5, 3, 0)
+	q := surfaces.NewQuadratic(0.5, 3, 0)
 	a := q.Matrix()
 	th := 3 * math.Pi / 180
 	x0 := []float64{math.Cos(th), math.Sin(th)}
-	r := runSpec(t, q, "sr1:ls=exact", x0, 2, 0)
+	r := simtest.RunSpec(t, q, "sr1:ls=exact", x0, 2, 0)
 	h := r.Row(1).Curv
 	if det := h[0]*h[3] - h[1]*h[2]; !(det < 0) {
 		t.Fatalf("example broken: H₁ = %v is not indefinite", h)
 	}
 	cg := qnCG(a[:], []float64{0, 0}, x0, 2)
-	if r.Row(2).Alpha >= 0 || !closeVec(r.Row(2).X, cg[1], 1e-12) || !closeVec(r.Row(2).X, []float64{0, 0}, 1e-12) {
+	if r.Row(2).Alpha >= 0 || !simtest.CloseVec(r.Row(2).X, cg[1], 1e-12) || !simtest.CloseVec(r.Row(2).X, []float64{0, 0}, 1e-12) {
 		t.Errorf("α₂ = %g, x₂ = %v; want α₂ < 0 and x₂ = CG iterate %v = minimizer", r.Row(2).Alpha, r.Row(2).X, cg[1])
 	}
 	if e := qnEvents(r, 2); e != 0 {
@@ -180,7 +183,7 @@ func TestSR1ExactAscentDirection(t *testing.T) {
 
 // qnStepsIndependent reports the reciprocal condition number of the matrix
 // whose columns are the first n steps of r.
-func qnStepsIndependent(r *Run, n int) float64 {
+func qnStepsIndependent(r *sim.Run, n int) float64 {
 	s := mat.NewDense(n, n, nil)
 	for k := 0; k < n; k++ {
 		for i := 0; i < n; i++ {
@@ -200,7 +203,7 @@ func TestSR1UnitStepsLearnInverse(t *testing.T) {
 		xstar := qnMinimizer(t, q)
 		ainv := qnInverse(t, q.a, n)
 
-		r := runSpec(t, q.obj, "sr1:ls=none,lr=1", q.x0, n+1, 0)
+		r := simtest.RunSpec(t, q.obj, "sr1:ls=none,lr=1", q.x0, n+1, 0)
 		if rc := qnStepsIndependent(r, n); rc < 1e-6 {
 			t.Fatalf("%s: SR1 steps not independent (1/cond = %g): the theorem does not apply", q.name, rc)
 		}
@@ -212,24 +215,24 @@ func TestSR1UnitStepsLearnInverse(t *testing.T) {
 				t.Errorf("%s: step %d has α = %g and %d trials, want a unit step", q.name, k, r.Row(k).Alpha, r.Row(k).Trials)
 			}
 		}
-		if !closeVec(r.Row(n).Curv, ainv, 1e-8) {
+		if !simtest.CloseVec(r.Row(n).Curv, ainv, 1e-8) {
 			t.Errorf("%s: SR1 H_%d = %v, A⁻¹ = %v", q.name, n, r.Row(n).Curv, ainv)
 		}
-		if !closeVec(r.Row(n+1).X, xstar, 1e-10) {
+		if !simtest.CloseVec(r.Row(n+1).X, xstar, 1e-10) {
 			t.Errorf("%s: SR1 x_%d = %v, minimizer %v", q.name, n+1, r.Row(n+1).X, xstar)
 		}
-		if closeVec(r.Row(n).X, xstar, 1e-3) {
+		if simtest.CloseVec(r.Row(n).X, xstar, 1e-3) {
 			t.Errorf("%s: SR1 already at the minimizer after %d unit steps: the example shows nothing", q.name, n)
 		}
 
-		rb := runSpec(t, q.obj, "bfgs:ls=none,lr=1,scale=none", q.x0, n+1, 0)
+		rb := simtest.RunSpec(t, q.obj, "bfgs:ls=none,lr=1,scale=none", q.x0, n+1, 0)
 		if e := qnEvents(rb, n); e != 0 {
 			t.Errorf("%s: BFGS events %v", q.name, e)
 		}
 		if d := qnFrobDiff(rb.Row(n).Curv, ainv); d < 0.05 {
 			t.Errorf("%s: BFGS with unit steps has ‖H_%d − A⁻¹‖/‖A⁻¹‖ = %g, expected a material difference", q.name, n, d)
 		}
-		if closeVec(rb.Row(n+1).X, xstar, 1e-6) {
+		if simtest.CloseVec(rb.Row(n+1).X, xstar, 1e-6) {
 			t.Errorf("%s: BFGS with unit steps landed on the minimizer at step %d", q.name, n+1)
 		}
 	}
@@ -240,21 +243,21 @@ func TestSR1UnitStepsLearnInverse(t *testing.T) {
 func TestSR1SkipRule(t *testing.T) {
 	// H₀ = A⁻¹ already: the first step lands on the minimizer and
 	// s − H·y = 0 exactly.
-	r := runSpec(t, NewQuadratic(2, 2, 0), "sr1:ls=none,h0=0.5", []float64{1, -3}, 20, 0)
+	r := simtest.RunSpec(t, surfaces.NewQuadratic(2, 2, 0), "sr1:ls=none,h0=0.5", []float64{1, -3}, 20, 0)
 	for k := 1; k < len(r.Trace); k++ {
 		st := r.Row(k)
-		if st.Events&EventSkip == 0 || !la.IsFinite(st.X) || !la.IsFinite(st.Curv) || !closeVec(st.X, []float64{0, 0}, 1e-15) {
+		if st.Events&sim.EventSkip == 0 || !la.IsFinite(st.X) || !la.IsFinite(st.Curv) || !simtest.CloseVec(st.X, []float64{0, 0}, 1e-15) {
 			t.Fatalf("secant already satisfied: step %d: x = %v, H = %v, events %v", k, st.X, st.Curv, st.Events)
 		}
-		if !closeVec(st.Curv, []float64{0.5, 0, 0, 0.5}, 0) {
+		if !simtest.CloseVec(st.Curv, []float64{0.5, 0, 0, 0.5}, 0) {
 			t.Fatalf("secant already satisfied: step %d changed H to %v", k, st.Curv)
 		}
 	}
 
 	// A = diag(½, 2), H₀ = I, x₀ = (√128, 1): the first step s = −Ax₀ has
 	// (s − y)ᵀy = sᵀ(A − A²)s = 32·¼ − 4·2 = 0 while s − y = (I − A)s ≠ 0.
-	q := NewQuadratic(0.5, 2, 0)
-	r = runSpec(t, q, "sr1:ls=none", []float64{math.Sqrt(128), 1}, 20, 0)
+	q := surfaces.NewQuadratic(0.5, 2, 0)
+	r = simtest.RunSpec(t, q, "sr1:ls=none", []float64{math.Sqrt(128), 1}, 20, 0)
 	s := make([]float64, 2)
 	y := make([]float64, 2)
 	v := make([]float64, 2)
@@ -264,7 +267,7 @@ func TestSR1SkipRule(t *testing.T) {
 	if la.Norm(v) < 0.1*la.Norm(s) || math.Abs(la.Dot(v, y)) > 1e-12*la.Norm(v)*la.Norm(y) {
 		t.Fatalf("example broken: s − Hy = %v, (s − Hy)ᵀy = %g", v, la.Dot(v, y))
 	}
-	if r.Row(1).Events&EventSkip == 0 || !closeVec(r.Row(1).Curv, []float64{1, 0, 0, 1}, 0) {
+	if r.Row(1).Events&sim.EventSkip == 0 || !simtest.CloseVec(r.Row(1).Curv, []float64{1, 0, 0, 1}, 0) {
 		t.Errorf("vanishing denominator: step 1 events %v, H₁ = %v; want skip, H₁ = I", r.Row(1).Events, r.Row(1).Curv)
 	}
 	for k := range r.Trace {
@@ -274,8 +277,8 @@ func TestSR1SkipRule(t *testing.T) {
 	}
 
 	// Control: from another start the same first update is made.
-	r = runSpec(t, q, "sr1:ls=none", []float64{1, 1}, 1, 0)
-	if r.Row(1).Events&EventSkip != 0 || closeVec(r.Row(1).Curv, []float64{1, 0, 0, 1}, 1e-3) {
+	r = simtest.RunSpec(t, q, "sr1:ls=none", []float64{1, 1}, 1, 0)
+	if r.Row(1).Events&sim.EventSkip != 0 || simtest.CloseVec(r.Row(1).Curv, []float64{1, 0, 0, 1}, 1e-3) {
 		t.Errorf("control: step 1 events %v, H₁ = %v; want an update", r.Row(1).Events, r.Row(1).Curv)
 	}
 }
@@ -286,25 +289,25 @@ func TestSR1SkipRule(t *testing.T) {
 // direction is an ascent direction, so SR1 steps along −g instead
 // (EventModified) and keeps its H.
 func TestSR1NegativeCurvature(t *testing.T) {
-	q := NewQuadratic(1, -1, 0)
+	q := surfaces.NewQuadratic(1, -1, 0)
 	x0 := []float64{0.5, 1} // |x₂| > |x₁|: the first step has yᵀs < 0
 	ainv := []float64{1, 0, 0, -1}
 
-	r := runSpec(t, q, "sr1:ls=none", x0, 2, 0)
-	if !closeVec(r.Row(1).Curv, ainv, 1e-14) {
+	r := simtest.RunSpec(t, q, "sr1:ls=none", x0, 2, 0)
+	if !simtest.CloseVec(r.Row(1).Curv, ainv, 1e-14) {
 		t.Errorf("ls=none: H₁ = %v, want A⁻¹ = %v", r.Row(1).Curv, ainv)
 	}
-	if !closeVec(r.Row(2).X, []float64{0, 0}, 1e-14) {
+	if !simtest.CloseVec(r.Row(2).X, []float64{0, 0}, 1e-14) {
 		t.Errorf("ls=none: x₂ = %v, want the saddle (0, 0)", r.Row(2).X)
 	}
 
-	r = runSpec(t, q, "sr1", x0, 3, 0)
-	if !closeVec(r.Row(1).Curv, ainv, 1e-14) {
+	r = simtest.RunSpec(t, q, "sr1", x0, 3, 0)
+	if !simtest.CloseVec(r.Row(1).Curv, ainv, 1e-14) {
 		t.Errorf("armijo: H₁ = %v, want A⁻¹ = %v", r.Row(1).Curv, ainv)
 	}
 	for k := 2; k <= 3; k++ {
 		st := r.Row(k)
-		if st.Events&EventModified == 0 || !(st.F < r.Row(k-1).F) {
+		if st.Events&sim.EventModified == 0 || !(st.F < r.Row(k-1).F) {
 			t.Errorf("armijo: step %d events %v, f %g → %g; want a modified, decreasing step", k, st.Events, r.Row(k-1).F, st.F)
 		}
 		if st.Curv[3] >= 0 {
@@ -312,8 +315,8 @@ func TestSR1NegativeCurvature(t *testing.T) {
 		}
 	}
 
-	rb := runSpec(t, q, "bfgs:ls=none,scale=none", x0, 2, 0)
-	if !(rb.Row(1).Events&EventSkip != 0) {
+	rb := simtest.RunSpec(t, q, "bfgs:ls=none,scale=none", x0, 2, 0)
+	if !(rb.Row(1).Events&sim.EventSkip != 0) {
 		t.Errorf("BFGS on the saddle: step 1 events %v, want skip (yᵀs = %g)", rb.Row(1).Events,
 			la.Dot([]float64{rb.Row(1).X[0] - x0[0], rb.Row(1).X[1] - x0[1]}, []float64{rb.Row(1).G[0] - rb.Row(0).G[0], rb.Row(1).G[1] - rb.Row(0).G[1]}))
 	}
@@ -342,18 +345,18 @@ func TestQNRestartAfterFailedSearch(t *testing.T) {
 		for _, ls := range []string{"armijo", "wolfe"} {
 			spec := name + ":ls=" + ls
 			obj := &qnBroken{}
-			r := runSpec(t, obj, spec, []float64{0.1, 0.5}, 3, 0)
-			if closeVec(r.Last().Curv, []float64{1, 0, 0, 1}, 1e-3) {
+			r := simtest.RunSpec(t, obj, spec, []float64{0.1, 0.5}, 3, 0)
+			if simtest.CloseVec(r.Last().Curv, []float64{1, 0, 0, 1}, 1e-3) {
 				t.Fatalf("%s: model still the identity after 3 steps: %v", spec, r.Last().Curv)
 			}
 			obj.Broken = true
 			x := append([]float64(nil), r.State.X...)
 			r.Step()
 			st := r.Last()
-			if st.Events&(EventRejected|EventSkip) != EventRejected|EventSkip || !closeVec(st.X, x, 0) {
+			if st.Events&(sim.EventRejected|sim.EventSkip) != sim.EventRejected|sim.EventSkip || !simtest.CloseVec(st.X, x, 0) {
 				t.Errorf("%s: failed search: events %v, x %v → %v", spec, st.Events, x, st.X)
 			}
-			if !closeVec(st.Curv, []float64{1, 0, 0, 1}, 0) {
+			if !simtest.CloseVec(st.Curv, []float64{1, 0, 0, 1}, 0) {
 				t.Errorf("%s: failed search: model %v, want the restart H₀ = I", spec, st.Curv)
 			}
 		}
@@ -363,11 +366,11 @@ func TestQNRestartAfterFailedSearch(t *testing.T) {
 // Started exactly at a minimizer (g = 0, so s = 0 and y = 0), every method
 // and line search stays put without NaN and skips its update every step.
 func TestQNAtMinimum(t *testing.T) {
-	q := NewQuadratic(2, 8, 30)
+	q := surfaces.NewQuadratic(2, 8, 30)
 	for _, name := range qnMethodNames {
-		for _, ls := range lsChoices {
+		for _, ls := range sim.LSChoices {
 			spec := name + ":ls=" + ls
-			r := runSpec(t, q, spec, []float64{0, 0}, 50, 0)
+			r := simtest.RunSpec(t, q, spec, []float64{0, 0}, 50, 0)
 			if len(r.Trace) != 51 {
 				t.Errorf("%s: %d rows, want 51", spec, len(r.Trace))
 			}
@@ -379,7 +382,7 @@ func TestQNAtMinimum(t *testing.T) {
 				if st.X[0] != 0 || st.X[1] != 0 {
 					t.Fatalf("%s: step %d moved to %v", spec, k, st.X)
 				}
-				if k > 0 && (st.Events&EventSkip == 0 || st.Events&EventDiverged != 0) {
+				if k > 0 && (st.Events&sim.EventSkip == 0 || st.Events&sim.EventDiverged != 0) {
 					t.Fatalf("%s: step %d events %v, want skip", spec, k, st.Events)
 				}
 			}
@@ -405,8 +408,8 @@ func (qnWell) Hess(h, x []float64) {
 }
 
 func TestQNWellDerivatives(t *testing.T) {
-	for _, x := range randPoints(Window{-2, 2, -2, 2}, 5, 7) {
-		checkDerivatives(t, "qnWell", qnWell{}, x, 1e-6)
+	for _, x := range randPoints(surfaces.Window{XMin: -2, XMax: 2, YMin: -2, YMax: 2}, 5, 7) {
+		simtest.CheckDerivatives(t, "qnWell", qnWell{}, x, 1e-6)
 	}
 }
 
@@ -426,13 +429,13 @@ func qnPosDef(a []float64, n int) bool {
 // L-BFGS) keep H positive definite even where ∇²f is indefinite, and reach a
 // minimizer.
 func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
-	rosen, err := NewSurface("rosenbrock", "")
+	rosen, err := surfaces.New("rosenbrock", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s3 := math.Sqrt(9.0 / 8)
 	cases := []struct {
-		obj    Objective
+		obj    sim.Objective
 		x0     []float64
 		minima [][]float64
 		steps  int
@@ -452,7 +455,7 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 		}
 		for _, spec := range []string{"bfgs", "bfgs:scale=none", "dfp", "lbfgs", "lbfgs:m=1"} {
 			name := fmt.Sprintf("case %d/%s", ci, spec)
-			r := runSpec(t, c.obj, spec, c.x0, c.steps, 1e-8)
+			r := simtest.RunSpec(t, c.obj, spec, c.x0, c.steps, 1e-8)
 			sawIndefinite := false
 			for k := 1; k < len(r.Trace); k++ {
 				st, prev := r.Row(k), r.Row(k-1)
@@ -460,7 +463,7 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 				for i := range st.X {
 					ys += (st.X[i] - prev.X[i]) * (st.G[i] - prev.G[i])
 				}
-				if !(ys > 0) || st.Events&(EventSkip|EventRejected) != 0 {
+				if !(ys > 0) || st.Events&(sim.EventSkip|sim.EventRejected) != 0 {
 					t.Errorf("%s: step %d: yᵀs = %g, events %v", name, k, ys, st.Events)
 				}
 				if !qnPosDef(st.Curv, 2) {
@@ -477,9 +480,9 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 			last := r.Last()
 			found := false
 			for _, m := range c.minima {
-				found = found || closeVec(last.X, m, 1e-6)
+				found = found || simtest.CloseVec(last.X, m, 1e-6)
 			}
-			if last.Events&EventConverged == 0 || !found {
+			if last.Events&sim.EventConverged == 0 || !found {
 				t.Errorf("%s: ended at %v (‖g‖ = %g, %d steps, events %v), minima %v", name, last.X, last.GNorm, last.Iter, last.Events, c.minima)
 			}
 		}
@@ -490,18 +493,18 @@ func TestQNWolfeKeepsPositiveDefinite(t *testing.T) {
 // from the same H₀ (N&W §7.2, eq. 7.19): same H, same iterates, on any
 // function. With a small memory they part.
 func TestLBFGSMatchesBFGS(t *testing.T) {
-	rosen, err := NewSurface("rosenbrock", "")
+	rosen, err := surfaces.New("rosenbrock", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	x0 := []float64{-1.2, 1}
 	const steps = 20
 	for _, scale := range []string{"none", "first"} {
-		rb := runSpec(t, rosen, "bfgs:scale="+scale, x0, steps, 0)
-		rl := runSpec(t, rosen, "lbfgs:m=50,scale="+scale, x0, steps, 0)
+		rb := simtest.RunSpec(t, rosen, "bfgs:scale="+scale, x0, steps, 0)
+		rl := simtest.RunSpec(t, rosen, "lbfgs:m=50,scale="+scale, x0, steps, 0)
 		for k := 0; k <= steps; k++ {
 			b, l := rb.Row(k), rl.Row(k)
-			if !closeVec(l.X, b.X, 1e-8) || !closeVec(l.Curv, b.Curv, 1e-6) || l.Events != b.Events {
+			if !simtest.CloseVec(l.X, b.X, 1e-8) || !simtest.CloseVec(l.Curv, b.Curv, 1e-6) || l.Events != b.Events {
 				t.Fatalf("scale=%s: step %d: L-BFGS x = %v, H = %v, events %v; BFGS x = %v, H = %v, events %v",
 					scale, k, l.X, l.Curv, l.Events, b.X, b.Curv, b.Events)
 			}
@@ -511,7 +514,7 @@ func TestLBFGSMatchesBFGS(t *testing.T) {
 				scale, rb.Row(0).F, rb.Row(steps).F, steps, qnEvents(rb, steps))
 		}
 
-		rs := runSpec(t, rosen, "lbfgs:m=2,scale="+scale, x0, steps, 0)
+		rs := simtest.RunSpec(t, rosen, "lbfgs:m=2,scale="+scale, x0, steps, 0)
 		if d := qnFrobDiff(rs.Row(4).Curv, rb.Row(4).Curv); d < 1e-6 {
 			t.Errorf("scale=%s: L-BFGS with m=2 has the H of BFGS after 4 steps (diff %g)", scale, d)
 		}
@@ -525,7 +528,7 @@ func TestBroydenSecantAndTermination(t *testing.T) {
 	for _, q := range qnQuadratics() {
 		n := q.n()
 		xstar := qnMinimizer(t, q)
-		r := runSpec(t, q.obj, "broyden", q.x0, 2*n, 0)
+		r := simtest.RunSpec(t, q.obj, "broyden", q.x0, 2*n, 0)
 		if e := qnEvents(r, 2*n-1); e != 0 {
 			t.Errorf("%s: events %v", q.name, e)
 		}
@@ -534,13 +537,13 @@ func TestBroydenSecantAndTermination(t *testing.T) {
 		bs := make([]float64, n)
 		for k := 1; k < len(r.Trace); k++ {
 			st, prev := r.Row(k), r.Row(k-1)
-			if st.CurvKind != CurvB || st.Events&EventSkip != 0 {
+			if st.CurvKind != sim.CurvB || st.Events&sim.EventSkip != 0 {
 				continue
 			}
 			la.Sub(s, st.X, prev.X)
 			la.Sub(y, st.G, prev.G)
 			la.MatVec(bs, st.Curv, s)
-			if !closeVec(bs, y, 1e-12*math.Max(1, la.Norm(y))) {
+			if !simtest.CloseVec(bs, y, 1e-12*math.Max(1, la.Norm(y))) {
 				t.Errorf("%s: step %d: B₊s = %v, y = %v", q.name, k, bs, y)
 			}
 		}
@@ -548,10 +551,10 @@ func TestBroydenSecantAndTermination(t *testing.T) {
 		if math.Abs(b1[1]-b1[n]) < 1e-3 {
 			t.Errorf("%s: B₁ = %v is symmetric: not Broyden's update", q.name, b1)
 		}
-		if !closeVec(r.Row(2*n).X, xstar, 1e-9) {
+		if !simtest.CloseVec(r.Row(2*n).X, xstar, 1e-9) {
 			t.Errorf("%s: x_%d = %v, stationary point %v", q.name, 2*n, r.Row(2*n).X, xstar)
 		}
-		if closeVec(r.Row(n).X, xstar, 1e-3) {
+		if simtest.CloseVec(r.Row(n).X, xstar, 1e-3) {
 			t.Errorf("%s: at the stationary point after %d steps already: the example shows little", q.name, n)
 		}
 	}
@@ -561,18 +564,18 @@ func TestBroydenSecantAndTermination(t *testing.T) {
 // tested against gonum in package la).
 func TestBroydenSingular(t *testing.T) {
 	// A singular B makes Broyden step along −g instead.
-	r := runSpec(t, NewQuadratic(2, 8, 30), "broyden:b0=1e-8", []float64{1, 1}, 1, 0)
-	if r.Row(1).Events&EventModified != 0 {
+	r := simtest.RunSpec(t, surfaces.NewQuadratic(2, 8, 30), "broyden:b0=1e-8", []float64{1, 1}, 1, 0)
+	if r.Row(1).Events&sim.EventModified != 0 {
 		t.Errorf("B₀ = 1e-8·I is regular, yet step 1 was modified")
 	}
-	m := &Broyden{LR: 0.1, LS: LSNone, C2: 0.9, B0: 1}
-	run := NewRun(qnWell{}, m, []float64{0.5, 0.5}, RunOptions{})
-	la.SetIdentity(m.b, 2, 0)
+	m := &sim.Broyden{LR: 0.1, LS: sim.LSNone, C2: 0.9, B0: 1}
+	run := sim.NewRun(qnWell{}, m, []float64{0.5, 0.5}, sim.RunOptions{})
+	la.SetIdentity(sim.BroydenB(m), 2, 0)
 	g0 := append([]float64(nil), run.State.G...)
 	run.Step()
 	st := run.Last()
 	want := []float64{0.5 - 0.1*g0[0], 0.5 - 0.1*g0[1]}
-	if st.Events&EventModified == 0 || !closeVec(st.X, want, 1e-15) {
+	if st.Events&sim.EventModified == 0 || !simtest.CloseVec(st.X, want, 1e-15) {
 		t.Errorf("singular B: step to %v with events %v, want %v (−g) and modified", st.X, st.Events, want)
 	}
 }
@@ -581,20 +584,20 @@ func TestBroydenSingular(t *testing.T) {
 // search.
 func TestQNZeroAllocs(t *testing.T) {
 	objs := []struct {
-		obj Objective
+		obj sim.Objective
 		x0  []float64
 	}{
 		{qnWell{}, []float64{0.1, 0.5}},
-		{NewQuadratic(2, 8, 30), []float64{-1.5, 1}},
+		{surfaces.NewQuadratic(2, 8, 30), []float64{-1.5, 1}},
 	}
 	for _, name := range qnMethodNames {
-		for _, ls := range lsChoices {
-			spec, err := ParseSpec(name + ":ls=" + ls)
+		for _, ls := range sim.LSChoices {
+			spec, err := sim.ParseSpec(name + ":ls=" + ls)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for i, o := range objs {
-				r := NewRun(o.obj, spec.New(), o.x0, RunOptions{Budget: 4000})
+				r := sim.NewRun(o.obj, spec.New(), o.x0, sim.RunOptions{Budget: 4000})
 				for k := 0; k < 10; k++ {
 					r.Step()
 				}
@@ -610,7 +613,7 @@ func TestQNZeroAllocs(t *testing.T) {
 func TestQNRegistry(t *testing.T) {
 	wantLS := map[string]string{"sr1": "armijo", "broyden": "none", "bfgs": "wolfe", "dfp": "wolfe", "lbfgs": "wolfe"}
 	for _, name := range qnMethodNames {
-		k, err := LookupMethod(name)
+		k, err := sim.LookupMethod(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -618,15 +621,15 @@ func TestQNRegistry(t *testing.T) {
 			t.Errorf("%s: empty Desc, Rule or Cite", name)
 		}
 		for _, key := range []string{"lr", "ls", "c2", "scale"} {
-			if paramIndex(k.Params, key) < 0 {
+			if sim.ParamIndex(k.Params, key) < 0 {
 				t.Errorf("%s: no %q parameter", name, key)
 			}
 		}
-		ls := k.Params[paramIndex(k.Params, "ls")]
+		ls := k.Params[sim.ParamIndex(k.Params, "ls")]
 		if got := ls.Format(ls.Default); got != wantLS[name] {
 			t.Errorf("%s: ls defaults to %s, want %s", name, got, wantLS[name])
 		}
-		if lr := k.Params[paramIndex(k.Params, "lr")]; lr.Default != 1 {
+		if lr := k.Params[sim.ParamIndex(k.Params, "lr")]; lr.Default != 1 {
 			t.Errorf("%s: lr defaults to %g, want 1", name, lr.Default)
 		}
 	}

@@ -1,9 +1,12 @@
-package sim
+package sim_test
 
 import (
 	"math"
 	"slices"
 	"testing"
+
+	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // sameBits reports whether a and b hold the same float64s bit for bit.
@@ -20,7 +23,7 @@ func sameBits(a, b []float64) bool {
 }
 
 // sameStep reports whether two rows' scalars are identical bit for bit.
-func sameStep(a, b Step) bool {
+func sameStep(a, b sim.Step) bool {
 	return sameBits([]float64{a.F, a.GNorm, a.StepLen, a.Alpha, a.Radius}, []float64{b.F, b.GNorm, b.StepLen, b.Alpha, b.Radius}) &&
 		a.Iter == b.Iter && a.FEvals == b.FEvals && a.GEvals == b.GEvals && a.HEvals == b.HEvals &&
 		a.Trials == b.Trials && a.Events == b.Events && a.CurvKind == b.CurvKind
@@ -28,7 +31,7 @@ func sameStep(a, b Step) bool {
 
 // smallNet is a 2-4-1 tanh network on 60 circle points (17 weights, above
 // the dimension up to which every row's vectors are kept).
-func smallNet(t *testing.T) *NetProblem { return buildNet(t, "tanh:4", "circle:n=60") }
+func smallNet(t *testing.T) *scenario.NetProblem { return buildNet(t, "tanh:4", "circle:n=60") }
 
 // TestTraceThins runs methods with and without trial points and curvature
 // on a network twice, once keeping every row's vectors and once within a
@@ -41,14 +44,14 @@ func TestTraceThins(t *testing.T) {
 	n := len(p.Init)
 	const steps = 700
 	for _, spec := range []string{"gd:lr=0.3", "bfgs", "sr1-tr", "newton"} {
-		sp, err := ParseSpec(spec)
+		sp, err := sim.ParseSpec(spec)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// room for 40 rows of x, g and the curvature matrix
 		limit := 40 * (2*n + n*n)
-		all := NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{KeepVectors: true, CurvMaxDim: n})
-		some := NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{VectorLimit: limit, CurvMaxDim: n})
+		all := sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{KeepVectors: true, CurvMaxDim: n})
+		some := sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{VectorLimit: limit, CurvMaxDim: n})
 		stride := 0
 		for k := 0; k < steps; k++ {
 			all.Step()
@@ -104,7 +107,7 @@ func TestTraceThins(t *testing.T) {
 			if !sameBits(a.TrialF[:trials], b.TrialF) || !sameBits(a.TrialX[:trials*n], b.TrialX) || len(a.TrialF) != some.Trace[row].Trials {
 				t.Fatalf("%s: row %d: %d trial points kept, keeping all %d", spec, row, len(b.TrialF), len(a.TrialF))
 			}
-			if len(b.X) != n || len(b.G) != n || (some.Trace[row].CurvKind != CurvNone) != (len(b.Curv) == n*n) {
+			if len(b.X) != n || len(b.G) != n || (some.Trace[row].CurvKind != sim.CurvNone) != (len(b.Curv) == n*n) {
 				t.Fatalf("%s: row %d: vectors of %d, %d, %d, %d, %d numbers", spec, row, len(b.X), len(b.G), len(b.Curv), len(b.TrialX), len(b.TrialF))
 			}
 		}
@@ -123,7 +126,7 @@ func TestTraceThins(t *testing.T) {
 // row's vectors within the default limit, and they are what the method
 // computed: f and ∇f at x.
 func TestSurfaceKeepsEveryRow(t *testing.T) {
-	sc, err := Decode("v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=gd:ls=wolfe,lr=0.01;m=bfgs:ls=armijo;m=sr1-tr;n=100000;t=0")
+	sc, err := scenario.Decode("v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=gd:ls=wolfe,lr=0.01;m=bfgs:ls=armijo;m=sr1-tr;n=100000;t=0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,15 +153,15 @@ func TestSurfaceKeepsEveryRow(t *testing.T) {
 // weights taken from a run that keeps them all.
 func TestTrackerFollows(t *testing.T) {
 	p := smallNet(t)
-	sp, err := ParseSpec("gd:lr=0.3")
+	sp, err := sim.ParseSpec("gd:lr=0.3")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const steps = 120
-	some := NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{VectorLimit: 20 * len(p.Init)})
-	tr := NewNetTracker(p)
+	some := sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{VectorLimit: 20 * len(p.Init)})
+	tr := scenario.NewNetTracker(p)
 	tr.Follow(some)
-	all := NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{KeepVectors: true})
+	all := sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{KeepVectors: true})
 	for k := 0; k < steps; k++ {
 		some.Step()
 		all.Step()
@@ -169,7 +172,7 @@ func TestTrackerFollows(t *testing.T) {
 	if len(tr.TestLoss) != steps+1 || len(tr.Sharpness) != steps+1 {
 		t.Fatalf("tracker has %d/%d rows for %d", len(tr.TestLoss), len(tr.Sharpness), steps+1)
 	}
-	ref := NewNetTracker(p)
+	ref := scenario.NewNetTracker(p)
 	for k := 0; k <= steps; k++ {
 		test, sharp := ref.Measure(all.X(k))
 		if tr.TestLoss[k] != test || math.Abs(tr.Sharpness[k]-sharp) > 1e-8*math.Abs(sharp) {
@@ -182,11 +185,11 @@ func TestTrackerFollows(t *testing.T) {
 // to fail: the trace grows as rows come and keeps row 0 and the latest.
 func TestRunOptionsOutOfRange(t *testing.T) {
 	p := smallNet(t)
-	sp, err := ParseSpec("gd")
+	sp, err := sim.ParseSpec("gd")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := NewRun(p.TrainLoss, sp.New(), p.Init, RunOptions{Budget: -3, VectorLimit: -1})
+	r := sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{Budget: -3, VectorLimit: -1})
 	for k := 0; k < 40; k++ {
 		r.Step()
 	}

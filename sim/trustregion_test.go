@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"math"
@@ -6,7 +6,10 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
 	"curvlab/sim/la"
+	"curvlab/sim/surfaces"
 )
 
 // trtModel returns m(p) − f = gᵀp + ½pᵀBp.
@@ -40,7 +43,7 @@ func trtCauchy(g, b []float64, delta float64) ([]float64, float64) {
 
 // trtRandVec returns a reproducible random vector with entries in [−1, 1].
 func trtRandVec(n int, seed uint64) []float64 {
-	pts := randPoints(Window{-1, 1, -1, 1}, n, seed)
+	pts := randPoints(surfaces.Window{XMin: -1, XMax: 1, YMin: -1, YMax: 1}, n, seed)
 	v := make([]float64, n)
 	for i := range v {
 		v[i] = pts[i][1]
@@ -74,13 +77,13 @@ func TestTrustRegionDoglegStep(t *testing.T) {
 			prevM := 0.0
 			for i := 0; i <= 40; i++ {
 				delta := nB * 1e-3 * math.Pow(2e3, float64(i)/40) // 1e-3‖p_B‖ … 2‖p_B‖
-				doglegStep(p, pn, pu, bg, b, chol, true, g, delta)
+				sim.DoglegStep(p, pn, pu, bg, b, chol, true, g, delta)
 				m := trtModel(g, b, p)
 				if la.Norm(p) > delta*(1+1e-12) {
 					t.Errorf("n=%d Δ=%g: ‖p‖ = %g outside the region", n, delta, la.Norm(p))
 				}
 				if delta >= nB {
-					if !closeVec(p, pB, 1e-10) {
+					if !simtest.CloseVec(p, pB, 1e-10) {
 						t.Errorf("n=%d Δ=%g ≥ ‖p_B‖: p = %v, want the Newton step %v", n, delta, p, pB)
 					}
 				} else if math.Abs(la.Norm(p)-delta) > 1e-10*delta {
@@ -99,9 +102,9 @@ func TestTrustRegionDoglegStep(t *testing.T) {
 			// Without positive definiteness: the Cauchy point.
 			bi := trtIndefinite(n, seed)
 			for _, delta := range []float64{0.01, 0.3, 3} {
-				doglegStep(p, pn, pu, bg, bi, chol, false, g, delta)
+				sim.DoglegStep(p, pn, pu, bg, bi, chol, false, g, delta)
 				pc, mc := trtCauchy(g, bi, delta)
-				if !closeVec(p, pc, 1e-3*delta) || trtModel(g, bi, p) > mc+1e-12*math.Abs(mc) {
+				if !simtest.CloseVec(p, pc, 1e-3*delta) || trtModel(g, bi, p) > mc+1e-12*math.Abs(mc) {
 					t.Errorf("n=%d indefinite Δ=%g: p = %v, Cauchy point %v", n, delta, p, pc)
 				}
 			}
@@ -109,7 +112,7 @@ func TestTrustRegionDoglegStep(t *testing.T) {
 	}
 	// g = 0: no step.
 	p := []float64{7, 7}
-	doglegStep(p, make([]float64, 2), make([]float64, 2), make([]float64, 2), []float64{1, 0, 0, 1}, []float64{1, 0, 0, 1}, true, []float64{0, 0}, 1)
+	sim.DoglegStep(p, make([]float64, 2), make([]float64, 2), make([]float64, 2), []float64{1, 0, 0, 1}, []float64{1, 0, 0, 1}, true, []float64{0, 0}, 1)
 	if p[0] != 0 || p[1] != 0 {
 		t.Errorf("dogleg at g = 0: p = %v", p)
 	}
@@ -117,7 +120,7 @@ func TestTrustRegionDoglegStep(t *testing.T) {
 
 func TestTrustRegionSteihaug(t *testing.T) {
 	for _, n := range []int{2, 5} {
-		cg := newTRSteihaug(n)
+		solve := sim.NewSteihaug(n)
 		p := make([]float64, n)
 		for seed := uint64(1); seed <= 4; seed++ {
 			g := trtRandVec(n, seed)
@@ -125,14 +128,14 @@ func TestTrustRegionSteihaug(t *testing.T) {
 			b := ntRandSPD(n, 10*seed+uint64(n))
 			pB := ntSolve(t, b, g)
 			la.Scale(pB, -1, pB)
-			cg.solve(p, b, g, 1e3*la.Norm(pB))
-			if !closeVec(p, pB, 1e-9) {
+			solve(p, b, g, 1e3*la.Norm(pB))
+			if !simtest.CloseVec(p, pB, 1e-9) {
 				t.Errorf("n=%d: Steihaug with large Δ gave %v, Newton step %v", n, p, pB)
 			}
 			// Small Δ: on the boundary, at least the Cauchy decrease.
 			for _, delta := range []float64{1e-3, 0.1, 0.5} {
 				delta *= la.Norm(pB)
-				cg.solve(p, b, g, delta)
+				solve(p, b, g, delta)
 				_, mc := trtCauchy(g, b, delta)
 				if math.Abs(la.Norm(p)-delta) > 1e-10*delta || trtModel(g, b, p) > mc+1e-9*math.Abs(mc) {
 					t.Errorf("n=%d Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, la.Norm(p), trtModel(g, b, p), mc)
@@ -146,7 +149,7 @@ func TestTrustRegionSteihaug(t *testing.T) {
 				t.Fatal("test matrix not indefinite")
 			}
 			for _, delta := range []float64{0.1, 10, 1e3} {
-				cg.solve(p, bi, g, delta)
+				solve(p, bi, g, delta)
 				_, mc := trtCauchy(g, bi, delta)
 				if math.Abs(la.Norm(p)-delta) > 1e-10*delta || trtModel(g, bi, p) > mc+1e-9*math.Abs(mc) {
 					t.Errorf("n=%d indefinite Δ=%g: ‖p‖ = %g, m = %g, Cauchy m = %g", n, delta, la.Norm(p), trtModel(g, bi, p), mc)
@@ -155,13 +158,13 @@ func TestTrustRegionSteihaug(t *testing.T) {
 		}
 	}
 	// Zero curvature: straight to the boundary along −g. g = 0: no step.
-	cg := newTRSteihaug(2)
+	solve := sim.NewSteihaug(2)
 	p := make([]float64, 2)
-	cg.solve(p, []float64{0, 0, 0, 0}, []float64{3, 4}, 2)
-	if !closeVec(p, []float64{-1.2, -1.6}, 1e-15) {
+	solve(p, []float64{0, 0, 0, 0}, []float64{3, 4}, 2)
+	if !simtest.CloseVec(p, []float64{-1.2, -1.6}, 1e-15) {
 		t.Errorf("B = 0: p = %v, want −Δg/‖g‖", p)
 	}
-	cg.solve(p, []float64{1, 0, 0, 1}, []float64{0, 0}, 2)
+	solve(p, []float64{1, 0, 0, 1}, []float64{0, 0}, 2)
 	if p[0] != 0 || p[1] != 0 {
 		t.Errorf("g = 0: p = %v", p)
 	}
@@ -170,20 +173,20 @@ func TestTrustRegionSteihaug(t *testing.T) {
 func TestTrustRegionNewtonStepOnQuadratics(t *testing.T) {
 	a5 := ntRandSPD(5, 77)
 	b5 := trtRandVec(5, 78)
-	q2 := NewQuadratic(0.5, 200, -70)
+	q2 := surfaces.NewQuadratic(0.5, 200, -70)
 	a2 := q2.Matrix()
 	for _, c := range []struct {
-		obj  Objective
+		obj  sim.Objective
 		a, b []float64
 		x0   []float64
 	}{
 		{q2, a2[:], []float64{0, 0}, []float64{-1.5, 1}},
-		{NewQuadraticND(a5, b5), a5, b5, []float64{1, -2, 0.5, 3, -1}},
+		{sim.NewQuadraticND(a5, b5), a5, b5, []float64{1, -2, 0.5, 3, -1}},
 	} {
 		xstar := ntSolve(t, c.a, c.b)
 		for _, spec := range []string{"tr-cg:radius=1000,maxradius=1000", "tr-dogleg:radius=1000,maxradius=1000"} {
-			r := runSpec(t, c.obj, spec, c.x0, 1, 0)
-			if s := r.Row(1); !closeVec(s.X, xstar, 1e-9) || s.Events&EventRejected != 0 {
+			r := simtest.RunSpec(t, c.obj, spec, c.x0, 1, 0)
+			if s := r.Row(1); !simtest.CloseVec(s.X, xstar, 1e-9) || s.Events&sim.EventRejected != 0 {
 				t.Errorf("%s (n=%d): x₁ = %v (%v), want the minimizer %v", spec, len(c.x0), s.X, s.Events, xstar)
 			}
 		}
@@ -194,7 +197,7 @@ func TestTrustRegionNewtonStepOnQuadratics(t *testing.T) {
 // recomputing ρ from the recorded values, and returns how many steps were
 // rejected, shrank Δ and grew Δ. hessModel says the model matrix is the
 // true Hessian at the row's iterate.
-func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel bool, maxRadius float64) (rejected, shrunk, grown int) {
+func trtCheckTrace(t *testing.T, name string, obj sim.Objective, r *sim.Run, hessModel bool, maxRadius float64) (rejected, shrunk, grown int) {
 	t.Helper()
 	n := obj.Dim()
 	h := make([]float64, n*n)
@@ -204,13 +207,13 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 		delta := prev.Radius
 		if hessModel {
 			obj.Hess(h, prev.X)
-			if !closeVec(prev.Curv, h, 0) {
+			if !simtest.CloseVec(prev.Curv, h, 0) {
 				t.Fatalf("%s row %d: recorded model %v is not ∇²f = %v", name, k-1, prev.Curv, h)
 			}
 		}
 		if cur.Trials == 0 {
 			// No step could be taken (p = 0 or no predicted decrease).
-			if cur.Events&EventRejected == 0 || !closeVec(cur.X, prev.X, 0) {
+			if cur.Events&sim.EventRejected == 0 || !simtest.CloseVec(cur.X, prev.X, 0) {
 				t.Errorf("%s row %d: no trial but the iterate moved", name, k)
 			}
 			continue
@@ -244,12 +247,12 @@ func trtCheckTrace(t *testing.T, name string, obj Objective, r *Run, hessModel b
 			t.Errorf("%s row %d: ρ = %.6g, ‖p‖ = %.6g, Δ = %.6g → %.6g, want %.6g (Alg. 4.1)", name, k, rho, pn, delta, cur.Radius, want)
 		}
 		if rho > 1e-4 {
-			if cur.Events&EventRejected != 0 || !closeVec(cur.X, cur.TrialX, 0) || cur.F != cur.TrialF[0] {
+			if cur.Events&sim.EventRejected != 0 || !simtest.CloseVec(cur.X, cur.TrialX, 0) || cur.F != cur.TrialF[0] {
 				t.Errorf("%s row %d: ρ = %g > η but the step was not taken", name, k, rho)
 			}
 		} else {
 			rejected++
-			if cur.Events&EventRejected == 0 || !closeVec(cur.X, prev.X, 0) || cur.F != prev.F || !closeVec(cur.G, prev.G, 0) {
+			if cur.Events&sim.EventRejected == 0 || !simtest.CloseVec(cur.X, prev.X, 0) || cur.F != prev.F || !simtest.CloseVec(cur.G, prev.G, 0) {
 				t.Errorf("%s row %d: ρ = %g ≤ η but the iterate moved: %v → %v", name, k, rho, prev.X, cur.X)
 			}
 		}
@@ -272,8 +275,8 @@ func TestTrustRegionRadiusRule(t *testing.T) {
 	} {
 		var rej, shr, gro int
 		for _, x0 := range [][]float64{{-1.2, 1}, {0.5, -1.5}, {-2, 3}} {
-			r := runSpec(t, ntRosen{}, c.spec, x0, 400, 1e-8)
-			if r.Last().Events&EventConverged == 0 {
+			r := simtest.RunSpec(t, ntRosen{}, c.spec, x0, 400, 1e-8)
+			if r.Last().Events&sim.EventConverged == 0 {
 				t.Errorf("%s from %v: did not converge in 400 steps (‖g‖ = %g)", c.spec, x0, r.Last().GNorm)
 			}
 			if d0 := r.Row(0).Radius; d0 != c.radius {
@@ -315,8 +318,8 @@ func TestTrustRegionSR1Updates(t *testing.T) {
 	// previous one with s = trial − x and y = ∇f(trial) − ∇f(x) — also
 	// after rejected steps (N&W Alg. 6.2) — or unchanged with EventSkip.
 	obj := ntRosen{}
-	r := runSpec(t, obj, "sr1-tr", []float64{-1.2, 1}, 400, 1e-8)
-	if len(r.Trace) < 3 || !closeVec(r.Row(0).Curv, []float64{1, 0, 0, 1}, 0) || r.Row(0).CurvKind != CurvB {
+	r := simtest.RunSpec(t, obj, "sr1-tr", []float64{-1.2, 1}, 400, 1e-8)
+	if len(r.Trace) < 3 || !simtest.CloseVec(r.Row(0).Curv, []float64{1, 0, 0, 1}, 0) || r.Row(0).CurvKind != sim.CurvB {
 		t.Fatalf("sr1-tr: B₀ = %v (%v), want I", r.Row(0).Curv, r.Row(0).CurvKind)
 	}
 	s, y, gt := make([]float64, 2), make([]float64, 2), make([]float64, 2)
@@ -330,10 +333,10 @@ func TestTrustRegionSR1Updates(t *testing.T) {
 		obj.Grad(gt, cur.TrialX)
 		la.Sub(y, gt, prev.G)
 		want, skip := trtSR1(prev.Curv, s, y)
-		if !closeVec(cur.Curv, want, 1e-10) || skip != (cur.Events&EventSkip != 0) {
+		if !simtest.CloseVec(cur.Curv, want, 1e-10) || skip != (cur.Events&sim.EventSkip != 0) {
 			t.Errorf("sr1-tr row %d: B = %v (%v), want %v (skip %v)", k, cur.Curv, cur.Events, want, skip)
 		}
-		if !skip && cur.Events&EventRejected != 0 {
+		if !skip && cur.Events&sim.EventRejected != 0 {
 			updatedOnRejection++
 		}
 	}
@@ -349,26 +352,26 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 	// the inverse; the direct form is its dual).
 	a5 := ntRandSPD(5, 5)
 	b5 := trtRandVec(5, 6)
-	q2 := NewQuadratic(1, 10, 30)
+	q2 := surfaces.NewQuadratic(1, 10, 30)
 	a2 := q2.Matrix()
-	q3 := NewQuadratic(3, -1, 20) // indefinite: SR1 learns it too
+	q3 := surfaces.NewQuadratic(3, -1, 20) // indefinite: SR1 learns it too
 	a3 := q3.Matrix()
 	for _, c := range []struct {
-		obj Objective
+		obj sim.Objective
 		a   []float64
 		x0  []float64
 	}{
 		{q2, a2[:], []float64{-1.5, 1}},
 		{q3, a3[:], []float64{0.5, 0.4}},
-		{NewQuadraticND(a5, b5), a5, []float64{1, -2, 0.5, 3, -1}},
+		{sim.NewQuadraticND(a5, b5), a5, []float64{1, -2, 0.5, 3, -1}},
 	} {
 		n := c.obj.Dim()
-		r := runSpec(t, c.obj, "sr1-tr", c.x0, 4*n, 0)
+		r := simtest.RunSpec(t, c.obj, "sr1-tr", c.x0, 4*n, 0)
 		var steps [][]float64
 		learned := false
 		for k := 1; k < len(r.Trace) && !learned; k++ {
 			cur := r.Row(k)
-			if cur.Trials == 0 || cur.Events&EventSkip != 0 {
+			if cur.Trials == 0 || cur.Events&sim.EventSkip != 0 {
 				t.Fatalf("n=%d row %d: no update (%v) before B was learned", n, k, cur.Events)
 			}
 			s := make([]float64, n)
@@ -379,7 +382,7 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 			for j, sj := range steps {
 				la.MatVec(bs, cur.Curv, sj)
 				la.MatVec(as, c.a, sj)
-				if !closeVec(bs, as, 1e-8*la.Norm(as)) {
+				if !simtest.CloseVec(bs, as, 1e-8*la.Norm(as)) {
 					t.Errorf("n=%d row %d: B s_%d = %v, A s = %v", n, k, j+1, bs, as)
 				}
 			}
@@ -398,7 +401,7 @@ func TestTrustRegionSR1LearnsHessian(t *testing.T) {
 			}
 			if sv := svd.Values(nil); sv[n-1] > 1e-3*sv[0] {
 				learned = true
-				if !closeVec(cur.Curv, c.a, 1e-7) {
+				if !simtest.CloseVec(cur.Curv, c.a, 1e-7) {
 					t.Errorf("n=%d: steps span Rⁿ after row %d but B = %v, want A = %v", n, k, cur.Curv, c.a)
 				}
 			}
@@ -415,7 +418,7 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 	// sᵀ(y − Bs) = sᵀ(A − I)s = c²(1 − ½·2) = 0 while y − Bs ≠ 0: the
 	// update must be skipped. From x₀ = −c·(½, 2), s = c·(1, 1) gives
 	// sᵀ(A − I)s = ½c² and a regular update.
-	q := NewQuadratic(2, 0.5, 0)
+	q := surfaces.NewQuadratic(2, 0.5, 0)
 	const c = 0.3
 	for _, tc := range []struct {
 		x0   []float64
@@ -424,15 +427,15 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 		{[]float64{-c * 0.5, -c * 2 * math.Sqrt2}, true},
 		{[]float64{-c * 0.5, -c * 2}, false},
 	} {
-		r := runSpec(t, q, "sr1-tr", tc.x0, 1, 0)
+		r := simtest.RunSpec(t, q, "sr1-tr", tc.x0, 1, 0)
 		s1 := r.Row(1)
 		s := []float64{s1.TrialX[0] - tc.x0[0], s1.TrialX[1] - tc.x0[1]}
 		g0 := r.Row(0).G
-		if !closeVec(s, []float64{-g0[0], -g0[1]}, 1e-15) {
+		if !simtest.CloseVec(s, []float64{-g0[0], -g0[1]}, 1e-15) {
 			t.Fatalf("first step %v is not −g₀ = %v", s, g0)
 		}
-		skipped := s1.Events&EventSkip != 0
-		identity := closeVec(s1.Curv, []float64{1, 0, 0, 1}, 0)
+		skipped := s1.Events&sim.EventSkip != 0
+		identity := simtest.CloseVec(s1.Curv, []float64{1, 0, 0, 1}, 0)
 		if skipped != tc.skip || identity != tc.skip {
 			t.Errorf("x₀ = %v: skip event %v, B = %v; want skip %v", tc.x0, skipped, s1.Curv, tc.skip)
 		}
@@ -440,7 +443,7 @@ func TestTrustRegionSR1SkipRule(t *testing.T) {
 			y := []float64{2 * s[0], 0.5 * s[1]}
 			bs := make([]float64, 2)
 			la.MatVec(bs, s1.Curv, s)
-			if !closeVec(bs, y, 1e-12) {
+			if !simtest.CloseVec(bs, y, 1e-12) {
 				t.Errorf("B₊s = %v, y = %v", bs, y)
 			}
 		}

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"math"
@@ -8,6 +8,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 	"gonum.org/v1/gonum/optimize/functions"
+
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
 )
 
 // Validation against gonum/optimize: independent implementations must
@@ -54,9 +57,9 @@ func TestRosenbrockMinimizeAgainstGonum(t *testing.T) {
 		if err != nil || res.Status != optimize.GradientThreshold {
 			t.Fatalf("gonum %T: status %v, err %v", tc.gonum, res.Status, err)
 		}
-		r := runSpec(t, surf, tc.ours, x0, 1000, tol)
+		r := simtest.RunSpec(t, surf, tc.ours, x0, 1000, tol)
 		last := r.Last()
-		if last.Events&EventConverged == 0 {
+		if last.Events&sim.EventConverged == 0 {
 			t.Fatalf("%s did not converge: %v", tc.ours, last.X)
 		}
 		for i := range last.X {
@@ -105,7 +108,7 @@ func TestGonumTestFunctions(t *testing.T) {
 	for _, p := range problems {
 		for _, m := range methods {
 			obj := &gonumFunc{n: 2, f: p.f, g: p.g}
-			r := runSpec(t, obj, m, p.start, 5000, 0)
+			r := simtest.RunSpec(t, obj, m, p.start, 5000, 0)
 			x := r.Last().X
 			found := false
 			for _, min := range p.minima {

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"fmt"
@@ -6,11 +6,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"curvlab/sim"
 )
 
 // traceDiff returns "" when the traces are the same bit for bit, else where
 // they first differ.
-func traceDiff(ra, rb *Run) string {
+func traceDiff(ra, rb *sim.Run) string {
 	if len(ra.Trace) != len(rb.Trace) {
 		return fmt.Sprintf("%d rows, then %d", len(ra.Trace), len(rb.Trace))
 	}
@@ -35,11 +37,11 @@ func TestZeroValueIsDefault(t *testing.T) {
 	surf := mustSurface(t, "rosenbrock")
 	x0 := []float64{-1.2, 1}
 	const steps = 50
-	for _, k := range MethodKinds() {
-		spec := Spec{Kind: k, Values: Defaults(k.Params)}
-		zero := reflect.New(reflect.TypeOf(spec.New()).Elem()).Interface().(Method)
-		want := NewRun(surf, spec.New(), x0, RunOptions{})
-		got := NewRun(surf, zero, x0, RunOptions{})
+	for _, k := range sim.MethodKinds() {
+		spec := sim.Spec{Kind: k, Values: sim.Defaults(k.Params)}
+		zero := reflect.New(reflect.TypeOf(spec.New()).Elem()).Interface().(sim.Method)
+		want := sim.NewRun(surf, spec.New(), x0, sim.RunOptions{})
+		got := sim.NewRun(surf, zero, x0, sim.RunOptions{})
 		for i := 0; i < steps; i++ {
 			want.Step()
 			got.Step()
@@ -56,7 +58,7 @@ func TestZeroValueIsDefault(t *testing.T) {
 
 // nonDefault returns a valid value of p other than its default (and other
 // than 0, which a zero field reads as the default).
-func nonDefault(p Param) float64 {
+func nonDefault(p sim.Param) float64 {
 	if len(p.Choices) > 0 {
 		return float64((int(p.Default) + 1) % len(p.Choices))
 	}
@@ -81,7 +83,7 @@ func fieldFor(v reflect.Value, key string) (reflect.Value, bool) {
 
 // fieldIs reports whether field f holds the value v of parameter p: the
 // number itself, or for an enumeration the constant named p.Choices[v].
-func fieldIs(f reflect.Value, p Param, v float64) bool {
+func fieldIs(f reflect.Value, p sim.Param, v float64) bool {
 	if len(p.Choices) > 0 {
 		s, ok := f.Interface().(fmt.Stringer)
 		return ok && s.String() == p.Choices[int(v)]
@@ -96,7 +98,7 @@ func fieldIs(f reflect.Value, p Param, v float64) bool {
 }
 
 // exportedFields returns the exported fields of the method struct m by name.
-func exportedFields(m Method) map[string]any {
+func exportedFields(m sim.Method) map[string]any {
 	v := reflect.ValueOf(m).Elem()
 	fields := map[string]any{}
 	for i := 0; i < v.NumField(); i++ {
@@ -114,14 +116,14 @@ func exportedFields(m Method) map[string]any {
 // a decay that may be 0 (momentum's β, Adam's β₁ and β₂, RMSProp's ρ) set to
 // 0 sets its Zero… flag. Every exported field is some parameter's.
 func TestParamsBindByName(t *testing.T) {
-	for _, k := range MethodKinds() {
-		def := Spec{Kind: k, Values: Defaults(k.Params)}.New()
+	for _, k := range sim.MethodKinds() {
+		def := sim.Spec{Kind: k, Values: sim.Defaults(k.Params)}.New()
 		defFields := exportedFields(def)
 		bound := map[string]bool{}
 		check := func(i int, v float64, field string, want func(reflect.Value) bool) {
-			vals := Defaults(k.Params)
+			vals := sim.Defaults(k.Params)
 			vals[i] = v
-			spec := Spec{Kind: k, Values: vals}
+			spec := sim.Spec{Kind: k, Values: vals}
 			m := spec.New()
 			f, ok := fieldFor(reflect.ValueOf(m).Elem(), field)
 			if !ok {

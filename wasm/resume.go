@@ -8,7 +8,7 @@ import (
 	"syscall/js"
 
 	"curvlab/app"
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // Ebitengine reloads the page when WebGL loses its context (a driver
@@ -43,7 +43,7 @@ func resume(g *app.Game, fragment string) {
 // canonical is the text form of a fragment's scenario ("" if it does not
 // decode), so that a saved clock matches however the link was written.
 func canonical(fragment string) string {
-	sc, err := sim.Decode(strings.TrimPrefix(fragment, "#"))
+	sc, err := scenario.Decode(strings.TrimPrefix(fragment, "#"))
 	if err != nil {
 		return ""
 	}

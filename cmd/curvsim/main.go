@@ -20,6 +20,8 @@ import (
 	"text/tabwriter"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 const usage = `curvsim: run curvlab's optimization methods on 2D surfaces and tiny networks, headless.
@@ -196,8 +198,8 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 
 // scenario builds the scenario the flags describe, with defaultSteps when
 // --steps is not given; it checks the number of methods only when panels.
-func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) {
-	var sc sim.Scenario
+func (o *options) scenario(defaultSteps int, panels bool) (scenario.Scenario, error) {
+	var sc scenario.Scenario
 	if o.set["scenario"] || o.set["preset"] {
 		given := "--scenario"
 		if o.set["preset"] {
@@ -210,10 +212,10 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		}
 		var err error
 		if o.set["preset"] {
-			if _, sc, err = sim.LookupPreset(o.preset); err != nil {
+			if _, sc, err = scenario.LookupPreset(o.preset); err != nil {
 				return sc, badf("--preset: %s", err.Error())
 			}
-		} else if sc, err = sim.Decode(o.scene); err != nil {
+		} else if sc, err = scenario.Decode(o.scene); err != nil {
 			return sc, badf("--scenario: %s", strings.TrimPrefix(err.Error(), "link: "))
 		}
 	} else if o.set["network"] || o.set["dataset"] {
@@ -224,7 +226,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		if !o.set["surface"] {
 			return sc, badf("--surface (or --network) is required (accepted: %s)", surfaceNames())
 		}
-		k, err := sim.LookupSurface(o.surface)
+		k, err := surfaces.Lookup(o.surface)
 		if err != nil {
 			return sc, err
 		}
@@ -252,14 +254,14 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 		}
 	}
 	if o.set["steps"] {
-		n, err := sim.StepsParam.ParseFlag("steps", o.steps)
+		n, err := scenario.StepsParam.ParseFlag("steps", o.steps)
 		if err != nil {
 			return sc, badf("%v", err)
 		}
 		sc.Steps = int(n)
 	}
 	if o.set["tol"] {
-		t, err := sim.TolParam.ParseFlag("tol", o.tol)
+		t, err := scenario.TolParam.ParseFlag("tol", o.tol)
 		if err != nil {
 			return sc, badf("%v", err)
 		}
@@ -281,7 +283,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (sim.Scenario, error) 
 
 // parseMethods sets the scenario's methods from the --method flags, and
 // its step budget and tolerance to their defaults.
-func (o *options) parseMethods(sc *sim.Scenario, defaultSteps int) error {
+func (o *options) parseMethods(sc *scenario.Scenario, defaultSteps int) error {
 	if len(o.methods) == 0 {
 		return badf("--method is required, once per method (accepted: %s)", methodNames())
 	}
@@ -293,13 +295,13 @@ func (o *options) parseMethods(sc *sim.Scenario, defaultSteps int) error {
 		sc.Methods = append(sc.Methods, spec)
 	}
 	sc.Steps = defaultSteps
-	sc.Tol = sim.DefaultTol
+	sc.Tol = scenario.DefaultTol
 	return nil
 }
 
 func surfaceNames() string {
 	var names []string
-	for _, k := range sim.SurfaceKinds() {
+	for _, k := range surfaces.Kinds() {
 		names = append(names, k.Name)
 	}
 	return strings.Join(names, ", ")
@@ -319,10 +321,10 @@ func methodNames() string {
 // keep a few (run prints no weights but the final ones). With track, a
 // network's runs are followed by trackers that measure the test loss and
 // sharpness of every row as it is computed (nil for a surface).
-func simulate(sc sim.Scenario, track bool) ([]*sim.Run, []*sim.NetTracker) {
-	runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Net == nil})
-	var stats []*sim.NetTracker
-	if track && sc.Net != nil {
+func simulate(sc scenario.Scenario, track bool) ([]*sim.Run, []*scenario.NetTracker) {
+	runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Kind() == scenario.KindSurface})
+	var stats []*scenario.NetTracker
+	if track && sc.Kind() == scenario.KindNetwork {
 		stats = trackNetwork(sc, runs)
 	}
 	for _, r := range runs {
@@ -348,12 +350,12 @@ func cmdRun(out *bufio.Writer, args []string) error {
 	if o.format != "csv" && o.format != "json" {
 		return badf("unknown format %q (accepted: csv, json)", o.format)
 	}
-	sc, err := o.scenario(sim.DefaultSteps, true)
+	sc, err := o.scenario(scenario.DefaultSteps, true)
 	if err != nil {
 		return err
 	}
 	runs, stats := simulate(sc, true)
-	if sc.Net != nil {
+	if sc.Kind() == scenario.KindNetwork {
 		if o.format == "json" {
 			return writeErr(writeNetJSON(out, sc, runs, stats))
 		}
@@ -370,7 +372,7 @@ func cmdRun(out *bufio.Writer, args []string) error {
 func ff(v float64) string { return sim.FormatFloat(v) }
 
 // writeCSV writes one row per iterate, grouped by panel.
-func writeCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) {
+func writeCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) {
 	panels := len(runs) > 1
 	n := len(sc.Start)
 	var b []byte
@@ -476,7 +478,7 @@ type jsonStep struct {
 }
 
 // surfaceSpec is the surface's name[:key=value,...] form.
-func surfaceSpec(sc sim.Scenario) string {
+func surfaceSpec(sc scenario.Scenario) string {
 	if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {
 		return sc.SurfaceKind.Name + ":" + set
 	}
@@ -485,7 +487,7 @@ func surfaceSpec(sc sim.Scenario) string {
 
 // writeJSON streams the object {"scenario", "surface", "panels"}, one
 // step at a time.
-func writeJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run) error {
+func writeJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) error {
 	head, err := json.Marshal(struct {
 		Scenario string `json:"scenario"`
 		Surface  string `json:"surface"`
@@ -559,7 +561,7 @@ func cmdCompare(out *bufio.Writer, args []string) error {
 		r, _ := simulate(sc, false)
 		runs = append(runs, r...)
 	}
-	if sc.Net != nil {
+	if sc.Kind() == scenario.KindNetwork {
 		return compareNetwork(out, sc, methods, runs)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
@@ -595,7 +597,7 @@ func cmdList(out *bufio.Writer, args []string) error {
 		return badf("unexpected argument %q (list takes none)", args[0])
 	}
 	out.WriteString("SURFACES (run --surface NAME --param key=value ...)\n")
-	for _, k := range sim.SurfaceKinds() {
+	for _, k := range surfaces.Kinds() {
 		s := k.New(sim.Defaults(k.Params))
 		fmt.Fprintf(out, "\n%s\n    %s\n", k.Name, k.Desc)
 		writeParams(out, k.Params)
@@ -630,7 +632,7 @@ func cmdList(out *bufio.Writer, args []string) error {
 	}
 	listNetworks(out)
 	out.WriteString("\nPRESETS (run --preset NAME)\n")
-	for _, p := range sim.Presets() {
+	for _, p := range scenario.Presets() {
 		fmt.Fprintf(out, "\n%s\n    %s\n    %s\n", p.Name, p.Desc, p.Link)
 	}
 	return nil

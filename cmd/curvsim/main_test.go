@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 // call runs the CLI with args and returns its exit status and outputs.
@@ -132,7 +134,7 @@ func TestRunCSV(t *testing.T) {
 	if len(rows) != 21 {
 		t.Fatalf("%d rows for 20 steps", len(rows))
 	}
-	surf, err := sim.NewSurface("rosenbrock", "b=50")
+	surf, err := surfaces.New("rosenbrock", "b=50")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +242,7 @@ func TestRunJSONMatchesCSV(t *testing.T) {
 	if o.Surface != "rosenbrock" || len(o.Panels) != 3 || o.Panels[0].Method != "gd" || o.Panels[2].Method != "bfgs" {
 		t.Fatalf("surface %q, %d panels", o.Surface, len(o.Panels))
 	}
-	if _, err := sim.Decode(o.Scenario); err != nil {
+	if _, err := scenario.Decode(o.Scenario); err != nil {
 		t.Errorf("scenario %q: %v", o.Scenario, err)
 	}
 	header, rows := parseCSV(t, csv)
@@ -364,7 +366,7 @@ func TestCompare(t *testing.T) {
 
 func TestList(t *testing.T) {
 	out := mustRun(t, "list")
-	for _, k := range sim.SurfaceKinds() {
+	for _, k := range surfaces.Kinds() {
 		if !strings.Contains(out, "\n"+k.Name+"\n    "+k.Desc+"\n") {
 			t.Errorf("surface %s missing", k.Name)
 		}
@@ -403,7 +405,7 @@ func TestWriteError(t *testing.T) {
 // TestRunPreset: --preset runs exactly the preset's scenario, and is
 // listed; an unknown one is bad input.
 func TestRunPreset(t *testing.T) {
-	for _, p := range sim.Presets() {
+	for _, p := range scenario.Presets() {
 		code, a, errText := call("run", "--preset", p.Name, "--format", "json", "--steps", "5")
 		if code != 0 {
 			t.Fatalf("--preset %s: exit %d: %s", p.Name, code, errText)
@@ -417,7 +419,7 @@ func TestRunPreset(t *testing.T) {
 		t.Errorf("unknown preset: exit %d, stdout %q, stderr %q", code, out, errText)
 	}
 	_, list, _ := call("list")
-	for _, p := range sim.Presets() {
+	for _, p := range scenario.Presets() {
 		if !strings.Contains(list, "\n"+p.Name+"\n") {
 			t.Errorf("list does not show preset %s", p.Name)
 		}

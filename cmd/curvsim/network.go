@@ -10,11 +10,12 @@ import (
 
 	"curvlab/sim"
 	"curvlab/sim/nn"
+	"curvlab/sim/scenario"
 )
 
 // networkScenario builds a network scenario from --network, --dataset and
 // --method; --surface, --param and --start do not apply to it.
-func (o *options) networkScenario(sc *sim.Scenario, defaultSteps int) error {
+func (o *options) networkScenario(sc *scenario.Scenario, defaultSteps int) error {
 	for _, f := range []string{"surface", "param", "start"} {
 		if o.set[f] {
 			return badf("--%s cannot be combined with --network (a network starts from its seeded initial weights)", f)
@@ -23,7 +24,7 @@ func (o *options) networkScenario(sc *sim.Scenario, defaultSteps int) error {
 	if !o.set["network"] {
 		return badf("--dataset needs --network, e.g. --network tanh:8,8")
 	}
-	net := sim.DefaultNetwork()
+	net := scenario.DefaultNetwork()
 	if err := net.ParseNetwork(o.network); err != nil {
 		return badf("--network %q: %v", o.network, strings.TrimPrefix(err.Error(), "network: "))
 	}
@@ -40,11 +41,11 @@ func (o *options) networkScenario(sc *sim.Scenario, defaultSteps int) error {
 
 // trackNetwork follows every run (before it steps) with a tracker that
 // measures the test loss and sharpness of each of its rows.
-func trackNetwork(sc sim.Scenario, runs []*sim.Run) []*sim.NetTracker {
+func trackNetwork(sc scenario.Scenario, runs []*sim.Run) []*scenario.NetTracker {
 	p := sc.NetProblem()
-	stats := make([]*sim.NetTracker, len(runs))
+	stats := make([]*scenario.NetTracker, len(runs))
 	for i, r := range runs {
-		stats[i] = sim.NewNetTracker(p)
+		stats[i] = scenario.NewNetTracker(p)
 		stats[i].Follow(r)
 	}
 	return stats
@@ -68,7 +69,7 @@ const netColumns = "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,he
 
 // writeNetCSV writes one row per iterate of a network run, grouped by
 // panel: loss is the training loss, sharpness λ_max of its Hessian.
-func writeNetCSV(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run, stats []*sim.NetTracker) {
+func writeNetCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats []*scenario.NetTracker) {
 	panels := len(runs) > 1
 	if panels {
 		out.WriteString("panel,")
@@ -112,7 +113,7 @@ type finalStats struct {
 }
 
 // final measures the end of run r; tr tracks r (its warm start is used).
-func final(sc sim.Scenario, r *sim.Run, tr *sim.NetTracker) finalStats {
+func final(sc scenario.Scenario, r *sim.Run, tr *scenario.NetTracker) finalStats {
 	last := r.Last()
 	test, sharp := tr.Measure(last.X)
 	trace := math.NaN()
@@ -130,7 +131,7 @@ func final(sc sim.Scenario, r *sim.Run, tr *sim.NetTracker) finalStats {
 
 // writeNetJSON writes {"scenario", "network", "dataset", "params",
 // "panels": [{"method", "steps": [...], "final": {...}}]}.
-func writeNetJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run, stats []*sim.NetTracker) error {
+func writeNetJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats []*scenario.NetTracker) error {
 	type panel struct {
 		Method string        `json:"method"`
 		Steps  []jsonNetStep `json:"steps"`
@@ -170,11 +171,11 @@ func writeNetJSON(out *bufio.Writer, sc sim.Scenario, runs []*sim.Run, stats []*
 
 // compareNetwork prints, per method, how training ended: the training and
 // test loss next to the sharpness and trace of the Hessian there.
-func compareNetwork(out *bufio.Writer, sc sim.Scenario, methods []sim.Spec, runs []*sim.Run) error {
+func compareNetwork(out *bufio.Writer, sc scenario.Scenario, methods []sim.Spec, runs []*sim.Run) error {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "method\tresult\titers\tfevals\tgevals\thevals\tloss\ttest_loss\tsharpness\thessian_trace\tgnorm")
 	for i, r := range runs {
-		f := final(sc, r, sim.NewNetTracker(sc.NetProblem()))
+		f := final(sc, r, scenario.NewNetTracker(sc.NetProblem()))
 		last := r.Last()
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.6g\t%.6g\t%.6g\t%.6g\t%.3g\n", methods[i], outcome(&last.Step), last.Iter,
 			last.FEvals, last.GEvals, last.HEvals, float64(f.Loss), float64(f.TestLoss), float64(f.Sharpness), float64(f.Trace), last.GNorm)
@@ -187,8 +188,8 @@ func listNetworks(out *bufio.Writer) {
 	fmt.Fprintf(out, "\nNETWORKS (run --network ACT:W1[,W2[,W3]][,key=value...] --dataset NAME[:key=value,...])\n\n")
 	fmt.Fprintf(out, "network\n    an MLP with 2 inputs, 1 to %d hidden layers of 1 to %d units and one output, trained full batch\n", nn.MaxHidden, nn.MaxWidth)
 	fmt.Fprintf(out, "    activations: %s\n", strings.Join(nn.ActivationNames(), ", "))
-	writeParams(out, sim.NetParams)
+	writeParams(out, scenario.NetParams)
 	fmt.Fprintf(out, "\ndataset\n    2D points in two classes; a fixed share is held out as the test split\n")
 	fmt.Fprintf(out, "    names: %s\n", strings.Join(nn.DatasetNames(), ", "))
-	writeParams(out, sim.DataParams)
+	writeParams(out, scenario.DataParams)
 }

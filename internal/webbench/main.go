@@ -41,7 +41,7 @@ import (
 
 	"curvlab/internal/chromium"
 	"curvlab/internal/static"
-	"curvlab/sim"
+	"curvlab/sim/scenario"
 )
 
 // busy is the scenario of the frame-cost and heap measurements: four
@@ -396,7 +396,7 @@ func edgeOfStability(browser context.Context, url string) error {
 	nodeTime := time.Since(t0)
 	fmt.Printf("  curvsim run --preset edge-of-stability, js/wasm under node %s: %.2f s\n", runtime.Version(), nodeTime.Seconds())
 
-	_, sc, err := sim.LookupPreset("edge-of-stability")
+	_, sc, err := scenario.LookupPreset("edge-of-stability")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,717 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"curvlab/sim"
+	"curvlab/sim/surfaces"
+)
+
+// A Scenario is everything needed to reproduce what the app shows: a
+// surface with its parameters, a start point, one method spec per panel, a
+// step budget, a tolerance, the view window and opaque UI flags. The app and
+// the CLI share it; its compact text form is the app's URL fragment and the
+// CLI's --scenario argument:
+//
+//	v1;s=rosenbrock:a=1,b=100;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;n=500;t=1e-8;w=-2,2,-1,3;u=ec
+//
+// Fields are separated by ';', each key=value, after the version "v1":
+//
+//	s  surface spec name[:key=value,...] (required)
+//	x  start point, comma-separated, one number per dimension (required)
+//	m  method spec name[:key=value,...], 1 to MaxPanels times, in panel order
+//	n  step budget, an integer in 1..MaxSteps (default DefaultSteps)
+//	t  tolerance on ‖g‖ in [0, 1] (default DefaultTol; 0 never stops)
+//	w  view window xmin,xmax,ymin,ymax (default: the surface's View)
+//	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
+//
+// A network scenario trains a tiny MLP instead of walking a surface: it has
+// the fields net (network spec) and d (dataset spec, default circle) in
+// place of s, x and w — the start is the network's seeded initial weights,
+// too many numbers for a link — for example
+//
+//	v1;net=tanh:8,8;d=circle:n=200;m=gd:lr=0.1;n=2000;t=0
+//
+// See Network for the two specs.
+//
+// Encode writes the canonical form (fields in the order above, defaults
+// omitted, numbers in their shortest exact form); every character it uses is
+// legal in a URL fragment. Decode reads links from strangers and is strict:
+// see Decode.
+//
+// Build a Scenario with Decode, Default, or by filling the fields
+// and calling SetSurface; check one built by hand with Validate before
+// encoding it.
+type Scenario struct {
+	SurfaceKind *surfaces.Kind
+	SurfaceVals []float64  // in SurfaceKind.Params order
+	Methods     []sim.Spec // one per panel, 1..MaxPanels
+	Start       []float64
+	Steps       int
+	Tol         float64
+	View        *surfaces.Window // nil: the surface's default View
+	UI          string
+	// Net, when not nil, makes this a network scenario (Kind is
+	// KindNetwork): SurfaceKind is nil, Start is the network's initial
+	// weights and View is nil.
+	Net *Network
+
+	// The network problem built from Net, reused while Net is unchanged.
+	netProb *NetProblem
+
+	// The surface built from SurfaceKind and surfVals, reused while they
+	// still match SurfaceKind and SurfaceVals.
+	surf     surfaces.Surface
+	surfKind *surfaces.Kind
+	surfVals []float64
+}
+
+// Kind is what a scenario is about: a surface to walk, or a network to
+// train. A Scenario's kind follows from its fields (Scenario.Kind); the zero
+// Kind is KindSurface, as the zero Scenario has no network.
+type Kind int
+
+const (
+	// KindSurface walks a 2D surface: SurfaceKind, SurfaceVals, Start and
+	// View say which, from where, and what is shown.
+	KindSurface Kind = iota
+	// KindNetwork trains a tiny MLP: Net says which, Start is its seeded
+	// initial weights, and there is no surface and no view.
+	KindNetwork
+)
+
+var kindNames = [...]string{KindSurface: "surface", KindNetwork: "network"}
+
+// String is the kind's name: "surface" or "network".
+func (k Kind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Kind is KindNetwork when Net is set, KindSurface otherwise.
+func (s Scenario) Kind() Kind {
+	if s.Net != nil {
+		return KindNetwork
+	}
+	return KindSurface
+}
+
+// Limits and defaults of a Scenario.
+const (
+	Version      = "v1"
+	MaxPanels    = 4
+	DefaultSteps = 500
+	MaxSteps     = 100000
+	DefaultTol   = 1e-8
+	// MaxLinkLen bounds the text form, before and after percent-decoding.
+	MaxLinkLen = 1000
+	// MaxStartCoord bounds |x_i| of the start point.
+	MaxStartCoord = 1e6
+	// MaxViewCoord bounds the view window's coordinates and MaxViewSize its
+	// width and height.
+	MaxViewCoord = 1e7
+	MaxViewSize  = 1e7
+	// MinViewRel is the smallest width or height of a view window relative
+	// to the size of its coordinates (max(1, |coordinates|)): narrower
+	// windows could not be drawn with float64 pixel coordinates.
+	MinViewRel = 1e-9
+	MaxUILen   = 16
+)
+
+// StepsParam and TolParam are the scenario's n and t, read and checked by
+// Decode, Validate and the CLI's --steps and --tol alike.
+var (
+	StepsParam = sim.Param{Key: "n", Desc: "step budget", Default: DefaultSteps, Min: 1, Max: MaxSteps, Int: true}
+	TolParam   = sim.Param{Key: "t", Desc: "tolerance on ‖g‖ (0 never stops)", Default: DefaultTol, Min: 0, Max: 1}
+)
+
+// defaultScenarioText is the scenario the app opens with: the lesson that
+// curvature sets the step, on Rosenbrock's banana valley from its standard
+// start. lr = 0.001 is stable there: 2/λ_max(∇²f(−1.2, 1)) ≈ 0.00133.
+const defaultScenarioText = "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1"
+
+// Default is Rosenbrock from (−1.2, 1) with gradient descent
+// (lr = 0.001), Newton and SR1 side by side, 500 steps.
+func Default() Scenario {
+	s, err := Decode(defaultScenarioText)
+	if err != nil {
+		panic("sim: default scenario: " + err.Error())
+	}
+	return s
+}
+
+// SetSurface sets the surface kind and its parameter values (in
+// k.Params order, checked against their ranges) and builds the surface.
+func (s *Scenario) SetSurface(k *surfaces.Kind, vals []float64) error {
+	if k == nil {
+		return fmt.Errorf("no surface")
+	}
+	if err := scCheckValues("surface "+k.Name, vals, k.Params); err != nil {
+		return err
+	}
+	s.SurfaceKind = k
+	s.SurfaceVals = append([]float64(nil), vals...)
+	s.surfKind = k
+	s.surfVals = append([]float64(nil), vals...)
+	s.surf = k.New(s.surfVals)
+	return nil
+}
+
+// Surface returns the scenario's surface: the one built by SetSurface or
+// Decode while SurfaceKind and SurfaceVals are unchanged, a newly built one
+// otherwise. SurfaceKind must be set.
+func (s Scenario) Surface() surfaces.Surface {
+	if s.surf != nil && s.surfKind == s.SurfaceKind && slices.Equal(s.surfVals, s.SurfaceVals) {
+		return s.surf
+	}
+	return s.SurfaceKind.New(s.SurfaceVals)
+}
+
+// SetNetwork makes s a network scenario of n: it builds the data and the
+// network and sets Start to the initial weights.
+func (s *Scenario) SetNetwork(n Network) error {
+	p, err := n.Build()
+	if err != nil {
+		return err
+	}
+	s.SurfaceKind, s.SurfaceVals, s.surf, s.surfKind, s.surfVals, s.View = nil, nil, nil, nil, nil, nil
+	s.Net = &p.Net
+	s.netProb = p
+	s.Start = append([]float64(nil), p.Init...)
+	return nil
+}
+
+// NetProblem returns the built network problem of a network scenario:
+// the one built by SetNetwork or Decode while Net is unchanged, a newly
+// built one otherwise (nil if Net is nil or cannot be built).
+func (s Scenario) NetProblem() *NetProblem {
+	if s.Net == nil {
+		return nil
+	}
+	if s.netProb != nil && s.netProb.Net.Equal(*s.Net) {
+		return s.netProb
+	}
+	p, err := s.Net.Build()
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// Objective is what the methods minimize: the surface, or the training
+// loss of the network.
+func (s Scenario) Objective() sim.Objective {
+	if s.Kind() == KindNetwork {
+		return s.NetProblem().TrainLoss
+	}
+	return s.Surface()
+}
+
+// ViewWindow is the window to draw: View if set, else the surface's default.
+func (s Scenario) ViewWindow() surfaces.Window {
+	if s.View != nil {
+		return *s.View
+	}
+	return s.Surface().View()
+}
+
+// NewRuns builds one Run per panel, each starting at Start with tolerance
+// Tol and budget Steps (its trace grows with the rows computed, within
+// room for Steps+1). The runs share the scenario's
+// Surface, so step them from one goroutine.
+func (s Scenario) NewRuns() []*sim.Run { return s.NewRunsWith(sim.RunOptions{}) }
+
+// NewRunsWith is NewRuns with the storage settings of opt (CurvMaxDim,
+// VectorLimit, KeepVectors); Tol and Budget come from the scenario.
+func (s Scenario) NewRunsWith(opt sim.RunOptions) []*sim.Run {
+	obj := s.Objective()
+	opt.Tol, opt.Budget = s.Tol, s.Steps
+	if opt.VectorLimit == 0 {
+		opt.VectorLimit = s.vectorLimit()
+	}
+	runs := make([]*sim.Run, len(s.Methods))
+	for i, sp := range s.Methods {
+		runs[i] = sim.NewRun(obj, sp.New(), s.Start, opt)
+	}
+	return runs
+}
+
+// Clone returns a copy that shares no slices with s.
+func (s Scenario) Clone() Scenario {
+	c := s
+	c.SurfaceVals = append([]float64(nil), s.SurfaceVals...)
+	c.Start = append([]float64(nil), s.Start...)
+	c.Methods = make([]sim.Spec, len(s.Methods))
+	for i, sp := range s.Methods {
+		c.Methods[i] = sim.Spec{Kind: sp.Kind, Values: append([]float64(nil), sp.Values...)}
+	}
+	if s.View != nil {
+		v := *s.View
+		c.View = &v
+	}
+	if s.Net != nil {
+		n := s.Net.Clone()
+		c.Net = &n
+	}
+	return c
+}
+
+// Equal reports whether s and o describe the same scenario (numbers
+// compared with ==, so −0 equals 0).
+func (s Scenario) Equal(o Scenario) bool {
+	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) ||
+		len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
+		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || (s.View == nil) != (o.View == nil) {
+		return false
+	}
+	if s.View != nil && *s.View != *o.View {
+		return false
+	}
+	if (s.Net == nil) != (o.Net == nil) || s.Net != nil && !s.Net.Equal(*o.Net) {
+		return false
+	}
+	for i := range s.Methods {
+		if s.Methods[i].Kind != o.Methods[i].Kind || !slices.Equal(s.Methods[i].Values, o.Methods[i].Values) {
+			return false
+		}
+	}
+	return true
+}
+
+// String is Encode.
+func (s Scenario) String() string { return s.Encode() }
+
+// Encode writes the canonical text form: v1, then s, x, m..., n, t, w, u,
+// omitting n, t and u when they have their defaults and w when View is nil.
+// SurfaceKind and every method's Kind must be set.
+func (s Scenario) Encode() string {
+	var b strings.Builder
+	b.WriteString(Version)
+	if s.Kind() == KindNetwork {
+		b.WriteString(";net=")
+		b.WriteString(s.Net.NetworkSpec())
+		b.WriteString(";d=")
+		b.WriteString(s.Net.DatasetSpec())
+	} else {
+		b.WriteString(";s=")
+		b.WriteString(s.SurfaceKind.Name)
+		if set := sim.FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
+			b.WriteByte(':')
+			b.WriteString(set)
+		}
+		b.WriteString(";x=")
+		scWriteFloats(&b, s.Start)
+	}
+	for _, m := range s.Methods {
+		b.WriteString(";m=")
+		b.WriteString(m.String())
+	}
+	if s.Steps != DefaultSteps {
+		b.WriteString(";n=")
+		b.WriteString(strconv.Itoa(s.Steps))
+	}
+	if s.Tol != DefaultTol {
+		b.WriteString(";t=")
+		b.WriteString(sim.FormatFloat(s.Tol))
+	}
+	if s.View != nil {
+		b.WriteString(";w=")
+		w := s.View
+		scWriteFloats(&b, []float64{w.XMin, w.XMax, w.YMin, w.YMax})
+	}
+	if s.UI != "" {
+		b.WriteString(";u=")
+		b.WriteString(s.UI)
+	}
+	return b.String()
+}
+
+// Validate checks everything Decode checks about the values: the surface
+// and method parameters, 1..MaxPanels methods, the start's dimension and
+// range, the step budget, the tolerance, the view window, the UI flags and
+// the length of the encoded text.
+func (s Scenario) Validate() error {
+	name := "network"
+	if s.Kind() == KindNetwork {
+		if s.SurfaceKind != nil || s.View != nil {
+			return fmt.Errorf("a network scenario has no surface and no view window")
+		}
+		if err := s.Net.Validate(); err != nil {
+			return err
+		}
+	} else {
+		if s.SurfaceKind == nil {
+			return fmt.Errorf("no surface")
+		}
+		name = "surface " + s.SurfaceKind.Name
+		if err := scCheckValues(name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
+			return err
+		}
+	}
+	if len(s.Methods) == 0 {
+		return fmt.Errorf("no method: give at least one (m=name)")
+	}
+	if len(s.Methods) > MaxPanels {
+		return fmt.Errorf("%d methods given, at most %d (one per panel)", len(s.Methods), MaxPanels)
+	}
+	for i, m := range s.Methods {
+		if m.Kind == nil {
+			return fmt.Errorf("panel %d has no method", i+1)
+		}
+		if err := scCheckValues("method "+m.Kind.Name, m.Values, m.Kind.Params); err != nil {
+			return err
+		}
+	}
+	if dim := s.Objective().Dim(); len(s.Start) != dim {
+		return fmt.Errorf("start has %d %s, %s needs %d", len(s.Start), scPlural(len(s.Start), "coordinate"), name, dim)
+	}
+	for _, v := range s.Start {
+		if !(math.Abs(v) <= MaxStartCoord) {
+			return fmt.Errorf("start coordinate %s is out of range [%s, %s]", sim.FormatFloat(v), sim.FormatFloat(-MaxStartCoord), sim.FormatFloat(MaxStartCoord))
+		}
+	}
+	if err := StepsParam.Check(float64(s.Steps)); err != nil {
+		return err
+	}
+	if err := TolParam.Check(s.Tol); err != nil {
+		return err
+	}
+	if s.View != nil {
+		if err := CheckWindow(*s.View); err != nil {
+			return err
+		}
+	}
+	if !scValidUI(s.UI) {
+		return fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", sim.Quote(s.UI), MaxUILen)
+	}
+	if n := len(s.Encode()); n > MaxLinkLen {
+		return fmt.Errorf("the scenario's text is %d bytes long, at most %d", n, MaxLinkLen)
+	}
+	return nil
+}
+
+// CheckWindow checks a view window: finite coordinates of size at most
+// MaxViewCoord, xmin < xmax and ymin < ymax, width and height at most
+// MaxViewSize and at least MinViewRel·max(1, |coordinates|).
+func CheckWindow(w surfaces.Window) error {
+	for _, v := range []float64{w.XMin, w.XMax, w.YMin, w.YMax} {
+		if !(math.Abs(v) <= MaxViewCoord) {
+			return fmt.Errorf("view window coordinate %s is out of range [%s, %s]", sim.FormatFloat(v), sim.FormatFloat(-MaxViewCoord), sim.FormatFloat(MaxViewCoord))
+		}
+	}
+	for _, a := range []struct {
+		axis     string
+		lo, hi   float64
+		what     string
+		min, max string
+	}{
+		{"x", w.XMin, w.XMax, "width", "xmin", "xmax"},
+		{"y", w.YMin, w.YMax, "height", "ymin", "ymax"},
+	} {
+		if !(a.lo < a.hi) {
+			return fmt.Errorf("view window has %s %s not below %s %s", a.min, sim.FormatFloat(a.lo), a.max, sim.FormatFloat(a.hi))
+		}
+		size := a.hi - a.lo
+		if size > MaxViewSize {
+			return fmt.Errorf("view window %s %s is larger than %s", a.what, sim.FormatFloat(size), sim.FormatFloat(MaxViewSize))
+		}
+		if least := MinViewRel * math.Max(1, math.Max(math.Abs(a.lo), math.Abs(a.hi))); size < least {
+			return fmt.Errorf("view window %s %s is too small (at least %s there)", a.what, sim.FormatFloat(size), sim.FormatFloat(least))
+		}
+	}
+	return nil
+}
+
+// Decode reads a scenario from its text form, as found in a URL fragment.
+// It accepts an optional leading '#' and, if the text contains '%',
+// percent-decodes it once. It rejects, with one sentence starting "link: "
+// that names the problem: text longer than MaxLinkLen bytes (before or
+// after decoding), bytes that are not printable ASCII, a bad
+// percent-encoding, a missing or unknown version, empty, unknown or
+// repeated fields (only m may repeat), a missing s, x or m, more than
+// MaxPanels methods, malformed numbers (NaN, Inf, hexadecimal and
+// underscores included), values out of range, and a start whose dimension
+// differs from the surface's. Error messages quote at most 32 bytes of the
+// input, escaped so that they are safe to show in a page.
+func Decode(text string) (Scenario, error) {
+	s, err := scDecode(text)
+	if err != nil {
+		return Scenario{}, fmt.Errorf("link: %v", err)
+	}
+	return s, nil
+}
+
+func scDecode(text string) (Scenario, error) {
+	var s Scenario
+	if len(text) > MaxLinkLen {
+		return s, fmt.Errorf("the text is %d bytes long, at most %d", len(text), MaxLinkLen)
+	}
+	text = strings.TrimPrefix(text, "#")
+	if err := scCheckBytes(text); err != nil {
+		return s, err
+	}
+	if strings.Contains(text, "%") {
+		var err error
+		if text, err = scUnescape(text); err != nil {
+			return s, err
+		}
+		if len(text) > MaxLinkLen {
+			return s, fmt.Errorf("the decoded text is %d bytes long, at most %d", len(text), MaxLinkLen)
+		}
+		if err := scCheckBytes(text); err != nil {
+			return s, fmt.Errorf("after percent-decoding, %v", err)
+		}
+	}
+	if text == "" {
+		return s, fmt.Errorf("the text is empty, expected %s;s=surface;x=start;m=method", Version)
+	}
+	fields := strings.Split(text, ";")
+	if v := fields[0]; v != Version {
+		if len(v) >= 2 && v[0] == 'v' && strings.Trim(v[1:], "0123456789") == "" {
+			return s, fmt.Errorf("version %s is not supported (this build reads %s)", sim.Quote(v), Version)
+		}
+		return s, fmt.Errorf("the text must start with the version %s, not %s", Version, sim.Quote(v))
+	}
+	seen := map[string]bool{}
+	var net *Network
+	s.Steps = DefaultSteps
+	s.Tol = DefaultTol
+	for _, f := range fields[1:] {
+		if f == "" {
+			return s, fmt.Errorf("empty field (two ';' in a row, or a ';' at the end)")
+		}
+		key, val, ok := strings.Cut(f, "=")
+		if !ok {
+			return s, fmt.Errorf("field %s is not key=value", sim.Quote(f))
+		}
+		if key != "m" && seen[key] {
+			return s, fmt.Errorf("field %s given twice (only m may repeat)", sim.Quote(key))
+		}
+		seen[key] = true
+		switch key {
+		case "s":
+			name, set, _ := strings.Cut(val, ":")
+			k, err := surfaces.Lookup(name)
+			if err != nil {
+				return s, err
+			}
+			vals, err := scParseSettings("surface "+name, set, k.Params)
+			if err != nil {
+				return s, err
+			}
+			if err := s.SetSurface(k, vals); err != nil {
+				return s, err
+			}
+		case "x":
+			parts := strings.Split(val, ",")
+			if len(parts) > 16 {
+				return s, fmt.Errorf("start has %d coordinates, too many", len(parts))
+			}
+			s.Start = make([]float64, len(parts))
+			for i, p := range parts {
+				v, err := scNumber("start coordinate ", p)
+				if err != nil {
+					return s, err
+				}
+				s.Start[i] = v
+			}
+		case "m":
+			if len(s.Methods) == MaxPanels {
+				return s, fmt.Errorf("more than %d methods given (one per panel, at most %d)", MaxPanels, MaxPanels)
+			}
+			name, set, _ := strings.Cut(val, ":")
+			k, err := sim.LookupMethod(name)
+			if err != nil {
+				return s, err
+			}
+			vals, err := scParseSettings("method "+name, set, k.Params)
+			if err != nil {
+				return s, err
+			}
+			s.Methods = append(s.Methods, sim.Spec{Kind: k, Values: vals})
+		case "n":
+			v, err := StepsParam.Parse(val)
+			if err != nil {
+				return s, err
+			}
+			s.Steps = int(v)
+		case "t":
+			v, err := TolParam.Parse(val)
+			if err != nil {
+				return s, err
+			}
+			s.Tol = v
+		case "w":
+			parts := strings.Split(val, ",")
+			if len(parts) != 4 {
+				return s, fmt.Errorf("view window needs 4 numbers xmin,xmax,ymin,ymax, got %d", len(parts))
+			}
+			var c [4]float64
+			for i, p := range parts {
+				v, err := scNumber("view window coordinate ", p)
+				if err != nil {
+					return s, err
+				}
+				c[i] = v
+			}
+			s.View = &surfaces.Window{XMin: c[0], XMax: c[1], YMin: c[2], YMax: c[3]}
+		case "net":
+			if net == nil {
+				d := DefaultNetwork()
+				net = &d
+			}
+			if err := net.ParseNetwork(val); err != nil {
+				return s, err
+			}
+		case "d":
+			if net == nil {
+				d := DefaultNetwork()
+				net = &d
+			}
+			if err := net.ParseDataset(val); err != nil {
+				return s, err
+			}
+		case "u":
+			if !scValidUI(val) {
+				return s, fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", sim.Quote(val), MaxUILen)
+			}
+			s.UI = val
+		default:
+			return s, fmt.Errorf("unknown field %s (accepted: s, x, m, n, t, w, u, net, d)", sim.Quote(key))
+		}
+	}
+	if net != nil {
+		switch {
+		case seen["s"] || seen["x"] || seen["w"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, x=, w=)")
+		case !seen["net"]:
+			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
+		case len(s.Methods) == 0:
+			return s, fmt.Errorf("missing method (m=name, one per panel)")
+		}
+		if err := s.SetNetwork(*net); err != nil {
+			return s, err
+		}
+		return s, s.Validate()
+	}
+	switch {
+	case s.SurfaceKind == nil:
+		return s, fmt.Errorf("missing surface (s=name)")
+	case s.Start == nil:
+		return s, fmt.Errorf("missing start point (x=x1,x2)")
+	case len(s.Methods) == 0:
+		return s, fmt.Errorf("missing method (m=name, one per panel)")
+	}
+	if err := s.Validate(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// scParseSettings is ParseSettings with messages that start with what.
+func scParseSettings(what, set string, params []sim.Param) ([]float64, error) {
+	vals, err := sim.ParseSettings(set, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", what, err)
+	}
+	return vals, nil
+}
+
+// scCheckValues is CheckValues with messages that start with what.
+func scCheckValues(what string, vals []float64, params []sim.Param) error {
+	if err := sim.CheckValues(vals, params); err != nil {
+		return fmt.Errorf("%s: %v", what, err)
+	}
+	return nil
+}
+
+// scNumber reads a number (ParseFloat); label prefixes the messages
+// ("start coordinate ").
+func scNumber(label, v string) (float64, error) {
+	x, err := sim.ParseFloat(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s%v", label, err)
+	}
+	return x, nil
+}
+
+// scCheckBytes accepts printable ASCII only.
+func scCheckBytes(text string) error {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x80:
+			return fmt.Errorf("byte %d is non-ASCII (0x%02x); only printable ASCII is allowed", i+1, c)
+		case c < 0x20 || c == 0x7f:
+			return fmt.Errorf("byte %d is a control character (0x%02x); only printable ASCII is allowed", i+1, c)
+		}
+	}
+	return nil
+}
+
+// scUnescape decodes %XX escapes once, like url.PathUnescape.
+func scUnescape(text string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+2 >= len(text) || !scIsHex(text[i+1]) || !scIsHex(text[i+2]) {
+			end := min(i+3, len(text))
+			return "", fmt.Errorf("bad percent-encoding %s at byte %d: %% must be followed by two hexadecimal digits", sim.Quote(text[i:end]), i+1)
+		}
+		b.WriteByte(scUnhex(text[i+1])<<4 | scUnhex(text[i+2]))
+		i += 2
+	}
+	return b.String(), nil
+}
+
+func scIsHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func scUnhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+func scValidUI(u string) bool {
+	if len(u) > MaxUILen {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func scWriteFloats(b *strings.Builder, v []float64) {
+	for i, x := range v {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(sim.FormatFloat(x))
+	}
+}
+
+func scPlural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

@@ -1,0 +1,593 @@
+package scenario
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"curvlab/sim"
+	"curvlab/sim/internal/simtest"
+	"curvlab/sim/surfaces"
+)
+
+// scCanonical are scenario texts in canonical form, written by hand from
+// the format's rules.
+var scCanonical = []string{
+	"v1;s=quadratic;x=1,1;m=gd",
+	"v1;s=quadratic:l1=2,l2=-3,angle=0;x=-1.5,0.25;m=gd:lr=0.1,ls=wolfe;m=gd:ls=armijo;n=1000;t=0;w=-3,3,-2.5,2.5;u=ab12",
+	"v1;s=quadratic:l1=0.5;x=1e-07,-1e+06;m=gd;m=gd:lr=0.01;m=gd:ls=exact;m=gd:ls=wolfe,c2=0.1;n=100000;t=1;u=0123456789abcdef",
+	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.002;m=newton;m=sr1",
+	"v1;s=rosenbrock:a=-2,b=0.5;x=0,0;m=sr1;n=1;t=1e-12;w=-5e+06,5e+06,-1,1",
+	"v1;s=quadratic;x=0,0;m=gd;w=-0.5,0.5,0.1,0.2",
+	"v1;net=tanh:8,8;d=circle;m=gd:lr=0.1",
+	"v1;net=relu:3,loss=ce,init=7;d=spiral:n=100,noise=0,seed=3;m=adam;m=newton;n=50;t=0;u=1",
+	"v1;net=sigmoid:8,1,8;d=xor:n=8;m=sr1",
+}
+
+func TestScenarioCanonical(t *testing.T) {
+	for _, text := range scCanonical {
+		s, err := Decode(text)
+		if err != nil {
+			t.Errorf("Decode(%q): %v", text, err)
+			continue
+		}
+		if got := s.Encode(); got != text {
+			t.Errorf("Encode(Decode(%q)) = %q", text, got)
+		}
+		if err := s.Validate(); err != nil {
+			t.Errorf("%q: Validate: %v", text, err)
+		}
+	}
+	// Spot checks of what the fields mean.
+	s, err := Decode(scCanonical[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.SurfaceKind.Name != "quadratic" || !slices.Equal(s.SurfaceVals, []float64{2, -3, 0}) {
+		t.Errorf("surface %s %v", s.SurfaceKind.Name, s.SurfaceVals)
+	}
+	if !slices.Equal(s.Start, []float64{-1.5, 0.25}) || s.Steps != 1000 || s.Tol != 0 || s.UI != "ab12" {
+		t.Errorf("start %v steps %d tol %v ui %q", s.Start, s.Steps, s.Tol, s.UI)
+	}
+	if s.View == nil || *s.View != (surfaces.Window{XMin: -3, XMax: 3, YMin: -2.5, YMax: 2.5}) || s.ViewWindow() != *s.View {
+		t.Errorf("view %v", s.View)
+	}
+	if len(s.Methods) != 2 || s.Methods[0].Value("lr") != 0.1 || lineSearchName(s.Methods[0]) != "wolfe" ||
+		lineSearchName(s.Methods[1]) != "armijo" || s.Methods[1].Value("lr") != s.Methods[1].Kind.Params[0].Default {
+		t.Errorf("methods %v", s.Methods)
+	}
+	// Without w, the view is the surface's own.
+	s, err = Decode(scCanonical[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.View != nil || s.ViewWindow() != surfaces.NewQuadratic(1, 10, 30).View() {
+		t.Errorf("default view %v", s.ViewWindow())
+	}
+}
+
+// TestScenarioNormalizes decodes non-canonical texts and checks that they
+// encode to the canonical form the rules call for.
+func TestScenarioNormalizes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"#v1;s=quadratic;x=1,1;m=gd", "v1;s=quadratic;x=1,1;m=gd"},
+		{"v1;s=quadratic;x=1,1;m=gd;n=500;t=1e-8;u=", "v1;s=quadratic;x=1,1;m=gd"},
+		{"v1;s=quadratic;x=1,1;m=gd;t=0.00000001", "v1;s=quadratic;x=1,1;m=gd"},
+		{"v1;m=gd;n=20;x=1.0,1;s=quadratic:l2=10,l1=3", "v1;s=quadratic:l1=3;x=1,1;m=gd;n=20"},
+		{"v1;s=quadratic:angle=30;x=-0,1;m=gd:lr=0.001,ls=none", "v1;s=quadratic;x=0,1;m=gd"},
+		{"v1;s=quadratic;x=1,1;m=gd;n=1e3;t=0.50", "v1;s=quadratic;x=1,1;m=gd;n=1000;t=0.5"},
+		{"v1;s=quadratic;x=1,1;m=gd;w=-1,1,-1E0,1.00", "v1;s=quadratic;x=1,1;m=gd;w=-1,1,-1,1"},
+		{"v1%3Bs%3Dquadratic;x=1%2C1;m=gd%3alr%3D0.5", "v1;s=quadratic;x=1,1;m=gd:lr=0.5"},
+		{"%23v1;s=quadratic;x=1,1;m=gd", ""}, // '#' only before decoding
+		{"v1;s=quadratic:;x=1,1;m=gd:", "v1;s=quadratic;x=1,1;m=gd"},
+	} {
+		s, err := Decode(c.in)
+		if c.want == "" {
+			if err == nil {
+				t.Errorf("Decode(%q) accepted", c.in)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Decode(%q): %v", c.in, err)
+			continue
+		}
+		if got := s.Encode(); got != c.want {
+			t.Errorf("Encode(Decode(%q)) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// scFragmentLegal reports whether every byte of s may appear in a URL
+// fragment without percent-encoding (RFC 3986 §3.5: pchar / "/" / "?").
+func scFragmentLegal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// scRandomValues draws parameter values: defaults, bounds or random values
+// in range.
+func scRandomValues(rng *rand.Rand, params []sim.Param) []float64 {
+	v := sim.Defaults(params)
+	for i, p := range params {
+		switch {
+		case len(p.Choices) > 0:
+			v[i] = float64(rng.IntN(len(p.Choices)))
+		case rng.IntN(4) == 0:
+			// keep the default
+		case rng.IntN(4) == 0:
+			v[i] = p.Min
+		case rng.IntN(4) == 0:
+			v[i] = p.Max
+		default:
+			v[i] = p.Min + (p.Max-p.Min)*rng.Float64()
+			if p.Int {
+				v[i] = math.Round(v[i])
+			}
+		}
+	}
+	return v
+}
+
+func TestScenarioRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	kinds, methods := surfaces.Kinds(), sim.MethodKinds()
+	scenarios := []Scenario{Default()}
+	for len(scenarios) < 300 {
+		var s Scenario
+		k := kinds[rng.IntN(len(kinds))]
+		if err := s.SetSurface(k, scRandomValues(rng, k.Params)); err != nil {
+			t.Fatal(err)
+		}
+		for i := 1 + rng.IntN(MaxPanels); i > 0; i-- {
+			m := methods[rng.IntN(len(methods))]
+			s.Methods = append(s.Methods, sim.Spec{Kind: m, Values: scRandomValues(rng, m.Params)})
+		}
+		s.Start = []float64{(rng.Float64() - 0.5) * 2e6, rng.NormFloat64()}
+		s.Steps = 1 + rng.IntN(MaxSteps)
+		s.Tol = []float64{DefaultTol, 0, 1, rng.Float64()}[rng.IntN(4)]
+		if rng.IntN(2) == 0 {
+			x, y := rng.NormFloat64()*1e3, rng.NormFloat64()
+			s.View = &surfaces.Window{XMin: x, XMax: x + rng.Float64()*1e4 + 1e-3, YMin: y, YMax: y + rng.Float64() + 1e-3}
+		}
+		s.UI = "abcdefghijklmnopqrstuvwxyz0123456789"[:rng.IntN(MaxUILen+1)]
+		if err := s.Validate(); err != nil {
+			if strings.Contains(err.Error(), "bytes long") {
+				continue // too many long numbers for one link
+			}
+			t.Fatalf("Validate(%s): %v", s.Encode(), err)
+		}
+		scenarios = append(scenarios, s)
+	}
+	for _, s := range scenarios {
+		text := s.Encode()
+		if !scFragmentLegal(text) {
+			t.Errorf("%q is not legal in a URL fragment", text)
+		}
+		d, err := Decode(text)
+		if err != nil {
+			t.Errorf("Decode(%q): %v", text, err)
+			continue
+		}
+		if !d.Equal(s) {
+			t.Errorf("Decode(Encode(s)) differs from s for %q", text)
+		}
+		if again := d.Encode(); again != text {
+			t.Errorf("Encode not stable: %q, then %q", text, again)
+		}
+		// The m fields are method specs in ParseSpec's sense.
+		for i, m := range d.Methods {
+			p, err := sim.ParseSpec(m.String())
+			if err != nil || p.Kind != s.Methods[i].Kind || !slices.Equal(p.Values, s.Methods[i].Values) {
+				t.Errorf("ParseSpec(%q) = %v, %v", m.String(), p, err)
+			}
+		}
+	}
+}
+
+// scRejects are hostile or malformed texts and a phrase their error must
+// contain.
+var scRejects = []struct{ in, phrase string }{
+	{"", "empty"},
+	{"#", "empty"},
+	{"v1", "missing surface"},
+	{"v1;s=quadratic", "missing start"},
+	{"v1;s=quadratic;x=1,1", "missing method"},
+	{"v1;x=1,1;m=gd", "missing surface"},
+	{"v2;s=quadratic;x=1,1;m=gd", "version \"v2\" is not supported"},
+	{"v10;s=quadratic;x=1,1;m=gd", "not supported"},
+	{"V1;s=quadratic;x=1,1;m=gd", "must start with the version v1"},
+	{"s=quadratic;x=1,1;m=gd", "must start with the version v1"},
+	{"##v1;s=quadratic;x=1,1;m=gd", "must start with the version"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=" + strings.Repeat("a", 1000), "at most 1000"},
+	{strings.Repeat("%61", 400), "at most 1000"},
+	{"<script>alert(1)</script>", "must start with the version"},
+	{"v1;s=quadratic;x=1,1;m=<script>alert(1)</script>", "unknown method"},
+	{"v1;s=<img src=x onerror=alert(1)>;x=1,1;m=gd", "unknown surface"},
+	{"v1;s=quadratic;x=NaN,1;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1,nan;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=Inf,1;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1,-Infinity;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1e999,1;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=0x1p3,1;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1_000,1;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=1_0", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=NaN", "not a finite decimal number"},
+	{"v1;s=quadratic:l1=Inf;x=1,1;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1,;m=gd", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1," + strings.Repeat("1", 40) + ";m=gd", "too long for a number"},
+	{"v1;s=quadratic;x=1,1;m=gd;m=gd;m=gd;m=gd;m=gd", "more than 4 methods"},
+	{"v1;s=quadratic;x=1,1;m=gd;q=1", "unknown field \"q\""},
+	{"v1;s=quadratic;x=1,1;m=gd;S=quadratic", "unknown field \"S\""},
+	{"v1;s=quadratic;x=1,1;m=gd;=1", "unknown field \"\""},
+	{"v1;s=quadratic;x=1,1;m=gd;n=5;n=6", "field \"n\" given twice"},
+	{"v1;s=quadratic;s=quadratic;x=1,1;m=gd", "field \"s\" given twice"},
+	{"v1;s=quadratic;x=1,1;x=1,1;m=gd", "field \"x\" given twice"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=0", "n=0 is out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=1e9", "n=1e9 is out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=-5", "n=-5 is out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=100001", "out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=2.5", "integer"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=", "not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd;t=-1", "t=-1 is out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd;t=1.5", "t=1.5 is out of range"},
+	{"v1;s=quadratic;x=1,2,3;m=gd", "start has 3 coordinates, surface quadratic needs 2"},
+	{"v1;s=quadratic;x=1;m=gd", "start has 1 coordinate, surface quadratic needs 2"},
+	{"v1;s=quadratic;x=" + strings.Repeat("1,", 20) + "1;m=gd", "too many"},
+	{"v1;s=quadratic;x=2e6,0;m=gd", "start coordinate 2e+06 is out of range [-1e+06, 1e+06]"},
+	{"v1;s=quadratic;x=0,-1000001;m=gd", "out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=1,1,0,1", "xmin 1 not below xmax 1"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=0,1,2,-2", "ymin 2 not below ymax -2"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=0,1e8,0,1", "coordinate 1e+08 is out of range [-1e+07, 1e+07]"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=-6e6,6e6,0,1", "width 1.2e+07 is larger than 1e+07"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=0,1,1,1.0000000000000002", "height 2.220446049250313e-16 is too small"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=0,1,0", "needs 4 numbers"},
+	{"v1;s=quadratic;x=1,1;m=gd;w=0,1,0,1,2", "needs 4 numbers"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=\xc3\xa9", "non-ASCII"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=%C3%A9", "after percent-decoding, byte"},
+	{"v1;s=quadratic;x=1,1;m=gd\n", "control character"},
+	{"v1;s=quadratic;x=1,1;m=gd\x00", "control character (0x00)"},
+	{"v1;s=quadratic;x=1,1;m=gd%00", "control character (0x00)"},
+	{"v1;s=quadratic;x=1,1;m=gd\x7f", "control character"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=%zz", "bad percent-encoding \"%zz\""},
+	{"v1;s=quadratic;x=1,1;m=gd;u=%4", "bad percent-encoding \"%4\""},
+	{"v1;s=quadratic;x=1,1;m=gd;u=a%", "bad percent-encoding"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=%2541", "UI flags \"%41\""},
+	{"v1;s=quadratic;x=1,1;m=gd;u=ABC", "UI flags \"ABC\""},
+	{"v1;s=quadratic;x=1,1;m=gd;u=" + strings.Repeat("a", 17), "at most 16 characters"},
+	{"v1;s=foo;x=1,1;m=gd", "unknown surface \"foo\" (accepted: "},
+	{"v1;s=quadratic;x=1,1;m=foo", "unknown method \"foo\" (accepted: "},
+	{"v1;s=quadratic;x=1,1;m=", "unknown method \"\""},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=abc", "method gd: lr=\"abc\" is not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd:zz=1", "method gd: unknown key \"zz\" (accepted: lr, ls, c2)"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr", "method gd: \"lr\" is not key=value"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=1,lr=2", "key \"lr\" given twice"},
+	{"v1;s=quadratic;x=1,1;m=gd:ls=foo", "ls=\"foo\" is not one of none|armijo|wolfe|exact"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=0", "lr=0 is out of range [1e-12, 1e+06]"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=0.1,", "\"\" is not key=value"},
+	{"v1;s=quadratic:l1=1e5;x=1,1;m=gd", "surface quadratic: l1=1e5 is out of range"},
+	{"v1;s=quadratic:zz=1;x=1,1;m=gd", "surface quadratic: unknown key \"zz\" (accepted: l1, l2, angle)"},
+	{"v1;;s=quadratic;x=1,1;m=gd", "empty field"},
+	{"v1;s=quadratic;x=1,1;m=gd;", "empty field"},
+	{"v1;s", "field \"s\" is not key=value"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=5 ", "n=\"5 \" is not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd;#", "field \"#\" is not key=value"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=%3Cscript%3E", "UI flags \"\\x3cscript\\x3e\""},
+	{"v1;net=tanh:8;d=circle", "missing method"},
+	{"v1;d=circle;m=gd", "net= is missing"},
+	{"v1;net=tanh:8;s=quadratic;m=gd", "takes no surface, start or view"},
+	{"v1;net=tanh:8;x=1,1;m=gd", "takes no surface, start or view"},
+	{"v1;net=tanh:8;m=gd;w=0,1,0,1", "takes no surface, start or view"},
+	{"v1;net=tanh;m=gd", "give 1 to 3 hidden layer widths"},
+	{"v1;net=tanh:8,8,8,8;m=gd", "give 1 to 3 hidden layer widths"},
+	{"v1;net=tanh:0;m=gd", "layer width 0 is out of range [1, 8]"},
+	{"v1;net=tanh:9;m=gd", "layer width 9 is out of range [1, 8]"},
+	{"v1;net=tanh:2.5;m=gd", "layer width 2.5 must be an integer"},
+	{"v1;net=tanh:08;m=gd", "layer width \"08\" is not a finite decimal number"},
+	{"v1;net=tanh:+5;m=gd", "layer width \"+5\" is not a finite decimal number"},
+	{"v1;s=quadratic;x=1,+1;m=gd", "start coordinate \"+1\" is not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd;t=.5", "t=\".5\" is not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd;n=08", "n=\"08\" is not a finite decimal number"},
+	{"v1;s=quadratic;x=1,1;m=gd:lr=5.", "lr=\"5.\" is not a finite decimal number"},
+	{"v1;net=tanh:<b>;m=gd", "layer width \"\\x3cb\\x3e\""},
+	{"v1;net=gelu:8;m=gd", "unknown activation \"gelu\" (accepted: tanh, relu, sigmoid)"},
+	{"v1;net=tanh:8,loss=l1;m=gd", "loss=\"l1\" is not one of mse|ce"},
+	{"v1;net=tanh:loss=ce,8;m=gd", "after a key=value setting"},
+	{"v1;net=tanh:8,init=-1;m=gd", "init=-1 is out of range"},
+	{"v1;net=tanh:8;net=tanh:8;m=gd", "field \"net\" given twice"},
+	{"v1;net=tanh:8;d=moons;m=gd", "unknown dataset \"moons\" (accepted: "},
+	{"v1;net=tanh:8;d=circle:n=3;m=gd", "n=3 is out of range [8, 1000]"},
+	{"v1;net=tanh:8;d=circle:n=1001;m=gd", "out of range"},
+	{"v1;net=tanh:8;d=circle:noise=2;m=gd", "noise=2 is out of range"},
+	{"v1;net=tanh:8;d=circle:seed=1.5;m=gd", "must be an integer"},
+	{"v1;net=tanh:8;d=circle:zz=1;m=gd", "unknown key \"zz\" (accepted: n, noise, seed)"},
+}
+
+// scCheckMessage checks the properties every Decode error must have.
+func scCheckMessage(t *testing.T, in string, err error) {
+	t.Helper()
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "link: ") {
+		t.Errorf("Decode(%.60q): %q does not start with \"link: \"", in, msg)
+	}
+	if len(msg) > 200 || strings.ContainsAny(msg, "<\n\r") {
+		t.Errorf("Decode(%.60q): message too long or unsafe: %q", in, msg)
+	}
+	// At most about 40 bytes of the input are echoed.
+	for i := 0; i+41 <= len(in); i++ {
+		if strings.Contains(msg, in[i:i+41]) {
+			t.Errorf("Decode(%.60q): message echoes %q", in, in[i:i+41])
+			break
+		}
+	}
+}
+
+func TestScenarioRejects(t *testing.T) {
+	for _, c := range scRejects {
+		_, err := Decode(c.in)
+		if err == nil {
+			t.Errorf("Decode(%.80q) accepted", c.in)
+			continue
+		}
+		if !strings.Contains(err.Error(), c.phrase) {
+			t.Errorf("Decode(%.80q) = %q, want it to contain %q", c.in, err, c.phrase)
+		}
+		scCheckMessage(t, c.in, err)
+	}
+}
+
+// TestScenarioLongTokens puts a long token everywhere the input is echoed
+// and checks that the messages stay short.
+func TestScenarioLongTokens(t *testing.T) {
+	tok := strings.Repeat("abcdefghij<>&\"'\\", 30)
+	for _, in := range []string{
+		tok,
+		"v" + tok,
+		"v1;" + tok,
+		"v1;" + tok + "=1",
+		"v1;s=" + tok + ";x=1,1;m=gd",
+		"v1;s=quadratic:" + tok + ";x=1,1;m=gd",
+		"v1;s=quadratic:" + tok + "=1;x=1,1;m=gd",
+		"v1;s=quadratic:l1=" + tok + ";x=1,1;m=gd",
+		"v1;s=quadratic;x=" + tok + ",1;m=gd",
+		"v1;s=quadratic;x=1,1;m=" + tok,
+		"v1;s=quadratic;x=1,1;m=gd:" + tok,
+		"v1;s=quadratic;x=1,1;m=gd:" + tok + "=1",
+		"v1;s=quadratic;x=1,1;m=gd:lr=" + tok,
+		"v1;s=quadratic;x=1,1;m=gd:ls=" + tok,
+		"v1;s=quadratic;x=1,1;m=gd;n=" + tok,
+		"v1;s=quadratic;x=1,1;m=gd;t=" + tok,
+		"v1;s=quadratic;x=1,1;m=gd;w=" + tok + ",1,2,3",
+		"v1;s=quadratic;x=1,1;m=gd;u=" + tok,
+		"v1;s=quadratic;x=1,1;m=gd;u=%" + tok,
+	} {
+		_, err := Decode(in)
+		if err == nil {
+			t.Errorf("Decode(%.60q) accepted", in)
+			continue
+		}
+		scCheckMessage(t, in, err)
+	}
+}
+
+func TestDefaultScenario(t *testing.T) {
+	s := Default()
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if s.SurfaceKind.Name != "rosenbrock" || !slices.Equal(s.SurfaceVals, sim.Defaults(s.SurfaceKind.Params)) {
+		t.Errorf("surface %s %v", s.SurfaceKind.Name, s.SurfaceVals)
+	}
+	if !slices.Equal(s.Start, []float64{-1.2, 1}) || s.Steps != 500 || s.Tol != 1e-8 || s.View != nil || s.UI != "" {
+		t.Errorf("start %v steps %d tol %v view %v ui %q", s.Start, s.Steps, s.Tol, s.View, s.UI)
+	}
+	var names []string
+	for _, m := range s.Methods {
+		names = append(names, m.Kind.Name)
+	}
+	if strings.Join(names, ",") != "gd,newton,sr1" {
+		t.Errorf("methods %v", names)
+	}
+	// Gradient descent must be stable at the start: lr < 2/λ_max(∇²f).
+	surf := s.Surface()
+	h := make([]float64, 4)
+	surf.Hess(h, s.Start)
+	var eig mat.EigenSym
+	if !eig.Factorize(mat.NewSymDense(2, h), false) {
+		t.Fatal("eigendecomposition failed")
+	}
+	lmax := math.Max(eig.Values(nil)[0], eig.Values(nil)[1])
+	if lr := s.Methods[0].Value("lr"); !(lr > 0 && lr < 2/lmax) {
+		t.Errorf("gd lr = %v, stable only below 2/λ_max = %v", lr, 2/lmax)
+	}
+	if d, err := Decode(s.Encode()); err != nil || !d.Equal(s) {
+		t.Errorf("default scenario does not round-trip: %v", err)
+	}
+}
+
+func TestScenarioRuns(t *testing.T) {
+	s, err := Decode("v1;s=quadratic:l1=2,l2=8;x=0.01,-0.02;m=gd;m=gd:lr=0.1;n=50;t=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := s.NewRuns()
+	if len(runs) != 2 {
+		t.Fatalf("%d runs", len(runs))
+	}
+	q := surfaces.NewQuadratic(2, 8, 30)
+	g := make([]float64, 2)
+	q.Grad(g, s.Start)
+	for i, r := range runs {
+		row := r.Row(0)
+		if !slices.Equal(row.X, s.Start) || row.F != q.Func(s.Start) || !slices.Equal(row.G, g) {
+			t.Errorf("run %d row 0: x %v f %v g %v", i, row.X, row.F, row.G)
+		}
+		// ‖g‖ ≈ 0.16 ≤ t = 1: converged at the start.
+		if !r.Done || row.Events&sim.EventConverged == 0 {
+			t.Errorf("run %d: ‖g‖ = %v ≤ tol 1 but not converged", i, row.GNorm)
+		}
+		// Storage grows with the rows computed, not with the budget.
+		if cap(r.Trace) > s.Steps+1 {
+			t.Errorf("run %d: trace capacity %d for 1 row", i, cap(r.Trace))
+		}
+	}
+	// The panels' own parameters reach the methods: on the quadratic one
+	// fixed step is x₊ = x − lr·Ax.
+	s.Tol = 0
+	runs = s.NewRuns()
+	for i, lr := range []float64{0.001, 0.1} {
+		r := runs[i]
+		r.Step()
+		want := []float64{s.Start[0] - lr*g[0], s.Start[1] - lr*g[1]}
+		if !simtest.CloseVec(r.State.X, want, 1e-15) || r.Done {
+			t.Errorf("run %d: step to %v, want %v", i, r.State.X, want)
+		}
+	}
+}
+
+// TestScenarioSurfaceCache checks that Surface follows edits of the fields.
+func TestScenarioSurfaceCache(t *testing.T) {
+	s, err := Decode("v1;s=quadratic;x=1,1;m=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := []float64{0.3, -0.7}
+	if got, want := s.Surface().Func(x), surfaces.NewQuadratic(1, 10, 30).Func(x); got != want {
+		t.Errorf("f = %v, want %v", got, want)
+	}
+	c := s.Clone()
+	c.SurfaceVals[0] = 4
+	if got, want := c.Surface().Func(x), surfaces.NewQuadratic(4, 10, 30).Func(x); got != want {
+		t.Errorf("after edit f = %v, want %v", got, want)
+	}
+	if got, want := s.Surface().Func(x), surfaces.NewQuadratic(1, 10, 30).Func(x); got != want {
+		t.Errorf("clone edit leaked: f = %v, want %v", got, want)
+	}
+	if c.Equal(s) || !s.Equal(s.Clone()) {
+		t.Error("Equal ignores the surface values or Clone differs")
+	}
+}
+
+func TestScenarioValidate(t *testing.T) {
+	base, err := Decode("v1;s=quadratic;x=1,1;m=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gd := base.Methods[0]
+	for _, c := range []struct {
+		phrase string
+		edit   func(s *Scenario)
+	}{
+		{"no surface", func(s *Scenario) { s.SurfaceKind = nil }},
+		{"takes 3 parameter values", func(s *Scenario) { s.SurfaceVals = s.SurfaceVals[:2] }},
+		{"l1=NaN is out of range", func(s *Scenario) { s.SurfaceVals[0] = math.NaN() }},
+		{"no method", func(s *Scenario) { s.Methods = nil }},
+		{"5 methods given, at most 4", func(s *Scenario) { s.Methods = []sim.Spec{gd, gd, gd, gd, gd} }},
+		{"panel 2 has no method", func(s *Scenario) { s.Methods = []sim.Spec{gd, {}} }},
+		{"ls=7 is not an index", func(s *Scenario) { s.Methods[0].Values[1] = 7 }},
+		{"lr=-1 is out of range", func(s *Scenario) { s.Methods[0].Values[0] = -1 }},
+		{"start has 0 coordinates", func(s *Scenario) { s.Start = nil }},
+		{"start coordinate NaN", func(s *Scenario) { s.Start[1] = math.NaN() }},
+		{"start coordinate +Inf", func(s *Scenario) { s.Start[0] = math.Inf(1) }},
+		{"n=0 is out of range [1, 100000]", func(s *Scenario) { s.Steps = 0 }},
+		{"n=100001 is out of range", func(s *Scenario) { s.Steps = MaxSteps + 1 }},
+		{"t=NaN is out of range [0, 1]", func(s *Scenario) { s.Tol = math.NaN() }},
+		{"coordinate NaN", func(s *Scenario) { s.View = &surfaces.Window{XMin: math.NaN(), XMax: 1, YMin: 0, YMax: 1} }},
+		{"xmin 1 not below xmax 0", func(s *Scenario) { s.View = &surfaces.Window{XMin: 1, XMax: 0, YMin: 0, YMax: 1} }},
+		{"UI flags \"a;b\"", func(s *Scenario) { s.UI = "a;b" }},
+	} {
+		s := base.Clone()
+		c.edit(&s)
+		err := s.Validate()
+		if err == nil || !strings.Contains(err.Error(), c.phrase) {
+			t.Errorf("Validate = %v, want %q", err, c.phrase)
+		}
+	}
+	if err := base.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, c := range scRejects {
+		f.Add(c.in)
+	}
+	for _, c := range scCanonical {
+		f.Add(c)
+	}
+	f.Add(defaultScenarioText)
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := Decode(in)
+		if err != nil {
+			scCheckMessage(t, in, err)
+			return
+		}
+		text := s.Encode()
+		if !scFragmentLegal(text) || len(text) > MaxLinkLen {
+			t.Fatalf("Decode(%q) encodes to %q", in, text)
+		}
+		d, err := Decode(text)
+		if err != nil {
+			t.Fatalf("Decode(%q) accepted, but its encoding %q is rejected: %v", in, text, err)
+		}
+		if !d.Equal(s) || d.Encode() != text {
+			t.Fatalf("Decode(%q): encoding %q decodes to a different scenario %q", in, text, d.Encode())
+		}
+	})
+}
+
+// lineSearchName is the line search a method spec asks for, by name.
+func lineSearchName(sp sim.Spec) string {
+	for _, p := range sp.Kind.Params {
+		if p.Key == "ls" {
+			return p.Format(sp.Value("ls"))
+		}
+	}
+	return ""
+}
+
+// TestKind: a scenario's kind follows its fields, whichever way they were
+// set, and each kind has its name.
+func TestKind(t *testing.T) {
+	var zero Scenario
+	surf := Default()
+	net, err := Decode("v1;net=tanh:4;d=circle:n=60;m=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := net.Clone()
+	if err := back.SetSurface(surf.SurfaceKind, surf.SurfaceVals); err != nil {
+		t.Fatal(err)
+	}
+	back.Net = nil
+	toNet := surf.Clone()
+	if err := toNet.SetNetwork(DefaultNetwork()); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		s    Scenario
+		want Kind
+	}{{"zero", zero, KindSurface}, {"default", surf, KindSurface}, {"decoded network", net, KindNetwork},
+		{"network made a surface", back, KindSurface}, {"surface made a network", toNet, KindNetwork}} {
+		if got := c.s.Kind(); got != c.want {
+			t.Errorf("%s: Kind() = %v, want %v", c.name, got, c.want)
+		}
+	}
+	for k, want := range map[Kind]string{KindSurface: "surface", KindNetwork: "network", 2: "Kind(2)", -1: "Kind(-1)"} {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", int(k), got, want)
+		}
+	}
+}
