@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"curvlab/engine"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -33,12 +34,9 @@ var (
 
 const (
 	// decisionCells is the decision map's resolution along the longer side
-	// of a panel: 64² outputs cost about 1 ms natively, 3 ms in a browser.
+	// of a panel: 64² outputs cost about 1 ms natively, 3 ms in a browser,
+	// computed by the engine (engine.Core, beside its spectra).
 	decisionCells = 64
-	// spectrumEvery is how often, at most, one panel's Hessian spectrum is
-	// recomputed while playing (a dense Hessian and all its eigenvalues:
-	// 3 ms natively, 8 ms in a browser, for 105 weights).
-	spectrumEvery = 400 * time.Millisecond
 )
 
 // netView is what the app keeps to draw a network scenario: per panel the
@@ -54,15 +52,9 @@ type netView struct {
 	points [2][2][]float64 // [train, test][class]: interleaved x, y
 	runs   []*sim.Run      // the runs the panel caches are for
 	panels [scenario.MaxPanels]netPanel
-	next   int // the panel whose decision map is refreshed first
-	// spectra: one panel at a time, round robin
-	specNext   int
-	hess, work []float64
-	// what a decision map and a spectrum cost
-	mapCost, specCost jobCost
-	slice             netSlice
-	plots             netPlots
-	ticks             axisTicks
+	slice  netSlice
+	plots  netPlots
+	ticks  axisTicks
 }
 
 // netPanel is one panel's cache.
@@ -89,8 +81,15 @@ type netPanel struct {
 	key   netPanelKey
 }
 
+// forget prepares the panel for run r: what it showed of the previous run
+// (its decision map and boundary) goes, so that nothing stale is drawn
+// before the engine's first map of r comes.
 func (pc *netPanel) forget(r *sim.Run) {
 	pc.run, pc.row, pc.specRow, pc.readRow = r, -1, -1, -1
+	if pc.heat.Image() != nil {
+		pc.heat = render.Heatmap{Map: decisionMap.At, Smooth: true}
+	}
+	pc.boundary = geom.Contours{}
 }
 
 // reset prepares the view for problem p.
@@ -102,7 +101,6 @@ func (nv *netView) reset(p *scenario.NetProblem) {
 		panic("app: network of a valid scenario: " + err.Error())
 	}
 	n := nv.out.Dim()
-	nv.hess, nv.work = make([]float64, n*n), make([]float64, nn.SpectrumWork(n))
 	// The input plane: the data's bounding box with a margin, square.
 	x0, x1, y0, y1 := -1.0, 1.0, -1.0, 1.0
 	for s, d := range [2]*nn.Dataset{&p.Train, &p.Test} {
@@ -139,11 +137,10 @@ func (nv *netView) panelView(r geom.Rect) geom.View {
 	return v
 }
 
-// netUpdate brings what a network scenario draws up to date with the runs,
-// starting only work expected to end by deadline (but never starving a
-// kind of work): the readouts, then the stale decision maps, then (at most
-// every spectrumEvery while playing) one panel's spectrum, then the loss
-// slice.
+// netUpdate brings what a network scenario draws up to date with the runs:
+// the readouts, the decision maps and spectra the engine computed for each
+// run's latest row (it is told the grid the panels want), then the loss
+// slice, whose work starts only if expected to end by deadline.
 func (g *Game) netUpdate(deadline time.Time) {
 	nv := &g.net
 	st := g.st
@@ -162,84 +159,44 @@ func (g *Game) netUpdate(deadline time.Time) {
 		nv.slice.forgetPaths()
 	}
 	n := len(st.runs)
+	if len(g.lay.panels) > 0 {
+		st.eng.SetMapGrid(mapGrid(nv.panelView(g.lay.panels[0].plot)))
+	}
 	for k := 0; k < n; k++ {
+		if v := st.eng.View(k); v != nil {
+			nv.panels[k].take(v)
+		}
 		g.netReadout(k)
-	}
-	for i := 0; i < n && i < len(g.lay.panels); i++ {
-		k := (nv.next + i) % n
-		pc := &nv.panels[k]
-		row := len(st.runs[k].Trace) - 1
-		v := nv.panelView(g.lay.panels[k].plot)
-		if pc.row == row && pc.view == v {
-			continue
-		}
-		if !nv.mapCost.fits(deadline, 150*time.Millisecond) {
-			nv.next = k
-			break
-		}
-		t0 := time.Now()
-		pc.decide(nv.out, st.runs[k].Last().X, row, v)
-		nv.mapCost.since(t0)
-	}
-	if !st.playing || time.Since(nv.specCost.last) >= spectrumEvery {
-		for i := 0; i < n; i++ {
-			k := (nv.specNext + i) % n
-			if row := len(st.runs[k].Trace) - 1; nv.panels[k].specRow != row {
-				if nv.specCost.fits(deadline, 3*spectrumEvery) {
-					t0 := time.Now()
-					nv.spectrum(k, row)
-					nv.specCost.since(t0)
-					nv.specNext = (k + 1) % n
-				}
-				break
-			}
-		}
 	}
 	nv.slice.update(st, deadline)
 }
 
-// decide computes the decision map at weights x (trace row row) in view v.
-func (pc *netPanel) decide(out *nn.MLP, x []float64, row int, v geom.View) {
-	pc.row, pc.view = row, v
+// mapGrid is the decision map's grid for panel view v: decisionCells
+// cells along the longer side.
+func mapGrid(v geom.View) engine.MapGrid {
 	nx, ny := decisionCells, decisionCells
 	if v.Screen.W > v.Screen.H {
 		ny = max(8, int(math.Round(decisionCells*v.Screen.H/v.Screen.W)))
 	} else {
 		nx = max(8, int(math.Round(decisionCells*v.Screen.W/v.Screen.H)))
 	}
-	pc.grid = v.Grid(nx, ny)
-	if cap(pc.vals) < nx*ny {
-		pc.vals = make([]float64, decisionCells*decisionCells)
-	}
-	pc.vals = pc.vals[:nx*ny]
-	for j := 0; j < ny; j++ {
-		y := pc.grid.Y(j)
-		for i := 0; i < nx; i++ {
-			pc.vals[j*nx+i] = out.Output(x, pc.grid.X(i), y)
-		}
-	}
-	pc.heat.Set(pc.vals, nx, ny, geom.LinearScale(0, 1))
-	pc.boundary.Compute(pc.vals, pc.grid, halfLevel)
+	return engine.MapGrid{W: nx, H: ny, XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
 }
 
-// spectrum computes every eigenvalue of the training loss's Hessian at
-// panel k's weights of trace row row (NaN where the trace no longer keeps
-// them: call it for the latest row, which it always keeps).
-func (nv *netView) spectrum(k, row int) {
-	pc := &nv.panels[k]
-	pc.specRow = row
-	x := nv.runs[k].X(row)
-	if x == nil || !isFiniteVec(x) {
-		for i := range pc.eig {
-			pc.eig[i] = nan
-		}
-		pc.trace = nan
-		return
+// take adopts the engine's newer decision map and spectrum of the panel's
+// run.
+func (pc *netPanel) take(v *engine.NetView) {
+	grid := geom.Grid{W: v.Grid.W, H: v.Grid.H, XMin: v.Grid.XMin, XMax: v.Grid.XMax, YMin: v.Grid.YMin, YMax: v.Grid.YMax}
+	if v.MapRow >= 0 && (v.MapRow != pc.row || grid != pc.grid) {
+		pc.row, pc.grid = v.MapRow, grid
+		pc.vals = append(pc.vals[:0], v.Map...)
+		pc.heat.Set(pc.vals, grid.W, grid.H, geom.LinearScale(0, 1))
+		pc.boundary.Compute(pc.vals, grid, halfLevel)
 	}
-	n := len(pc.eig)
-	nv.out.Hess(nv.hess, x)
-	pc.trace = nn.Trace(nv.hess, n)
-	nn.Spectrum(pc.eig, nv.hess, nv.work, n)
+	if v.SpecRow >= 0 && v.SpecRow != pc.specRow && len(v.Eig) == len(pc.eig) {
+		pc.specRow, pc.trace = v.SpecRow, v.Trace
+		copy(pc.eig, v.Eig)
+	}
 }
 
 // lrOf returns the step size η of a gradient-descent panel (0 for other

@@ -479,7 +479,7 @@ func TestOddNetworks(t *testing.T) {
 }
 
 // The browser may draw a frame before the first Update: a network link's
-// first Draw must cope.
+// first Draw must cope, and the decision map follows.
 func TestNetworkDrawBeforeUpdate(t *testing.T) {
 	g := New("#"+eosLink, nil)
 	g.w, g.h, g.scale = 1600, 900, 1
@@ -487,8 +487,13 @@ func TestNetworkDrawBeforeUpdate(t *testing.T) {
 		img := ebiten.NewImage(1600, 900)
 		g.Draw(img)
 	})
-	if g.net.prob == nil || g.net.panels[0].row != 0 {
+	if g.net.prob == nil {
 		t.Errorf("the first Draw left the network view unset")
+	}
+	// The engine's decision map of row 0 comes with the next frames.
+	onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(ebiten.NewImage(1600, 900)) })
+	if g.net.panels[0].row != 0 {
+		t.Errorf("no decision map of row 0 after three frames (row %d)", g.net.panels[0].row)
 	}
 }
 

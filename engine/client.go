@@ -23,6 +23,9 @@ type Client struct {
 	want     int
 	sent     int // the want last sent
 	rr       rowsReader
+	// the decision maps asked for, and the grid last sent
+	grid, sentGrid MapGrid
+	views          []NetView
 	// fellBack is set once the client computes in the page after its
 	// transport failed.
 	fellBack bool
@@ -58,7 +61,40 @@ func (c *Client) Open(sc scenario.Scenario) {
 		}
 	}
 	c.want, c.sent = 1, 0
+	c.sentGrid = MapGrid{}
+	c.views = c.views[:0]
+	if c.trackers != nil {
+		c.views = make([]NetView, len(local))
+		for k := range c.views {
+			c.views[k] = NetView{MapRow: -1, SpecRow: -1}
+		}
+	}
 	c.t.Send(openMsg(c.gen, c.text, have))
+}
+
+// NetView is what a network panel draws besides the rows: the decision map
+// and the Hessian spectrum, each at the row it was computed for (−1: none
+// yet). Its slices are overwritten when a newer one comes: copy what you
+// keep.
+type NetView struct {
+	MapRow  int
+	Grid    MapGrid
+	Map     []float64 // Grid.W·Grid.H outputs, row 0 at the top
+	SpecRow int
+	Trace   float64   // the Hessian's trace
+	Eig     []float64 // its eigenvalues, ascending
+}
+
+// SetMapGrid asks for decision maps on grid g (the zero grid: none); the
+// request goes out at the next Update.
+func (c *Client) SetMapGrid(g MapGrid) { c.grid = g }
+
+// View is run k's network view (nil for a surface).
+func (c *Client) View(k int) *NetView {
+	if k < len(c.views) {
+		return &c.views[k]
+	}
+	return nil
 }
 
 // Runs are the mirrors of the scenario's runs, one per panel.
@@ -85,6 +121,10 @@ func (c *Client) Update(deadline time.Time) (notice string) {
 		c.t.Send(wantMsg(c.gen, c.want))
 		c.sent = c.want
 	}
+	if c.views != nil && c.grid != c.sentGrid {
+		c.t.Send(viewsMsg(c.gen, c.grid))
+		c.sentGrid = c.grid
+	}
 	msgs, err := c.t.Receive(deadline)
 	for _, m := range msgs {
 		if e := c.apply(m); e != nil && err == nil {
@@ -110,6 +150,8 @@ func (c *Client) apply(msg []byte) error {
 	case msgFailed:
 		return failure(string(r.b))
 	case msgRows:
+	case msgMap, msgSpectrum:
+		return c.applyView(k, r)
 	default:
 		return failure("unexpected " + k.String() + " reply")
 	}
@@ -140,6 +182,41 @@ func (c *Client) apply(msg []byte) error {
 	return nil
 }
 
+// applyView takes a decision map or a spectrum.
+func (c *Client) applyView(k msgKind, r reader) error {
+	run, row := int(r.u8()), int(r.u32())
+	if r.err != nil {
+		return r.err
+	}
+	if run >= len(c.views) || row >= len(c.runs[run].Trace) {
+		return failure("a view for a row that is not there")
+	}
+	v := &c.views[run]
+	if k == msgMap {
+		g, err := r.grid()
+		if err != nil {
+			return err
+		}
+		if len(r.b) != 8*g.W*g.H {
+			return failure("a decision map of the wrong size")
+		}
+		v.Map = r.f64s(v.Map, g.W*g.H)
+		v.Grid, v.MapRow = g, row
+		return nil
+	}
+	n := int(r.u32())
+	trace := r.f64()
+	if r.err != nil {
+		return r.err
+	}
+	if n != c.runs[run].Dim() || len(r.b) != 8*n {
+		return failure("a spectrum of the wrong size")
+	}
+	v.Eig = r.f64s(v.Eig, n)
+	v.Trace, v.SpecRow = trace, row
+	return nil
+}
+
 // fallBack replaces the transport by one computing in the page, going on
 // from the rows held.
 func (c *Client) fallBack(err error) string {
@@ -159,6 +236,7 @@ func (c *Client) fallBack(err error) string {
 	}
 	c.t.Send(openMsg(c.gen, c.text, have))
 	c.sent = 0
+	c.sentGrid = MapGrid{}
 	return "Computing in the page from here on: " + err.Error() + "."
 }
 

@@ -2,8 +2,12 @@ package engine
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"time"
 
+	"curvlab/sim/la"
+	"curvlab/sim/nn"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
 )
@@ -28,6 +32,57 @@ type Core struct {
 	out     []rowsWriter
 	pending [][]byte
 	failed  bool
+	// views of a network's runs, computed at each run's latest row
+	views netViews
+}
+
+// spectrumEvery is how often, at most, a run's Hessian spectrum is
+// recomputed while it advances (a dense Hessian and all its eigenvalues:
+// 3 ms natively, 8 ms in a browser, for 105 weights); a run that stops has
+// its latest row's spectrum at once.
+const spectrumEvery = 400 * time.Millisecond
+
+// netViews computes what a network panel draws besides its rows: the
+// decision map (the output over the input plane) and every eigenvalue of
+// the training loss's Hessian, each at its run's latest row.
+type netViews struct {
+	out        *nn.MLP // the network on the training points (its own workspace)
+	grid       MapGrid
+	hess, work []float64
+	vals, eig  []float64
+	mapRow     []int // the row each run's map was sent for (−1: none yet)
+	specRow    []int
+	specAt     []time.Time
+}
+
+// reset prepares the views for the runs of p (nil: a surface).
+func (v *netViews) reset(p *scenario.NetProblem, runs int) {
+	v.out = nil
+	if p == nil {
+		return
+	}
+	out, err := nn.NewMLP(p.Net.Arch(), &p.Train)
+	if err != nil {
+		return // cannot happen for a problem that was built; no views then
+	}
+	n := out.Dim()
+	v.out = out
+	v.hess, v.work, v.eig = make([]float64, n*n), make([]float64, nn.SpectrumWork(n)), make([]float64, n)
+	v.mapRow, v.specRow, v.specAt = make([]int, runs), make([]int, runs), make([]time.Time, runs)
+	for k := range v.mapRow {
+		v.mapRow[k], v.specRow[k] = -1, -1
+	}
+}
+
+// due reports whether run k (latest row row; stepping says it is still
+// advancing) needs a map or a spectrum now.
+func (v *netViews) due(k, row int, stepping bool) (mapDue, specDue bool) {
+	if v.out == nil {
+		return false, false
+	}
+	mapDue = v.grid.W > 0 && v.mapRow[k] != row
+	specDue = v.specRow[k] != row && (!stepping || time.Since(v.specAt[k]) >= spectrumEvery)
+	return mapDue, specDue
 }
 
 // Handle takes one request. A request for an older generation than the
@@ -52,6 +107,18 @@ func (c *Core) Handle(msg []byte) {
 		if r.err == nil && gen == c.gen {
 			c.want = rows
 		}
+	case msgViews:
+		g, err := r.grid()
+		if err != nil {
+			c.fail(gen, "a views request could not be read: "+err.Error())
+			return
+		}
+		if gen == c.gen && g != c.views.grid {
+			c.views.grid = g
+			for k := range c.views.mapRow {
+				c.views.mapRow[k] = -1
+			}
+		}
 	default:
 		c.fail(gen, fmt.Sprintf("unexpected %v request", k))
 	}
@@ -73,6 +140,7 @@ func (c *Core) open(gen uint32, text string, have []int) {
 			c.trackers[i].Follow(run)
 		}
 	}
+	c.views.reset(sc.NetProblem(), len(c.runs))
 	c.have = make([]int, len(c.runs))
 	copy(c.have, have)
 	c.want = 0
@@ -97,10 +165,19 @@ func (c *Core) target(k int) int {
 	return min(max(c.want, c.have[k]), c.scen.Steps+1)
 }
 
-// Busy reports whether some run has rows to compute.
+// stepping reports whether run k has rows to compute.
+func (c *Core) stepping(k int) bool {
+	r := c.runs[k]
+	return !r.Done && len(r.Trace) < c.target(k)
+}
+
+// Busy reports whether some run has rows to compute, or a view due.
 func (c *Core) Busy() bool {
 	for k, r := range c.runs {
-		if !r.Done && len(r.Trace) < c.target(k) {
+		if c.stepping(k) {
+			return true
+		}
+		if m, s := c.views.due(k, len(r.Trace)-1, false); m || s {
 			return true
 		}
 	}
@@ -109,17 +186,51 @@ func (c *Core) Busy() bool {
 
 // Work steps the runs, one row of each in turn, until they reach what is
 // wanted or the deadline passes (it takes at least one step when there is
-// one to take, so it never starves), and makes the rows messages.
+// one to take, so it never starves), makes the rows messages, and then the
+// views that are due, for each run's latest row (after its rows, so that
+// the client has the row a view is for).
 func (c *Core) Work(deadline time.Time) {
-	for first := true; c.Busy() && (first || time.Now().Before(deadline)); first = false {
+	for first := true; first || time.Now().Before(deadline); first = false {
+		stepped := false
 		for k, r := range c.runs {
-			if !r.Done && len(r.Trace) < c.target(k) {
+			if c.stepping(k) {
 				r.Step()
 				c.send(k)
+				stepped = true
 			}
+		}
+		if !stepped {
+			break
 		}
 	}
 	c.flush()
+	for k, r := range c.runs {
+		row := len(r.Trace) - 1
+		mapDue, specDue := c.views.due(k, row, c.stepping(k))
+		v := &c.views
+		if mapDue {
+			g := v.grid
+			v.vals = slices.Grow(v.vals[:0], g.W*g.H)[:g.W*g.H]
+			v.out.OutputGrid(v.vals, r.Last().X, g.W, g.H, g.XMin, g.XMax, g.YMin, g.YMax)
+			v.mapRow[k] = row
+			c.pending = append(c.pending, mapMsg(c.gen, k, row, g, v.vals))
+		}
+		if specDue {
+			x := r.Last().X
+			trace := math.NaN()
+			if la.IsFinite(x) {
+				v.out.Hess(v.hess, x)
+				trace = nn.Trace(v.hess, len(v.eig))
+				nn.Spectrum(v.eig, v.hess, v.work, len(v.eig))
+			} else {
+				for i := range v.eig {
+					v.eig[i] = math.NaN()
+				}
+			}
+			v.specRow[k], v.specAt[k] = row, time.Now()
+			c.pending = append(c.pending, spectrumMsg(c.gen, k, row, trace, v.eig))
+		}
+	}
 }
 
 // send adds run k's latest row to its rows message, unless the client

@@ -7,7 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"gonum.org/v1/gonum/mat"
+
 	"curvlab/sim"
+	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 )
 
@@ -249,5 +252,71 @@ func TestCoreRefusesBadRequests(t *testing.T) {
 		if len(out) != 1 || out[0][0] != byte(msgFailed) {
 			t.Fatalf("request %v: replies %v, want one failed", msg, out)
 		}
+	}
+}
+
+// TestNetworkViews: a network's decision map and Hessian spectrum come for
+// each run's latest row once the runs stop: the map is the network's
+// output at the centres of the grid's cells, the spectrum gonum's
+// eigenvalues of the Hessian, its trace their sum; a new grid brings a new
+// map.
+func TestNetworkViews(t *testing.T) {
+	sc := decode(t, "v1;net=tanh:4;d=xor:n=40;m=gd:lr=0.5;m=newton;n=30")
+	p := sc.NetProblem()
+	out, err := nn.NewMLP(p.Net.Arch(), &p.Train)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, mk := range transports() {
+		t.Run(name, func(t *testing.T) {
+			tp := mk()
+			defer tp.Close()
+			c := NewClient(tp)
+			c.Open(sc)
+			grids := []MapGrid{{W: 7, H: 5, XMin: -2, XMax: 2, YMin: -1, YMax: 1.5}, {W: 3, H: 9, XMin: -1, XMax: 0, YMin: 0, YMax: 3}}
+			for gi, g := range grids {
+				c.SetMapGrid(g)
+				play(t, c, sc)
+				stop := time.Now().Add(time.Minute)
+				for k := range c.Runs() {
+					for v := c.View(k); v.MapRow != len(c.Runs()[k].Trace)-1 || v.Grid != g || v.SpecRow != v.MapRow; {
+						c.Update(time.Now().Add(5 * time.Millisecond))
+						if time.Now().After(stop) {
+							t.Fatalf("grid %d run %d: view of rows %d, %d on %+v, want row %d", gi, k, v.MapRow, v.SpecRow, v.Grid, len(c.Runs()[k].Trace)-1)
+						}
+						time.Sleep(time.Millisecond)
+					}
+					v := c.View(k)
+					x := c.Runs()[k].X(v.MapRow)
+					for j := 0; j < g.H; j++ {
+						for i := 0; i < g.W; i++ {
+							px := g.XMin + (g.XMax-g.XMin)*(2*float64(i)+1)/float64(2*g.W)
+							py := g.YMax - (g.YMax-g.YMin)*(2*float64(j)+1)/float64(2*g.H)
+							if got, want := v.Map[j*g.W+i], out.Output(x, px, py); got != want {
+								t.Fatalf("grid %d run %d cell (%d, %d): map %g, output %g", gi, k, i, j, got, want)
+							}
+						}
+					}
+					n := out.Dim()
+					h := make([]float64, n*n)
+					out.Hess(h, x)
+					var es mat.EigenSym
+					if !es.Factorize(mat.NewSymDense(n, h), false) {
+						t.Fatal("gonum's eigensolver failed")
+					}
+					want := es.Values(nil)
+					sum := 0.0
+					for i, e := range want {
+						sum += e
+						if math.Abs(v.Eig[i]-e) > 1e-9*math.Max(1, math.Abs(e)) {
+							t.Fatalf("run %d eigenvalue %d: %g, gonum %g", k, i, v.Eig[i], e)
+						}
+					}
+					if math.Abs(v.Trace-sum) > 1e-9*math.Max(1, math.Abs(sum)) {
+						t.Fatalf("run %d: trace %g, sum of eigenvalues %g", k, v.Trace, sum)
+					}
+				}
+			}
+		})
 	}
 }

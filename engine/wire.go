@@ -18,6 +18,11 @@ import (
 //	want    kind u8 | gen u32 | rows u32
 //	rows    kind u8 | gen u32 | run u8 | dim u32 | count u32 | row × count
 //	failed  kind u8 | gen u32 | message (the rest)
+//	views   kind u8 | gen u32 | grid (the decision maps wanted)
+//	map     kind u8 | gen u32 | run u8 | row u32 | grid | W·H f64
+//	spectrum kind u8 | gen u32 | run u8 | row u32 | n u32 | trace f64 | n f64
+//
+// where grid is W, H u32 and XMin, XMax, YMin, YMax f64 (MapGrid).
 //
 // A row is its scalars (rowScalarBytes), then its vectors: x and g (dim
 // each); the curvature matrix (dim², if flagCurv), the direction and the
@@ -32,6 +37,9 @@ const (
 	msgWant
 	msgRows
 	msgFailed
+	msgViews
+	msgMap
+	msgSpectrum
 )
 
 func (k msgKind) String() string {
@@ -44,6 +52,12 @@ func (k msgKind) String() string {
 		return "rows"
 	case msgFailed:
 		return "failed"
+	case msgViews:
+		return "views"
+	case msgMap:
+		return "map"
+	case msgSpectrum:
+		return "spectrum"
 	}
 	return fmt.Sprintf("msgKind(%d)", uint8(k))
 }
@@ -163,7 +177,7 @@ func readHeader(b []byte) (msgKind, uint32, reader, error) {
 	if r.err != nil {
 		return 0, 0, r, r.err
 	}
-	if k < msgOpen || k > msgFailed {
+	if k < msgOpen || k > msgSpectrum {
 		return 0, 0, r, fmt.Errorf("unknown message kind %d", uint8(k))
 	}
 	return k, gen, r, nil
@@ -392,4 +406,66 @@ func (rr *rowsReader) next() error {
 	}
 	rr.row = sim.Row{Step: s, Vectors: v}
 	return nil
+}
+
+// MapGrid is the grid of a network's decision map: W×H cells over the
+// input rectangle [XMin, XMax]×[YMin, YMax] (see nn.MLP.OutputGrid). The
+// zero value asks for no map.
+type MapGrid struct {
+	W, H                   int
+	XMin, XMax, YMin, YMax float64
+}
+
+// maxMapCells bounds a decision map's cells.
+const maxMapCells = 1 << 16
+
+func (w *writer) grid(g MapGrid) {
+	w.int(g.W)
+	w.int(g.H)
+	w.f64(g.XMin)
+	w.f64(g.XMax)
+	w.f64(g.YMin)
+	w.f64(g.YMax)
+}
+
+func (r *reader) grid() (MapGrid, error) {
+	g := MapGrid{W: int(r.u32()), H: int(r.u32()), XMin: r.f64(), XMax: r.f64(), YMin: r.f64(), YMax: r.f64()}
+	if r.err != nil {
+		return MapGrid{}, r.err
+	}
+	if g.W < 0 || g.H < 0 || g.W*g.H > maxMapCells || (g.W == 0) != (g.H == 0) {
+		return MapGrid{}, fmt.Errorf("a %d×%d decision map", g.W, g.H)
+	}
+	return g, nil
+}
+
+// viewsMsg asks for the network views: decision maps on grid g.
+func viewsMsg(gen uint32, g MapGrid) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+8+32)}
+	w.header(msgViews, gen)
+	w.grid(g)
+	return w.b
+}
+
+// mapMsg is run's decision map at trace row row, on grid g.
+func mapMsg(gen uint32, run, row int, g MapGrid, vals []float64) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+5+40+8*len(vals))}
+	w.header(msgMap, gen)
+	w.u8(uint8(run))
+	w.int(row)
+	w.grid(g)
+	w.f64s(vals)
+	return w.b
+}
+
+// spectrumMsg is run's Hessian spectrum (ascending) and trace at row row.
+func spectrumMsg(gen uint32, run, row int, trace float64, eig []float64) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+13+8+8*len(eig))}
+	w.header(msgSpectrum, gen)
+	w.u8(uint8(run))
+	w.int(row)
+	w.int(len(eig))
+	w.f64(trace)
+	w.f64s(eig)
+	return w.b
 }

@@ -279,3 +279,17 @@ func (m *MLP) Accuracy(x []float64) float64 {
 	}
 	return float64(ok) / float64(len(m.py))
 }
+
+// OutputGrid stores in dst (w·h values, row-major, row 0 at the top) the
+// network's Output with parameters x at the centres of a w×h grid of cells
+// over the input rectangle [x0, x1]×[y0, y1]: cell (i, j) is centred at
+// (x0 + (i+½)(x1−x0)/w, y1 − (j+½)(y1−y0)/h). This is the decision map a
+// network panel draws.
+func (m *MLP) OutputGrid(dst, x []float64, w, h int, x0, x1, y0, y1 float64) {
+	for j := 0; j < h; j++ {
+		py := y1 - (float64(j)+0.5)*(y1-y0)/float64(h)
+		for i := 0; i < w; i++ {
+			dst[j*w+i] = m.Output(x, x0+(float64(i)+0.5)*(x1-x0)/float64(w), py)
+		}
+	}
+}
