@@ -6,9 +6,9 @@ import (
 	"slices"
 	"time"
 
+	"curvlab/sim"
 	"curvlab/sim/la"
 	"curvlab/sim/nn"
-	"curvlab/sim"
 	"curvlab/sim/scenario"
 )
 
