@@ -32,7 +32,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 		g.drawSurfaces(dst)
 	}
 	g.statusText()
-	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
+	g.drawWidgets(dst, 0, g.popupStart)
 	g.flushText(dst, true)
 	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.drawNetLabels(dst)
@@ -53,7 +53,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	// The content is clipped to the popup: what is scrolled out of it is
 	// not drawn.
 	clip := g.popupClip.of(dst, r)
-	g.drawWidgets(clip, g.widgets[g.popupStart:], g.hot-g.popupStart)
+	g.drawWidgets(clip, g.popupStart, len(g.widgets))
 	g.flushText(clip, false)
 	g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
 	if g.popup.content > r.H { // a scroll bar: where the view is in the content
@@ -106,27 +106,23 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 		}
 		g.surfaceLayer().Draw(dst, pr.plot.X, pr.plot.Y)
 		v := g.panelView(pr.plot)
-		if g.st.flags.overlay {
-			for k := range g.st.runs {
-				if tl := g.trailLayer(v, k); tl != nil {
-					tl.Draw(dst, pr.plot.X, pr.plot.Y)
-				}
+		shown := g.shownIn(i)
+		for k := range g.st.runs {
+			if !shown.shows(k) {
+				continue
 			}
-			i = -1
-		} else if tl := g.trailLayer(v, i); tl != nil {
-			tl.Draw(dst, pr.plot.X, pr.plot.Y)
+			if tl := g.trailLayer(v, k); tl != nil {
+				tl.Draw(dst, pr.plot.X, pr.plot.Y)
+			}
 		}
-		g.overlayLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
+		g.overlayLayer(v, i, shown).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
 	g.flat.FillRect(dst, l.status, colBar)
 	if !g.direct {
 		g.plot.draw(dst, g, l.plot)
 	}
 	for i, pr := range panels {
-		if g.st.flags.overlay {
-			i = -1
-		}
-		g.drawPanel(dst, pr, i)
+		g.drawPanel(dst, pr, g.shownIn(i))
 	}
 	if g.direct {
 		g.plot.drawShapes(dst, g, l.plot)
@@ -242,23 +238,32 @@ func (g *Game) statusText() {
 	g.text(render.Sans, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
 }
 
-// overlayLayer returns panel i's layer of what marks its run's current
-// iterate (all runs' when i is −1 or in overlay mode) in view v (only v's
-// world window and size matter), drawn again when a run advanced or
-// changed, or the view, the scale or the toggles changed.
-func (g *Game) overlayLayer(v geom.View, i int) *render.Layer {
-	oc := &g.overlays[max(i, 0)]
+// shownIn returns what surface panel i shows: its run, or in overlay mode
+// (one panel) every run.
+func (g *Game) shownIn(i int) runsShown {
+	if g.st.flags.overlay {
+		return allRuns
+	}
+	return oneRun(i)
+}
+
+// overlayLayer returns panel i's layer of what marks the current iterates
+// of the runs it shows in view v (only v's world window and size matter),
+// drawn again when a run advanced or changed, or the view, the scale or
+// the toggles changed.
+func (g *Game) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer {
+	oc := &g.overlays[i]
 	v.Screen.X, v.Screen.Y = 0, 0
 	f := g.st.flags
-	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, overlay: f.overlay}
+	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, shown: shown}
 	for k, r := range g.st.runs {
-		if f.overlay || k == i {
+		if shown.shows(k) {
 			key.runs[k], key.rows[k] = r, len(r.Trace)
 		}
 	}
 	if key != oc.key || oc.layer.Image() == nil {
 		oc.key = key
-		g.drawRuns(oc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v, i)
+		g.drawRuns(oc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v, shown)
 	}
 	return &oc.layer
 }
@@ -271,44 +276,45 @@ type overlayCache struct {
 
 // overlayKey is what an overlay layer was drawn for.
 type overlayKey struct {
-	runs                      [scenario.MaxPanels]*sim.Run
-	rows                      [scenario.MaxPanels]int
-	view                      geom.View
-	u                         float64
-	ellipses, trials, overlay bool
+	runs             [scenario.MaxPanels]*sim.Run
+	rows             [scenario.MaxPanels]int
+	view             geom.View
+	u                float64
+	ellipses, trials bool
+	shown            runsShown
 }
 
-// drawPanel draws panel rects pr for run i, or all runs (overlay) when
-// i < 0: the header's colour strip, and the tick labels and readout (queued
-// text); with g.direct also the surface and the runs, which are otherwise
-// in layers.
-func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
+// drawPanel draws panel rects pr showing shown: the header's colour strip,
+// and the tick labels and readout (queued text); with g.direct also the
+// surface and the runs, which are otherwise in layers.
+func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, shown runsShown) {
 	l := &g.lay
 	v := g.panelView(pr.plot)
 	if g.direct {
 		g.drawSurface(dst, v)
-		g.drawRuns(dst, v, i)
+		g.drawRuns(dst, v, shown)
 	}
 	g.tickLabels(pr.plot, v, &g.surface.ticks)
-	if i < 0 {
+	if shown.all {
 		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
 	} else {
 		d := math.Round(2 * l.u)
-		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[i])
+		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[shown.run])
 	}
-	g.drawReadout(dst, pr.readout, i)
+	g.drawReadout(dst, pr.readout, shown)
 }
 
-// drawRuns draws run i (all runs when i < 0) in view v onto dst (a panel's
-// overlay layer, or the screen when g.direct), and the plot's frame.
-func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, i int) {
+// drawRuns draws the runs shown in view v onto dst (a panel's overlay
+// layer, or the screen when g.direct), and the plot's frame. The true
+// Hessian's ellipse is drawn once, with the first run.
+func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
 	p := &g.paint
 	p.Clip = v.Screen
-	if i >= 0 {
-		g.drawRun(dst, v, i, true)
-	} else {
-		for k := range g.st.runs {
-			g.drawRun(dst, v, k, k == 0)
+	first := true
+	for k := range g.st.runs {
+		if shown.shows(k) {
+			g.drawRun(dst, v, k, first)
+			first = false
 		}
 	}
 	p.Clip = geom.Rect{}

@@ -351,7 +351,7 @@ func TestNetworkInputs(t *testing.T) {
 	if g.popup.kind != popNet {
 		t.Fatal("N did not open the network editor")
 	}
-	g.setParam(paramTarget{netTarget, 4}, 3) // width 2
+	g.setParam(paramTarget{owner: ownerNetwork, index: 4}, 3) // width 2
 	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Row(0).X) != 2*8+8+8*3+3+3+1 {
 		t.Errorf("width 2 = 3 gave %q", g.st.scen.Encode())
 	}

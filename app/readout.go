@@ -145,11 +145,13 @@ func eigText(cv geom.Curvature) string {
 	return s
 }
 
-// drawReadout draws the numbers under a panel (one line per run in overlay).
-func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, k int) {
+// drawReadout draws the numbers under a panel: its run's, or one line per
+// run in overlay.
+func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
 	l := &g.lay
 	line := (r.H - 6*l.u) / readoutLines
-	if k >= 0 {
+	if !shown.all {
+		k := shown.run
 		pc := &g.panels[k]
 		pc.refresh(g, g.st.runs[k], k)
 		for j := 0; j < readoutLines; j++ {
