@@ -34,11 +34,6 @@ func (g *Game) draw(dst *ebiten.Image) {
 	g.statusText()
 	g.drawWidgets(dst, 0, g.popupStart)
 	g.flushText(dst, true)
-	if g.st.scen.Kind() == scenario.KindNetwork {
-		g.drawNetLabels(dst)
-	} else if g.direct {
-		g.plot.pl.DrawLabels(dst)
-	}
 	if g.popup.kind == popNone {
 		return
 	}
@@ -101,9 +96,6 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	}
 	for i, pr := range panels {
 		g.flat.FillRect(dst, pr.frame, colBar)
-		if g.direct {
-			continue
-		}
 		g.surfaceLayer().Draw(dst, pr.plot.X, pr.plot.Y)
 		v := g.panelView(pr.plot)
 		shown := g.shownIn(i)
@@ -118,14 +110,9 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 		g.overlayLayer(v, i, shown).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
 	g.flat.FillRect(dst, l.status, colBar)
-	if !g.direct {
-		g.plot.draw(dst, g, l.plot)
-	}
+	g.plot.draw(dst, g, l.plot)
 	for i, pr := range panels {
 		g.drawPanel(dst, pr, g.shownIn(i))
-	}
-	if g.direct {
-		g.plot.drawShapes(dst, g, l.plot)
 	}
 }
 
@@ -143,7 +130,7 @@ func (g *Game) surfaceLayer() *render.Layer {
 }
 
 // drawSurface draws the surface — heatmap, contour lines, minima, tick
-// marks — in view v onto dst (a layer, or the screen when g.direct).
+// marks — in view v onto dst (its layer).
 func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 	l := &g.lay
 	p := &g.paint
@@ -201,8 +188,8 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 }
 
 // drawTrail draws run k's path from its iterate from up to (not including)
-// iterate to in view v onto dst (a layer, or the screen when g.direct): the
-// line and a dot at each iterate.
+// iterate to in view v onto dst (its layer): the line and a dot at each
+// iterate.
 func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
 	l := &g.lay
 	p := &g.paint
@@ -284,16 +271,11 @@ type overlayKey struct {
 	shown            runsShown
 }
 
-// drawPanel draws panel rects pr showing shown: the header's colour strip,
-// and the tick labels and readout (queued text); with g.direct also the
-// surface and the runs, which are otherwise in layers.
+// drawPanel draws what of panel rects pr showing shown is not in layers:
+// the header's colour strip, and the tick labels and readout (queued text).
 func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, shown runsShown) {
 	l := &g.lay
 	v := g.panelView(pr.plot)
-	if g.direct {
-		g.drawSurface(dst, v)
-		g.drawRuns(dst, v, shown)
-	}
 	g.tickLabels(pr.plot, v, &g.surface.ticks)
 	if shown.all {
 		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
@@ -305,7 +287,7 @@ func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, shown runsShown) {
 }
 
 // drawRuns draws the runs shown in view v onto dst (a panel's overlay
-// layer, or the screen when g.direct), and the plot's frame. The true
+// layer), and the plot's frame. The true
 // Hessian's ellipse is drawn once, with the first run.
 func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
 	p := &g.paint
@@ -323,20 +305,14 @@ func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
 
 // drawRun draws run k's trial points, current point, gradient arrow,
 // curvature ellipses and trust region in view v (its path is in its
-// trail layer; when g.direct, it is drawn here too). withTruth also draws
-// the true Hessian's ellipse (once per panel).
+// trail layer). withTruth also draws the true Hessian's ellipse (once per
+// panel).
 func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	l := &g.lay
 	p := &g.paint
 	st := g.st
 	r := st.runs[k]
 	clr := panelColors[k%len(panelColors)]
-	if g.direct {
-		g.panels[k].syncPath(r)
-		g.drawTrail(dst, v, k, 0, len(g.panels[k].path.pts)/2)
-		p.Clip = v.Screen
-	}
-
 	last := r.Last()
 	x, y := last.X[0], last.X[1]
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {

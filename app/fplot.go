@@ -93,7 +93,7 @@ func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 		fp.ys[i] = ys
 		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: panelColors[i], Name: fp.names[i]})
 	}
-	fp.pl.DrawShapes(dst, r) // the caller draws the labels with the other text
+	fp.pl.DrawShapes(dst, r) // the caller draws the labels
 }
 
 // globalMin returns the value of the global minimum among minima, if any.

@@ -36,9 +36,6 @@ type Game struct {
 	panning    panelRef  // panel being panned
 	hot        widgetRef // widget under the pointer
 
-	// direct draws the surface and the paths straight onto the screen
-	// every frame instead of through their cached layers (tests compare).
-	direct    bool
 	paint     render.Painter // anti-aliased shapes
 	flat      render.Painter // rectangles: aliased, cheap, pixel-exact
 	texts     []render.Label // text queued to be drawn after the shapes

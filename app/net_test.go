@@ -26,7 +26,8 @@ const eosLink = "v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=gd:lr=0.3;n=3000;t=0"
 // (every tracker, decision map and spectrum current, the slice complete),
 // at most limit frames, and reports whether it got there. With extra > 0
 // each frame also computes for that long beyond the frame's budget, to
-// get there in fewer (slow, software-rendered) frames.
+// get there in fewer (slow, software-rendered) frames. The frames draw g
+// onto img, or nothing when img is nil.
 func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 	ok := false
 	for i := 0; i < limit && !ok; i++ {
@@ -35,7 +36,11 @@ func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 			if extra > 0 {
 				g.netUpdate(time.Now().Add(extra))
 			}
-		}, func(*ebiten.Image) { g.Draw(img) })
+		}, func(*ebiten.Image) {
+			if img != nil {
+				g.Draw(img)
+			}
+		})
 		ok = g.netSettled()
 	}
 	return ok

@@ -63,8 +63,7 @@ func (g *Game) stylePlot(pl *render.Plot) {
 // drawNet draws a network scenario — the panels with their decision maps,
 // the loss slice, the status line's background, the plots — and queues its
 // text. The panels, the slice and the plots are copied from layers drawn
-// again only when what they show changed; with g.direct they are drawn
-// straight onto dst, the plots' text by drawNetLabels.
+// again only when what they show changed.
 func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net
@@ -77,39 +76,24 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	// changed, so that a paused frame copies images.
 	n := min(len(st.runs), len(l.panels))
 	sq, info := g.sliceRects(g.netLay.slice)
-	if g.direct {
-		g.prepNetPlots()
-	}
-	np, nr := &nv.plots, &g.netLay
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
 		g.flat.FillRect(dst, pr.frame, colBar)
-		if g.direct {
-			nv.panels[k].heat.Draw(dst, pr.plot)
-		} else {
-			g.netPanelLayer(k, pr.plot).Draw(dst, pr.plot.X, pr.plot.Y)
-		}
+		g.netPanelLayer(k, pr.plot).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
 	g.flat.FillRect(dst, g.netLay.slice, colBar)
-	if g.direct {
-		nv.slice.heat.Draw(dst, sq)
-	} else if sq.W >= 20 {
+	if sq.W >= 20 {
 		g.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
 	}
 	g.flat.FillRect(dst, l.status, colBar)
-	if !g.direct {
-		g.netPlotLayers()
-		g.drawNetPlots(dst)
-	}
+	g.netPlotLayers()
+	g.drawNetPlots(dst)
 
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
 		pc := &nv.panels[k]
 		v := nv.panelView(pr.plot)
 		nv.ticks.update(v, l.u)
-		if g.direct {
-			g.drawNetPanel(dst, k, v)
-		}
 		g.tickLabels(pr.plot, v, &nv.ticks)
 		d := math.Round(2 * l.u)
 		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[k])
@@ -119,12 +103,7 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
 		}
 	}
-	g.drawSlice(dst, g.netLay.slice, sq, info)
-	if g.direct {
-		np.loss.DrawShapes(dst, nr.loss)
-		np.sharp.DrawShapes(dst, nr.sharp)
-		np.spectra.DrawShapes(dst, nr.spectrum)
-	}
+	g.drawSlice(g.netLay.slice, sq, info)
 }
 
 // netPanelLayer returns panel k's layer for plot rectangle r: its decision
@@ -155,16 +134,13 @@ type netPanelKey struct {
 }
 
 // drawNetPanel draws panel k's decision map, boundary, data points, tick
-// marks and frame in view v onto dst (its layer, or the screen when
-// g.direct).
+// marks and frame in view v onto dst (its layer).
 func (g *Game) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
 	l := &g.lay
 	nv := &g.net
 	pc := &nv.panels[k]
 	p := &g.paint
-	if !g.direct {
-		pc.heat.Draw(dst, v.Screen)
-	}
+	pc.heat.Draw(dst, v.Screen)
 	p.Clip = v.Screen
 	p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.u), colTrue)
 	for c := range 2 {
@@ -256,18 +232,6 @@ type netPlotsKey struct {
 	u                     float64
 }
 
-// drawNetLabels draws the text of the network scenario's plots, after the
-// queued text (with g.direct: otherwise it is in the plots' layers).
-func (g *Game) drawNetLabels(dst *ebiten.Image) {
-	if !g.direct {
-		return
-	}
-	np := &g.net.plots
-	np.loss.DrawLabels(dst)
-	np.sharp.DrawLabels(dst)
-	np.spectra.DrawLabels(dst)
-}
-
 // prepNetPlots fills the series of the loss and sharpness plots and the
 // rows of the spectra.
 func (g *Game) prepNetPlots() {
@@ -348,9 +312,8 @@ func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 
 // drawSlice queues the texts of the loss slice in r (its title and note,
 // its description beside square sq when info, its tick labels), fitted
-// again when the slice or the widths changed; with g.direct it draws the
-// slice's shapes too.
-func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
+// again when the slice or the widths changed; its shapes are in its layer.
+func (g *Game) drawSlice(r, sq geom.Rect, info bool) {
 	l := &g.lay
 	nv := &g.net
 	sl := &nv.slice
@@ -364,9 +327,6 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
 		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.level, st.flags.pca, widths
 		g.sliceTexts(widths[0], widths[1])
-	}
-	if g.direct {
-		g.drawSliceShapes(dst, sq)
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	np.sliceTicks.update(v, l.u)
@@ -382,17 +342,14 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	}
 }
 
-// drawSliceShapes draws the loss slice's picture (unless g.direct: then
-// it is drawn already), contours, projected paths, tick marks and frame in
-// square sq of dst (its layer, or the screen when g.direct).
+// drawSliceShapes draws the loss slice's picture, contours, projected
+// paths, tick marks and frame in square sq of dst (its layer).
 func (g *Game) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 	l := &g.lay
 	sl := &g.net.slice
 	np := &g.net.plots
 	st := g.st
-	if !g.direct {
-		sl.heat.Draw(dst, sq)
-	}
+	sl.heat.Draw(dst, sq)
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	p := &g.paint
 	p.Clip = sq

@@ -37,7 +37,7 @@ func (g *Game) text(font render.Font, s string, x, y, size float64, clr color.RG
 // pass of a frame), otherwise it is drawn directly (popups).
 func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 	defer func() { g.texts = g.texts[:0] }()
-	if !cached || g.direct {
+	if !cached {
 		render.DrawTexts(dst, g.texts)
 		return
 	}
