@@ -118,14 +118,11 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 
 // surfaceLayer returns the surface's layer, drawn again if the surface
 // was recomputed or the contours toggled.
-func (g *Game) surfaceLayer() *render.Layer {
+func (g *Game) surfaceLayer() *render.Layer[surfaceLayerKey] {
 	si := &g.surface
 	key := surfaceLayerKey{computed: si.computed, contours: !g.st.flags.hideContours, u: g.lay.u}
-	if si.drawn != key || si.layer.Image() == nil {
-		si.drawn = key
-		v := si.view // the screen rectangle at the origin
-		g.drawSurface(si.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v)
-	}
+	v := si.view // the screen rectangle at the origin
+	si.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { g.drawSurface(img, v) })
 	return &si.layer
 }
 
@@ -159,13 +156,13 @@ const trailPointsPerFrame = 1024
 
 // trailLayer returns run k's layer for view v (only v's world window and
 // size matter): its path up to the last iterate, drawn again from the
-// start when the run, the view or the scale changed, else only the
-// iterates added since, at most trailPointsPerFrame a frame (a long path
-// appears over a few frames, the same picture as at once). A run of one
-// iterate has no layer (nil): its one dot lies under the mark of its
-// current iterate; not making one saves the first frame two textures a
-// panel.
-func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
+// start when the run, the view or the scale changed or a point already
+// drawn moved, else only the iterates added since, at most
+// trailPointsPerFrame a frame (a long path appears over a few frames, the
+// same picture as at once). A run of one iterate has no layer (nil): its
+// one dot lies under the mark of its current iterate; not making one
+// saves the first frame two textures a panel.
+func (g *Game) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
 	from := pc.syncPath(r)
@@ -174,11 +171,11 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	if n <= 1 {
 		return nil
 	}
-	// A point before trailN changed when the trace thinned: draw it again.
-	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > from || pc.trail.Image() == nil {
-		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
-		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
+	if pc.trailN > from { // a point already drawn changed: the trace thinned
+		pc.trailMoved++
 	}
+	key := trailKey{run: r, view: v, u: g.lay.u, moved: pc.trailMoved}
+	pc.trail.Update(key, int(v.Screen.W), int(v.Screen.H), func(*ebiten.Image) { pc.trailN = 0 })
 	if pc.trailN < n {
 		to := min(n, pc.trailN+trailPointsPerFrame)
 		g.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
@@ -238,8 +235,8 @@ func (g *Game) shownIn(i int) runsShown {
 // of the runs it shows in view v (only v's world window and size matter),
 // drawn again when a run advanced or changed, or the view, the scale or
 // the toggles changed.
-func (g *Game) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer {
-	oc := &g.overlays[i]
+func (g *Game) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
+	ol := &g.overlays[i]
 	v.Screen.X, v.Screen.Y = 0, 0
 	f := g.st.flags
 	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, shown: shown}
@@ -248,20 +245,11 @@ func (g *Game) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer {
 			key.runs[k], key.rows[k] = r, len(r.Trace)
 		}
 	}
-	if key != oc.key || oc.layer.Image() == nil {
-		oc.key = key
-		g.drawRuns(oc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v, shown)
-	}
-	return &oc.layer
+	ol.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { g.drawRuns(img, v, shown) })
+	return ol
 }
 
-// overlayCache is a panel's layer of current iterates (Game.overlayLayer).
-type overlayCache struct {
-	layer render.Layer
-	key   overlayKey
-}
-
-// overlayKey is what an overlay layer was drawn for.
+// overlayKey is what a panel's layer of current iterates shows.
 type overlayKey struct {
 	runs             [scenario.MaxPanels]*sim.Run
 	rows             [scenario.MaxPanels]int

@@ -42,8 +42,8 @@ type Game struct {
 	textCache textCache
 	surface   surfaceImage
 	plot      fPlot
-	panels    [4]panelCache
-	overlays  [4]overlayCache
+	panels    [scenario.MaxPanels]panelCache
+	overlays  [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
 	help      helpText
 
 	opened      chan string // links opened by the host (hashchange)

@@ -84,9 +84,8 @@ type netPanel struct {
 	lines                          [netReadoutLines]string
 	colors                         [netReadoutLines]color.RGBA
 	specLabel                      string
-	// the panel's layer (Game.netPanelLayer) and what it was drawn for
-	layer render.Layer
-	key   netPanelKey
+	// the panel's layer (Game.netPanelLayer)
+	layer render.Layer[netPanelKey]
 }
 
 func (pc *netPanel) forget(r *sim.Run) {
