@@ -54,7 +54,7 @@ func (l *Layer[K]) Size() (w, h int) { return l.w, l.h }
 // Draw draws the layer onto dst with its top-left corner at (x, y), which
 // should be whole pixels: the layer is copied pixel for pixel.
 func (l *Layer[K]) Draw(dst *ebiten.Image, x, y float64) {
-	if l.img == nil || discardDraws {
+	if l.img == nil {
 		return
 	}
 	l.op.GeoM.Reset()
