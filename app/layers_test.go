@@ -19,8 +19,9 @@ import (
 // drawn once, at the end, from nothing), and their last frames must be the
 // same. Each case ends with one kind of change, so that no later change
 // redraws a stale layer by chance, and the change must show on the screen.
-// (A key with a dependency left out — the toggles, the view, the scale,
-// the rows, the slice's plane or paths — was seen to fail these.)
+// (A key with a dependency left out — a toggle (ellipses, contours), a
+// trail's view, the scale, the f plot's rows, a network panel's row, the
+// slice's paths or contours — was seen to fail these.)
 
 // layerCase is a sequence of changes, one per frame, to a game opened at
 // link on a screen of 1600×900 logical pixels at scale.
