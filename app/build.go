@@ -67,8 +67,8 @@ func (g *Game) buildUI() {
 	case popMenu:
 		g.buildMenu()
 	}
-	if g.hot >= len(g.widgets) {
-		g.hot = -1
+	if i, _ := g.hot.index(); i >= len(g.widgets) {
+		g.hot = 0
 	}
 }
 
@@ -355,18 +355,19 @@ func (g *Game) grid(r geom.Rect, y float64, labels []string, act action, current
 	return y + float64((len(labels)+cols-1)/cols)*(row+4*l.u)
 }
 
-// paramRows adds one editor row per parameter: a slider, or buttons for a
-// choice. mark gives a value to mark on a parameter's slider (NaN: none).
+// paramRows adds one editor row per parameter of owner (a paramTarget
+// without its index): a slider, or buttons for a choice. mark gives a value to mark on a parameter's slider (NaN: none).
 // In a narrow popup (a phone's) each parameter's label has a line of its
 // own above its slider or buttons, which then take the whole width.
-func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []float64, panel int,
+func (g *Game) paramRows(r geom.Rect, y float64, params []sim.Param, vals []float64, owner paramTarget,
 	mark func(key string) (float64, string)) float64 {
 	l := &g.lay
 	row := math.Max(math.Round(2.0*l.font), l.target)
 	narrow := r.W < 640*l.u
 	inner := geom.Rect{X: r.X + 8*l.u, W: r.W - 16*l.u}
 	for i, p := range params {
-		t := paramTarget{panel: panel, index: i}
+		t := owner
+		t.index = i
 		focus := g.popup.focus == i+1
 		label := p.Key + "  " + glyphSafe.Replace(p.Desc)
 		if narrow {
@@ -458,7 +459,7 @@ func (g *Game) buildSurfaceEditor() {
 	}
 	r, y := g.editorHead(900, g.keysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+glyphSafe.Replace(sc.SurfaceKind.Desc))
 	y = g.grid(r, y, names, actPickSurface, indexOfSurface(kinds, sc.SurfaceKind), g.popup.focus == 0)
-	y = g.paramRows(r, y+4*l.u, sc.SurfaceKind.Params, sc.SurfaceVals, -1, nil)
+	y = g.paramRows(r, y+4*l.u, sc.SurfaceKind.Params, sc.SurfaceVals, paramTarget{owner: ownerSurface}, nil)
 	g.fitPopup(r, y+8*l.u)
 }
 
@@ -478,7 +479,7 @@ func (g *Game) buildPanelEditor() {
 	}
 	r, y := g.editorHead(980, "Panel "+strconv.Itoa(p+1)+": "+glyphSafe.Replace(spec.Kind.Desc))
 	y = g.grid(r, y, names, actPickMethod, indexOfMethod(kinds, spec.Kind), g.popup.focus == 0)
-	y = g.paramRows(r, y+4*l.u, spec.Kind.Params, spec.Values, p, g.stabilityMark)
+	y = g.paramRows(r, y+4*l.u, spec.Kind.Params, spec.Values, paramTarget{owner: ownerMethod, panel: p}, g.stabilityMark)
 	y = g.labelLines(r, y, "Rule:  "+glyphSafe.Replace(spec.Kind.Rule))
 	y = g.labelLines(r, y, "From:  "+glyphSafe.Replace(spec.Kind.Cite))
 	g.fitPopup(r, y+8*l.u)

@@ -267,13 +267,13 @@ func (g *Game) adjustRow(r, dir int) {
 			g.do(actPickSurface, (cur+dir+len(kinds)+1)%(len(kinds)+1))
 			return
 		}
-		g.nudge(paramTarget{-1, r - 1}, sc.SurfaceKind.Params[r-1], sc.SurfaceVals[r-1], dir)
+		g.nudge(paramTarget{owner: ownerSurface, index: r - 1}, sc.SurfaceKind.Params[r-1], sc.SurfaceVals[r-1], dir)
 	case popNet:
 		if sc.Kind() == scenario.KindSurface || r == 0 {
 			return
 		}
 		if fs := netFields(sc.Net); r-1 < len(fs) {
-			g.nudge(paramTarget{netTarget, r - 1}, fs[r-1].p, fs[r-1].get(sc.Net), dir)
+			g.nudge(paramTarget{owner: ownerNetwork, index: r - 1}, fs[r-1].p, fs[r-1].get(sc.Net), dir)
 		}
 	case popPanel:
 		p := g.popup.panel
@@ -286,7 +286,7 @@ func (g *Game) adjustRow(r, dir int) {
 			g.do(actPickMethod, (indexOfMethod(kinds, spec.Kind)+dir+len(kinds))%len(kinds))
 			return
 		}
-		g.nudge(paramTarget{p, r - 1}, spec.Kind.Params[r-1], spec.Values[r-1], dir)
+		g.nudge(paramTarget{owner: ownerMethod, panel: p, index: r - 1}, spec.Kind.Params[r-1], spec.Values[r-1], dir)
 	}
 }
 

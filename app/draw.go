@@ -32,13 +32,8 @@ func (g *Game) draw(dst *ebiten.Image) {
 		g.drawSurfaces(dst)
 	}
 	g.statusText()
-	g.drawWidgets(dst, g.widgets[:g.popupStart], g.hot)
+	g.drawWidgets(dst, 0, g.popupStart)
 	g.flushText(dst, true)
-	if g.st.scen.Kind() == scenario.KindNetwork {
-		g.drawNetLabels(dst)
-	} else if g.direct {
-		g.plot.pl.DrawLabels(dst)
-	}
 	if g.popup.kind == popNone {
 		return
 	}
@@ -53,7 +48,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	// The content is clipped to the popup: what is scrolled out of it is
 	// not drawn.
 	clip := g.popupClip.of(dst, r)
-	g.drawWidgets(clip, g.widgets[g.popupStart:], g.hot-g.popupStart)
+	g.drawWidgets(clip, g.popupStart, len(g.widgets))
 	g.flushText(clip, false)
 	g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
 	if g.popup.content > r.H { // a scroll bar: where the view is in the content
@@ -101,53 +96,38 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	}
 	for i, pr := range panels {
 		g.flat.FillRect(dst, pr.frame, colBar)
-		if g.direct {
-			continue
-		}
 		g.surfaceLayer().Draw(dst, pr.plot.X, pr.plot.Y)
 		v := g.panelView(pr.plot)
-		if g.st.flags.overlay {
-			for k := range g.st.runs {
-				if tl := g.trailLayer(v, k); tl != nil {
-					tl.Draw(dst, pr.plot.X, pr.plot.Y)
-				}
+		shown := g.shownIn(i)
+		for k := range g.st.runs {
+			if !shown.shows(k) {
+				continue
 			}
-			i = -1
-		} else if tl := g.trailLayer(v, i); tl != nil {
-			tl.Draw(dst, pr.plot.X, pr.plot.Y)
+			if tl := g.trailLayer(v, k); tl != nil {
+				tl.Draw(dst, pr.plot.X, pr.plot.Y)
+			}
 		}
-		g.overlayLayer(v, i).Draw(dst, pr.plot.X, pr.plot.Y)
+		g.overlayLayer(v, i, shown).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
 	g.flat.FillRect(dst, l.status, colBar)
-	if !g.direct {
-		g.plot.draw(dst, g, l.plot)
-	}
+	g.plot.draw(dst, g, l.plot)
 	for i, pr := range panels {
-		if g.st.flags.overlay {
-			i = -1
-		}
-		g.drawPanel(dst, pr, i)
-	}
-	if g.direct {
-		g.plot.drawShapes(dst, g, l.plot)
+		g.drawPanel(dst, pr, g.shownIn(i))
 	}
 }
 
 // surfaceLayer returns the surface's layer, drawn again if the surface
 // was recomputed or the contours toggled.
-func (g *Game) surfaceLayer() *render.Layer {
+func (g *Game) surfaceLayer() *render.Layer[surfaceLayerKey] {
 	si := &g.surface
 	key := surfaceLayerKey{computed: si.computed, contours: !g.st.flags.hideContours, u: g.lay.u}
-	if si.drawn != key || si.layer.Image() == nil {
-		si.drawn = key
-		v := si.view // the screen rectangle at the origin
-		g.drawSurface(si.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v)
-	}
+	v := si.view // the screen rectangle at the origin
+	si.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { g.drawSurface(img, v) })
 	return &si.layer
 }
 
 // drawSurface draws the surface — heatmap, contour lines, minima, tick
-// marks — in view v onto dst (a layer, or the screen when g.direct).
+// marks — in view v onto dst (its layer).
 func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
 	l := &g.lay
 	p := &g.paint
@@ -176,13 +156,13 @@ const trailPointsPerFrame = 1024
 
 // trailLayer returns run k's layer for view v (only v's world window and
 // size matter): its path up to the last iterate, drawn again from the
-// start when the run, the view or the scale changed, else only the
-// iterates added since, at most trailPointsPerFrame a frame (a long path
-// appears over a few frames, the same picture as at once). A run of one
-// iterate has no layer (nil): its one dot lies under the mark of its
-// current iterate; not making one saves the first frame two textures a
-// panel.
-func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
+// start when the run, the view or the scale changed or a point already
+// drawn moved, else only the iterates added since, at most
+// trailPointsPerFrame a frame (a long path appears over a few frames, the
+// same picture as at once). A run of one iterate has no layer (nil): its
+// one dot lies under the mark of its current iterate; not making one
+// saves the first frame two textures a panel.
+func (g *Game) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 	pc := &g.panels[k]
 	r := g.st.runs[k]
 	from := pc.syncPath(r)
@@ -191,11 +171,11 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 	if n <= 1 {
 		return nil
 	}
-	// A point before trailN changed when the trace thinned: draw it again.
-	if pc.trailRun != r || pc.trailView != v || pc.trailU != g.lay.u || pc.trailN > from || pc.trail.Image() == nil {
-		pc.trail.Reset(int(v.Screen.W), int(v.Screen.H))
-		pc.trailRun, pc.trailView, pc.trailU, pc.trailN = r, v, g.lay.u, 0
+	if pc.trailN > from { // a point already drawn changed: the trace thinned
+		pc.trailMoved++
 	}
+	key := trailKey{run: r, view: v, u: g.lay.u, moved: pc.trailMoved}
+	pc.trail.Update(key, int(v.Screen.W), int(v.Screen.H), func(*ebiten.Image) { pc.trailN = 0 })
 	if pc.trailN < n {
 		to := min(n, pc.trailN+trailPointsPerFrame)
 		g.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
@@ -205,8 +185,8 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer {
 }
 
 // drawTrail draws run k's path from its iterate from up to (not including)
-// iterate to in view v onto dst (a layer, or the screen when g.direct): the
-// line and a dot at each iterate.
+// iterate to in view v onto dst (its layer): the line and a dot at each
+// iterate.
 func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
 	l := &g.lay
 	p := &g.paint
@@ -242,73 +222,69 @@ func (g *Game) statusText() {
 	g.text(render.Sans, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
 }
 
-// overlayLayer returns panel i's layer of what marks its run's current
-// iterate (all runs' when i is −1 or in overlay mode) in view v (only v's
-// world window and size matter), drawn again when a run advanced or
-// changed, or the view, the scale or the toggles changed.
-func (g *Game) overlayLayer(v geom.View, i int) *render.Layer {
-	oc := &g.overlays[max(i, 0)]
+// shownIn returns what surface panel i shows: its run, or in overlay mode
+// (one panel) every run.
+func (g *Game) shownIn(i int) runsShown {
+	if g.st.flags.overlay {
+		return allRuns
+	}
+	return oneRun(i)
+}
+
+// overlayLayer returns panel i's layer of what marks the current iterates
+// of the runs it shows in view v (only v's world window and size matter),
+// drawn again when a run advanced or changed, or the view, the scale or
+// the toggles changed.
+func (g *Game) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
+	ol := &g.overlays[i]
 	v.Screen.X, v.Screen.Y = 0, 0
 	f := g.st.flags
-	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, overlay: f.overlay}
+	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, shown: shown}
 	for k, r := range g.st.runs {
-		if f.overlay || k == i {
+		if shown.shows(k) {
 			key.runs[k], key.rows[k] = r, len(r.Trace)
 		}
 	}
-	if key != oc.key || oc.layer.Image() == nil {
-		oc.key = key
-		g.drawRuns(oc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), v, i)
-	}
-	return &oc.layer
+	ol.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { g.drawRuns(img, v, shown) })
+	return ol
 }
 
-// overlayCache is a panel's layer of current iterates (Game.overlayLayer).
-type overlayCache struct {
-	layer render.Layer
-	key   overlayKey
-}
-
-// overlayKey is what an overlay layer was drawn for.
+// overlayKey is what a panel's layer of current iterates shows.
 type overlayKey struct {
-	runs                      [scenario.MaxPanels]*sim.Run
-	rows                      [scenario.MaxPanels]int
-	view                      geom.View
-	u                         float64
-	ellipses, trials, overlay bool
+	runs             [scenario.MaxPanels]*sim.Run
+	rows             [scenario.MaxPanels]int
+	view             geom.View
+	u                float64
+	ellipses, trials bool
+	shown            runsShown
 }
 
-// drawPanel draws panel rects pr for run i, or all runs (overlay) when
-// i < 0: the header's colour strip, and the tick labels and readout (queued
-// text); with g.direct also the surface and the runs, which are otherwise
-// in layers.
-func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, i int) {
+// drawPanel draws what of panel rects pr showing shown is not in layers:
+// the header's colour strip, and the tick labels and readout (queued text).
+func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, shown runsShown) {
 	l := &g.lay
 	v := g.panelView(pr.plot)
-	if g.direct {
-		g.drawSurface(dst, v)
-		g.drawRuns(dst, v, i)
-	}
 	g.tickLabels(pr.plot, v, &g.surface.ticks)
-	if i < 0 {
+	if shown.all {
 		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
 	} else {
 		d := math.Round(2 * l.u)
-		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[i])
+		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[shown.run])
 	}
-	g.drawReadout(dst, pr.readout, i)
+	g.drawReadout(dst, pr.readout, shown)
 }
 
-// drawRuns draws run i (all runs when i < 0) in view v onto dst (a panel's
-// overlay layer, or the screen when g.direct), and the plot's frame.
-func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, i int) {
+// drawRuns draws the runs shown in view v onto dst (a panel's overlay
+// layer), and the plot's frame. The true
+// Hessian's ellipse is drawn once, with the first run.
+func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
 	p := &g.paint
 	p.Clip = v.Screen
-	if i >= 0 {
-		g.drawRun(dst, v, i, true)
-	} else {
-		for k := range g.st.runs {
-			g.drawRun(dst, v, k, k == 0)
+	first := true
+	for k := range g.st.runs {
+		if shown.shows(k) {
+			g.drawRun(dst, v, k, first)
+			first = false
 		}
 	}
 	p.Clip = geom.Rect{}
@@ -317,20 +293,14 @@ func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, i int) {
 
 // drawRun draws run k's trial points, current point, gradient arrow,
 // curvature ellipses and trust region in view v (its path is in its
-// trail layer; when g.direct, it is drawn here too). withTruth also draws
-// the true Hessian's ellipse (once per panel).
+// trail layer). withTruth also draws the true Hessian's ellipse (once per
+// panel).
 func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	l := &g.lay
 	p := &g.paint
 	st := g.st
 	r := st.runs[k]
 	clr := panelColors[k%len(panelColors)]
-	if g.direct {
-		g.panels[k].syncPath(r)
-		g.drawTrail(dst, v, k, 0, len(g.panels[k].path.pts)/2)
-		p.Clip = v.Screen
-	}
-
 	last := r.Last()
 	x, y := last.X[0], last.X[1]
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {

@@ -24,39 +24,31 @@ type fPlot struct {
 	fstar float64
 	known bool
 
-	// layer holds the plot as drawn for key.
-	layer render.Layer
-	key   fPlotKey
+	layer render.Layer[fPlotKey]
 }
 
-// fPlotKey is what the f plot shows: it is drawn again when this changes.
+// fPlotKey is what the f plot shows (the runs' methods name the lines).
 type fPlotKey struct {
-	rows    [scenario.MaxPanels]int
-	runs    [scenario.MaxPanels]*sim.Run
-	w, h, u float64
-	fstar   float64
-	known   bool
+	rows  [scenario.MaxPanels]int
+	runs  [scenario.MaxPanels]*sim.Run
+	u     float64
+	fstar float64
+	known bool
 }
 
-// draw draws the plot, shapes and text, into r (whole pixels) through its
-// layer, which is drawn again only when the runs advanced or changed.
+// draw draws the plot into r (whole pixels) through its layer, which is
+// drawn again only when the runs advanced or changed.
 func (fp *fPlot) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
-	key := fPlotKey{w: r.W, h: r.H, u: g.lay.u, fstar: g.surface.fstar, known: g.surface.fknown}
+	key := fPlotKey{u: g.lay.u, fstar: g.surface.fstar, known: g.surface.fknown}
 	for k, run := range g.st.runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}
-	if key != fp.key || fp.layer.Image() == nil {
-		fp.key = key
-		img := fp.layer.Reset(int(r.W), int(r.H))
-		fp.drawShapes(img, g, geom.Rect{W: r.W, H: r.H})
-		fp.pl.DrawLabels(img)
-	}
+	fp.layer.Update(key, int(r.W), int(r.H), func(img *ebiten.Image) { fp.drawPlot(img, g, geom.Rect{W: r.W, H: r.H}) })
 	fp.layer.Draw(dst, r.X, r.Y)
 }
 
-// drawShapes fills the series and draws the plot's shapes; fp.pl.DrawLabels
-// draws its text.
-func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
+// drawPlot fills the series and draws the plot into r of dst.
+func (fp *fPlot) drawPlot(dst *ebiten.Image, g *Game, r geom.Rect) {
 	st := g.st
 	l := &g.lay
 	fstar, known := g.surface.fstar, g.surface.fknown
@@ -93,7 +85,7 @@ func (fp *fPlot) drawShapes(dst *ebiten.Image, g *Game, r geom.Rect) {
 		fp.ys[i] = ys
 		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: panelColors[i], Name: fp.names[i]})
 	}
-	fp.pl.DrawShapes(dst, r) // the caller draws the labels with the other text
+	fp.pl.Draw(dst, r)
 }
 
 // globalMin returns the value of the global minimum among minima, if any.

@@ -31,22 +31,19 @@ type Game struct {
 	popupClip  clipCache  // the screen clipped to the open popup, where its content is drawn
 	scrolling  bool       // the pointer went down in a popup that scrolls: a drag scrolls it
 	ptr        pointer
-	pressed    int // widget pressed and not yet released (−1: none)
-	dragging   int // slider being dragged (−1: none)
-	panning    int // panel being panned (−1: none)
-	hot        int // widget under the pointer
+	pressed    widgetRef // widget pressed and not yet released
+	dragging   widgetRef // slider being dragged
+	panning    panelRef  // panel being panned
+	hot        widgetRef // widget under the pointer
 
-	// direct draws the surface and the paths straight onto the screen
-	// every frame instead of through their cached layers (tests compare).
-	direct    bool
 	paint     render.Painter // anti-aliased shapes
 	flat      render.Painter // rectangles: aliased, cheap, pixel-exact
 	texts     []render.Label // text queued to be drawn after the shapes
 	textCache textCache
 	surface   surfaceImage
 	plot      fPlot
-	panels    [4]panelCache
-	overlays  [4]overlayCache
+	panels    [scenario.MaxPanels]panelCache
+	overlays  [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
 	help      helpText
 
 	opened      chan string // links opened by the host (hashchange)
@@ -81,16 +78,12 @@ func New(link string, host Host) *Game {
 	}
 	eng := engine.NewClient(t)
 	g := &Game{
-		host:     host,
-		st:       newState(link, eng),
-		scale:    1,
-		opened:   make(chan string, 4),
-		pressed:  -1,
-		dragging: -1,
-		panning:  -1,
-		hot:      -1,
-		uiDirty:  true,
-		flat:     render.Painter{Aliased: true},
+		host:    host,
+		st:      newState(link, eng),
+		scale:   1,
+		opened:  make(chan string, 4),
+		uiDirty: true,
+		flat:    render.Painter{Aliased: true},
 	}
 	if why != "" && g.st.notice == "" {
 		g.st.notice = why
@@ -238,7 +231,7 @@ func (g *Game) openLink(link string) {
 // publish tells the host about a changed scenario (at most four times a
 // second while a slider or a pan is being dragged) and notice.
 func (g *Game) publish(now time.Time) {
-	if g.st.changed && (g.dragging < 0 && g.panning < 0 || now.Sub(g.lastPublish) > 250*time.Millisecond) {
+	if g.st.changed && (g.dragging == 0 && g.panning == 0 || now.Sub(g.lastPublish) > 250*time.Millisecond) {
 		g.st.changed = false
 		g.lastPublish = now
 		g.host.ScenarioChanged(g.st.scen.Encode())

@@ -32,12 +32,12 @@ func (g *Game) handleInput() {
 	if p.wheel != 0 {
 		if g.popup.kind != popNone && g.popup.rect.Contains(p.x, p.y) {
 			g.scrollPopup(-p.wheel * 3 * g.lay.font)
-		} else if i := g.panelAt(p.x, p.y); i >= 0 && g.popup.kind == popNone {
+		} else if i, ok := g.panelAt(p.x, p.y).index(); ok && g.popup.kind == popNone {
 			g.zoomAt(i, math.Pow(1.15, p.wheel), p.x, p.y)
 		}
 	}
 	if p.pinch != 1 {
-		if i := g.panelAt(p.pinchX, p.pinchY); i >= 0 {
+		if i, ok := g.panelAt(p.pinchX, p.pinchY).index(); ok {
 			g.zoomAt(i, p.pinch, p.pinchX, p.pinchY)
 		}
 	}
@@ -61,32 +61,33 @@ func (g *Game) handleKeys() {
 	}
 }
 
-// panelAt returns the panel whose plot contains (x, y), or −1.
-func (g *Game) panelAt(x, y float64) int {
+// panelAt returns the panel whose plot contains (x, y), if any.
+func (g *Game) panelAt(x, y float64) panelRef {
 	for i, pr := range g.lay.panels {
 		if pr.plot.Contains(x, y) {
-			return i
+			return refTo[panelRects](i)
 		}
 	}
-	return -1
+	return 0
 }
 
 func (g *Game) press() {
 	p := &g.ptr
 	pop := &g.popup
 	g.scrolling = pop.kind != popNone && pop.content > pop.rect.H && pop.rect.Contains(p.x, p.y)
-	if i := g.widgetAt(p.x, p.y); i >= 0 {
+	if at := g.widgetAt(p.x, p.y); at != 0 {
+		i, _ := at.index()
 		w := &g.widgets[i]
 		// A slider is grabbed on its track (and knob), not its label, so
 		// that a finger can scroll a popup from there.
 		if w.kind == wSlider && p.x >= sliderTrack(w, g.lay.u).X-10*g.lay.u {
-			g.dragging = i
+			g.dragging = at
 			g.scrolling = false
 			g.setSlider(i, p.x)
 			return
 		}
 		if w.kind != wSlider {
-			g.pressed = i
+			g.pressed = at
 		}
 		return
 	}
@@ -97,21 +98,23 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if i := g.panelAt(p.x, p.y); i >= 0 && g.st.scen.Kind() == scenario.KindSurface { // a network's panels are not a start to click
-		g.panning = i
+	if at := g.panelAt(p.x, p.y); at != 0 && g.st.scen.Kind() == scenario.KindSurface { // a network's panels are not a start to click
+		g.panning = at
 	}
 }
 
 func (g *Game) drag() {
 	p := &g.ptr
 	switch {
-	case g.dragging >= 0:
-		g.setSlider(g.dragging, p.x)
+	case g.dragging != 0:
+		i, _ := g.dragging.index()
+		g.setSlider(i, p.x)
 	case g.scrolling && p.moved:
-		g.pressed = -1 // a drag, not a tap
+		g.pressed = 0 // a drag, not a tap
 		g.scrollPopup(-p.dy)
-	case g.panning >= 0 && p.moved && (p.dx != 0 || p.dy != 0):
-		v := g.panelView(g.lay.panels[g.panning].plot)
+	case g.panning != 0 && p.moved && (p.dx != 0 || p.dy != 0):
+		i, _ := g.panning.index()
+		v := g.panelView(g.lay.panels[i].plot)
 		v.Pan(p.dx, p.dy)
 		g.setWindow(v)
 	}
@@ -121,13 +124,14 @@ func (g *Game) release() {
 	p := &g.ptr
 	g.scrolling = false
 	switch {
-	case g.dragging >= 0:
-		g.dragging = -1
+	case g.dragging != 0:
+		g.dragging = 0
 		g.st.changed = true // publish the final value now
-	case g.pressed >= 0:
-		i := g.pressed
-		g.pressed = -1
-		if i < len(g.widgets) && g.widgetAt(p.x, p.y) == i {
+	case g.pressed != 0:
+		i, _ := g.pressed.index()
+		at := g.pressed
+		g.pressed = 0
+		if i < len(g.widgets) && g.widgetAt(p.x, p.y) == at {
 			w := g.widgets[i]
 			switch {
 			case w.act == actSetChoice:
@@ -138,9 +142,9 @@ func (g *Game) release() {
 				g.do(w.act, w.arg)
 			}
 		}
-	case g.panning >= 0:
-		i := g.panning
-		g.panning = -1
+	case g.panning != 0:
+		i, _ := g.panning.index()
+		g.panning = 0
 		if p.clicked() && i < len(g.lay.panels) {
 			v := g.panelView(g.lay.panels[i].plot)
 			x, y := v.ToWorld(p.x, p.y)
@@ -197,19 +201,21 @@ func (g *Game) setSlider(i int, x float64) {
 // restarts the runs; the widgets are rebuilt except while dragging, when
 // only the dragged slider's value changes.
 func (g *Game) setParam(t paramTarget, v float64) {
-	if t.panel == netTarget {
+	sc := &g.st.scen
+	switch t.owner {
+	case ownerNone:
+		return
+	case ownerNetwork:
 		g.setNetParam(t.index, v)
 		return
-	}
-	sc := &g.st.scen
-	if t.panel < 0 {
+	case ownerSurface:
 		vals := append([]float64(nil), sc.SurfaceVals...)
 		vals[t.index] = v
 		if sc.SetSurface(sc.SurfaceKind, vals) != nil {
 			return
 		}
 		g.st.surfaceVersion++
-	} else {
+	case ownerMethod:
 		if t.panel >= len(sc.Methods) {
 			return
 		}
@@ -218,7 +224,7 @@ func (g *Game) setParam(t paramTarget, v float64) {
 		sc.Methods[t.panel] = sim.Spec{Kind: sc.Methods[t.panel].Kind, Values: vals}
 	}
 	g.st.restart()
-	if g.dragging < 0 {
+	if g.dragging == 0 {
 		g.uiDirty = true
 	}
 }

@@ -11,15 +11,33 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// TestLayersLookLikeDirectDrawing draws the same sequence of frames twice,
-// through the cached layers (the surface, each run's path, the current
-// iterates, the f plot, the text) and straight onto the screen
-// (Game.direct, the reference), and compares the last frames: at the start
-// (one iterate a run), after running to the end, on a hi-DPI screen, in
-// overlay, after zooming and panning and resetting (no stale paths), while
-// paths grow, with the contours toggled. With CURVLAB_SHOTS=dir it saves
-// both frames.
-func TestLayersLookLikeDirectDrawing(t *testing.T) {
+// A layer whose key misses something it depends on keeps showing the old
+// picture after that changed. The tests below catch this from outside:
+// one game draws every frame while a sequence of changes is made (its
+// layers are drawn before each change and must be drawn again after it),
+// a second game makes the same changes without drawing (its layers are
+// drawn once, at the end, from nothing), and their last frames must be the
+// same. Each case ends with one kind of change, so that no later change
+// redraws a stale layer by chance, and the change must show on the screen.
+// (A key with a dependency left out — a toggle (ellipses, contours), a
+// trail's view, the scale, the f plot's rows, a network panel's row, the
+// slice's paths or contours — was seen to fail these.)
+
+// layerCase is a sequence of changes, one per frame, to a game opened at
+// link on a screen of 1600×900 logical pixels at scale.
+type layerCase struct {
+	name  string
+	link  string
+	scale float64
+	acts  []func(g *Game)
+}
+
+// TestSurfaceLayersFollowTheirDependencies: at the start (one iterate a
+// run), after running to the end, on a hi-DPI screen and after the scale
+// changed, in overlay, after zooming and panning and resetting (no stale
+// paths), while paths grow, with each toggle flipped, on another surface
+// and with a panel added.
+func TestSurfaceLayersFollowTheirDependencies(t *testing.T) {
 	steps := func(n int) func(g *Game) {
 		return func(g *Game) {
 			for range n {
@@ -27,24 +45,23 @@ func TestLayersLookLikeDirectDrawing(t *testing.T) {
 			}
 		}
 	}
-	// G plays at the engine's speed over frames: here it computes to the
-	// end within the frame, so both drawings show the same rows.
+	// "To end" plays at the engine's speed over frames: here it computes
+	// to the end within the frame, so that both games show the same rows.
 	toEnd := func(g *Game) {
 		g.do(actToEnd, 0)
 		for !g.st.done() {
 			g.st.tick(0, time.Now().Add(time.Second))
 		}
 	}
-	for _, c := range []struct {
-		name  string
-		link  string
-		scale float64
-		acts  []func(g *Game) // one per frame
-	}{
+	toggle := func(a action) func(g *Game) { return func(g *Game) { g.do(a, 0) } }
+	growing := "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100"
+	for _, c := range []layerCase{
 		{"start", "", 1, nil},
 		{"busy", busyLink, 1, []func(*Game){toEnd}},
 		{"busy-hidpi", busyLink, 2, []func(*Game){toEnd}},
-		{"overlay", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.do(actOverlay, 0) }}},
+		{"rescale", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.scale = 1.5 }}},
+		{"overlay", busyLink, 1, []func(*Game){toEnd, toggle(actOverlay)}},
+		{"split", busyLink, 1, []func(*Game){toEnd, toggle(actOverlay), toggle(actOverlay)}},
 		{"zoom-pan", busyLink, 1, []func(*Game){toEnd, func(g *Game) {
 			g.do(actZoomIn, 0)
 			g.do(actZoomIn, 0)
@@ -52,97 +69,128 @@ func TestLayersLookLikeDirectDrawing(t *testing.T) {
 			v.Pan(37, -21)
 			g.setWindow(v)
 		}}},
-		{"reset", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.do(actReset, 0) }, steps(3)}},
-		{"growing", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", 1,
-			[]func(*Game){steps(1), steps(2), steps(1), steps(7), steps(30)}},
-		{"contours-off", "", 1, []func(*Game){steps(4), func(g *Game) { g.do(actContours, 0) }}},
+		{"reset", busyLink, 1, []func(*Game){toEnd, toggle(actReset), steps(3)}},
+		{"growing", growing, 1, []func(*Game){steps(1), steps(2), steps(1), steps(7), steps(30)}},
+		{"contours-off", "", 1, []func(*Game){steps(4), toggle(actContours)}},
+		{"ellipses-off", growing, 1, []func(*Game){steps(4), toggle(actEllipses)}},
+		{"trials-off", growing, 1, []func(*Game){steps(4), toggle(actTrials)}},
+		{"surface", "", 1, []func(*Game){steps(4), func(g *Game) { g.do(actPickSurface, 1) }}},
+		{"panel-added", "", 1, []func(*Game){steps(4), toggle(actAddPanel)}},
 	} {
-		w, h := int(1600*c.scale), int(900*c.scale)
-		var pix [2][]byte
-		for m, direct := range []bool{true, false} {
-			g := New("#"+c.link, nil)
-			g.w, g.h, g.scale, g.direct = float64(w), float64(h), c.scale, direct
-			var img *ebiten.Image
-			onFrames(1, func() { img = ebiten.NewImage(w, h); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-			for _, act := range c.acts {
-				// Update may run more than once a frame: act once.
-				onFrames(1, func() {
-					if act != nil {
-						act(g)
-						act = nil
-					}
-					g.Update()
-				}, func(*ebiten.Image) { g.Draw(img) })
-			}
-			onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
-				g.Draw(img)
-				pix[m] = make([]byte, 4*w*h)
-				img.ReadPixels(pix[m])
-			})
-			if dir := os.Getenv("CURVLAB_SHOTS"); dir != "" {
-				name := c.name + []string{"-direct", "-layers"}[m] + ".png"
-				f, err := os.Create(filepath.Join(dir, "app-"+name))
-				if err == nil {
-					png.Encode(f, &image.RGBA{Pix: pix[m], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)})
-					f.Close()
-				}
-			}
-		}
-		bad, worst := differingBy(pix[0], pix[1], 24)
-		// Anti-aliased edges blend a little differently through a layer,
-		// in a few dozen pixels; in overlay mode every run's current point
-		// is drawn over all the paths rather than under the next run's
-		// path. A stale digit would change more than 60.
-		limit := 60
-		if c.name == "overlay" {
-			limit = 720
-		}
-		if bad > limit {
-			t.Errorf("%s: %d pixels differ from direct drawing by more than 24 (worst %d)", c.name, bad, worst)
-		}
+		checkLayers(t, c, func(g *Game, img *ebiten.Image, draw bool) {})
 	}
 }
 
-// TestNetworkLayersLookLikeDirectDrawing: the same for a network scenario,
-// everything computed (the edge-of-stability preset after 300 iterations,
-// with the slice along the principal components, and after more steps).
-func TestNetworkLayersLookLikeDirectDrawing(t *testing.T) {
-	w, h := 1600, 900
+// TestNetworkLayersFollowTheirDependencies: the same for a network
+// scenario, everything computed (the edge-of-stability preset after 120
+// iterations), after more iterations, with the slice along the principal
+// components, and with its contours hidden.
+func TestNetworkLayersFollowTheirDependencies(t *testing.T) {
+	stepped := func(n int) func(g *Game) {
+		return func(g *Game) {
+			for range n {
+				g.st.stepAll()
+			}
+		}
+	}
+	// The game that draws computes within each frame's budget, so that
+	// it draws the steps in between (new rows before their sharpness,
+	// a coarse slice before a fine one); the other at once.
+	settled := func(g *Game, img *ebiten.Image, draw bool) {
+		extra := 250 * time.Millisecond
+		if draw {
+			extra = 0
+		} else {
+			img = nil
+		}
+		if !settle(g, img, 5000, extra) {
+			t.Fatal("not settled")
+		}
+	}
+	for _, c := range []layerCase{
+		{"net-steps", eosLink, 1, []func(*Game){stepped(120), stepped(20)}},
+		{"net-plane", eosLink, 1, []func(*Game){stepped(120), func(g *Game) { g.do(actPlane, 0) }}},
+		{"net-contours", eosLink, 1, []func(*Game){stepped(120), func(g *Game) { g.do(actContours, 0) }}},
+	} {
+		checkLayers(t, c, settled)
+	}
+}
+
+// checkLayers plays case c twice, drawing every frame and drawing only at
+// the end, and compares the last frames; after each change, settle brings
+// the game to where everything is computed (drawing when draw). With
+// CURVLAB_SHOTS=dir it saves both frames.
+func checkLayers(t *testing.T, c layerCase, settle func(g *Game, img *ebiten.Image, draw bool)) {
+	t.Helper()
+	w, h := int(1600*c.scale), int(900*c.scale)
 	var pix [2][]byte
-	for m, direct := range []bool{true, false} {
-		g := New("#"+eosLink, nil)
-		g.w, g.h, g.scale, g.direct = float64(w), float64(h), 1, direct
+	var before []byte // the drawing game's frame before the last change
+	for m, drawing := range []bool{true, false} {
+		g := New("#"+c.link, nil)
+		g.w, g.h, g.scale = float64(w), float64(h), c.scale
 		var img *ebiten.Image
+		frame := func(f func()) {
+			onFrames(1, func() {
+				if f != nil {
+					f() // Update may run more than once a frame: once
+					f = nil
+				}
+				g.Update()
+			}, func(*ebiten.Image) {
+				if drawing {
+					g.Draw(img)
+				}
+			})
+		}
 		onFrames(1, func() { img = ebiten.NewImage(w, h) }, nil)
-		for i := 0; i < 300; i++ {
-			g.st.stepAll()
+		frame(nil)
+		for i, act := range c.acts {
+			if drawing && i == len(c.acts)-1 {
+				before = readScreen(g, img)
+			}
+			frame(func() { act(g) })
+			settle(g, img, drawing)
 		}
-		if !settle(g, img, 5000, 250*time.Millisecond) {
-			t.Fatal("not settled")
+		// Enough frames for the longest trail (trailPointsPerFrame a
+		// frame) and for the text layer (drawn once the text is steady).
+		rows := 0
+		for _, r := range g.st.runs {
+			rows = max(rows, len(r.Trace))
 		}
-		g.do(actPlane, 0)
-		for i := 0; i < 20; i++ {
-			g.st.stepAll()
+		for range rows/trailPointsPerFrame + 3 {
+			onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 		}
-		if !settle(g, img, 5000, 250*time.Millisecond) {
-			t.Fatal("not settled")
-		}
-		onFrames(2, func() { g.Update() }, func(*ebiten.Image) {
-			g.Draw(img)
-			pix[m] = make([]byte, 4*w*h)
-			img.ReadPixels(pix[m])
-		})
+		pix[m] = readScreen(g, img)
 		if dir := os.Getenv("CURVLAB_SHOTS"); dir != "" {
-			f, err := os.Create(filepath.Join(dir, "app-net"+[]string{"-direct", "-layers"}[m]+".png"))
-			if err == nil {
+			name := c.name + []string{"-drawn", "-fresh"}[m] + ".png"
+			if f, err := os.Create(filepath.Join(dir, "app-"+name)); err == nil {
 				png.Encode(f, &image.RGBA{Pix: pix[m], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)})
 				f.Close()
 			}
 		}
 	}
+	// A path drawn over several frames blends its anti-aliased edges a
+	// little differently from one drawn at once, in a few dozen pixels; a
+	// stale layer changes thousands.
 	if bad, worst := differingBy(pix[0], pix[1], 24); bad > 60 {
-		t.Errorf("%d pixels differ from direct drawing by more than 24 (worst %d)", bad, worst)
+		t.Errorf("%s: %d pixels of the game that drew every frame differ by more than 24 from one that drew only at the end (worst %d)", c.name, bad, worst)
 	}
+	if before != nil {
+		if bad, _ := differingBy(before, pix[0], 24); bad < 100 {
+			t.Errorf("%s: the last change changed only %d pixels: the case tests nothing", c.name, bad)
+		}
+	}
+}
+
+// readScreen draws g onto img in a frame and returns its pixels.
+func readScreen(g *Game, img *ebiten.Image) []byte {
+	b := img.Bounds()
+	pix := make([]byte, 4*b.Dx()*b.Dy())
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
+		g.Draw(img)
+		img.ReadPixels(pix)
+	})
+	return pix
 }
 
 // differingBy counts the pixels whose colours differ by more than tol in a

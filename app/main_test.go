@@ -2,9 +2,9 @@ package app
 
 import (
 	"os"
-	"runtime"
-	"strings"
 	"testing"
+
+	"curvlab/internal/heapstat"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -83,59 +83,8 @@ func onFrames(n int, update func(), draw func(screen *ebiten.Image)) {
 }
 
 // ownAllocs runs n frames and returns the heap objects allocated in them
-// by curvlab's own code (allocation sites in curvlab/ packages), with the
-// function that allocated most. Ebiten's desktop OpenGL driver allocates
-// per GL call through purego, which no drawing code can avoid, so the
-// count is taken from the heap profile by allocation site rather than from
-// runtime.MemStats.
-// allocSite is the innermost frame of an allocation's stack outside the
-// runtime (mallocgc, convT, growslice and the like).
-func allocSite(stk []uintptr) runtime.Frame {
-	frames := runtime.CallersFrames(stk)
-	for {
-		fr, more := frames.Next()
-		if !strings.HasPrefix(fr.Function, "runtime.") || !more {
-			return fr
-		}
-	}
-}
-
+// by curvlab's own code (see heapstat.OwnAllocs), with the function that
+// allocated most.
 func ownAllocs(n int, update func(), draw func(screen *ebiten.Image)) (int64, string) {
-	old := runtime.MemProfileRate
-	runtime.MemProfileRate = 1
-	defer func() { runtime.MemProfileRate = old }()
-	snapshot := func() map[string]int64 {
-		runtime.GC()
-		runtime.GC()
-		var recs []runtime.MemProfileRecord
-		for {
-			k, ok := runtime.MemProfile(recs, true)
-			if ok {
-				recs = recs[:k]
-				break
-			}
-			recs = make([]runtime.MemProfileRecord, k+64)
-		}
-		m := map[string]int64{}
-		for _, r := range recs {
-			fr := allocSite(r.Stack())
-			if strings.HasPrefix(fr.Function, "curvlab/") && !strings.HasSuffix(fr.File, "_test.go") {
-				m[fr.Function] += r.AllocObjects
-			}
-		}
-		return m
-	}
-	before := snapshot()
-	onFrames(n, update, draw)
-	after := snapshot()
-	var total, worst int64
-	where := ""
-	for fn, c := range after {
-		d := c - before[fn]
-		total += d
-		if d > worst {
-			worst, where = d, fn
-		}
-	}
-	return total, where
+	return heapstat.OwnAllocs("curvlab/", func() { onFrames(n, update, draw) })
 }

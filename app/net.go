@@ -76,9 +76,8 @@ type netPanel struct {
 	lines                          [netReadoutLines]string
 	colors                         [netReadoutLines]color.RGBA
 	specLabel                      string
-	// the panel's layer (Game.netPanelLayer) and what it was drawn for
-	layer render.Layer
-	key   netPanelKey
+	// the panel's layer (Game.netPanelLayer)
+	layer render.Layer[netPanelKey]
 }
 
 // forget prepares the panel for run r: what it showed of the previous run

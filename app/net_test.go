@@ -26,7 +26,8 @@ const eosLink = "v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=gd:lr=0.3;n=3000;t=0"
 // (every tracker, decision map and spectrum current, the slice complete),
 // at most limit frames, and reports whether it got there. With extra > 0
 // each frame also computes for that long beyond the frame's budget, to
-// get there in fewer (slow, software-rendered) frames.
+// get there in fewer (slow, software-rendered) frames. The frames draw g
+// onto img, or nothing when img is nil.
 func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 	ok := false
 	for i := 0; i < limit && !ok; i++ {
@@ -35,7 +36,11 @@ func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 			if extra > 0 {
 				g.netUpdate(time.Now().Add(extra))
 			}
-		}, func(*ebiten.Image) { g.Draw(img) })
+		}, func(*ebiten.Image) {
+			if img != nil {
+				g.Draw(img)
+			}
+		})
 		ok = g.netSettled()
 	}
 	return ok
@@ -351,7 +356,7 @@ func TestNetworkInputs(t *testing.T) {
 	if g.popup.kind != popNet {
 		t.Fatal("N did not open the network editor")
 	}
-	g.setParam(paramTarget{netTarget, 4}, 3) // width 2
+	g.setParam(paramTarget{owner: ownerNetwork, index: 4}, 3) // width 2
 	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Row(0).X) != 2*8+8+8*3+3+3+1 {
 		t.Errorf("width 2 = 3 gave %q", g.st.scen.Encode())
 	}

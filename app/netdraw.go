@@ -30,12 +30,10 @@ type netPlots struct {
 	runs                    []*sim.Run
 	names                   [scenario.MaxPanels]string
 
-	// layers of the plots (loss, sharpness, spectra) and of the slice, and
-	// what they were drawn for
-	layers     [3]render.Layer
-	key        netPlotsKey
-	sliceLayer render.Layer
-	sliceKey   sliceKey
+	// layers of the plots and of the slice
+	lossLayer, sharpLayer render.Layer[seriesKey]
+	spectraLayer          render.Layer[spectraKey]
+	sliceLayer            render.Layer[sliceKey]
 
 	sliceVersion, sliceLevel int
 	slicePCA                 bool
@@ -63,8 +61,7 @@ func (g *Game) stylePlot(pl *render.Plot) {
 // drawNet draws a network scenario — the panels with their decision maps,
 // the loss slice, the status line's background, the plots — and queues its
 // text. The panels, the slice and the plots are copied from layers drawn
-// again only when what they show changed; with g.direct they are drawn
-// straight onto dst, the plots' text by drawNetLabels.
+// again only when what they show changed.
 func (g *Game) drawNet(dst *ebiten.Image) {
 	l := &g.lay
 	nv := &g.net
@@ -77,39 +74,24 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 	// changed, so that a paused frame copies images.
 	n := min(len(st.runs), len(l.panels))
 	sq, info := g.sliceRects(g.netLay.slice)
-	if g.direct {
-		g.prepNetPlots()
-	}
-	np, nr := &nv.plots, &g.netLay
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
 		g.flat.FillRect(dst, pr.frame, colBar)
-		if g.direct {
-			nv.panels[k].heat.Draw(dst, pr.plot)
-		} else {
-			g.netPanelLayer(k, pr.plot).Draw(dst, pr.plot.X, pr.plot.Y)
-		}
+		g.netPanelLayer(k, pr.plot).Draw(dst, pr.plot.X, pr.plot.Y)
 	}
 	g.flat.FillRect(dst, g.netLay.slice, colBar)
-	if g.direct {
-		nv.slice.heat.Draw(dst, sq)
-	} else if sq.W >= 20 {
+	if sq.W >= 20 {
 		g.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
 	}
 	g.flat.FillRect(dst, l.status, colBar)
-	if !g.direct {
-		g.netPlotLayers()
-		g.drawNetPlots(dst)
-	}
+	g.netPlotLayers()
+	g.drawNetPlots(dst)
 
 	for k := 0; k < n; k++ {
 		pr := l.panels[k]
 		pc := &nv.panels[k]
 		v := nv.panelView(pr.plot)
 		nv.ticks.update(v, l.u)
-		if g.direct {
-			g.drawNetPanel(dst, k, v)
-		}
 		g.tickLabels(pr.plot, v, &nv.ticks)
 		d := math.Round(2 * l.u)
 		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[k])
@@ -119,52 +101,43 @@ func (g *Game) drawNet(dst *ebiten.Image) {
 			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
 		}
 	}
-	g.drawSlice(dst, g.netLay.slice, sq, info)
-	if g.direct {
-		np.loss.DrawShapes(dst, nr.loss)
-		np.sharp.DrawShapes(dst, nr.sharp)
-		np.spectra.DrawShapes(dst, nr.spectrum)
-	}
+	g.drawSlice(g.netLay.slice, sq, info)
 }
 
 // netPanelLayer returns panel k's layer for plot rectangle r: its decision
 // map, boundary, data points, tick marks and frame, drawn again when the
 // map was recomputed or the size or scale changed.
-func (g *Game) netPanelLayer(k int, r geom.Rect) *render.Layer {
+func (g *Game) netPanelLayer(k int, r geom.Rect) *render.Layer[netPanelKey] {
 	nv := &g.net
 	pc := &nv.panels[k]
 	v := nv.panelView(r)
 	v.Screen.X, v.Screen.Y = 0, 0
 	key := netPanelKey{prob: nv.prob, run: pc.run, row: pc.row, grid: pc.grid, view: v, u: g.lay.u}
-	if key != pc.key || pc.layer.Image() == nil {
-		pc.key = key
+	pc.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) {
 		nv.ticks.update(v, g.lay.u)
-		g.drawNetPanel(pc.layer.Reset(int(v.Screen.W), int(v.Screen.H)), k, v)
-	}
+		g.drawNetPanel(img, k, v)
+	})
 	return &pc.layer
 }
 
-// netPanelKey is what a network panel's layer was drawn for.
+// netPanelKey is what a network panel's layer shows.
 type netPanelKey struct {
-	prob *scenario.NetProblem
+	prob *scenario.NetProblem // the data points
 	run  *sim.Run
-	row  int
-	grid geom.Grid
+	row  int       // the decision map's and the boundary's weights
+	grid geom.Grid // and where they were sampled
 	view geom.View
 	u    float64
 }
 
 // drawNetPanel draws panel k's decision map, boundary, data points, tick
-// marks and frame in view v onto dst (its layer, or the screen when
-// g.direct).
+// marks and frame in view v onto dst (its layer).
 func (g *Game) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
 	l := &g.lay
 	nv := &g.net
 	pc := &nv.panels[k]
 	p := &g.paint
-	if !g.direct {
-		pc.heat.Draw(dst, v.Screen)
-	}
+	pc.heat.Draw(dst, v.Screen)
 	p.Clip = v.Screen
 	p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.u), colTrue)
 	for c := range 2 {
@@ -181,99 +154,89 @@ func (g *Game) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
 // sliceLayer returns the loss slice's layer for square sq: its picture,
 // contours, projected paths, tick marks and frame, drawn again when any
 // of them changed.
-func (g *Game) sliceLayer(sq geom.Rect) *render.Layer {
+func (g *Game) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
 	nv := &g.net
 	sl := &nv.slice
 	np := &nv.plots
-	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !g.st.flags.hideContours,
-		w: sq.W, h: sq.H, u: g.lay.u}
+	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !g.st.flags.hideContours, u: g.lay.u}
 	for k, r := range g.st.runs {
 		key.runs[k], key.paths[k] = r, sl.paths[k].version
 	}
-	if key != np.sliceKey || np.sliceLayer.Image() == nil {
-		np.sliceKey = key
-		g.drawSliceShapes(np.sliceLayer.Reset(int(sq.W), int(sq.H)), geom.Rect{W: sq.W, H: sq.H})
-	}
+	np.sliceLayer.Update(key, int(sq.W), int(sq.H), func(img *ebiten.Image) { g.drawSliceShapes(img, geom.Rect{W: sq.W, H: sq.H}) })
 	return &np.sliceLayer
 }
 
-// sliceKey is what the slice's layer was drawn for.
+// sliceKey is what the slice's layer shows.
 type sliceKey struct {
-	version, level int
-	uploaded       time.Time
+	version, level int       // the plane, its grid and how fine it is
+	uploaded       time.Time // the picture sent to its heatmap
 	contours       bool
 	runs           [scenario.MaxPanels]*sim.Run
 	paths          [scenario.MaxPanels]int // keptPath versions
-	w, h, u        float64
+	u              float64
 }
 
 // netPlotLayers draws the loss, sharpness and spectra plots through their
-// layers, again when their data changed.
+// layers, each again when its data changed.
 func (g *Game) netPlotLayers() {
 	np, nr := &g.net.plots, &g.netLay
-	key := netPlotsKey{loss: nr.loss, sharp: nr.sharp, spectrum: nr.spectrum, u: g.lay.u}
+	g.netPlotNames()
+	var loss, sharp seriesKey
+	spec := spectraKey{u: g.lay.u}
+	loss.u, sharp.u = g.lay.u, g.lay.u
 	for k, r := range g.st.runs {
 		tr := g.st.trackers[k]
-		key.runs[k], key.rows[k] = r, len(r.Trace)
-		key.tracked[k] = [2]int{len(tr.TestLoss), len(tr.Sharpness)}
-		key.spec[k] = g.net.panels[k].specRow
-		key.labels[k] = g.net.panels[k].specLabel
+		loss.runs[k], loss.rows[k], loss.tracked[k] = r, len(r.Trace), len(tr.TestLoss)
+		sharp.runs[k], sharp.rows[k], sharp.tracked[k] = r, len(r.Trace), len(tr.Sharpness)
+		spec.runs[k], spec.rows[k], spec.labels[k] = r, g.net.panels[k].specRow, g.net.panels[k].specLabel
 	}
-	if key == np.key && np.layers[0].Image() != nil {
-		return
-	}
-	np.key = key
-	g.prepNetPlots()
-	for i, r := range []geom.Rect{nr.loss, nr.sharp, nr.spectrum} {
-		img := np.layers[i].Reset(int(r.W), int(r.H))
-		local := geom.Rect{W: r.W, H: r.H}
-		switch i {
-		case 0:
-			np.loss.Draw(img, local)
-		case 1:
-			np.sharp.Draw(img, local)
-		case 2:
-			np.spectra.Draw(img, local)
-		}
-	}
+	np.lossLayer.Update(loss, int(nr.loss.W), int(nr.loss.H), func(img *ebiten.Image) {
+		g.fillLossPlot()
+		np.loss.Draw(img, geom.Rect{W: nr.loss.W, H: nr.loss.H})
+	})
+	np.sharpLayer.Update(sharp, int(nr.sharp.W), int(nr.sharp.H), func(img *ebiten.Image) {
+		g.fillSharpnessPlot()
+		np.sharp.Draw(img, geom.Rect{W: nr.sharp.W, H: nr.sharp.H})
+	})
+	np.spectraLayer.Update(spec, int(nr.spectrum.W), int(nr.spectrum.H), func(img *ebiten.Image) {
+		g.fillSpectra()
+		np.spectra.Draw(img, geom.Rect{W: nr.spectrum.W, H: nr.spectrum.H})
+	})
 }
 
 // drawNetPlots copies the plots' layers (netPlotLayers) onto dst.
 func (g *Game) drawNetPlots(dst *ebiten.Image) {
 	np, nr := &g.net.plots, &g.netLay
-	for i, r := range []geom.Rect{nr.loss, nr.sharp, nr.spectrum} {
-		np.layers[i].Draw(dst, r.X, r.Y)
-	}
+	np.lossLayer.Draw(dst, nr.loss.X, nr.loss.Y)
+	np.sharpLayer.Draw(dst, nr.sharp.X, nr.sharp.Y)
+	np.spectraLayer.Draw(dst, nr.spectrum.X, nr.spectrum.Y)
 }
 
-// netPlotsKey is what the plots' layers were drawn for.
-type netPlotsKey struct {
-	runs                  [scenario.MaxPanels]*sim.Run
-	rows, spec            [scenario.MaxPanels]int
-	tracked               [scenario.MaxPanels][2]int
-	labels                [scenario.MaxPanels]string // the spectra's rows
-	loss, sharp, spectrum geom.Rect
-	u                     float64
+// seriesKey is what the loss or the sharpness plot shows: per run, its
+// rows (its training loss; the extent of its 2/η line) and the tracker's
+// values (test loss, or sharpness). A run's method names its line and
+// sets its η.
+type seriesKey struct {
+	runs          [scenario.MaxPanels]*sim.Run
+	rows, tracked [scenario.MaxPanels]int
+	u             float64
 }
 
-// drawNetLabels draws the text of the network scenario's plots, after the
-// queued text (with g.direct: otherwise it is in the plots' layers).
-func (g *Game) drawNetLabels(dst *ebiten.Image) {
-	if !g.direct {
-		return
-	}
-	np := &g.net.plots
-	np.loss.DrawLabels(dst)
-	np.sharp.DrawLabels(dst)
-	np.spectra.DrawLabels(dst)
+// spectraKey is what the spectra show: per run, the row its spectrum is
+// of (netPanel.specRow) and the label of that row; the title's width is
+// the layer's.
+type spectraKey struct {
+	runs   [scenario.MaxPanels]*sim.Run
+	rows   [scenario.MaxPanels]int
+	labels [scenario.MaxPanels]string
+	u      float64
 }
 
-// prepNetPlots fills the series of the loss and sharpness plots and the
-// rows of the spectra.
-func (g *Game) prepNetPlots() {
+// netPlotNames sets the plots' titles and the runs' names, when the runs
+// changed.
+func (g *Game) netPlotNames() {
 	st := g.st
-	nv := &g.net
-	np := &nv.plots
+	np := &g.net.plots
 	if !slices.Equal(np.runs, st.runs) {
 		np.runs = append(np.runs[:0], st.runs...)
 		for k := range st.runs {
@@ -290,12 +253,15 @@ func (g *Game) prepNetPlots() {
 		np.specShort = "Hessian eigenvalues now (red: negative)"
 		np.markLabels = []string{"2/η"}
 	}
+}
+
+// fillLossPlot fills the loss plot's series: each run's training loss,
+// and faintly its test loss.
+func (g *Game) fillLossPlot() {
+	st := g.st
+	np := &g.net.plots
 	g.stylePlot(&np.loss)
-	g.stylePlot(&np.sharp)
 	np.loss.Series = np.loss.Series[:0]
-	np.sharp.Series = np.sharp.Series[:0]
-	np.spectra.Rows = np.spectra.Rows[:0]
-	w := float32(2 * g.lay.u)
 	for k, r := range st.runs {
 		clr := panelColors[k]
 		ys := np.lossY[k][:0]
@@ -303,17 +269,41 @@ func (g *Game) prepNetPlots() {
 			ys = append(ys, r.Trace[s].F)
 		}
 		np.lossY[k] = ys
-		tr := st.trackers[k]
 		np.loss.Series = append(np.loss.Series,
-			render.Series{Y: tr.TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * g.lay.u)},
-			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: w})
-		np.sharp.Series = append(np.sharp.Series, render.Series{Y: tr.Sharpness, Color: clr, Width: w})
-		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: clr, Label: nv.panels[k].specLabel}
+			render.Series{Y: st.trackers[k].TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * g.lay.u)},
+			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: float32(2 * g.lay.u)})
+	}
+}
+
+// fillSharpnessPlot fills the sharpness plot's series: each run's
+// sharpness, and for gradient descent the line at 2/η.
+func (g *Game) fillSharpnessPlot() {
+	st := g.st
+	np := &g.net.plots
+	g.stylePlot(&np.sharp)
+	np.sharp.Series = np.sharp.Series[:0]
+	for k, r := range st.runs {
+		clr := panelColors[k]
+		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.trackers[k].Sharpness, Color: clr, Width: float32(2 * g.lay.u)})
 		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
 			np.etaX[k] = [2]float64{0, float64(max(1, len(r.Trace)-1))}
 			np.etaY[k] = [2]float64{2 / eta, 2 / eta}
 			np.sharp.Series = append(np.sharp.Series, render.Series{X: np.etaX[k][:], Y: np.etaY[k][:],
 				Color: render.Alpha(clr, 0.7), Width: float32(g.lay.u)})
+		}
+	}
+}
+
+// fillSpectra fills the spectra's rows: each panel's Hessian eigenvalues
+// once computed, with 2/η marked for gradient descent.
+func (g *Game) fillSpectra() {
+	st := g.st
+	nv := &g.net
+	np := &nv.plots
+	np.spectra.Rows = np.spectra.Rows[:0]
+	for k := range st.runs {
+		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: panelColors[k], Label: nv.panels[k].specLabel}
+		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
 			np.marks[k][0] = 2 / eta
 			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels
 		}
@@ -348,9 +338,8 @@ func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 
 // drawSlice queues the texts of the loss slice in r (its title and note,
 // its description beside square sq when info, its tick labels), fitted
-// again when the slice or the widths changed; with g.direct it draws the
-// slice's shapes too.
-func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
+// again when the slice or the widths changed; its shapes are in its layer.
+func (g *Game) drawSlice(r, sq geom.Rect, info bool) {
 	l := &g.lay
 	nv := &g.net
 	sl := &nv.slice
@@ -364,9 +353,6 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
 		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.level, st.flags.pca, widths
 		g.sliceTexts(widths[0], widths[1])
-	}
-	if g.direct {
-		g.drawSliceShapes(dst, sq)
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	np.sliceTicks.update(v, l.u)
@@ -382,17 +368,14 @@ func (g *Game) drawSlice(dst *ebiten.Image, r, sq geom.Rect, info bool) {
 	}
 }
 
-// drawSliceShapes draws the loss slice's picture (unless g.direct: then
-// it is drawn already), contours, projected paths, tick marks and frame in
-// square sq of dst (its layer, or the screen when g.direct).
+// drawSliceShapes draws the loss slice's picture, contours, projected
+// paths, tick marks and frame in square sq of dst (its layer).
 func (g *Game) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 	l := &g.lay
 	sl := &g.net.slice
 	np := &g.net.plots
 	st := g.st
-	if !g.direct {
-		sl.heat.Draw(dst, sq)
-	}
+	sl.heat.Draw(dst, sq)
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	p := &g.paint
 	p.Clip = sq

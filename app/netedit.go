@@ -12,9 +12,6 @@ import (
 	"curvlab/sim/scenario"
 )
 
-// netTarget is the paramTarget.panel of the network editor's rows.
-const netTarget = -2
-
 // netChoice is the surface picker's entry for network scenarios.
 const netChoice = "network (MLP)"
 
@@ -106,7 +103,7 @@ func (g *Game) buildNetEditor() {
 		widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W / 2, H: row}, label: fitText(hint, l.font, r.W-bw-36*l.u)},
 		widget{kind: wButton, r: geom.Rect{X: r.X + r.W - bw - 8*l.u, Y: y, W: bw, H: row}, label: "Back to surfaces", key: keyFor(actSurfaceMenu),
 			act: actSurfaceMenu, focus: g.popup.focus == 0})
-	y = g.paramRows(r, y+row+6*l.u, params, vals, netTarget, nil)
+	y = g.paramRows(r, y+row+6*l.u, params, vals, paramTarget{owner: ownerNetwork}, nil)
 	g.fitPopup(r, y+8*l.u)
 }
 
@@ -129,7 +126,7 @@ func (g *Game) setNetParam(i int, v float64) {
 		return
 	}
 	st.setScenario(sc)
-	if g.dragging < 0 {
+	if g.dragging == 0 {
 		g.uiDirty = true
 	}
 }

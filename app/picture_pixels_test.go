@@ -111,7 +111,7 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 			panels = 1
 		}
 		for i := range panels {
-			l := g.overlays[i].layer.Image()
+			l := g.overlays[i].Image()
 			if l == nil {
 				t.Errorf("panel %d has no layer of marks", i+1)
 				return

@@ -17,13 +17,11 @@ import (
 type panelCache struct {
 	// path is the run's path as a polyline, extended as the run grows.
 	path keptPath
-	// trail is the path drawn in trailView (world window, size) at scale
-	// trailU, up to iterate trailN, for trailRun (see Game.trailLayer).
-	trail     render.Layer
-	trailRun  *sim.Run
-	trailView geom.View
-	trailU    float64
-	trailN    int
+	// trail is the path drawn up to iterate trailN (see Game.trailLayer);
+	// trailMoved counts the syncs that moved a point already drawn.
+	trail      render.Layer[trailKey]
+	trailN     int
+	trailMoved int
 
 	run    *sim.Run
 	rows   int
@@ -33,6 +31,15 @@ type panelCache struct {
 	status string // converged, DIVERGED, …: shown in the panel's header
 	stClr  color.RGBA
 	hess   [4]float64
+}
+
+// trailKey is what a trail layer shows, apart from the iterates added to
+// it since it was drawn from the start.
+type trailKey struct {
+	run   *sim.Run
+	view  geom.View // world window and size
+	u     float64   // line widths
+	moved int       // panelCache.trailMoved
 }
 
 // syncPath brings pc.path up to run r's iterates and returns the index of
@@ -145,11 +152,13 @@ func eigText(cv geom.Curvature) string {
 	return s
 }
 
-// drawReadout draws the numbers under a panel (one line per run in overlay).
-func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, k int) {
+// drawReadout draws the numbers under a panel: its run's, or one line per
+// run in overlay.
+func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
 	l := &g.lay
 	line := (r.H - 6*l.u) / readoutLines
-	if k >= 0 {
+	if !shown.all {
+		k := shown.run
 		pc := &g.panels[k]
 		pc.refresh(g, g.st.runs[k], k)
 		for j := 0; j < readoutLines; j++ {

@@ -32,17 +32,15 @@ type surfaceImage struct {
 	ticks axisTicks
 
 	// computed counts the recomputations; layer holds the heatmap, contour
-	// lines, minima and tick marks drawn for computation drawn.computed,
-	// which every panel copies.
+	// lines, minima and tick marks, which every panel copies.
 	computed int
-	layer    render.Layer
-	drawn    surfaceLayerKey
+	layer    render.Layer[surfaceLayerKey]
 }
 
-// surfaceLayerKey is what the surface layer was drawn for.
+// surfaceLayerKey is what the surface layer shows.
 type surfaceLayerKey struct {
-	computed int
-	contours bool
+	computed int     // the heatmap, contours, minima and ticks, in view
+	contours bool    // shown
 	u        float64 // line widths
 }
 

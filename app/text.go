@@ -16,11 +16,11 @@ import (
 // has stayed the same for a frame, so that text changing every frame
 // (while playing) is drawn directly, as cheaply as before.
 type textCache struct {
-	layer  render.Layer
-	last   []render.Label // the text of the last frame
-	steady bool           // the text was the same in the last two frames
-	ok     bool           // layer holds last
-	w, h   int
+	layer   render.Layer[int] // keyed by version
+	last    []render.Label    // the text of the last frame
+	version int               // counts the changes of last
+	steady  bool              // the text was the same in the last two frames
+	w, h    int
 }
 
 // text queues a label. Text is drawn after all anti-aliased shapes of a
@@ -37,7 +37,7 @@ func (g *Game) text(font render.Font, s string, x, y, size float64, clr color.RG
 // pass of a frame), otherwise it is drawn directly (popups).
 func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 	defer func() { g.texts = g.texts[:0] }()
-	if !cached || g.direct {
+	if !cached {
 		render.DrawTexts(dst, g.texts)
 		return
 	}
@@ -47,17 +47,14 @@ func (g *Game) flushText(dst *ebiten.Image, cached bool) {
 	if !same {
 		tc.last = append(tc.last[:0], g.texts...)
 		tc.w, tc.h = w, h
-		tc.ok = false
+		tc.version++
 	}
 	steady := same && tc.steady
 	tc.steady = same
-	if !tc.ok && !steady {
+	if !steady {
 		render.DrawTexts(dst, g.texts)
 		return
 	}
-	if !tc.ok {
-		render.DrawTexts(tc.layer.Reset(w, h), g.texts)
-		tc.ok = true
-	}
+	tc.layer.Update(tc.version, w, h, func(img *ebiten.Image) { render.DrawTexts(img, g.texts) })
 	tc.layer.Draw(dst, 0, 0)
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"math"
+	"strconv"
 	"strings"
 
 	"curvlab/render"
@@ -25,10 +26,31 @@ const (
 	wLabel
 )
 
+// paramOwner is what the parameter of an editor row belongs to. The zero
+// value, ownerNone, is the target of a widget that changes no parameter.
+type paramOwner uint8
+
+const (
+	ownerNone    paramOwner = iota
+	ownerSurface            // the surface's parameters (Scenario.SurfaceVals)
+	ownerMethod             // a panel's method (paramTarget.panel)
+	ownerNetwork            // the network editor's rows (netFields)
+)
+
+var paramOwnerNames = [...]string{ownerNone: "none", ownerSurface: "surface", ownerMethod: "method", ownerNetwork: "network"}
+
+func (o paramOwner) String() string {
+	if int(o) < len(paramOwnerNames) {
+		return paramOwnerNames[o]
+	}
+	return "paramOwner(" + strconv.Itoa(int(o)) + ")"
+}
+
 // paramTarget names a parameter an editor row changes.
 type paramTarget struct {
-	panel int // −1: the surface
-	index int // into the surface's or the method's Params
+	owner paramOwner
+	panel int // ownerMethod: the panel whose method it is
+	index int // into the owner's parameters
 }
 
 type widget struct {
@@ -52,18 +74,17 @@ type widget struct {
 	markLabel string
 }
 
-// widgetAt returns the index of the widget under (x, y), or −1. The open
-// popup's widgets count only inside the popup: scrolled out of it they
-// are hidden.
-func (g *Game) widgetAt(x, y float64) int {
+// widgetAt returns the widget under (x, y), if any. The open popup's
+// widgets count only inside the popup: scrolled out of it they are hidden.
+func (g *Game) widgetAt(x, y float64) widgetRef {
 	inPopup := g.popup.rect.Contains(x, y)
 	for i := len(g.widgets) - 1; i >= 0; i-- {
 		w := &g.widgets[i]
 		if w.kind != wLabel && w.r.Contains(x, y) && (i < g.popupStart || inPopup) {
-			return i
+			return refTo[widget](i)
 		}
 	}
-	return -1
+	return 0
 }
 
 // sliderTrack is the part of a slider's rect the knob moves along: the
@@ -78,13 +99,13 @@ func sliderTrack(w *widget, u float64) geom.Rect {
 	return geom.Rect{X: r.X + lw + 8*u, Y: r.Y, W: r.W - lw - 106*u, H: r.H}
 }
 
-// drawWidgets draws ws and queues their text (the caller flushes it); hot
-// is the widget under the pointer (−1: none).
-func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
+// drawWidgets draws the widgets from, …, to−1 and queues their text (the
+// caller flushes it); the one under the pointer (Game.hot) is lit.
+func (g *Game) drawWidgets(dst *ebiten.Image, from, to int) {
 	l := &g.lay
 	p := &g.flat
-	for i := range ws {
-		w := &ws[i]
+	for i := from; i < to; i++ {
+		w := &g.widgets[i]
 		switch w.kind {
 		case wLabel:
 			clr := colDim
@@ -97,7 +118,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 			switch {
 			case w.on:
 				bg = colButtonOn
-			case i == hot:
+			case g.hot.is(i):
 				bg = colButtonHot
 			}
 			p.FillRect(dst, w.r, bg)
@@ -133,7 +154,7 @@ func (g *Game) drawWidgets(dst *ebiten.Image, ws []widget, hot int) {
 				g.text(render.Sans, w.label, w.r.X+w.r.W/2, w.r.Y+w.r.H/2, l.font, ink, render.Center|render.Middle)
 			}
 		case wSlider:
-			g.drawSlider(dst, w, i == hot)
+			g.drawSlider(dst, w, g.hot.is(i))
 		}
 	}
 }

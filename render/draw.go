@@ -95,19 +95,8 @@ func (p *Painter) room(dst *ebiten.Image, n int) {
 	}
 }
 
-// discardDraws makes the package build its geometry but skip the ebiten
-// draw calls; tests set it to count render's own allocations apart from
-// ebiten's command queue, which only a frame's end empties.
-var discardDraws bool
-
-// onFlush, when set (by tests), sees the vertices of every draw call.
-var onFlush func(vs []ebiten.Vertex)
-
 func (p *Painter) flush(dst *ebiten.Image) {
-	if onFlush != nil && len(p.is) > 0 {
-		onFlush(p.vs)
-	}
-	if len(p.is) > 0 && !discardDraws {
+	if len(p.is) > 0 {
 		p.op.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
 		p.op.AntiAlias = !p.Aliased
 		dst.DrawTriangles(p.vs, p.is, white(), &p.op)

@@ -201,8 +201,6 @@ func atlasUpload() {
 	}
 	y0, y1 := atlas.dirty0, atlas.dirty1
 	band := atlas.img.SubImage(image.Rect(0, y0, atlas.size, y1)).(*ebiten.Image)
-	if !discardDraws {
-		band.WritePixels(atlas.pix[4*y0*atlas.size : 4*y1*atlas.size])
-	}
+	band.WritePixels(atlas.pix[4*y0*atlas.size : 4*y1*atlas.size])
 	atlas.dirty0, atlas.dirty1 = atlas.size, 0
 }

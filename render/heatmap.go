@@ -70,9 +70,7 @@ func (m *Heatmap) Draw(dst *ebiten.Image, r Rect) {
 	if m.Smooth {
 		m.op.Filter = ebiten.FilterLinear
 	}
-	if !discardDraws {
-		dst.DrawImage(m.img, &m.op)
-	}
+	dst.DrawImage(m.img, &m.op)
 }
 
 // Colorbar fills r with the colormap, t = 0 at the bottom and 1 at the top

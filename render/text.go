@@ -341,7 +341,7 @@ const maxTextVertices = 1 << 16
 // drawGlyphs draws the glyph quads collected and empties the buffers.
 func drawGlyphs(dst *ebiten.Image) {
 	atlasUpload()
-	if len(textIs) > 0 && !discardDraws {
+	if len(textIs) > 0 {
 		textOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
 		dst.DrawTriangles(textVs, textIs, atlas.img, &textOp)
 	}
