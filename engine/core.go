@@ -42,6 +42,12 @@ type Core struct {
 // its latest row's spectrum at once.
 const spectrumEvery = 400 * time.Millisecond
 
+// mapEvery is how often, at most, a run's decision map is recomputed while
+// it advances: about as often as the page draws a frame, not once per
+// worker slice (a map costs 1 ms natively, 3 ms in a browser, and the page
+// redraws the panel for each).
+const mapEvery = 33 * time.Millisecond
+
 // netViews computes what a network panel draws besides its rows: the
 // decision map (the output over the input plane) and every eigenvalue of
 // the training loss's Hessian, each at its run's latest row.
@@ -52,6 +58,7 @@ type netViews struct {
 	vals, eig  []float64
 	mapRow     []int // the row each run's map was sent for (−1: none yet)
 	specRow    []int
+	mapAt      []time.Time
 	specAt     []time.Time
 }
 
@@ -68,7 +75,8 @@ func (v *netViews) reset(p *scenario.NetProblem, runs int) {
 	n := out.Dim()
 	v.out = out
 	v.hess, v.work, v.eig = make([]float64, n*n), make([]float64, nn.SpectrumWork(n)), make([]float64, n)
-	v.mapRow, v.specRow, v.specAt = make([]int, runs), make([]int, runs), make([]time.Time, runs)
+	v.mapRow, v.specRow = make([]int, runs), make([]int, runs)
+	v.mapAt, v.specAt = make([]time.Time, runs), make([]time.Time, runs)
 	for k := range v.mapRow {
 		v.mapRow[k], v.specRow[k] = -1, -1
 	}
@@ -80,7 +88,7 @@ func (v *netViews) due(k, row int, stepping bool) (mapDue, specDue bool) {
 	if v.out == nil {
 		return false, false
 	}
-	mapDue = v.grid.W > 0 && v.mapRow[k] != row
+	mapDue = v.grid.W > 0 && v.mapRow[k] != row && (!stepping || time.Since(v.mapAt[k]) >= mapEvery)
 	specDue = v.specRow[k] != row && (!stepping || time.Since(v.specAt[k]) >= spectrumEvery)
 	return mapDue, specDue
 }
@@ -212,7 +220,7 @@ func (c *Core) Work(deadline time.Time) {
 			g := v.grid
 			v.vals = slices.Grow(v.vals[:0], g.W*g.H)[:g.W*g.H]
 			v.out.OutputGrid(v.vals, r.Last().X, g.W, g.H, g.XMin, g.XMax, g.YMin, g.YMax)
-			v.mapRow[k] = row
+			v.mapRow[k], v.mapAt[k] = row, time.Now()
 			c.pending = append(c.pending, mapMsg(c.gen, k, row, g, v.vals))
 		}
 		if specDue {
