@@ -276,3 +276,28 @@ func TestClickMovesStart(t *testing.T) {
 		t.Error("the new start was not marked for publishing")
 	}
 }
+
+// TestToEndTurnsPauseBackIntoPlay: G plays at the engine's speed over
+// frames; when the runs end, the play button says Play again.
+func TestToEndTurnsPauseBackIntoPlay(t *testing.T) {
+	g, img := newTestGame(t, "v1;net=tanh:8,8;d=circle:n=60;m=gd:lr=0.5;n=300", 1600, 900)
+	label := func() string {
+		for _, c := range g.Controls() {
+			if c.Action == actPlay.String() {
+				return c.Label
+			}
+		}
+		return ""
+	}
+	onFrames(1, func() { g.do(actToEnd, 0); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if !g.st.playing || label() != "Pause" {
+		t.Fatalf("after G: playing %v, button %q", g.st.playing, label())
+	}
+	for i := 0; i < 600 && !g.st.done(); i++ {
+		onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	}
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	if !g.st.done() || g.st.playing || label() != "Play" {
+		t.Errorf("at the end: done %v, playing %v, button %q", g.st.done(), g.st.playing, label())
+	}
+}

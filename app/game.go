@@ -198,7 +198,11 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.relayout()
 	g.handleInput()
+	wasPlaying := g.st.playing
 	g.st.tick(dt, t0.Add(frameWork*3/4-g.worked))
+	if g.st.playing != wasPlaying { // the runs ended: Pause turns back into Play
+		g.uiDirty = true
+	}
 	if g.st.scen.Kind() == scenario.KindNetwork {
 		g.netUpdate(t0.Add(frameWork - g.worked))
 	}
