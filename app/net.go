@@ -186,13 +186,13 @@ func mapGrid(v geom.View) engine.MapGrid {
 // run.
 func (pc *netPanel) take(v *engine.NetView) {
 	grid := geom.Grid{W: v.Grid.W, H: v.Grid.H, XMin: v.Grid.XMin, XMax: v.Grid.XMax, YMin: v.Grid.YMin, YMax: v.Grid.YMax}
-	if v.MapRow >= 0 && (v.MapRow != pc.row || grid != pc.grid) {
+	if v.Map != nil && (v.MapRow != pc.row || grid != pc.grid) {
 		pc.row, pc.grid = v.MapRow, grid
 		pc.vals = append(pc.vals[:0], v.Map...)
 		pc.heat.Set(pc.vals, grid.W, grid.H, geom.LinearScale(0, 1))
 		pc.boundary.Compute(pc.vals, grid, halfLevel)
 	}
-	if v.SpecRow >= 0 && v.SpecRow != pc.specRow && len(v.Eig) == len(pc.eig) {
+	if v.Eig != nil && v.SpecRow != pc.specRow && len(v.Eig) == len(pc.eig) {
 		pc.specRow, pc.trace = v.SpecRow, v.Trace
 		copy(pc.eig, v.Eig)
 	}

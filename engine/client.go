@@ -65,24 +65,22 @@ func (c *Client) Open(sc scenario.Scenario) {
 	c.views = c.views[:0]
 	if c.trackers != nil {
 		c.views = make([]NetView, len(local))
-		for k := range c.views {
-			c.views[k] = NetView{MapRow: -1, SpecRow: -1}
-		}
 	}
 	c.t.Send(openMsg(c.gen, c.text, have))
 }
 
 // NetView is what a network panel draws besides the rows: the decision map
-// and the Hessian spectrum, each at the row it was computed for (−1: none
-// yet). Its slices are overwritten when a newer one comes: copy what you
-// keep.
+// (nil until the first comes) and the Hessian spectrum (Eig nil until the
+// first comes), each with the trace row it was computed at. Its slices are
+// overwritten when a newer one comes: copy what you keep.
 type NetView struct {
-	MapRow  int
-	Grid    MapGrid
-	Map     []float64 // Grid.W·Grid.H outputs, row 0 at the top
+	Map    []float64 // Grid.W·Grid.H outputs, row 0 at the top
+	Grid   MapGrid
+	MapRow int
+	Eig    []float64 // the Hessian's eigenvalues, ascending
+	Trace  float64   // its trace
+	// SpecRow is the row of Eig and Trace.
 	SpecRow int
-	Trace   float64   // the Hessian's trace
-	Eig     []float64 // its eigenvalues, ascending
 }
 
 // SetMapGrid asks for decision maps on grid g (the zero grid: none); the

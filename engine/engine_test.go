@@ -279,7 +279,7 @@ func TestNetworkViews(t *testing.T) {
 				play(t, c, sc)
 				stop := time.Now().Add(time.Minute)
 				for k := range c.Runs() {
-					for v := c.View(k); v.MapRow != len(c.Runs()[k].Trace)-1 || v.Grid != g || v.SpecRow != v.MapRow; {
+					for v := c.View(k); v.Map == nil || v.Eig == nil || v.MapRow != len(c.Runs()[k].Trace)-1 || v.Grid != g || v.SpecRow != v.MapRow; {
 						c.Update(time.Now().Add(5 * time.Millisecond))
 						if time.Now().After(stop) {
 							t.Fatalf("grid %d run %d: view of rows %d, %d on %+v, want row %d", gi, k, v.MapRow, v.SpecRow, v.Grid, len(c.Runs()[k].Trace)-1)
