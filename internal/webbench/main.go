@@ -269,12 +269,7 @@ func frameCosts(ctx context.Context, what string, d time.Duration) error {
 	var all []float64
 	start := time.Now()
 	for time.Since(start) < d {
-		batch, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
-			const a = window.curvlab.frameStats;
-			if (a.seen) return [];
-			a.seen = true;
-			return Array.from(a);
-		})()`))
+		batch, err := chromedp.Run(ctx, newFrameStats)
 		if err != nil {
 			return err
 		}
@@ -300,6 +295,15 @@ func frameCosts(ctx context.Context, what string, d time.Duration) error {
 		mib(m.HeapAlloc), mib(m.HeapSys), mib(live.HeapAlloc))
 	return nil
 }
+
+// newFrameStats returns the batch of frame costs the page reported since
+// the last call (empty if none), marking it seen.
+var newFrameStats = chromedp.Evaluate[[]float64](`(() => {
+	const a = window.curvlab.frameStats;
+	if (a.seen) return [];
+	a.seen = true;
+	return Array.from(a);
+})()`)
 
 type memStats struct {
 	HeapAlloc float64 `json:"heapAlloc"`
@@ -427,12 +431,7 @@ func edgeOfStability(browser context.Context, url string) error {
 		if err != nil {
 			return err
 		}
-		batch, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
-			const a = window.curvlab.frameStats;
-			if (a.seen) return [];
-			a.seen = true;
-			return Array.from(a);
-		})()`))
+		batch, err := chromedp.Run(ctx, newFrameStats)
 		if err != nil {
 			return err
 		}
