@@ -485,15 +485,22 @@ func (g *Game) buildPanelEditor() {
 	g.fitPopup(r, y+8*l.u)
 }
 
-// stabilityMark marks 2/λ_max of the Hessian at the start on the step-size
-// slider of a first-order method: above it a fixed step diverges on the
-// local quadratic model.
+// stabilityMark marks, on the step-size slider of a method with a fixed
+// step, the largest step for which it converges on the local quadratic
+// model at the start (λ_max: the Hessian's largest eigenvalue there; above
+// the mark the component along its eigenvector grows): 2/λ_max for
+// gradient descent, 2(1+β)/λ_max for heavy ball, (2+2β)/((1+2β)λ_max) for
+// Nesterov (REFERENCE.md, "Stability, noise and generalization"). Adaptive
+// methods (AdaGrad, RMSProp, Adam) precondition the step, so λ_max sets no
+// such line for them, and Newton-type methods' lr is a first trial step:
+// no mark.
 func (g *Game) stabilityMark(key string) (float64, string) {
 	if key != "lr" {
 		return math.NaN(), ""
 	}
 	spec := g.st.scen.Methods[g.popup.panel]
-	if _, newtonLike := firstTrialStep[spec.Kind.Name]; newtonLike {
+	name := spec.Kind.Name
+	if name != "gd" && name != "momentum" && name != "nesterov" {
 		return math.NaN(), ""
 	}
 	var lmax float64
@@ -506,15 +513,22 @@ func (g *Game) stabilityMark(key string) (float64, string) {
 	if !(lmax > 0) {
 		return math.NaN(), ""
 	}
+	beta := 0.0
+	for i, p := range spec.Kind.Params {
+		if p.Key == "beta" {
+			beta = spec.Values[i]
+		}
+	}
+	switch name {
+	case "momentum":
+		lim := 2 * (1 + beta) / lmax
+		return lim, "2(1+β)/λmax = " + num(lim)
+	case "nesterov":
+		lim := (2 + 2*beta) / ((1 + 2*beta) * lmax)
+		return lim, "(2+2β)/((1+2β)λmax) = " + num(lim)
+	}
 	lim := 2 / lmax
 	return lim, "2/λmax = " + num(lim)
-}
-
-// firstTrialStep lists the methods whose lr is the first trial step of a
-// Newton-type iteration rather than a gradient step size.
-var firstTrialStep = map[string]bool{
-	"newton": true, "newton-lm": true, "newton-sf": true, "sr1": true, "sr1-tr": true, "broyden": true,
-	"bfgs": true, "dfp": true, "lbfgs": true, "tr-dogleg": true, "tr-cg": true,
 }
 
 // buildHelp places the help overlay, its text scrolling under a Close

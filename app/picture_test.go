@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"curvlab/render/geom"
@@ -443,5 +444,54 @@ func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
 	g.popup.panel = 0
 	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
 		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))
+	}
+}
+
+// TestStabilityMarksMatchTheDynamics: the mark on each fixed-step method's
+// slider is where it turns unstable. On the linear-regression loss (a
+// quadratic: its Hessian is the same everywhere) each method with its lr a
+// hair below the mark ends nearer the minimum than it started, and a hair
+// above it ends more than a thousand times farther; adaptive methods get no
+// mark.
+func TestStabilityMarksMatchTheDynamics(t *testing.T) {
+	for _, m := range []string{"gd", "momentum:beta=0.5", "momentum:beta=0.9", "nesterov:beta=0.5", "nesterov:beta=0.9"} {
+		g, _ := newTestGame(t, "#v1;s=linreg;x=-1,3;m="+m, 1600, 900)
+		g.popup.panel = 0
+		lim, label := g.stabilityMark("lr")
+		if !(lim > 0) {
+			t.Fatalf("%s: no mark", m)
+		}
+		sep := ":"
+		if strings.Contains(m, ":") {
+			sep = ","
+		}
+		dist := func(lr float64) (start, end float64) {
+			sc, err := scenario.Decode("v1;s=linreg;x=-1,3;m=" + m + sep + "lr=" + sim.FormatFloat(lr) + ";n=4000;t=0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := sc.NewRuns()[0]
+			for len(r.Trace) <= sc.Steps && r.Step() {
+			}
+			min := sc.Surface().Minima()[0]
+			d := func(x []float64) float64 { return math.Hypot(x[0]-min.X, x[1]-min.Y) }
+			if r.Done && r.Last().Events&sim.EventDiverged != 0 {
+				return d(r.X(0)), math.Inf(1)
+			}
+			return d(r.X(0)), d(r.Last().X)
+		}
+		if s, e := dist(lim * 0.99); !(e < s) {
+			t.Errorf("%s (%s): lr = 0.99·mark goes from %g to %g from the minimum", m, label, s, e)
+		}
+		if s, e := dist(lim * 1.01); !(e > 1000*s) {
+			t.Errorf("%s (%s): lr = 1.01·mark goes from %g to %g from the minimum", m, label, s, e)
+		}
+	}
+	for _, m := range []string{"adam", "rmsprop", "adagrad", "newton"} {
+		g, _ := newTestGame(t, "#v1;s=linreg;x=-1,3;m="+m, 1600, 900)
+		g.popup.panel = 0
+		if lim, label := g.stabilityMark("lr"); !math.IsNaN(lim) {
+			t.Errorf("%s: marked at %g (%q)", m, lim, label)
+		}
 	}
 }
