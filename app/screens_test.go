@@ -27,6 +27,7 @@ func TestScreens(t *testing.T) {
 		{"help", "", []action{actStep, actStep, actHelp}, 0},
 		{"surface-editor", "", []action{actSurfaceMenu}, 0},
 		{"panel-editor", "", []action{actEditPanel}, 0},
+		{"panel-editor-nesterov", "v1;s=rosenbrock;x=-1.2,1;m=nesterov:lr=0.0005", []action{actEditPanel}, 0},
 		{"presets", "", []action{actPresetMenu}, 0},
 		{"overlay", "", []action{actToEnd, actOverlay}, 0},
 		{"four-panels", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", []action{actToEnd}, 0},
