@@ -235,7 +235,7 @@ func (c *Client) fallBack(err error) string {
 	c.t.Send(openMsg(c.gen, c.text, have))
 	c.sent = 0
 	c.sentGrid = MapGrid{}
-	return "Computing in the page from here on: " + err.Error() + "."
+	return "Computing in the page: " + err.Error() + "."
 }
 
 // Done reports whether every run has ended or reached the scenario's

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -38,7 +39,7 @@ func startWorker() (t *workerTransport, why string) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			t, why = nil, fmt.Sprintf("Computing in the page: the background worker could not start (%v).", jsErrorText(r))
+			t, why = nil, fmt.Sprintf("Computing in the page: the worker could not start (%v).", jsErrorText(r))
 		}
 	}()
 	w := ctor.New("engine.js")
@@ -58,7 +59,7 @@ func startWorker() (t *workerTransport, why string) {
 		return nil
 	})
 	onError := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "it stopped"
+		msg := ""
 		if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
 			msg = m.String()
 		}
@@ -91,11 +92,15 @@ func (t *workerTransport) fail(msg string) {
 	if t.err != nil {
 		return
 	}
-	what := "failed"
+	what := "the worker failed"
 	if t.got == 0 {
-		what = "could not start"
+		what = "the worker could not start"
 	}
-	t.err = fmt.Errorf("the background worker %s (%s)", what, strings.TrimRight(msg, ". "))
+	// Short, so that the notice fits a phone's status line.
+	if msg = strings.TrimRight(msg, ". "); msg != "" {
+		what += " (" + msg + ")"
+	}
+	t.err = errors.New(what)
 }
 
 func (*workerTransport) Name() string { return "worker" }
