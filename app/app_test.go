@@ -1,11 +1,13 @@
 package app
 
 import (
-	"curvlab/engine"
 	"math"
 	"strings"
 	"testing"
 	"time"
+
+	"curvlab/app/ui"
+	"curvlab/engine"
 
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -190,9 +192,9 @@ func TestSliderScale(t *testing.T) {
 		{Key: "beta", Default: 0.9, Min: 0, Max: 0.9999},
 		{Key: "m", Default: 5, Min: 1, Max: 50, Int: true},
 	} {
-		s := newSliderScale(p)
+		s := ui.NewScale(p)
 		for k := 0; k <= 20; k++ {
-			v := s.value(float64(k) / 20)
+			v := s.Value(float64(k) / 20)
 			if v < p.Min || v > p.Max || math.IsNaN(v) {
 				t.Fatalf("%s: value(%v) = %v outside [%v, %v]", p.Key, float64(k)/20, v, p.Min, p.Max)
 			}
@@ -200,11 +202,11 @@ func TestSliderScale(t *testing.T) {
 				t.Fatalf("%s: %v is not an integer", p.Key, v)
 			}
 			// Positions round-trip up to the 3-digit rounding of values.
-			if back := s.pos(v); math.Abs(back-float64(k)/20) > 0.02 && !p.Int {
+			if back := s.Pos(v); math.Abs(back-float64(k)/20) > 0.02 && !p.Int {
 				t.Errorf("%s: pos(value(%v)) = %v", p.Key, float64(k)/20, back)
 			}
 		}
-		if d := s.pos(p.Default); d <= 0 || d >= 1 {
+		if d := s.Pos(p.Default); d <= 0 || d >= 1 {
 			t.Errorf("%s: the default sits at the end of the slider (%v)", p.Key, d)
 		}
 	}
@@ -213,17 +215,19 @@ func TestSliderScale(t *testing.T) {
 func TestLayoutFits(t *testing.T) {
 	for _, sz := range [][2]float64{{1280, 800}, {1920, 1080}, {800, 1200}, {390, 844}, {3840, 2160}} {
 		for n := 1; n <= 4; n++ {
-			l := computeLayout(sz[0], sz[1], 1, n, false)
+			m := ui.NewMetrics(sz[0], sz[1], 1, false)
+			var s surfaceScene
+			panels := s.layout(&m, frame(&m).main, n)
 			screen := geom.Rect{W: sz[0], H: sz[1]}
-			for i, p := range l.panels {
-				if !inside(p.frame, screen) || p.plot.W < 50 || p.plot.H < 50 {
-					t.Errorf("%v n=%d: panel %d at %+v", sz, n, i, p.frame)
+			for i, p := range panels {
+				if !inside(p.Frame, screen) || p.Plot.W < 50 || p.Plot.H < 50 {
+					t.Errorf("%v n=%d: panel %d at %+v", sz, n, i, p.Frame)
 				}
-				if overlaps(p.frame, l.plot) {
+				if overlaps(p.Frame, s.plotRect) {
 					t.Errorf("%v n=%d: panel %d overlaps the plot", sz, n, i)
 				}
 				for j := 0; j < i; j++ {
-					if overlaps(p.frame, l.panels[j].frame) {
+					if overlaps(p.Frame, panels[j].Frame) {
 						t.Errorf("%v n=%d: panels %d and %d overlap", sz, n, i, j)
 					}
 				}
@@ -244,7 +248,7 @@ func overlaps(a, b geom.Rect) bool {
 // Draw) allocates nothing, so the heap stays flat.
 func TestSteadyFrameAllocatesNothing(t *testing.T) {
 	g, img := newTestGame(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;n=1000", 1600, 900)
-	onFrames(1, func() { g.do(actToEnd, 0) }, nil)
+	onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
 	frame := func() { g.Update() }
 	draw := func(*ebiten.Image) { g.Draw(img) }
 	onFrames(5, frame, draw) // warm up caches
@@ -257,14 +261,14 @@ func TestSteadyFrameAllocatesNothing(t *testing.T) {
 // panel to the point under the pointer.
 func TestClickMovesStart(t *testing.T) {
 	g, _ := newTestGame(t, "", 1600, 900)
-	pr := g.lay.panels[1].plot
+	pr := g.lay.panels[1].Plot
 	sx, sy := pr.X+pr.W*0.3, pr.Y+pr.H*0.6
 	v := g.panelView(pr)
 	wx, wy := v.ToWorld(sx, sy)
-	g.ptr.x, g.ptr.y = sx, sy
-	g.ptr.press()
+	g.ptr.X, g.ptr.Y = sx, sy
+	g.ptr.Press()
 	g.press()
-	g.ptr.down, g.ptr.released = false, true
+	g.ptr.Down, g.ptr.Released = false, true
 	g.release()
 	for k, r := range g.st.runs {
 		x := r.Row(0).X
@@ -283,13 +287,13 @@ func TestToEndTurnsPauseBackIntoPlay(t *testing.T) {
 	g, img := newTestGame(t, "v1;net=tanh:8,8;d=circle:n=60;m=gd:lr=0.5;n=300", 1600, 900)
 	label := func() string {
 		for _, c := range g.Controls() {
-			if c.Action == actPlay.String() {
+			if c.Action == ui.ActPlay.String() {
 				return c.Label
 			}
 		}
 		return ""
 	}
-	onFrames(1, func() { g.do(actToEnd, 0); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	onFrames(1, func() { g.do(ui.ActToEnd, 0); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	if !g.st.playing || label() != "Pause" {
 		t.Fatalf("after G: playing %v, button %q", g.st.playing, label())
 	}

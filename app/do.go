@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/app/ui"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
@@ -10,11 +11,11 @@ import (
 )
 
 // do carries out an action.
-func (g *Game) do(a action, arg int) {
+func (g *Game) do(a ui.Action, arg int) {
 	st := g.st
 	g.uiDirty = true
 	switch a {
-	case actPlay:
+	case ui.ActPlay:
 		if st.playing {
 			st.playing = false
 		} else {
@@ -23,27 +24,27 @@ func (g *Game) do(a action, arg int) {
 			}
 			st.playing = true
 		}
-	case actStep:
+	case ui.ActStep:
 		st.playing = false
 		st.stepAll()
-	case actReset:
+	case ui.ActReset:
 		st.playing = false
 		st.restart()
-	case actToEnd: // play at the engine's full speed
+	case ui.ActToEnd: // play at the engine's full speed
 		st.playing, st.rush = !st.done(), true
-	case actSlower, actFaster:
+	case ui.ActSlower, ui.ActFaster:
 		d := 1
-		if a == actSlower {
+		if a == ui.ActSlower {
 			d = -1
 		}
 		f := st.flags
 		f.speed = max(0, min(len(speeds)-1, f.speed+d))
 		st.setFlags(f) // the speed lives in the link's UI flags
-	case actSurfaceMenu:
+	case ui.ActSurfaceMenu:
 		g.togglePopup(popSurface, 0)
-	case actPresetMenu:
+	case ui.ActPresetMenu:
 		g.togglePopup(popPresets, 0)
-	case actEditPanel:
+	case ui.ActEditPanel:
 		if arg < len(st.scen.Methods) {
 			if g.popup.kind == popPanel && g.popup.panel == arg {
 				g.popup = popup{}
@@ -51,12 +52,12 @@ func (g *Game) do(a action, arg int) {
 				g.popup = popup{kind: popPanel, panel: arg}
 			}
 		}
-	case actAddPanel:
+	case ui.ActAddPanel:
 		if n := len(st.scen.Methods); n < scenario.MaxPanels {
 			st.scen.Methods = append(st.scen.Methods, nextMethod(st.scen.Methods))
 			st.restart()
 		}
-	case actRemovePanel:
+	case ui.ActRemovePanel:
 		if n := len(st.scen.Methods); n > 1 {
 			st.scen.Methods = st.scen.Methods[:n-1]
 			if g.popup.kind == popPanel && g.popup.panel >= n-1 {
@@ -64,60 +65,60 @@ func (g *Game) do(a action, arg int) {
 			}
 			st.restart()
 		}
-	case actEllipses, actTrials, actContours, actOverlay:
+	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay:
 		f := st.flags
 		switch a {
-		case actEllipses:
+		case ui.ActEllipses:
 			f.hideEllipses = !f.hideEllipses
-		case actTrials:
+		case ui.ActTrials:
 			f.hideTrials = !f.hideTrials
-		case actContours:
+		case ui.ActContours:
 			f.hideContours = !f.hideContours
-		case actOverlay:
+		case ui.ActOverlay:
 			f.overlay = !f.overlay
 		}
 		st.setFlags(f)
-	case actResetView:
+	case ui.ActResetView:
 		st.setView(nil)
-	case actZoomIn, actZoomOut:
+	case ui.ActZoomIn, ui.ActZoomOut:
 		if len(g.lay.panels) > 0 {
-			r := g.lay.panels[0].plot
+			r := g.lay.panels[0].Plot
 			f := 1.25
-			if a == actZoomOut {
+			if a == ui.ActZoomOut {
 				f = 1 / f
 			}
 			g.zoomAt(0, f, r.X+r.W/2, r.Y+r.H/2)
 		}
-	case actCopyLink:
+	case ui.ActCopyLink:
 		if msg := g.host.CopyLink(st.scen.Encode()); msg != "" {
 			g.showToast(msg)
 		}
-	case actHelp:
+	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
-	case actMenu:
+	case ui.ActMenu:
 		if len(g.overflow) > 0 || g.popup.kind == popMenu {
 			g.togglePopup(popMenu, 0)
 		}
-	case actClose:
+	case ui.ActClose:
 		g.popup = popup{}
-	case actPickSurface:
+	case ui.ActPickSurface:
 		kinds := surfaces.Kinds()
 		if arg >= 0 && arg < len(kinds) {
 			g.pickSurface(kinds[arg])
 		} else if arg == len(kinds) {
 			g.pickNetwork()
 		}
-	case actNetMenu:
+	case ui.ActNetMenu:
 		if st.scen.Kind() == scenario.KindSurface || g.popup.kind != popNet {
 			g.pickNetwork()
 		} else {
 			g.popup = popup{}
 		}
-	case actPlane:
+	case ui.ActPlane:
 		f := st.flags
 		f.pca = !f.pca
 		st.setFlags(f)
-	case actPickPreset:
+	case ui.ActPickPreset:
 		if ps := scenario.Presets(); arg >= 0 && arg < len(ps) {
 			_, sc, err := scenario.LookupPreset(ps[arg].Name)
 			if err != nil {
@@ -128,7 +129,7 @@ func (g *Game) do(a action, arg int) {
 			st.notice = ""
 			g.popup = popup{}
 		}
-	case actPickMethod:
+	case ui.ActPickMethod:
 		kinds := sim.MethodKinds()
 		p := g.popup.panel
 		if arg >= 0 && arg < len(kinds) && p < len(st.scen.Methods) {
@@ -152,6 +153,21 @@ func (g *Game) pickSurface(k *surfaces.Kind) {
 	sc.Start = start[:]
 	sc.View = nil
 	st.setScenario(sc)
+}
+
+// pickNetwork switches to the default network, keeping the methods, and
+// opens its editor.
+func (g *Game) pickNetwork() {
+	st := g.st
+	if st.scen.Kind() == scenario.KindSurface {
+		sc := st.scen.Clone()
+		if err := sc.SetNetwork(scenario.DefaultNetwork()); err != nil {
+			st.notice = err.Error()
+			return
+		}
+		st.setScenario(sc)
+	}
+	g.popup = popup{kind: popNet}
 }
 
 // nextMethod picks the method for a new panel: the first of a teaching
@@ -194,23 +210,23 @@ func (g *Game) editorKeys() bool {
 	rows := g.popupRows()
 	switch {
 	case up:
-		g.popup.focus = (g.popup.focus + rows - 1) % rows
-		g.popup.reveal = true
+		g.popup.Focus = (g.popup.Focus + rows - 1) % rows
+		g.popup.Reveal = true
 	case down:
-		g.popup.focus = (g.popup.focus + 1) % rows
-		g.popup.reveal = true
+		g.popup.Focus = (g.popup.Focus + 1) % rows
+		g.popup.Reveal = true
 	case left, right:
 		dir := 1
 		if left {
 			dir = -1
 		}
-		g.adjustRow(g.popup.focus, dir)
+		g.adjustRow(g.popup.Focus, dir)
 	case enter:
 		switch rows := g.menuRows(); {
 		case g.popup.kind == popPresets:
-			g.do(actPickPreset, g.popup.focus)
-		case g.popup.kind == popMenu && g.popup.focus < len(rows):
-			g.pickFromMenu(rows[g.popup.focus])
+			g.do(ui.ActPickPreset, g.popup.Focus)
+		case g.popup.kind == popMenu && g.popup.Focus < len(rows):
+			g.pickFromMenu(rows[g.popup.Focus])
 		default:
 			g.popup = popup{}
 		}
@@ -228,13 +244,15 @@ func (g *Game) popupRows() int {
 	case popMenu:
 		return max(1, len(g.menuRows()))
 	case popSurface:
-		if sc.Kind() == scenario.KindNetwork {
+		if sc.Kind() == scenario.KindNetwork { // the picker alone
 			return 1
 		}
-		return 1 + len(sc.SurfaceKind.Params)
+		ps, _ := g.scene.params(g.st)
+		return 1 + len(ps)
 	case popNet:
 		if sc.Kind() == scenario.KindNetwork {
-			return 1 + len(netFields(sc.Net))
+			ps, _ := g.scene.params(g.st)
+			return 1 + len(ps)
 		}
 	case popPanel:
 		if g.popup.panel < len(sc.Methods) {
@@ -250,30 +268,31 @@ func (g *Game) adjustRow(r, dir int) {
 	sc := &g.st.scen
 	switch g.popup.kind {
 	case popMenu:
-		if rows := g.menuRows(); r < len(rows) && rows[r] == actSlower { // the speed's row
-			a := actFaster
+		if rows := g.menuRows(); r < len(rows) && rows[r] == ui.ActSlower { // the speed's row
+			a := ui.ActFaster
 			if dir < 0 {
-				a = actSlower
+				a = ui.ActSlower
 			}
 			g.do(a, 0)
 		}
-	case popSurface:
+	case popSurface, popNet:
 		if r == 0 {
+			if g.popup.kind == popNet {
+				return // the network editor's first row is a button
+			}
 			kinds := surfaces.Kinds()
 			cur := indexOfSurface(kinds, sc.SurfaceKind)
 			if sc.Kind() == scenario.KindNetwork {
 				cur = len(kinds)
 			}
-			g.do(actPickSurface, (cur+dir+len(kinds)+1)%(len(kinds)+1))
+			g.do(ui.ActPickSurface, (cur+dir+len(kinds)+1)%(len(kinds)+1))
 			return
 		}
-		g.nudge(paramTarget{owner: ownerSurface, index: r - 1}, sc.SurfaceKind.Params[r-1], sc.SurfaceVals[r-1], dir)
-	case popNet:
-		if sc.Kind() == scenario.KindSurface || r == 0 {
+		if g.popup.kind == popSurface && sc.Kind() == scenario.KindNetwork {
 			return
 		}
-		if fs := netFields(sc.Net); r-1 < len(fs) {
-			g.nudge(paramTarget{owner: ownerNetwork, index: r - 1}, fs[r-1].p, fs[r-1].get(sc.Net), dir)
+		if ps, vs := g.scene.params(g.st); r-1 < len(ps) {
+			g.nudge(ui.Target{Owner: ui.OwnerScene, Index: r - 1}, ps[r-1], vs[r-1], dir)
 		}
 	case popPanel:
 		p := g.popup.panel
@@ -283,20 +302,20 @@ func (g *Game) adjustRow(r, dir int) {
 		spec := sc.Methods[p]
 		if r == 0 {
 			kinds := sim.MethodKinds()
-			g.do(actPickMethod, (indexOfMethod(kinds, spec.Kind)+dir+len(kinds))%len(kinds))
+			g.do(ui.ActPickMethod, (indexOfMethod(kinds, spec.Kind)+dir+len(kinds))%len(kinds))
 			return
 		}
-		g.nudge(paramTarget{owner: ownerMethod, panel: p, index: r - 1}, spec.Kind.Params[r-1], spec.Values[r-1], dir)
+		g.nudge(ui.Target{Owner: ui.OwnerMethod, Panel: p, Index: r - 1}, spec.Kind.Params[r-1], spec.Values[r-1], dir)
 	}
 }
 
-func (g *Game) nudge(t paramTarget, p sim.Param, v float64, dir int) {
+func (g *Game) nudge(t ui.Target, p sim.Param, v float64, dir int) {
 	if len(p.Choices) > 0 {
 		n := len(p.Choices)
 		g.setParam(t, float64((int(v)+dir+n)%n))
 		return
 	}
-	g.setParam(t, newSliderScale(p).nudge(v, dir))
+	g.setParam(t, ui.NewScale(p).Nudge(v, dir))
 }
 
 func indexOfSurface(ks []*surfaces.Kind, k *surfaces.Kind) int {
@@ -317,13 +336,13 @@ func indexOfMethod(ks []*sim.MethodKind, k *sim.MethodKind) int {
 	return 0
 }
 
-// pickFromMenu carries out an action chosen in the toolbar's menu and
-// closes the menu, as a phone's menus do, unless the action opened
+// pickFromMenu carries out an ui.Action chosen in the toolbar's menu and
+// closes the menu, as a phone's menus do, unless the ui.Action opened
 // another popup or is the speed's − or + (a stepper: one presses it
 // again).
-func (g *Game) pickFromMenu(a action) {
+func (g *Game) pickFromMenu(a ui.Action) {
 	g.do(a, 0)
-	if g.popup.kind == popMenu && a != actSlower && a != actFaster {
+	if g.popup.kind == popMenu && a != ui.ActSlower && a != ui.ActFaster {
 		g.popup = popup{}
 	}
 }

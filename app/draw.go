@@ -1,11 +1,10 @@
 package app
 
 import (
-	"image"
 	"image/color"
 	"math"
-	"time"
 
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -15,68 +14,10 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// backgroundColor is colBackground boxed once: passing a color.RGBA as a
-// color.Color allocates.
-var backgroundColor color.Color = colBackground
-
-func (g *Game) draw(dst *ebiten.Image) {
-	l := &g.lay
-	dst.Fill(backgroundColor)
-	g.flat.FillRect(dst, l.toolbar, colBar)
-
-	// Shapes (and queued text) of the panels, then the widgets, then all
-	// queued text at once: see app/text.go.
-	if g.st.scen.Kind() == scenario.KindNetwork {
-		g.drawNet(dst)
-	} else {
-		g.drawSurfaces(dst)
-	}
-	g.statusText()
-	g.drawWidgets(dst, 0, g.popupStart)
-	g.flushText(dst, true)
-	if g.popup.kind == popNone {
-		return
-	}
-	g.flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: l.w, H: l.h - l.toolbar.H}, render.Alpha(colShade, 0.55))
-	r := g.popup.rect
-	g.flat.FillRect(dst, r, colBar)
-	if g.popup.kind == popHelp { // its text scrolls under the Close button's band
-		tr := geom.Rect{X: r.X, Y: r.Y + g.help.band, W: r.W, H: r.H - g.help.band}
-		g.help.draw(g, tr, g.popup.scroll)
-		g.flushText(g.help.clip.of(dst, tr), false)
-	}
-	// The content is clipped to the popup: what is scrolled out of it is
-	// not drawn.
-	clip := g.popupClip.of(dst, r)
-	g.drawWidgets(clip, g.popupStart, len(g.widgets))
-	g.flushText(clip, false)
-	g.flat.StrokeRect(dst, r, float32(l.u), colFrame)
-	if g.popup.content > r.H { // a scroll bar: where the view is in the content
-		h := math.Max(r.H*r.H/g.popup.content, 24*l.u)
-		y := r.Y + (r.H-h)*g.popup.scroll/(g.popup.content-r.H)
-		g.flat.FillRect(dst, geom.Rect{X: r.X + r.W - 5*l.u, Y: y, W: 3 * l.u, H: h}, colFrame)
-	}
-}
-
-// clipCache keeps an image clipped to a rectangle: SubImage allocates, so
-// a frame reuses the last one.
-type clipCache struct {
-	img, on *ebiten.Image // the clipped image, and the image it is of
-}
-
-// of returns dst clipped to r (whole pixels).
-func (c *clipCache) of(dst *ebiten.Image, r geom.Rect) *ebiten.Image {
-	rect := image.Rect(int(r.X), int(r.Y), int(math.Ceil(r.X+r.W)), int(math.Ceil(r.Y+r.H)))
-	if c.img == nil || c.on != dst || c.img.Bounds() != rect {
-		c.img, c.on = dst.SubImage(rect).(*ebiten.Image), dst
-	}
-	return c.img
-}
-
-// drawSurfaces draws the panels of a surface scenario, the status line's
-// background and the plot of f, and queues their text.
-func (g *Game) drawSurfaces(dst *ebiten.Image) {
-	l := &g.lay
+// drawSurfaces draws the panels of a surface scenario and the plot of f,
+// and queues their text.
+func (s *surfaceScene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
+	l := &s.c.M
 	// Flat rectangles and cached images, then all text: see app/text.go for
 	// why. The surface (heatmap, contours, minima, tick marks) is drawn
 	// once into a layer all panels copy, each run's path into a layer of
@@ -86,66 +27,64 @@ func (g *Game) drawSurfaces(dst *ebiten.Image) {
 	// anti-aliased shape onto the screen, so ebiten's anti-aliasing
 	// buffer (twice the screen's resolution) is not cleared and blended
 	// every frame.
-	panels := l.panels
-	if !g.st.flags.overlay && len(panels) > len(g.st.runs) {
-		panels = panels[:len(g.st.runs)]
+	if !s.st.flags.overlay && len(panels) > len(s.st.runs) {
+		panels = panels[:len(s.st.runs)]
 	}
 	if len(panels) > 0 {
 		// Once a frame: every panel has the same size and view.
-		g.surface.update(g.st.scen.Surface(), g.st.surfaceVersion, g.panelView(panels[0].plot), l.u)
+		s.surface.update(s.st.scen.Surface(), s.st.surfaceVersion, s.panelView(panels[0].Plot), l.U)
 	}
 	for i, pr := range panels {
-		g.flat.FillRect(dst, pr.frame, colBar)
-		g.surfaceLayer().Draw(dst, pr.plot.X, pr.plot.Y)
-		v := g.panelView(pr.plot)
-		shown := g.shownIn(i)
-		for k := range g.st.runs {
+		s.c.Flat.FillRect(dst, pr.Frame, ui.Bar)
+		s.surfaceLayer().Draw(dst, pr.Plot.X, pr.Plot.Y)
+		v := s.panelView(pr.Plot)
+		shown := s.shownIn(i)
+		for k := range s.st.runs {
 			if !shown.shows(k) {
 				continue
 			}
-			if tl := g.trailLayer(v, k); tl != nil {
-				tl.Draw(dst, pr.plot.X, pr.plot.Y)
+			if tl := s.trailLayer(v, k); tl != nil {
+				tl.Draw(dst, pr.Plot.X, pr.Plot.Y)
 			}
 		}
-		g.overlayLayer(v, i, shown).Draw(dst, pr.plot.X, pr.plot.Y)
+		s.overlayLayer(v, i, shown).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
-	g.flat.FillRect(dst, l.status, colBar)
-	g.plot.draw(dst, g, l.plot)
+	s.plot.draw(dst, s, s.plotRect)
 	for i, pr := range panels {
-		g.drawPanel(dst, pr, g.shownIn(i))
+		s.drawPanel(dst, pr, s.shownIn(i))
 	}
 }
 
 // surfaceLayer returns the surface's layer, drawn again if the surface
 // was recomputed or the contours toggled.
-func (g *Game) surfaceLayer() *render.Layer[surfaceLayerKey] {
-	si := &g.surface
-	key := surfaceLayerKey{computed: si.computed, contours: !g.st.flags.hideContours, u: g.lay.u}
+func (s *surfaceScene) surfaceLayer() *render.Layer[surfaceLayerKey] {
+	si := &s.surface
+	key := surfaceLayerKey{computed: si.computed, contours: !s.st.flags.hideContours, u: s.c.M.U}
 	v := si.view // the screen rectangle at the origin
-	si.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { g.drawSurface(img, v) })
+	si.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { s.drawSurface(img, v) })
 	return &si.layer
 }
 
 // drawSurface draws the surface — heatmap, contour lines, minima, tick
 // marks — in view v onto dst (its layer).
-func (g *Game) drawSurface(dst *ebiten.Image, v geom.View) {
-	l := &g.lay
-	p := &g.paint
-	si := &g.surface
+func (s *surfaceScene) drawSurface(dst *ebiten.Image, v geom.View) {
+	l := &s.c.M
+	p := &s.c.Paint
+	si := &s.surface
 	si.heat.Draw(dst, v.Screen)
 	p.Clip = v.Screen
-	if !g.st.flags.hideContours {
+	if !s.st.flags.hideContours {
 		// every level at once: one draw call (per 2,300 segments)
-		p.Segments(dst, &v, si.contours.Segs, float32(1*l.u), render.Alpha(colTrue, 0.28))
+		p.Segments(dst, &v, si.contours.Segs, float32(1*l.U), render.Alpha(ui.True, 0.28))
 	}
 	for _, m := range si.minima {
 		sx, sy := v.ToScreen(m.X, m.Y)
-		d := 6 * l.u
-		p.Line(dst, nil, sx-d, sy-d, sx+d, sy+d, float32(2*l.u), colMinimum)
-		p.Line(dst, nil, sx-d, sy+d, sx+d, sy-d, float32(2*l.u), colMinimum)
+		d := 6 * l.U
+		p.Line(dst, nil, sx-d, sy-d, sx+d, sy+d, float32(2*l.U), ui.Minimum)
+		p.Line(dst, nil, sx-d, sy+d, sx+d, sy-d, float32(2*l.U), ui.Minimum)
 	}
 	p.Clip = geom.Rect{}
-	g.drawTickMarks(dst, v.Screen, v, &si.ticks)
+	si.ticks.Marks(s.c, dst, v.Screen, v)
 }
 
 // trailPointsPerFrame bounds the iterates a trail layer draws in one frame:
@@ -162,9 +101,9 @@ const trailPointsPerFrame = 1024
 // same picture as at once). A run of one iterate has no layer (nil): its
 // one dot lies under the mark of its current iterate; not making one
 // saves the first frame two textures a panel.
-func (g *Game) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
-	pc := &g.panels[k]
-	r := g.st.runs[k]
+func (s *surfaceScene) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
+	pc := &s.panels[k]
+	r := s.st.runs[k]
 	from := pc.syncPath(r)
 	v.Screen.X, v.Screen.Y = 0, 0
 	n := len(pc.path.pts) / 2
@@ -174,11 +113,11 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 	if pc.trailN > from { // a point already drawn changed: the trace thinned
 		pc.trailMoved++
 	}
-	key := trailKey{run: r, view: v, u: g.lay.u, moved: pc.trailMoved}
+	key := trailKey{run: r, view: v, u: s.c.M.U, moved: pc.trailMoved}
 	pc.trail.Update(key, int(v.Screen.W), int(v.Screen.H), func(*ebiten.Image) { pc.trailN = 0 })
 	if pc.trailN < n {
 		to := min(n, pc.trailN+trailPointsPerFrame)
-		g.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
+		s.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
 		pc.trailN = to
 	}
 	return &pc.trail
@@ -187,45 +126,21 @@ func (g *Game) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 // drawTrail draws run k's path from its iterate from up to (not including)
 // iterate to in view v onto dst (its layer): the line and a dot at each
 // iterate.
-func (g *Game) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
-	l := &g.lay
-	p := &g.paint
-	pc := &g.panels[k]
-	clr := panelColors[k%len(panelColors)]
+func (s *surfaceScene) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
+	l := &s.c.M
+	p := &s.c.Paint
+	pc := &s.panels[k]
+	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	p.Clip = v.Screen
-	p.PolylineFrom(dst, &v, pc.path.pts[:2*to], from, float32(2*l.u), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.path.pts[2*from:2*to], 2.6*l.u, clr)
+	p.PolylineFrom(dst, &v, pc.path.pts[:2*to], from, float32(2*l.U), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.path.pts[2*from:2*to], 2.6*l.U, clr)
 	p.Clip = geom.Rect{}
-}
-
-// statusText queues the status line's text: the notice (what was wrong),
-// a passing message, or a hint at what one can do. The caller fills the
-// line's background.
-func (g *Game) statusText() {
-	l := &g.lay
-	r := l.status
-	msg, clr := "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help", colDim
-	switch {
-	case g.st.scen.Kind() == scenario.KindNetwork && l.touch:
-		msg = "Play to train · a panel's header picks its method"
-	case g.st.scen.Kind() == scenario.KindNetwork:
-		msg = netHint
-	case l.touch:
-		msg = "Tap a panel to start there · drag to pan · pinch to zoom"
-	}
-	switch {
-	case g.st.notice != "":
-		msg, clr = g.st.notice, colWarn
-	case g.toast != "" && time.Now().Before(g.toastUntil):
-		msg, clr = g.toast, colGood
-	}
-	g.text(render.Sans, msg, r.X+10*l.u, r.Y+r.H/2, l.font, clr, render.Left|render.Middle)
 }
 
 // shownIn returns what surface panel i shows: its run, or in overlay mode
 // (one panel) every run.
-func (g *Game) shownIn(i int) runsShown {
-	if g.st.flags.overlay {
+func (s *surfaceScene) shownIn(i int) runsShown {
+	if s.st.flags.overlay {
 		return allRuns
 	}
 	return oneRun(i)
@@ -235,17 +150,17 @@ func (g *Game) shownIn(i int) runsShown {
 // of the runs it shows in view v (only v's world window and size matter),
 // drawn again when a run advanced or changed, or the view, the scale or
 // the toggles changed.
-func (g *Game) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
-	ol := &g.overlays[i]
+func (s *surfaceScene) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
+	ol := &s.overlays[i]
 	v.Screen.X, v.Screen.Y = 0, 0
-	f := g.st.flags
-	key := overlayKey{view: v, u: g.lay.u, ellipses: !f.hideEllipses, trials: !f.hideTrials, shown: shown}
-	for k, r := range g.st.runs {
+	f := s.st.flags
+	key := overlayKey{view: v, u: s.c.M.U, ellipses: !f.hideEllipses, trials: !f.hideTrials, shown: shown}
+	for k, r := range s.st.runs {
 		if shown.shows(k) {
 			key.runs[k], key.rows[k] = r, len(r.Trace)
 		}
 	}
-	ol.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { g.drawRuns(img, v, shown) })
+	ol.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { s.drawRuns(img, v, shown) })
 	return ol
 }
 
@@ -261,46 +176,46 @@ type overlayKey struct {
 
 // drawPanel draws what of panel rects pr showing shown is not in layers:
 // the header's colour strip, and the tick labels and readout (queued text).
-func (g *Game) drawPanel(dst *ebiten.Image, pr panelRects, shown runsShown) {
-	l := &g.lay
-	v := g.panelView(pr.plot)
-	g.tickLabels(pr.plot, v, &g.surface.ticks)
+func (s *surfaceScene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runsShown) {
+	l := &s.c.M
+	v := s.panelView(pr.Plot)
+	s.surface.ticks.Labels(s.c, pr.Plot, v)
 	if shown.all {
-		g.text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.header.X+8*l.u, pr.header.Y+pr.header.H/2, l.font, colInk, render.Left|render.Middle)
+		s.c.Text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.Header.X+8*l.U, pr.Header.Y+pr.Header.H/2, l.Font, ui.Ink, render.Left|render.Middle)
 	} else {
-		d := math.Round(2 * l.u)
-		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[shown.run])
+		d := math.Round(2 * l.U)
+		s.c.Flat.FillRect(dst, geom.Rect{X: pr.Header.X, Y: pr.Header.Y + d, W: math.Round(5 * l.U), H: pr.Header.H - 2*d}, ui.PanelColors[shown.run])
 	}
-	g.drawReadout(dst, pr.readout, shown)
+	s.drawReadout(dst, pr.Readout, shown)
 }
 
 // drawRuns draws the runs shown in view v onto dst (a panel's overlay
 // layer), and the plot's frame. The true
 // Hessian's ellipse is drawn once, with the first run.
-func (g *Game) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
-	p := &g.paint
+func (s *surfaceScene) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
+	p := &s.c.Paint
 	p.Clip = v.Screen
 	first := true
-	for k := range g.st.runs {
+	for k := range s.st.runs {
 		if shown.shows(k) {
-			g.drawRun(dst, v, k, first)
+			s.drawRun(dst, v, k, first)
 			first = false
 		}
 	}
 	p.Clip = geom.Rect{}
-	p.StrokeRect(dst, v.Screen, float32(g.lay.u), colFrame)
+	p.StrokeRect(dst, v.Screen, float32(s.c.M.U), ui.Frame)
 }
 
 // drawRun draws run k's trial points, current point, gradient arrow,
 // curvature ellipses and trust region in view v (its path is in its
 // trail layer). withTruth also draws the true Hessian's ellipse (once per
 // panel).
-func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
-	l := &g.lay
-	p := &g.paint
-	st := g.st
+func (s *surfaceScene) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
+	l := &s.c.M
+	p := &s.c.Paint
+	st := s.st
 	r := st.runs[k]
-	clr := panelColors[k%len(panelColors)]
+	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	last := r.Last()
 	x, y := last.X[0], last.X[1]
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
@@ -308,24 +223,24 @@ func (g *Game) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	}
 	if !st.flags.hideTrials {
 		for t := 0; t < last.Trials; t++ {
-			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.u, float32(1.5*l.u), colTrial)
+			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.U, float32(1.5*l.U), ui.Trial)
 		}
 	}
-	m := marksAt(st.scen.Surface(), &last, v, &g.hessBuf)
+	m := marksAt(st.scen.Surface(), &last, v, &s.hessBuf)
 	if !st.flags.hideEllipses {
-		g.drawCurvature(dst, v, m, clr, withTruth)
+		s.drawCurvature(dst, v, m, clr, withTruth)
 	}
-	p.LevelSet(dst, &v, m.Trust.Curv, m.Trust.X, m.Trust.Y, m.Trust.Level, render.Stroke{Width: float32(1.5 * l.u), Color: render.Alpha(clr, 0.8), Dash: 6 * l.u})
+	p.LevelSet(dst, &v, m.Trust.Curv, m.Trust.X, m.Trust.Y, m.Trust.Level, render.Stroke{Width: float32(1.5 * l.U), Color: render.Alpha(clr, 0.8), Dash: 6 * l.U})
 	// The descent direction −g, drawn at a fixed length: its size varies
 	// over many orders of magnitude and is in the readout.
 	gx, gy := last.G[0], last.G[1]
 	if n := math.Hypot(gx, gy); n > 0 && !math.IsInf(n, 0) && last.Events&sim.EventConverged == 0 {
 		sx, sy := v.ToScreen(x, y)
-		L := 44 * l.u
-		p.Arrow(dst, nil, sx, sy, sx-L*gx/n, sy+L*gy/n, float32(2.2*l.u), 9*l.u, colTrue)
+		L := 44 * l.U
+		p.Arrow(dst, nil, sx, sy, sx-L*gx/n, sy+L*gy/n, float32(2.2*l.U), 9*l.U, ui.True)
 	}
-	p.Dot(dst, &v, x, y, 6.5*l.u, colBackground)
-	p.Dot(dst, &v, x, y, 4.5*l.u, clr)
+	p.Dot(dst, &v, x, y, 6.5*l.U, ui.Background)
+	p.Dot(dst, &v, x, y, 4.5*l.U, clr)
 }
 
 // runMarks is the geometry drawRun draws around a run's current iterate,
@@ -380,24 +295,24 @@ func marksAt(f surfaces.Surface, s *sim.Row, v geom.View, hess *[4]float64) runM
 // (with the conjugate level and the axes where it is not positive
 // definite) when withTruth (once per panel), and the method's estimate
 // dashed in the panel's colour.
-func (g *Game) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr color.RGBA, withTruth bool) {
-	l := &g.lay
-	p := &g.paint
-	w := float32(2 * l.u)
+func (s *surfaceScene) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr color.RGBA, withTruth bool) {
+	l := &s.c.M
+	p := &s.c.Paint
+	w := float32(2 * l.U)
 	axis := 0.1 * (v.XMax - v.XMin)
 	if t := m.Truth; withTruth {
-		p.LevelSet(dst, &v, t.Curv, t.X, t.Y, t.Level, render.Stroke{Width: w, Color: colTrue})
+		p.LevelSet(dst, &v, t.Curv, t.X, t.Y, t.Level, render.Stroke{Width: w, Color: ui.True})
 		if t.Curv.Kind == geom.KindIndefinite {
-			p.LevelSet(dst, &v, t.Curv, t.X, t.Y, -t.Level, render.Stroke{Width: w, Color: render.Alpha(colTrue, 0.6), Dash: 5 * l.u})
+			p.LevelSet(dst, &v, t.Curv, t.X, t.Y, -t.Level, render.Stroke{Width: w, Color: render.Alpha(ui.True, 0.6), Dash: 5 * l.U})
 		}
 		if t.Curv.Kind != geom.KindPosDef {
-			p.CurvatureAxes(dst, &v, t.Curv, t.X, t.Y, axis, render.Stroke{Width: float32(1.5 * l.u), Color: colTrue})
+			p.CurvatureAxes(dst, &v, t.Curv, t.X, t.Y, axis, render.Stroke{Width: float32(1.5 * l.U), Color: ui.True})
 		}
 	}
 	e := m.Est
-	p.LevelSet(dst, &v, e.Curv, e.X, e.Y, e.Level, render.Stroke{Width: w, Color: clr, Dash: 7 * l.u, Gap: 4 * l.u})
+	p.LevelSet(dst, &v, e.Curv, e.X, e.Y, e.Level, render.Stroke{Width: w, Color: clr, Dash: 7 * l.U, Gap: 4 * l.U})
 	if e.Curv.Kind == geom.KindIndefinite {
-		p.CurvatureAxes(dst, &v, e.Curv, e.X, e.Y, axis, render.Stroke{Width: float32(1.5 * l.u), Color: clr})
+		p.CurvatureAxes(dst, &v, e.Curv, e.X, e.Y, axis, render.Stroke{Width: float32(1.5 * l.U), Color: clr})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -38,20 +39,20 @@ type fPlotKey struct {
 
 // draw draws the plot into r (whole pixels) through its layer, which is
 // drawn again only when the runs advanced or changed.
-func (fp *fPlot) draw(dst *ebiten.Image, g *Game, r geom.Rect) {
-	key := fPlotKey{u: g.lay.u, fstar: g.surface.fstar, known: g.surface.fknown}
-	for k, run := range g.st.runs {
+func (fp *fPlot) draw(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
+	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown}
+	for k, run := range s.st.runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}
-	fp.layer.Update(key, int(r.W), int(r.H), func(img *ebiten.Image) { fp.drawPlot(img, g, geom.Rect{W: r.W, H: r.H}) })
+	fp.layer.Update(key, int(r.W), int(r.H), func(img *ebiten.Image) { fp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
 	fp.layer.Draw(dst, r.X, r.Y)
 }
 
 // drawPlot fills the series and draws the plot into r of dst.
-func (fp *fPlot) drawPlot(dst *ebiten.Image, g *Game, r geom.Rect) {
-	st := g.st
-	l := &g.lay
-	fstar, known := g.surface.fstar, g.surface.fknown
+func (fp *fPlot) drawPlot(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
+	st := s.st
+	l := &s.c.M
+	fstar, known := s.surface.fstar, s.surface.fknown
 	if !slices.Equal(fp.runs, st.runs) || fp.fstar != fstar || fp.known != known {
 		fp.fstar, fp.known = fstar, known
 		fp.runs = append(fp.runs[:0], st.runs...)
@@ -59,19 +60,14 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, g *Game, r geom.Rect) {
 			fp.names[i] = st.scen.Methods[i].String()
 		}
 		if known {
-			fp.pl.Title, fp.pl.YLabel = "f − f*  (f* = "+num(fstar)+")", ""
+			fp.pl.Title, fp.pl.YLabel = "f − f*  (f* = "+ui.Num(fstar)+")", ""
 		} else {
 			fp.pl.Title, fp.pl.YLabel = "f", ""
 		}
 	}
 	fp.pl.XLabel = "iteration"
 	fp.pl.LogY = known
-	fp.pl.Scale = l.u
-	fp.pl.FontSize = g.plotFont()
-	fp.pl.Background = colBar
-	fp.pl.Frame = colFrame
-	fp.pl.Grid = render.Alpha(colFrame, 0.5)
-	fp.pl.Ink = colInk
+	ui.StylePlot(&fp.pl, l.U, plotFont(l))
 	fp.pl.Series = fp.pl.Series[:0]
 	for i, run := range st.runs {
 		ys := fp.ys[i][:0]
@@ -83,7 +79,7 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, g *Game, r geom.Rect) {
 			ys = append(ys, f)
 		}
 		fp.ys[i] = ys
-		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: panelColors[i], Name: fp.names[i]})
+		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: ui.PanelColors[i], Name: fp.names[i]})
 	}
 	fp.pl.Draw(dst, r)
 }

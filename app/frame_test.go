@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"curvlab/app/ui"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -30,12 +32,12 @@ func BenchmarkSurfaceFrame(b *testing.B) {
 			var img *ebiten.Image
 			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
 			if name == "steady" {
-				onFrames(1, func() { g.do(actToEnd, 0) }, nil)
+				onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
 			} else {
 				for i := 0; i < 500; i++ {
 					g.st.stepAll()
 				}
-				g.do(actPlay, 0)
+				g.do(ui.ActPlay, 0)
 			}
 			onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 			var ft frameTimes

@@ -3,47 +3,42 @@ package app
 import (
 	"time"
 
+	"curvlab/app/ui"
 	"curvlab/engine"
-	"curvlab/render"
 	"curvlab/render/geom"
-	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // Game is curvlab's ebiten.Game: it owns the state and the clock, turns
-// input into actions and draws the panels.
+// input into actions, keeps the toolbar and the popups, and has the
+// current scene (surfaceScene or netScene) lay out, update and draw the
+// panels.
 type Game struct {
 	host  Host
 	st    *state
 	scale float64 // device pixels per logical pixel, capped at 2
 	w, h  float64 // screen size in device pixels
 
-	lay     layout
-	layKey  layoutKey // what the current layout is for
-	widgets []widget  // toolbar, panel headers, popup contents
-	// popupStart is the index of the first popup widget: they are drawn
-	// over the popup's background, the others under it.
-	popupStart int
-	uiDirty    bool
-	popup      popup
-	overflow   []toolItem // the toolbar's actions that do not fit on it: popMenu lists them
-	popupClip  clipCache  // the screen clipped to the open popup, where its content is drawn
-	scrolling  bool       // the pointer went down in a popup that scrolls: a drag scrolls it
-	ptr        pointer
-	pressed    widgetRef // widget pressed and not yet released
-	dragging   widgetRef // slider being dragged
-	panning    panelRef  // panel being panned
-	hot        widgetRef // widget under the pointer
+	c      *ui.Canvas // the layout's sizes, the painters, the text queue
+	lay    layout
+	layKey layoutKey  // what the current layout is for
+	ws     ui.Widgets // toolbar, panel headers, popup contents
+	// the scenes, one per kind of scenario, and the current one
+	surfaces *surfaceScene
+	network  *netScene
+	scene    scene
 
-	paint     render.Painter // anti-aliased shapes
-	flat      render.Painter // rectangles: aliased, cheap, pixel-exact
-	texts     []render.Label // text queued to be drawn after the shapes
-	textCache textCache
-	surface   surfaceImage
-	plot      fPlot
-	panels    [scenario.MaxPanels]panelCache
-	overlays  [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
+	uiDirty   bool
+	popup     popup
+	overflow  []toolItem // the toolbar's actions that do not fit on it: popMenu lists them
+	popupClip ui.Clip    // the screen clipped to the open popup, where its content is drawn
+	scrolling bool       // the pointer went down in a popup that scrolls: a drag scrolls it
+	ptr       ui.Pointer
+	pressed   ui.WidgetRef // widget pressed and not yet released
+	dragging  ui.WidgetRef // slider being dragged
+	panning   ui.PanelRef  // panel being panned
+	hot       ui.WidgetRef // widget under the pointer
 	help      helpText
 
 	opened      chan string // links opened by the host (hashchange)
@@ -53,11 +48,10 @@ type Game struct {
 	lastPublish time.Time
 	toast       string // a passing message, e.g. "Link copied."
 	toastUntil  time.Time
-	stats       frameStats
-	hessBuf     [4]float64
-
-	net    netView  // what a network scenario draws (net*.go)
-	netLay netRects // where its plots go
+	// the status line's message, shortened to fit its width
+	statusMsg, statusFit string
+	statusW, statusSize  float64
+	stats                frameStats
 	// worked is the time Update spent computing since the last Draw: when
 	// the game loop runs several Updates per frame they share one budget.
 	worked time.Duration
@@ -77,14 +71,18 @@ func New(link string, host Host) *Game {
 		t = engine.NewInProcess()
 	}
 	eng := engine.NewClient(t)
+	c := ui.NewCanvas()
 	g := &Game{
-		host:    host,
-		st:      newState(link, eng),
-		scale:   1,
-		opened:  make(chan string, 4),
-		uiDirty: true,
-		flat:    render.Painter{Aliased: true},
+		host:     host,
+		st:       newState(link, eng),
+		scale:    1,
+		c:        c,
+		surfaces: &surfaceScene{c: c},
+		network:  &netScene{c: c},
+		opened:   make(chan string, 4),
+		uiDirty:  true,
 	}
+	g.scene = g.sceneFor(g.st.scen.Kind())
 	if why != "" && g.st.notice == "" {
 		g.st.notice = why
 	}
@@ -153,30 +151,26 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 type layoutKey struct {
 	w, h, scale float64
 	panels      int
-	net         bool // a network's layout differs
+	scene       scene // a network's layout differs
 	touch       bool
 }
 
-// relayout recomputes the layout when the screen, the panel count or the
-// kind of pointer changed. A layout made for touch once a touch is seen
-// waits until the finger is up, so that a tap ends on the target it began
-// on.
+// relayout recomputes the layout when the screen, the scene, the panel
+// count or the kind of pointer changed. A layout made for touch once a
+// touch is seen waits until the finger is up, so that a tap ends on the
+// target it began on.
 func (g *Game) relayout() {
-	touched := g.ptr.touched && (!g.ptr.down || g.layKey.touch)
-	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: len(g.st.runs), net: g.st.scen.Kind() == scenario.KindNetwork,
-		touch: touched || looksTouch(g.w, g.h, g.scale)}
-	if g.st.flags.overlay && !key.net {
-		key.panels = 1
-	}
+	g.scene = g.sceneFor(g.st.scen.Kind())
+	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch)
+	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: g.scene.panelCount(g.st), scene: g.scene,
+		touch: touched || ui.LooksTouch(g.w, g.h, g.scale)}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
-	if key.net {
-		g.lay, g.netLay = computeNetLayout(g.w, g.h, g.scale, key.panels, key.touch)
-	} else {
-		g.lay = computeLayout(g.w, g.h, g.scale, key.panels, key.touch)
-	}
+	g.c.M = ui.NewMetrics(g.w, g.h, g.scale, key.touch)
+	g.lay = frame(&g.c.M)
+	g.lay.panels = g.scene.layout(&g.c.M, g.lay.main, key.panels)
 	g.uiDirty = true
 }
 
@@ -203,12 +197,11 @@ func (g *Game) Update() error {
 	if g.st.playing != wasPlaying { // the runs ended: Pause turns back into Play
 		g.uiDirty = true
 	}
-	if g.st.scen.Kind() == scenario.KindNetwork {
-		g.netUpdate(t0.Add(frameWork - g.worked))
-	}
+	g.scene.update(g.st, g.lay.panels, t0.Add(frameWork-g.worked))
 	if g.uiDirty {
 		g.buildUI()
 	}
+	g.headerStatus()
 	g.publish(t0)
 	g.worked += time.Since(t0)
 	g.stats.addUpdate(time.Since(t0))
@@ -254,6 +247,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.uiDirty {
 		g.buildUI()
 	}
+	g.headerStatus()
 	g.draw(screen)
 	g.worked = 0
 	g.stats.addDraw(time.Since(t0))
@@ -273,58 +267,27 @@ func (g *Game) showToast(msg string) {
 	g.uiDirty = true
 }
 
-// panelView is the view of panel rect r: the scenario's window widened to
-// the rectangle's aspect so that circles stay round.
-func (g *Game) panelView(r geom.Rect) geom.View {
-	w := g.st.view()
-	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: r}
-	v.EqualAspect()
-	return v
+// headerStatus puts each panel's run status into its header.
+func (g *Game) headerStatus() {
+	for i := range g.ws.List[:g.ws.PopupStart] {
+		if w := &g.ws.List[i]; w.Act == ui.ActEditPanel && w.Arg < len(g.st.runs) {
+			w.Status, w.StatusColor = g.scene.status(w.Arg)
+		}
+	}
 }
 
-// Iterates returns panel k's iterates so far as rows of (x1, x2, f), for
-// automated checks (the browser exposes it as window.curvlab.iterates):
-// x1 and x2 are NaN in a row whose iterate the trace no longer keeps (see
-// sim.Run.Vectors; a surface's run keeps every row in practice). Call it
-// between frames, never from inside Update or Draw.
-func (g *Game) Iterates(k int) [][3]float64 {
-	if k < 0 || k >= len(g.st.runs) {
-		return nil
-	}
-	r := g.st.runs[k]
-	rows := make([][3]float64, len(r.Trace))
-	for i := range rows {
-		rows[i] = [3]float64{nan, nan, r.Trace[i].F}
-	}
-	for _, i := range r.Kept() {
-		x := r.X(i)
-		rows[i][0], rows[i][1] = x[0], x[1]
-	}
-	return rows
-}
+// panelView is the view of panel rect r.
+func (g *Game) panelView(r geom.Rect) geom.View { return g.scene.view(g.st, r) }
 
 // IterateRows returns panel k's iterates so far for automated checks: for
-// a surface rows of (x1, x2, f) as Iterates, for a network rows of one
-// number, the training loss (the weights are too many to be useful). Call
-// it between frames.
+// a surface rows of (x1, x2, f), x1 and x2 NaN in a row whose iterate the
+// trace no longer keeps; for a network rows of one number, the training
+// loss (the weights are too many to be useful). Call it between frames.
 func (g *Game) IterateRows(k int) [][]float64 {
 	if k < 0 || k >= len(g.st.runs) {
 		return nil
 	}
-	if g.st.scen.Kind() == scenario.KindSurface {
-		its := g.Iterates(k)
-		rows := make([][]float64, len(its))
-		for i := range its {
-			rows[i] = its[i][:]
-		}
-		return rows
-	}
-	tr := g.st.runs[k].Trace
-	rows := make([][]float64, len(tr))
-	for i := range tr {
-		rows[i] = []float64{tr[i].F}
-	}
-	return rows
+	return g.scene.iterateRows(g.st.runs[k])
 }
 
 // Panels returns the number of panels.
@@ -347,22 +310,18 @@ type Control struct {
 // between frames.
 func (g *Game) Controls() []Control {
 	var out []Control
-	for i, w := range g.widgets {
-		if w.kind == wLabel || i >= g.popupStart && !overlapsRect(w.r, g.popup.rect) {
+	for i, w := range g.ws.List {
+		if w.Kind == ui.KindLabel || i >= g.ws.PopupStart && !ui.Overlaps(w.R, g.popup.Rect) {
 			continue
 		}
-		c := Control{Kind: "button", Action: w.act.String(), Arg: w.arg, Label: w.label, On: w.on, Popup: i >= g.popupStart,
-			X: w.r.X / g.scale, Y: w.r.Y / g.scale, W: w.r.W / g.scale, H: w.r.H / g.scale}
-		if w.kind == wSlider {
+		c := Control{Kind: "button", Action: w.Act.String(), Arg: w.Arg, Label: w.Label, On: w.On, Popup: i >= g.ws.PopupStart,
+			X: w.R.X / g.scale, Y: w.R.Y / g.scale, W: w.R.W / g.scale, H: w.R.H / g.scale}
+		if w.Kind == ui.KindSlider {
 			c.Kind = "slider"
 		}
 		out = append(out, c)
 	}
 	return out
-}
-
-func overlapsRect(a, b geom.Rect) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
 // Popup names the open popup ("" when none): "menu", "presets",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -32,7 +33,7 @@ type helpText struct {
 	// stays while the text scrolls under it; clip is the screen clipped
 	// to the text's part of the popup.
 	band float64
-	clip clipCache
+	clip ui.Clip
 }
 
 var legendLines = []string{
@@ -49,9 +50,9 @@ var legendLines = []string{
 
 func (h *helpText) refresh(g *Game) {
 	if h.keys == nil {
-		for _, b := range keymap {
-			if b.keys != "" {
-				h.keys = append(h.keys, padRight(b.keys, 7)+b.what)
+		for _, b := range ui.Keymap {
+			if b.Keys != "" {
+				h.keys = append(h.keys, padRight(b.Keys, 7)+b.What)
 			}
 		}
 		h.keys = append(h.keys, padRight("click", 7)+"a surface's panel: start every method there",
@@ -72,34 +73,29 @@ func (h *helpText) refresh(g *Game) {
 	for i, r := range g.st.runs {
 		spec := g.st.scen.Methods[i]
 		s := r.Last()
-		h.rules = append(h.rules, strings.TrimSpace(panelLabel(i)+"  "+spec.String()+"  — "+glyphSafe.Replace(spec.Kind.Desc)))
-		for j, part := range strings.Split(glyphSafe.Replace(spec.Kind.Rule), "; ") {
+		h.rules = append(h.rules, strings.TrimSpace(panelLabel(i)+"  "+spec.String()+"  — "+ui.GlyphSafe.Replace(spec.Kind.Desc)))
+		for j, part := range strings.Split(ui.GlyphSafe.Replace(spec.Kind.Rule), "; ") {
 			if j == 0 {
 				h.rules = append(h.rules, "   rule:  "+part)
 			} else {
 				h.rules = append(h.rules, "          "+part)
 			}
 		}
-		if g.st.scen.Kind() == scenario.KindNetwork {
-			h.rules = append(h.rules, netNow(&s))
-		} else {
-			h.rules = append(h.rules, "   now:   x = "+pair(s.X[0], s.X[1])+"   g = "+pair(s.G[0], s.G[1])+"   f = "+num(s.F))
-		}
-		step := "   last step:  |s| = " + num(s.StepLen)
+		now := g.scene.now(&s) // the iterate's line, then what the method holds
+		h.rules = append(h.rules, now[0])
+		step := "   last step:  |s| = " + ui.Num(s.StepLen)
 		if s.Alpha != 0 {
-			step += "   α = " + num(s.Alpha)
+			step += "   α = " + ui.Num(s.Alpha)
 		}
 		if s.Radius > 0 {
-			step += "   Δ = " + num(s.Radius)
+			step += "   Δ = " + ui.Num(s.Radius)
 		}
 		if s.Events != 0 {
 			step += "   events: " + s.Events.String()
 		}
 		h.rules = append(h.rules, step)
-		if s.Curv != nil && len(s.Curv) >= 4 && g.st.scen.Kind() == scenario.KindSurface {
-			h.rules = append(h.rules, "   "+curvName(s.CurvKind)+" = [["+num(s.Curv[0])+", "+num(s.Curv[1])+"], ["+num(s.Curv[2])+", "+num(s.Curv[3])+"]]")
-		}
-		h.rules = append(h.rules, "   "+glyphSafe.Replace(spec.Kind.Cite))
+		h.rules = append(h.rules, now[1:]...)
+		h.rules = append(h.rules, "   "+ui.GlyphSafe.Replace(spec.Kind.Cite))
 	}
 }
 
@@ -124,37 +120,34 @@ func (h *helpText) layOut(g *Game, w float64) float64 {
 	}
 	h.width, h.net, h.changed = w, net, false
 	h.lines = h.lines[:0]
-	l := &g.lay
-	fs := l.small
+	l := &g.c.M
+	fs := l.Small
 	line := fs * 1.45
-	pad := 16 * l.u
-	narrow := w < 1000*l.u
+	pad := 16 * l.U
+	narrow := w < 1000*l.U
 	colW := w - 2*pad
 	if !narrow {
 		colW = 0.45*w - 2*pad
 	}
 	add := func(f render.Font, s string, x, y, size float64, clr color.RGBA, width float64) float64 {
-		for _, part := range wrapLines(f, s, size, width) {
+		for _, part := range ui.WrapLines(f, s, size, width) {
 			h.lines = append(h.lines, render.Label{Font: f, S: part, X: x, Y: y, Size: size, Color: clr, Align: render.Left | render.Top})
 			y += line
 		}
 		return y
 	}
 	x, y := pad, 0.0
-	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "curvlab — keys", X: x, Y: y, Size: l.font, Color: colInk})
+	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "curvlab — keys", X: x, Y: y, Size: l.Font, Color: ui.Ink})
 	y += line * 1.4
 	for _, s := range h.keys {
-		y = add(render.Mono, s, x, y, fs, colInk, colW)
+		y = add(render.Mono, s, x, y, fs, ui.Ink, colW)
 	}
 	y += line * 0.6
-	legend := legendLines
-	if net {
-		legend = netLegendLines
-	}
+	legend := g.scene.legend()
 	for j, s := range legend {
-		clr := colDim
+		clr := ui.Dim
 		if j == 0 {
-			clr = colInk
+			clr = ui.Ink
 		}
 		y = add(render.Sans, s, x, y, fs, clr, colW)
 	}
@@ -165,14 +158,14 @@ func (h *helpText) layOut(g *Game, w float64) float64 {
 	} else {
 		colW = 0.55*w - pad
 	}
-	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "Each panel's update rule, with its current numbers", X: x2, Y: y2, Size: l.font, Color: colInk})
+	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "Each panel's update rule, with its current numbers", X: x2, Y: y2, Size: l.Font, Color: ui.Ink})
 	y2 += line * 1.4
 	panel := -1
 	for _, s := range h.rules {
-		clr := colDim
+		clr := ui.Dim
 		if !strings.HasPrefix(s, " ") {
 			panel++
-			clr = panelColors[panel%len(panelColors)]
+			clr = ui.PanelColors[panel%len(ui.PanelColors)]
 			y2 += line * 0.4
 		}
 		y2 = add(render.Mono, s, x2, y2, fs, clr, colW)
@@ -191,6 +184,6 @@ func (h *helpText) draw(g *Game, r geom.Rect, scroll float64) {
 		if lb.Y+2*lb.Size < r.Y || lb.Y > r.Y+r.H {
 			continue
 		}
-		g.texts = append(g.texts, lb)
+		g.c.Label(lb)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
@@ -12,33 +13,36 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 )
 
+// widgetAt returns the widget under (x, y), if any.
+func (g *Game) widgetAt(x, y float64) ui.WidgetRef { return g.ws.At(x, y, g.popup.Rect) }
+
 // handleInput turns this frame's keys, mouse and touch into actions.
 func (g *Game) handleInput() {
 	g.handleKeys()
-	g.ptr.update(6 * g.lay.u)
+	g.ptr.Update(6 * g.c.M.U)
 	p := &g.ptr
 
-	g.hot = g.widgetAt(p.x, p.y)
+	g.hot = g.widgetAt(p.X, p.Y)
 
 	switch {
-	case p.pressed:
+	case p.Pressed:
 		g.press()
-	case p.down:
+	case p.Down:
 		g.drag()
 	}
-	if p.released {
+	if p.Released {
 		g.release()
 	}
-	if p.wheel != 0 {
-		if g.popup.kind != popNone && g.popup.rect.Contains(p.x, p.y) {
-			g.scrollPopup(-p.wheel * 3 * g.lay.font)
-		} else if i, ok := g.panelAt(p.x, p.y).index(); ok && g.popup.kind == popNone {
-			g.zoomAt(i, math.Pow(1.15, p.wheel), p.x, p.y)
+	if p.Wheel != 0 {
+		if g.popup.kind != popNone && g.popup.Rect.Contains(p.X, p.Y) {
+			g.scrollPopup(-p.Wheel * 3 * g.c.M.Font)
+		} else if i, ok := g.panelAt(p.X, p.Y).Index(); ok && g.popup.kind == popNone {
+			g.zoomAt(i, math.Pow(1.15, p.Wheel), p.X, p.Y)
 		}
 	}
-	if p.pinch != 1 {
-		if i, ok := g.panelAt(p.pinchX, p.pinchY).index(); ok {
-			g.zoomAt(i, p.pinch, p.pinchX, p.pinchY)
+	if p.Pinch != 1 {
+		if i, ok := g.panelAt(p.PinchX, p.PinchY).Index(); ok {
+			g.zoomAt(i, p.Pinch, p.PinchX, p.PinchY)
 		}
 	}
 }
@@ -50,22 +54,22 @@ func (g *Game) handleKeys() {
 		return
 	}
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
-	for _, b := range keymap {
-		if !inpututil.IsKeyJustPressed(b.key) {
+	for _, b := range ui.Keymap {
+		if !inpututil.IsKeyJustPressed(b.Key) {
 			continue
 		}
-		if b.key == ebiten.KeySlash && !shift {
+		if b.Key == ebiten.KeySlash && !shift {
 			continue // "/" without shift is not "?"
 		}
-		g.do(b.act, b.arg)
+		g.do(b.Act, b.Arg)
 	}
 }
 
 // panelAt returns the panel whose plot contains (x, y), if any.
-func (g *Game) panelAt(x, y float64) panelRef {
+func (g *Game) panelAt(x, y float64) ui.PanelRef {
 	for i, pr := range g.lay.panels {
-		if pr.plot.Contains(x, y) {
-			return refTo[panelRects](i)
+		if pr.Plot.Contains(x, y) {
+			return ui.RefTo[ui.PanelRects](i)
 		}
 	}
 	return 0
@@ -74,31 +78,31 @@ func (g *Game) panelAt(x, y float64) panelRef {
 func (g *Game) press() {
 	p := &g.ptr
 	pop := &g.popup
-	g.scrolling = pop.kind != popNone && pop.content > pop.rect.H && pop.rect.Contains(p.x, p.y)
-	if at := g.widgetAt(p.x, p.y); at != 0 {
-		i, _ := at.index()
-		w := &g.widgets[i]
+	g.scrolling = pop.kind != popNone && pop.Content > pop.Rect.H && pop.Rect.Contains(p.X, p.Y)
+	if at := g.widgetAt(p.X, p.Y); at != 0 {
+		i, _ := at.Index()
+		w := &g.ws.List[i]
 		// A slider is grabbed on its track (and knob), not its label, so
 		// that a finger can scroll a popup from there.
-		if w.kind == wSlider && p.x >= sliderTrack(w, g.lay.u).X-10*g.lay.u {
+		if w.Kind == ui.KindSlider && p.X >= ui.SliderTrack(w, g.c.M.U).X-10*g.c.M.U {
 			g.dragging = at
 			g.scrolling = false
-			g.setSlider(i, p.x)
+			g.setSlider(i, p.X)
 			return
 		}
-		if w.kind != wSlider {
+		if w.Kind != ui.KindSlider {
 			g.pressed = at
 		}
 		return
 	}
 	if pop.kind != popNone {
-		if !g.popup.rect.Contains(p.x, p.y) { // a press outside closes it
+		if !g.popup.Rect.Contains(p.X, p.Y) { // a press outside closes it
 			g.popup = popup{}
 			g.uiDirty = true
 		}
 		return
 	}
-	if at := g.panelAt(p.x, p.y); at != 0 && g.st.scen.Kind() == scenario.KindSurface { // a network's panels are not a start to click
+	if at := g.panelAt(p.X, p.Y); at != 0 && g.scene.explorable() { // a network's panels are not a start to click
 		g.panning = at
 	}
 }
@@ -107,15 +111,15 @@ func (g *Game) drag() {
 	p := &g.ptr
 	switch {
 	case g.dragging != 0:
-		i, _ := g.dragging.index()
-		g.setSlider(i, p.x)
-	case g.scrolling && p.moved:
+		i, _ := g.dragging.Index()
+		g.setSlider(i, p.X)
+	case g.scrolling && p.Moved:
 		g.pressed = 0 // a drag, not a tap
-		g.scrollPopup(-p.dy)
-	case g.panning != 0 && p.moved && (p.dx != 0 || p.dy != 0):
-		i, _ := g.panning.index()
-		v := g.panelView(g.lay.panels[i].plot)
-		v.Pan(p.dx, p.dy)
+		g.scrollPopup(-p.DY)
+	case g.panning != 0 && p.Moved && (p.DX != 0 || p.DY != 0):
+		i, _ := g.panning.Index()
+		v := g.panelView(g.lay.panels[i].Plot)
+		v.Pan(p.DX, p.DY)
 		g.setWindow(v)
 	}
 }
@@ -128,26 +132,26 @@ func (g *Game) release() {
 		g.dragging = 0
 		g.st.changed = true // publish the final value now
 	case g.pressed != 0:
-		i, _ := g.pressed.index()
+		i, _ := g.pressed.Index()
 		at := g.pressed
 		g.pressed = 0
-		if i < len(g.widgets) && g.widgetAt(p.x, p.y) == at {
-			w := g.widgets[i]
+		if i < len(g.ws.List) && g.widgetAt(p.X, p.Y) == at {
+			w := g.ws.List[i]
 			switch {
-			case w.act == actSetChoice:
-				g.setParam(w.target, float64(w.arg))
-			case g.popup.kind == popMenu && i >= g.popupStart:
-				g.pickFromMenu(w.act)
+			case w.Act == ui.ActSetChoice:
+				g.setParam(w.Target, float64(w.Arg))
+			case g.popup.kind == popMenu && i >= g.ws.PopupStart:
+				g.pickFromMenu(w.Act)
 			default:
-				g.do(w.act, w.arg)
+				g.do(w.Act, w.Arg)
 			}
 		}
 	case g.panning != 0:
-		i, _ := g.panning.index()
+		i, _ := g.panning.Index()
 		g.panning = 0
-		if p.clicked() && i < len(g.lay.panels) {
-			v := g.panelView(g.lay.panels[i].plot)
-			x, y := v.ToWorld(p.x, p.y)
+		if p.Clicked() && i < len(g.lay.panels) {
+			v := g.panelView(g.lay.panels[i].Plot)
+			x, y := v.ToWorld(p.X, p.Y)
 			g.setStart(x, y)
 		} else {
 			g.st.changed = true
@@ -157,7 +161,7 @@ func (g *Game) release() {
 
 // setStart moves the start of every panel to a clicked point.
 func (g *Game) setStart(x, y float64) {
-	x, y = round3(x), round3(y)
+	x, y = ui.Round3(x), ui.Round3(y)
 	if math.Abs(x) > scenario.MaxStartCoord || math.Abs(y) > scenario.MaxStartCoord {
 		return
 	}
@@ -167,10 +171,10 @@ func (g *Game) setStart(x, y float64) {
 
 // zoomAt zooms the view of panel i by factor about the screen point (sx, sy).
 func (g *Game) zoomAt(i int, factor, sx, sy float64) {
-	if g.st.scen.Kind() == scenario.KindNetwork {
+	if !g.scene.explorable() {
 		return // the input plane of a network keeps its window
 	}
-	v := g.panelView(g.lay.panels[i].plot)
+	v := g.panelView(g.lay.panels[i].Plot)
 	v.Zoom(factor, sx, sy)
 	g.setWindow(v)
 }
@@ -187,43 +191,35 @@ func (g *Game) setWindow(v geom.View) {
 
 // setSlider sets the parameter of slider i from the pointer's x.
 func (g *Game) setSlider(i int, x float64) {
-	w := &g.widgets[i]
-	tr := sliderTrack(w, g.lay.u)
-	v := w.scale.value((x - tr.X) / tr.W)
-	if v == w.value {
+	w := &g.ws.List[i]
+	tr := ui.SliderTrack(w, g.c.M.U)
+	v := w.Scale.Value((x - tr.X) / tr.W)
+	if v == w.Value {
 		return
 	}
-	w.value = v
-	g.setParam(w.target, v)
+	w.Value = v
+	g.setParam(w.Target, v)
 }
 
 // setParam changes one parameter of the surface or of a panel's method and
 // restarts the runs; the widgets are rebuilt except while dragging, when
 // only the dragged slider's value changes.
-func (g *Game) setParam(t paramTarget, v float64) {
+func (g *Game) setParam(t ui.Target, v float64) {
 	sc := &g.st.scen
-	switch t.owner {
-	case ownerNone:
+	switch t.Owner {
+	case ui.OwnerNone:
 		return
-	case ownerNetwork:
-		g.setNetParam(t.index, v)
-		return
-	case ownerSurface:
-		vals := append([]float64(nil), sc.SurfaceVals...)
-		vals[t.index] = v
-		if sc.SetSurface(sc.SurfaceKind, vals) != nil {
+	case ui.OwnerScene:
+		g.scene.setParam(g.st, t.Index, v)
+	case ui.OwnerMethod:
+		if t.Panel >= len(sc.Methods) {
 			return
 		}
-		g.st.surfaceVersion++
-	case ownerMethod:
-		if t.panel >= len(sc.Methods) {
-			return
-		}
-		vals := append([]float64(nil), sc.Methods[t.panel].Values...)
-		vals[t.index] = v
-		sc.Methods[t.panel] = sim.Spec{Kind: sc.Methods[t.panel].Kind, Values: vals}
+		vals := append([]float64(nil), sc.Methods[t.Panel].Values...)
+		vals[t.Index] = v
+		sc.Methods[t.Panel] = sim.Spec{Kind: sc.Methods[t.Panel].Kind, Values: vals}
+		g.st.restart()
 	}
-	g.st.restart()
 	if g.dragging == 0 {
 		g.uiDirty = true
 	}

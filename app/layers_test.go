@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"curvlab/app/ui"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -41,41 +43,41 @@ func TestSurfaceLayersFollowTheirDependencies(t *testing.T) {
 	steps := func(n int) func(g *Game) {
 		return func(g *Game) {
 			for range n {
-				g.do(actStep, 0)
+				g.do(ui.ActStep, 0)
 			}
 		}
 	}
 	// "To end" plays at the engine's speed over frames: here it computes
 	// to the end within the frame, so that both games show the same rows.
 	toEnd := func(g *Game) {
-		g.do(actToEnd, 0)
+		g.do(ui.ActToEnd, 0)
 		for !g.st.done() {
 			g.st.tick(0, time.Now().Add(time.Second))
 		}
 	}
-	toggle := func(a action) func(g *Game) { return func(g *Game) { g.do(a, 0) } }
+	toggle := func(a ui.Action) func(g *Game) { return func(g *Game) { g.do(a, 0) } }
 	growing := "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100"
 	for _, c := range []layerCase{
 		{"start", "", 1, nil},
 		{"busy", busyLink, 1, []func(*Game){toEnd}},
 		{"busy-hidpi", busyLink, 2, []func(*Game){toEnd}},
 		{"rescale", busyLink, 1, []func(*Game){toEnd, func(g *Game) { g.scale = 1.5 }}},
-		{"overlay", busyLink, 1, []func(*Game){toEnd, toggle(actOverlay)}},
-		{"split", busyLink, 1, []func(*Game){toEnd, toggle(actOverlay), toggle(actOverlay)}},
+		{"overlay", busyLink, 1, []func(*Game){toEnd, toggle(ui.ActOverlay)}},
+		{"split", busyLink, 1, []func(*Game){toEnd, toggle(ui.ActOverlay), toggle(ui.ActOverlay)}},
 		{"zoom-pan", busyLink, 1, []func(*Game){toEnd, func(g *Game) {
-			g.do(actZoomIn, 0)
-			g.do(actZoomIn, 0)
-			v := g.panelView(g.lay.panels[0].plot)
+			g.do(ui.ActZoomIn, 0)
+			g.do(ui.ActZoomIn, 0)
+			v := g.panelView(g.lay.panels[0].Plot)
 			v.Pan(37, -21)
 			g.setWindow(v)
 		}}},
-		{"reset", busyLink, 1, []func(*Game){toEnd, toggle(actReset), steps(3)}},
+		{"reset", busyLink, 1, []func(*Game){toEnd, toggle(ui.ActReset), steps(3)}},
 		{"growing", growing, 1, []func(*Game){steps(1), steps(2), steps(1), steps(7), steps(30)}},
-		{"contours-off", "", 1, []func(*Game){steps(4), toggle(actContours)}},
-		{"ellipses-off", growing, 1, []func(*Game){steps(4), toggle(actEllipses)}},
-		{"trials-off", growing, 1, []func(*Game){steps(4), toggle(actTrials)}},
-		{"surface", "", 1, []func(*Game){steps(4), func(g *Game) { g.do(actPickSurface, 1) }}},
-		{"panel-added", "", 1, []func(*Game){steps(4), toggle(actAddPanel)}},
+		{"contours-off", "", 1, []func(*Game){steps(4), toggle(ui.ActContours)}},
+		{"ellipses-off", growing, 1, []func(*Game){steps(4), toggle(ui.ActEllipses)}},
+		{"trials-off", growing, 1, []func(*Game){steps(4), toggle(ui.ActTrials)}},
+		{"surface", "", 1, []func(*Game){steps(4), func(g *Game) { g.do(ui.ActPickSurface, 1) }}},
+		{"panel-added", "", 1, []func(*Game){steps(4), toggle(ui.ActAddPanel)}},
 	} {
 		checkLayers(t, c, func(g *Game, img *ebiten.Image, draw bool) {})
 	}
@@ -109,8 +111,8 @@ func TestNetworkLayersFollowTheirDependencies(t *testing.T) {
 	}
 	for _, c := range []layerCase{
 		{"net-steps", eosLink, 1, []func(*Game){stepped(120), stepped(20)}},
-		{"net-plane", eosLink, 1, []func(*Game){stepped(120), func(g *Game) { g.do(actPlane, 0) }}},
-		{"net-contours", eosLink, 1, []func(*Game){stepped(120), func(g *Game) { g.do(actContours, 0) }}},
+		{"net-plane", eosLink, 1, []func(*Game){stepped(120), func(g *Game) { g.do(ui.ActPlane, 0) }}},
+		{"net-contours", eosLink, 1, []func(*Game){stepped(120), func(g *Game) { g.do(ui.ActContours, 0) }}},
 	} {
 		checkLayers(t, c, settled)
 	}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"testing"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -16,7 +17,7 @@ type screenSize struct {
 	w, h, dpr float64
 }
 
-// The screens every action must be reachable on: a phone, a tablet held
+// The screens every ui.Action must be reachable on: a phone, a tablet held
 // upright, a laptop and a desktop.
 var screenSizes = []screenSize{
 	{"phone", 390, 844, 3},
@@ -36,7 +37,7 @@ func screenGame(t *testing.T, link string, s screenSize, touch bool) (*Game, *eb
 	scale := min(s.dpr, 2)
 	g, img := newTestGame(t, link, int(s.w*scale), int(s.h*scale))
 	g.scale = scale
-	g.ptr.touched = touch
+	g.ptr.Touched = touch
 	redraw(g, img, nil)
 	return g, img
 }
@@ -62,10 +63,10 @@ func redraw(g *Game, img *ebiten.Image, act func()) []byte {
 }
 
 // targets returns the widgets a pointer can press: all of them but labels.
-func targets(ws []widget) []int {
+func targets(ws []ui.Widget) []int {
 	var out []int
 	for i, w := range ws {
-		if w.kind != wLabel {
+		if w.Kind != ui.KindLabel {
 			out = append(out, i)
 		}
 	}
@@ -74,20 +75,20 @@ func targets(ws []widget) []int {
 
 // checkTargets checks the targets among ws[from:to]: each inside box, at
 // least least device pixels high and wide, none overlapping another.
-func checkTargets(t *testing.T, what string, ws []widget, from, to int, box geom.Rect, least float64) {
+func checkTargets(t *testing.T, what string, ws []ui.Widget, from, to int, box geom.Rect, least float64) {
 	t.Helper()
 	idx := targets(ws[from:to])
 	for k, i := range idx {
 		w := ws[from+i]
-		if !inside(w.r, box) {
-			t.Errorf("%s: %q (%v) at %+v is not inside %+v", what, w.label, w.act, w.r, box)
+		if !inside(w.R, box) {
+			t.Errorf("%s: %q (%v) at %+v is not inside %+v", what, w.Label, w.Act, w.R, box)
 		}
-		if w.r.H < least-1e-9 || w.r.W < least-1e-9 {
-			t.Errorf("%s: %q (%v) is %.0f×%.0f device pixels, less than %.0f", what, w.label, w.act, w.r.W, w.r.H, least)
+		if w.R.H < least-1e-9 || w.R.W < least-1e-9 {
+			t.Errorf("%s: %q (%v) is %.0f×%.0f device pixels, less than %.0f", what, w.Label, w.Act, w.R.W, w.R.H, least)
 		}
 		for _, j := range idx[:k] {
-			if o := ws[from+j]; overlaps(w.r, o.r) {
-				t.Errorf("%s: %q at %+v overlaps %q at %+v", what, w.label, w.r, o.label, o.r)
+			if o := ws[from+j]; overlaps(w.R, o.R) {
+				t.Errorf("%s: %q at %+v overlaps %q at %+v", what, w.Label, w.R, o.Label, o.R)
 			}
 		}
 	}
@@ -100,11 +101,11 @@ func pixel(pix []byte, w int, x, y float64) color.RGBA {
 }
 
 func isButtonColour(c color.RGBA) bool {
-	return c == colButton || c == colButtonOn || c == colButtonHot
+	return c == ui.Button || c == ui.ButtonOn || c == ui.ButtonHot
 }
 
 // TestEveryActionReachable: on each screen, with a mouse and with a
-// finger, every toolbar action has a target on screen — on the toolbar,
+// finger, every toolbar ui.Action has a target on screen — on the toolbar,
 // or in the menu its last button opens — drawn as a button (its corner
 // has a button's colour in the frame read back), at least 44 CSS pixels
 // high and wide on a touch screen, none overlapping another; so do the
@@ -116,62 +117,62 @@ func TestEveryActionReachable(t *testing.T) {
 				what := fmt.Sprintf("%s touch=%v %.12q", s.name, touch, link)
 				g, img := screenGame(t, link, s, touch)
 				scale := min(s.dpr, 2)
-				if touch && !g.lay.touch {
+				if touch && !g.c.M.Touch {
 					t.Fatalf("%s: a touch was seen but the layout is not for touch", what)
 				}
 				least := 0.0
-				if g.lay.touch {
-					least = touchTarget * scale
+				if g.c.M.Touch {
+					least = ui.TouchTarget * scale
 				}
 				screen := geom.Rect{W: g.w, H: g.h}
 				pix := redraw(g, img, nil)
 				iw := int(g.w)
-				checkTargets(t, what, g.widgets, 0, g.popupStart, screen, least)
+				checkTargets(t, what, g.ws.List, 0, g.ws.PopupStart, screen, least)
 				// Every button of the bar and the headers is drawn where it
 				// is hit: its corners have a button's colour.
-				for _, i := range targets(g.widgets[:g.popupStart]) {
-					r := g.widgets[i].r
+				for _, i := range targets(g.ws.List[:g.ws.PopupStart]) {
+					r := g.ws.List[i].R
 					for _, c := range [][2]float64{{r.X + 2, r.Y + 2}, {r.X + r.W - 3, r.Y + r.H - 3}} {
 						if clr := pixel(pix, iw, c[0], c[1]); !isButtonColour(clr) {
-							t.Errorf("%s: %q at %+v is not drawn there: %v at %v", what, g.widgets[i].label, r, clr, c)
+							t.Errorf("%s: %q at %+v is not drawn there: %v at %v", what, g.ws.List[i].Label, r, clr, c)
 						}
 					}
 				}
-				onBar := map[action]bool{}
-				for _, i := range targets(g.widgets[:g.popupStart]) {
-					if w := g.widgets[i]; inside(w.r, g.lay.toolbar) {
-						onBar[w.act] = true
+				onBar := map[ui.Action]bool{}
+				for _, i := range targets(g.ws.List[:g.ws.PopupStart]) {
+					if w := g.ws.List[i]; inside(w.R, g.lay.toolbar) {
+						onBar[w.Act] = true
 					}
 				}
 				want := g.toolItems()
 				if len(g.overflow) == 0 {
-					if onBar[actMenu] {
+					if onBar[ui.ActMenu] {
 						t.Errorf("%s: a menu button with nothing in it", what)
 					}
 				} else {
-					if !onBar[actMenu] {
+					if !onBar[ui.ActMenu] {
 						t.Fatalf("%s: %d actions do not fit and there is no menu button", what, len(g.overflow))
 					}
-					pix = redraw(g, img, func() { g.do(actMenu, 0) })
+					pix = redraw(g, img, func() { g.do(ui.ActMenu, 0) })
 					if g.popup.kind != popMenu {
 						t.Fatalf("%s: the menu button opens %v", what, g.popup.kind)
 					}
-					box := g.popup.rect
+					box := g.popup.Rect
 					if !inside(box, screen) || box.Y < g.lay.toolbar.H {
 						t.Errorf("%s: the menu at %+v is not on screen under the toolbar", what, box)
 					}
-					checkTargets(t, what+" menu", g.widgets, g.popupStart, len(g.widgets), box, least)
-					for _, i := range targets(g.widgets[g.popupStart:]) {
-						w := g.widgets[g.popupStart+i]
-						onBar[w.act] = true
-						if clr := pixel(pix, iw, w.r.X+2, w.r.Y+2); !isButtonColour(clr) {
-							t.Errorf("%s: menu item %q at %+v is not drawn there: %v", what, w.label, w.r, clr)
+					checkTargets(t, what+" menu", g.ws.List, g.ws.PopupStart, len(g.ws.List), box, least)
+					for _, i := range targets(g.ws.List[g.ws.PopupStart:]) {
+						w := g.ws.List[g.ws.PopupStart+i]
+						onBar[w.Act] = true
+						if clr := pixel(pix, iw, w.R.X+2, w.R.Y+2); !isButtonColour(clr) {
+							t.Errorf("%s: menu item %q at %+v is not drawn there: %v", what, w.Label, w.R, clr)
 						}
 					}
 					saveShot(t, img, "layout-"+s.name+"-menu")
 				}
 				for _, it := range want {
-					if it.act != actNone && !onBar[it.act] {
+					if it.act != ui.ActNone && !onBar[it.act] {
 						t.Errorf("%s: %q (%v) cannot be reached", what, it.label, it.act)
 					}
 				}
@@ -190,14 +191,14 @@ func TestEveryActionReachable(t *testing.T) {
 func TestPopupsFitEveryScreen(t *testing.T) {
 	popups := []struct {
 		name, link string
-		act        action
+		act        ui.Action
 	}{
-		{"presets", "", actPresetMenu},
-		{"surface", "", actSurfaceMenu},
-		{"panel", "", actEditPanel},
-		{"help", fourPanels, actHelp},
-		{"network", twoNets, actNetMenu},
-		{"panel-net", twoNets, actEditPanel},
+		{"presets", "", ui.ActPresetMenu},
+		{"surface", "", ui.ActSurfaceMenu},
+		{"panel", "", ui.ActEditPanel},
+		{"help", fourPanels, ui.ActHelp},
+		{"network", twoNets, ui.ActNetMenu},
+		{"panel-net", twoNets, ui.ActEditPanel},
 	}
 	for _, s := range screenSizes {
 		for _, p := range popups {
@@ -206,54 +207,54 @@ func TestPopupsFitEveryScreen(t *testing.T) {
 			redraw(g, img, func() { g.do(p.act, 0) })
 			saveShot(t, img, "layout-"+s.name+"-"+p.name)
 			screen := geom.Rect{W: g.w, H: g.h}
-			box := g.popup.rect
+			box := g.popup.Rect
 			if g.popup.kind == popNone || !inside(box, screen) || box.Y < g.lay.toolbar.H || box.H < 100 {
 				t.Fatalf("%s: popup %v at %+v on a %vx%v screen", what, g.popup.kind, box, g.w, g.h)
 			}
-			least := touchTarget * min(s.dpr, 2)
+			least := ui.TouchTarget * min(s.dpr, 2)
 			visible := func() []int {
 				var in []int
-				for _, i := range targets(g.widgets[g.popupStart:]) {
-					if overlaps(g.widgets[g.popupStart+i].r, box) {
-						in = append(in, g.popupStart+i)
+				for _, i := range targets(g.ws.List[g.ws.PopupStart:]) {
+					if overlaps(g.ws.List[g.ws.PopupStart+i].R, box) {
+						in = append(in, g.ws.PopupStart+i)
 					}
 				}
 				return in
 			}
 			for _, i := range visible() {
-				w := g.widgets[i]
-				if w.r.H < least || w.r.W < least {
-					t.Errorf("%s: %q is %.0f×%.0f, less than %.0f", what, w.label, w.r.W, w.r.H, least)
+				w := g.ws.List[i]
+				if w.R.H < least || w.R.W < least {
+					t.Errorf("%s: %q is %.0f×%.0f, less than %.0f", what, w.Label, w.R.W, w.R.H, least)
 				}
 			}
-			checkTargets(t, what, g.widgets, g.popupStart, len(g.widgets), geom.Rect{X: box.X, Y: -1e9, W: box.W, H: 2e9}, least)
-			lastTarget := func() widget {
-				ts := targets(g.widgets[g.popupStart:])
-				return g.widgets[g.popupStart+ts[len(ts)-1]]
+			checkTargets(t, what, g.ws.List, g.ws.PopupStart, len(g.ws.List), geom.Rect{X: box.X, Y: -1e9, W: box.W, H: 2e9}, least)
+			lastTarget := func() ui.Widget {
+				ts := targets(g.ws.List[g.ws.PopupStart:])
+				return g.ws.List[g.ws.PopupStart+ts[len(ts)-1]]
 			}
 			last := lastTarget()
-			if g.popup.content > box.H+1 {
+			if g.popup.Content > box.H+1 {
 				redraw(g, img, func() { g.scrollPopup(1e9) })
 				last = lastTarget()
 				if p.name == "help" {
 					// the text is the content; the Close button stays at the top
-					if g.popup.scroll < g.popup.content-box.H-1 {
-						t.Errorf("%s: scrolled to %v of %v in %v", what, g.popup.scroll, g.popup.content, box.H)
+					if g.popup.Scroll < g.popup.Content-box.H-1 {
+						t.Errorf("%s: scrolled to %v of %v in %v", what, g.popup.Scroll, g.popup.Content, box.H)
 					}
-				} else if !inside(last.r, box) {
-					t.Errorf("%s: scrolled to the end, its last target %q is at %+v, outside %+v", what, last.label, last.r, box)
+				} else if !inside(last.R, box) {
+					t.Errorf("%s: scrolled to the end, its last target %q is at %+v, outside %+v", what, last.Label, last.R, box)
 				}
-			} else if !inside(last.r, box) {
-				t.Errorf("%s: its last target %q at %+v is outside it (%+v) and it does not scroll", what, last.label, last.r, box)
+			} else if !inside(last.R, box) {
+				t.Errorf("%s: its last target %q at %+v is outside it (%+v) and it does not scroll", what, last.Label, last.R, box)
 			}
 			// A tap outside closes it.
-			g.ptr.x, g.ptr.y = box.X/2+1, g.h-2
+			g.ptr.X, g.ptr.Y = box.X/2+1, g.h-2
 			if box.X < 4 {
-				g.ptr.x = box.X + box.W/2
+				g.ptr.X = box.X + box.W/2
 			}
 			g.press()
 			if g.popup.kind != popNone {
-				t.Errorf("%s: a press at (%v, %v), outside %+v, left it open", what, g.ptr.x, g.ptr.y, box)
+				t.Errorf("%s: a press at (%v, %v), outside %+v, left it open", what, g.ptr.X, g.ptr.Y, box)
 			}
 		}
 	}
@@ -264,44 +265,44 @@ func TestPopupsFitEveryScreen(t *testing.T) {
 // menu item carries it out and closes the menu.
 func TestDragScrollsPopup(t *testing.T) {
 	g, img := screenGame(t, fourPanels, screenSizes[0], true)
-	redraw(g, img, func() { g.do(actHelp, 0) })
-	box := g.popup.rect
-	if g.popup.content <= box.H {
-		t.Fatalf("help fits a phone (%v in %v): nothing to scroll", g.popup.content, box.H)
+	redraw(g, img, func() { g.do(ui.ActHelp, 0) })
+	box := g.popup.Rect
+	if g.popup.Content <= box.H {
+		t.Fatalf("help fits a phone (%v in %v): nothing to scroll", g.popup.Content, box.H)
 	}
 	p := &g.ptr
-	p.x, p.y = box.X+box.W/2, box.Y+box.H*0.8
-	p.press()
+	p.X, p.Y = box.X+box.W/2, box.Y+box.H*0.8
+	p.Press()
 	g.press()
-	p.pressed = false // the next frames: four of 50 pixels up
+	p.Pressed = false // the next frames: four of 50 pixels up
 	for range 4 {
-		p.setPos(p.x, p.y-50)
-		p.moved = true
+		p.MoveTo(p.X, p.Y-50)
+		p.Moved = true
 		g.drag()
 	}
-	p.down, p.released = false, true
+	p.Down, p.Released = false, true
 	g.release()
-	if g.popup.kind != popHelp || g.popup.scroll != 200 {
-		t.Errorf("after a drag of 200 pixels up: popup %v scrolled %v", g.popup.kind, g.popup.scroll)
+	if g.popup.kind != popHelp || g.popup.Scroll != 200 {
+		t.Errorf("after a drag of 200 pixels up: popup %v scrolled %v", g.popup.kind, g.popup.Scroll)
 	}
 
 	g, img = screenGame(t, "", screenSizes[0], true)
-	redraw(g, img, func() { g.do(actMenu, 0) })
+	redraw(g, img, func() { g.do(ui.ActMenu, 0) })
 	i := -1
-	for k := g.popupStart; k < len(g.widgets); k++ {
-		if g.widgets[k].act == actAddPanel {
+	for k := g.ws.PopupStart; k < len(g.ws.List); k++ {
+		if g.ws.List[k].Act == ui.ActAddPanel {
 			i = k
 		}
 	}
 	if i < 0 {
 		t.Fatal("no + Panel in the phone's menu")
 	}
-	r := g.widgets[i].r
+	r := g.ws.List[i].R
 	p = &g.ptr
-	p.x, p.y = r.X+r.W/2, r.Y+r.H/2
-	p.press()
+	p.X, p.Y = r.X+r.W/2, r.Y+r.H/2
+	p.Press()
 	g.press()
-	p.down, p.released = false, true
+	p.Down, p.Released = false, true
 	g.release()
 	if len(g.st.scen.Methods) != 4 || g.popup.kind != popNone {
 		t.Errorf("a tap on + Panel in the menu: %d panels, popup %v", len(g.st.scen.Methods), g.popup.kind)
@@ -312,7 +313,7 @@ func TestDragScrollsPopup(t *testing.T) {
 // phone, a paused frame allocates nothing in curvlab's code (the help's
 // text is laid out once, not every frame).
 func TestSteadyPopupFrameAllocatesNothing(t *testing.T) {
-	for _, a := range []action{actHelp, actMenu, actEditPanel} {
+	for _, a := range []ui.Action{ui.ActHelp, ui.ActMenu, ui.ActEditPanel} {
 		g, img := screenGame(t, "", screenSizes[0], true)
 		redraw(g, img, func() { g.do(a, 0); g.scrollPopup(100) })
 		frame := func() { g.Update() }
@@ -329,21 +330,21 @@ func TestSteadyPopupFrameAllocatesNothing(t *testing.T) {
 // (a short desktop window).
 func TestKeyboardFocusScrollsIntoView(t *testing.T) {
 	g, img := screenGame(t, twoNets, screenSize{"short", 1280, 300, 1}, false)
-	redraw(g, img, func() { g.do(actNetMenu, 0) })
-	if g.popup.content <= g.popup.rect.H {
-		t.Fatalf("the network editor fits (%v in %v): nothing to scroll", g.popup.content, g.popup.rect.H)
+	redraw(g, img, func() { g.do(ui.ActNetMenu, 0) })
+	if g.popup.Content <= g.popup.Rect.H {
+		t.Fatalf("the network editor fits (%v in %v): nothing to scroll", g.popup.Content, g.popup.Rect.H)
 	}
 	redraw(g, img, func() {
-		g.popup.focus = g.popupRows() - 1
-		g.popup.reveal = true
+		g.popup.Focus = g.popupRows() - 1
+		g.popup.Reveal = true
 		g.uiDirty = true
 	})
-	for _, w := range g.widgets[g.popupStart:] {
-		if w.focus && !inside(w.r, g.popup.rect) {
-			t.Errorf("the focused row %q at %+v is outside the popup %+v (scrolled %v)", w.label, w.r, g.popup.rect, g.popup.scroll)
+	for _, w := range g.ws.List[g.ws.PopupStart:] {
+		if w.Focus && !inside(w.R, g.popup.Rect) {
+			t.Errorf("the focused row %q at %+v is outside the popup %+v (scrolled %v)", w.Label, w.R, g.popup.Rect, g.popup.Scroll)
 		}
 	}
-	if g.popup.scroll == 0 {
+	if g.popup.Scroll == 0 {
 		t.Error("not scrolled")
 	}
 }

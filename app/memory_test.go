@@ -34,7 +34,7 @@ func TestLargestSurfaceLinkHeap(t *testing.T) {
 	first := heapstat.Live() - base
 	onFrames((g.st.scen.Steps+1)/trailPointsPerFrame+2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	for k, r := range g.st.runs {
-		if pc := &g.panels[k]; len(r.Trace) != g.st.scen.Steps+1 || len(pc.path.pts) != 2*len(r.Trace) || pc.trailN != len(r.Trace) {
+		if pc := &g.surfaces.panels[k]; len(r.Trace) != g.st.scen.Steps+1 || len(pc.path.pts) != 2*len(r.Trace) || pc.trailN != len(r.Trace) {
 			t.Fatalf("panel %d: %d rows, %d path points, %d drawn", k+1, len(r.Trace), len(pc.path.pts)/2, pc.trailN)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"curvlab/app/ui"
 	"curvlab/engine"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -14,8 +15,6 @@ import (
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 )
-
-var nan = math.NaN()
 
 // A network scenario's panels show each method's classifier: the network's
 // output over the input plane as a heatmap (class 0 teal, class 1 amber),
@@ -54,37 +53,50 @@ type netView struct {
 	panels [scenario.MaxPanels]netPanel
 	slice  netSlice
 	plots  netPlots
-	ticks  axisTicks
+	ticks  ui.AxisTicks
 }
 
 // netPanel is one panel's cache.
 type netPanel struct {
 	run *sim.Run
-	// decision map, for trace row row in view view
-	row      int
+	// decision map, for trace row mapRow (none until the engine's first)
+	mapRow   rowRef
 	view     geom.View
 	grid     geom.Grid
 	vals     []float64
 	heat     render.Heatmap
 	boundary geom.Contours
-	// Hessian spectrum at trace row specRow (ascending), its trace
-	specRow int
+	// Hessian spectrum at trace row specRow (ascending; none until the
+	// engine's first), its trace
+	specRow rowRef
 	eig     []float64
 	trace   float64
-	// readout, for (readRow, readSpec, readTracked)
-	readRow, readSpec, readTracked int
-	lines                          [netReadoutLines]string
-	colors                         [netReadoutLines]color.RGBA
-	specLabel                      string
+	// the readout, for read (the zero value: for nothing yet)
+	read      readKey
+	lines     [netReadoutLines]string
+	colors    [netReadoutLines]color.RGBA
+	specLabel string
+	status    string // what the header says of the run
+	stClr     color.RGBA
 	// the panel's layer (Game.netPanelLayer)
 	layer render.Layer[netPanelKey]
+}
+
+// rowRef refers to a trace row, or to none (its zero value).
+type rowRef = ui.Ref[sim.Row]
+
+// readKey is what a network panel's readout was built for: the run's
+// latest row, the row of its spectrum, and the rows its tracker measured.
+type readKey struct {
+	row, spec rowRef
+	tracked   int
 }
 
 // forget prepares the panel for run r: what it showed of the previous run
 // (its decision map and boundary) goes, so that nothing stale is drawn
 // before the engine's first map of r comes.
 func (pc *netPanel) forget(r *sim.Run) {
-	pc.run, pc.row, pc.specRow, pc.readRow = r, -1, -1, -1
+	pc.run, pc.mapRow, pc.specRow, pc.read = r, 0, 0, readKey{}
 	if pc.heat.Image() != nil {
 		pc.heat = render.Heatmap{Map: decisionMap.At, Smooth: true}
 	}
@@ -140,9 +152,9 @@ func (nv *netView) panelView(r geom.Rect) geom.View {
 // the readouts, the decision maps and spectra the engine computed for each
 // run's latest row (it is told the grid the panels want), then the loss
 // slice, whose work starts only if expected to end by deadline.
-func (g *Game) netUpdate(deadline time.Time) {
-	nv := &g.net
-	st := g.st
+func (s *netScene) netUpdate(panels []ui.PanelRects, deadline time.Time) {
+	nv := &s.netView
+	st := s.st
 	if p := st.scen.NetProblem(); p != nv.prob {
 		nv.reset(p)
 	}
@@ -158,14 +170,14 @@ func (g *Game) netUpdate(deadline time.Time) {
 		nv.slice.forgetPaths()
 	}
 	n := len(st.runs)
-	if len(g.lay.panels) > 0 {
-		st.eng.SetMapGrid(mapGrid(nv.panelView(g.lay.panels[0].plot)))
+	if len(panels) > 0 {
+		st.eng.SetMapGrid(mapGrid(nv.panelView(panels[0].Plot)))
 	}
 	for k := 0; k < n; k++ {
 		if v := st.eng.View(k); v != nil {
 			nv.panels[k].take(v)
 		}
-		g.netReadout(k)
+		s.netReadout(k)
 	}
 	nv.slice.update(st, deadline)
 }
@@ -186,14 +198,14 @@ func mapGrid(v geom.View) engine.MapGrid {
 // run.
 func (pc *netPanel) take(v *engine.NetView) {
 	grid := geom.Grid{W: v.Grid.W, H: v.Grid.H, XMin: v.Grid.XMin, XMax: v.Grid.XMax, YMin: v.Grid.YMin, YMax: v.Grid.YMax}
-	if v.Map != nil && (v.MapRow != pc.row || grid != pc.grid) {
-		pc.row, pc.grid = v.MapRow, grid
+	if v.Map != nil && (!pc.mapRow.Is(v.MapRow) || grid != pc.grid) {
+		pc.mapRow, pc.grid = ui.RefTo[sim.Row](v.MapRow), grid
 		pc.vals = append(pc.vals[:0], v.Map...)
 		pc.heat.Set(pc.vals, grid.W, grid.H, geom.LinearScale(0, 1))
 		pc.boundary.Compute(pc.vals, grid, halfLevel)
 	}
-	if v.Eig != nil && v.SpecRow != pc.specRow && len(v.Eig) == len(pc.eig) {
-		pc.specRow, pc.trace = v.SpecRow, v.Trace
+	if v.Eig != nil && !pc.specRow.Is(v.SpecRow) && len(v.Eig) == len(pc.eig) {
+		pc.specRow, pc.trace = ui.RefTo[sim.Row](v.SpecRow), v.Trace
 		copy(pc.eig, v.Eig)
 	}
 }
@@ -214,47 +226,48 @@ func lrOf(sp sim.Spec) float64 {
 
 // netReadout rebuilds panel k's readout lines when its run advanced, its
 // tracker caught up or its spectrum was recomputed.
-func (g *Game) netReadout(k int) {
-	st := g.st
-	nv := &g.net
+func (s *netScene) netReadout(k int) {
+	st := s.st
+	nv := &s.netView
 	pc := &nv.panels[k]
 	r := st.runs[k]
 	row := len(r.Trace) - 1
 	tracked := len(st.trackers[k].Sharpness)
-	if pc.readRow == row && pc.readSpec == pc.specRow && pc.readTracked == tracked {
+	key := readKey{row: ui.RefTo[sim.Row](row), spec: pc.specRow, tracked: tracked}
+	if pc.read == key {
 		return
 	}
-	pc.readRow, pc.readSpec, pc.readTracked = row, pc.specRow, tracked
-	s := r.Last()
-	clr := panelColors[k%len(panelColors)]
+	pc.read = key
+	last := r.Last()
+	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	test := nan
 	if row < len(st.trackers[k].TestLoss) {
 		test = st.trackers[k].TestLoss[row]
 	}
-	pc.lines[0] = "iter " + strconv.Itoa(s.Iter) + "/" + strconv.Itoa(st.scen.Steps) + "  loss " + num(s.F) + "  test " + num(test)
-	pc.colors[0] = colInk
-	step := "|g| " + num(s.GNorm) + "  step " + num(s.StepLen)
-	if s.Alpha != 0 {
-		step += "  α " + num(s.Alpha)
+	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + strconv.Itoa(st.scen.Steps) + "  loss " + ui.Num(last.F) + "  test " + ui.Num(test)
+	pc.colors[0] = ui.Ink
+	step := "|g| " + ui.Num(last.GNorm) + "  step " + ui.Num(last.StepLen)
+	if last.Alpha != 0 {
+		step += "  α " + ui.Num(last.Alpha)
 	}
-	pc.lines[1], pc.colors[1] = step, colDim
+	pc.lines[1], pc.colors[1] = step, ui.Dim
 	lmin, tr := nan, nan
-	if pc.specRow == row {
+	if pc.specRow.Is(row) {
 		lmin, tr = pc.eig[0], pc.trace
 	}
-	pc.lines[2] = "λmax " + num(st.sharpness(k, row)) + "  λmin " + num(lmin) + "  tr H " + num(tr)
+	pc.lines[2] = "λmax " + ui.Num(st.sharpness(k, row)) + "  λmin " + ui.Num(lmin) + "  tr H " + ui.Num(tr)
 	pc.colors[2] = clr
 	acc := "accuracy  —"
-	if isFiniteVec(s.X) {
-		acc = "accuracy  train " + pct(nv.out.Accuracy(s.X)) + "  test " + pct(nv.prob.TestLoss.Accuracy(s.X))
+	if isFiniteVec(last.X) {
+		acc = "accuracy  train " + ui.Pct(nv.out.Accuracy(last.X)) + "  test " + ui.Pct(nv.prob.TestLoss.Accuracy(last.X))
 	}
-	pc.lines[3], pc.colors[3] = acc, colInk
-	pc.lines[4], pc.colors[4] = "", colDim
+	pc.lines[3], pc.colors[3] = acc, ui.Ink
+	pc.lines[4], pc.colors[4] = "", ui.Dim
 	if eta := lrOf(st.scen.Methods[k]); eta > 0 {
-		pc.lines[4] = "stability limit 2/η = " + num(2/eta)
+		pc.lines[4] = "stability limit 2/η = " + ui.Num(2/eta)
 	}
-	if s.Events != 0 {
-		pc.lines[4], pc.colors[4] = "events: "+s.Events.String(), colWarn
+	if last.Events != 0 {
+		pc.lines[4], pc.colors[4] = "events: "+last.Events.String(), ui.Warn
 	}
 	negs := 0
 	for _, e := range pc.eig {
@@ -263,17 +276,12 @@ func (g *Game) netReadout(k int) {
 		}
 	}
 	pc.specLabel = strconv.Itoa(k+1) + "  " + st.scen.Methods[k].String()
-	if pc.specRow >= 0 {
-		pc.specLabel += "  ·  iter " + strconv.Itoa(pc.specRow) + "  ·  " + strconv.Itoa(negs) + " negative"
+	if i, ok := pc.specRow.Index(); ok {
+		pc.specLabel += "  ·  iter " + strconv.Itoa(i) + "  ·  " + strconv.Itoa(negs) + " negative"
 	}
 	// A minimum unless the spectrum at this row says otherwise (the Hessian
 	// of a network at a minimum is singular: tiny negative eigenvalues are
 	// rounding).
-	notMin := pc.specRow == row && lmin < -1e-6*math.Abs(pc.eig[len(pc.eig)-1])
-	g.panels[k].status, g.panels[k].stClr = runStatus(&s.Step, !notMin)
-}
-
-// pct formats a fraction as a percentage.
-func pct(f float64) string {
-	return strconv.FormatFloat(100*f, 'f', 1, 64) + "%"
+	notMin := pc.specRow.Is(row) && lmin < -1e-6*math.Abs(pc.eig[len(pc.eig)-1])
+	pc.status, pc.stClr = runStatus(&last.Step, !notMin)
 }

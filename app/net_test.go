@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/sim"
 	"curvlab/sim/nn"
@@ -34,7 +35,7 @@ func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 		onFrames(1, func() {
 			g.Update()
 			if extra > 0 {
-				g.netUpdate(time.Now().Add(extra))
+				g.network.netUpdate(g.lay.panels, time.Now().Add(extra))
 			}
 		}, func(*ebiten.Image) {
 			if img != nil {
@@ -49,14 +50,14 @@ func settle(g *Game, img *ebiten.Image, limit int, extra time.Duration) bool {
 // netSettled reports whether everything a network scenario draws is
 // computed for the runs' current rows.
 func (g *Game) netSettled() bool {
-	nv := &g.net
+	nv := g.network
 	if !nv.slice.complete() {
 		return false
 	}
 	for k, r := range g.st.runs {
 		row := len(r.Trace) - 1
 		pc := &nv.panels[k]
-		if pc.row != row || pc.specRow != row || len(g.st.trackers[k].Sharpness) != len(r.Trace) {
+		if !pc.mapRow.Is(row) || !pc.specRow.Is(row) || len(g.st.trackers[k].Sharpness) != len(r.Trace) {
 			return false
 		}
 	}
@@ -172,15 +173,15 @@ func TestNetworkSharpnessIsExact(t *testing.T) {
 		if math.Abs(shown-want) > 1e-6*math.Abs(want) {
 			t.Errorf("panel %d at iter %d: sharpness %.12g, dense λmax %.12g", k+1, row, shown, want)
 		}
-		pc := &g.net.panels[k]
+		pc := &g.network.panels[k]
 		if e := pc.eig; math.Abs(e[n-1]-want) > 1e-9*math.Abs(want) || math.Abs(e[0]-vals[0]) > 1e-9*math.Abs(want) {
 			t.Errorf("panel %d: spectrum [%v … %v], gonum [%v … %v]", k+1, e[0], e[n-1], vals[0], want)
 		}
 		if math.Abs(pc.trace-tr) > 1e-12*math.Abs(tr) {
 			t.Errorf("panel %d: trace %v, want %v", k+1, pc.trace, tr)
 		}
-		if !strings.Contains(pc.lines[2], "λmax "+num(want)) {
-			t.Errorf("panel %d readout %q does not show λmax %s", k+1, pc.lines[2], num(want))
+		if !strings.Contains(pc.lines[2], "λmax "+ui.Num(want)) {
+			t.Errorf("panel %d readout %q does not show λmax %s", k+1, pc.lines[2], ui.Num(want))
 		}
 	}
 }
@@ -190,11 +191,11 @@ func TestNetworkSharpnessIsExact(t *testing.T) {
 func TestDecisionMapIsTheOutput(t *testing.T) {
 	g, _, m := steppedGame(t, "#v1;net=relu:6,loss=ce;d=gaussians:n=100,noise=0.3;m=gd:lr=0.5;m=newton;n=30", 7)
 	for k, r := range g.st.runs {
-		pc := &g.net.panels[k]
+		pc := &g.network.panels[k]
 		x := r.Last().X
 		gr := pc.grid
-		if pc.row != len(r.Trace)-1 || gr.W < 32 || gr.H < 32 || len(pc.vals) != gr.W*gr.H {
-			t.Fatalf("panel %d: map of row %d (of %d), %d×%d cells", k+1, pc.row, len(r.Trace), gr.W, gr.H)
+		if !pc.mapRow.Is(len(r.Trace)-1) || gr.W < 32 || gr.H < 32 || len(pc.vals) != gr.W*gr.H {
+			t.Fatalf("panel %d: map of row %v (of %d), %d×%d cells", k+1, pc.mapRow, len(r.Trace), gr.W, gr.H)
 		}
 		lo, hi := 1.0, 0.0
 		for j := 0; j < gr.H; j++ {
@@ -210,7 +211,7 @@ func TestDecisionMapIsTheOutput(t *testing.T) {
 			t.Errorf("panel %d: outputs in [%v, %v], %d boundary numbers: no boundary drawn", k+1, lo, hi, len(pc.boundary.Level(0)))
 		}
 		// the map covers what the panel shows
-		v := g.net.panelView(g.lay.panels[k].plot)
+		v := g.network.panelView(g.lay.panels[k].Plot)
 		if gr.XMin != v.XMin || gr.XMax != v.XMax || gr.YMin != v.YMin || gr.YMax != v.YMax {
 			t.Errorf("panel %d: map over %+v, panel shows %+v", k+1, gr, v)
 		}
@@ -228,9 +229,9 @@ func TestLossSliceIsComputed(t *testing.T) {
 	m := freshMLP(t, g)
 	check := func(what string) {
 		if !settle(g, img, 5000, 0) { // real frames, with their budget
-			t.Fatalf("%s: not complete after 5000 frames (level %d)", what, g.net.slice.level)
+			t.Fatalf("%s: not complete after 5000 frames (level %d)", what, g.network.slice.level)
 		}
-		sl := &g.net.slice
+		sl := &g.network.slice
 		for j := 0; j < sliceN; j++ {
 			for i := 0; i < sliceN; i++ {
 				x := make([]float64, len(sl.origin))
@@ -267,15 +268,15 @@ func TestLossSliceIsComputed(t *testing.T) {
 		}
 	}
 	check("Hessian plane")
-	if g.net.slice.kind != planeHessian || g.net.slice.lam[0] < g.net.slice.lam[1] {
-		t.Errorf("plane %v with eigenvalues %v", g.net.slice.kind, g.net.slice.lam)
+	if g.network.slice.kind != planeHessian || g.network.slice.lam[0] < g.network.slice.lam[1] {
+		t.Errorf("plane %v with eigenvalues %v", g.network.slice.kind, g.network.slice.lam)
 	}
-	g.do(actPlane, 0)
+	g.do(ui.ActPlane, 0)
 	if !strings.Contains(g.st.scen.UI, "p") {
 		t.Errorf("the plane is not in the link's UI flags: %q", g.st.scen.UI)
 	}
 	check("PCA plane")
-	if g.net.slice.kind != planePCA {
+	if g.network.slice.kind != planePCA {
 		t.Errorf("PCA plane not fitted")
 	}
 }
@@ -300,19 +301,19 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	if idx < 0 {
 		t.Fatal("no edge-of-stability preset")
 	}
-	g.do(actPresetMenu, 0)
-	g.do(actPickPreset, idx)
+	g.do(ui.ActPresetMenu, 0)
+	g.do(ui.ActPickPreset, idx)
 	_, want, _ := scenario.LookupPreset("edge-of-stability")
 	if g.st.notice != "" || g.st.scen.Net == nil || g.st.scen.Encode() != want.Encode() || g.popup.kind != popNone {
 		t.Fatalf("notice %q, scenario %q, popup %v", g.st.notice, g.st.scen.Encode(), g.popup.kind)
 	}
-	g.do(actPlay, 0)
+	g.do(ui.ActPlay, 0)
 	onFrames(10, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	if r := g.st.runs[0]; len(r.Trace) < 2 || len(g.st.trackers[0].Sharpness) != len(r.Trace) {
 		t.Errorf("after 10 playing frames: %d rows, %d sharpness values", len(r.Trace), len(g.st.trackers[0].Sharpness))
 	}
 	// G plays to the end without running it all in one frame
-	g.do(actToEnd, 0)
+	g.do(ui.ActToEnd, 0)
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	if !g.st.playing || g.st.done() {
 		t.Errorf("G on a network: playing %v, done %v", g.st.playing, g.st.done())
@@ -325,14 +326,14 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 func TestNetworkInputs(t *testing.T) {
 	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
 	link := g.st.scen.Encode()
-	pr := g.lay.panels[0].plot
-	g.ptr.x, g.ptr.y = pr.X+pr.W/2, pr.Y+pr.H/2
-	g.ptr.press()
+	pr := g.lay.panels[0].Plot
+	g.ptr.X, g.ptr.Y = pr.X+pr.W/2, pr.Y+pr.H/2
+	g.ptr.Press()
 	g.press()
-	g.ptr.down, g.ptr.released = false, true
+	g.ptr.Down, g.ptr.Released = false, true
 	g.release()
 	g.zoomAt(0, 2, pr.X+10, pr.Y+10)
-	for _, a := range []action{actOverlay, actEllipses, actTrials, actResetView, actZoomIn, actHelp, actClose} {
+	for _, a := range []ui.Action{ui.ActOverlay, ui.ActEllipses, ui.ActTrials, ui.ActResetView, ui.ActZoomIn, ui.ActHelp, ui.ActClose} {
 		g.do(a, 0)
 	}
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
@@ -344,23 +345,23 @@ func TestNetworkInputs(t *testing.T) {
 	}
 
 	// a gradient-descent panel's step-size slider marks 2/λmax at the start
-	g.do(actEditPanel, 0)
+	g.do(ui.ActEditPanel, 0)
 	if mv, _ := g.stabilityMark("lr"); math.Abs(mv-2/g.st.sharpness(0, 0)) > 1e-12 || !(mv > 0) {
 		t.Errorf("the lr slider marks %v, want 2/λmax = %v", mv, 2/g.st.sharpness(0, 0))
 	}
-	g.do(actClose, 0)
+	g.do(ui.ActClose, 0)
 
 	// the network editor: a narrower second layer
-	g.do(actNetMenu, 0)
+	g.do(ui.ActNetMenu, 0)
 	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	if g.popup.kind != popNet {
 		t.Fatal("N did not open the network editor")
 	}
-	g.setParam(paramTarget{owner: ownerNetwork, index: 4}, 3) // width 2
+	g.setParam(ui.Target{Owner: ui.OwnerScene, Index: 4}, 3) // width 2
 	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Row(0).X) != 2*8+8+8*3+3+3+1 {
 		t.Errorf("width 2 = 3 gave %q", g.st.scen.Encode())
 	}
-	g.popup.focus = 3 // layers
+	g.popup.Focus = 3 // layers
 	g.adjustRow(3, 1)
 	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3,3;") {
 		t.Errorf("a third layer gave %q", g.st.scen.Encode())
@@ -369,13 +370,13 @@ func TestNetworkInputs(t *testing.T) {
 
 	// back to a surface, and to a network again through the picker
 	kinds := surfaces.Kinds()
-	g.do(actSurfaceMenu, 0)
-	g.do(actPickSurface, 0)
+	g.do(ui.ActSurfaceMenu, 0)
+	g.do(ui.ActPickSurface, 0)
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	if g.st.scen.Net != nil || g.st.scen.SurfaceKind != kinds[0] || len(g.st.scen.Start) != 2 {
 		t.Fatalf("picking %s gave %q", kinds[0].Name, g.st.scen.Encode())
 	}
-	g.do(actPickSurface, len(kinds))
+	g.do(ui.ActPickSurface, len(kinds))
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	if g.st.scen.Net == nil || g.popup.kind != popNet || g.st.notice != "" {
 		t.Errorf("picking the network gave %q, popup %v, notice %q", g.st.scen.Encode(), g.popup.kind, g.st.notice)
@@ -401,11 +402,11 @@ func TestNetworkScreens(t *testing.T) {
 		name, link string
 		w, h       int
 		steps      int
-		acts       []action
+		acts       []ui.Action
 	}{
-		{"net-editor", eosLink, 1600, 900, 5, []action{actNetMenu}},
-		{"net-picker", eosLink, 1600, 900, 5, []action{actSurfaceMenu}},
-		{"net-help", eosLink, 1600, 900, 5, []action{actHelp}},
+		{"net-editor", eosLink, 1600, 900, 5, []ui.Action{ui.ActNetMenu}},
+		{"net-picker", eosLink, 1600, 900, 5, []ui.Action{ui.ActSurfaceMenu}},
+		{"net-help", eosLink, 1600, 900, 5, []ui.Action{ui.ActHelp}},
 		{"net-four", "v1;net=relu:6,6,loss=ce;d=spiral:n=300,noise=0.05;m=gd:lr=1;m=newton-lm;m=bfgs;m=adam:lr=0.05;n=400;u=p", 1600, 900, 150, nil},
 		{"net-portrait", eosLink, 800, 1200, 200, nil},
 		{"net-small", eosLink, 1280, 720, 200, nil},
@@ -445,7 +446,7 @@ func BenchmarkNetworkFrame(b *testing.B) {
 			settle(g, img, 5000, 250*time.Millisecond)
 			if playing {
 				g.st.flags.speed = 5 // 50 iterations a second
-				g.do(actPlay, 0)
+				g.do(ui.ActPlay, 0)
 			}
 			var ft frameTimes
 			b.ResetTimer()
@@ -468,16 +469,16 @@ func TestOddNetworks(t *testing.T) {
 		if g.st.notice != "" {
 			t.Errorf("%s: notice %q", link, g.st.notice)
 		}
-		g.do(actHelp, 0)
-		g.do(actToEnd, 0)
+		g.do(ui.ActHelp, 0)
+		g.do(ui.ActToEnd, 0)
 		onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 		for k, r := range g.st.runs {
 			s := r.Last()
 			if !isFiniteVec(s.X) && s.Events&sim.EventDiverged == 0 {
 				t.Errorf("%s: panel %d has weights that are not numbers and no divergence event", link, k+1)
 			}
-			if strings.Contains(g.net.panels[k].lines[0], "NaN") || strings.Contains(g.net.panels[k].lines[2], "NaN") {
-				t.Errorf("%s: panel %d shows NaN: %q", link, k+1, g.net.panels[k].lines)
+			if strings.Contains(g.network.panels[k].lines[0], "NaN") || strings.Contains(g.network.panels[k].lines[2], "NaN") {
+				t.Errorf("%s: panel %d shows NaN: %q", link, k+1, g.network.panels[k].lines)
 			}
 		}
 	}
@@ -492,13 +493,13 @@ func TestNetworkDrawBeforeUpdate(t *testing.T) {
 		img := ebiten.NewImage(1600, 900)
 		g.Draw(img)
 	})
-	if g.net.prob == nil {
+	if g.network.prob == nil {
 		t.Errorf("the first Draw left the network view unset")
 	}
 	// The engine's decision map of row 0 comes with the next frames.
 	onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(ebiten.NewImage(1600, 900)) })
-	if g.net.panels[0].row != 0 {
-		t.Errorf("no decision map of row 0 after three frames (row %d)", g.net.panels[0].row)
+	if !g.network.panels[0].mapRow.Is(0) {
+		t.Errorf("no decision map of row 0 after three frames (row %v)", g.network.panels[0].mapRow)
 	}
 }
 
@@ -509,19 +510,19 @@ func TestNetworkTextsFit(t *testing.T) {
 		for _, link := range []string{eosLink, "v1;net=relu:6,6,loss=ce;d=spiral;m=gd:lr=1;m=newton-lm;m=bfgs;m=adam:lr=0.05;n=400"} {
 			g, img, _ := steppedGameSized(t, "#"+link, 3, sz[0], sz[1])
 			onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-			l := &g.lay
+			l := &g.c.M
 			for k := range g.st.runs {
-				r := l.panels[k].readout
-				for _, s := range g.net.panels[k].lines {
-					if w := render.TextWidth(render.Mono, s, l.read); w > r.W-8*l.u {
+				r := g.lay.panels[k].Readout
+				for _, s := range g.network.panels[k].lines {
+					if w := render.TextWidth(render.Mono, s, l.Read); w > r.W-8*l.U {
 						t.Errorf("%v %d panels: readout %q is %.0f px wide in %.0f", sz, len(g.st.runs), s, w, r.W)
 					}
 				}
 			}
-			np := &g.net.plots
-			sr := g.netLay.slice
+			np := &g.network.plots
+			sr := g.network.rects.slice
 			for _, s := range []string{np.sliceTitle, np.sliceNote} {
-				if w := render.TextWidth(render.Sans, s, l.small); w > sr.W-8*l.u {
+				if w := render.TextWidth(render.Sans, s, l.Small); w > sr.W-8*l.U {
 					t.Errorf("%v: slice text %q is %.0f px wide in %.0f", sz, s, w, sr.W)
 				}
 			}

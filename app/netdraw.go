@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -40,82 +41,66 @@ type netPlots struct {
 	sliceWidths              [2]float64 // the widths the description and the title were fitted to
 	sliceTitle, sliceNote    string
 	sliceInfo                []string
-	sliceTicks               axisTicks
-}
-
-// plotFont is the plots' font size before their scale u: that of the tick
-// labels (12.5 logical pixels, rounded to whole device pixels), so that
-// both share one face and its glyph images.
-func (g *Game) plotFont() float64 { return g.lay.small / g.lay.u }
-
-// stylePlot gives a plot the app's dark theme.
-func (g *Game) stylePlot(pl *render.Plot) {
-	pl.Scale = g.lay.u
-	pl.FontSize = g.plotFont()
-	pl.Background = colBar
-	pl.Frame = colFrame
-	pl.Grid = render.Alpha(colFrame, 0.5)
-	pl.Ink = colInk
+	sliceTicks               ui.AxisTicks
 }
 
 // drawNet draws a network scenario — the panels with their decision maps,
-// the loss slice, the status line's background, the plots — and queues its
+// the loss slice, the plots — and queues its
 // text. The panels, the slice and the plots are copied from layers drawn
 // again only when what they show changed.
-func (g *Game) drawNet(dst *ebiten.Image) {
-	l := &g.lay
-	nv := &g.net
-	st := g.st
+func (s *netScene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
+	l := &s.c.M
+	nv := &s.netView
+	st := s.st
 	if nv.prob != st.scen.NetProblem() || !slices.Equal(nv.runs, st.runs) {
-		g.netUpdate(time.Now()) // a Draw before any Update (the browser's first frame)
+		s.netUpdate(panels, time.Now()) // a Draw before any Update (the browser's first frame)
 	}
 	// As for surfaces (drawSurfaces): what changes only with the weights,
 	// the slice or the plots' data is drawn into layers, again when it
 	// changed, so that a paused frame copies images.
-	n := min(len(st.runs), len(l.panels))
-	sq, info := g.sliceRects(g.netLay.slice)
+	n := min(len(st.runs), len(panels))
+	sq, info := s.sliceRects(s.rects.slice)
 	for k := 0; k < n; k++ {
-		pr := l.panels[k]
-		g.flat.FillRect(dst, pr.frame, colBar)
-		g.netPanelLayer(k, pr.plot).Draw(dst, pr.plot.X, pr.plot.Y)
+		pr := panels[k]
+		s.c.Flat.FillRect(dst, pr.Frame, ui.Bar)
+		s.netPanelLayer(k, pr.Plot).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
-	g.flat.FillRect(dst, g.netLay.slice, colBar)
+	s.c.Flat.FillRect(dst, s.rects.slice, ui.Bar)
 	if sq.W >= 20 {
-		g.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
+		s.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
 	}
-	g.flat.FillRect(dst, l.status, colBar)
-	g.netPlotLayers()
-	g.drawNetPlots(dst)
+	s.netPlotLayers()
+	s.drawNetPlots(dst)
 
 	for k := 0; k < n; k++ {
-		pr := l.panels[k]
+		pr := panels[k]
 		pc := &nv.panels[k]
-		v := nv.panelView(pr.plot)
-		nv.ticks.update(v, l.u)
-		g.tickLabels(pr.plot, v, &nv.ticks)
-		d := math.Round(2 * l.u)
-		g.flat.FillRect(dst, geom.Rect{X: pr.header.X, Y: pr.header.Y + d, W: math.Round(5 * l.u), H: pr.header.H - 2*d}, panelColors[k])
-		r := pr.readout
-		line := (r.H - 6*l.u) / netReadoutLines
+		v := nv.panelView(pr.Plot)
+		nv.ticks.Update(v, l.U)
+		nv.ticks.Labels(s.c, pr.Plot, v)
+		d := math.Round(2 * l.U)
+		s.c.Flat.FillRect(dst, geom.Rect{X: pr.Header.X, Y: pr.Header.Y + d, W: math.Round(5 * l.U), H: pr.Header.H - 2*d}, ui.PanelColors[k])
+		r := pr.Readout
+		line := (r.H - 6*l.U) / netReadoutLines
 		for j := 0; j < netReadoutLines; j++ {
-			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
+			s.c.Text(render.Mono, pc.lines[j], r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, pc.colors[j], render.Left|render.Top)
 		}
 	}
-	g.drawSlice(g.netLay.slice, sq, info)
+	s.drawSlice(s.rects.slice, sq, info)
 }
 
 // netPanelLayer returns panel k's layer for plot rectangle r: its decision
 // map, boundary, data points, tick marks and frame, drawn again when the
 // map was recomputed or the size or scale changed.
-func (g *Game) netPanelLayer(k int, r geom.Rect) *render.Layer[netPanelKey] {
-	nv := &g.net
+func (s *netScene) netPanelLayer(k int, r geom.Rect) *render.Layer[netPanelKey] {
+	nv := &s.netView
 	pc := &nv.panels[k]
 	v := nv.panelView(r)
 	v.Screen.X, v.Screen.Y = 0, 0
-	key := netPanelKey{prob: nv.prob, run: pc.run, row: pc.row, grid: pc.grid, view: v, u: g.lay.u}
+	key := netPanelKey{prob: nv.prob, run: pc.run, row: pc.mapRow, grid: pc.grid, view: v, u: s.c.M.U}
 	pc.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) {
-		nv.ticks.update(v, g.lay.u)
-		g.drawNetPanel(img, k, v)
+		nv.ticks.Update(v, s.c.M.U)
+		s.drawNetPanel(img, k, v)
 	})
 	return &pc.layer
 }
@@ -124,7 +109,7 @@ func (g *Game) netPanelLayer(k int, r geom.Rect) *render.Layer[netPanelKey] {
 type netPanelKey struct {
 	prob *scenario.NetProblem // the data points
 	run  *sim.Run
-	row  int       // the decision map's and the boundary's weights
+	row  rowRef    // the decision map's and the boundary's weights
 	grid geom.Grid // and where they were sampled
 	view geom.View
 	u    float64
@@ -132,37 +117,37 @@ type netPanelKey struct {
 
 // drawNetPanel draws panel k's decision map, boundary, data points, tick
 // marks and frame in view v onto dst (its layer).
-func (g *Game) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
-	l := &g.lay
-	nv := &g.net
+func (s *netScene) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
+	l := &s.c.M
+	nv := &s.netView
 	pc := &nv.panels[k]
-	p := &g.paint
+	p := &s.c.Paint
 	pc.heat.Draw(dst, v.Screen)
 	p.Clip = v.Screen
-	p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.u), colTrue)
+	p.Segments(dst, &v, pc.boundary.Level(0), float32(2*l.U), ui.True)
 	for c := range 2 {
-		p.Dots(dst, &v, nv.points[0][c], 4.2*l.u, colOutline)
-		p.Dots(dst, &v, nv.points[0][c], 3*l.u, colClass[c])
-		p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(2.6*l.u), colOutline)
-		p.Rings(dst, &v, nv.points[1][c], 4*l.u, float32(1.4*l.u), colClass[c])
+		p.Dots(dst, &v, nv.points[0][c], 4.2*l.U, colOutline)
+		p.Dots(dst, &v, nv.points[0][c], 3*l.U, colClass[c])
+		p.Rings(dst, &v, nv.points[1][c], 4*l.U, float32(2.6*l.U), colOutline)
+		p.Rings(dst, &v, nv.points[1][c], 4*l.U, float32(1.4*l.U), colClass[c])
 	}
-	g.drawTickMarks(dst, v.Screen, v, &nv.ticks)
+	nv.ticks.Marks(s.c, dst, v.Screen, v)
 	p.Clip = geom.Rect{}
-	p.StrokeRect(dst, v.Screen, float32(l.u), colFrame)
+	p.StrokeRect(dst, v.Screen, float32(l.U), ui.Frame)
 }
 
 // sliceLayer returns the loss slice's layer for square sq: its picture,
 // contours, projected paths, tick marks and frame, drawn again when any
 // of them changed.
-func (g *Game) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
-	nv := &g.net
+func (s *netScene) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
+	nv := &s.netView
 	sl := &nv.slice
 	np := &nv.plots
-	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !g.st.flags.hideContours, u: g.lay.u}
-	for k, r := range g.st.runs {
+	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !s.st.flags.hideContours, u: s.c.M.U}
+	for k, r := range s.st.runs {
 		key.runs[k], key.paths[k] = r, sl.paths[k].version
 	}
-	np.sliceLayer.Update(key, int(sq.W), int(sq.H), func(img *ebiten.Image) { g.drawSliceShapes(img, geom.Rect{W: sq.W, H: sq.H}) })
+	np.sliceLayer.Update(key, int(sq.W), int(sq.H), func(img *ebiten.Image) { s.drawSliceShapes(img, geom.Rect{W: sq.W, H: sq.H}) })
 	return &np.sliceLayer
 }
 
@@ -178,35 +163,35 @@ type sliceKey struct {
 
 // netPlotLayers draws the loss, sharpness and spectra plots through their
 // layers, each again when its data changed.
-func (g *Game) netPlotLayers() {
-	np, nr := &g.net.plots, &g.netLay
-	g.netPlotNames()
+func (s *netScene) netPlotLayers() {
+	np, nr := &s.netView.plots, &s.rects
+	s.netPlotNames()
 	var loss, sharp seriesKey
-	spec := spectraKey{u: g.lay.u}
-	loss.u, sharp.u = g.lay.u, g.lay.u
-	for k, r := range g.st.runs {
-		tr := g.st.trackers[k]
+	spec := spectraKey{u: s.c.M.U}
+	loss.u, sharp.u = s.c.M.U, s.c.M.U
+	for k, r := range s.st.runs {
+		tr := s.st.trackers[k]
 		loss.runs[k], loss.rows[k], loss.tracked[k] = r, len(r.Trace), len(tr.TestLoss)
 		sharp.runs[k], sharp.rows[k], sharp.tracked[k] = r, len(r.Trace), len(tr.Sharpness)
-		spec.runs[k], spec.rows[k], spec.labels[k] = r, g.net.panels[k].specRow, g.net.panels[k].specLabel
+		spec.runs[k], spec.rows[k], spec.labels[k] = r, s.panels[k].specRow, s.panels[k].specLabel
 	}
 	np.lossLayer.Update(loss, int(nr.loss.W), int(nr.loss.H), func(img *ebiten.Image) {
-		g.fillLossPlot()
+		s.fillLossPlot()
 		np.loss.Draw(img, geom.Rect{W: nr.loss.W, H: nr.loss.H})
 	})
 	np.sharpLayer.Update(sharp, int(nr.sharp.W), int(nr.sharp.H), func(img *ebiten.Image) {
-		g.fillSharpnessPlot()
+		s.fillSharpnessPlot()
 		np.sharp.Draw(img, geom.Rect{W: nr.sharp.W, H: nr.sharp.H})
 	})
 	np.spectraLayer.Update(spec, int(nr.spectrum.W), int(nr.spectrum.H), func(img *ebiten.Image) {
-		g.fillSpectra()
+		s.fillSpectra()
 		np.spectra.Draw(img, geom.Rect{W: nr.spectrum.W, H: nr.spectrum.H})
 	})
 }
 
 // drawNetPlots copies the plots' layers (netPlotLayers) onto dst.
-func (g *Game) drawNetPlots(dst *ebiten.Image) {
-	np, nr := &g.net.plots, &g.netLay
+func (s *netScene) drawNetPlots(dst *ebiten.Image) {
+	np, nr := &s.netView.plots, &s.rects
 	np.lossLayer.Draw(dst, nr.loss.X, nr.loss.Y)
 	np.sharpLayer.Draw(dst, nr.sharp.X, nr.sharp.Y)
 	np.spectraLayer.Draw(dst, nr.spectrum.X, nr.spectrum.Y)
@@ -227,16 +212,16 @@ type seriesKey struct {
 // the layer's.
 type spectraKey struct {
 	runs   [scenario.MaxPanels]*sim.Run
-	rows   [scenario.MaxPanels]int
+	rows   [scenario.MaxPanels]rowRef
 	labels [scenario.MaxPanels]string
 	u      float64
 }
 
 // netPlotNames sets the plots' titles and the runs' names, when the runs
 // changed.
-func (g *Game) netPlotNames() {
-	st := g.st
-	np := &g.net.plots
+func (s *netScene) netPlotNames() {
+	st := s.st
+	np := &s.netView.plots
 	if !slices.Equal(np.runs, st.runs) {
 		np.runs = append(np.runs[:0], st.runs...)
 		for k := range st.runs {
@@ -257,79 +242,79 @@ func (g *Game) netPlotNames() {
 
 // fillLossPlot fills the loss plot's series: each run's training loss,
 // and faintly its test loss.
-func (g *Game) fillLossPlot() {
-	st := g.st
-	np := &g.net.plots
-	g.stylePlot(&np.loss)
+func (s *netScene) fillLossPlot() {
+	st := s.st
+	np := &s.netView.plots
+	ui.StylePlot(&np.loss, s.c.M.U, plotFont(&s.c.M))
 	np.loss.Series = np.loss.Series[:0]
 	for k, r := range st.runs {
-		clr := panelColors[k]
+		clr := ui.PanelColors[k]
 		ys := np.lossY[k][:0]
 		for s := range r.Trace {
 			ys = append(ys, r.Trace[s].F)
 		}
 		np.lossY[k] = ys
 		np.loss.Series = append(np.loss.Series,
-			render.Series{Y: st.trackers[k].TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * g.lay.u)},
-			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: float32(2 * g.lay.u)})
+			render.Series{Y: st.trackers[k].TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * s.c.M.U)},
+			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: float32(2 * s.c.M.U)})
 	}
 }
 
 // fillSharpnessPlot fills the sharpness plot's series: each run's
 // sharpness, and for gradient descent the line at 2/η.
-func (g *Game) fillSharpnessPlot() {
-	st := g.st
-	np := &g.net.plots
-	g.stylePlot(&np.sharp)
+func (s *netScene) fillSharpnessPlot() {
+	st := s.st
+	np := &s.netView.plots
+	ui.StylePlot(&np.sharp, s.c.M.U, plotFont(&s.c.M))
 	np.sharp.Series = np.sharp.Series[:0]
 	for k, r := range st.runs {
-		clr := panelColors[k]
-		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.trackers[k].Sharpness, Color: clr, Width: float32(2 * g.lay.u)})
+		clr := ui.PanelColors[k]
+		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.trackers[k].Sharpness, Color: clr, Width: float32(2 * s.c.M.U)})
 		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
 			np.etaX[k] = [2]float64{0, float64(max(1, len(r.Trace)-1))}
 			np.etaY[k] = [2]float64{2 / eta, 2 / eta}
 			np.sharp.Series = append(np.sharp.Series, render.Series{X: np.etaX[k][:], Y: np.etaY[k][:],
-				Color: render.Alpha(clr, 0.7), Width: float32(g.lay.u)})
+				Color: render.Alpha(clr, 0.7), Width: float32(s.c.M.U)})
 		}
 	}
 }
 
 // fillSpectra fills the spectra's rows: each panel's Hessian eigenvalues
 // once computed, with 2/η marked for gradient descent.
-func (g *Game) fillSpectra() {
-	st := g.st
-	nv := &g.net
+func (s *netScene) fillSpectra() {
+	st := s.st
+	nv := &s.netView
 	np := &nv.plots
 	np.spectra.Rows = np.spectra.Rows[:0]
 	for k := range st.runs {
-		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: panelColors[k], Label: nv.panels[k].specLabel}
+		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: ui.PanelColors[k], Label: nv.panels[k].specLabel}
 		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
 			np.marks[k][0] = 2 / eta
 			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels
 		}
-		if nv.panels[k].specRow >= 0 {
+		if nv.panels[k].specRow != 0 {
 			np.spectra.Rows = append(np.spectra.Rows, row)
 		}
 	}
-	nr := &g.netLay
+	nr := &s.rects
 	sp := &np.spectra
 	sp.Title = np.spectraTitle
-	if render.TextWidth(render.Sans, sp.Title, g.lay.small) > nr.spectrum.W-16*g.lay.u {
+	if render.TextWidth(render.Sans, sp.Title, s.c.M.Small) > nr.spectrum.W-16*s.c.M.U {
 		sp.Title = np.specShort
 	}
-	sp.Scale, sp.FontSize = g.lay.u, g.plotFont()
-	sp.Background, sp.Frame, sp.Grid, sp.Ink, sp.Neg = colBar, colFrame, render.Alpha(colFrame, 0.5), colInk, colBad
+	sp.Scale, sp.FontSize = s.c.M.U, plotFont(&s.c.M)
+	sp.Background, sp.Frame, sp.Grid, sp.Ink, sp.Neg = ui.Bar, ui.Frame, render.Alpha(ui.Frame, 0.5), ui.Ink, ui.Bad
 }
 
 // sliceRects returns where the loss slice's square goes in r and whether
 // its description fits beside it.
-func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
-	l := &g.lay
-	line := math.Round(1.35 * l.small)
-	side := math.Max(0, math.Min(r.W-16*l.u, r.H-2*line-12*l.u))
+func (s *netScene) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
+	l := &s.c.M
+	line := math.Round(1.35 * l.Small)
+	side := math.Max(0, math.Min(r.W-16*l.U, r.H-2*line-12*l.U))
 	side = math.Floor(side)
-	sq = geom.Rect{X: math.Round(r.X + 8*l.u), Y: math.Round(r.Y + 2*line + 6*l.u), W: side, H: side}
-	info = r.W-side-24*l.u > 170*l.u
+	sq = geom.Rect{X: math.Round(r.X + 8*l.U), Y: math.Round(r.Y + 2*line + 6*l.U), W: side, H: side}
+	info = r.W-side-24*l.U > 170*l.U
 	if !info {
 		sq.X = math.Round(r.X + (r.W-side)/2)
 	}
@@ -339,49 +324,49 @@ func (g *Game) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 // drawSlice queues the texts of the loss slice in r (its title and note,
 // its description beside square sq when info, its tick labels), fitted
 // again when the slice or the widths changed; its shapes are in its layer.
-func (g *Game) drawSlice(r, sq geom.Rect, info bool) {
-	l := &g.lay
-	nv := &g.net
+func (s *netScene) drawSlice(r, sq geom.Rect, info bool) {
+	l := &s.c.M
+	nv := &s.netView
 	sl := &nv.slice
 	np := &nv.plots
-	st := g.st
-	line := math.Round(1.35 * l.small)
+	st := s.st
+	lineH := math.Round(1.35 * l.Small)
 	if sq.W < 20 {
 		return
 	}
-	widths := [2]float64{r.X + r.W - (sq.X + sq.W + 14*l.u) - 6*l.u, r.W - 16*l.u} // info, title
+	widths := [2]float64{r.X + r.W - (sq.X + sq.W + 14*l.U) - 6*l.U, r.W - 16*l.U} // info, title
 	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
 		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.level, st.flags.pca, widths
-		g.sliceTexts(widths[0], widths[1])
+		s.sliceTexts(widths[0], widths[1])
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
-	np.sliceTicks.update(v, l.u)
-	g.tickLabels(sq, v, &np.sliceTicks)
-	g.text(render.Sans, np.sliceTitle, r.X+8*l.u, r.Y+4*l.u, l.small, colInk, render.Left|render.Top)
-	g.text(render.Sans, np.sliceNote, r.X+8*l.u, r.Y+4*l.u+line, l.small, colDim, render.Left|render.Top)
+	np.sliceTicks.Update(v, l.U)
+	np.sliceTicks.Labels(s.c, sq, v)
+	s.c.Text(render.Sans, np.sliceTitle, r.X+8*l.U, r.Y+4*l.U, l.Small, ui.Ink, render.Left|render.Top)
+	s.c.Text(render.Sans, np.sliceNote, r.X+8*l.U, r.Y+4*l.U+lineH, l.Small, ui.Dim, render.Left|render.Top)
 	if info {
-		x, y := sq.X+sq.W+14*l.u, sq.Y+2*l.u
-		for _, s := range np.sliceInfo {
-			g.text(render.Sans, s, x, y, l.small, colDim, render.Left|render.Top)
-			y += line
+		x, y := sq.X+sq.W+14*l.U, sq.Y+2*l.U
+		for _, line := range np.sliceInfo {
+			s.c.Text(render.Sans, line, x, y, l.Small, ui.Dim, render.Left|render.Top)
+			y += lineH
 		}
 	}
 }
 
 // drawSliceShapes draws the loss slice's picture, contours, projected
 // paths, tick marks and frame in square sq of dst (its layer).
-func (g *Game) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
-	l := &g.lay
-	sl := &g.net.slice
-	np := &g.net.plots
-	st := g.st
+func (s *netScene) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
+	l := &s.c.M
+	sl := &s.netView.slice
+	np := &s.netView.plots
+	st := s.st
 	sl.heat.Draw(dst, sq)
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
-	p := &g.paint
+	p := &s.c.Paint
 	p.Clip = sq
 	if !st.flags.hideContours {
 		for k := range sl.levels {
-			p.Segments(dst, &v, sl.contours.Level(k), float32(l.u), render.Alpha(colTrue, 0.3))
+			p.Segments(dst, &v, sl.contours.Level(k), float32(l.U), render.Alpha(ui.True, 0.3))
 		}
 	}
 	for k := range st.runs {
@@ -389,53 +374,53 @@ func (g *Game) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 			continue
 		}
 		pts := sl.paths[k].pts
-		clr := panelColors[k]
-		p.Polyline(dst, &v, pts, float32(1.6*l.u), render.Alpha(clr, 0.85))
-		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 5*l.u, colBackground)
-		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 3.5*l.u, clr)
+		clr := ui.PanelColors[k]
+		p.Polyline(dst, &v, pts, float32(1.6*l.U), render.Alpha(clr, 0.85))
+		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 5*l.U, ui.Background)
+		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 3.5*l.U, clr)
 	}
-	p.Ring(dst, &v, 0, 0, 6*l.u, float32(2*l.u), colTrue)
-	np.sliceTicks.update(v, l.u)
+	p.Ring(dst, &v, 0, 0, 6*l.U, float32(2*l.U), ui.True)
+	np.sliceTicks.Update(v, l.U)
 	p.Clip = geom.Rect{}
-	g.drawTickMarks(dst, sq, v, &np.sliceTicks)
-	p.StrokeRect(dst, sq, float32(l.u), colFrame)
+	np.sliceTicks.Marks(s.c, dst, sq, v)
+	p.StrokeRect(dst, sq, float32(l.U), ui.Frame)
 }
 
 // sliceTexts rebuilds the slice's title and notes, shortened to width
 // head, and the description beside it, shortened to width w.
-func (g *Game) sliceTexts(w, head float64) {
-	sl := &g.net.slice
-	np := &g.net.plots
+func (s *netScene) sliceTexts(w, head float64) {
+	sl := &s.netView.slice
+	np := &s.netView.plots
 	np.sliceTitle = "Training loss on a plane through the start"
 	axes := "axes a, b: the top two Hessian eigenvectors at the start"
-	what := "their eigenvalues " + num(sl.lam[0]) + " and " + num(sl.lam[1])
+	what := "their eigenvalues " + ui.Num(sl.lam[0]) + " and " + ui.Num(sl.lam[1])
 	if sl.kind == planePCA {
 		axes = "axes a, b: the paths' first two principal components"
-		what = "variance along them " + num(sl.lam[0]) + ", " + num(sl.lam[1])
+		what = "variance along them " + ui.Num(sl.lam[0]) + ", " + ui.Num(sl.lam[1])
 	}
-	np.sliceNote = glyphSafe.Replace(axes)
+	np.sliceNote = ui.GlyphSafe.Replace(axes)
 	progress := "grid " + strconv.Itoa(sliceN) + "² done"
 	if !sl.complete() {
 		progress = "computing the " + strconv.Itoa(sliceN/sliceSteps[sl.level]) + "² grid…"
 	}
 	other := "B: slice along the principal components instead"
-	if g.st.flags.pca {
+	if s.st.flags.pca {
 		other = "B: slice along the Hessian eigenvectors instead"
 	}
-	if g.st.flags.pca && sl.kind == planeHessian {
+	if s.st.flags.pca && sl.kind == planeHessian {
 		other = "principal components: waiting for the paths"
 	}
 	np.sliceInfo = append(np.sliceInfo[:0],
-		glyphSafe.Replace(what),
+		ui.GlyphSafe.Replace(what),
 		"white ring: the start;  dots: where each method is",
 		"lines: each method's path, projected",
 		"contours: levels of the loss (C hides them)",
 		progress,
 		other,
 	)
-	for i, s := range np.sliceInfo {
-		np.sliceInfo[i] = fitText(s, g.lay.small, w)
+	for i, line := range np.sliceInfo {
+		np.sliceInfo[i] = ui.FitText(line, s.c.M.Small, w)
 	}
-	np.sliceTitle = fitText(np.sliceTitle, g.lay.small, head)
-	np.sliceNote = fitText(np.sliceNote, g.lay.small, head)
+	np.sliceTitle = ui.FitText(np.sliceTitle, s.c.M.Small, head)
+	np.sliceNote = ui.FitText(np.sliceNote, s.c.M.Small, head)
 }

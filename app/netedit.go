@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/nn"
@@ -77,43 +78,41 @@ func netFields(n *scenario.Network) []netField {
 	)
 }
 
-// buildNetEditor lays out the network editor: one row per netField.
-func (g *Game) buildNetEditor() {
-	l := &g.lay
-	net := g.st.scen.Net
-	if net == nil {
-		g.popup = popup{}
-		return
-	}
-	fs := netFields(net)
-	params, vals := make([]sim.Param, len(fs)), make([]float64, len(fs))
-	for i, f := range fs {
-		params[i], vals[i] = f.p, f.get(net)
-	}
-	p := g.st.scen.NetProblem()
-	title := "Network " + net.Arch().String() + ", " + strconv.Itoa(len(g.st.scen.Start)) + " weights, on " + net.Data
+// editor lays out the network editor: a way back to the surfaces, then
+// one row per netField.
+func (s *netScene) editor(st *state, f *ui.Form) {
+	m := f.M
+	net := st.scen.Net
+	params, vals := s.params(st)
+	p := st.scen.NetProblem()
+	title := "Network " + net.Arch().String() + ", " + strconv.Itoa(len(st.scen.Start)) + " weights, on " + net.Data
 	if p != nil {
 		title += ": " + strconv.Itoa(p.Train.N()) + " training and " + strconv.Itoa(p.Test.N()) + " test points"
 	}
-	r, y := g.editorHead(900, title)
-	row := math.Max(math.Round(1.8*l.font), l.target)
-	bw := math.Min(220*l.u, r.W-16*l.u)
-	hint := g.keysHint("↑/↓ pick a row, ←/→ change it; every change restarts the runs", "Every change restarts the runs")
-	g.widgets = append(g.widgets,
-		widget{kind: wLabel, r: geom.Rect{X: r.X + 14*l.u, Y: y, W: r.W / 2, H: row}, label: fitText(hint, l.font, r.W-bw-36*l.u)},
-		widget{kind: wButton, r: geom.Rect{X: r.X + r.W - bw - 8*l.u, Y: y, W: bw, H: row}, label: "Back to surfaces", key: keyFor(actSurfaceMenu),
-			act: actSurfaceMenu, focus: g.popup.focus == 0})
-	y = g.paramRows(r, y+row+6*l.u, params, vals, paramTarget{owner: ownerNetwork}, nil)
-	g.fitPopup(r, y+8*l.u)
+	r, y := f.Head(900, title)
+	row := math.Max(math.Round(1.8*m.Font), m.Target)
+	bw := math.Min(220*m.U, r.W-16*m.U)
+	hint := f.KeysHint("↑/↓ pick a row, ←/→ change it; every change restarts the runs", "Every change restarts the runs")
+	f.WS.Add(ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: r.X + 14*m.U, Y: y, W: r.W / 2, H: row}, Label: ui.FitText(hint, m.Font, r.W-bw-36*m.U)})
+	f.WS.Add(ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: r.X + r.W - bw - 8*m.U, Y: y, W: bw, H: row}, Label: "Back to surfaces", Key: ui.KeyFor(ui.ActSurfaceMenu),
+		Act: ui.ActSurfaceMenu, Focus: f.P.Focus == 0})
+	y = f.ParamRows(r, y+row+6*m.U, params, vals, ui.Target{Owner: ui.OwnerScene}, nil)
+	f.Fit(r, y+8*m.U)
 }
 
-// setNetParam changes row i of the network editor and restarts on the new
-// network.
-func (g *Game) setNetParam(i int, v float64) {
-	st := g.st
-	if st.scen.Kind() == scenario.KindSurface {
-		return
+// params are the network editor's rows (netFields) and their values.
+func (s *netScene) params(st *state) ([]sim.Param, []float64) {
+	fs := netFields(st.scen.Net)
+	params, vals := make([]sim.Param, len(fs)), make([]float64, len(fs))
+	for i, f := range fs {
+		params[i], vals[i] = f.p, f.get(st.scen.Net)
 	}
+	return params, vals
+}
+
+// setParam changes row i of the network editor and restarts on the new
+// network.
+func (s *netScene) setParam(st *state, i int, v float64) {
 	net := st.scen.Net.Clone()
 	fs := netFields(&net)
 	if i < 0 || i >= len(fs) {
@@ -126,51 +125,30 @@ func (g *Game) setNetParam(i int, v float64) {
 		return
 	}
 	st.setScenario(sc)
-	if g.dragging == 0 {
-		g.uiDirty = true
-	}
 }
 
-// pickNetwork switches to the default network, keeping the methods, and
-// opens its editor.
-func (g *Game) pickNetwork() {
-	st := g.st
-	if st.scen.Kind() == scenario.KindSurface {
-		sc := st.scen.Clone()
-		if err := sc.SetNetwork(scenario.DefaultNetwork()); err != nil {
-			st.notice = err.Error()
-			return
-		}
-		st.setScenario(sc)
-	}
-	g.popup = popup{kind: popNet}
+func (s *netScene) objective(st *state, open popupKind) toolItem {
+	net := st.scen.Net
+	return toolItem{"Network: " + net.NetworkSpec() + " · " + net.Data, ui.ActNetMenu, open == popNet, true}
 }
 
-// objectiveButton is the toolbar's button for what the methods minimize.
-func (g *Game) objectiveButton() toolItem {
-	if net := g.st.scen.Net; net != nil {
-		return toolItem{"Network: " + net.NetworkSpec() + " · " + net.Data, actNetMenu, g.popup.kind == popNet, true}
-	}
-	return toolItem{"Surface: " + g.st.scen.SurfaceKind.Name, actSurfaceMenu, g.popup.kind == popSurface, true}
-}
-
-// netToolbar adapts the toolbar to a network scenario: the toggles that
-// only mean something on a surface (ellipses, trial points, overlay, view)
+// tools adapts the toolbar to a network scenario: the toggles that only
+// mean something on a surface (ellipses, trial points, overlay, view)
 // give way to the loss slice's plane.
-func (g *Game) netToolbar(items []toolItem) []toolItem {
+func (s *netScene) tools(st *state, items []toolItem) []toolItem {
 	out := make([]toolItem, 0, len(items))
 	for _, it := range items {
 		switch it.act {
-		case actEllipses, actTrials, actOverlay, actResetView:
+		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView:
 			continue
-		case actContours:
+		case ui.ActContours:
 			plane := "Slice: Hessian"
-			if g.st.flags.pca {
+			if st.flags.pca {
 				plane = "Slice: PCA"
 			}
-			out = append(out, toolItem{plane, actPlane, false, true})
+			out = append(out, toolItem{plane, ui.ActPlane, false, true})
 			it.gap = false
-		case actCopyLink:
+		case ui.ActCopyLink:
 			it.gap = true
 		}
 		out = append(out, it)
@@ -190,10 +168,18 @@ var netLegendLines = []string{
 	"slice: the training loss on a plane through the start, with the paths projected",
 }
 
-// netNow is help's "now" line for a network run.
-func netNow(s *sim.Row) string {
-	return "   now:   loss = " + num(s.F) + "   |g| = " + num(s.GNorm) + "   (" + strconv.Itoa(len(s.X)) + " weights)"
+func (s *netScene) legend() []string { return netLegendLines }
+
+func (s *netScene) now(r *sim.Row) []string {
+	return []string{"   now:   loss = " + ui.Num(r.F) + "   |g| = " + ui.Num(r.GNorm) + "   (" + strconv.Itoa(len(r.X)) + " weights)"}
 }
 
 // netHint is the status line's hint for a network scenario.
 var netHint = strings.Join([]string{"Space to play", "N: network and data", "B: slice plane", "1–4: methods", "? for help"}, " · ")
+
+func (s *netScene) hint(touch bool) string {
+	if touch {
+		return "Play to train · a panel's header picks its method"
+	}
+	return netHint
+}

@@ -1,8 +1,9 @@
 package app
 
 import (
-	"curvlab/engine"
 	"testing"
+
+	"curvlab/engine"
 
 	"curvlab/sim/scenario"
 )

@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 )
 
@@ -15,19 +16,15 @@ type netRects struct {
 // netReadoutLines is the number of text lines under a network panel.
 const netReadoutLines = 5
 
-// computeNetLayout lays out a network scenario with n panels: the panels
+// layout lays out a network scenario with n panels: the panels
 // on the left (on top in portrait), the training loss and the sharpness
 // next to them, the loss slice and the Hessian spectra below. With one or
 // two panels the spectra sit under the panels and the slice takes the
 // width of the right half.
-func computeNetLayout(w, h, scale float64, n int, touch bool) (layout, netRects) {
-	l := computeLayout(w, h, scale, n, touch) // sizes, toolbar and status line
-	l.plot = geom.Rect{}
-	pad := math.Round(6 * l.u)
-	line := math.Round(l.font * 1.3)
-	head := l.headerHeight()
-	read := float64(netReadoutLines)*line + pad
-	main := geom.Rect{X: pad, Y: l.toolbar.H + pad, W: w - 2*pad, H: l.status.Y - l.toolbar.H - 2*pad}
+func (s *netScene) layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
+	pad := m.Pad()
+	head := m.HeaderHeight()
+	read := float64(netReadoutLines)*m.Line() + pad
 	var nr netRects
 	var block geom.Rect // where the panels go
 	cols, rows := min(n, 2), (n+1)/2
@@ -58,18 +55,18 @@ func computeNetLayout(w, h, scale float64, n int, touch bool) (layout, netRects)
 		}
 	} else { // portrait: panels on top, the plots below
 		bh := math.Round(0.5 * main.H)
-		if w/scale < 600 && n <= 2 { // a phone: one or two panels stacked, so that readouts stay readable
+		if m.W/m.Scale < 600 && n <= 2 { // a phone: one or two panels stacked, so that readouts stay readable
 			cols, rows = 1, n
 			bh = math.Round(0.6 * main.H)
 		}
 		block = geom.Rect{X: main.X, Y: main.Y, W: main.W, H: bh}
 		grid4(geom.Rect{X: main.X, Y: main.Y + bh + pad, W: main.W, H: main.H - bh - pad})
 	}
-	l.panelGrid(block, n, cols, rows, netReadoutLines)
+	panels := ui.PanelGrid(m, block, n, cols, rows, netReadoutLines)
 	// whole pixels: the plots' layers are copied pixel for pixel
 	for _, r := range []*geom.Rect{&nr.loss, &nr.sharp, &nr.spectrum, &nr.slice} {
-		x0, y0, x1, y1 := math.Round(r.X), math.Round(r.Y), math.Round(r.X+r.W), math.Round(r.Y+r.H)
-		*r = geom.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+		*r = ui.Whole(*r)
 	}
-	return l, nr
+	s.rects = nr
+	return panels
 }

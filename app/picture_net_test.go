@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"curvlab/app/ui"
 	"curvlab/sim"
 	"curvlab/sim/nn"
 
@@ -19,14 +20,14 @@ func plottedSharpness(t *testing.T, g *Game, k int) (ys []float64, eta2 float64)
 	t.Helper()
 	eta2 = math.NaN()
 	found := false
-	for _, s := range g.net.plots.sharp.Series {
+	for _, s := range g.network.plots.sharp.Series {
 		switch {
-		case s.X == nil && s.Color == panelColors[k]:
+		case s.X == nil && s.Color == ui.PanelColors[k]:
 			if found {
 				t.Fatalf("panel %d: two sharpness lines in its colour", k+1)
 			}
 			ys, found = s.Y, true
-		case s.X != nil && sameHue(s.Color, panelColors[k]):
+		case s.X != nil && sameHue(s.Color, ui.PanelColors[k]):
 			if !math.IsNaN(eta2) || len(s.Y) == 0 || s.Y[len(s.Y)-1] != s.Y[0] {
 				t.Fatalf("panel %d: thin lines %v", k+1, s.Y)
 			}
@@ -54,11 +55,11 @@ func sameHue(a, b color.RGBA) bool {
 func checkLossPlot(t *testing.T, g *Game, k int, r *sim.Run, train, test *nn.MLP) {
 	t.Helper()
 	var trainY, testY []float64
-	for _, s := range g.net.plots.loss.Series {
+	for _, s := range g.network.plots.loss.Series {
 		switch {
-		case s.Color == panelColors[k]:
+		case s.Color == ui.PanelColors[k]:
 			trainY = s.Y
-		case s.Color != panelColors[k] && sameHue(s.Color, panelColors[k]):
+		case s.Color != ui.PanelColors[k] && sameHue(s.Color, ui.PanelColors[k]):
 			testY = s.Y
 		}
 	}
@@ -187,8 +188,8 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 			t.Logf("%s, panel %d: %d iterates, worst relative difference %.2g", c.link, k+1, len(ys), worst)
 			// the spectra plot's row: every eigenvalue at the current weights
 			var row []float64
-			for _, sr := range g.net.plots.spectra.Rows {
-				if sr.Color == panelColors[k] {
+			for _, sr := range g.network.plots.spectra.Rows {
+				if sr.Color == ui.PanelColors[k] {
 					row = append([]float64(nil), sr.Vals...)
 				}
 			}

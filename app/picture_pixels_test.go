@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
 
@@ -111,7 +112,7 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 			panels = 1
 		}
 		for i := range panels {
-			l := g.overlays[i].Image()
+			l := g.surfaces.overlays[i].Image()
 			if l == nil {
 				t.Errorf("panel %d has no layer of marks", i+1)
 				return
@@ -126,7 +127,7 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 		t.FailNow()
 	}
 	for i := range layers {
-		v := g.panelView(g.lay.panels[i].plot)
+		v := g.panelView(g.lay.panels[i].Plot)
 		v.Screen.X, v.Screen.Y = 0, 0
 		if int(v.Screen.W) != layers[i].w || int(v.Screen.H) != layers[i].h {
 			t.Fatalf("panel %d: layer %d×%d, view %v", i+1, layers[i].w, layers[i].h, v.Screen)
@@ -296,17 +297,17 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 			if s.Radius > 0 {
 				mine = append(mine, circleCurve("the trust circle", v, s.X, s.Radius))
 			}
-			clr := panelColors[i]
-			u := g.lay.u
+			clr := ui.PanelColors[i]
+			u := g.c.M.U
 			checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, mine, 0.6, markMask(v, &s, u, false))
 			// the truth is solid, and covered by the estimate where they agree
-			checkPixels(t, what+": white", pix, w, h, u, colTrue, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, &s, u, true))
+			checkPixels(t, what+": white", pix, w, h, u, ui.True, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, &s, u, true))
 			// and the readout under the panel names the same eigenvalues
-			lines := g.panels[i].lines
-			if want := "λ " + num(2) + ", " + num(10); !strings.Contains(lines[2], want) {
+			lines := g.surfaces.panels[i].lines
+			if want := "λ " + ui.Num(2) + ", " + ui.Num(10); !strings.Contains(lines[2], want) {
 				t.Errorf("%s: readout %q, want the true Hessian's %q", what, lines[2], want)
 			}
-			if want := "λ " + num(estVals[0]) + ", " + num(estVals[1]); !strings.Contains(lines[3], want) {
+			if want := "λ " + ui.Num(estVals[0]) + ", " + ui.Num(estVals[1]); !strings.Contains(lines[3], want) {
 				t.Errorf("%s: readout %q, want the estimate's %q", what, lines[3], want)
 			}
 		}
@@ -374,8 +375,8 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 				segmentCurve("the positive axis", v, s.X, ex, axis),
 				segmentCurve("the negative axis", v, s.X, ey, axis),
 			}
-			clr := panelColors[i]
-			u := g.lay.u
+			clr := ui.PanelColors[i]
+			u := g.c.M.U
 			// the conjugate is drawn at 60 % opacity: take the white pixels at least that opaque
 			checkPixels(t, what+": white", pix, w, h, u, color.RGBA{153, 153, 153, 153}, []color.RGBA{clr}, truth, 0.45, markMask(v, &s, u, true))
 			switch i {
@@ -403,7 +404,7 @@ func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
 		t.Fatal("not in overlay mode")
 	}
 	pix, w, h, v := layers[0].pix, layers[0].w, layers[0].h, layers[0].v
-	u := g.lay.u
+	u := g.c.M.U
 	runs := freshRuns(g.st.scen, steps)
 	var masks []func(p [2]float64) bool
 	for _, r := range runs {
@@ -425,8 +426,8 @@ func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
 		s := r.Last()
 		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.st.scen.Methods[i])
 		est, _ := estimateCurve(t, v, &s, lev)
-		checkPixels(t, what+": dashed", pix, w, h, u, panelColors[i], nil, []screenCurve{est}, 0.6, masked)
+		checkPixels(t, what+": dashed", pix, w, h, u, ui.PanelColors[i], nil, []screenCurve{est}, 0.6, masked)
 	}
 	truth := ellipseCurve("the true ellipse", v, runs[0].Last().X, trueVals, trueVecs, lev)
-	checkPixels(t, "overlay: white", pix, w, h, u, colTrue, panelColors[:], []screenCurve{truth}, 0.9, masked)
+	checkPixels(t, "overlay: white", pix, w, h, u, ui.True, ui.PanelColors[:], []screenCurve{truth}, 0.9, masked)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
@@ -395,14 +396,14 @@ func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 		g.st.stepAll()
 	}
 	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	pl := &g.plot.pl
+	pl := &g.surfaces.plot.pl
 	if !pl.LogY {
 		t.Error("f − f* not on a log scale")
 	}
 	for i, r := range freshRuns(g.st.scen, 12) {
 		var ys []float64
 		for _, s := range pl.Series {
-			if s.Color == panelColors[i] {
+			if s.Color == ui.PanelColors[i] {
 				ys = s.Y
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strconv"
 
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -50,47 +51,47 @@ func (pc *panelCache) syncPath(r *sim.Run) int { return pc.path.sync(r, surfaceP
 func surfacePoint(x []float64) (float64, float64) { return x[0], x[1] }
 
 // refresh rebuilds the readout of run r (panel k) if it advanced.
-func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
+func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 	if pc.run == r && pc.rows == len(r.Trace) {
 		return
 	}
 	pc.run, pc.rows = r, len(r.Trace)
-	s := r.Last()
-	clr := panelColors[k%len(panelColors)]
-	budget := strconv.Itoa(g.st.scen.Steps)
-	pc.lines[0] = "iter " + strconv.Itoa(s.Iter) + "/" + budget + "  f " + num(s.F) + "  |g| " + num(s.GNorm)
-	pc.colors[0] = colInk
-	ev := "step " + num(s.StepLen)
-	if s.Alpha != 0 {
-		ev += "  α " + num(s.Alpha)
+	last := r.Last()
+	clr := ui.PanelColors[k%len(ui.PanelColors)]
+	budget := strconv.Itoa(s.st.scen.Steps)
+	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + budget + "  f " + ui.Num(last.F) + "  |g| " + ui.Num(last.GNorm)
+	pc.colors[0] = ui.Ink
+	ev := "step " + ui.Num(last.StepLen)
+	if last.Alpha != 0 {
+		ev += "  α " + ui.Num(last.Alpha)
 	}
-	if s.Radius > 0 {
-		ev += "  Δ " + num(s.Radius)
+	if last.Radius > 0 {
+		ev += "  Δ " + ui.Num(last.Radius)
 	}
-	ev += "  evals " + strconv.Itoa(s.FEvals) + "/" + strconv.Itoa(s.GEvals) + "/" + strconv.Itoa(s.HEvals)
-	pc.lines[1], pc.colors[1] = ev, colDim
+	ev += "  evals " + strconv.Itoa(last.FEvals) + "/" + strconv.Itoa(last.GEvals) + "/" + strconv.Itoa(last.HEvals)
+	pc.lines[1], pc.colors[1] = ev, ui.Dim
 	truth := geom.Curvature{Kind: geom.KindInvalid}
-	if isFiniteVec(s.X) {
-		g.st.scen.Surface().Hess(pc.hess[:], s.X)
+	if isFiniteVec(last.X) {
+		s.st.scen.Surface().Hess(pc.hess[:], last.X)
 		truth = geom.Eigen(pc.hess)
 		pc.lines[2] = "true H    " + eigText(truth)
 	} else {
 		pc.lines[2] = "true H    —"
 	}
-	pc.colors[2] = colTrue
-	if est, ok := estimate(&s); ok {
-		pc.lines[3] = curvName(s.CurvKind) + "  " + eigText(est)
+	pc.colors[2] = ui.True
+	if est, ok := estimate(&last); ok {
+		pc.lines[3] = curvName(last.CurvKind) + "  " + eigText(est)
 	} else {
 		pc.lines[3] = "no curvature model"
 	}
 	pc.colors[3] = clr
-	pc.status, pc.stClr = runStatus(&s.Step, truth.Kind == geom.KindPosDef)
-	if s.Events&sim.EventDiverged != 0 {
-		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(s.Iter)
-		pc.colors[0] = colBad
+	pc.status, pc.stClr = runStatus(&last.Step, truth.Kind == geom.KindPosDef)
+	if last.Events&sim.EventDiverged != 0 {
+		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(last.Iter)
+		pc.colors[0] = ui.Bad
 	}
-	if k < len(g.st.scen.Methods) {
-		pc.short = g.st.scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
+	if k < len(s.st.scen.Methods) {
+		pc.short = s.st.scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
 	}
 }
 
@@ -101,15 +102,15 @@ func (pc *panelCache) refresh(g *Game, r *sim.Run, k int) {
 func runStatus(s *sim.Step, minimum bool) (string, color.RGBA) {
 	switch {
 	case s.Events&sim.EventDiverged != 0:
-		return "diverged", colBad
+		return "diverged", ui.Bad
 	case s.Events&sim.EventConverged != 0 && !minimum:
-		return "stuck: not a minimum", colWarn
+		return "stuck: not a minimum", ui.Warn
 	case s.Events&sim.EventConverged != 0:
-		return "converged", colGood
+		return "converged", ui.Good
 	case s.Events != 0:
-		return s.Events.String(), colWarn
+		return s.Events.String(), ui.Warn
 	}
-	return "", colInk
+	return "", ui.Ink
 }
 
 func isFiniteVec(x []float64) bool {
@@ -136,10 +137,10 @@ func curvName(k sim.CurvKind) string {
 // eigText describes a curvature: eigenvalues, condition number, and what
 // the signs mean.
 func eigText(cv geom.Curvature) string {
-	s := "λ " + num(cv.Lmin) + ", " + num(cv.Lmax)
+	s := "λ " + ui.Num(cv.Lmin) + ", " + ui.Num(cv.Lmax)
 	switch cv.Kind {
 	case geom.KindPosDef:
-		s += "  κ " + num(cv.Lmax/cv.Lmin)
+		s += "  κ " + ui.Num(cv.Lmax/cv.Lmin)
 	case geom.KindIndefinite:
 		s += "  indefinite (saddle)"
 	case geom.KindNegDef:
@@ -154,24 +155,24 @@ func eigText(cv geom.Curvature) string {
 
 // drawReadout draws the numbers under a panel: its run's, or one line per
 // run in overlay.
-func (g *Game) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
-	l := &g.lay
-	line := (r.H - 6*l.u) / readoutLines
+func (s *surfaceScene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
+	l := &s.c.M
+	line := (r.H - 6*l.U) / readoutLines
 	if !shown.all {
 		k := shown.run
-		pc := &g.panels[k]
-		pc.refresh(g, g.st.runs[k], k)
+		pc := &s.panels[k]
+		pc.refresh(s, s.st.runs[k], k)
 		for j := 0; j < readoutLines; j++ {
-			g.text(render.Mono, pc.lines[j], r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, pc.colors[j], render.Left|render.Top)
+			s.c.Text(render.Mono, pc.lines[j], r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, pc.colors[j], render.Left|render.Top)
 		}
 		return
 	}
-	for j, run := range g.st.runs {
+	for j, run := range s.st.runs {
 		if j >= readoutLines {
 			break
 		}
-		pc := &g.panels[j]
-		pc.refresh(g, run, j)
-		g.text(render.Mono, pc.short, r.X+8*l.u, r.Y+4*l.u+float64(j)*line, l.read, panelColors[j], render.Left|render.Top)
+		pc := &s.panels[j]
+		pc.refresh(s, run, j)
+		s.c.Text(render.Mono, pc.short, r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, ui.PanelColors[j], render.Left|render.Top)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"curvlab/app/ui"
 	"curvlab/sim/scenario"
 )
 
@@ -19,21 +20,21 @@ import (
 func TestScreens(t *testing.T) {
 	type screen struct {
 		name, link string
-		actions    []action
+		actions    []ui.Action
 		arg        int
 	}
 	screens := []screen{
 		{"default", "", nil, 0},
-		{"help", "", []action{actStep, actStep, actHelp}, 0},
-		{"surface-editor", "", []action{actSurfaceMenu}, 0},
-		{"panel-editor", "", []action{actEditPanel}, 0},
-		{"panel-editor-nesterov", "v1;s=rosenbrock;x=-1.2,1;m=nesterov:lr=0.0005", []action{actEditPanel}, 0},
-		{"presets", "", []action{actPresetMenu}, 0},
-		{"overlay", "", []action{actToEnd, actOverlay}, 0},
-		{"four-panels", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", []action{actToEnd}, 0},
+		{"help", "", []ui.Action{ui.ActStep, ui.ActStep, ui.ActHelp}, 0},
+		{"surface-editor", "", []ui.Action{ui.ActSurfaceMenu}, 0},
+		{"panel-editor", "", []ui.Action{ui.ActEditPanel}, 0},
+		{"panel-editor-nesterov", "v1;s=rosenbrock;x=-1.2,1;m=nesterov:lr=0.0005", []ui.Action{ui.ActEditPanel}, 0},
+		{"presets", "", []ui.Action{ui.ActPresetMenu}, 0},
+		{"overlay", "", []ui.Action{ui.ActToEnd, ui.ActOverlay}, 0},
+		{"four-panels", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", []ui.Action{ui.ActToEnd}, 0},
 	}
 	for _, p := range scenario.Presets() {
-		screens = append(screens, screen{"preset-" + p.Name, p.Link, []action{actToEnd}, 0})
+		screens = append(screens, screen{"preset-" + p.Name, p.Link, []ui.Action{ui.ActToEnd}, 0})
 	}
 	var plain []byte
 	for _, sc := range screens {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim/surfaces"
@@ -29,7 +30,7 @@ type surfaceImage struct {
 	levels   []float64
 	contours geom.Contours
 
-	ticks axisTicks
+	ticks ui.AxisTicks
 
 	// computed counts the recomputations; layer holds the heatmap, contour
 	// lines, minima and tick marks, which every panel copies.
@@ -104,7 +105,7 @@ func (si *surfaceImage) update(surf surfaces.Surface, version int, v geom.View, 
 		// which would move every contour line.
 		si.scale = geom.AutoScale(si.vals)
 		si.levels = si.scale.Levels(si.levels[:0], contourCount)
-		si.ticks.update(v, u)
+		si.ticks.Update(v, u)
 	}
 	si.heat.Smooth = si.step > 1
 	si.heat.Set(si.vals, w, h, si.scale)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"curvlab/app/ui"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -14,7 +16,7 @@ import (
 // and a frame in which nothing changed computes nothing.
 func TestSurfaceCoarseThenSharp(t *testing.T) {
 	g, img := newTestGame(t, "", 1600, 900)
-	si := &g.surface
+	si := &g.surfaces.surface
 	surf := g.st.scen.Surface()
 	w, h := int(si.view.Screen.W), int(si.view.Screen.H)
 	if w*h <= coarseSamples {
@@ -55,7 +57,7 @@ func TestSurfaceCoarseThenSharp(t *testing.T) {
 
 	// Inside the first panel, away from text, contour lines and marks, most
 	// pixels of the coarse frame are within a few levels of the sharp one.
-	pr := g.lay.panels[0].plot
+	pr := g.lay.panels[0].Plot
 	near, all := 0, 0
 	for y := int(pr.Y) + 30; y < int(pr.Y+pr.H)-30; y++ {
 		for x := int(pr.X) + 40; x < int(pr.X+pr.W)-10; x++ {
@@ -80,7 +82,7 @@ func TestSurfaceCoarseThenSharp(t *testing.T) {
 		t.Errorf("a frame without a change recomputed the surface")
 	}
 
-	g.do(actZoomIn, 0)
+	g.do(ui.ActZoomIn, 0)
 	frame()
 	checkGrid("after zooming in", coarseStep(w, h))
 	frame()

@@ -1,17 +1,18 @@
-package app
+package ui
 
 import (
 	"math"
 
 	"curvlab/sim"
+	"strconv"
 )
 
-// sliderScale maps a parameter's value to a slider position t in [0, 1]
+// Scale maps a parameter's value to a slider position t in [0, 1]
 // and back. Wide positive ranges are logarithmic, wide ranges of both signs
 // symmetric-logarithmic, the rest linear; the slider covers a window of the
 // accepted range around the default so that it stays usable (the link may
 // hold any accepted value; the slider then pins at its end).
-type sliderScale struct {
+type Scale struct {
 	lo, hi float64 // window of values the slider spans
 	kind   int     // scaleLinear, scaleLog, scaleSymLog
 	intg   bool
@@ -23,8 +24,8 @@ const (
 	scaleSymLog
 )
 
-func newSliderScale(p sim.Param) sliderScale {
-	s := sliderScale{lo: p.Min, hi: p.Max, intg: p.Int}
+func NewScale(p sim.Param) Scale {
+	s := Scale{lo: p.Min, hi: p.Max, intg: p.Int}
 	switch {
 	case p.Int:
 	case p.Min > 0 && p.Max/p.Min > 100:
@@ -46,8 +47,8 @@ func newSliderScale(p sim.Param) sliderScale {
 func symlog(v float64) float64 { return math.Copysign(math.Log10(1+math.Abs(v)), v) }
 func symexp(t float64) float64 { return math.Copysign(math.Pow(10, math.Abs(t))-1, t) }
 
-// pos returns the slider position of value v, clamped to [0, 1].
-func (s sliderScale) pos(v float64) float64 {
+// Pos returns the slider position of value v, clamped to [0, 1].
+func (s Scale) Pos(v float64) float64 {
 	var t float64
 	switch s.kind {
 	case scaleLog:
@@ -63,9 +64,9 @@ func (s sliderScale) pos(v float64) float64 {
 	return math.Min(1, t)
 }
 
-// value returns the value at slider position t, rounded to three
+// Value returns the value at slider position t, rounded to three
 // significant digits (or an integer) so that links stay short.
-func (s sliderScale) value(t float64) float64 {
+func (s Scale) Value(t float64) float64 {
 	t = math.Max(0, math.Min(1, t))
 	var v float64
 	switch s.kind {
@@ -79,21 +80,21 @@ func (s sliderScale) value(t float64) float64 {
 	if s.intg {
 		return math.Round(v)
 	}
-	v = round3(v)
+	v = Round3(v)
 	return math.Max(s.lo, math.Min(s.hi, v))
 }
 
-// nudge returns v moved by one keyboard step (dir = ±1): a twentieth of
+// Nudge returns v moved by one keyboard step (dir = ±1): a twentieth of
 // the slider, or one for integers.
-func (s sliderScale) nudge(v float64, dir int) float64 {
+func (s Scale) Nudge(v float64, dir int) float64 {
 	if s.intg {
 		return math.Max(s.lo, math.Min(s.hi, v+float64(dir)))
 	}
-	return s.value(s.pos(v) + float64(dir)*0.05)
+	return s.Value(s.Pos(v) + float64(dir)*0.05)
 }
 
-// round3 rounds to three significant digits.
-func round3(v float64) float64 {
+// Round3 rounds to three significant digits.
+func Round3(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
@@ -101,13 +102,8 @@ func round3(v float64) float64 {
 	p := math.Pow(10, e)
 	r := math.Round(v/p) * p
 	// Undo binary noise: 0.1 + 0.2 style tails.
-	if s, err := sim.ParseFloat(trimFloat(r)); err == nil {
+	if s, err := strconv.ParseFloat(strconv.FormatFloat(r, 'g', 3, 64), 64); err == nil {
 		return s
 	}
 	return r
-}
-
-// trimFloat formats with at most 3 significant digits.
-func trimFloat(v float64) string {
-	return formatSig(v, 3)
 }

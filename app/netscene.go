@@ -1,0 +1,68 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"time"
+
+	"curvlab/app/ui"
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// netScene draws a network scenario: per method a panel with the
+// network's decision map over the input plane and the data; the training
+// and test loss, the sharpness against each step size's 2/η, the Hessian
+// spectra and the loss on a plane through the start.
+type netScene struct {
+	c  *ui.Canvas
+	st *state // the state of the call in progress
+	netView
+	rects netRects // where the plots go
+}
+
+func (s *netScene) panelCount(st *state) int { return len(st.runs) }
+
+func (s *netScene) update(st *state, panels []ui.PanelRects, deadline time.Time) {
+	s.st = st
+	s.netUpdate(panels, deadline)
+}
+
+func (s *netScene) draw(dst *ebiten.Image, st *state, panels []ui.PanelRects) {
+	s.st = st
+	s.drawNet(dst, panels)
+}
+
+func (s *netScene) status(k int) (string, color.RGBA) {
+	return s.panels[k].status, s.panels[k].stClr
+}
+
+func (s *netScene) headers(st *state) bool { return true }
+
+func (s *netScene) view(st *state, r geom.Rect) geom.View {
+	if p := st.scen.NetProblem(); p != s.prob {
+		s.reset(p)
+	}
+	return s.panelView(r)
+}
+
+// explorable is false: the input plane keeps its window and its points
+// are data, not starts.
+func (s *netScene) explorable() bool { return false }
+
+// lambdaMax is the sharpness measured at the start of run k.
+func (s *netScene) lambdaMax(st *state, k int) float64 { return st.sharpness(k, 0) }
+
+// iterateRows are rows of one number, the training loss: the weights are
+// too many to be useful.
+func (s *netScene) iterateRows(r *sim.Run) [][]float64 {
+	rows := make([][]float64, len(r.Trace))
+	for i := range rows {
+		rows[i] = []float64{r.Trace[i].F}
+	}
+	return rows
+}
+
+var nan = math.NaN()

@@ -1,0 +1,199 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"time"
+
+	"curvlab/app/ui"
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// surfaceScene draws a surface scenario: one panel per method (or one for
+// all, the overlay) showing the surface's heatmap and contours with each
+// run's path, its current iterate, gradient, curvature ellipses (the true
+// Hessian's and the method's estimate) and trust region; readouts under
+// the panels; the plot of f − f* beside them.
+type surfaceScene struct {
+	c        *ui.Canvas
+	st       *state // the state of the call in progress
+	surface  surfaceImage
+	plot     fPlot
+	plotRect geom.Rect
+	panels   [scenario.MaxPanels]panelCache
+	overlays [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
+	hessBuf  [4]float64
+}
+
+// readoutLines is the number of text lines under each panel.
+const readoutLines = 4
+
+// layout places n panels of a surface scenario and the plot of f in main:
+// the plot beside the panels in landscape, below them in portrait.
+func (s *surfaceScene) layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
+	pad := m.Pad()
+	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
+		pw := math.Round(math.Max(180*m.U, math.Min(0.24*main.W, 460*m.U)))
+		s.plotRect = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: math.Round(math.Min(main.H, pw*1.1))}
+		main.W -= pw + pad
+	} else { // portrait: the plot below
+		ph := math.Round(math.Max(140*m.U, 0.22*main.H))
+		s.plotRect = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
+		main.H -= ph + pad
+	}
+	cols, rows := n, 1
+	if n == 4 && main.W < 2.4*main.H {
+		cols, rows = 2, 2
+	}
+	if n >= 2 && main.W < 0.9*main.H {
+		cols, rows = 1, n
+		if n == 4 {
+			cols, rows = 2, 2
+		}
+	}
+	return ui.PanelGrid(m, main, n, cols, rows, readoutLines)
+}
+
+func (s *surfaceScene) panelCount(st *state) int {
+	if st.flags.overlay {
+		return 1
+	}
+	return len(st.runs)
+}
+
+// update refreshes the readouts of the runs (their headers' statuses come
+// from them).
+func (s *surfaceScene) update(st *state, panels []ui.PanelRects, deadline time.Time) {
+	s.st = st
+	for k, r := range st.runs {
+		s.panels[k].refresh(s, r, k)
+	}
+}
+
+func (s *surfaceScene) draw(dst *ebiten.Image, st *state, panels []ui.PanelRects) {
+	s.st = st
+	s.drawSurfaces(dst, panels)
+}
+
+func (s *surfaceScene) status(k int) (string, color.RGBA) {
+	return s.panels[k].status, s.panels[k].stClr
+}
+
+func (s *surfaceScene) headers(st *state) bool { return !st.flags.overlay }
+
+// view is the view of panel rect r: the scenario's window widened to the
+// rectangle's aspect so that circles stay round.
+func (s *surfaceScene) view(st *state, r geom.Rect) geom.View {
+	w := st.view()
+	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: r}
+	v.EqualAspect()
+	return v
+}
+
+func (s *surfaceScene) panelView(r geom.Rect) geom.View { return s.view(s.st, r) }
+
+func (s *surfaceScene) explorable() bool { return true }
+
+func (s *surfaceScene) tools(st *state, items []toolItem) []toolItem { return items }
+
+func (s *surfaceScene) objective(st *state, open popupKind) toolItem {
+	return toolItem{"Surface: " + st.scen.SurfaceKind.Name, ui.ActSurfaceMenu, open == popSurface, true}
+}
+
+// editor is the surface picker (with the network as its last choice) and
+// the surface's parameters.
+func (s *surfaceScene) editor(st *state, f *ui.Form) {
+	m := f.M
+	sc := &st.scen
+	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(sc.SurfaceKind.Desc))
+	y = f.Grid(r, y, objectiveNames(), ui.ActPickSurface, indexOfSurface(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
+	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
+	f.Fit(r, y+8*m.U)
+}
+
+func (s *surfaceScene) params(st *state) ([]sim.Param, []float64) {
+	return st.scen.SurfaceKind.Params, st.scen.SurfaceVals
+}
+
+// setParam changes the surface's parameter i and restarts the runs.
+func (s *surfaceScene) setParam(st *state, i int, v float64) {
+	sc := &st.scen
+	if i < 0 || i >= len(sc.SurfaceVals) {
+		return
+	}
+	vals := append([]float64(nil), sc.SurfaceVals...)
+	vals[i] = v
+	if sc.SetSurface(sc.SurfaceKind, vals) != nil {
+		return
+	}
+	st.surfaceVersion++
+	st.restart()
+}
+
+// lambdaMax is the surface Hessian's largest eigenvalue at the start.
+func (s *surfaceScene) lambdaMax(st *state, k int) float64 {
+	st.scen.Surface().Hess(s.hessBuf[:], st.scen.Start)
+	return geom.Eigen(s.hessBuf).Lmax
+}
+
+func (s *surfaceScene) hint(touch bool) string {
+	if touch {
+		return "Tap a panel to start there · drag to pan · pinch to zoom"
+	}
+	return "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help"
+}
+
+func (s *surfaceScene) legend() []string { return legendLines }
+
+func (s *surfaceScene) now(r *sim.Row) []string {
+	lines := []string{"   now:   x = " + ui.Pair(r.X[0], r.X[1]) + "   g = " + ui.Pair(r.G[0], r.G[1]) + "   f = " + ui.Num(r.F)}
+	if c := r.Curv; len(c) >= 4 {
+		lines = append(lines, "   "+curvName(r.CurvKind)+" = [["+ui.Num(c[0])+", "+ui.Num(c[1])+"], ["+ui.Num(c[2])+", "+ui.Num(c[3])+"]]")
+	}
+	return lines
+}
+
+// iterateRows are rows of (x1, x2, f): x1 and x2 are NaN in a row whose
+// iterate the trace no longer keeps (see sim.Run.Vectors; a surface's run
+// keeps every row in practice).
+func (s *surfaceScene) iterateRows(r *sim.Run) [][]float64 {
+	rows := make([][]float64, len(r.Trace))
+	for i := range rows {
+		rows[i] = []float64{math.NaN(), math.NaN(), r.Trace[i].F}
+	}
+	for _, i := range r.Kept() {
+		x := r.X(i)
+		rows[i][0], rows[i][1] = x[0], x[1]
+	}
+	return rows
+}
+
+// runsShown is what a surface panel shows: one run, or every run on one
+// surface (the overlay).
+type runsShown struct {
+	all bool // every run: the overlay
+	run int  // else this one
+}
+
+// allRuns is the overlay's panel.
+var allRuns = runsShown{all: true}
+
+// oneRun is the panel of run k alone.
+func oneRun(k int) runsShown { return runsShown{run: k} }
+
+// shows reports whether run k is drawn.
+func (r runsShown) shows(k int) bool { return r.all || r.run == k }
+
+func (r runsShown) String() string {
+	if r.all {
+		return "all runs"
+	}
+	return "run " + strconv.Itoa(r.run+1)
+}

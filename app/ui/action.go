@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Action is something the user can ask for, by a button, a menu item or a
+// key. Every Action has a key; the help overlay lists them from Keymap.
+type Action int
+
+const (
+	ActNone Action = iota
+	ActPlay
+	ActStep
+	ActReset
+	ActToEnd
+	ActSlower
+	ActFaster
+	ActSurfaceMenu
+	ActPresetMenu
+	ActEditPanel // arg: panel
+	ActAddPanel
+	ActRemovePanel
+	ActEllipses
+	ActTrials
+	ActContours
+	ActOverlay
+	ActResetView
+	ActZoomIn
+	ActZoomOut
+	ActCopyLink
+	ActHelp
+	ActClose
+	ActPickSurface // arg: index into surfaces.Kinds()
+	ActPickPreset  // arg: index into presets
+	ActPickMethod  // arg: index into sim.MethodKinds(); popup.panel says which panel
+	ActSetChoice   // arg: choice index; widget.param says which parameter
+	ActNetMenu     // network editor (switches to a network first)
+	ActPlane       // loss slice of a network: Hessian eigenvectors or PCA
+	ActMenu        // the toolbar's actions that do not fit on it, as a list
+)
+
+// actionNames are the actions' names, for automated checks
+// (window.curvlab.controls in the browser).
+var actionNames = [...]string{
+	ActNone: "none", ActPlay: "play", ActStep: "step", ActReset: "reset", ActToEnd: "to-end",
+	ActSlower: "slower", ActFaster: "faster", ActSurfaceMenu: "surface-menu", ActPresetMenu: "preset-menu",
+	ActEditPanel: "edit-panel", ActAddPanel: "add-panel", ActRemovePanel: "remove-panel",
+	ActEllipses: "ellipses", ActTrials: "trials", ActContours: "contours", ActOverlay: "overlay",
+	ActResetView: "reset-view", ActZoomIn: "zoom-in", ActZoomOut: "zoom-out", ActCopyLink: "copy-link",
+	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
+	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
+	ActMenu: "menu",
+}
+
+func (a Action) String() string {
+	if a >= 0 && int(a) < len(actionNames) {
+		return actionNames[a]
+	}
+	return "Action(" + strconv.Itoa(int(a)) + ")"
+}
+
+// Binding ties a key to an Action.
+type Binding struct {
+	Key   ebiten.Key
+	Shift bool
+	Act   Action
+	Arg   int
+	Keys  string // as shown in help and on buttons
+	What  string // what it does, for help
+}
+
+// Keymap lists every keyboard shortcut, in the order help shows them.
+var Keymap = []Binding{
+	{ebiten.KeySpace, false, ActPlay, 0, "Space", "play / pause"},
+	{ebiten.KeyS, false, ActStep, 0, "S, →", "one step"},
+	{ebiten.KeyArrowRight, false, ActStep, 0, "", ""},
+	{ebiten.KeyR, false, ActReset, 0, "R", "reset to the start"},
+	{ebiten.KeyG, false, ActToEnd, 0, "G", "run to the end of the budget"},
+	{ebiten.KeyBracketLeft, false, ActSlower, 0, "[", "slower"},
+	{ebiten.KeyBracketRight, false, ActFaster, 0, "]", "faster"},
+	{ebiten.KeyF, false, ActSurfaceMenu, 0, "F", "surface and its parameters"},
+	{ebiten.KeyN, false, ActNetMenu, 0, "N", "network, data and loss (switches to a network)"},
+	{ebiten.KeyB, false, ActPlane, 0, "B", "network loss slice: Hessian eigenvectors / PCA"},
+	{ebiten.KeyP, false, ActPresetMenu, 0, "P", "presets (lessons)"},
+	{ebiten.Key1, false, ActEditPanel, 0, "1–4", "method and settings of panel 1–4"},
+	{ebiten.Key2, false, ActEditPanel, 1, "", ""},
+	{ebiten.Key3, false, ActEditPanel, 2, "", ""},
+	{ebiten.Key4, false, ActEditPanel, 3, "", ""},
+	{ebiten.KeyA, false, ActAddPanel, 0, "A", "add a panel (up to 4)"},
+	{ebiten.KeyX, false, ActRemovePanel, 0, "X", "remove the last panel"},
+	{ebiten.KeyE, false, ActEllipses, 0, "E", "curvature ellipses on/off"},
+	{ebiten.KeyT, false, ActTrials, 0, "T", "line-search trial points on/off"},
+	{ebiten.KeyC, false, ActContours, 0, "C", "contour lines on/off"},
+	{ebiten.KeyO, false, ActOverlay, 0, "O", "overlay: all methods on one panel"},
+	{ebiten.KeyV, false, ActResetView, 0, "V", "reset the view"},
+	{ebiten.KeyEqual, false, ActZoomIn, 0, "+ −", "zoom in / out (also wheel, pinch)"},
+	{ebiten.KeyKPAdd, false, ActZoomIn, 0, "", ""},
+	{ebiten.KeyMinus, false, ActZoomOut, 0, "", ""},
+	{ebiten.KeyKPSubtract, false, ActZoomOut, 0, "", ""},
+	{ebiten.KeyL, false, ActCopyLink, 0, "L", "copy a link to this scenario"},
+	{ebiten.KeyM, false, ActMenu, 0, "M", "the toolbar's actions that do not fit on it"},
+	{ebiten.KeySlash, true, ActHelp, 0, "?, H", "this help"},
+	{ebiten.KeyH, false, ActHelp, 0, "", ""},
+	{ebiten.KeyEscape, false, ActClose, 0, "Esc", "close menus and help"},
+}
+
+// KeyFor returns the key label of an Action, for buttons.
+func KeyFor(a Action) string {
+	for _, b := range Keymap {
+		if b.Act == a && b.Keys != "" {
+			return b.Keys
+		}
+	}
+	return ""
+}
