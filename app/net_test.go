@@ -229,22 +229,23 @@ func TestLossSliceIsComputed(t *testing.T) {
 	m := freshMLP(t, g)
 	check := func(what string) {
 		if !settle(g, img, 5000, 0) { // real frames, with their budget
-			t.Fatalf("%s: not complete after 5000 frames (level %d)", what, g.network.slice.level)
+			t.Fatalf("%s: not complete after 5000 frames (level %d)", what, g.network.slice.cells.Level())
 		}
 		sl := &g.network.slice
-		for j := 0; j < sliceN; j++ {
-			for i := 0; i < sliceN; i++ {
-				x := make([]float64, len(sl.origin))
+		pl, cells := &sl.plane, &sl.cells
+		for j := 0; j < nn.SliceN; j++ {
+			for i := 0; i < nn.SliceN; i++ {
+				x := make([]float64, len(pl.Origin))
 				a, b := sl.grid.X(i), sl.grid.Y(j)
 				for k := range x {
-					x[k] = sl.origin[k] + a*sl.u[k] + b*sl.v[k]
+					x[k] = pl.Origin[k] + a*pl.U[k] + b*pl.V[k]
 				}
-				if got, want := sl.vals[j*sliceN+i], m.Func(x); got != want || sl.disp[j*sliceN+i] != want {
-					t.Fatalf("%s: cell (%d, %d): %v (shown %v), loss %v", what, i, j, got, sl.disp[j*sliceN+i], want)
+				if got, want := cells.Vals[j*nn.SliceN+i], m.Func(x); got != want || cells.Disp[j*nn.SliceN+i] != want {
+					t.Fatalf("%s: cell (%d, %d): %v (shown %v), loss %v", what, i, j, got, cells.Disp[j*nn.SliceN+i], want)
 				}
 			}
 		}
-		if math.Abs(dotv(sl.u, sl.v)) > 1e-9 || math.Abs(dotv(sl.u, sl.u)-1) > 1e-9 || math.Abs(dotv(sl.v, sl.v)-1) > 1e-9 {
+		if math.Abs(dotv(pl.U, pl.V)) > 1e-9 || math.Abs(dotv(pl.U, pl.U)-1) > 1e-9 || math.Abs(dotv(pl.V, pl.V)-1) > 1e-9 {
 			t.Errorf("%s: the directions are not orthonormal", what)
 		}
 		// one point per row the trace keeps, each the projection of its
@@ -258,8 +259,8 @@ func TestLossSliceIsComputed(t *testing.T) {
 				x := r.X(row)
 				var a, b float64
 				for j := range x {
-					a += sl.u[j] * (x[j] - sl.origin[j])
-					b += sl.v[j] * (x[j] - sl.origin[j])
+					a += pl.U[j] * (x[j] - pl.Origin[j])
+					b += pl.V[j] * (x[j] - pl.Origin[j])
 				}
 				if math.Abs(pts[2*i]-a) > 1e-12*(1+math.Abs(a)) || math.Abs(pts[2*i+1]-b) > 1e-12*(1+math.Abs(b)) {
 					t.Errorf("%s: panel %d: row %d projected at (%v, %v), want (%v, %v)", what, k+1, row, pts[2*i], pts[2*i+1], a, b)
@@ -268,8 +269,8 @@ func TestLossSliceIsComputed(t *testing.T) {
 		}
 	}
 	check("Hessian plane")
-	if g.network.slice.kind != planeHessian || g.network.slice.lam[0] < g.network.slice.lam[1] {
-		t.Errorf("plane %v with eigenvalues %v", g.network.slice.kind, g.network.slice.lam)
+	if g.network.slice.kind != planeHessian || g.network.slice.plane.Lam[0] < g.network.slice.plane.Lam[1] {
+		t.Errorf("plane %v with eigenvalues %v", g.network.slice.kind, g.network.slice.plane.Lam)
 	}
 	g.do(ui.ActPlane, 0)
 	if !strings.Contains(g.st.scen.UI, "p") {

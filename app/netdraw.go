@@ -10,6 +10,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -143,7 +144,7 @@ func (s *netScene) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
 	nv := &s.netView
 	sl := &nv.slice
 	np := &nv.plots
-	key := sliceKey{version: sl.version, level: sl.level, uploaded: sl.uploaded, contours: !s.st.flags.hideContours, u: s.c.M.U}
+	key := sliceKey{version: sl.version, level: sl.cells.Level(), uploaded: sl.uploaded, contours: !s.st.flags.hideContours, u: s.c.M.U}
 	for k, r := range s.st.runs {
 		key.runs[k], key.paths[k] = r, sl.paths[k].version
 	}
@@ -335,8 +336,8 @@ func (s *netScene) drawSlice(r, sq geom.Rect, info bool) {
 		return
 	}
 	widths := [2]float64{r.X + r.W - (sq.X + sq.W + 14*l.U) - 6*l.U, r.W - 16*l.U} // info, title
-	if np.sliceVersion != sl.version || np.sliceLevel != sl.level || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
-		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.level, st.flags.pca, widths
+	if np.sliceVersion != sl.version || np.sliceLevel != sl.cells.Level() || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
+		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.cells.Level(), st.flags.pca, widths
 		s.sliceTexts(widths[0], widths[1])
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
@@ -393,15 +394,15 @@ func (s *netScene) sliceTexts(w, head float64) {
 	np := &s.netView.plots
 	np.sliceTitle = "Training loss on a plane through the start"
 	axes := "axes a, b: the top two Hessian eigenvectors at the start"
-	what := "their eigenvalues " + ui.Num(sl.lam[0]) + " and " + ui.Num(sl.lam[1])
+	what := "their eigenvalues " + ui.Num(sl.plane.Lam[0]) + " and " + ui.Num(sl.plane.Lam[1])
 	if sl.kind == planePCA {
 		axes = "axes a, b: the paths' first two principal components"
-		what = "variance along them " + ui.Num(sl.lam[0]) + ", " + ui.Num(sl.lam[1])
+		what = "variance along them " + ui.Num(sl.plane.Lam[0]) + ", " + ui.Num(sl.plane.Lam[1])
 	}
 	np.sliceNote = ui.GlyphSafe.Replace(axes)
-	progress := "grid " + strconv.Itoa(sliceN) + "² done"
+	progress := "grid " + strconv.Itoa(nn.SliceN) + "² done"
 	if !sl.complete() {
-		progress = "computing the " + strconv.Itoa(sliceN/sliceSteps[sl.level]) + "² grid…"
+		progress = "computing the " + strconv.Itoa(sl.cells.Cells()) + "² grid…"
 	}
 	other := "B: slice along the principal components instead"
 	if s.st.flags.pca {
