@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/engine"
 
@@ -40,16 +41,16 @@ func TestHostileLinkOpensDefaultWithNotice(t *testing.T) {
 		"#%ZZ",
 		"#v2;s=rosenbrock;x=1,1;m=gd",
 	} {
-		st := newState(link, engine.NewClient(engine.NewInProcess()))
-		if got := st.scen.Encode(); got != def {
+		st := scene.NewState(link, engine.NewClient(engine.NewInProcess()))
+		if got := st.Scen.Encode(); got != def {
 			t.Errorf("%.30q opened %q, want the default", link, got)
 		}
-		if st.notice == "" || strings.ContainsAny(st.notice, "<>") || len(st.notice) > 300 {
-			t.Errorf("%.30q: notice %q", link, st.notice)
+		if st.Notice == "" || strings.ContainsAny(st.Notice, "<>") || len(st.Notice) > 300 {
+			t.Errorf("%.30q: notice %q", link, st.Notice)
 		}
 	}
-	if st := newState("", engine.NewClient(engine.NewInProcess())); st.notice != "" {
-		t.Errorf("empty link: notice %q", st.notice)
+	if st := scene.NewState("", engine.NewClient(engine.NewInProcess())); st.Notice != "" {
+		t.Errorf("empty link: notice %q", st.Notice)
 	}
 }
 
@@ -73,25 +74,25 @@ func TestBadLinkWhileOpenRestoresTheLink(t *testing.T) {
 	if def := scenario.Default().Encode(); h.last != def {
 		t.Errorf("published %q, want the scenario kept, %q", h.last, def)
 	}
-	if g.st.notice == "" {
+	if g.st.Notice == "" {
 		t.Error("no notice")
 	}
 }
 
 func TestLinkRoundTrip(t *testing.T) {
 	link := "v1;s=quadratic:l1=2,l2=20;x=1,-1;m=gd:lr=0.05;m=bfgs;n=40;w=-3,3,-2,2;u=eo5"
-	st := newState("#"+link, engine.NewClient(engine.NewInProcess()))
-	if st.notice != "" {
-		t.Fatal(st.notice)
+	st := scene.NewState("#"+link, engine.NewClient(engine.NewInProcess()))
+	if st.Notice != "" {
+		t.Fatal(st.Notice)
 	}
-	if got := st.scen.Encode(); got != link {
+	if got := st.Scen.Encode(); got != link {
 		t.Errorf("opened %q, encodes as %q", link, got)
 	}
-	f := st.flags
-	if !f.hideEllipses || !f.overlay || f.hideTrials || f.speed != 5 {
+	f := st.Flags
+	if !f.HideEllipses || !f.Overlay || f.HideTrials || f.Speed != 5 {
 		t.Errorf("flags %+v from u=eo5", f)
 	}
-	if parseFlags(f.String()) != f {
+	if scene.ParseFlags(f.String()) != f {
 		t.Errorf("flags %+v do not round-trip through %q", f, f.String())
 	}
 }
@@ -217,7 +218,7 @@ func TestLayoutFits(t *testing.T) {
 		for n := 1; n <= 4; n++ {
 			m := ui.NewMetrics(sz[0], sz[1], 1, false)
 			var s surfaceScene
-			panels := s.layout(&m, frame(&m).main, n)
+			panels := s.Layout(&m, frame(&m).main, n)
 			screen := geom.Rect{W: sz[0], H: sz[1]}
 			for i, p := range panels {
 				if !inside(p.Frame, screen) || p.Plot.W < 50 || p.Plot.H < 50 {
@@ -270,13 +271,13 @@ func TestClickMovesStart(t *testing.T) {
 	g.press()
 	g.ptr.Down, g.ptr.Released = false, true
 	g.release()
-	for k, r := range g.st.runs {
+	for k, r := range g.st.Runs {
 		x := r.Row(0).X
 		if math.Abs(x[0]-wx) > 0.01*(v.XMax-v.XMin) || math.Abs(x[1]-wy) > 0.01*(v.YMax-v.YMin) {
 			t.Errorf("panel %d starts at %v, clicked (%v, %v)", k, x, wx, wy)
 		}
 	}
-	if !g.st.changed {
+	if !g.st.Changed {
 		t.Error("the new start was not marked for publishing")
 	}
 }
@@ -294,14 +295,14 @@ func TestToEndTurnsPauseBackIntoPlay(t *testing.T) {
 		return ""
 	}
 	onFrames(1, func() { g.do(ui.ActToEnd, 0); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if !g.st.playing || label() != "Pause" {
-		t.Fatalf("after G: playing %v, button %q", g.st.playing, label())
+	if !g.st.Playing || label() != "Pause" {
+		t.Fatalf("after G: playing %v, button %q", g.st.Playing, label())
 	}
-	for i := 0; i < 600 && !g.st.done(); i++ {
+	for i := 0; i < 600 && !g.st.Done(); i++ {
 		onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	}
 	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if !g.st.done() || g.st.playing || label() != "Play" {
-		t.Errorf("at the end: done %v, playing %v, button %q", g.st.done(), g.st.playing, label())
+	if !g.st.Done() || g.st.Playing || label() != "Play" {
+		t.Errorf("at the end: done %v, playing %v, button %q", g.st.Done(), g.st.Playing, label())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -55,18 +56,18 @@ func (g *Game) buildUI() {
 	case popPresets:
 		g.buildPresets(f)
 	case popSurface:
-		if g.st.scen.Kind() == scenario.KindNetwork {
+		if g.st.Scen.Kind() == scenario.KindNetwork {
 			g.buildPicker(f)
 		} else {
-			g.scene.editor(g.st, f)
+			g.scene.Editor(g.st, f)
 		}
 	case popPanel:
 		g.buildPanelEditor(f)
 	case popHelp:
 		g.buildHelp(f)
 	case popNet:
-		if g.st.scen.Kind() == scenario.KindNetwork {
-			g.scene.editor(g.st, f)
+		if g.st.Scen.Kind() == scenario.KindNetwork {
+			g.scene.Editor(g.st, f)
 		} else {
 			g.popup = popup{}
 		}
@@ -78,49 +79,42 @@ func (g *Game) buildUI() {
 	}
 }
 
-type toolItem struct {
-	label string
-	act   ui.Action
-	on    bool
-	gap   bool // starts a group: extra space before it; a group is never split between the bar and the menu
-}
-
 // menuLabel is the label of the toolbar's last button when some actions do
 // not fit: it opens them as a list (popMenu).
 const menuLabel = "More"
 
 // toolItems lists every toolbar ui.Action, in order.
-func (g *Game) toolItems() []toolItem {
+func (g *Game) toolItems() []scene.ToolItem {
 	st := g.st
 	play := "Play"
-	if st.playing {
+	if st.Playing {
 		play = "Pause"
 	}
-	items := []toolItem{
-		{play, ui.ActPlay, st.playing, false},
-		{"Step", ui.ActStep, false, false},
-		{"Reset", ui.ActReset, false, false},
-		{"To end", ui.ActToEnd, false, false},
-		{"−", ui.ActSlower, false, true},
-		{g.speedLabel(), ui.ActNone, false, false},
-		{"+", ui.ActFaster, false, false},
-		g.scene.objective(st, g.popup.kind),
-		{"Presets", ui.ActPresetMenu, g.popup.kind == popPresets, false},
-		{"+ Panel", ui.ActAddPanel, false, true},
-		{"− Panel", ui.ActRemovePanel, false, false},
-		{"Ellipses", ui.ActEllipses, !st.flags.hideEllipses, true},
-		{"Trials", ui.ActTrials, !st.flags.hideTrials, false},
-		{"Contours", ui.ActContours, !st.flags.hideContours, false},
-		{"Overlay", ui.ActOverlay, st.flags.overlay, false},
-		{"View", ui.ActResetView, false, true},
-		{"Link", ui.ActCopyLink, false, false},
-		{"Help", ui.ActHelp, g.popup.kind == popHelp, false},
+	items := []scene.ToolItem{
+		{Label: play, Act: ui.ActPlay, On: st.Playing},
+		{Label: "Step", Act: ui.ActStep},
+		{Label: "Reset", Act: ui.ActReset},
+		{Label: "To end", Act: ui.ActToEnd},
+		{Label: "−", Act: ui.ActSlower, Gap: true},
+		{Label: g.speedLabel(), Act: ui.ActNone},
+		{Label: "+", Act: ui.ActFaster},
+		g.scene.Objective(st, g.popup.kind == popSurface || g.popup.kind == popNet),
+		{Label: "Presets", Act: ui.ActPresetMenu, On: g.popup.kind == popPresets},
+		{Label: "+ Panel", Act: ui.ActAddPanel, Gap: true},
+		{Label: "− Panel", Act: ui.ActRemovePanel},
+		{Label: "Ellipses", Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
+		{Label: "Trials", Act: ui.ActTrials, On: !st.Flags.HideTrials},
+		{Label: "Contours", Act: ui.ActContours, On: !st.Flags.HideContours},
+		{Label: "Overlay", Act: ui.ActOverlay, On: st.Flags.Overlay},
+		{Label: "View", Act: ui.ActResetView, Gap: true},
+		{Label: "Link", Act: ui.ActCopyLink},
+		{Label: "Help", Act: ui.ActHelp, On: g.popup.kind == popHelp},
 	}
-	return g.scene.tools(st, items)
+	return g.scene.Tools(st, items)
 }
 
 func (g *Game) speedLabel() string {
-	return strconv.FormatFloat(speeds[g.st.flags.speed], 'g', -1, 64) + "/s"
+	return strconv.FormatFloat(scene.Speeds[g.st.Flags.Speed], 'g', -1, 64) + "/s"
 }
 
 // buildToolbar lays the toolbar's actions out in one row: with their key
@@ -132,18 +126,18 @@ func (g *Game) buildToolbar() {
 	items := g.toolItems()
 	gap := math.Round(4 * m.U)
 	bigGap := math.Round(14 * m.U)
-	width := func(it toolItem, withKeys bool) float64 {
+	width := func(it scene.ToolItem, withKeys bool) float64 {
 		key := ""
 		if withKeys {
-			key = ui.KeyFor(it.act)
+			key = ui.KeyFor(it.Act)
 		}
-		return math.Max(m.ButtonWidth(it.label, key), m.Target)
+		return math.Max(m.ButtonWidth(it.Label, key), m.Target)
 	}
 	total := func(withKeys bool) float64 {
 		w := gap
 		for _, it := range items {
 			w += width(it, withKeys) + gap
-			if it.gap {
+			if it.Gap {
 				w += bigGap
 			}
 		}
@@ -157,7 +151,7 @@ func (g *Game) buildToolbar() {
 		x := gap
 		group := 0 // the first item of the current group
 		for i, it := range items {
-			if it.gap {
+			if it.Gap {
 				group = i
 				x += bigGap
 			}
@@ -175,18 +169,18 @@ func (g *Game) buildToolbar() {
 	for _, it := range items[:fit] {
 		key := ""
 		if withKeys {
-			key = ui.KeyFor(it.act)
+			key = ui.KeyFor(it.Act)
 		}
-		if it.gap {
+		if it.Gap {
 			x += bigGap
 		}
 		w := width(it, withKeys)
 		kind := ui.KindButton
-		if it.act == ui.ActNone {
+		if it.Act == ui.ActNone {
 			kind = ui.KindLabel
 		}
 		g.ws.List = append(g.ws.List, ui.Widget{Kind: kind, R: geom.Rect{X: x, Y: y, W: w, H: h},
-			Label: it.label, Key: key, Act: it.act, On: it.on || kind == ui.KindLabel})
+			Label: it.Label, Key: key, Act: it.Act, On: it.On || kind == ui.KindLabel})
 		x += w + gap
 	}
 	if fit < len(items) {
@@ -210,7 +204,7 @@ func (g *Game) buildMenu(f *ui.Form) {
 	pad := math.Round(8 * m.U)
 	w := 240 * m.U
 	for _, it := range g.overflow {
-		w = math.Max(w, m.ButtonWidth(it.label, ui.KeyFor(it.act))+2*pad)
+		w = math.Max(w, m.ButtonWidth(it.Label, ui.KeyFor(it.Act))+2*pad)
 	}
 	w = math.Min(w, m.W-2*pad)
 	r := f.Rect(w)
@@ -220,19 +214,19 @@ func (g *Game) buildMenu(f *ui.Form) {
 	for i := 0; i < len(g.overflow); i++ {
 		it := g.overflow[i]
 		rr := geom.Rect{X: r.X + pad, Y: y, W: r.W - 2*pad, H: row}
-		if it.act == ui.ActSlower && i+2 < len(g.overflow) { // − speed +
+		if it.Act == ui.ActSlower && i+2 < len(g.overflow) { // − speed +
 			bw := math.Max(row, m.ButtonWidth("−", ""))
 			g.ws.List = append(g.ws.List,
-				ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, Label: "Speed  " + g.overflow[i+1].label, On: true},
+				ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, Label: "Speed  " + g.overflow[i+1].Label, On: true},
 				ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: rr.X + rr.W - 2*bw - pad, Y: y, W: bw, H: row}, Label: "−", Act: ui.ActSlower, Focus: g.popup.Focus == focus},
 				ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: rr.X + rr.W - bw, Y: y, W: bw, H: row}, Label: "+", Act: ui.ActFaster, Focus: g.popup.Focus == focus})
 			i += 2
 		} else {
-			key := ui.KeyFor(it.act)
+			key := ui.KeyFor(it.Act)
 			if key == "" {
 				key = " " // a blank hint: the label at the left, as in a list
 			}
-			g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: rr, Label: it.label, Key: key, Act: it.act, On: it.on,
+			g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: rr, Label: it.Label, Key: key, Act: it.Act, On: it.On,
 				Focus: g.popup.Focus == focus})
 		}
 		focus++
@@ -246,8 +240,8 @@ func (g *Game) buildMenu(f *ui.Form) {
 func (g *Game) menuRows() []ui.Action {
 	var rows []ui.Action
 	for i := 0; i < len(g.overflow); i++ {
-		rows = append(rows, g.overflow[i].act)
-		if g.overflow[i].act == ui.ActSlower && i+2 < len(g.overflow) {
+		rows = append(rows, g.overflow[i].Act)
+		if g.overflow[i].Act == ui.ActSlower && i+2 < len(g.overflow) {
 			i += 2
 		}
 	}
@@ -255,15 +249,15 @@ func (g *Game) menuRows() []ui.Action {
 }
 
 func (g *Game) buildHeaders() {
-	if g.st.flags.overlay && g.st.scen.Kind() == scenario.KindSurface {
+	if g.st.Flags.Overlay && g.st.Scen.Kind() == scenario.KindSurface {
 		return
 	}
 	for i, pr := range g.lay.panels {
-		if i >= len(g.st.scen.Methods) {
+		if i >= len(g.st.Scen.Methods) {
 			break
 		}
 		r := pr.Header.Inset(2 * g.c.M.U)
-		label := strconv.Itoa(i+1) + "   " + g.st.scen.Methods[i].String()
+		label := strconv.Itoa(i+1) + "   " + g.st.Scen.Methods[i].String()
 		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: r, Label: label, Key: "edit " + strconv.Itoa(i+1),
 			Act: ui.ActEditPanel, Arg: i, On: g.popup.kind == popPanel && g.popup.panel == i})
 	}
@@ -324,7 +318,7 @@ func (g *Game) buildPresets(f *ui.Form) {
 
 func (g *Game) buildPanelEditor(f *ui.Form) {
 	m := &g.c.M
-	sc := &g.st.scen
+	sc := &g.st.Scen
 	p := g.popup.panel
 	if p >= len(sc.Methods) {
 		g.popup = popup{}
@@ -357,12 +351,12 @@ func (g *Game) stabilityMark(key string) (float64, string) {
 	if key != "lr" {
 		return math.NaN(), ""
 	}
-	spec := g.st.scen.Methods[g.popup.panel]
+	spec := g.st.Scen.Methods[g.popup.panel]
 	name := spec.Kind.Name
 	if name != "gd" && name != "momentum" && name != "nesterov" {
 		return math.NaN(), ""
 	}
-	lmax := g.scene.lambdaMax(g.st, g.popup.panel)
+	lmax := g.scene.LambdaMax(g.st, g.popup.panel)
 	if !(lmax > 0) {
 		return math.NaN(), ""
 	}

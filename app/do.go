@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
@@ -16,36 +17,36 @@ func (g *Game) do(a ui.Action, arg int) {
 	g.uiDirty = true
 	switch a {
 	case ui.ActPlay:
-		if st.playing {
-			st.playing = false
+		if st.Playing {
+			st.Playing = false
 		} else {
-			if st.done() {
-				st.restart()
+			if st.Done() {
+				st.Restart()
 			}
-			st.playing = true
+			st.Playing = true
 		}
 	case ui.ActStep:
-		st.playing = false
-		st.stepAll()
+		st.Playing = false
+		st.StepAll()
 	case ui.ActReset:
-		st.playing = false
-		st.restart()
+		st.Playing = false
+		st.Restart()
 	case ui.ActToEnd: // play at the engine's full speed
-		st.playing, st.rush = !st.done(), true
+		st.Playing, st.Rush = !st.Done(), true
 	case ui.ActSlower, ui.ActFaster:
 		d := 1
 		if a == ui.ActSlower {
 			d = -1
 		}
-		f := st.flags
-		f.speed = max(0, min(len(speeds)-1, f.speed+d))
-		st.setFlags(f) // the speed lives in the link's UI flags
+		f := st.Flags
+		f.Speed = max(0, min(len(scene.Speeds)-1, f.Speed+d))
+		st.SetFlags(f) // the speed lives in the link's UI flags
 	case ui.ActSurfaceMenu:
 		g.togglePopup(popSurface, 0)
 	case ui.ActPresetMenu:
 		g.togglePopup(popPresets, 0)
 	case ui.ActEditPanel:
-		if arg < len(st.scen.Methods) {
+		if arg < len(st.Scen.Methods) {
 			if g.popup.kind == popPanel && g.popup.panel == arg {
 				g.popup = popup{}
 			} else {
@@ -53,33 +54,33 @@ func (g *Game) do(a ui.Action, arg int) {
 			}
 		}
 	case ui.ActAddPanel:
-		if n := len(st.scen.Methods); n < scenario.MaxPanels {
-			st.scen.Methods = append(st.scen.Methods, nextMethod(st.scen.Methods))
-			st.restart()
+		if n := len(st.Scen.Methods); n < scenario.MaxPanels {
+			st.Scen.Methods = append(st.Scen.Methods, nextMethod(st.Scen.Methods))
+			st.Restart()
 		}
 	case ui.ActRemovePanel:
-		if n := len(st.scen.Methods); n > 1 {
-			st.scen.Methods = st.scen.Methods[:n-1]
+		if n := len(st.Scen.Methods); n > 1 {
+			st.Scen.Methods = st.Scen.Methods[:n-1]
 			if g.popup.kind == popPanel && g.popup.panel >= n-1 {
 				g.popup = popup{}
 			}
-			st.restart()
+			st.Restart()
 		}
 	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay:
-		f := st.flags
+		f := st.Flags
 		switch a {
 		case ui.ActEllipses:
-			f.hideEllipses = !f.hideEllipses
+			f.HideEllipses = !f.HideEllipses
 		case ui.ActTrials:
-			f.hideTrials = !f.hideTrials
+			f.HideTrials = !f.HideTrials
 		case ui.ActContours:
-			f.hideContours = !f.hideContours
+			f.HideContours = !f.HideContours
 		case ui.ActOverlay:
-			f.overlay = !f.overlay
+			f.Overlay = !f.Overlay
 		}
-		st.setFlags(f)
+		st.SetFlags(f)
 	case ui.ActResetView:
-		st.setView(nil)
+		st.SetView(nil)
 	case ui.ActZoomIn, ui.ActZoomOut:
 		if len(g.lay.panels) > 0 {
 			r := g.lay.panels[0].Plot
@@ -90,7 +91,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			g.zoomAt(0, f, r.X+r.W/2, r.Y+r.H/2)
 		}
 	case ui.ActCopyLink:
-		if msg := g.host.CopyLink(st.scen.Encode()); msg != "" {
+		if msg := g.host.CopyLink(st.Scen.Encode()); msg != "" {
 			g.showToast(msg)
 		}
 	case ui.ActHelp:
@@ -109,32 +110,32 @@ func (g *Game) do(a ui.Action, arg int) {
 			g.pickNetwork()
 		}
 	case ui.ActNetMenu:
-		if st.scen.Kind() == scenario.KindSurface || g.popup.kind != popNet {
+		if st.Scen.Kind() == scenario.KindSurface || g.popup.kind != popNet {
 			g.pickNetwork()
 		} else {
 			g.popup = popup{}
 		}
 	case ui.ActPlane:
-		f := st.flags
-		f.pca = !f.pca
-		st.setFlags(f)
+		f := st.Flags
+		f.PCA = !f.PCA
+		st.SetFlags(f)
 	case ui.ActPickPreset:
 		if ps := scenario.Presets(); arg >= 0 && arg < len(ps) {
 			_, sc, err := scenario.LookupPreset(ps[arg].Name)
 			if err != nil {
-				st.notice = err.Error()
+				st.Notice = err.Error()
 				return
 			}
-			st.setScenario(sc)
-			st.notice = ""
+			st.SetScenario(sc)
+			st.Notice = ""
 			g.popup = popup{}
 		}
 	case ui.ActPickMethod:
 		kinds := sim.MethodKinds()
 		p := g.popup.panel
-		if arg >= 0 && arg < len(kinds) && p < len(st.scen.Methods) {
-			st.scen.Methods[p] = sim.Spec{Kind: kinds[arg], Values: sim.Defaults(kinds[arg].Params)}
-			st.restart()
+		if arg >= 0 && arg < len(kinds) && p < len(st.Scen.Methods) {
+			st.Scen.Methods[p] = sim.Spec{Kind: kinds[arg], Values: sim.Defaults(kinds[arg].Params)}
+			st.Restart()
 		}
 	}
 }
@@ -143,29 +144,29 @@ func (g *Game) do(a ui.Action, arg int) {
 // view, keeping the methods.
 func (g *Game) pickSurface(k *surfaces.Kind) {
 	st := g.st
-	sc := st.scen.Clone()
+	sc := st.Scen.Clone()
 	sc.Net = nil
 	if err := sc.SetSurface(k, sim.Defaults(k.Params)); err != nil {
-		st.notice = err.Error()
+		st.Notice = err.Error()
 		return
 	}
 	start := sc.Surface().Start()
 	sc.Start = start[:]
 	sc.View = nil
-	st.setScenario(sc)
+	st.SetScenario(sc)
 }
 
 // pickNetwork switches to the default network, keeping the methods, and
 // opens its editor.
 func (g *Game) pickNetwork() {
 	st := g.st
-	if st.scen.Kind() == scenario.KindSurface {
-		sc := st.scen.Clone()
+	if st.Scen.Kind() == scenario.KindSurface {
+		sc := st.Scen.Clone()
 		if err := sc.SetNetwork(scenario.DefaultNetwork()); err != nil {
-			st.notice = err.Error()
+			st.Notice = err.Error()
 			return
 		}
-		st.setScenario(sc)
+		st.SetScenario(sc)
 	}
 	g.popup = popup{kind: popNet}
 }
@@ -237,7 +238,7 @@ func (g *Game) editorKeys() bool {
 
 // popupRows is the number of keyboard rows of the open popup.
 func (g *Game) popupRows() int {
-	sc := &g.st.scen
+	sc := &g.st.Scen
 	switch g.popup.kind {
 	case popPresets:
 		return len(scenario.Presets())
@@ -247,11 +248,11 @@ func (g *Game) popupRows() int {
 		if sc.Kind() == scenario.KindNetwork { // the picker alone
 			return 1
 		}
-		ps, _ := g.scene.params(g.st)
+		ps, _ := g.scene.Params(g.st)
 		return 1 + len(ps)
 	case popNet:
 		if sc.Kind() == scenario.KindNetwork {
-			ps, _ := g.scene.params(g.st)
+			ps, _ := g.scene.Params(g.st)
 			return 1 + len(ps)
 		}
 	case popPanel:
@@ -265,7 +266,7 @@ func (g *Game) popupRows() int {
 // adjustRow changes row r of the open editor by one step in direction dir:
 // row 0 cycles the surface or method, the others nudge a parameter.
 func (g *Game) adjustRow(r, dir int) {
-	sc := &g.st.scen
+	sc := &g.st.Scen
 	switch g.popup.kind {
 	case popMenu:
 		if rows := g.menuRows(); r < len(rows) && rows[r] == ui.ActSlower { // the speed's row
@@ -291,7 +292,7 @@ func (g *Game) adjustRow(r, dir int) {
 		if g.popup.kind == popSurface && sc.Kind() == scenario.KindNetwork {
 			return
 		}
-		if ps, vs := g.scene.params(g.st); r-1 < len(ps) {
+		if ps, vs := g.scene.Params(g.st); r-1 < len(ps) {
 			g.nudge(ui.Target{Owner: ui.OwnerScene, Index: r - 1}, ps[r-1], vs[r-1], dir)
 		}
 	case popPanel:

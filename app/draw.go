@@ -27,19 +27,19 @@ func (s *surfaceScene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 	// anti-aliased shape onto the screen, so ebiten's anti-aliasing
 	// buffer (twice the screen's resolution) is not cleared and blended
 	// every frame.
-	if !s.st.flags.overlay && len(panels) > len(s.st.runs) {
-		panels = panels[:len(s.st.runs)]
+	if !s.st.Flags.Overlay && len(panels) > len(s.st.Runs) {
+		panels = panels[:len(s.st.Runs)]
 	}
 	if len(panels) > 0 {
 		// Once a frame: every panel has the same size and view.
-		s.surface.update(s.st.scen.Surface(), s.st.surfaceVersion, s.panelView(panels[0].Plot), l.U)
+		s.surface.update(s.st.Scen.Surface(), s.st.SurfaceVersion, s.panelView(panels[0].Plot), l.U)
 	}
 	for i, pr := range panels {
 		s.c.Flat.FillRect(dst, pr.Frame, ui.Bar)
 		s.surfaceLayer().Draw(dst, pr.Plot.X, pr.Plot.Y)
 		v := s.panelView(pr.Plot)
 		shown := s.shownIn(i)
-		for k := range s.st.runs {
+		for k := range s.st.Runs {
 			if !shown.shows(k) {
 				continue
 			}
@@ -59,7 +59,7 @@ func (s *surfaceScene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 // was recomputed or the contours toggled.
 func (s *surfaceScene) surfaceLayer() *render.Layer[surfaceLayerKey] {
 	si := &s.surface
-	key := surfaceLayerKey{computed: si.computed, contours: !s.st.flags.hideContours, u: s.c.M.U}
+	key := surfaceLayerKey{computed: si.computed, contours: !s.st.Flags.HideContours, u: s.c.M.U}
 	v := si.view // the screen rectangle at the origin
 	si.layer.Update(key, int(v.Screen.W), int(v.Screen.H), func(img *ebiten.Image) { s.drawSurface(img, v) })
 	return &si.layer
@@ -73,7 +73,7 @@ func (s *surfaceScene) drawSurface(dst *ebiten.Image, v geom.View) {
 	si := &s.surface
 	si.heat.Draw(dst, v.Screen)
 	p.Clip = v.Screen
-	if !s.st.flags.hideContours {
+	if !s.st.Flags.HideContours {
 		// every level at once: one draw call (per 2,300 segments)
 		p.Segments(dst, &v, si.contours.Segs, float32(1*l.U), render.Alpha(ui.True, 0.28))
 	}
@@ -103,10 +103,10 @@ const trailPointsPerFrame = 1024
 // saves the first frame two textures a panel.
 func (s *surfaceScene) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 	pc := &s.panels[k]
-	r := s.st.runs[k]
+	r := s.st.Runs[k]
 	from := pc.syncPath(r)
 	v.Screen.X, v.Screen.Y = 0, 0
-	n := len(pc.path.pts) / 2
+	n := len(pc.path.Pts) / 2
 	if n <= 1 {
 		return nil
 	}
@@ -132,15 +132,15 @@ func (s *surfaceScene) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int
 	pc := &s.panels[k]
 	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	p.Clip = v.Screen
-	p.PolylineFrom(dst, &v, pc.path.pts[:2*to], from, float32(2*l.U), render.Alpha(clr, 0.9))
-	p.Dots(dst, &v, pc.path.pts[2*from:2*to], 2.6*l.U, clr)
+	p.PolylineFrom(dst, &v, pc.path.Pts[:2*to], from, float32(2*l.U), render.Alpha(clr, 0.9))
+	p.Dots(dst, &v, pc.path.Pts[2*from:2*to], 2.6*l.U, clr)
 	p.Clip = geom.Rect{}
 }
 
 // shownIn returns what surface panel i shows: its run, or in overlay mode
 // (one panel) every run.
 func (s *surfaceScene) shownIn(i int) runsShown {
-	if s.st.flags.overlay {
+	if s.st.Flags.Overlay {
 		return allRuns
 	}
 	return oneRun(i)
@@ -153,9 +153,9 @@ func (s *surfaceScene) shownIn(i int) runsShown {
 func (s *surfaceScene) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
 	ol := &s.overlays[i]
 	v.Screen.X, v.Screen.Y = 0, 0
-	f := s.st.flags
-	key := overlayKey{view: v, u: s.c.M.U, ellipses: !f.hideEllipses, trials: !f.hideTrials, shown: shown}
-	for k, r := range s.st.runs {
+	f := s.st.Flags
+	key := overlayKey{view: v, u: s.c.M.U, ellipses: !f.HideEllipses, trials: !f.HideTrials, shown: shown}
+	for k, r := range s.st.Runs {
 		if shown.shows(k) {
 			key.runs[k], key.rows[k] = r, len(r.Trace)
 		}
@@ -196,7 +196,7 @@ func (s *surfaceScene) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown)
 	p := &s.c.Paint
 	p.Clip = v.Screen
 	first := true
-	for k := range s.st.runs {
+	for k := range s.st.Runs {
 		if shown.shows(k) {
 			s.drawRun(dst, v, k, first)
 			first = false
@@ -214,20 +214,20 @@ func (s *surfaceScene) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth 
 	l := &s.c.M
 	p := &s.c.Paint
 	st := s.st
-	r := st.runs[k]
+	r := st.Runs[k]
 	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	last := r.Last()
 	x, y := last.X[0], last.X[1]
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return // diverged: the readout says so; nothing to draw as a number
 	}
-	if !st.flags.hideTrials {
+	if !st.Flags.HideTrials {
 		for t := 0; t < last.Trials; t++ {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.U, float32(1.5*l.U), ui.Trial)
 		}
 	}
-	m := marksAt(st.scen.Surface(), &last, v, &s.hessBuf)
-	if !st.flags.hideEllipses {
+	m := marksAt(st.Scen.Surface(), &last, v, &s.hessBuf)
+	if !st.Flags.HideEllipses {
 		s.drawCurvature(dst, v, m, clr, withTruth)
 	}
 	p.LevelSet(dst, &v, m.Trust.Curv, m.Trust.X, m.Trust.Y, m.Trust.Level, render.Stroke{Width: float32(1.5 * l.U), Color: render.Alpha(clr, 0.8), Dash: 6 * l.U})

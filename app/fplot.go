@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -41,7 +42,7 @@ type fPlotKey struct {
 // drawn again only when the runs advanced or changed.
 func (fp *fPlot) draw(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
 	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown}
-	for k, run := range s.st.runs {
+	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}
 	fp.layer.Update(key, int(r.W), int(r.H), func(img *ebiten.Image) { fp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
@@ -53,11 +54,11 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
 	st := s.st
 	l := &s.c.M
 	fstar, known := s.surface.fstar, s.surface.fknown
-	if !slices.Equal(fp.runs, st.runs) || fp.fstar != fstar || fp.known != known {
+	if !slices.Equal(fp.runs, st.Runs) || fp.fstar != fstar || fp.known != known {
 		fp.fstar, fp.known = fstar, known
-		fp.runs = append(fp.runs[:0], st.runs...)
-		for i := range st.runs {
-			fp.names[i] = st.scen.Methods[i].String()
+		fp.runs = append(fp.runs[:0], st.Runs...)
+		for i := range st.Runs {
+			fp.names[i] = st.Scen.Methods[i].String()
 		}
 		if known {
 			fp.pl.Title, fp.pl.YLabel = "f − f*  (f* = "+ui.Num(fstar)+")", ""
@@ -67,9 +68,9 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
 	}
 	fp.pl.XLabel = "iteration"
 	fp.pl.LogY = known
-	ui.StylePlot(&fp.pl, l.U, plotFont(l))
+	ui.StylePlot(&fp.pl, l.U, scene.PlotFont(l))
 	fp.pl.Series = fp.pl.Series[:0]
-	for i, run := range st.runs {
+	for i, run := range st.Runs {
 		ys := fp.ys[i][:0]
 		for s := range run.Trace {
 			f := run.Trace[s].F

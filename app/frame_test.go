@@ -35,7 +35,7 @@ func BenchmarkSurfaceFrame(b *testing.B) {
 				onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
 			} else {
 				for i := 0; i < 500; i++ {
-					g.st.stepAll()
+					g.st.StepAll()
 				}
 				g.do(ui.ActPlay, 0)
 			}

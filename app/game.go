@@ -3,9 +3,11 @@ package app
 import (
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/engine"
 	"curvlab/render/geom"
+	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -16,7 +18,7 @@ import (
 // panels.
 type Game struct {
 	host  Host
-	st    *state
+	st    *scene.State
 	scale float64 // device pixels per logical pixel, capped at 2
 	w, h  float64 // screen size in device pixels
 
@@ -27,13 +29,13 @@ type Game struct {
 	// the scenes, one per kind of scenario, and the current one
 	surfaces *surfaceScene
 	network  *netScene
-	scene    scene
+	scene    scene.Scene
 
 	uiDirty   bool
 	popup     popup
-	overflow  []toolItem // the toolbar's actions that do not fit on it: popMenu lists them
-	popupClip ui.Clip    // the screen clipped to the open popup, where its content is drawn
-	scrolling bool       // the pointer went down in a popup that scrolls: a drag scrolls it
+	overflow  []scene.ToolItem // the toolbar's actions that do not fit on it: popMenu lists them
+	popupClip ui.Clip          // the screen clipped to the open popup, where its content is drawn
+	scrolling bool             // the pointer went down in a popup that scrolls: a drag scrolls it
 	ptr       ui.Pointer
 	pressed   ui.WidgetRef // widget pressed and not yet released
 	dragging  ui.WidgetRef // slider being dragged
@@ -57,10 +59,6 @@ type Game struct {
 	worked time.Duration
 }
 
-// frameWork is the time a frame may spend stepping runs and computing
-// what they draw (the rest of a 30 fps frame is for drawing).
-const frameWork = 12 * time.Millisecond
-
 // New creates the app showing the scenario of a link ("" for the default).
 func New(link string, host Host) *Game {
 	if host == nil {
@@ -74,7 +72,7 @@ func New(link string, host Host) *Game {
 	c := ui.NewCanvas()
 	g := &Game{
 		host:     host,
-		st:       newState(link, eng),
+		st:       scene.NewState(link, eng),
 		scale:    1,
 		c:        c,
 		surfaces: &surfaceScene{c: c},
@@ -82,9 +80,9 @@ func New(link string, host Host) *Game {
 		opened:   make(chan string, 4),
 		uiDirty:  true,
 	}
-	g.scene = g.sceneFor(g.st.scen.Kind())
-	if why != "" && g.st.notice == "" {
-		g.st.notice = why
+	g.scene = g.sceneFor(g.st.Scen.Kind())
+	if why != "" && g.st.Notice == "" {
+		g.st.Notice = why
 	}
 	return g
 }
@@ -94,20 +92,20 @@ func New(link string, host Host) *Game {
 // can bring them back after it reloads (a lost WebGL context). Call it
 // between frames.
 func (g *Game) Clock() (rows int, playing bool) {
-	return max(g.st.eng.Wanted(), g.st.eng.Rows()), g.st.playing
+	return max(g.st.Eng.Wanted(), g.st.Eng.Rows()), g.st.Playing
 }
 
 // Resume brings the runs back to rows rows and the play state to playing,
 // as Clock reported them before a reload. Call it before the first frame.
 func (g *Game) Resume(rows int, playing bool) {
-	g.st.eng.Want(min(rows, g.st.scen.Steps+1))
-	g.st.playing = playing && !g.st.done()
+	g.st.Eng.Want(min(rows, g.st.Scen.Steps+1))
+	g.st.Playing = playing && !g.st.Done()
 	g.uiDirty = true
 }
 
 // Engine says where the runs are computed: "page", "goroutine" or
 // "worker" (the browser exposes it as window.curvlab.engine).
-func (g *Game) Engine() string { return g.st.eng.Transport() }
+func (g *Game) Engine() string { return g.st.Eng.Transport() }
 
 // Open shows the scenario of a link, as when the user edits the URL. It may
 // be called from any goroutine; the game loop picks it up.
@@ -151,7 +149,7 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 type layoutKey struct {
 	w, h, scale float64
 	panels      int
-	scene       scene // a network's layout differs
+	scene       scene.Scene // a network's layout differs
 	touch       bool
 }
 
@@ -160,9 +158,9 @@ type layoutKey struct {
 // touch is seen waits until the finger is up, so that a tap ends on the
 // target it began on.
 func (g *Game) relayout() {
-	g.scene = g.sceneFor(g.st.scen.Kind())
+	g.scene = g.sceneFor(g.st.Scen.Kind())
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch)
-	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: g.scene.panelCount(g.st), scene: g.scene,
+	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
 		touch: touched || ui.LooksTouch(g.w, g.h, g.scale)}
 	if key == g.layKey && g.lay.panels != nil {
 		return
@@ -170,7 +168,7 @@ func (g *Game) relayout() {
 	g.layKey = key
 	g.c.M = ui.NewMetrics(g.w, g.h, g.scale, key.touch)
 	g.lay = frame(&g.c.M)
-	g.lay.panels = g.scene.layout(&g.c.M, g.lay.main, key.panels)
+	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.main, key.panels)
 	g.uiDirty = true
 }
 
@@ -192,12 +190,12 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.relayout()
 	g.handleInput()
-	wasPlaying := g.st.playing
-	g.st.tick(dt, t0.Add(frameWork*3/4-g.worked))
-	if g.st.playing != wasPlaying { // the runs ended: Pause turns back into Play
+	wasPlaying := g.st.Playing
+	g.st.Tick(dt, t0.Add(scene.FrameWork*3/4-g.worked))
+	if g.st.Playing != wasPlaying { // the runs ended: Pause turns back into Play
 		g.uiDirty = true
 	}
-	g.scene.update(g.st, g.lay.panels, t0.Add(frameWork-g.worked))
+	g.scene.Update(g.st, g.lay.panels, t0.Add(scene.FrameWork-g.worked))
 	if g.uiDirty {
 		g.buildUI()
 	}
@@ -211,13 +209,13 @@ func (g *Game) Update() error {
 // openLink replaces the scenario with the one of a link, keeping the
 // current one (with a notice) if the link is malformed.
 func (g *Game) openLink(link string) {
-	if link == "#"+g.st.scen.Encode() || link == g.st.scen.Encode() {
+	if link == "#"+g.st.Scen.Encode() || link == g.st.Scen.Encode() {
 		return // our own fragment coming back
 	}
-	st := newState(link, g.st.eng)
-	if st.notice != "" {
-		g.st.notice = st.notice
-		g.st.changed = true // the address bar shows the scenario kept, not the bad link
+	st := scene.NewState(link, g.st.Eng)
+	if st.Notice != "" {
+		g.st.Notice = st.Notice
+		g.st.Changed = true // the address bar shows the scenario kept, not the bad link
 		return
 	}
 	g.st = st
@@ -228,14 +226,14 @@ func (g *Game) openLink(link string) {
 // publish tells the host about a changed scenario (at most four times a
 // second while a slider or a pan is being dragged) and notice.
 func (g *Game) publish(now time.Time) {
-	if g.st.changed && (g.dragging == 0 && g.panning == 0 || now.Sub(g.lastPublish) > 250*time.Millisecond) {
-		g.st.changed = false
+	if g.st.Changed && (g.dragging == 0 && g.panning == 0 || now.Sub(g.lastPublish) > 250*time.Millisecond) {
+		g.st.Changed = false
 		g.lastPublish = now
-		g.host.ScenarioChanged(g.st.scen.Encode())
+		g.host.ScenarioChanged(g.st.Scen.Encode())
 	}
-	if g.st.notice != g.noticeSent {
-		g.noticeSent = g.st.notice
-		g.host.NoticeChanged(g.st.notice)
+	if g.st.Notice != g.noticeSent {
+		g.noticeSent = g.st.Notice
+		g.host.NoticeChanged(g.st.Notice)
 		g.uiDirty = true
 	}
 }
@@ -270,28 +268,28 @@ func (g *Game) showToast(msg string) {
 // headerStatus puts each panel's run status into its header.
 func (g *Game) headerStatus() {
 	for i := range g.ws.List[:g.ws.PopupStart] {
-		if w := &g.ws.List[i]; w.Act == ui.ActEditPanel && w.Arg < len(g.st.runs) {
-			w.Status, w.StatusColor = g.scene.status(w.Arg)
+		if w := &g.ws.List[i]; w.Act == ui.ActEditPanel && w.Arg < len(g.st.Runs) {
+			w.Status, w.StatusColor = g.scene.Status(w.Arg)
 		}
 	}
 }
 
 // panelView is the view of panel rect r.
-func (g *Game) panelView(r geom.Rect) geom.View { return g.scene.view(g.st, r) }
+func (g *Game) panelView(r geom.Rect) geom.View { return g.scene.View(g.st, r) }
 
 // IterateRows returns panel k's iterates so far for automated checks: for
 // a surface rows of (x1, x2, f), x1 and x2 NaN in a row whose iterate the
 // trace no longer keeps; for a network rows of one number, the training
 // loss (the weights are too many to be useful). Call it between frames.
 func (g *Game) IterateRows(k int) [][]float64 {
-	if k < 0 || k >= len(g.st.runs) {
+	if k < 0 || k >= len(g.st.Runs) {
 		return nil
 	}
-	return g.scene.iterateRows(g.st.runs[k])
+	return g.scene.IterateRows(g.st.Runs[k])
 }
 
 // Panels returns the number of panels.
-func (g *Game) Panels() int { return len(g.st.runs) }
+func (g *Game) Panels() int { return len(g.st.Runs) }
 
 // Control is a button or slider on screen, for automated checks (the
 // browser exposes them as window.curvlab.controls).
@@ -327,3 +325,11 @@ func (g *Game) Controls() []Control {
 // Popup names the open popup ("" when none): "menu", "presets",
 // "surface", "panel", "help" or "network".
 func (g *Game) Popup() string { return g.popup.kind.String() }
+
+// sceneFor returns the scene that draws scenarios of kind k.
+func (g *Game) sceneFor(k scenario.Kind) scene.Scene {
+	if k == scenario.KindNetwork {
+		return g.network
+	}
+	return g.surfaces
+}

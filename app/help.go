@@ -60,18 +60,18 @@ func (h *helpText) refresh(g *Game) {
 			padRight("↑↓←→", 7)+"in a menu or editor: choose and change")
 	}
 	rows := 0
-	for _, r := range g.st.runs {
+	for _, r := range g.st.Runs {
 		rows += len(r.Trace)
 	}
-	if slices.Equal(h.runs, g.st.runs) && rows == h.rows && h.rules != nil {
+	if slices.Equal(h.runs, g.st.Runs) && rows == h.rows && h.rules != nil {
 		return
 	}
 	h.changed = true
-	h.runs = append(h.runs[:0], g.st.runs...)
+	h.runs = append(h.runs[:0], g.st.Runs...)
 	h.rows = rows
 	h.rules = h.rules[:0]
-	for i, r := range g.st.runs {
-		spec := g.st.scen.Methods[i]
+	for i, r := range g.st.Runs {
+		spec := g.st.Scen.Methods[i]
 		s := r.Last()
 		h.rules = append(h.rules, strings.TrimSpace(panelLabel(i)+"  "+spec.String()+"  — "+ui.GlyphSafe.Replace(spec.Kind.Desc)))
 		for j, part := range strings.Split(ui.GlyphSafe.Replace(spec.Kind.Rule), "; ") {
@@ -81,7 +81,7 @@ func (h *helpText) refresh(g *Game) {
 				h.rules = append(h.rules, "          "+part)
 			}
 		}
-		now := g.scene.now(&s) // the iterate's line, then what the method holds
+		now := g.scene.Now(&s) // the iterate's line, then what the method holds
 		h.rules = append(h.rules, now[0])
 		step := "   last step:  |s| = " + ui.Num(s.StepLen)
 		if s.Alpha != 0 {
@@ -114,7 +114,7 @@ func padRight(s string, n int) string {
 // one column, long lines wrapped. It returns the content's height.
 func (h *helpText) layOut(g *Game, w float64) float64 {
 	h.refresh(g)
-	net := g.st.scen.Kind() == scenario.KindNetwork
+	net := g.st.Scen.Kind() == scenario.KindNetwork
 	if h.lines != nil && h.width == w && h.net == net && !h.changed {
 		return h.height
 	}
@@ -143,7 +143,7 @@ func (h *helpText) layOut(g *Game, w float64) float64 {
 		y = add(render.Mono, s, x, y, fs, ui.Ink, colW)
 	}
 	y += line * 0.6
-	legend := g.scene.legend()
+	legend := g.scene.Legend()
 	for j, s := range legend {
 		clr := ui.Dim
 		if j == 0 {

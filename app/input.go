@@ -102,7 +102,7 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if at := g.panelAt(p.X, p.Y); at != 0 && g.scene.explorable() { // a network's panels are not a start to click
+	if at := g.panelAt(p.X, p.Y); at != 0 && g.scene.Explorable() { // a network's panels are not a start to click
 		g.panning = at
 	}
 }
@@ -130,7 +130,7 @@ func (g *Game) release() {
 	switch {
 	case g.dragging != 0:
 		g.dragging = 0
-		g.st.changed = true // publish the final value now
+		g.st.Changed = true // publish the final value now
 	case g.pressed != 0:
 		i, _ := g.pressed.Index()
 		at := g.pressed
@@ -154,7 +154,7 @@ func (g *Game) release() {
 			x, y := v.ToWorld(p.X, p.Y)
 			g.setStart(x, y)
 		} else {
-			g.st.changed = true
+			g.st.Changed = true
 		}
 	}
 }
@@ -165,13 +165,13 @@ func (g *Game) setStart(x, y float64) {
 	if math.Abs(x) > scenario.MaxStartCoord || math.Abs(y) > scenario.MaxStartCoord {
 		return
 	}
-	g.st.setStart(x, y)
+	g.st.SetStart(x, y)
 	g.uiDirty = true
 }
 
 // zoomAt zooms the view of panel i by factor about the screen point (sx, sy).
 func (g *Game) zoomAt(i int, factor, sx, sy float64) {
-	if !g.scene.explorable() {
+	if !g.scene.Explorable() {
 		return // the input plane of a network keeps its window
 	}
 	v := g.panelView(g.lay.panels[i].Plot)
@@ -186,7 +186,7 @@ func (g *Game) setWindow(v geom.View) {
 	if scenario.CheckWindow(w) != nil {
 		return
 	}
-	g.st.setView(&w)
+	g.st.SetView(&w)
 }
 
 // setSlider sets the parameter of slider i from the pointer's x.
@@ -205,12 +205,12 @@ func (g *Game) setSlider(i int, x float64) {
 // restarts the runs; the widgets are rebuilt except while dragging, when
 // only the dragged slider's value changes.
 func (g *Game) setParam(t ui.Target, v float64) {
-	sc := &g.st.scen
+	sc := &g.st.Scen
 	switch t.Owner {
 	case ui.OwnerNone:
 		return
 	case ui.OwnerScene:
-		g.scene.setParam(g.st, t.Index, v)
+		g.scene.SetParam(g.st, t.Index, v)
 	case ui.OwnerMethod:
 		if t.Panel >= len(sc.Methods) {
 			return
@@ -218,7 +218,7 @@ func (g *Game) setParam(t ui.Target, v float64) {
 		vals := append([]float64(nil), sc.Methods[t.Panel].Values...)
 		vals[t.Index] = v
 		sc.Methods[t.Panel] = sim.Spec{Kind: sc.Methods[t.Panel].Kind, Values: vals}
-		g.st.restart()
+		g.st.Restart()
 	}
 	if g.dragging == 0 {
 		g.uiDirty = true

@@ -51,8 +51,8 @@ func TestSurfaceLayersFollowTheirDependencies(t *testing.T) {
 	// to the end within the frame, so that both games show the same rows.
 	toEnd := func(g *Game) {
 		g.do(ui.ActToEnd, 0)
-		for !g.st.done() {
-			g.st.tick(0, time.Now().Add(time.Second))
+		for !g.st.Done() {
+			g.st.Tick(0, time.Now().Add(time.Second))
 		}
 	}
 	toggle := func(a ui.Action) func(g *Game) { return func(g *Game) { g.do(a, 0) } }
@@ -91,7 +91,7 @@ func TestNetworkLayersFollowTheirDependencies(t *testing.T) {
 	stepped := func(n int) func(g *Game) {
 		return func(g *Game) {
 			for range n {
-				g.st.stepAll()
+				g.st.StepAll()
 			}
 		}
 	}
@@ -156,7 +156,7 @@ func checkLayers(t *testing.T, c layerCase, settle func(g *Game, img *ebiten.Ima
 		// Enough frames for the longest trail (trailPointsPerFrame a
 		// frame) and for the text layer (drawn once the text is steady).
 		rows := 0
-		for _, r := range g.st.runs {
+		for _, r := range g.st.Runs {
 			rows = max(rows, len(r.Trace))
 		}
 		for range rows/trailPointsPerFrame + 3 {

@@ -172,8 +172,8 @@ func TestEveryActionReachable(t *testing.T) {
 					saveShot(t, img, "layout-"+s.name+"-menu")
 				}
 				for _, it := range want {
-					if it.act != ui.ActNone && !onBar[it.act] {
-						t.Errorf("%s: %q (%v) cannot be reached", what, it.label, it.act)
+					if it.Act != ui.ActNone && !onBar[it.Act] {
+						t.Errorf("%s: %q (%v) cannot be reached", what, it.Label, it.Act)
 					}
 				}
 				if !touch && s.w >= 1280 && len(g.overflow) > 0 {
@@ -304,8 +304,8 @@ func TestDragScrollsPopup(t *testing.T) {
 	g.press()
 	p.Down, p.Released = false, true
 	g.release()
-	if len(g.st.scen.Methods) != 4 || g.popup.kind != popNone {
-		t.Errorf("a tap on + Panel in the menu: %d panels, popup %v", len(g.st.scen.Methods), g.popup.kind)
+	if len(g.st.Scen.Methods) != 4 || g.popup.kind != popNone {
+		t.Errorf("a tap on + Panel in the menu: %d panels, popup %v", len(g.st.Scen.Methods), g.popup.kind)
 	}
 }
 

@@ -155,26 +155,26 @@ func (nv *netView) panelView(r geom.Rect) geom.View {
 func (s *netScene) netUpdate(panels []ui.PanelRects, deadline time.Time) {
 	nv := &s.netView
 	st := s.st
-	if p := st.scen.NetProblem(); p != nv.prob {
+	if p := st.Scen.NetProblem(); p != nv.prob {
 		nv.reset(p)
 	}
-	if !slices.Equal(nv.runs, st.runs) {
-		nv.runs = append(nv.runs[:0], st.runs...)
+	if !slices.Equal(nv.runs, st.Runs) {
+		nv.runs = append(nv.runs[:0], st.Runs...)
 		for k := range nv.panels {
 			var r *sim.Run
-			if k < len(st.runs) {
-				r = st.runs[k]
+			if k < len(st.Runs) {
+				r = st.Runs[k]
 			}
 			nv.panels[k].forget(r)
 		}
 		nv.slice.forgetPaths()
 	}
-	n := len(st.runs)
+	n := len(st.Runs)
 	if len(panels) > 0 {
-		st.eng.SetMapGrid(mapGrid(nv.panelView(panels[0].Plot)))
+		st.Eng.SetMapGrid(mapGrid(nv.panelView(panels[0].Plot)))
 	}
 	for k := 0; k < n; k++ {
-		if v := st.eng.View(k); v != nil {
+		if v := st.Eng.View(k); v != nil {
 			nv.panels[k].take(v)
 		}
 		s.netReadout(k)
@@ -230,9 +230,9 @@ func (s *netScene) netReadout(k int) {
 	st := s.st
 	nv := &s.netView
 	pc := &nv.panels[k]
-	r := st.runs[k]
+	r := st.Runs[k]
 	row := len(r.Trace) - 1
-	tracked := len(st.trackers[k].Sharpness)
+	tracked := len(st.Trackers[k].Sharpness)
 	key := readKey{row: ui.RefTo[sim.Row](row), spec: pc.specRow, tracked: tracked}
 	if pc.read == key {
 		return
@@ -241,10 +241,10 @@ func (s *netScene) netReadout(k int) {
 	last := r.Last()
 	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	test := nan
-	if row < len(st.trackers[k].TestLoss) {
-		test = st.trackers[k].TestLoss[row]
+	if row < len(st.Trackers[k].TestLoss) {
+		test = st.Trackers[k].TestLoss[row]
 	}
-	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + strconv.Itoa(st.scen.Steps) + "  loss " + ui.Num(last.F) + "  test " + ui.Num(test)
+	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + strconv.Itoa(st.Scen.Steps) + "  loss " + ui.Num(last.F) + "  test " + ui.Num(test)
 	pc.colors[0] = ui.Ink
 	step := "|g| " + ui.Num(last.GNorm) + "  step " + ui.Num(last.StepLen)
 	if last.Alpha != 0 {
@@ -255,7 +255,7 @@ func (s *netScene) netReadout(k int) {
 	if pc.specRow.Is(row) {
 		lmin, tr = pc.eig[0], pc.trace
 	}
-	pc.lines[2] = "λmax " + ui.Num(st.sharpness(k, row)) + "  λmin " + ui.Num(lmin) + "  tr H " + ui.Num(tr)
+	pc.lines[2] = "λmax " + ui.Num(st.Sharpness(k, row)) + "  λmin " + ui.Num(lmin) + "  tr H " + ui.Num(tr)
 	pc.colors[2] = clr
 	acc := "accuracy  —"
 	if isFiniteVec(last.X) {
@@ -263,7 +263,7 @@ func (s *netScene) netReadout(k int) {
 	}
 	pc.lines[3], pc.colors[3] = acc, ui.Ink
 	pc.lines[4], pc.colors[4] = "", ui.Dim
-	if eta := lrOf(st.scen.Methods[k]); eta > 0 {
+	if eta := lrOf(st.Scen.Methods[k]); eta > 0 {
 		pc.lines[4] = "stability limit 2/η = " + ui.Num(2/eta)
 	}
 	if last.Events != 0 {
@@ -275,7 +275,7 @@ func (s *netScene) netReadout(k int) {
 			negs++
 		}
 	}
-	pc.specLabel = strconv.Itoa(k+1) + "  " + st.scen.Methods[k].String()
+	pc.specLabel = strconv.Itoa(k+1) + "  " + st.Scen.Methods[k].String()
 	if i, ok := pc.specRow.Index(); ok {
 		pc.specLabel += "  ·  iter " + strconv.Itoa(i) + "  ·  " + strconv.Itoa(negs) + " negative"
 	}

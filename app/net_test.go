@@ -54,10 +54,10 @@ func (g *Game) netSettled() bool {
 	if !nv.slice.complete() {
 		return false
 	}
-	for k, r := range g.st.runs {
+	for k, r := range g.st.Runs {
 		row := len(r.Trace) - 1
 		pc := &nv.panels[k]
-		if !pc.mapRow.Is(row) || !pc.specRow.Is(row) || len(g.st.trackers[k].Sharpness) != len(r.Trace) {
+		if !pc.mapRow.Is(row) || !pc.specRow.Is(row) || len(g.st.Trackers[k].Sharpness) != len(r.Trace) {
 			return false
 		}
 	}
@@ -88,8 +88,8 @@ func saveShot(t *testing.T, img *ebiten.Image, name string) {
 // iterations and saves a picture of it (with CURVLAB_SHOTS=dir).
 func TestEdgeOfStabilityScreen(t *testing.T) {
 	g, img, _ := steppedGame(t, "#"+eosLink, 300)
-	if g.st.notice != "" {
-		t.Fatal(g.st.notice)
+	if g.st.Notice != "" {
+		t.Fatal(g.st.Notice)
 	}
 	saveShot(t, img, "eos")
 }
@@ -104,7 +104,7 @@ func steppedGameSized(t *testing.T, link string, steps, w, h int) (*Game, *ebite
 	t.Helper()
 	g, img := newTestGame(t, link, w, h)
 	for i := 0; i < steps; i++ {
-		g.st.stepAll()
+		g.st.StepAll()
 	}
 	if !settle(g, img, 5000, 250*time.Millisecond) {
 		t.Fatalf("%s: not settled after 5000 frames", link)
@@ -116,7 +116,7 @@ func steppedGameSized(t *testing.T, link string, steps, w, h int) (*Game, *ebite
 // workspace of its own: an oracle independent of the app's caches.
 func freshMLP(t *testing.T, g *Game) *nn.MLP {
 	t.Helper()
-	p := g.st.scen.NetProblem()
+	p := g.st.Scen.NetProblem()
 	m, err := nn.NewMLP(p.Net.Arch(), &p.Train)
 	if err != nil {
 		t.Fatal(err)
@@ -136,17 +136,17 @@ func TestNetworkLinkOpens(t *testing.T) {
 		{"v1;net=sigmoid:3,3,3;d=spiral:n=40,noise=0;m=sr1;u=op", 1},
 	} {
 		g, _ := newTestGame(t, "#"+c.link, 1600, 900)
-		if g.st.notice != "" {
-			t.Errorf("%s: notice %q", c.link, g.st.notice)
+		if g.st.Notice != "" {
+			t.Errorf("%s: notice %q", c.link, g.st.Notice)
 		}
 		if g.Panels() != c.panels || len(g.lay.panels) != c.panels {
 			t.Errorf("%s: %d runs, %d panels drawn, want %d", c.link, g.Panels(), len(g.lay.panels), c.panels)
 		}
-		if got := g.st.scen.Encode(); got != c.link {
+		if got := g.st.Scen.Encode(); got != c.link {
 			t.Errorf("opened %q, encodes as %q", c.link, got)
 		}
 		rows := g.IterateRows(0)
-		if len(rows) != 1 || len(rows[0]) != 1 || rows[0][0] != g.st.runs[0].Trace[0].F {
+		if len(rows) != 1 || len(rows[0]) != 1 || rows[0][0] != g.st.Runs[0].Trace[0].F {
 			t.Errorf("%s: IterateRows(0) = %v", c.link, rows)
 		}
 	}
@@ -159,7 +159,7 @@ func TestNetworkSharpnessIsExact(t *testing.T) {
 	g, _, m := steppedGame(t, "#v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=newton;m=bfgs;n=400;t=0", 40)
 	n := m.Dim()
 	h := make([]float64, n*n)
-	for k, r := range g.st.runs {
+	for k, r := range g.st.Runs {
 		row := len(r.Trace) - 1
 		m.Hess(h, r.Row(row).X)
 		tr := nn.Trace(h, n)
@@ -169,7 +169,7 @@ func TestNetworkSharpnessIsExact(t *testing.T) {
 		}
 		vals := es.Values(nil)
 		want := vals[n-1]
-		shown := g.st.sharpness(k, row)
+		shown := g.st.Sharpness(k, row)
 		if math.Abs(shown-want) > 1e-6*math.Abs(want) {
 			t.Errorf("panel %d at iter %d: sharpness %.12g, dense λmax %.12g", k+1, row, shown, want)
 		}
@@ -190,7 +190,7 @@ func TestNetworkSharpnessIsExact(t *testing.T) {
 // for the panel's current weights.
 func TestDecisionMapIsTheOutput(t *testing.T) {
 	g, _, m := steppedGame(t, "#v1;net=relu:6,loss=ce;d=gaussians:n=100,noise=0.3;m=gd:lr=0.5;m=newton;n=30", 7)
-	for k, r := range g.st.runs {
+	for k, r := range g.st.Runs {
 		pc := &g.network.panels[k]
 		x := r.Last().X
 		gr := pc.grid
@@ -224,7 +224,7 @@ func TestDecisionMapIsTheOutput(t *testing.T) {
 func TestLossSliceIsComputed(t *testing.T) {
 	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
 	for i := 0; i < 60; i++ {
-		g.st.stepAll()
+		g.st.StepAll()
 	}
 	m := freshMLP(t, g)
 	check := func(what string) {
@@ -250,8 +250,8 @@ func TestLossSliceIsComputed(t *testing.T) {
 		}
 		// one point per row the trace keeps, each the projection of its
 		// weights
-		for k, r := range g.st.runs {
-			pts, kept := sl.paths[k].pts, r.Kept()
+		for k, r := range g.st.Runs {
+			pts, kept := sl.paths[k].Pts, r.Kept()
 			if len(pts) != 2*len(kept) {
 				t.Fatalf("%s: panel %d: %d projected numbers for %d kept rows", what, k+1, len(pts), len(kept))
 			}
@@ -273,8 +273,8 @@ func TestLossSliceIsComputed(t *testing.T) {
 		t.Errorf("plane %v with eigenvalues %v", g.network.slice.kind, g.network.slice.plane.Lam)
 	}
 	g.do(ui.ActPlane, 0)
-	if !strings.Contains(g.st.scen.UI, "p") {
-		t.Errorf("the plane is not in the link's UI flags: %q", g.st.scen.UI)
+	if !strings.Contains(g.st.Scen.UI, "p") {
+		t.Errorf("the plane is not in the link's UI flags: %q", g.st.Scen.UI)
 	}
 	check("PCA plane")
 	if g.network.slice.kind != planePCA {
@@ -305,19 +305,19 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	g.do(ui.ActPresetMenu, 0)
 	g.do(ui.ActPickPreset, idx)
 	_, want, _ := scenario.LookupPreset("edge-of-stability")
-	if g.st.notice != "" || g.st.scen.Net == nil || g.st.scen.Encode() != want.Encode() || g.popup.kind != popNone {
-		t.Fatalf("notice %q, scenario %q, popup %v", g.st.notice, g.st.scen.Encode(), g.popup.kind)
+	if g.st.Notice != "" || g.st.Scen.Net == nil || g.st.Scen.Encode() != want.Encode() || g.popup.kind != popNone {
+		t.Fatalf("notice %q, scenario %q, popup %v", g.st.Notice, g.st.Scen.Encode(), g.popup.kind)
 	}
 	g.do(ui.ActPlay, 0)
 	onFrames(10, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if r := g.st.runs[0]; len(r.Trace) < 2 || len(g.st.trackers[0].Sharpness) != len(r.Trace) {
-		t.Errorf("after 10 playing frames: %d rows, %d sharpness values", len(r.Trace), len(g.st.trackers[0].Sharpness))
+	if r := g.st.Runs[0]; len(r.Trace) < 2 || len(g.st.Trackers[0].Sharpness) != len(r.Trace) {
+		t.Errorf("after 10 playing frames: %d rows, %d sharpness values", len(r.Trace), len(g.st.Trackers[0].Sharpness))
 	}
 	// G plays to the end without running it all in one frame
 	g.do(ui.ActToEnd, 0)
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if !g.st.playing || g.st.done() {
-		t.Errorf("G on a network: playing %v, done %v", g.st.playing, g.st.done())
+	if !g.st.Playing || g.st.Done() {
+		t.Errorf("G on a network: playing %v, done %v", g.st.Playing, g.st.Done())
 	}
 }
 
@@ -326,7 +326,7 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 // network editor switch between the two kinds of scenario.
 func TestNetworkInputs(t *testing.T) {
 	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
-	link := g.st.scen.Encode()
+	link := g.st.Scen.Encode()
 	pr := g.lay.panels[0].Plot
 	g.ptr.X, g.ptr.Y = pr.X+pr.W/2, pr.Y+pr.H/2
 	g.ptr.Press()
@@ -338,17 +338,17 @@ func TestNetworkInputs(t *testing.T) {
 		g.do(a, 0)
 	}
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if got := g.st.scen.Encode(); !strings.HasPrefix(got, link) { // only UI flags may be added
+	if got := g.st.Scen.Encode(); !strings.HasPrefix(got, link) { // only UI flags may be added
 		t.Errorf("inputs changed the scenario: %q → %q", link, got)
 	}
-	if len(g.st.scen.Start) != len(g.st.scen.NetProblem().Init) || g.st.scen.View != nil {
-		t.Errorf("start of %d numbers, view %v", len(g.st.scen.Start), g.st.scen.View)
+	if len(g.st.Scen.Start) != len(g.st.Scen.NetProblem().Init) || g.st.Scen.View != nil {
+		t.Errorf("start of %d numbers, view %v", len(g.st.Scen.Start), g.st.Scen.View)
 	}
 
 	// a gradient-descent panel's step-size slider marks 2/λmax at the start
 	g.do(ui.ActEditPanel, 0)
-	if mv, _ := g.stabilityMark("lr"); math.Abs(mv-2/g.st.sharpness(0, 0)) > 1e-12 || !(mv > 0) {
-		t.Errorf("the lr slider marks %v, want 2/λmax = %v", mv, 2/g.st.sharpness(0, 0))
+	if mv, _ := g.stabilityMark("lr"); math.Abs(mv-2/g.st.Sharpness(0, 0)) > 1e-12 || !(mv > 0) {
+		t.Errorf("the lr slider marks %v, want 2/λmax = %v", mv, 2/g.st.Sharpness(0, 0))
 	}
 	g.do(ui.ActClose, 0)
 
@@ -359,13 +359,13 @@ func TestNetworkInputs(t *testing.T) {
 		t.Fatal("N did not open the network editor")
 	}
 	g.setParam(ui.Target{Owner: ui.OwnerScene, Index: 4}, 3) // width 2
-	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3;") || len(g.st.runs[0].Row(0).X) != 2*8+8+8*3+3+3+1 {
-		t.Errorf("width 2 = 3 gave %q", g.st.scen.Encode())
+	if !strings.Contains(g.st.Scen.Encode(), "net=tanh:8,3;") || len(g.st.Runs[0].Row(0).X) != 2*8+8+8*3+3+3+1 {
+		t.Errorf("width 2 = 3 gave %q", g.st.Scen.Encode())
 	}
 	g.popup.Focus = 3 // layers
 	g.adjustRow(3, 1)
-	if !strings.Contains(g.st.scen.Encode(), "net=tanh:8,3,3;") {
-		t.Errorf("a third layer gave %q", g.st.scen.Encode())
+	if !strings.Contains(g.st.Scen.Encode(), "net=tanh:8,3,3;") {
+		t.Errorf("a third layer gave %q", g.st.Scen.Encode())
 	}
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 
@@ -374,13 +374,13 @@ func TestNetworkInputs(t *testing.T) {
 	g.do(ui.ActSurfaceMenu, 0)
 	g.do(ui.ActPickSurface, 0)
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if g.st.scen.Net != nil || g.st.scen.SurfaceKind != kinds[0] || len(g.st.scen.Start) != 2 {
-		t.Fatalf("picking %s gave %q", kinds[0].Name, g.st.scen.Encode())
+	if g.st.Scen.Net != nil || g.st.Scen.SurfaceKind != kinds[0] || len(g.st.Scen.Start) != 2 {
+		t.Fatalf("picking %s gave %q", kinds[0].Name, g.st.Scen.Encode())
 	}
 	g.do(ui.ActPickSurface, len(kinds))
 	onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	if g.st.scen.Net == nil || g.popup.kind != popNet || g.st.notice != "" {
-		t.Errorf("picking the network gave %q, popup %v, notice %q", g.st.scen.Encode(), g.popup.kind, g.st.notice)
+	if g.st.Scen.Net == nil || g.popup.kind != popNet || g.st.Notice != "" {
+		t.Errorf("picking the network gave %q, popup %v, notice %q", g.st.Scen.Encode(), g.popup.kind, g.st.Notice)
 	}
 }
 
@@ -417,8 +417,8 @@ func TestNetworkScreens(t *testing.T) {
 			g.do(a, 0)
 		}
 		onFrames(2, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-		if g.st.notice != "" {
-			t.Errorf("%s: notice %q", c.name, g.st.notice)
+		if g.st.Notice != "" {
+			t.Errorf("%s: notice %q", c.name, g.st.Notice)
 		}
 		saveShot(t, img, c.name)
 	}
@@ -442,11 +442,11 @@ func BenchmarkNetworkFrame(b *testing.B) {
 			var img *ebiten.Image
 			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
 			for i := 0; i < 300; i++ {
-				g.st.stepAll()
+				g.st.StepAll()
 			}
 			settle(g, img, 5000, 250*time.Millisecond)
 			if playing {
-				g.st.flags.speed = 5 // 50 iterations a second
+				g.st.Flags.Speed = 5 // 50 iterations a second
 				g.do(ui.ActPlay, 0)
 			}
 			var ft frameTimes
@@ -467,13 +467,13 @@ func TestOddNetworks(t *testing.T) {
 		"v1;net=sigmoid:2,loss=ce;d=gaussians:n=8,noise=1,seed=7;m=newton-sf;m=tr-dogleg;n=20;u=p",
 	} {
 		g, img, _ := steppedGame(t, "#"+link, 40)
-		if g.st.notice != "" {
-			t.Errorf("%s: notice %q", link, g.st.notice)
+		if g.st.Notice != "" {
+			t.Errorf("%s: notice %q", link, g.st.Notice)
 		}
 		g.do(ui.ActHelp, 0)
 		g.do(ui.ActToEnd, 0)
 		onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-		for k, r := range g.st.runs {
+		for k, r := range g.st.Runs {
 			s := r.Last()
 			if !isFiniteVec(s.X) && s.Events&sim.EventDiverged == 0 {
 				t.Errorf("%s: panel %d has weights that are not numbers and no divergence event", link, k+1)
@@ -512,11 +512,11 @@ func TestNetworkTextsFit(t *testing.T) {
 			g, img, _ := steppedGameSized(t, "#"+link, 3, sz[0], sz[1])
 			onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 			l := &g.c.M
-			for k := range g.st.runs {
+			for k := range g.st.Runs {
 				r := g.lay.panels[k].Readout
 				for _, s := range g.network.panels[k].lines {
 					if w := render.TextWidth(render.Mono, s, l.Read); w > r.W-8*l.U {
-						t.Errorf("%v %d panels: readout %q is %.0f px wide in %.0f", sz, len(g.st.runs), s, w, r.W)
+						t.Errorf("%v %d panels: readout %q is %.0f px wide in %.0f", sz, len(g.st.Runs), s, w, r.W)
 					}
 				}
 			}

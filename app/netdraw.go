@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -53,13 +54,13 @@ func (s *netScene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 	l := &s.c.M
 	nv := &s.netView
 	st := s.st
-	if nv.prob != st.scen.NetProblem() || !slices.Equal(nv.runs, st.runs) {
+	if nv.prob != st.Scen.NetProblem() || !slices.Equal(nv.runs, st.Runs) {
 		s.netUpdate(panels, time.Now()) // a Draw before any Update (the browser's first frame)
 	}
 	// As for surfaces (drawSurfaces): what changes only with the weights,
 	// the slice or the plots' data is drawn into layers, again when it
 	// changed, so that a paused frame copies images.
-	n := min(len(st.runs), len(panels))
+	n := min(len(st.Runs), len(panels))
 	sq, info := s.sliceRects(s.rects.slice)
 	for k := 0; k < n; k++ {
 		pr := panels[k]
@@ -144,9 +145,9 @@ func (s *netScene) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
 	nv := &s.netView
 	sl := &nv.slice
 	np := &nv.plots
-	key := sliceKey{version: sl.version, level: sl.cells.Level(), uploaded: sl.uploaded, contours: !s.st.flags.hideContours, u: s.c.M.U}
-	for k, r := range s.st.runs {
-		key.runs[k], key.paths[k] = r, sl.paths[k].version
+	key := sliceKey{version: sl.version, level: sl.cells.Level(), uploaded: sl.uploaded, contours: !s.st.Flags.HideContours, u: s.c.M.U}
+	for k, r := range s.st.Runs {
+		key.runs[k], key.paths[k] = r, sl.paths[k].Version
 	}
 	np.sliceLayer.Update(key, int(sq.W), int(sq.H), func(img *ebiten.Image) { s.drawSliceShapes(img, geom.Rect{W: sq.W, H: sq.H}) })
 	return &np.sliceLayer
@@ -170,8 +171,8 @@ func (s *netScene) netPlotLayers() {
 	var loss, sharp seriesKey
 	spec := spectraKey{u: s.c.M.U}
 	loss.u, sharp.u = s.c.M.U, s.c.M.U
-	for k, r := range s.st.runs {
-		tr := s.st.trackers[k]
+	for k, r := range s.st.Runs {
+		tr := s.st.Trackers[k]
 		loss.runs[k], loss.rows[k], loss.tracked[k] = r, len(r.Trace), len(tr.TestLoss)
 		sharp.runs[k], sharp.rows[k], sharp.tracked[k] = r, len(r.Trace), len(tr.Sharpness)
 		spec.runs[k], spec.rows[k], spec.labels[k] = r, s.panels[k].specRow, s.panels[k].specLabel
@@ -223,10 +224,10 @@ type spectraKey struct {
 func (s *netScene) netPlotNames() {
 	st := s.st
 	np := &s.netView.plots
-	if !slices.Equal(np.runs, st.runs) {
-		np.runs = append(np.runs[:0], st.runs...)
-		for k := range st.runs {
-			np.names[k] = strconv.Itoa(k+1) + "  " + st.scen.Methods[k].String()
+	if !slices.Equal(np.runs, st.Runs) {
+		np.runs = append(np.runs[:0], st.Runs...)
+		for k := range st.Runs {
+			np.names[k] = strconv.Itoa(k+1) + "  " + st.Scen.Methods[k].String()
 		}
 		np.loss.Title = "loss (log scale): bright training, faint test"
 		np.sharp.Title = "sharpness λmax of the Hessian;  thin: 2/η"
@@ -246,9 +247,9 @@ func (s *netScene) netPlotNames() {
 func (s *netScene) fillLossPlot() {
 	st := s.st
 	np := &s.netView.plots
-	ui.StylePlot(&np.loss, s.c.M.U, plotFont(&s.c.M))
+	ui.StylePlot(&np.loss, s.c.M.U, scene.PlotFont(&s.c.M))
 	np.loss.Series = np.loss.Series[:0]
-	for k, r := range st.runs {
+	for k, r := range st.Runs {
 		clr := ui.PanelColors[k]
 		ys := np.lossY[k][:0]
 		for s := range r.Trace {
@@ -256,7 +257,7 @@ func (s *netScene) fillLossPlot() {
 		}
 		np.lossY[k] = ys
 		np.loss.Series = append(np.loss.Series,
-			render.Series{Y: st.trackers[k].TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * s.c.M.U)},
+			render.Series{Y: st.Trackers[k].TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * s.c.M.U)},
 			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: float32(2 * s.c.M.U)})
 	}
 }
@@ -266,12 +267,12 @@ func (s *netScene) fillLossPlot() {
 func (s *netScene) fillSharpnessPlot() {
 	st := s.st
 	np := &s.netView.plots
-	ui.StylePlot(&np.sharp, s.c.M.U, plotFont(&s.c.M))
+	ui.StylePlot(&np.sharp, s.c.M.U, scene.PlotFont(&s.c.M))
 	np.sharp.Series = np.sharp.Series[:0]
-	for k, r := range st.runs {
+	for k, r := range st.Runs {
 		clr := ui.PanelColors[k]
-		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.trackers[k].Sharpness, Color: clr, Width: float32(2 * s.c.M.U)})
-		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
+		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.Trackers[k].Sharpness, Color: clr, Width: float32(2 * s.c.M.U)})
+		if eta := lrOf(st.Scen.Methods[k]); eta > 0 {
 			np.etaX[k] = [2]float64{0, float64(max(1, len(r.Trace)-1))}
 			np.etaY[k] = [2]float64{2 / eta, 2 / eta}
 			np.sharp.Series = append(np.sharp.Series, render.Series{X: np.etaX[k][:], Y: np.etaY[k][:],
@@ -287,9 +288,9 @@ func (s *netScene) fillSpectra() {
 	nv := &s.netView
 	np := &nv.plots
 	np.spectra.Rows = np.spectra.Rows[:0]
-	for k := range st.runs {
+	for k := range st.Runs {
 		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: ui.PanelColors[k], Label: nv.panels[k].specLabel}
-		if eta := lrOf(st.scen.Methods[k]); eta > 0 {
+		if eta := lrOf(st.Scen.Methods[k]); eta > 0 {
 			np.marks[k][0] = 2 / eta
 			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels
 		}
@@ -303,7 +304,7 @@ func (s *netScene) fillSpectra() {
 	if render.TextWidth(render.Sans, sp.Title, s.c.M.Small) > nr.spectrum.W-16*s.c.M.U {
 		sp.Title = np.specShort
 	}
-	sp.Scale, sp.FontSize = s.c.M.U, plotFont(&s.c.M)
+	sp.Scale, sp.FontSize = s.c.M.U, scene.PlotFont(&s.c.M)
 	sp.Background, sp.Frame, sp.Grid, sp.Ink, sp.Neg = ui.Bar, ui.Frame, render.Alpha(ui.Frame, 0.5), ui.Ink, ui.Bad
 }
 
@@ -336,8 +337,8 @@ func (s *netScene) drawSlice(r, sq geom.Rect, info bool) {
 		return
 	}
 	widths := [2]float64{r.X + r.W - (sq.X + sq.W + 14*l.U) - 6*l.U, r.W - 16*l.U} // info, title
-	if np.sliceVersion != sl.version || np.sliceLevel != sl.cells.Level() || np.slicePCA != st.flags.pca || np.sliceWidths != widths {
-		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.cells.Level(), st.flags.pca, widths
+	if np.sliceVersion != sl.version || np.sliceLevel != sl.cells.Level() || np.slicePCA != st.Flags.PCA || np.sliceWidths != widths {
+		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.cells.Level(), st.Flags.PCA, widths
 		s.sliceTexts(widths[0], widths[1])
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
@@ -365,16 +366,16 @@ func (s *netScene) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
 	p := &s.c.Paint
 	p.Clip = sq
-	if !st.flags.hideContours {
+	if !st.Flags.HideContours {
 		for k := range sl.levels {
 			p.Segments(dst, &v, sl.contours.Level(k), float32(l.U), render.Alpha(ui.True, 0.3))
 		}
 	}
-	for k := range st.runs {
-		if k >= len(sl.paths) || len(sl.paths[k].pts) < 2 {
+	for k := range st.Runs {
+		if k >= len(sl.paths) || len(sl.paths[k].Pts) < 2 {
 			continue
 		}
-		pts := sl.paths[k].pts
+		pts := sl.paths[k].Pts
 		clr := ui.PanelColors[k]
 		p.Polyline(dst, &v, pts, float32(1.6*l.U), render.Alpha(clr, 0.85))
 		p.Dot(dst, &v, pts[len(pts)-2], pts[len(pts)-1], 5*l.U, ui.Background)
@@ -405,10 +406,10 @@ func (s *netScene) sliceTexts(w, head float64) {
 		progress = "computing the " + strconv.Itoa(sl.cells.Cells()) + "² grid…"
 	}
 	other := "B: slice along the principal components instead"
-	if s.st.flags.pca {
+	if s.st.Flags.PCA {
 		other = "B: slice along the Hessian eigenvectors instead"
 	}
-	if s.st.flags.pca && sl.kind == planeHessian {
+	if s.st.Flags.PCA && sl.kind == planeHessian {
 		other = "principal components: waiting for the paths"
 	}
 	np.sliceInfo = append(np.sliceInfo[:0],

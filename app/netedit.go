@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -78,14 +79,14 @@ func netFields(n *scenario.Network) []netField {
 	)
 }
 
-// editor lays out the network editor: a way back to the surfaces, then
+// Editor lays out the network editor: a way back to the surfaces, then
 // one row per netField.
-func (s *netScene) editor(st *state, f *ui.Form) {
+func (s *netScene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
-	net := st.scen.Net
-	params, vals := s.params(st)
-	p := st.scen.NetProblem()
-	title := "Network " + net.Arch().String() + ", " + strconv.Itoa(len(st.scen.Start)) + " weights, on " + net.Data
+	net := st.Scen.Net
+	params, vals := s.Params(st)
+	p := st.Scen.NetProblem()
+	title := "Network " + net.Arch().String() + ", " + strconv.Itoa(len(st.Scen.Start)) + " weights, on " + net.Data
 	if p != nil {
 		title += ": " + strconv.Itoa(p.Train.N()) + " training and " + strconv.Itoa(p.Test.N()) + " test points"
 	}
@@ -100,56 +101,56 @@ func (s *netScene) editor(st *state, f *ui.Form) {
 	f.Fit(r, y+8*m.U)
 }
 
-// params are the network editor's rows (netFields) and their values.
-func (s *netScene) params(st *state) ([]sim.Param, []float64) {
-	fs := netFields(st.scen.Net)
+// Params are the network editor's rows (netFields) and their values.
+func (s *netScene) Params(st *scene.State) ([]sim.Param, []float64) {
+	fs := netFields(st.Scen.Net)
 	params, vals := make([]sim.Param, len(fs)), make([]float64, len(fs))
 	for i, f := range fs {
-		params[i], vals[i] = f.p, f.get(st.scen.Net)
+		params[i], vals[i] = f.p, f.get(st.Scen.Net)
 	}
 	return params, vals
 }
 
-// setParam changes row i of the network editor and restarts on the new
+// SetParam changes row i of the network editor and restarts on the new
 // network.
-func (s *netScene) setParam(st *state, i int, v float64) {
-	net := st.scen.Net.Clone()
+func (s *netScene) SetParam(st *scene.State, i int, v float64) {
+	net := st.Scen.Net.Clone()
 	fs := netFields(&net)
 	if i < 0 || i >= len(fs) {
 		return
 	}
 	fs[i].set(&net, v)
-	sc := st.scen.Clone()
+	sc := st.Scen.Clone()
 	if err := sc.SetNetwork(net); err != nil {
-		st.notice = err.Error()
+		st.Notice = err.Error()
 		return
 	}
-	st.setScenario(sc)
+	st.SetScenario(sc)
 }
 
-func (s *netScene) objective(st *state, open popupKind) toolItem {
-	net := st.scen.Net
-	return toolItem{"Network: " + net.NetworkSpec() + " · " + net.Data, ui.ActNetMenu, open == popNet, true}
+func (s *netScene) Objective(st *scene.State, open bool) scene.ToolItem {
+	net := st.Scen.Net
+	return scene.ToolItem{Label: "Network: " + net.NetworkSpec() + " · " + net.Data, Act: ui.ActNetMenu, On: open, Gap: true}
 }
 
-// tools adapts the toolbar to a network scenario: the toggles that only
+// Tools adapts the toolbar to a network scenario: the toggles that only
 // mean something on a surface (ellipses, trial points, overlay, view)
 // give way to the loss slice's plane.
-func (s *netScene) tools(st *state, items []toolItem) []toolItem {
-	out := make([]toolItem, 0, len(items))
+func (s *netScene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem {
+	out := make([]scene.ToolItem, 0, len(items))
 	for _, it := range items {
-		switch it.act {
+		switch it.Act {
 		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView:
 			continue
 		case ui.ActContours:
 			plane := "Slice: Hessian"
-			if st.flags.pca {
+			if st.Flags.PCA {
 				plane = "Slice: PCA"
 			}
-			out = append(out, toolItem{plane, ui.ActPlane, false, true})
-			it.gap = false
+			out = append(out, scene.ToolItem{Label: plane, Act: ui.ActPlane, Gap: true})
+			it.Gap = false
 		case ui.ActCopyLink:
-			it.gap = true
+			it.Gap = true
 		}
 		out = append(out, it)
 	}
@@ -168,16 +169,16 @@ var netLegendLines = []string{
 	"slice: the training loss on a plane through the start, with the paths projected",
 }
 
-func (s *netScene) legend() []string { return netLegendLines }
+func (s *netScene) Legend() []string { return netLegendLines }
 
-func (s *netScene) now(r *sim.Row) []string {
+func (s *netScene) Now(r *sim.Row) []string {
 	return []string{"   now:   loss = " + ui.Num(r.F) + "   |g| = " + ui.Num(r.GNorm) + "   (" + strconv.Itoa(len(r.X)) + " weights)"}
 }
 
 // netHint is the status line's hint for a network scenario.
 var netHint = strings.Join([]string{"Space to play", "N: network and data", "B: slice plane", "1–4: methods", "? for help"}, " · ")
 
-func (s *netScene) hint(touch bool) string {
+func (s *netScene) Hint(touch bool) string {
 	if touch {
 		return "Play to train · a panel's header picks its method"
 	}

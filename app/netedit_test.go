@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"curvlab/app/scene"
 	"curvlab/engine"
 
 	"curvlab/sim/scenario"
@@ -18,11 +19,11 @@ func TestNetEditorRangesHoldTheLink(t *testing.T) {
 		links = append(links, p.Link)
 	}
 	for _, link := range links {
-		st := newState(link, engine.NewClient(engine.NewInProcess()))
-		if st.notice != "" {
-			t.Fatalf("%s: %s", link, st.notice)
+		st := scene.NewState(link, engine.NewClient(engine.NewInProcess()))
+		if st.Notice != "" {
+			t.Fatalf("%s: %s", link, st.Notice)
 		}
-		net := st.scen.Net
+		net := st.Scen.Net
 		if net == nil {
 			continue
 		}

@@ -16,12 +16,12 @@ type netRects struct {
 // netReadoutLines is the number of text lines under a network panel.
 const netReadoutLines = 5
 
-// layout lays out a network scenario with n panels: the panels
+// Layout lays out a network scenario with n panels: the panels
 // on the left (on top in portrait), the training loss and the sharpness
 // next to them, the loss slice and the Hessian spectra below. With one or
 // two panels the spectra sit under the panels and the slice takes the
 // width of the right half.
-func (s *netScene) layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
+func (s *netScene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	pad := m.Pad()
 	head := m.HeaderHeight()
 	read := float64(netReadoutLines)*m.Line() + pad

@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -18,46 +19,46 @@ import (
 // spectra and the loss on a plane through the start.
 type netScene struct {
 	c  *ui.Canvas
-	st *state // the state of the call in progress
+	st *scene.State // the state of the call in progress
 	netView
 	rects netRects // where the plots go
 }
 
-func (s *netScene) panelCount(st *state) int { return len(st.runs) }
+func (s *netScene) PanelCount(st *scene.State) int { return len(st.Runs) }
 
-func (s *netScene) update(st *state, panels []ui.PanelRects, deadline time.Time) {
+func (s *netScene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
 	s.netUpdate(panels, deadline)
 }
 
-func (s *netScene) draw(dst *ebiten.Image, st *state, panels []ui.PanelRects) {
+func (s *netScene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
 	s.st = st
 	s.drawNet(dst, panels)
 }
 
-func (s *netScene) status(k int) (string, color.RGBA) {
+func (s *netScene) Status(k int) (string, color.RGBA) {
 	return s.panels[k].status, s.panels[k].stClr
 }
 
-func (s *netScene) headers(st *state) bool { return true }
+func (s *netScene) Headers(st *scene.State) bool { return true }
 
-func (s *netScene) view(st *state, r geom.Rect) geom.View {
-	if p := st.scen.NetProblem(); p != s.prob {
+func (s *netScene) View(st *scene.State, r geom.Rect) geom.View {
+	if p := st.Scen.NetProblem(); p != s.prob {
 		s.reset(p)
 	}
 	return s.panelView(r)
 }
 
-// explorable is false: the input plane keeps its window and its points
+// Explorable is false: the input plane keeps its window and its points
 // are data, not starts.
-func (s *netScene) explorable() bool { return false }
+func (s *netScene) Explorable() bool { return false }
 
-// lambdaMax is the sharpness measured at the start of run k.
-func (s *netScene) lambdaMax(st *state, k int) float64 { return st.sharpness(k, 0) }
+// LambdaMax is the sharpness measured at the start of run k.
+func (s *netScene) LambdaMax(st *scene.State, k int) float64 { return st.Sharpness(k, 0) }
 
-// iterateRows are rows of one number, the training loss: the weights are
+// IterateRows are rows of one number, the training loss: the weights are
 // too many to be useful.
-func (s *netScene) iterateRows(r *sim.Run) [][]float64 {
+func (s *netScene) IterateRows(r *sim.Run) [][]float64 {
 	rows := make([][]float64, len(r.Trace))
 	for i := range rows {
 		rows[i] = []float64{r.Trace[i].F}

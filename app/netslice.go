@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -65,7 +66,7 @@ type netSlice struct {
 
 	// the paths projected onto the plane, for the runs runs
 	runs  []*sim.Run
-	paths [scenario.MaxPanels]keptPath
+	paths [scenario.MaxPanels]scene.KeptPath
 }
 
 // reset prepares the slice for problem p: the Hessian plane at its start.
@@ -126,7 +127,7 @@ func (sl *netSlice) newPlane() {
 func (sl *netSlice) forgetPaths() {
 	sl.runs = sl.runs[:0]
 	for k := range sl.paths {
-		sl.paths[k].reset()
+		sl.paths[k].Reset()
 	}
 }
 
@@ -136,7 +137,7 @@ func (sl *netSlice) forgetPaths() {
 func (sl *netSlice) fit(minHalf float64) {
 	a0, a1, b0, b1 := 0.0, 0.0, 0.0, 0.0
 	for k := range sl.paths {
-		p := sl.paths[k].pts
+		p := sl.paths[k].Pts
 		for i := 0; i+1 < len(p); i += 2 {
 			if a, b := p[i], p[i+1]; !math.IsNaN(a+b) && !math.IsInf(a+b, 0) {
 				a0, a1, b0, b1 = math.Min(a0, a), math.Max(a1, a), math.Min(b0, b), math.Max(b1, b)
@@ -163,8 +164,8 @@ func (sl *netSlice) project(runs []*sim.Run) (outside bool) {
 	g := sl.grid
 	for k, r := range runs {
 		path := &sl.paths[k]
-		from := path.sync(r, sl.projection)
-		p := path.pts
+		from := path.Sync(r, sl.projection)
+		p := path.Pts
 		for i := 2 * from; i+1 < len(p); i += 2 {
 			if a, b := p[i], p[i+1]; a < g.XMin || a > g.XMax || b < g.YMin || b > g.YMax {
 				outside = true
@@ -183,24 +184,24 @@ func (sl *netSlice) complete() bool { return sl.cells.Complete() }
 // update follows the runs of st: it refits the plane or the window when
 // due, projects new rows, and computes grid cells until deadline (at least
 // a few a frame).
-func (sl *netSlice) update(st *state, deadline time.Time) {
+func (sl *netSlice) update(st *scene.State, deadline time.Time) {
 	rows := 0
-	for _, r := range st.runs {
+	for _, r := range st.Runs {
 		rows += len(r.Trace)
 	}
 	switch {
-	case !st.flags.pca && sl.kind != planeHessian:
+	case !st.Flags.PCA && sl.kind != planeHessian:
 		sl.useHessian()
-	case st.flags.pca && !slices.Equal(sl.runs, st.runs) && sl.kind == planePCA:
+	case st.Flags.PCA && !slices.Equal(sl.runs, st.Runs) && sl.kind == planePCA:
 		sl.useHessian() // restarted: no paths to fit yet
-	case st.flags.pca && rows > sl.fitRows && (rows >= 3*sl.fitRows/2 || st.done() && !st.playing):
-		sl.fitPCA(st.runs, rows)
+	case st.Flags.PCA && rows > sl.fitRows && (rows >= 3*sl.fitRows/2 || st.Done() && !st.Playing):
+		sl.fitPCA(st.Runs, rows)
 	}
-	if sl.project(st.runs) {
+	if sl.project(st.Runs) {
 		half := (sl.grid.XMax - sl.grid.XMin) / 2
 		if half < 100*sl.emin { // beyond that the path has run away
 			sl.fit(1.25 * half)
-			sl.project(st.runs)
+			sl.project(st.Runs)
 		}
 	}
 	for cells := 0; !sl.complete(); cells++ {

@@ -150,12 +150,12 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 		g, _, m := steppedGame(t, "#"+c.link, c.steps)
 		n := m.Dim()
 		h := make([]float64, n*n)
-		p := g.st.scen.NetProblem()
+		p := g.st.Scen.NetProblem()
 		test, err := nn.NewMLP(p.Net.Arch(), &p.Test)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k, r := range freshRuns(g.st.scen, c.steps) {
+		for k, r := range freshRuns(g.st.Scen, c.steps) {
 			checkLossPlot(t, g, k, r, m, test)
 			ys, eta2 := plottedSharpness(t, g, k)
 			if len(ys) != len(r.Trace) {

@@ -100,15 +100,15 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 	w, h := int(1600*scale), int(900*scale)
 	g.w, g.h, g.scale = float64(w), float64(h), scale
 	for range steps {
-		g.st.stepAll()
+		g.st.StepAll()
 	}
 	var layers []panelLayer
 	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
 		img := ebiten.NewImage(w, h)
 		defer img.Deallocate()
 		g.Draw(img)
-		panels := len(g.st.runs)
-		if g.st.flags.overlay {
+		panels := len(g.st.Runs)
+		if g.st.Flags.Overlay {
 			panels = 1
 		}
 		for i := range panels {
@@ -280,17 +280,17 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 		{"trust regions at step 3 on a hi-DPI screen", trLink, 3, 2},
 	} {
 		g, layers := layerPixels(t, c.link, c.steps, c.scale)
-		for i, r := range g.st.runs {
+		for i, r := range g.st.Runs {
 			pix, w, h, v := layers[i].pix, layers[i].w, layers[i].h, layers[i].v
 			s := r.Last()
 			if s.Iter != c.steps && s.Events&sim.EventConverged == 0 {
 				t.Fatalf("%s: panel %d at iteration %d", c.name, i+1, s.Iter)
 			}
-			what := fmt.Sprintf("%s, panel %d (%s)", c.name, i+1, g.st.scen.Methods[i])
+			what := fmt.Sprintf("%s, panel %d (%s)", c.name, i+1, g.st.Scen.Methods[i])
 			// The level c at which both are drawn: the one at which the
 			// truth's ellipse has the semi-axes TestSR1LearnsPicture checks.
 			var hess [4]float64
-			lev := marksAt(g.st.scen.Surface(), &s, v, &hess).Truth.Level
+			lev := marksAt(g.st.Scen.Surface(), &s, v, &hess).Truth.Level
 			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
 			est, estVals := estimateCurve(t, v, &s, lev)
 			mine := []screenCurve{est}
@@ -358,15 +358,15 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 	ex, ey := [2]float64{1, 0}, [2]float64{0, 1}
 	for _, steps := range []int{0, 2} {
 		g, layers := layerPixels(t, link, steps, 1)
-		for i, r := range g.st.runs {
+		for i, r := range g.st.Runs {
 			if i == 0 && steps > 0 {
 				continue // plain Newton sits on the saddle, where g = 0
 			}
 			pix, w, h, v := layers[i].pix, layers[i].w, layers[i].h, layers[i].v
 			s := r.Last()
-			what := fmt.Sprintf("saddle at step %d, panel %d (%s)", steps, i+1, g.st.scen.Methods[i])
+			what := fmt.Sprintf("saddle at step %d, panel %d (%s)", steps, i+1, g.st.Scen.Methods[i])
 			var hess [4]float64
-			c := marksAt(g.st.scen.Surface(), &s, v, &hess).Truth.Level
+			c := marksAt(g.st.Scen.Surface(), &s, v, &hess).Truth.Level
 			reach := 2 * (v.XMax - v.XMin)
 			axis := 0.1 * (v.XMax - v.XMin)
 			truth := []screenCurve{
@@ -400,12 +400,12 @@ func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
 	trueVals, trueVecs := symEigen(t, a)
 	const steps = 2
 	g, layers := layerPixels(t, link+"o", steps, 1)
-	if !g.st.flags.overlay {
+	if !g.st.Flags.Overlay {
 		t.Fatal("not in overlay mode")
 	}
 	pix, w, h, v := layers[0].pix, layers[0].w, layers[0].h, layers[0].v
 	u := g.c.M.U
-	runs := freshRuns(g.st.scen, steps)
+	runs := freshRuns(g.st.Scen, steps)
 	var masks []func(p [2]float64) bool
 	for _, r := range runs {
 		last := r.Last()
@@ -421,10 +421,10 @@ func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
 	}
 	var hess [4]float64
 	last := runs[0].Last()
-	lev := marksAt(g.st.scen.Surface(), &last, v, &hess).Truth.Level
+	lev := marksAt(g.st.Scen.Surface(), &last, v, &hess).Truth.Level
 	for i, r := range runs {
 		s := r.Last()
-		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.st.scen.Methods[i])
+		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.st.Scen.Methods[i])
 		est, _ := estimateCurve(t, v, &s, lev)
 		checkPixels(t, what+": dashed", pix, w, h, u, ui.PanelColors[i], nil, []screenCurve{est}, 0.6, masked)
 	}

@@ -393,14 +393,14 @@ func goldsteinPrice(x []float64) float64 {
 func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 	g, img := newTestGame(t, "#v1;s=goldstein-price;x=-1.5,1.5;m=newton;m=bfgs;m=gd:lr=0.0001;n=30", 1600, 900)
 	for range 12 {
-		g.st.stepAll()
+		g.st.StepAll()
 	}
 	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 	pl := &g.surfaces.plot.pl
 	if !pl.LogY {
 		t.Error("f − f* not on a log scale")
 	}
-	for i, r := range freshRuns(g.st.scen, 12) {
+	for i, r := range freshRuns(g.st.Scen, 12) {
 		var ys []float64
 		for _, s := range pl.Series {
 			if s.Color == ui.PanelColors[i] {
@@ -441,7 +441,7 @@ func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
 
 	g, _, m := steppedGame(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2;n=10", 0)
 	h := make([]float64, m.Dim()*m.Dim())
-	m.Hess(h, freshRuns(g.st.scen, 0)[0].X(0))
+	m.Hess(h, freshRuns(g.st.Scen, 0)[0].X(0))
 	g.popup.panel = 0
 	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
 		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))

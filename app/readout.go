@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strconv"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -17,7 +18,7 @@ import (
 // advanced, so a frame allocates nothing while nothing changes.
 type panelCache struct {
 	// path is the run's path as a polyline, extended as the run grows.
-	path keptPath
+	path scene.KeptPath
 	// trail is the path drawn up to iterate trailN (see Game.trailLayer);
 	// trailMoved counts the syncs that moved a point already drawn.
 	trail      render.Layer[trailKey]
@@ -45,7 +46,7 @@ type trailKey struct {
 
 // syncPath brings pc.path up to run r's iterates and returns the index of
 // its first point that changed.
-func (pc *panelCache) syncPath(r *sim.Run) int { return pc.path.sync(r, surfacePoint) }
+func (pc *panelCache) syncPath(r *sim.Run) int { return pc.path.Sync(r, surfacePoint) }
 
 // surfacePoint is the point of a surface's iterate x.
 func surfacePoint(x []float64) (float64, float64) { return x[0], x[1] }
@@ -58,7 +59,7 @@ func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 	pc.run, pc.rows = r, len(r.Trace)
 	last := r.Last()
 	clr := ui.PanelColors[k%len(ui.PanelColors)]
-	budget := strconv.Itoa(s.st.scen.Steps)
+	budget := strconv.Itoa(s.st.Scen.Steps)
 	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + budget + "  f " + ui.Num(last.F) + "  |g| " + ui.Num(last.GNorm)
 	pc.colors[0] = ui.Ink
 	ev := "step " + ui.Num(last.StepLen)
@@ -72,7 +73,7 @@ func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 	pc.lines[1], pc.colors[1] = ev, ui.Dim
 	truth := geom.Curvature{Kind: geom.KindInvalid}
 	if isFiniteVec(last.X) {
-		s.st.scen.Surface().Hess(pc.hess[:], last.X)
+		s.st.Scen.Surface().Hess(pc.hess[:], last.X)
 		truth = geom.Eigen(pc.hess)
 		pc.lines[2] = "true H    " + eigText(truth)
 	} else {
@@ -90,8 +91,8 @@ func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(last.Iter)
 		pc.colors[0] = ui.Bad
 	}
-	if k < len(s.st.scen.Methods) {
-		pc.short = s.st.scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
+	if k < len(s.st.Scen.Methods) {
+		pc.short = s.st.Scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
 	}
 }
 
@@ -161,13 +162,13 @@ func (s *surfaceScene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsSho
 	if !shown.all {
 		k := shown.run
 		pc := &s.panels[k]
-		pc.refresh(s, s.st.runs[k], k)
+		pc.refresh(s, s.st.Runs[k], k)
 		for j := 0; j < readoutLines; j++ {
 			s.c.Text(render.Mono, pc.lines[j], r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, pc.colors[j], render.Left|render.Top)
 		}
 		return
 	}
-	for j, run := range s.st.runs {
+	for j, run := range s.st.Runs {
 		if j >= readoutLines {
 			break
 		}

@@ -28,7 +28,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 
 	// Shapes (and queued text) of the panels, then the widgets, then all
 	// queued text at once: see ui.Canvas.Text.
-	g.scene.draw(dst, g.st, l.panels)
+	g.scene.Draw(dst, g.st, l.panels)
 	g.statusText()
 	c.DrawWidgets(dst, &g.ws, 0, g.ws.PopupStart, g.hot)
 	c.Flush(dst, true)
@@ -63,10 +63,10 @@ func (g *Game) draw(dst *ebiten.Image) {
 func (g *Game) statusText() {
 	m := &g.c.M
 	r := g.lay.status
-	msg, clr := g.scene.hint(m.Touch), ui.Dim
+	msg, clr := g.scene.Hint(m.Touch), ui.Dim
 	switch {
-	case g.st.notice != "":
-		msg, clr = g.st.notice, ui.Warn
+	case g.st.Notice != "":
+		msg, clr = g.st.Notice, ui.Warn
 	case g.toast != "" && time.Now().Before(g.toastUntil):
 		msg, clr = g.toast, ui.Good
 	}

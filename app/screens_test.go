@@ -56,8 +56,8 @@ func TestScreens(t *testing.T) {
 		} else if differing(plain, pix) < 1000 {
 			t.Errorf("%s: looks the same as the default screen", sc.name)
 		}
-		if g.st.notice != "" {
-			t.Errorf("%s: notice %q", sc.name, g.st.notice)
+		if g.st.Notice != "" {
+			t.Errorf("%s: notice %q", sc.name, g.st.Notice)
 		}
 		if dir := os.Getenv("CURVLAB_SHOTS"); dir != "" {
 			rgba := &image.RGBA{Pix: pix, Stride: 4 * 1600, Rect: image.Rect(0, 0, 1600, 900)}

@@ -17,7 +17,7 @@ import (
 func TestSurfaceCoarseThenSharp(t *testing.T) {
 	g, img := newTestGame(t, "", 1600, 900)
 	si := &g.surfaces.surface
-	surf := g.st.scen.Surface()
+	surf := g.st.Scen.Surface()
 	w, h := int(si.view.Screen.W), int(si.view.Screen.H)
 	if w*h <= coarseSamples {
 		t.Fatalf("panels of %d×%d pixels: too small for a coarse first frame", w, h)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -23,7 +24,7 @@ import (
 // the panels; the plot of f − f* beside them.
 type surfaceScene struct {
 	c        *ui.Canvas
-	st       *state // the state of the call in progress
+	st       *scene.State // the state of the call in progress
 	surface  surfaceImage
 	plot     fPlot
 	plotRect geom.Rect
@@ -35,9 +36,9 @@ type surfaceScene struct {
 // readoutLines is the number of text lines under each panel.
 const readoutLines = 4
 
-// layout places n panels of a surface scenario and the plot of f in main:
+// Layout places n panels of a surface scenario and the plot of f in main:
 // the plot beside the panels in landscape, below them in portrait.
-func (s *surfaceScene) layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
+func (s *surfaceScene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	pad := m.Pad()
 	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
 		pw := math.Round(math.Max(180*m.U, math.Min(0.24*main.W, 460*m.U)))
@@ -61,70 +62,70 @@ func (s *surfaceScene) layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRe
 	return ui.PanelGrid(m, main, n, cols, rows, readoutLines)
 }
 
-func (s *surfaceScene) panelCount(st *state) int {
-	if st.flags.overlay {
+func (s *surfaceScene) PanelCount(st *scene.State) int {
+	if st.Flags.Overlay {
 		return 1
 	}
-	return len(st.runs)
+	return len(st.Runs)
 }
 
-// update refreshes the readouts of the runs (their headers' statuses come
+// Update refreshes the readouts of the runs (their headers' statuses come
 // from them).
-func (s *surfaceScene) update(st *state, panels []ui.PanelRects, deadline time.Time) {
+func (s *surfaceScene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
-	for k, r := range st.runs {
+	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)
 	}
 }
 
-func (s *surfaceScene) draw(dst *ebiten.Image, st *state, panels []ui.PanelRects) {
+func (s *surfaceScene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
 	s.st = st
 	s.drawSurfaces(dst, panels)
 }
 
-func (s *surfaceScene) status(k int) (string, color.RGBA) {
+func (s *surfaceScene) Status(k int) (string, color.RGBA) {
 	return s.panels[k].status, s.panels[k].stClr
 }
 
-func (s *surfaceScene) headers(st *state) bool { return !st.flags.overlay }
+func (s *surfaceScene) Headers(st *scene.State) bool { return !st.Flags.Overlay }
 
-// view is the view of panel rect r: the scenario's window widened to the
+// View is the view of panel rect r: the scenario's window widened to the
 // rectangle's aspect so that circles stay round.
-func (s *surfaceScene) view(st *state, r geom.Rect) geom.View {
-	w := st.view()
+func (s *surfaceScene) View(st *scene.State, r geom.Rect) geom.View {
+	w := st.View()
 	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: r}
 	v.EqualAspect()
 	return v
 }
 
-func (s *surfaceScene) panelView(r geom.Rect) geom.View { return s.view(s.st, r) }
+func (s *surfaceScene) panelView(r geom.Rect) geom.View { return s.View(s.st, r) }
 
-func (s *surfaceScene) explorable() bool { return true }
+func (s *surfaceScene) Explorable() bool { return true }
 
-func (s *surfaceScene) tools(st *state, items []toolItem) []toolItem { return items }
+func (s *surfaceScene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 
-func (s *surfaceScene) objective(st *state, open popupKind) toolItem {
-	return toolItem{"Surface: " + st.scen.SurfaceKind.Name, ui.ActSurfaceMenu, open == popSurface, true}
+func (s *surfaceScene) Objective(st *scene.State, open bool) scene.ToolItem {
+	return scene.ToolItem{Label: "Surface: " + st.Scen.SurfaceKind.Name, Act: ui.ActSurfaceMenu, On: open, Gap: true}
 }
 
-// editor is the surface picker (with the network as its last choice) and
+// Editor is the surface picker (with the network as its last choice) and
 // the surface's parameters.
-func (s *surfaceScene) editor(st *state, f *ui.Form) {
+func (s *surfaceScene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
-	sc := &st.scen
+	sc := &st.Scen
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(sc.SurfaceKind.Desc))
 	y = f.Grid(r, y, objectiveNames(), ui.ActPickSurface, indexOfSurface(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
 	f.Fit(r, y+8*m.U)
 }
 
-func (s *surfaceScene) params(st *state) ([]sim.Param, []float64) {
-	return st.scen.SurfaceKind.Params, st.scen.SurfaceVals
+func (s *surfaceScene) Params(st *scene.State) ([]sim.Param, []float64) {
+	return st.Scen.SurfaceKind.Params, st.Scen.SurfaceVals
 }
 
-// setParam changes the surface's parameter i and restarts the runs.
-func (s *surfaceScene) setParam(st *state, i int, v float64) {
-	sc := &st.scen
+// SetParam changes the surface's parameter i and restarts the runs.
+func (s *surfaceScene) SetParam(st *scene.State, i int, v float64) {
+	sc := &st.Scen
 	if i < 0 || i >= len(sc.SurfaceVals) {
 		return
 	}
@@ -133,26 +134,26 @@ func (s *surfaceScene) setParam(st *state, i int, v float64) {
 	if sc.SetSurface(sc.SurfaceKind, vals) != nil {
 		return
 	}
-	st.surfaceVersion++
-	st.restart()
+	st.SurfaceVersion++
+	st.Restart()
 }
 
-// lambdaMax is the surface Hessian's largest eigenvalue at the start.
-func (s *surfaceScene) lambdaMax(st *state, k int) float64 {
-	st.scen.Surface().Hess(s.hessBuf[:], st.scen.Start)
+// LambdaMax is the surface Hessian's largest eigenvalue at the start.
+func (s *surfaceScene) LambdaMax(st *scene.State, k int) float64 {
+	st.Scen.Surface().Hess(s.hessBuf[:], st.Scen.Start)
 	return geom.Eigen(s.hessBuf).Lmax
 }
 
-func (s *surfaceScene) hint(touch bool) string {
+func (s *surfaceScene) Hint(touch bool) string {
 	if touch {
 		return "Tap a panel to start there · drag to pan · pinch to zoom"
 	}
 	return "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help"
 }
 
-func (s *surfaceScene) legend() []string { return legendLines }
+func (s *surfaceScene) Legend() []string { return legendLines }
 
-func (s *surfaceScene) now(r *sim.Row) []string {
+func (s *surfaceScene) Now(r *sim.Row) []string {
 	lines := []string{"   now:   x = " + ui.Pair(r.X[0], r.X[1]) + "   g = " + ui.Pair(r.G[0], r.G[1]) + "   f = " + ui.Num(r.F)}
 	if c := r.Curv; len(c) >= 4 {
 		lines = append(lines, "   "+curvName(r.CurvKind)+" = [["+ui.Num(c[0])+", "+ui.Num(c[1])+"], ["+ui.Num(c[2])+", "+ui.Num(c[3])+"]]")
@@ -160,10 +161,10 @@ func (s *surfaceScene) now(r *sim.Row) []string {
 	return lines
 }
 
-// iterateRows are rows of (x1, x2, f): x1 and x2 are NaN in a row whose
+// IterateRows are rows of (x1, x2, f): x1 and x2 are NaN in a row whose
 // iterate the trace no longer keeps (see sim.Run.Vectors; a surface's run
 // keeps every row in practice).
-func (s *surfaceScene) iterateRows(r *sim.Run) [][]float64 {
+func (s *surfaceScene) IterateRows(r *sim.Run) [][]float64 {
 	rows := make([][]float64, len(r.Trace))
 	for i := range rows {
 		rows[i] = []float64{math.NaN(), math.NaN(), r.Trace[i].F}

@@ -1,0 +1,85 @@
+// Package scene is what the app shares with its scenes, one per kind of
+// scenario (app/surface, app/network): the State they show (the scenario,
+// its runs mirrored from the engine, the clock and the view toggles), the
+// Scene interface the Game asks, toolbar items, and the projected paths
+// both kinds draw.
+package scene
+
+import (
+	"image/color"
+	"time"
+
+	"curvlab/app/ui"
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Scene draws one kind of scenario (a surface, a network) and owns what
+// only that kind has: its layout below the toolbar, the caches of what it
+// draws, its readouts, its editor and its part of help. The Game keeps the
+// clock, the input, the host, the toolbar and the popups, and asks the
+// current scene for the rest. Every method gets the state it works on.
+type Scene interface {
+	// Layout places n panels, and the scene's own plots, in main.
+	Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects
+	// PanelCount is the number of panels st shows.
+	PanelCount(st *State) int
+	// Update brings what the scene draws up to date with st's runs,
+	// spending at most until deadline on work of its own.
+	Update(st *State, panels []ui.PanelRects, deadline time.Time)
+	// Draw draws the panels and plots onto dst and queues their text.
+	Draw(dst *ebiten.Image, st *State, panels []ui.PanelRects)
+	// Status is what panel k's header says about its run.
+	Status(k int) (string, color.RGBA)
+	// Headers reports whether the panels have headers (an overlay has none).
+	Headers(st *State) bool
+	// View is the world window of a panel's plot rectangle r.
+	View(st *State, r geom.Rect) geom.View
+	// Explorable reports whether a panel's plane is the objective's own:
+	// a click there starts the runs, a drag pans, the wheel zooms.
+	Explorable() bool
+	// Tools adapts the toolbar's items to the scene.
+	Tools(st *State, items []ToolItem) []ToolItem
+	// Objective is the toolbar's button for what the methods minimize;
+	// open reports whether its editor is open.
+	Objective(st *State, open bool) ToolItem
+	// Editor builds the scene's editor (the surface's, or the network's)
+	// into f.
+	Editor(st *State, f *ui.Form)
+	// Params are the rows of the editor after its first (the keyboard's
+	// rows 1, 2, …), with their values.
+	Params(st *State) ([]sim.Param, []float64)
+	// SetParam sets editor row i+1's parameter to v, restarting the runs.
+	SetParam(st *State, i int, v float64)
+	// LambdaMax is the largest Hessian eigenvalue at the start of panel
+	// k's run, which sets a fixed step's stability line (NaN if unknown).
+	LambdaMax(st *State, k int) float64
+	// Hint is the status line's hint at what one can do.
+	Hint(touch bool) string
+	// Legend explains the drawing, for help.
+	Legend() []string
+	// Now is help's lines on row s of a run.
+	Now(s *sim.Row) []string
+	// IterateRows are run r's rows for automated checks.
+	IterateRows(r *sim.Run) [][]float64
+}
+
+// PlotFont is the plots' font size before their scale u: that of the tick
+// labels (12.5 logical pixels, rounded to whole device pixels), so that
+// both share one face and its glyph images.
+func PlotFont(m *ui.Metrics) float64 { return m.Small / m.U }
+
+// FrameWork is the time a frame may spend stepping runs and computing
+// what they draw (the rest of a 30 fps frame is for drawing).
+const FrameWork = 12 * time.Millisecond
+
+// ToolItem is a toolbar button: its label, what it does, whether it
+// shows as on, and whether it starts a group.
+type ToolItem struct {
+	Label string
+	Act   ui.Action
+	On    bool
+	Gap   bool // starts a group: extra space before it; a group is never split between the bar and the menu
+}

@@ -1,0 +1,200 @@
+package scene
+
+import (
+	"strings"
+	"time"
+
+	"curvlab/engine"
+	"curvlab/sim"
+	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
+)
+
+// Speeds the clock can run at, in iterations per second.
+var Speeds = []float64{1, 2, 5, 10, 20, 50, 100, 200}
+
+const DefaultSpeed = 3 // index into speeds: 10 iterations per second
+
+// Flags are the view toggles; they live in the scenario's opaque UI field so
+// that a link reproduces them. Each letter present turns a default around.
+// A digit sets the playing speed (an index into speeds).
+type Flags struct {
+	HideEllipses, HideTrials, HideContours, Overlay bool
+	// PCA slices a network's loss along the principal components of the
+	// paths instead of the top Hessian eigenvectors.
+	PCA   bool
+	Speed int
+}
+
+func ParseFlags(u string) Flags {
+	f := Flags{
+		HideEllipses: strings.Contains(u, "e"),
+		HideTrials:   strings.Contains(u, "t"),
+		HideContours: strings.Contains(u, "c"),
+		Overlay:      strings.Contains(u, "o"),
+		PCA:          strings.Contains(u, "p"),
+		Speed:        DefaultSpeed,
+	}
+	for i := 0; i < len(u); i++ {
+		if d := int(u[i] - '0'); d >= 0 && d < len(Speeds) {
+			f.Speed = d
+		}
+	}
+	return f
+}
+
+func (f Flags) String() string {
+	var b strings.Builder
+	if f.HideEllipses {
+		b.WriteByte('e')
+	}
+	if f.HideTrials {
+		b.WriteByte('t')
+	}
+	if f.HideContours {
+		b.WriteByte('c')
+	}
+	if f.Overlay {
+		b.WriteByte('o')
+	}
+	if f.PCA {
+		b.WriteByte('p')
+	}
+	if f.Speed != DefaultSpeed {
+		b.WriteByte(byte('0' + f.Speed))
+	}
+	return b.String()
+}
+
+// State is what the app shows: one scenario, its runs, and the clock.
+// Every change to the scenario goes through setScenario or a method that
+// marks it changed, so the link always matches the screen. The runs are
+// computed by the engine (in a worker, on a goroutine, or in the page);
+// runs and trackers are its client's mirrors of them.
+type State struct {
+	Scen scenario.Scenario
+	Eng  *engine.Client
+	Runs []*sim.Run
+	// Trackers hold each run's test loss and sharpness, row by row
+	// (network scenarios; nil for surfaces).
+	Trackers []*scenario.NetTracker
+	Playing  bool
+	// Rush plays to the end as fast as the engine computes (G).
+	Rush   bool
+	carry  float64 // fractional iterations owed by the clock
+	Flags  Flags
+	Notice string
+	// Changed is set when the scenario's text form must be published.
+	Changed bool
+	// version counts scenario changes that need the surface redrawn.
+	SurfaceVersion int
+}
+
+// NewState opens the scenario of a link, computed by eng; a malformed link
+// opens the default scenario with a notice saying what was wrong.
+func NewState(text string, eng *engine.Client) *State {
+	s := &State{Eng: eng}
+	text = strings.TrimPrefix(text, "#")
+	scen := scenario.Default()
+	if text != "" {
+		if sc, err := scenario.Decode(text); err != nil {
+			s.Notice = err.Error() + " — showing the default scenario instead."
+		} else {
+			scen = sc
+		}
+	}
+	s.SetScenario(scen)
+	return s
+}
+
+// SetScenario replaces the scenario and restarts every run.
+func (s *State) SetScenario(sc scenario.Scenario) {
+	s.Scen = sc
+	s.Flags = ParseFlags(sc.UI)
+	s.SurfaceVersion++
+	s.Restart()
+}
+
+// Restart has the engine start the runs again from the scenario's start
+// (dropping what it computed of the old ones). A scenario whose runs could
+// not fit in the memory budget is shortened first, with a notice.
+func (s *State) Restart() {
+	if sc, msg := s.Scen.Clamp(scenario.Budget); msg != "" {
+		s.Scen, s.Notice = sc, msg
+	}
+	s.Eng.Open(s.Scen)
+	s.Runs, s.Trackers = s.Eng.Runs(), s.Eng.Trackers()
+	s.carry = 0
+	s.Rush = false
+	s.Changed = true
+}
+
+// SetStart moves the start point of every panel and restarts them.
+func (s *State) SetStart(x, y float64) {
+	s.Scen.Start = []float64{x, y}
+	s.Restart()
+}
+
+// SetFlags changes the view toggles.
+func (s *State) SetFlags(f Flags) {
+	s.Flags = f
+	s.Scen.UI = f.String()
+	s.Changed = true
+}
+
+// SetView changes the view window (nil: the surface's default).
+func (s *State) SetView(w *surfaces.Window) {
+	s.Scen.View = w
+	s.Changed = true
+}
+
+// View is the window being drawn.
+func (s *State) View() surfaces.Window { return s.Scen.ViewWindow() }
+
+// Done reports whether every run has ended or used its budget.
+func (s *State) Done() bool { return s.Eng.Done() }
+
+// StepAll asks for one more iteration of every unfinished run, and takes
+// the rows that have come, computing them first when the engine computes
+// in the page.
+func (s *State) StepAll() {
+	s.Eng.Want(max(s.Eng.Wanted(), s.Eng.Rows()) + 1)
+	s.Sync(time.Now().Add(FrameWork))
+}
+
+// Sync sends what the engine was asked and takes the rows that have come,
+// until deadline where the engine computes in the page.
+func (s *State) Sync(deadline time.Time) {
+	if msg := s.Eng.Update(deadline); msg != "" {
+		s.Notice = msg
+	}
+}
+
+// lead is how many rows the clock may ask for ahead of those at hand: a
+// quarter second's worth, so the clock waits for an engine slower than it
+// instead of running ahead.
+func (s *State) lead() int { return max(1, int(Speeds[s.Flags.Speed]/4)) }
+
+// Tick advances the clock by dt seconds while playing, asking the engine
+// for the rows it owes, and takes the rows that have come (computing until
+// deadline where the engine computes in the page). It stops playing when
+// every run is done.
+func (s *State) Tick(dt float64, deadline time.Time) {
+	if s.Playing {
+		if s.Rush {
+			s.Eng.Want(s.Scen.Steps + 1)
+		} else {
+			s.carry += dt * Speeds[s.Flags.Speed]
+			n := int(s.carry)
+			s.carry -= float64(n)
+			have := s.Eng.Rows()
+			s.Eng.Want(min(max(s.Eng.Wanted(), have)+n, have+s.lead()))
+		}
+	}
+	s.Sync(deadline)
+	if s.Playing && s.Done() {
+		s.Playing = false
+		s.Rush = false
+		s.carry = 0
+	}
+}
