@@ -52,8 +52,10 @@ type Game struct {
 	toastUntil  time.Time
 	// the status line's message, shortened to fit its width
 	statusMsg, statusFit string
-	statusW, statusSize  float64
-	stats                frameStats
+	// the status line's text as fitted, for the message, width and font
+	// size it was fitted to
+	statusW, statusFont, statusSize float64
+	stats                           frameStats
 	// worked is the time Update spent computing since the last Draw: when
 	// the game loop runs several Updates per frame they share one budget.
 	worked time.Duration

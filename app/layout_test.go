@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"testing"
 
 	"curvlab/app/ui"
+	"curvlab/render"
 	"curvlab/render/geom"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -346,5 +348,38 @@ func TestKeyboardFocusScrollsIntoView(t *testing.T) {
 	}
 	if g.popup.Scroll == 0 {
 		t.Error("not scrolled")
+	}
+}
+
+// A notice far too long for the status line (a browser's CSP message, say)
+// fits inside the line on every screen: whole where there is room, else
+// shortened with "…", keeping its start; a short one is shown whole.
+func TestLongNoticeFitsTheStatusLine(t *testing.T) {
+	long := "Computing in the page: the worker failed (Refused to create a worker from " +
+		"'https://example.org/course/curvlab/engine.js' because it violates the following Content Security Policy " +
+		"directive: \"worker-src 'none'\")."
+	for _, s := range screenSizes {
+		for _, touch := range []bool{false, true} {
+			g, img := screenGame(t, "", s, touch)
+			for _, notice := range []string{long, "Link copied."} {
+				redraw(g, img, func() { g.st.Notice = notice })
+				m := &g.c.M
+				r := g.lay.status
+				shown := g.statusFit
+				if w := render.TextWidth(render.Sans, shown, g.statusSize); 10*m.U+w > r.W {
+					t.Errorf("%s touch=%v: %q is %v px wide in a line of %v", s.name, touch, shown, w, r.W)
+				}
+				if notice != long {
+					if shown != notice {
+						t.Errorf("%s touch=%v: a short notice shown as %q", s.name, touch, shown)
+					}
+					continue
+				}
+				cut := strings.TrimSuffix(shown, "…")
+				if shown != long && (cut == shown || len(cut) < 20 || !strings.HasPrefix(long, cut)) {
+					t.Errorf("%s touch=%v: the long notice shown as %q", s.name, touch, shown)
+				}
+			}
+		}
 	}
 }

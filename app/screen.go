@@ -70,8 +70,8 @@ func (g *Game) statusText() {
 	case g.toast != "" && time.Now().Before(g.toastUntil):
 		msg, clr = g.toast, ui.Good
 	}
-	if msg != g.statusMsg || r.W != g.statusW {
-		g.statusMsg, g.statusW = msg, r.W
+	if msg != g.statusMsg || r.W != g.statusW || m.Font != g.statusFont {
+		g.statusMsg, g.statusW, g.statusFont = msg, r.W, m.Font
 		g.statusSize = m.Font
 		if w := r.W - 20*m.U; render.TextWidth(render.Sans, msg, m.Font) > w {
 			g.statusSize = m.Small
