@@ -320,3 +320,46 @@ func TestNetworkViews(t *testing.T) {
 		})
 	}
 }
+
+// While a network's run advances, its spectrum follows it at most every
+// 400 ms (a dense Hessian and all its eigenvalues each time), and at least
+// that often: the page sees it move while the run plays, not only at the
+// end. Measured in the page's transport, where the core computes inside
+// the client's Update, so a spectrum arrives when it is computed.
+func TestSpectrumFollowsARunningNetwork(t *testing.T) {
+	sc := decode(t, "v1;net=tanh:8,8;d=circle:n=200;m=gd:lr=0.05;n=100000")
+	c := NewClient(NewInProcess())
+	c.Open(sc)
+	c.Want(sc.Steps + 1)
+	const watch = 1600 * time.Millisecond
+	start := time.Now()
+	var at []time.Time
+	var rows []int
+	last := -1
+	for time.Since(start) < watch {
+		if notice := c.Update(time.Now().Add(5 * time.Millisecond)); notice != "" {
+			t.Fatalf("notice: %s", notice)
+		}
+		if v := c.View(0); v != nil && v.Eig != nil && v.SpecRow != last {
+			last = v.SpecRow
+			at, rows = append(at, time.Now()), append(rows, v.SpecRow)
+		}
+	}
+	if c.Done() || c.Rows() >= sc.Steps+1 {
+		t.Fatalf("the run ended within %v: no longer a running network", watch)
+	}
+	t.Logf("%d spectra in %v, at rows %v; %d rows computed", len(at), watch, rows, c.Rows())
+	// 400 ms apart: at 0, 0.4, 0.8, 1.2 (and 1.6) s; at least two even on a
+	// loaded machine, at most five.
+	if len(at) < 2 || len(at) > 5 {
+		t.Errorf("%d spectra in %v while the run advanced", len(at), watch)
+	}
+	for i := 1; i < len(at); i++ {
+		if gap := at[i].Sub(at[i-1]); gap < 390*time.Millisecond {
+			t.Errorf("spectra %d and %d only %v apart", i-1, i, gap)
+		}
+		if rows[i] <= rows[i-1] {
+			t.Errorf("spectrum %d at row %d after row %d", i, rows[i], rows[i-1])
+		}
+	}
+}
