@@ -56,11 +56,20 @@ type netViews struct {
 	grid       MapGrid
 	hess, work []float64
 	vals, eig  []float64
-	mapRow     []int // the row each run's map was sent for (−1: none yet)
-	specRow    []int
+	mapRow     []sentRow // the row each run's map was sent for
+	specRow    []sentRow
 	mapAt      []time.Time
 	specAt     []time.Time
 }
+
+// sentRow is the row a view was last sent for; the zero value is none.
+type sentRow struct {
+	row  int
+	sent bool
+}
+
+// is reports whether the view was sent for row.
+func (s sentRow) is(row int) bool { return s.sent && s.row == row }
 
 // reset prepares the views for the runs of p (nil: a surface).
 func (v *netViews) reset(p *scenario.NetProblem, runs int) {
@@ -75,11 +84,8 @@ func (v *netViews) reset(p *scenario.NetProblem, runs int) {
 	n := out.Dim()
 	v.out = out
 	v.hess, v.work, v.eig = make([]float64, n*n), make([]float64, nn.SpectrumWork(n)), make([]float64, n)
-	v.mapRow, v.specRow = make([]int, runs), make([]int, runs)
+	v.mapRow, v.specRow = make([]sentRow, runs), make([]sentRow, runs)
 	v.mapAt, v.specAt = make([]time.Time, runs), make([]time.Time, runs)
-	for k := range v.mapRow {
-		v.mapRow[k], v.specRow[k] = -1, -1
-	}
 }
 
 // due reports whether run k (latest row row; stepping says it is still
@@ -88,8 +94,8 @@ func (v *netViews) due(k, row int, stepping bool) (mapDue, specDue bool) {
 	if v.out == nil {
 		return false, false
 	}
-	mapDue = v.grid.W > 0 && v.mapRow[k] != row && (!stepping || time.Since(v.mapAt[k]) >= mapEvery)
-	specDue = v.specRow[k] != row && (!stepping || time.Since(v.specAt[k]) >= spectrumEvery)
+	mapDue = v.grid.W > 0 && !v.mapRow[k].is(row) && (!stepping || time.Since(v.mapAt[k]) >= mapEvery)
+	specDue = !v.specRow[k].is(row) && (!stepping || time.Since(v.specAt[k]) >= spectrumEvery)
 	return mapDue, specDue
 }
 
@@ -124,7 +130,7 @@ func (c *Core) Handle(msg []byte) {
 		if gen == c.gen && g != c.views.grid {
 			c.views.grid = g
 			for k := range c.views.mapRow {
-				c.views.mapRow[k] = -1
+				c.views.mapRow[k] = sentRow{}
 			}
 		}
 	default:
@@ -220,7 +226,7 @@ func (c *Core) Work(deadline time.Time) {
 			g := v.grid
 			v.vals = slices.Grow(v.vals[:0], g.W*g.H)[:g.W*g.H]
 			v.out.OutputGrid(v.vals, r.Last().X, g.W, g.H, g.XMin, g.XMax, g.YMin, g.YMax)
-			v.mapRow[k], v.mapAt[k] = row, time.Now()
+			v.mapRow[k], v.mapAt[k] = sentRow{row, true}, time.Now()
 			c.pending = append(c.pending, mapMsg(c.gen, k, row, g, v.vals))
 		}
 		if specDue {
@@ -235,7 +241,7 @@ func (c *Core) Work(deadline time.Time) {
 					v.eig[i] = math.NaN()
 				}
 			}
-			v.specRow[k], v.specAt[k] = row, time.Now()
+			v.specRow[k], v.specAt[k] = sentRow{row, true}, time.Now()
 			c.pending = append(c.pending, spectrumMsg(c.gen, k, row, trace, v.eig))
 		}
 	}
