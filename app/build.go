@@ -10,7 +10,6 @@ import (
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
-	"curvlab/sim/surfaces"
 )
 
 type popupKind uint8
@@ -275,20 +274,9 @@ func (g *Game) scrollPopup(d float64) { g.form().Scroll(d) }
 // replaces the network; the network's own settings are in its editor (N).
 func (g *Game) buildPicker(f *ui.Form) {
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click): ", "Surface: ")+"a network is trained now; N edits it")
-	names := objectiveNames()
+	names := scene.ObjectiveNames()
 	y = f.Grid(r, y, names, ui.ActPickSurface, len(names)-1, f.P.Focus == 0)
 	f.Fit(r, y+8*f.M.U)
-}
-
-// objectiveNames are the surface picker's choices: every surface, then the
-// network.
-func objectiveNames() []string {
-	kinds := surfaces.Kinds()
-	names := make([]string, len(kinds), len(kinds)+1)
-	for i, k := range kinds {
-		names[i] = k.Name
-	}
-	return append(names, netChoice)
 }
 
 func (g *Game) buildPresets(f *ui.Form) {

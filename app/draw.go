@@ -8,6 +8,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
 
@@ -272,7 +273,7 @@ type levelSet struct {
 func marksAt(f surfaces.Surface, s *sim.Row, v geom.View, hess *[4]float64) runMarks {
 	var m runMarks
 	x, y := s.X[0], s.X[1]
-	if !isFiniteVec(s.X) {
+	if !la.IsFinite(s.X) {
 		return m
 	}
 	if s.Radius > 0 {

@@ -36,18 +36,6 @@ type helpText struct {
 	clip ui.Clip
 }
 
-var legendLines = []string{
-	"What you see",
-	"white curve: the true Hessian's level set ½ d'Hd = c around the current point",
-	"dashed coloured curve: the method's own curvature (B, or H⁻¹) at the same level c:",
-	"   when the two curves meet, the method has learned the curvature",
-	"hyperbolas and dashed axes: negative curvature (a saddle direction)",
-	"arrow: the descent direction −g (fixed length; |g| is in the readout)",
-	"rings: points the line search or trust region tried in the last step",
-	"dashed circle: the trust region;  ×: known minima",
-	"right: f − f* against iteration, log scale, one line per panel",
-}
-
 func (h *helpText) refresh(g *Game) {
 	if h.keys == nil {
 		for _, b := range ui.Keymap {

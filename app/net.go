@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"time"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/engine"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 )
@@ -258,7 +260,7 @@ func (s *netScene) netReadout(k int) {
 	pc.lines[2] = "λmax " + ui.Num(st.Sharpness(k, row)) + "  λmin " + ui.Num(lmin) + "  tr H " + ui.Num(tr)
 	pc.colors[2] = clr
 	acc := "accuracy  —"
-	if isFiniteVec(last.X) {
+	if la.IsFinite(last.X) {
 		acc = "accuracy  train " + ui.Pct(nv.out.Accuracy(last.X)) + "  test " + ui.Pct(nv.prob.TestLoss.Accuracy(last.X))
 	}
 	pc.lines[3], pc.colors[3] = acc, ui.Ink
@@ -283,5 +285,5 @@ func (s *netScene) netReadout(k int) {
 	// of a network at a minimum is singular: tiny negative eigenvalues are
 	// rounding).
 	notMin := pc.specRow.Is(row) && lmin < -1e-6*math.Abs(pc.eig[len(pc.eig)-1])
-	pc.status, pc.stClr = runStatus(&last.Step, !notMin)
+	pc.status, pc.stClr = scene.RunStatus(&last.Step, !notMin)
 }

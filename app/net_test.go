@@ -13,6 +13,7 @@ import (
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
@@ -475,7 +476,7 @@ func TestOddNetworks(t *testing.T) {
 		onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 		for k, r := range g.st.Runs {
 			s := r.Last()
-			if !isFiniteVec(s.X) && s.Events&sim.EventDiverged == 0 {
+			if !la.IsFinite(s.X) && s.Events&sim.EventDiverged == 0 {
 				t.Errorf("%s: panel %d has weights that are not numbers and no divergence event", link, k+1)
 			}
 			if strings.Contains(g.network.panels[k].lines[0], "NaN") || strings.Contains(g.network.panels[k].lines[2], "NaN") {

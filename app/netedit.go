@@ -14,9 +14,6 @@ import (
 	"curvlab/sim/scenario"
 )
 
-// netChoice is the surface picker's entry for network scenarios.
-const netChoice = "network (MLP)"
-
 // netField is one row of the network editor: a parameter and how it reads
 // and writes a Network.
 type netField struct {

@@ -9,6 +9,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 )
@@ -103,7 +104,7 @@ func (sl *netSlice) fitPCA(runs []*sim.Run, rows int) {
 		kept := r.Kept()
 		m := len(kept)
 		for s := 0; s < 64 && s < m; s++ {
-			if x := r.X(kept[s*(m-1)/max(1, min(63, m-1))]); isFiniteVec(x) {
+			if x := r.X(kept[s*(m-1)/max(1, min(63, m-1))]); la.IsFinite(x) {
 				pts = append(pts, x)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -272,7 +273,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 					break
 				}
 				s := r.Last()
-				if !isFiniteVec(s.X) || math.Abs(s.X[0]) > 100 || math.Abs(s.X[1]) > 100 {
+				if !la.IsFinite(s.X) || math.Abs(s.X[0]) > 100 || math.Abs(s.X[1]) > 100 {
 					break // far outside the view, where nothing is drawn
 				}
 				m := marksAt(sc.Surface(), &s, v, &hess)

@@ -9,6 +9,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -72,7 +73,7 @@ func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 	ev += "  evals " + strconv.Itoa(last.FEvals) + "/" + strconv.Itoa(last.GEvals) + "/" + strconv.Itoa(last.HEvals)
 	pc.lines[1], pc.colors[1] = ev, ui.Dim
 	truth := geom.Curvature{Kind: geom.KindInvalid}
-	if isFiniteVec(last.X) {
+	if la.IsFinite(last.X) {
 		s.st.Scen.Surface().Hess(pc.hess[:], last.X)
 		truth = geom.Eigen(pc.hess)
 		pc.lines[2] = "true H    " + eigText(truth)
@@ -86,7 +87,7 @@ func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 		pc.lines[3] = "no curvature model"
 	}
 	pc.colors[3] = clr
-	pc.status, pc.stClr = runStatus(&last.Step, truth.Kind == geom.KindPosDef)
+	pc.status, pc.stClr = scene.RunStatus(&last.Step, truth.Kind == geom.KindPosDef)
 	if last.Events&sim.EventDiverged != 0 {
 		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(last.Iter)
 		pc.colors[0] = ui.Bad
@@ -94,33 +95,6 @@ func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
 	if k < len(s.st.Scen.Methods) {
 		pc.short = s.st.Scen.Methods[k].Kind.Name + ":  " + pc.lines[0]
 	}
-}
-
-// runStatus is what a panel's header says about its run at step s:
-// diverged, converged, or the events of the step ("" for none). minimum
-// tells whether the Hessian there is positive definite: g = 0 where it is
-// not is a saddle or a maximum, not a minimum.
-func runStatus(s *sim.Step, minimum bool) (string, color.RGBA) {
-	switch {
-	case s.Events&sim.EventDiverged != 0:
-		return "diverged", ui.Bad
-	case s.Events&sim.EventConverged != 0 && !minimum:
-		return "stuck: not a minimum", ui.Warn
-	case s.Events&sim.EventConverged != 0:
-		return "converged", ui.Good
-	case s.Events != 0:
-		return s.Events.String(), ui.Warn
-	}
-	return "", ui.Ink
-}
-
-func isFiniteVec(x []float64) bool {
-	for _, v := range x {
-		if v != v || v > 1e308 || v < -1e308 {
-			return false
-		}
-	}
-	return true
 }
 
 func curvName(k sim.CurvKind) string {

@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -114,7 +115,7 @@ func (s *surfaceScene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
 	sc := &st.Scen
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(sc.SurfaceKind.Desc))
-	y = f.Grid(r, y, objectiveNames(), ui.ActPickSurface, indexOfSurface(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
+	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, max(0, slices.Index(surfaces.Kinds(), sc.SurfaceKind)), f.P.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
 	f.Fit(r, y+8*m.U)
 }
@@ -197,4 +198,17 @@ func (r runsShown) String() string {
 		return "all runs"
 	}
 	return "run " + strconv.Itoa(r.run+1)
+}
+
+// legendLines explain a surface panel, for help.
+var legendLines = []string{
+	"What you see",
+	"white curve: the true Hessian's level set ½ d'Hd = c around the current point",
+	"dashed coloured curve: the method's own curvature (B, or H⁻¹) at the same level c:",
+	"   when the two curves meet, the method has learned the curvature",
+	"hyperbolas and dashed axes: negative curvature (a saddle direction)",
+	"arrow: the descent direction −g (fixed length; |g| is in the readout)",
+	"rings: points the line search or trust region tried in the last step",
+	"dashed circle: the trust region;  ×: known minima",
+	"right: f − f* against iteration, log scale, one line per panel",
 }

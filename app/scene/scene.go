@@ -12,6 +12,7 @@ import (
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -82,4 +83,36 @@ type ToolItem struct {
 	Act   ui.Action
 	On    bool
 	Gap   bool // starts a group: extra space before it; a group is never split between the bar and the menu
+}
+
+// NetChoice is the surface picker's entry for network scenarios.
+const NetChoice = "network (MLP)"
+
+// ObjectiveNames are the surface picker's choices: every surface, then the
+// network.
+func ObjectiveNames() []string {
+	kinds := surfaces.Kinds()
+	names := make([]string, len(kinds), len(kinds)+1)
+	for i, k := range kinds {
+		names[i] = k.Name
+	}
+	return append(names, NetChoice)
+}
+
+// RunStatus is what a panel's header says about its run at step s:
+// diverged, converged, or the events of the step ("" for none). minimum
+// tells whether the Hessian there is positive definite: g = 0 where it is
+// not is a saddle or a maximum, not a minimum.
+func RunStatus(s *sim.Step, minimum bool) (string, color.RGBA) {
+	switch {
+	case s.Events&sim.EventDiverged != 0:
+		return "diverged", ui.Bad
+	case s.Events&sim.EventConverged != 0 && !minimum:
+		return "stuck: not a minimum", ui.Warn
+	case s.Events&sim.EventConverged != 0:
+		return "converged", ui.Good
+	case s.Events != 0:
+		return s.Events.String(), ui.Warn
+	}
+	return "", ui.Ink
 }
