@@ -213,38 +213,6 @@ func TestSliderScale(t *testing.T) {
 	}
 }
 
-func TestLayoutFits(t *testing.T) {
-	for _, sz := range [][2]float64{{1280, 800}, {1920, 1080}, {800, 1200}, {390, 844}, {3840, 2160}} {
-		for n := 1; n <= 4; n++ {
-			m := ui.NewMetrics(sz[0], sz[1], 1, false)
-			var s surfaceScene
-			panels := s.Layout(&m, frame(&m).main, n)
-			screen := geom.Rect{W: sz[0], H: sz[1]}
-			for i, p := range panels {
-				if !inside(p.Frame, screen) || p.Plot.W < 50 || p.Plot.H < 50 {
-					t.Errorf("%v n=%d: panel %d at %+v", sz, n, i, p.Frame)
-				}
-				if overlaps(p.Frame, s.plotRect) {
-					t.Errorf("%v n=%d: panel %d overlaps the plot", sz, n, i)
-				}
-				for j := 0; j < i; j++ {
-					if overlaps(p.Frame, panels[j].Frame) {
-						t.Errorf("%v n=%d: panels %d and %d overlap", sz, n, i, j)
-					}
-				}
-			}
-		}
-	}
-}
-
-func inside(a, b geom.Rect) bool {
-	return a.X >= b.X && a.Y >= b.Y && a.X+a.W <= b.X+b.W+0.5 && a.Y+a.H <= b.Y+b.H+0.5
-}
-
-func overlaps(a, b geom.Rect) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
-}
-
 // TestSteadyFrameAllocatesNothing: once drawn, a paused frame (Update and
 // Draw) allocates nothing, so the heap stays flat.
 func TestSteadyFrameAllocatesNothing(t *testing.T) {

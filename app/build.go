@@ -142,10 +142,10 @@ func (g *Game) buildToolbar() {
 		}
 		return w
 	}
-	withKeys := total(true) <= g.lay.toolbar.W
+	withKeys := total(true) <= g.lay.Toolbar.W
 	fit := len(items)
-	end := g.lay.toolbar.W // where the buttons must end
-	if !withKeys && total(false) > g.lay.toolbar.W {
+	end := g.lay.Toolbar.W // where the buttons must end
+	if !withKeys && total(false) > g.lay.Toolbar.W {
 		end -= g.menuButtonWidth() + gap
 		x := gap
 		group := 0 // the first item of the current group
@@ -164,7 +164,7 @@ func (g *Game) buildToolbar() {
 	}
 	g.overflow = append(g.overflow[:0], items[fit:]...)
 	h := m.Button
-	x, y := gap, math.Round((g.lay.toolbar.H-h)/2)
+	x, y := gap, math.Round((g.lay.Toolbar.H-h)/2)
 	for _, it := range items[:fit] {
 		key := ""
 		if withKeys {
@@ -184,7 +184,7 @@ func (g *Game) buildToolbar() {
 	}
 	if fit < len(items) {
 		w := g.menuButtonWidth()
-		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: g.lay.toolbar.W - gap - w, Y: y, W: w, H: h},
+		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: g.lay.Toolbar.W - gap - w, Y: y, W: w, H: h},
 			Label: menuLabel, Act: ui.ActMenu, On: g.popup.kind == popMenu})
 	}
 }
@@ -264,7 +264,7 @@ func (g *Game) buildHeaders() {
 
 // form is the builder of the open popup's widgets.
 func (g *Game) form() *ui.Form {
-	return &ui.Form{M: &g.c.M, WS: &g.ws, P: &g.popup.Popup, Top: g.lay.toolbar.H}
+	return &ui.Form{M: &g.c.M, WS: &g.ws, P: &g.popup.Popup, Top: g.lay.Toolbar.H}
 }
 
 // scrollPopup scrolls the open popup's content by d device pixels.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"curvlab/app/scene"
+	"curvlab/app/surface"
 	"curvlab/app/ui"
 	"curvlab/engine"
 	"curvlab/render/geom"
@@ -14,7 +15,7 @@ import (
 
 // Game is curvlab's ebiten.Game: it owns the state and the clock, turns
 // input into actions, keeps the toolbar and the popups, and has the
-// current scene (surfaceScene or netScene) lay out, update and draw the
+// current scene (surface.Scene or netScene) lay out, update and draw the
 // panels.
 type Game struct {
 	host  Host
@@ -27,7 +28,7 @@ type Game struct {
 	layKey layoutKey  // what the current layout is for
 	ws     ui.Widgets // toolbar, panel headers, popup contents
 	// the scenes, one per kind of scenario, and the current one
-	surfaces *surfaceScene
+	surfaces *surface.Scene
 	network  *netScene
 	scene    scene.Scene
 
@@ -77,7 +78,7 @@ func New(link string, host Host) *Game {
 		st:       scene.NewState(link, eng),
 		scale:    1,
 		c:        c,
-		surfaces: &surfaceScene{c: c},
+		surfaces: surface.New(c),
 		network:  &netScene{c: c},
 		opened:   make(chan string, 4),
 		uiDirty:  true,
@@ -169,8 +170,8 @@ func (g *Game) relayout() {
 	}
 	g.layKey = key
 	g.c.M = ui.NewMetrics(g.w, g.h, g.scale, key.touch)
-	g.lay = frame(&g.c.M)
-	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.main, key.panels)
+	g.lay = layout{Screen: ui.Split(&g.c.M)}
+	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.Main, key.panels)
 	g.uiDirty = true
 }
 

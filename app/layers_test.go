@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"curvlab/app/surface"
 	"curvlab/app/ui"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -153,13 +154,13 @@ func checkLayers(t *testing.T, c layerCase, settle func(g *Game, img *ebiten.Ima
 			frame(func() { act(g) })
 			settle(g, img, drawing)
 		}
-		// Enough frames for the longest trail (trailPointsPerFrame a
+		// Enough frames for the longest trail (surface.TrailPointsPerFrame a
 		// frame) and for the text layer (drawn once the text is steady).
 		rows := 0
 		for _, r := range g.st.Runs {
 			rows = max(rows, len(r.Trace))
 		}
-		for range rows/trailPointsPerFrame + 3 {
+		for range rows/surface.TrailPointsPerFrame + 3 {
 			onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 		}
 		pix[m] = readScreen(g, img)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"curvlab/app/ui"
+	"curvlab/internal/scenetest"
 	"curvlab/render"
 	"curvlab/render/geom"
 
@@ -82,14 +83,14 @@ func checkTargets(t *testing.T, what string, ws []ui.Widget, from, to int, box g
 	idx := targets(ws[from:to])
 	for k, i := range idx {
 		w := ws[from+i]
-		if !inside(w.R, box) {
+		if !scenetest.Inside(w.R, box) {
 			t.Errorf("%s: %q (%v) at %+v is not inside %+v", what, w.Label, w.Act, w.R, box)
 		}
 		if w.R.H < least-1e-9 || w.R.W < least-1e-9 {
 			t.Errorf("%s: %q (%v) is %.0f×%.0f device pixels, less than %.0f", what, w.Label, w.Act, w.R.W, w.R.H, least)
 		}
 		for _, j := range idx[:k] {
-			if o := ws[from+j]; overlaps(w.R, o.R) {
+			if o := ws[from+j]; ui.Overlaps(w.R, o.R) {
 				t.Errorf("%s: %q at %+v overlaps %q at %+v", what, w.Label, w.R, o.Label, o.R)
 			}
 		}
@@ -142,7 +143,7 @@ func TestEveryActionReachable(t *testing.T) {
 				}
 				onBar := map[ui.Action]bool{}
 				for _, i := range targets(g.ws.List[:g.ws.PopupStart]) {
-					if w := g.ws.List[i]; inside(w.R, g.lay.toolbar) {
+					if w := g.ws.List[i]; scenetest.Inside(w.R, g.lay.Toolbar) {
 						onBar[w.Act] = true
 					}
 				}
@@ -160,7 +161,7 @@ func TestEveryActionReachable(t *testing.T) {
 						t.Fatalf("%s: the menu button opens %v", what, g.popup.kind)
 					}
 					box := g.popup.Rect
-					if !inside(box, screen) || box.Y < g.lay.toolbar.H {
+					if !scenetest.Inside(box, screen) || box.Y < g.lay.Toolbar.H {
 						t.Errorf("%s: the menu at %+v is not on screen under the toolbar", what, box)
 					}
 					checkTargets(t, what+" menu", g.ws.List, g.ws.PopupStart, len(g.ws.List), box, least)
@@ -171,7 +172,7 @@ func TestEveryActionReachable(t *testing.T) {
 							t.Errorf("%s: menu item %q at %+v is not drawn there: %v", what, w.Label, w.R, clr)
 						}
 					}
-					saveShot(t, img, "layout-"+s.name+"-menu")
+					scenetest.SaveShot(t, img, "layout-"+s.name+"-menu")
 				}
 				for _, it := range want {
 					if it.Act != ui.ActNone && !onBar[it.Act] {
@@ -207,17 +208,17 @@ func TestPopupsFitEveryScreen(t *testing.T) {
 			what := s.name + " " + p.name
 			g, img := screenGame(t, p.link, s, true)
 			redraw(g, img, func() { g.do(p.act, 0) })
-			saveShot(t, img, "layout-"+s.name+"-"+p.name)
+			scenetest.SaveShot(t, img, "layout-"+s.name+"-"+p.name)
 			screen := geom.Rect{W: g.w, H: g.h}
 			box := g.popup.Rect
-			if g.popup.kind == popNone || !inside(box, screen) || box.Y < g.lay.toolbar.H || box.H < 100 {
+			if g.popup.kind == popNone || !scenetest.Inside(box, screen) || box.Y < g.lay.Toolbar.H || box.H < 100 {
 				t.Fatalf("%s: popup %v at %+v on a %vx%v screen", what, g.popup.kind, box, g.w, g.h)
 			}
 			least := ui.TouchTarget * min(s.dpr, 2)
 			visible := func() []int {
 				var in []int
 				for _, i := range targets(g.ws.List[g.ws.PopupStart:]) {
-					if overlaps(g.ws.List[g.ws.PopupStart+i].R, box) {
+					if ui.Overlaps(g.ws.List[g.ws.PopupStart+i].R, box) {
 						in = append(in, g.ws.PopupStart+i)
 					}
 				}
@@ -243,10 +244,10 @@ func TestPopupsFitEveryScreen(t *testing.T) {
 					if g.popup.Scroll < g.popup.Content-box.H-1 {
 						t.Errorf("%s: scrolled to %v of %v in %v", what, g.popup.Scroll, g.popup.Content, box.H)
 					}
-				} else if !inside(last.R, box) {
+				} else if !scenetest.Inside(last.R, box) {
 					t.Errorf("%s: scrolled to the end, its last target %q is at %+v, outside %+v", what, last.Label, last.R, box)
 				}
-			} else if !inside(last.R, box) {
+			} else if !scenetest.Inside(last.R, box) {
 				t.Errorf("%s: its last target %q at %+v is outside it (%+v) and it does not scroll", what, last.Label, last.R, box)
 			}
 			// A tap outside closes it.
@@ -342,7 +343,7 @@ func TestKeyboardFocusScrollsIntoView(t *testing.T) {
 		g.uiDirty = true
 	})
 	for _, w := range g.ws.List[g.ws.PopupStart:] {
-		if w.Focus && !inside(w.R, g.popup.Rect) {
+		if w.Focus && !scenetest.Inside(w.R, g.popup.Rect) {
 			t.Errorf("the focused row %q at %+v is outside the popup %+v (scrolled %v)", w.Label, w.R, g.popup.Rect, g.popup.Scroll)
 		}
 	}
@@ -364,7 +365,7 @@ func TestLongNoticeFitsTheStatusLine(t *testing.T) {
 			for _, notice := range []string{long, "Link copied."} {
 				redraw(g, img, func() { g.st.Notice = notice })
 				m := &g.c.M
-				r := g.lay.status
+				r := g.lay.Status
 				shown := g.statusFit
 				if w := render.TextWidth(render.Sans, shown, g.statusSize); 10*m.U+w > r.W {
 					t.Errorf("%s touch=%v: %q is %v px wide in a line of %v", s.name, touch, shown, w, r.W)

@@ -1,16 +1,13 @@
 package app
 
 import (
-	"image"
-	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"curvlab/app/ui"
+	"curvlab/internal/scenetest"
 	"curvlab/render"
 	"curvlab/sim"
 	"curvlab/sim/la"
@@ -65,26 +62,6 @@ func (g *Game) netSettled() bool {
 	return true
 }
 
-// saveShot writes img to $CURVLAB_SHOTS/name.png when that is set.
-func saveShot(t *testing.T, img *ebiten.Image, name string) {
-	dir := os.Getenv("CURVLAB_SHOTS")
-	if dir == "" {
-		return
-	}
-	b := img.Bounds()
-	pix := make([]byte, 4*b.Dx()*b.Dy())
-	onFrames(1, nil, func(*ebiten.Image) { img.ReadPixels(pix) })
-	rgba := &image.RGBA{Pix: pix, Stride: 4 * b.Dx(), Rect: image.Rect(0, 0, b.Dx(), b.Dy())}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, rgba); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestEdgeOfStabilityScreen runs the edge-of-stability preset for 300
 // iterations and saves a picture of it (with CURVLAB_SHOTS=dir).
 func TestEdgeOfStabilityScreen(t *testing.T) {
@@ -92,7 +69,7 @@ func TestEdgeOfStabilityScreen(t *testing.T) {
 	if g.st.Notice != "" {
 		t.Fatal(g.st.Notice)
 	}
-	saveShot(t, img, "eos")
+	scenetest.SaveShot(t, img, "eos")
 }
 
 // steppedGame opens link, takes steps steps and runs frames until
@@ -421,7 +398,7 @@ func TestNetworkScreens(t *testing.T) {
 		if g.st.Notice != "" {
 			t.Errorf("%s: notice %q", c.name, g.st.Notice)
 		}
-		saveShot(t, img, c.name)
+		scenetest.SaveShot(t, img, c.name)
 	}
 }
 

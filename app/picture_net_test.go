@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"curvlab/app/ui"
+	"curvlab/internal/scenetest"
 	"curvlab/sim"
 	"curvlab/sim/nn"
 
@@ -155,7 +156,7 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k, r := range freshRuns(g.st.Scen, c.steps) {
+		for k, r := range scenetest.FreshRuns(g.st.Scen, c.steps) {
 			checkLossPlot(t, g, k, r, m, test)
 			ys, eta2 := plottedSharpness(t, g, k)
 			if len(ys) != len(r.Trace) {

@@ -23,8 +23,8 @@ func (g *Game) draw(dst *ebiten.Image) {
 	m := &c.M
 	l := &g.lay
 	dst.Fill(backgroundColor)
-	c.Flat.FillRect(dst, l.toolbar, ui.Bar)
-	c.Flat.FillRect(dst, l.status, ui.Bar)
+	c.Flat.FillRect(dst, l.Toolbar, ui.Bar)
+	c.Flat.FillRect(dst, l.Status, ui.Bar)
 
 	// Shapes (and queued text) of the panels, then the widgets, then all
 	// queued text at once: see ui.Canvas.Text.
@@ -35,7 +35,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	if g.popup.kind == popNone {
 		return
 	}
-	c.Flat.FillRect(dst, geom.Rect{X: 0, Y: l.toolbar.H, W: m.W, H: m.H - l.toolbar.H}, render.Alpha(ui.Shade, 0.55))
+	c.Flat.FillRect(dst, geom.Rect{X: 0, Y: l.Toolbar.H, W: m.W, H: m.H - l.Toolbar.H}, render.Alpha(ui.Shade, 0.55))
 	r := g.popup.Rect
 	c.Flat.FillRect(dst, r, ui.Bar)
 	if g.popup.kind == popHelp { // its text scrolls under the Close button's band
@@ -62,7 +62,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 // with "…" (the host has the whole notice: window.curvlab.notice).
 func (g *Game) statusText() {
 	m := &g.c.M
-	r := g.lay.status
+	r := g.lay.Status
 	msg, clr := g.scene.Hint(m.Touch), ui.Dim
 	switch {
 	case g.st.Notice != "":

@@ -373,7 +373,10 @@ func (p *Painter) Dot(dst *ebiten.Image, v *View, x, y, r float64, clr color.RGB
 }
 
 // Dots fills a disc of radius r at every finite point of pts, skipping
-// those far outside dst.
+// those far outside dst and those within a quarter pixel of the last disc
+// drawn (the same disc: a method crawling along a valley puts thousands of
+// iterates on one pixel, and every disc queued costs vertices until the
+// frame ends).
 func (p *Painter) Dots(dst *ebiten.Image, v *View, pts []float64, r float64, clr color.RGBA) {
 	if !(r > 0) {
 		return
@@ -383,13 +386,15 @@ func (p *Painter) Dots(dst *ebiten.Image, v *View, pts []float64, r float64, clr
 	if p.Clip.W > 0 && p.Clip.H > 0 {
 		g = p.Clip
 	}
+	lx, ly := math.Inf(1), math.Inf(1)
 	for k := 0; k+1 < len(pts); k += 2 {
 		if !finite(pts[k], pts[k+1]) {
 			continue
 		}
 		sx, sy := toScreen(v, pts[k], pts[k+1])
-		if g.Contains(sx, sy) {
+		if g.Contains(sx, sy) && (math.Abs(sx-lx) >= 0.25 || math.Abs(sy-ly) >= 0.25) {
 			p.disc(dst, sx, sy, r)
+			lx, ly = sx, sy
 		}
 	}
 	p.flush(dst)

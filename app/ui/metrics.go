@@ -107,3 +107,21 @@ func Whole(r geom.Rect) geom.Rect {
 func Overlaps(a, b geom.Rect) bool {
 	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
+
+// Screen is where a screen's parts go, in device pixels: the toolbar at
+// the top, the status line at the bottom, and between them the scene's
+// area, which the scene divides into its panels and plots.
+type Screen struct {
+	Toolbar, Status, Main geom.Rect
+}
+
+// Split lays out the toolbar and the status line of a screen of metrics m.
+func Split(m *Metrics) Screen {
+	pad := m.Pad()
+	line := m.Line()
+	var s Screen
+	s.Toolbar = geom.Rect{X: 0, Y: 0, W: m.W, H: math.Max(math.Round(2.9*m.Font), m.Button+2*math.Round(4*m.U))}
+	s.Status = geom.Rect{X: 0, Y: m.H - line - pad, W: m.W, H: line + pad}
+	s.Main = geom.Rect{X: pad, Y: s.Toolbar.H + pad, W: m.W - 2*pad, H: s.Status.Y - s.Toolbar.H - 2*pad}
+	return s
+}

@@ -1,4 +1,4 @@
-package app
+package surface
 
 import (
 	"image/color"
@@ -17,7 +17,7 @@ import (
 
 // drawSurfaces draws the panels of a surface scenario and the plot of f,
 // and queues their text.
-func (s *surfaceScene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
+func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 	l := &s.c.M
 	// Flat rectangles and cached images, then all text: see app/text.go for
 	// why. The surface (heatmap, contours, minima, tick marks) is drawn
@@ -58,7 +58,7 @@ func (s *surfaceScene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 
 // surfaceLayer returns the surface's layer, drawn again if the surface
 // was recomputed or the contours toggled.
-func (s *surfaceScene) surfaceLayer() *render.Layer[surfaceLayerKey] {
+func (s *Scene) surfaceLayer() *render.Layer[surfaceLayerKey] {
 	si := &s.surface
 	key := surfaceLayerKey{computed: si.computed, contours: !s.st.Flags.HideContours, u: s.c.M.U}
 	v := si.view // the screen rectangle at the origin
@@ -68,7 +68,7 @@ func (s *surfaceScene) surfaceLayer() *render.Layer[surfaceLayerKey] {
 
 // drawSurface draws the surface — heatmap, contour lines, minima, tick
 // marks — in view v onto dst (its layer).
-func (s *surfaceScene) drawSurface(dst *ebiten.Image, v geom.View) {
+func (s *Scene) drawSurface(dst *ebiten.Image, v geom.View) {
 	l := &s.c.M
 	p := &s.c.Paint
 	si := &s.surface
@@ -88,21 +88,21 @@ func (s *surfaceScene) drawSurface(dst *ebiten.Image, v geom.View) {
 	si.ticks.Marks(s.c, dst, v.Screen, v)
 }
 
-// trailPointsPerFrame bounds the iterates a trail layer draws in one frame:
+// TrailPointsPerFrame bounds the iterates a trail layer draws in one frame:
 // Ebitengine keeps every vertex queued in a frame until it ends (a dot
 // queues about 7 KB), and the four trails of 100 000 iterates at once
 // queued 1.6 GB.
-const trailPointsPerFrame = 1024
+const TrailPointsPerFrame = 1024
 
 // trailLayer returns run k's layer for view v (only v's world window and
 // size matter): its path up to the last iterate, drawn again from the
 // start when the run, the view or the scale changed or a point already
 // drawn moved, else only the iterates added since, at most
-// trailPointsPerFrame a frame (a long path appears over a few frames, the
+// TrailPointsPerFrame a frame (a long path appears over a few frames, the
 // same picture as at once). A run of one iterate has no layer (nil): its
 // one dot lies under the mark of its current iterate; not making one
 // saves the first frame two textures a panel.
-func (s *surfaceScene) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
+func (s *Scene) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 	pc := &s.panels[k]
 	r := s.st.Runs[k]
 	from := pc.syncPath(r)
@@ -117,7 +117,7 @@ func (s *surfaceScene) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 	key := trailKey{run: r, view: v, u: s.c.M.U, moved: pc.trailMoved}
 	pc.trail.Update(key, int(v.Screen.W), int(v.Screen.H), func(*ebiten.Image) { pc.trailN = 0 })
 	if pc.trailN < n {
-		to := min(n, pc.trailN+trailPointsPerFrame)
+		to := min(n, pc.trailN+TrailPointsPerFrame)
 		s.drawTrail(pc.trail.Image(), v, k, pc.trailN, to)
 		pc.trailN = to
 	}
@@ -127,7 +127,7 @@ func (s *surfaceScene) trailLayer(v geom.View, k int) *render.Layer[trailKey] {
 // drawTrail draws run k's path from its iterate from up to (not including)
 // iterate to in view v onto dst (its layer): the line and a dot at each
 // iterate.
-func (s *surfaceScene) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
+func (s *Scene) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int) {
 	l := &s.c.M
 	p := &s.c.Paint
 	pc := &s.panels[k]
@@ -140,7 +140,7 @@ func (s *surfaceScene) drawTrail(dst *ebiten.Image, v geom.View, k, from, to int
 
 // shownIn returns what surface panel i shows: its run, or in overlay mode
 // (one panel) every run.
-func (s *surfaceScene) shownIn(i int) runsShown {
+func (s *Scene) shownIn(i int) runsShown {
 	if s.st.Flags.Overlay {
 		return allRuns
 	}
@@ -151,7 +151,7 @@ func (s *surfaceScene) shownIn(i int) runsShown {
 // of the runs it shows in view v (only v's world window and size matter),
 // drawn again when a run advanced or changed, or the view, the scale or
 // the toggles changed.
-func (s *surfaceScene) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
+func (s *Scene) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[overlayKey] {
 	ol := &s.overlays[i]
 	v.Screen.X, v.Screen.Y = 0, 0
 	f := s.st.Flags
@@ -177,7 +177,7 @@ type overlayKey struct {
 
 // drawPanel draws what of panel rects pr showing shown is not in layers:
 // the header's colour strip, and the tick labels and readout (queued text).
-func (s *surfaceScene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runsShown) {
+func (s *Scene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runsShown) {
 	l := &s.c.M
 	v := s.panelView(pr.Plot)
 	s.surface.ticks.Labels(s.c, pr.Plot, v)
@@ -193,7 +193,7 @@ func (s *surfaceScene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runs
 // drawRuns draws the runs shown in view v onto dst (a panel's overlay
 // layer), and the plot's frame. The true
 // Hessian's ellipse is drawn once, with the first run.
-func (s *surfaceScene) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
+func (s *Scene) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
 	p := &s.c.Paint
 	p.Clip = v.Screen
 	first := true
@@ -211,7 +211,7 @@ func (s *surfaceScene) drawRuns(dst *ebiten.Image, v geom.View, shown runsShown)
 // curvature ellipses and trust region in view v (its path is in its
 // trail layer). withTruth also draws the true Hessian's ellipse (once per
 // panel).
-func (s *surfaceScene) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
+func (s *Scene) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	l := &s.c.M
 	p := &s.c.Paint
 	st := s.st
@@ -296,7 +296,7 @@ func marksAt(f surfaces.Surface, s *sim.Row, v geom.View, hess *[4]float64) runM
 // (with the conjugate level and the axes where it is not positive
 // definite) when withTruth (once per panel), and the method's estimate
 // dashed in the panel's colour.
-func (s *surfaceScene) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr color.RGBA, withTruth bool) {
+func (s *Scene) drawCurvature(dst *ebiten.Image, v geom.View, m runMarks, clr color.RGBA, withTruth bool) {
 	l := &s.c.M
 	p := &s.c.Paint
 	w := float32(2 * l.U)

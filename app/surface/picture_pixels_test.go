@@ -1,4 +1,4 @@
-package app
+package surface
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"curvlab/app/ui"
+	"curvlab/internal/gameloop"
+	"curvlab/internal/scenetest"
 	"curvlab/render/geom"
 	"curvlab/sim"
 
@@ -91,28 +93,20 @@ type panelLayer struct {
 	v    geom.View
 }
 
-// layerPixels opens link on a w×h screen of the given scale, takes steps
-// steps, runs a frame and returns g and each panel's overlay layer (one
-// in overlay mode).
-func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []panelLayer) {
+// layerPixels opens link on a 1600×900 (CSS pixels) screen of the given
+// scale, takes steps steps, runs a frame and returns the scene's rig and
+// each panel's overlay layer (one in overlay mode).
+func layerPixels(t *testing.T, link string, steps int, scale float64) (*scenetest.Rig[*Scene], []panelLayer) {
 	t.Helper()
-	g := New("#"+link, nil)
-	w, h := int(1600*scale), int(900*scale)
-	g.w, g.h, g.scale = float64(w), float64(h), scale
+	g := scenetest.New(t, link, int(1600*scale), int(900*scale), scale, New)
 	for range steps {
-		g.st.StepAll()
+		g.St.StepAll()
 	}
 	var layers []panelLayer
-	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
-		img := ebiten.NewImage(w, h)
-		defer img.Deallocate()
-		g.Draw(img)
-		panels := len(g.st.Runs)
-		if g.st.Flags.Overlay {
-			panels = 1
-		}
-		for i := range panels {
-			l := g.surfaces.overlays[i].Image()
+	gameloop.OnFrames(1, g.Update, func(*ebiten.Image) {
+		g.Draw(g.Img)
+		for i := range g.Scene.PanelCount(g.St) {
+			l := g.Scene.overlays[i].Image()
 			if l == nil {
 				t.Errorf("panel %d has no layer of marks", i+1)
 				return
@@ -127,7 +121,7 @@ func layerPixels(t *testing.T, link string, steps int, scale float64) (*Game, []
 		t.FailNow()
 	}
 	for i := range layers {
-		v := g.panelView(g.lay.panels[i].Plot)
+		v := g.Scene.View(g.St, g.Panels[i].Plot)
 		v.Screen.X, v.Screen.Y = 0, 0
 		if int(v.Screen.W) != layers[i].w || int(v.Screen.H) != layers[i].h {
 			t.Fatalf("panel %d: layer %d×%d, view %v", i+1, layers[i].w, layers[i].h, v.Screen)
@@ -242,7 +236,7 @@ func markMask(v geom.View, s *sim.Row, u float64, arrow bool) func(p [2]float64)
 // B's eigenvalues, ascending.
 func estimateCurve(t *testing.T, v geom.View, s *sim.Row, c float64) (screenCurve, [2]float64) {
 	t.Helper()
-	vals, vecs := symEigen(t, [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]})
+	vals, vecs := scenetest.SymEigen(t, [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]})
 	if s.CurvKind == sim.CurvH {
 		vals[0], vals[1] = 1/vals[0], 1/vals[1]
 	}
@@ -263,9 +257,9 @@ const trLink = "v1;s=quadratic:l1=2;x=-1.5,1;m=tr-dogleg:radius=0.5;m=sr1-tr:rad
 // and the trust circle where the closed forms put them, and its readout
 // names the eigenvalues of both.
 func TestPanelPixelsShowTheMarks(t *testing.T) {
-	link := presetLink(t, "sr1-learns")
+	link := scenetest.PresetLink(t, "sr1-learns")
 	a, _, _ := sr1LearnsBowl()
-	trueVals, trueVecs := symEigen(t, a)
+	trueVals, trueVecs := scenetest.SymEigen(t, a)
 	for _, c := range []struct {
 		name  string
 		link  string
@@ -280,17 +274,17 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 		{"trust regions at step 3 on a hi-DPI screen", trLink, 3, 2},
 	} {
 		g, layers := layerPixels(t, c.link, c.steps, c.scale)
-		for i, r := range g.st.Runs {
+		for i, r := range g.St.Runs {
 			pix, w, h, v := layers[i].pix, layers[i].w, layers[i].h, layers[i].v
 			s := r.Last()
 			if s.Iter != c.steps && s.Events&sim.EventConverged == 0 {
 				t.Fatalf("%s: panel %d at iteration %d", c.name, i+1, s.Iter)
 			}
-			what := fmt.Sprintf("%s, panel %d (%s)", c.name, i+1, g.st.Scen.Methods[i])
+			what := fmt.Sprintf("%s, panel %d (%s)", c.name, i+1, g.St.Scen.Methods[i])
 			// The level c at which both are drawn: the one at which the
 			// truth's ellipse has the semi-axes TestSR1LearnsPicture checks.
 			var hess [4]float64
-			lev := marksAt(g.st.Scen.Surface(), &s, v, &hess).Truth.Level
+			lev := marksAt(g.St.Scen.Surface(), &s, v, &hess).Truth.Level
 			truth := ellipseCurve("the true ellipse", v, s.X, trueVals, trueVecs, lev)
 			est, estVals := estimateCurve(t, v, &s, lev)
 			mine := []screenCurve{est}
@@ -298,12 +292,12 @@ func TestPanelPixelsShowTheMarks(t *testing.T) {
 				mine = append(mine, circleCurve("the trust circle", v, s.X, s.Radius))
 			}
 			clr := ui.PanelColors[i]
-			u := g.c.M.U
+			u := g.C.M.U
 			checkPixels(t, what+": dashed", pix, w, h, u, clr, nil, mine, 0.6, markMask(v, &s, u, false))
 			// the truth is solid, and covered by the estimate where they agree
 			checkPixels(t, what+": white", pix, w, h, u, ui.True, []color.RGBA{clr}, []screenCurve{truth}, 0.9, markMask(v, &s, u, true))
 			// and the readout under the panel names the same eigenvalues
-			lines := g.surfaces.panels[i].lines
+			lines := g.Scene.panels[i].lines
 			if want := "λ " + ui.Num(2) + ", " + ui.Num(10); !strings.Contains(lines[2], want) {
 				t.Errorf("%s: readout %q, want the true Hessian's %q", what, lines[2], want)
 			}
@@ -354,19 +348,19 @@ func segmentCurve(name string, v geom.View, centre []float64, u [2]float64, r fl
 // panel's colour; saddle-free Newton's, |A| = 2·I, as the circle of
 // radius √c.
 func TestSaddlePixelsShowHyperbolas(t *testing.T) {
-	link := presetLink(t, "saddle")
+	link := scenetest.PresetLink(t, "saddle")
 	ex, ey := [2]float64{1, 0}, [2]float64{0, 1}
 	for _, steps := range []int{0, 2} {
 		g, layers := layerPixels(t, link, steps, 1)
-		for i, r := range g.st.Runs {
+		for i, r := range g.St.Runs {
 			if i == 0 && steps > 0 {
 				continue // plain Newton sits on the saddle, where g = 0
 			}
 			pix, w, h, v := layers[i].pix, layers[i].w, layers[i].h, layers[i].v
 			s := r.Last()
-			what := fmt.Sprintf("saddle at step %d, panel %d (%s)", steps, i+1, g.st.Scen.Methods[i])
+			what := fmt.Sprintf("saddle at step %d, panel %d (%s)", steps, i+1, g.St.Scen.Methods[i])
 			var hess [4]float64
-			c := marksAt(g.st.Scen.Surface(), &s, v, &hess).Truth.Level
+			c := marksAt(g.St.Scen.Surface(), &s, v, &hess).Truth.Level
 			reach := 2 * (v.XMax - v.XMin)
 			axis := 0.1 * (v.XMax - v.XMin)
 			truth := []screenCurve{
@@ -376,7 +370,7 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 				segmentCurve("the negative axis", v, s.X, ey, axis),
 			}
 			clr := ui.PanelColors[i]
-			u := g.c.M.U
+			u := g.C.M.U
 			// the conjugate is drawn at 60 % opacity: take the white pixels at least that opaque
 			checkPixels(t, what+": white", pix, w, h, u, color.RGBA{153, 153, 153, 153}, []color.RGBA{clr}, truth, 0.45, markMask(v, &s, u, true))
 			switch i {
@@ -395,17 +389,17 @@ func TestSaddlePixelsShowHyperbolas(t *testing.T) {
 // at its own iterate in its own colour, and the white truth at the first
 // run's.
 func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
-	link := presetLink(t, "sr1-learns")
+	link := scenetest.PresetLink(t, "sr1-learns")
 	a, _, _ := sr1LearnsBowl()
-	trueVals, trueVecs := symEigen(t, a)
+	trueVals, trueVecs := scenetest.SymEigen(t, a)
 	const steps = 2
 	g, layers := layerPixels(t, link+"o", steps, 1)
-	if !g.st.Flags.Overlay {
+	if !g.St.Flags.Overlay {
 		t.Fatal("not in overlay mode")
 	}
 	pix, w, h, v := layers[0].pix, layers[0].w, layers[0].h, layers[0].v
-	u := g.c.M.U
-	runs := freshRuns(g.st.Scen, steps)
+	u := g.C.M.U
+	runs := scenetest.FreshRuns(g.St.Scen, steps)
 	var masks []func(p [2]float64) bool
 	for _, r := range runs {
 		last := r.Last()
@@ -421,10 +415,10 @@ func TestOverlayPixelsShowEachRunsMarks(t *testing.T) {
 	}
 	var hess [4]float64
 	last := runs[0].Last()
-	lev := marksAt(g.st.Scen.Surface(), &last, v, &hess).Truth.Level
+	lev := marksAt(g.St.Scen.Surface(), &last, v, &hess).Truth.Level
 	for i, r := range runs {
 		s := r.Last()
-		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.st.Scen.Methods[i])
+		what := fmt.Sprintf("overlay, run %d (%s)", i+1, g.St.Scen.Methods[i])
 		est, _ := estimateCurve(t, v, &s, lev)
 		checkPixels(t, what+": dashed", pix, w, h, u, ui.PanelColors[i], nil, []screenCurve{est}, 0.6, masked)
 	}

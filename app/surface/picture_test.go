@@ -1,18 +1,17 @@
-package app
+package surface
 
 import (
 	"math"
 	"strconv"
-	"strings"
 	"testing"
 
 	"curvlab/app/ui"
+	"curvlab/internal/scenetest"
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/la"
 	"curvlab/sim/scenario"
 
-	"github.com/hajimehoshi/ebiten/v2"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -21,17 +20,15 @@ import (
 // Painter.LevelSet strokes through geom.Curvature.AppendLevel) held against
 // closed forms and gonum's eigensolver, never against the app's own
 // decomposition. picture_pixels_test.go checks the same against the pixels
-// of a drawn panel, picture_net_test.go the numbers the network plots are
-// given. Each was seen to fail on planted bugs: H drawn as if it were B,
-// the marks centred at the previous iterate (the pixels catch that one:
-// marksAt is handed the step), a trust circle of radius Δ²,
-// the estimate drawn at twice the level, a missing conjugate hyperbola,
-// the readout's eigenvalues of H for H⁻¹, f − f* without f* or with a
-// local minimum's f*, a Lanczos sharpness cut short (4 warm or 8 cold
-// iterations) or halved, the test loss handed to the sharpness plot, a
-// 1/η line for 2/η, a spectrum one eigenvalue short or of the previous
-// iterate, the training loss handed to the test-loss line, a slider mark
-// at 1/λ_max, every overlaid run's marks at the first run's iterate.
+// of a drawn panel. (The numbers the network plots are given are checked
+// in app's picture_net_test.go, the sliders' marks in its
+// stability_test.go.) Each was seen to fail on planted bugs: H drawn as if
+// it were B, the marks centred at the previous iterate (the pixels catch
+// that one: marksAt is handed the step), a trust circle of radius Δ², the
+// estimate drawn at twice the level or at 1.3 times it (the pixels), a
+// missing conjugate hyperbola, the readout's eigenvalues of H for H⁻¹,
+// f − f* without f* or with a local minimum's f*, every overlaid run's
+// marks at the first run's iterate.
 
 // drawnPoints returns the points of level set ls as the painter receives
 // them (unclipped: every curve here fits in its view), without the NaN
@@ -50,25 +47,6 @@ func drawnPoints(ls levelSet) [][2]float64 {
 // quadForm returns dᵀMd for the row-major 2×2 matrix m.
 func quadForm(m [4]float64, d [2]float64) float64 {
 	return d[0]*(m[0]*d[0]+m[1]*d[1]) + d[1]*(m[2]*d[0]+m[3]*d[1])
-}
-
-// symEigen returns the eigenvalues (ascending) and unit eigenvectors of
-// the symmetric part of m, by gonum's EigenSym.
-func symEigen(t *testing.T, m [4]float64) (vals [2]float64, vecs [2][2]float64) {
-	t.Helper()
-	off := (m[1] + m[2]) / 2
-	var es mat.EigenSym
-	if !es.Factorize(mat.NewSymDense(2, []float64{m[0], off, off, m[3]}), true) {
-		t.Fatalf("gonum's EigenSym failed on %v", m)
-	}
-	var v mat.Dense
-	es.VectorsTo(&v)
-	ev := es.Values(nil)
-	for i := range 2 {
-		vals[i] = ev[i]
-		vecs[i] = [2]float64{v.At(0, i), v.At(1, i)}
-	}
-	return vals, vecs
 }
 
 // onLevel checks that every point of pts lies on {centre + d : ½dᵀBd = c},
@@ -111,40 +89,6 @@ func sameAxis(u, v [2]float64, tol float64) bool {
 	return math.Abs(u[0]*v[1]-u[1]*v[0]) <= tol && math.Abs(math.Abs(u[0]*v[0]+u[1]*v[1])-1) <= tol
 }
 
-func close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
-
-// presetLink returns the link of the preset name.
-func presetLink(t *testing.T, name string) string {
-	t.Helper()
-	pr, _, err := scenario.LookupPreset(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pr.Link
-}
-
-// decodeScenario decodes a scenario's text form.
-func decodeScenario(t *testing.T, link string) scenario.Scenario {
-	t.Helper()
-	sc, err := scenario.Decode(link)
-	if err != nil {
-		t.Fatalf("%s: %v", link, err)
-	}
-	return sc
-}
-
-// freshRuns returns sc's runs stepped steps times (each while it lasts):
-// the iterates the app's panels show after as many steps, computed apart
-// from the app (runs are deterministic).
-func freshRuns(sc scenario.Scenario, steps int) []*sim.Run {
-	runs := sc.NewRuns()
-	for _, r := range runs {
-		for i := 0; i < steps && r.Step(); i++ {
-		}
-	}
-	return runs
-}
-
 // panelViewOf is a view of sc's window on a panel of the app's shape.
 func panelViewOf(sc scenario.Scenario) geom.View {
 	w := sc.ViewWindow()
@@ -173,8 +117,8 @@ func sr1LearnsBowl() (a [4]float64, u1, u2 [2]float64) {
 // Thm 6.1: H₂ = A⁻¹); the true ellipse, at the current iterate, has A's
 // semi-axes √(2c/2) and √(2c/10) along A's eigenvectors throughout.
 func TestSR1LearnsPicture(t *testing.T) {
-	link := presetLink(t, "sr1-learns")
-	sc := decodeScenario(t, link)
+	link := scenetest.PresetLink(t, "sr1-learns")
+	sc := scenetest.Decode(t, link)
 	r := sc.NewRuns()[0]
 	a, u1, _ := sr1LearnsBowl()
 	v := panelViewOf(sc)
@@ -195,7 +139,7 @@ func TestSR1LearnsPicture(t *testing.T) {
 		truth := drawnPoints(m.Truth)
 		onLevel(t, "truth", truth, x, c, func(d [2]float64) float64 { return quadForm(a, d) }, 10)
 		big, small, dir := extents(truth, x)
-		if !close9(big, math.Sqrt(2*c/2)) || !close9(small, math.Sqrt(2*c/10)) || !sameAxis(dir, u1, 1e-9) {
+		if !scenetest.Close9(big, math.Sqrt(2*c/2)) || !scenetest.Close9(small, math.Sqrt(2*c/10)) || !sameAxis(dir, u1, 1e-9) {
 			t.Errorf("step %d: true ellipse's semi-axes %.12g, %.12g along %v; want %.12g, %.12g along %v",
 				step, big, small, dir, math.Sqrt(c), math.Sqrt(c/5), u1)
 		}
@@ -212,7 +156,7 @@ func TestSR1LearnsPicture(t *testing.T) {
 		case 0:
 			// H₀ = 0.2·I: the model's Hessian is 5·I
 			onLevel(t, "estimate at step 0", est, x, c, func(d [2]float64) float64 { return 5 * (d[0]*d[0] + d[1]*d[1]) }, 5)
-			if !close9(big, math.Sqrt(2*c/5)) || !close9(small, big) {
+			if !scenetest.Close9(big, math.Sqrt(2*c/5)) || !scenetest.Close9(small, big) {
 				t.Errorf("step 0: estimate's semi-axes %.12g, %.12g; want the circle of radius %.12g", big, small, math.Sqrt(2*c/5))
 			}
 		case 1:
@@ -221,7 +165,7 @@ func TestSR1LearnsPicture(t *testing.T) {
 			}
 		case 2:
 			onLevel(t, "estimate at step 2", est, x, c, func(d [2]float64) float64 { return quadForm(a, d) }, 10)
-			if !close9(big, math.Sqrt(2*c/2)) || !close9(small, math.Sqrt(2*c/10)) || !sameAxis(dir, u1, 1e-9) {
+			if !scenetest.Close9(big, math.Sqrt(2*c/2)) || !scenetest.Close9(small, math.Sqrt(2*c/10)) || !sameAxis(dir, u1, 1e-9) {
 				t.Errorf("step 2: estimate's semi-axes %.12g, %.12g along %v; want the truth's %.12g, %.12g along %v",
 					big, small, dir, math.Sqrt(c), math.Sqrt(c/5), u1)
 			}
@@ -265,7 +209,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 		{"s=quadratic:l1=2;x=-1.5,1", func([]float64) [4]float64 { return bowl }, 10},
 	} {
 		for _, k := range sim.MethodKinds() {
-			sc := decodeScenario(t, "v1;"+surf.link+";m="+k.Name+";n=12")
+			sc := scenetest.Decode(t, "v1;"+surf.link+";m="+k.Name+";n=12")
 			r := sc.NewRuns()[0]
 			var hess [4]float64
 			for step := 0; step <= 12; step++ {
@@ -296,7 +240,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 				rec := [4]float64{s.Curv[0], s.Curv[1], s.Curv[2], s.Curv[3]}
 				// B: the recorded matrix, or the inverse of the recorded H
 				q := func(d [2]float64) float64 { return quadForm(rec, d) }
-				vals, _ := symEigen(t, rec)
+				vals, _ := scenetest.SymEigen(t, rec)
 				if want == sim.CurvH {
 					hm := mat.NewDense(2, 2, rec[:])
 					q = func(d [2]float64) float64 {
@@ -335,7 +279,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 // shrinks, and starts away from 1 so that Δ and Δ² differ); methods
 // without one draw none.
 func TestTrustRegionIsTheCircleOfRadiusDelta(t *testing.T) {
-	sc := decodeScenario(t, "v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
+	sc := scenetest.Decode(t, "v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
 	runs := sc.NewRuns()
 	v := panelViewOf(sc)
 	var hess [4]float64
@@ -392,16 +336,16 @@ func goldsteinPrice(x []float64) float64 {
 // every iterate, with f* = 3 the global minimum of Goldstein–Price (not
 // one of its local minima), on a log scale.
 func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
-	g, img := newTestGame(t, "#v1;s=goldstein-price;x=-1.5,1.5;m=newton;m=bfgs;m=gd:lr=0.0001;n=30", 1600, 900)
+	g := newRig(t, "#v1;s=goldstein-price;x=-1.5,1.5;m=newton;m=bfgs;m=gd:lr=0.0001;n=30", 1600, 900)
 	for range 12 {
-		g.st.StepAll()
+		g.St.StepAll()
 	}
-	onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	pl := &g.surfaces.plot.pl
+	g.Frames(1)
+	pl := &g.Scene.plot.pl
 	if !pl.LogY {
 		t.Error("f − f* not on a log scale")
 	}
-	for i, r := range freshRuns(g.st.Scen, 12) {
+	for i, r := range scenetest.FreshRuns(g.St.Scen, 12) {
 		var ys []float64
 		for _, s := range pl.Series {
 			if s.Color == ui.PanelColors[i] {
@@ -418,82 +362,6 @@ func TestFPlotIsFMinusTheGlobalMinimum(t *testing.T) {
 				t.Errorf("panel %d, iterate %d at %v: plotted %.15g, want f − 3 = %.15g", i+1, k, row.X, ys[k], want)
 				break
 			}
-		}
-	}
-}
-
-// The step-size slider of gradient descent marks 2/λ_max of the Hessian at
-// the start: on the linear-regression loss (1/3)‖Xθ − y‖², X = [[1,2],
-// [2,3],[3,4]], the Hessian is (2/3)XᵀX = (2/3)[[14, 20], [20, 29]]
-// everywhere and 2/λ_max = 0.069995 (issue 9); on a network it is 2 over
-// the dense λ_max at the initial weights.
-func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
-	g, _ := newTestGame(t, "#v1;s=linreg;x=-1,3;m=gd:lr=0.035;m=newton", 1600, 900)
-	vals, _ := symEigen(t, [4]float64{28.0 / 3, 40.0 / 3, 40.0 / 3, 58.0 / 3})
-	g.popup.panel = 0
-	lim, label := g.stabilityMark("lr")
-	if !close9(lim, 2/vals[1]) || math.Abs(lim-0.069995) > 5e-7 {
-		t.Errorf("linreg: gd's slider marks %.9g (%q), want 2/λmax = %.9g", lim, label, 2/vals[1])
-	}
-	g.popup.panel = 1
-	if lim, _ := g.stabilityMark("lr"); !math.IsNaN(lim) {
-		t.Errorf("linreg: Newton's first trial step is marked at %v", lim)
-	}
-
-	g, _, m := steppedGame(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2;n=10", 0)
-	h := make([]float64, m.Dim()*m.Dim())
-	m.Hess(h, freshRuns(g.st.Scen, 0)[0].X(0))
-	g.popup.panel = 0
-	if lim, _ := g.stabilityMark("lr"); !close9(lim, 2/denseTop(t, h, m.Dim())) {
-		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))
-	}
-}
-
-// TestStabilityMarksMatchTheDynamics: the mark on each fixed-step method's
-// slider is where it turns unstable. On the linear-regression loss (a
-// quadratic: its Hessian is the same everywhere) each method with its lr a
-// hair below the mark ends nearer the minimum than it started, and a hair
-// above it ends more than a thousand times farther; adaptive methods get no
-// mark.
-func TestStabilityMarksMatchTheDynamics(t *testing.T) {
-	for _, m := range []string{"gd", "momentum:beta=0.5", "momentum:beta=0.9", "nesterov:beta=0.5", "nesterov:beta=0.9"} {
-		g, _ := newTestGame(t, "#v1;s=linreg;x=-1,3;m="+m, 1600, 900)
-		g.popup.panel = 0
-		lim, label := g.stabilityMark("lr")
-		if !(lim > 0) {
-			t.Fatalf("%s: no mark", m)
-		}
-		sep := ":"
-		if strings.Contains(m, ":") {
-			sep = ","
-		}
-		dist := func(lr float64) (start, end float64) {
-			sc, err := scenario.Decode("v1;s=linreg;x=-1,3;m=" + m + sep + "lr=" + sim.FormatFloat(lr) + ";n=4000;t=0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := sc.NewRuns()[0]
-			for len(r.Trace) <= sc.Steps && r.Step() {
-			}
-			min := sc.Surface().Minima()[0]
-			d := func(x []float64) float64 { return math.Hypot(x[0]-min.X, x[1]-min.Y) }
-			if r.Done && r.Last().Events&sim.EventDiverged != 0 {
-				return d(r.X(0)), math.Inf(1)
-			}
-			return d(r.X(0)), d(r.Last().X)
-		}
-		if s, e := dist(lim * 0.99); !(e < s) {
-			t.Errorf("%s (%s): lr = 0.99·mark goes from %g to %g from the minimum", m, label, s, e)
-		}
-		if s, e := dist(lim * 1.01); !(e > 1000*s) {
-			t.Errorf("%s (%s): lr = 1.01·mark goes from %g to %g from the minimum", m, label, s, e)
-		}
-	}
-	for _, m := range []string{"adam", "rmsprop", "adagrad", "newton"} {
-		g, _ := newTestGame(t, "#v1;s=linreg;x=-1,3;m="+m, 1600, 900)
-		g.popup.panel = 0
-		if lim, label := g.stabilityMark("lr"); !math.IsNaN(lim) {
-			t.Errorf("%s: marked at %g (%q)", m, lim, label)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package surface
 
 import (
 	"curvlab/app/ui"

@@ -1,4 +1,4 @@
-package app
+package surface
 
 import (
 	"math"
@@ -40,7 +40,7 @@ type fPlotKey struct {
 
 // draw draws the plot into r (whole pixels) through its layer, which is
 // drawn again only when the runs advanced or changed.
-func (fp *fPlot) draw(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
+func (fp *fPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown}
 	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
@@ -50,7 +50,7 @@ func (fp *fPlot) draw(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
 }
 
 // drawPlot fills the series and draws the plot into r of dst.
-func (fp *fPlot) drawPlot(dst *ebiten.Image, s *surfaceScene, r geom.Rect) {
+func (fp *fPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	st := s.st
 	l := &s.c.M
 	fstar, known := s.surface.fstar, s.surface.fknown

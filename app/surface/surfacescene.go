@@ -1,4 +1,10 @@
-package app
+// Package surface is the scene of a surface scenario: one panel per
+// method (or one for all, the overlay) over the surface's heatmap and
+// contours, each run's path and current iterate with its gradient, the
+// true Hessian's curvature ellipse and the method's estimate, its trust
+// region and readouts, and the plot of f − f*. The app (package app) asks
+// it through scene.Scene.
+package surface
 
 import (
 	"image/color"
@@ -18,12 +24,12 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// surfaceScene draws a surface scenario: one panel per method (or one for
+// Scene draws a surface scenario: one panel per method (or one for
 // all, the overlay) showing the surface's heatmap and contours with each
 // run's path, its current iterate, gradient, curvature ellipses (the true
 // Hessian's and the method's estimate) and trust region; readouts under
 // the panels; the plot of f − f* beside them.
-type surfaceScene struct {
+type Scene struct {
 	c        *ui.Canvas
 	st       *scene.State // the state of the call in progress
 	surface  surfaceImage
@@ -34,12 +40,15 @@ type surfaceScene struct {
 	hessBuf  [4]float64
 }
 
+// New returns the scene drawing into c, its text queue and painters.
+func New(c *ui.Canvas) *Scene { return &Scene{c: c} }
+
 // readoutLines is the number of text lines under each panel.
 const readoutLines = 4
 
 // Layout places n panels of a surface scenario and the plot of f in main:
 // the plot beside the panels in landscape, below them in portrait.
-func (s *surfaceScene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
+func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	pad := m.Pad()
 	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
 		pw := math.Round(math.Max(180*m.U, math.Min(0.24*main.W, 460*m.U)))
@@ -63,7 +72,7 @@ func (s *surfaceScene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRe
 	return ui.PanelGrid(m, main, n, cols, rows, readoutLines)
 }
 
-func (s *surfaceScene) PanelCount(st *scene.State) int {
+func (s *Scene) PanelCount(st *scene.State) int {
 	if st.Flags.Overlay {
 		return 1
 	}
@@ -72,46 +81,46 @@ func (s *surfaceScene) PanelCount(st *scene.State) int {
 
 // Update refreshes the readouts of the runs (their headers' statuses come
 // from them).
-func (s *surfaceScene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
+func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
 	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)
 	}
 }
 
-func (s *surfaceScene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
+func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
 	s.st = st
 	s.drawSurfaces(dst, panels)
 }
 
-func (s *surfaceScene) Status(k int) (string, color.RGBA) {
+func (s *Scene) Status(k int) (string, color.RGBA) {
 	return s.panels[k].status, s.panels[k].stClr
 }
 
-func (s *surfaceScene) Headers(st *scene.State) bool { return !st.Flags.Overlay }
+func (s *Scene) Headers(st *scene.State) bool { return !st.Flags.Overlay }
 
 // View is the view of panel rect r: the scenario's window widened to the
 // rectangle's aspect so that circles stay round.
-func (s *surfaceScene) View(st *scene.State, r geom.Rect) geom.View {
+func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {
 	w := st.View()
 	v := geom.View{XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax, Screen: r}
 	v.EqualAspect()
 	return v
 }
 
-func (s *surfaceScene) panelView(r geom.Rect) geom.View { return s.View(s.st, r) }
+func (s *Scene) panelView(r geom.Rect) geom.View { return s.View(s.st, r) }
 
-func (s *surfaceScene) Explorable() bool { return true }
+func (s *Scene) Explorable() bool { return true }
 
-func (s *surfaceScene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
+func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 
-func (s *surfaceScene) Objective(st *scene.State, open bool) scene.ToolItem {
+func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {
 	return scene.ToolItem{Label: "Surface: " + st.Scen.SurfaceKind.Name, Act: ui.ActSurfaceMenu, On: open, Gap: true}
 }
 
 // Editor is the surface picker (with the network as its last choice) and
 // the surface's parameters.
-func (s *surfaceScene) Editor(st *scene.State, f *ui.Form) {
+func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
 	sc := &st.Scen
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(sc.SurfaceKind.Desc))
@@ -120,12 +129,12 @@ func (s *surfaceScene) Editor(st *scene.State, f *ui.Form) {
 	f.Fit(r, y+8*m.U)
 }
 
-func (s *surfaceScene) Params(st *scene.State) ([]sim.Param, []float64) {
+func (s *Scene) Params(st *scene.State) ([]sim.Param, []float64) {
 	return st.Scen.SurfaceKind.Params, st.Scen.SurfaceVals
 }
 
 // SetParam changes the surface's parameter i and restarts the runs.
-func (s *surfaceScene) SetParam(st *scene.State, i int, v float64) {
+func (s *Scene) SetParam(st *scene.State, i int, v float64) {
 	sc := &st.Scen
 	if i < 0 || i >= len(sc.SurfaceVals) {
 		return
@@ -140,21 +149,21 @@ func (s *surfaceScene) SetParam(st *scene.State, i int, v float64) {
 }
 
 // LambdaMax is the surface Hessian's largest eigenvalue at the start.
-func (s *surfaceScene) LambdaMax(st *scene.State, k int) float64 {
+func (s *Scene) LambdaMax(st *scene.State, k int) float64 {
 	st.Scen.Surface().Hess(s.hessBuf[:], st.Scen.Start)
 	return geom.Eigen(s.hessBuf).Lmax
 }
 
-func (s *surfaceScene) Hint(touch bool) string {
+func (s *Scene) Hint(touch bool) string {
 	if touch {
 		return "Tap a panel to start there · drag to pan · pinch to zoom"
 	}
 	return "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help"
 }
 
-func (s *surfaceScene) Legend() []string { return legendLines }
+func (s *Scene) Legend() []string { return legendLines }
 
-func (s *surfaceScene) Now(r *sim.Row) []string {
+func (s *Scene) Now(r *sim.Row) []string {
 	lines := []string{"   now:   x = " + ui.Pair(r.X[0], r.X[1]) + "   g = " + ui.Pair(r.G[0], r.G[1]) + "   f = " + ui.Num(r.F)}
 	if c := r.Curv; len(c) >= 4 {
 		lines = append(lines, "   "+curvName(r.CurvKind)+" = [["+ui.Num(c[0])+", "+ui.Num(c[1])+"], ["+ui.Num(c[2])+", "+ui.Num(c[3])+"]]")
@@ -165,7 +174,7 @@ func (s *surfaceScene) Now(r *sim.Row) []string {
 // IterateRows are rows of (x1, x2, f): x1 and x2 are NaN in a row whose
 // iterate the trace no longer keeps (see sim.Run.Vectors; a surface's run
 // keeps every row in practice).
-func (s *surfaceScene) IterateRows(r *sim.Run) [][]float64 {
+func (s *Scene) IterateRows(r *sim.Run) [][]float64 {
 	rows := make([][]float64, len(r.Trace))
 	for i := range rows {
 		rows[i] = []float64{math.NaN(), math.NaN(), r.Trace[i].F}

@@ -1,10 +1,10 @@
-package app
+package surface
 
 import (
+	"curvlab/internal/gameloop"
+	"curvlab/internal/scenetest"
 	"math"
 	"testing"
-
-	"curvlab/app/ui"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -15,9 +15,9 @@ import (
 // values at their cells' centres, the coarse frame looks like the sharp one,
 // and a frame in which nothing changed computes nothing.
 func TestSurfaceCoarseThenSharp(t *testing.T) {
-	g, img := newTestGame(t, "", 1600, 900)
-	si := &g.surfaces.surface
-	surf := g.st.Scen.Surface()
+	g := newRig(t, "", 1600, 900)
+	si := &g.Scene.surface
+	surf := g.St.Scen.Surface()
 	w, h := int(si.view.Screen.W), int(si.view.Screen.H)
 	if w*h <= coarseSamples {
 		t.Fatalf("panels of %d×%d pixels: too small for a coarse first frame", w, h)
@@ -43,21 +43,19 @@ func TestSurfaceCoarseThenSharp(t *testing.T) {
 	}
 	checkGrid("first frame", coarseStep(w, h))
 	coarse := make([]byte, 4*1600*900)
-	onFrames(1, nil, func(*ebiten.Image) { img.ReadPixels(coarse) })
-	saveShot(t, img, "surface-coarse")
+	gameloop.OnFrames(1, nil, func(*ebiten.Image) { g.Img.ReadPixels(coarse) })
+	scenetest.SaveShot(t, g.Img, "surface-coarse")
 
-	frame := func() {
-		onFrames(1, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
-	}
+	frame := func() { g.Frames(1) }
 	frame()
 	checkGrid("second frame", 1)
 	sharp := make([]byte, 4*1600*900)
-	onFrames(1, nil, func(*ebiten.Image) { img.ReadPixels(sharp) })
-	saveShot(t, img, "surface-sharp")
+	gameloop.OnFrames(1, nil, func(*ebiten.Image) { g.Img.ReadPixels(sharp) })
+	scenetest.SaveShot(t, g.Img, "surface-sharp")
 
 	// Inside the first panel, away from text, contour lines and marks, most
 	// pixels of the coarse frame are within a few levels of the sharp one.
-	pr := g.lay.panels[0].Plot
+	pr := g.Panels[0].Plot
 	near, all := 0, 0
 	for y := int(pr.Y) + 30; y < int(pr.Y+pr.H)-30; y++ {
 		for x := int(pr.X) + 40; x < int(pr.X+pr.W)-10; x++ {
@@ -82,7 +80,10 @@ func TestSurfaceCoarseThenSharp(t *testing.T) {
 		t.Errorf("a frame without a change recomputed the surface")
 	}
 
-	g.do(ui.ActZoomIn, 0)
+	v := g.St.View() // zoom in 1.25× about the window's centre
+	cx, cy, hw, hh := (v.XMin+v.XMax)/2, (v.YMin+v.YMax)/2, (v.XMax-v.XMin)/2.5, (v.YMax-v.YMin)/2.5
+	v.XMin, v.XMax, v.YMin, v.YMax = cx-hw, cx+hw, cy-hh, cy+hh
+	g.St.SetView(&v)
 	frame()
 	checkGrid("after zooming in", coarseStep(w, h))
 	frame()

@@ -1,4 +1,4 @@
-package app
+package surface
 
 import (
 	"image/color"
@@ -53,7 +53,7 @@ func (pc *panelCache) syncPath(r *sim.Run) int { return pc.path.Sync(r, surfaceP
 func surfacePoint(x []float64) (float64, float64) { return x[0], x[1] }
 
 // refresh rebuilds the readout of run r (panel k) if it advanced.
-func (pc *panelCache) refresh(s *surfaceScene, r *sim.Run, k int) {
+func (pc *panelCache) refresh(s *Scene, r *sim.Run, k int) {
 	if pc.run == r && pc.rows == len(r.Trace) {
 		return
 	}
@@ -130,7 +130,7 @@ func eigText(cv geom.Curvature) string {
 
 // drawReadout draws the numbers under a panel: its run's, or one line per
 // run in overlay.
-func (s *surfaceScene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
+func (s *Scene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
 	l := &s.c.M
 	line := (r.H - 6*l.U) / readoutLines
 	if !shown.all {
