@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"curvlab/app/network"
 	"curvlab/app/scene"
 	"curvlab/app/surface"
 	"curvlab/app/ui"
@@ -15,7 +16,7 @@ import (
 
 // Game is curvlab's ebiten.Game: it owns the state and the clock, turns
 // input into actions, keeps the toolbar and the popups, and has the
-// current scene (surface.Scene or netScene) lay out, update and draw the
+// current scene (surface.Scene or network.Scene) lay out, update and draw the
 // panels.
 type Game struct {
 	host  Host
@@ -29,7 +30,7 @@ type Game struct {
 	ws     ui.Widgets // toolbar, panel headers, popup contents
 	// the scenes, one per kind of scenario, and the current one
 	surfaces *surface.Scene
-	network  *netScene
+	network  *network.Scene
 	scene    scene.Scene
 
 	uiDirty   bool
@@ -79,7 +80,7 @@ func New(link string, host Host) *Game {
 		scale:    1,
 		c:        c,
 		surfaces: surface.New(c),
-		network:  &netScene{c: c},
+		network:  network.New(c),
 		opened:   make(chan string, 4),
 		uiDirty:  true,
 	}
@@ -290,6 +291,11 @@ func (g *Game) IterateRows(k int) [][]float64 {
 	}
 	return g.scene.IterateRows(g.st.Runs[k])
 }
+
+// Computing reports whether the picture is still being completed though
+// the runs stand still (see scene.Scene.Pending): for automated checks and
+// pages that wait for a finished figure. Call it between frames.
+func (g *Game) Computing() bool { return g.scene.Pending(g.st) }
 
 // Panels returns the number of panels.
 func (g *Game) Panels() int { return len(g.st.Runs) }

@@ -32,8 +32,8 @@ func TestStabilityMarkIsTwoOverLambdaMax(t *testing.T) {
 	h := make([]float64, m.Dim()*m.Dim())
 	m.Hess(h, scenetest.FreshRuns(g.st.Scen, 0)[0].X(0))
 	g.popup.panel = 0
-	if lim, _ := g.stabilityMark("lr"); !scenetest.Close9(lim, 2/denseTop(t, h, m.Dim())) {
-		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/denseTop(t, h, m.Dim()))
+	if lim, _ := g.stabilityMark("lr"); !scenetest.Close9(lim, 2/scenetest.DenseTop(t, h, m.Dim())) {
+		t.Errorf("network: gd's slider marks %.12g, want 2/λmax = %.12g", lim, 2/scenetest.DenseTop(t, h, m.Dim()))
 	}
 }
 

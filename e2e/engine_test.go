@@ -58,6 +58,8 @@ func TestEngineInWorker(t *testing.T) {
 	ctx := page(t, engineText)
 	waitFor(t, ctx, `window.curvlab.engine === "worker"`, 10*time.Second)
 	matchesCLI(t, ctx, engineText)
+	// with the runs at their end the picture completes: trails drawn whole
+	waitFor(t, ctx, "window.curvlab.computing === false", 30*time.Second)
 	if got := eval[string](t, ctx, "window.curvlab.engine"); got != "worker" {
 		t.Errorf("engine %q after playing, want worker", got)
 	}

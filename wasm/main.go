@@ -170,6 +170,12 @@ func main() {
 	getter = global.Get("Object").New()
 	getter.Set("get", js.FuncOf(func(js.Value, []js.Value) any { _, p := g.Clock(); return p }))
 	global.Get("Object").Call("defineProperty", h.api, "playing", getter)
+	// computing says whether the picture is still being completed (a
+	// sharp surface, decision maps, spectra, the loss slice) though the
+	// runs stand still: a page can wait for it to turn false.
+	getter = global.Get("Object").New()
+	getter.Set("get", js.FuncOf(func(js.Value, []js.Value) any { return g.Computing() }))
+	global.Get("Object").Call("defineProperty", h.api, "computing", getter)
 	// controls() lists the buttons and sliders on screen, in CSS pixels:
 	// [{kind, action, arg, label, on, x, y, w, h, popup}, ...]; popup()
 	// names the open popup ("" when none).

@@ -32,6 +32,12 @@ type Scene interface {
 	Update(st *State, panels []ui.PanelRects, deadline time.Time)
 	// Draw draws the panels and plots onto dst and queues their text.
 	Draw(dst *ebiten.Image, st *State, panels []ui.PanelRects)
+	// Pending reports whether, as of the last frame drawn, something the
+	// scene shows is not yet computed or drawn whole for st's current rows
+	// (a sharp surface, a trail, a decision map, a spectrum, the loss
+	// slice): the frames to come still change the picture though the runs
+	// stand still.
+	Pending(st *State) bool
 	// Status is what panel k's header says about its run.
 	Status(k int) (string, color.RGBA)
 	// Headers reports whether the panels have headers (an overlay has none).

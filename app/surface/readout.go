@@ -20,7 +20,7 @@ import (
 type panelCache struct {
 	// path is the run's path as a polyline, extended as the run grows.
 	path scene.KeptPath
-	// trail is the path drawn up to iterate trailN (see Game.trailLayer);
+	// trail is the path drawn up to iterate trailN (see Scene.trailLayer);
 	// trailMoved counts the syncs that moved a point already drawn.
 	trail      render.Layer[trailKey]
 	trailN     int

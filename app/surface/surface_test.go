@@ -89,3 +89,31 @@ func TestSurfaceCoarseThenSharp(t *testing.T) {
 	frame()
 	checkGrid("a frame after zooming in", 1)
 }
+
+// TestPendingUntilThePictureIsWhole: the scene is pending while the
+// surface is coarse and while a trail is drawn over several frames, and
+// not once the picture is whole.
+func TestPendingUntilThePictureIsWhole(t *testing.T) {
+	g := newRig(t, "#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=bfgs;n=5000;t=0", 1600, 900)
+	if !g.Scene.Pending(g.St) || g.Scene.surface.step == 1 {
+		t.Fatalf("after the first (coarse) frame: pending %v, step %d", g.Scene.Pending(g.St), g.Scene.surface.step)
+	}
+	g.Frames(1)
+	if g.Scene.Pending(g.St) {
+		t.Fatal("pending with a sharp surface and one iterate a run")
+	}
+	for !g.St.Done() {
+		g.St.StepAll()
+	}
+	rows := len(g.St.Runs[0].Kept())
+	frames := 0
+	for ; g.Scene.Pending(g.St) && frames < 100; frames++ {
+		g.Frames(1)
+	}
+	if want := (rows + TrailPointsPerFrame - 1) / TrailPointsPerFrame; frames != want {
+		t.Errorf("pending for %d frames after the runs ended, want %d (a trail of %d iterates, %d a frame)", frames, want, rows, TrailPointsPerFrame)
+	}
+	if pc := &g.Scene.panels[0]; pc.trailN != rows {
+		t.Errorf("not pending with %d of %d iterates drawn", pc.trailN, rows)
+	}
+}

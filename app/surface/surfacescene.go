@@ -93,6 +93,21 @@ func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects)
 	s.drawSurfaces(dst, panels)
 }
 
+// Pending: the surface is still coarse (or not computed), or a trail is
+// not drawn up to its run's last kept row.
+func (s *Scene) Pending(st *scene.State) bool {
+	if !s.surface.ok || s.surface.step != 1 || s.surface.version != st.SurfaceVersion {
+		return true
+	}
+	for k, r := range st.Runs {
+		kept, path := r.Kept(), s.panels[k].path.Rows
+		if len(kept) > 1 && (len(path) == 0 || path[len(path)-1] != kept[len(kept)-1] || s.panels[k].trailN < len(path)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Scene) Status(k int) (string, color.RGBA) {
 	return s.panels[k].status, s.panels[k].stClr
 }

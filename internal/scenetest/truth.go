@@ -11,6 +11,7 @@ import (
 	"curvlab/internal/gameloop"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -95,4 +96,40 @@ func SaveShot(t testing.TB, img *ebiten.Image, name string) {
 // Inside reports whether rectangle a lies within b (to half a pixel).
 func Inside(a, b geom.Rect) bool {
 	return a.X >= b.X && a.Y >= b.Y && a.X+a.W <= b.X+b.W+0.5 && a.Y+a.H <= b.Y+b.H+0.5
+}
+
+// DenseTop returns the largest eigenvalue of the symmetric part of the
+// n×n matrix h by gonum's dense EigenSym.
+func DenseTop(t testing.TB, h []float64, n int) float64 {
+	t.Helper()
+	return DenseSpectrum(t, h, n)[n-1]
+}
+
+// DenseSpectrum returns the eigenvalues, ascending, of the symmetric part
+// of the n×n matrix h by gonum's dense EigenSym.
+func DenseSpectrum(t testing.TB, h []float64, n int) []float64 {
+	t.Helper()
+	s := mat.NewSymDense(n, nil)
+	for i := range n {
+		for j := i; j < n; j++ {
+			s.SetSym(i, j, (h[i*n+j]+h[j*n+i])/2)
+		}
+	}
+	var es mat.EigenSym
+	if !es.Factorize(s, false) {
+		t.Fatal("gonum's EigenSym failed")
+	}
+	return es.Values(nil)
+}
+
+// TrainMLP returns a network of sc's problem on its training points, with
+// a workspace of its own: an oracle independent of the app's caches.
+func TrainMLP(t testing.TB, sc scenario.Scenario) *nn.MLP {
+	t.Helper()
+	p := sc.NetProblem()
+	m, err := nn.NewMLP(p.Net.Arch(), &p.Train)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -1,4 +1,4 @@
-package app
+package network
 
 import (
 	"math"
@@ -78,7 +78,7 @@ func netFields(n *scenario.Network) []netField {
 
 // Editor lays out the network editor: a way back to the surfaces, then
 // one row per netField.
-func (s *netScene) Editor(st *scene.State, f *ui.Form) {
+func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
 	net := st.Scen.Net
 	params, vals := s.Params(st)
@@ -99,7 +99,7 @@ func (s *netScene) Editor(st *scene.State, f *ui.Form) {
 }
 
 // Params are the network editor's rows (netFields) and their values.
-func (s *netScene) Params(st *scene.State) ([]sim.Param, []float64) {
+func (s *Scene) Params(st *scene.State) ([]sim.Param, []float64) {
 	fs := netFields(st.Scen.Net)
 	params, vals := make([]sim.Param, len(fs)), make([]float64, len(fs))
 	for i, f := range fs {
@@ -110,7 +110,7 @@ func (s *netScene) Params(st *scene.State) ([]sim.Param, []float64) {
 
 // SetParam changes row i of the network editor and restarts on the new
 // network.
-func (s *netScene) SetParam(st *scene.State, i int, v float64) {
+func (s *Scene) SetParam(st *scene.State, i int, v float64) {
 	net := st.Scen.Net.Clone()
 	fs := netFields(&net)
 	if i < 0 || i >= len(fs) {
@@ -125,7 +125,7 @@ func (s *netScene) SetParam(st *scene.State, i int, v float64) {
 	st.SetScenario(sc)
 }
 
-func (s *netScene) Objective(st *scene.State, open bool) scene.ToolItem {
+func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {
 	net := st.Scen.Net
 	return scene.ToolItem{Label: "Network: " + net.NetworkSpec() + " · " + net.Data, Act: ui.ActNetMenu, On: open, Gap: true}
 }
@@ -133,7 +133,7 @@ func (s *netScene) Objective(st *scene.State, open bool) scene.ToolItem {
 // Tools adapts the toolbar to a network scenario: the toggles that only
 // mean something on a surface (ellipses, trial points, overlay, view)
 // give way to the loss slice's plane.
-func (s *netScene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem {
+func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem {
 	out := make([]scene.ToolItem, 0, len(items))
 	for _, it := range items {
 		switch it.Act {
@@ -166,16 +166,16 @@ var netLegendLines = []string{
 	"slice: the training loss on a plane through the start, with the paths projected",
 }
 
-func (s *netScene) Legend() []string { return netLegendLines }
+func (s *Scene) Legend() []string { return netLegendLines }
 
-func (s *netScene) Now(r *sim.Row) []string {
+func (s *Scene) Now(r *sim.Row) []string {
 	return []string{"   now:   loss = " + ui.Num(r.F) + "   |g| = " + ui.Num(r.GNorm) + "   (" + strconv.Itoa(len(r.X)) + " weights)"}
 }
 
 // netHint is the status line's hint for a network scenario.
 var netHint = strings.Join([]string{"Space to play", "N: network and data", "B: slice plane", "1–4: methods", "? for help"}, " · ")
 
-func (s *netScene) Hint(touch bool) string {
+func (s *Scene) Hint(touch bool) string {
 	if touch {
 		return "Play to train · a panel's header picks its method"
 	}

@@ -1,4 +1,4 @@
-package app
+package network
 
 import (
 	"image/color"
@@ -10,18 +10,16 @@ import (
 	"curvlab/internal/scenetest"
 	"curvlab/sim"
 	"curvlab/sim/nn"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // plottedSharpness returns the values the sharpness plot is given for
 // panel k's run (the line in the panel's colour against the iteration)
 // and the level of its 2/η line (NaN if none).
-func plottedSharpness(t *testing.T, g *Game, k int) (ys []float64, eta2 float64) {
+func plottedSharpness(t *testing.T, g *scenetest.Rig[*Scene], k int) (ys []float64, eta2 float64) {
 	t.Helper()
 	eta2 = math.NaN()
 	found := false
-	for _, s := range g.network.plots.sharp.Series {
+	for _, s := range g.Scene.plots.sharp.Series {
 		switch {
 		case s.X == nil && s.Color == ui.PanelColors[k]:
 			if found {
@@ -53,10 +51,10 @@ func sameHue(a, b color.RGBA) bool {
 // training loss (bright, in the panel's colour) and the test loss (faint)
 // at every iterate of r (the panel's run, recomputed), evaluated afresh by
 // train and test.
-func checkLossPlot(t *testing.T, g *Game, k int, r *sim.Run, train, test *nn.MLP) {
+func checkLossPlot(t *testing.T, g *scenetest.Rig[*Scene], k int, r *sim.Run, train, test *nn.MLP) {
 	t.Helper()
 	var trainY, testY []float64
-	for _, s := range g.network.plots.loss.Series {
+	for _, s := range g.Scene.plots.loss.Series {
 		switch {
 		case s.Color == ui.PanelColors[k]:
 			trainY = s.Y
@@ -81,31 +79,6 @@ func checkLossPlot(t *testing.T, g *Game, k int, r *sim.Run, train, test *nn.MLP
 			return
 		}
 	}
-}
-
-// denseTop returns the largest eigenvalue of the symmetric part of the
-// n×n matrix h by gonum's dense EigenSym.
-func denseTop(t *testing.T, h []float64, n int) float64 {
-	t.Helper()
-	v := denseSpectrum(t, h, n)
-	return v[n-1]
-}
-
-// denseSpectrum returns the eigenvalues, ascending, of the symmetric part
-// of the n×n matrix h by gonum's dense EigenSym.
-func denseSpectrum(t *testing.T, h []float64, n int) []float64 {
-	t.Helper()
-	s := mat.NewSymDense(n, nil)
-	for i := range n {
-		for j := i; j < n; j++ {
-			s.SetSym(i, j, (h[i*n+j]+h[j*n+i])/2)
-		}
-	}
-	var es mat.EigenSym
-	if !es.Factorize(s, false) {
-		t.Fatal("gonum's EigenSym failed")
-	}
-	return es.Values(nil)
 }
 
 // fdHess assembles the Hessian of m at x by central differences of its
@@ -148,15 +121,15 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 		{"v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=newton;m=bfgs;n=400;t=0", 30, true, []float64{0.35, 0, 0}},
 		{"v1;net=sigmoid:4,4,loss=ce;d=xor:n=60;m=gd:lr=0.5;m=sr1;n=100", 20, false, []float64{0.5, 0}},
 	} {
-		g, _, m := steppedGame(t, "#"+c.link, c.steps)
+		g, m := steppedRig(t, "#"+c.link, c.steps)
 		n := m.Dim()
 		h := make([]float64, n*n)
-		p := g.st.Scen.NetProblem()
+		p := g.St.Scen.NetProblem()
 		test, err := nn.NewMLP(p.Net.Arch(), &p.Test)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k, r := range scenetest.FreshRuns(g.st.Scen, c.steps) {
+		for k, r := range scenetest.FreshRuns(g.St.Scen, c.steps) {
 			checkLossPlot(t, g, k, r, m, test)
 			ys, eta2 := plottedSharpness(t, g, k)
 			if len(ys) != len(r.Trace) {
@@ -174,7 +147,7 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 				} else {
 					m.Hess(h, x)
 				}
-				want := denseTop(t, h, n)
+				want := scenetest.DenseTop(t, h, n)
 				tol := 1e-9
 				if c.fd {
 					tol = 1e-8
@@ -189,13 +162,13 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 			t.Logf("%s, panel %d: %d iterates, worst relative difference %.2g", c.link, k+1, len(ys), worst)
 			// the spectra plot's row: every eigenvalue at the current weights
 			var row []float64
-			for _, sr := range g.network.plots.spectra.Rows {
+			for _, sr := range g.Scene.plots.spectra.Rows {
 				if sr.Color == ui.PanelColors[k] {
 					row = append([]float64(nil), sr.Vals...)
 				}
 			}
 			m.Hess(h, r.Last().X)
-			all := denseSpectrum(t, h, n)
+			all := scenetest.DenseSpectrum(t, h, n)
 			slices.Sort(row)
 			if len(row) != n {
 				t.Errorf("%s, panel %d: %d eigenvalues drawn, want %d", c.link, k+1, len(row), n)

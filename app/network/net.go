@@ -1,4 +1,4 @@
-package app
+package network
 
 import (
 	"image/color"
@@ -80,7 +80,7 @@ type netPanel struct {
 	specLabel string
 	status    string // what the header says of the run
 	stClr     color.RGBA
-	// the panel's layer (Game.netPanelLayer)
+	// the panel's layer (Scene.netPanelLayer)
 	layer render.Layer[netPanelKey]
 }
 
@@ -154,7 +154,7 @@ func (nv *netView) panelView(r geom.Rect) geom.View {
 // the readouts, the decision maps and spectra the engine computed for each
 // run's latest row (it is told the grid the panels want), then the loss
 // slice, whose work starts only if expected to end by deadline.
-func (s *netScene) netUpdate(panels []ui.PanelRects, deadline time.Time) {
+func (s *Scene) netUpdate(panels []ui.PanelRects, deadline time.Time) {
 	nv := &s.netView
 	st := s.st
 	if p := st.Scen.NetProblem(); p != nv.prob {
@@ -228,7 +228,7 @@ func lrOf(sp sim.Spec) float64 {
 
 // netReadout rebuilds panel k's readout lines when its run advanced, its
 // tracker caught up or its spectrum was recomputed.
-func (s *netScene) netReadout(k int) {
+func (s *Scene) netReadout(k int) {
 	st := s.st
 	nv := &s.netView
 	pc := &nv.panels[k]

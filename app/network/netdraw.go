@@ -1,4 +1,4 @@
-package app
+package network
 
 import (
 	"math"
@@ -50,7 +50,7 @@ type netPlots struct {
 // the loss slice, the plots — and queues its
 // text. The panels, the slice and the plots are copied from layers drawn
 // again only when what they show changed.
-func (s *netScene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
+func (s *Scene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 	l := &s.c.M
 	nv := &s.netView
 	st := s.st
@@ -94,7 +94,7 @@ func (s *netScene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 // netPanelLayer returns panel k's layer for plot rectangle r: its decision
 // map, boundary, data points, tick marks and frame, drawn again when the
 // map was recomputed or the size or scale changed.
-func (s *netScene) netPanelLayer(k int, r geom.Rect) *render.Layer[netPanelKey] {
+func (s *Scene) netPanelLayer(k int, r geom.Rect) *render.Layer[netPanelKey] {
 	nv := &s.netView
 	pc := &nv.panels[k]
 	v := nv.panelView(r)
@@ -119,7 +119,7 @@ type netPanelKey struct {
 
 // drawNetPanel draws panel k's decision map, boundary, data points, tick
 // marks and frame in view v onto dst (its layer).
-func (s *netScene) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
+func (s *Scene) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
 	l := &s.c.M
 	nv := &s.netView
 	pc := &nv.panels[k]
@@ -141,7 +141,7 @@ func (s *netScene) drawNetPanel(dst *ebiten.Image, k int, v geom.View) {
 // sliceLayer returns the loss slice's layer for square sq: its picture,
 // contours, projected paths, tick marks and frame, drawn again when any
 // of them changed.
-func (s *netScene) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
+func (s *Scene) sliceLayer(sq geom.Rect) *render.Layer[sliceKey] {
 	nv := &s.netView
 	sl := &nv.slice
 	np := &nv.plots
@@ -165,7 +165,7 @@ type sliceKey struct {
 
 // netPlotLayers draws the loss, sharpness and spectra plots through their
 // layers, each again when its data changed.
-func (s *netScene) netPlotLayers() {
+func (s *Scene) netPlotLayers() {
 	np, nr := &s.netView.plots, &s.rects
 	s.netPlotNames()
 	var loss, sharp seriesKey
@@ -192,7 +192,7 @@ func (s *netScene) netPlotLayers() {
 }
 
 // drawNetPlots copies the plots' layers (netPlotLayers) onto dst.
-func (s *netScene) drawNetPlots(dst *ebiten.Image) {
+func (s *Scene) drawNetPlots(dst *ebiten.Image) {
 	np, nr := &s.netView.plots, &s.rects
 	np.lossLayer.Draw(dst, nr.loss.X, nr.loss.Y)
 	np.sharpLayer.Draw(dst, nr.sharp.X, nr.sharp.Y)
@@ -221,7 +221,7 @@ type spectraKey struct {
 
 // netPlotNames sets the plots' titles and the runs' names, when the runs
 // changed.
-func (s *netScene) netPlotNames() {
+func (s *Scene) netPlotNames() {
 	st := s.st
 	np := &s.netView.plots
 	if !slices.Equal(np.runs, st.Runs) {
@@ -244,7 +244,7 @@ func (s *netScene) netPlotNames() {
 
 // fillLossPlot fills the loss plot's series: each run's training loss,
 // and faintly its test loss.
-func (s *netScene) fillLossPlot() {
+func (s *Scene) fillLossPlot() {
 	st := s.st
 	np := &s.netView.plots
 	ui.StylePlot(&np.loss, s.c.M.U, scene.PlotFont(&s.c.M))
@@ -264,7 +264,7 @@ func (s *netScene) fillLossPlot() {
 
 // fillSharpnessPlot fills the sharpness plot's series: each run's
 // sharpness, and for gradient descent the line at 2/η.
-func (s *netScene) fillSharpnessPlot() {
+func (s *Scene) fillSharpnessPlot() {
 	st := s.st
 	np := &s.netView.plots
 	ui.StylePlot(&np.sharp, s.c.M.U, scene.PlotFont(&s.c.M))
@@ -283,7 +283,7 @@ func (s *netScene) fillSharpnessPlot() {
 
 // fillSpectra fills the spectra's rows: each panel's Hessian eigenvalues
 // once computed, with 2/η marked for gradient descent.
-func (s *netScene) fillSpectra() {
+func (s *Scene) fillSpectra() {
 	st := s.st
 	nv := &s.netView
 	np := &nv.plots
@@ -310,7 +310,7 @@ func (s *netScene) fillSpectra() {
 
 // sliceRects returns where the loss slice's square goes in r and whether
 // its description fits beside it.
-func (s *netScene) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
+func (s *Scene) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 	l := &s.c.M
 	line := math.Round(1.35 * l.Small)
 	side := math.Max(0, math.Min(r.W-16*l.U, r.H-2*line-12*l.U))
@@ -326,7 +326,7 @@ func (s *netScene) sliceRects(r geom.Rect) (sq geom.Rect, info bool) {
 // drawSlice queues the texts of the loss slice in r (its title and note,
 // its description beside square sq when info, its tick labels), fitted
 // again when the slice or the widths changed; its shapes are in its layer.
-func (s *netScene) drawSlice(r, sq geom.Rect, info bool) {
+func (s *Scene) drawSlice(r, sq geom.Rect, info bool) {
 	l := &s.c.M
 	nv := &s.netView
 	sl := &nv.slice
@@ -357,7 +357,7 @@ func (s *netScene) drawSlice(r, sq geom.Rect, info bool) {
 
 // drawSliceShapes draws the loss slice's picture, contours, projected
 // paths, tick marks and frame in square sq of dst (its layer).
-func (s *netScene) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
+func (s *Scene) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 	l := &s.c.M
 	sl := &s.netView.slice
 	np := &s.netView.plots
@@ -390,7 +390,7 @@ func (s *netScene) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 
 // sliceTexts rebuilds the slice's title and notes, shortened to width
 // head, and the description beside it, shortened to width w.
-func (s *netScene) sliceTexts(w, head float64) {
+func (s *Scene) sliceTexts(w, head float64) {
 	sl := &s.netView.slice
 	np := &s.netView.plots
 	np.sliceTitle = "Training loss on a plane through the start"

@@ -1,4 +1,4 @@
-package app
+package network
 
 import (
 	"math"
@@ -21,7 +21,7 @@ const netReadoutLines = 5
 // next to them, the loss slice and the Hessian spectra below. With one or
 // two panels the spectra sit under the panels and the slice takes the
 // width of the right half.
-func (s *netScene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
+func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	pad := m.Pad()
 	head := m.HeaderHeight()
 	read := float64(netReadoutLines)*m.Line() + pad

@@ -1,0 +1,93 @@
+// Package network is the scene of a network scenario: per method a panel
+// with the network's decision map over its input plane and the data, the
+// training and test loss, the sharpness against each step size's 2/η, the
+// Hessian spectra and the loss on a plane through the start. The app
+// (package app) asks it through scene.Scene.
+package network
+
+import (
+	"image/color"
+	"math"
+	"time"
+
+	"curvlab/app/scene"
+	"curvlab/app/ui"
+	"curvlab/render/geom"
+	"curvlab/sim"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Scene draws a network scenario: per method a panel with the
+// network's decision map over the input plane and the data; the training
+// and test loss, the sharpness against each step size's 2/η, the Hessian
+// spectra and the loss on a plane through the start.
+type Scene struct {
+	c  *ui.Canvas
+	st *scene.State // the state of the call in progress
+	netView
+	rects netRects // where the plots go
+}
+
+// New returns the scene drawing into c, its text queue and painters.
+func New(c *ui.Canvas) *Scene { return &Scene{c: c} }
+
+func (s *Scene) PanelCount(st *scene.State) int { return len(st.Runs) }
+
+func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
+	s.st = st
+	s.netUpdate(panels, deadline)
+}
+
+func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
+	s.st = st
+	s.drawNet(dst, panels)
+}
+
+// Pending: the slice is not complete, or a panel's decision map, spectrum
+// or sharpness is not of its run's last row.
+func (s *Scene) Pending(st *scene.State) bool {
+	if s.prob != st.Scen.NetProblem() || !s.slice.complete() {
+		return true
+	}
+	for k, r := range st.Runs {
+		row := len(r.Trace) - 1
+		pc := &s.panels[k]
+		if !pc.mapRow.Is(row) || !pc.specRow.Is(row) || len(st.Trackers[k].Sharpness) != len(r.Trace) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Scene) Status(k int) (string, color.RGBA) {
+	return s.panels[k].status, s.panels[k].stClr
+}
+
+func (s *Scene) Headers(st *scene.State) bool { return true }
+
+func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {
+	if p := st.Scen.NetProblem(); p != s.prob {
+		s.reset(p)
+	}
+	return s.panelView(r)
+}
+
+// Explorable is false: the input plane keeps its window and its points
+// are data, not starts.
+func (s *Scene) Explorable() bool { return false }
+
+// LambdaMax is the sharpness measured at the start of run k.
+func (s *Scene) LambdaMax(st *scene.State, k int) float64 { return st.Sharpness(k, 0) }
+
+// IterateRows are rows of one number, the training loss: the weights are
+// too many to be useful.
+func (s *Scene) IterateRows(r *sim.Run) [][]float64 {
+	rows := make([][]float64, len(r.Trace))
+	for i := range rows {
+		rows[i] = []float64{r.Trace[i].F}
+	}
+	return rows
+}
+
+var nan = math.NaN()
