@@ -132,6 +132,10 @@ func coarseStep(w, h int) int {
 //
 //go:noinline
 func sampleRow(row []float64, surf surfaces.Surface, xs []float64, y float64) {
+	if rf, ok := surf.(surfaces.RowFunc); ok { // a typed formula: the tape once a row
+		rf.Row(row, xs, y)
+		return
+	}
 	x := [2]float64{0, y}
 	for i := range row {
 		x[0] = xs[i]

@@ -63,3 +63,67 @@ func Sigmoid(x float64) float64 {
 	e := Exp(x)
 	return e / (1 + e)
 }
+
+// Log returns the natural logarithm of x: with x = m·2ᵏ, √½ ≤ m < √2,
+// log x = k·ln 2 + log1p(m − 1). NaN for x < 0 and NaN, −Inf at 0, +Inf
+// at +Inf.
+func Log(x float64) float64 {
+	switch {
+	case math.IsNaN(x) || x < 0:
+		return math.NaN()
+	case x == 0:
+		return math.Inf(-1)
+	case math.IsInf(x, 1):
+		return x
+	}
+	m, k := math.Frexp(x) // x = m·2ᵏ, ½ ≤ m < 1
+	if m < math.Sqrt2/2 {
+		m *= 2
+		k--
+	}
+	fk := float64(k)
+	return float64(fk*ln2Hi) + (math.Log1p(m-1) + float64(fk*ln2Lo))
+}
+
+// Sinh returns sinh x = (e − 1/e)/2 with e = eˣ, and for |x| < 1 as
+// (m + m/(m + 1))/2 with m = expm1(x), accurate near 0.
+func Sinh(x float64) float64 {
+	if math.Abs(x) < 1 {
+		m := math.Expm1(x)
+		return (m + m/(m+1)) / 2
+	}
+	if math.Abs(x) > 710 {
+		return math.Copysign(math.Inf(1), x)
+	}
+	e := Exp(math.Abs(x))
+	return math.Copysign((e-1/e)/2, x)
+}
+
+// Cosh returns cosh x = (e + 1/e)/2 with e = e^|x|.
+func Cosh(x float64) float64 {
+	if math.Abs(x) > 710 {
+		return math.Inf(1)
+	}
+	e := Exp(math.Abs(x))
+	return (e + 1/e) / 2
+}
+
+// Pow returns xʸ. An integer y (|y| < 2⁵³) is math.Pow's, which uses only
+// exact scaling and products; otherwise it is exp(y·log x) for x > 0
+// (math.Pow's own would call the assembly Exp and Log), 0 or +Inf at
+// x = 0, and NaN for x < 0; within about 2 + 2|y·log x| ulp.
+func Pow(x, y float64) float64 {
+	if y == math.Trunc(y) && math.Abs(y) < 1<<53 {
+		return math.Pow(x, y)
+	}
+	switch {
+	case math.IsNaN(x) || math.IsNaN(y) || x < 0:
+		return math.NaN()
+	case x == 0:
+		if y > 0 {
+			return 0
+		}
+		return math.Inf(1)
+	}
+	return Exp(y * Log(x))
+}

@@ -99,3 +99,41 @@ func TestTanhAndSigmoid(t *testing.T) {
 		t.Error("saturation")
 	}
 }
+
+// TestLogSinhCoshPow holds the functions against the math package's (a
+// different implementation) to a few ulp, and checks their edges.
+func TestLogSinhCoshPow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	worst := map[string]float64{}
+	check := func(name string, got, want float64, tol float64) {
+		t.Helper()
+		u := ulps(got, want)
+		worst[name] = math.Max(worst[name], u)
+		if !(u <= tol) {
+			t.Errorf("%s: %v, math's %v: %.1f ulp", name, got, want, u)
+		}
+	}
+	for i := 0; i < 5000; i++ {
+		x := math.Exp((rng.Float64()*2 - 1) * 700)
+		check("Log", Log(x), math.Log(x), 2)
+		y := (rng.Float64()*2 - 1) * 20
+		if i%2 == 0 {
+			y *= 1e-4
+		}
+		check("Sinh", Sinh(y), math.Sinh(y), 3)
+		check("Cosh", Cosh(y), math.Cosh(y), 3)
+		b, p := rng.Float64()*10, (rng.Float64()*2-1)*5
+		// exp(y·log x) carries log's rounding times |y·log x| into the result
+		check("Pow", Pow(b, p), math.Pow(b, p), 2+2*math.Abs(p*math.Log(b)))
+	}
+	t.Logf("worst errors (ulp): %v", worst)
+	if Log(1) != 0 || !math.IsInf(Log(0), -1) || !math.IsNaN(Log(-1)) || !math.IsInf(Log(math.Inf(1)), 1) {
+		t.Error("Log's edges")
+	}
+	if Pow(-2, 3) != -8 || Pow(-8, 1.0/3) == Pow(-8, 1.0/3) || Pow(0, 0.5) != 0 || !math.IsInf(Pow(0, -0.5), 1) || Pow(2, 0.5) != Pow(2, 0.5) {
+		t.Error("Pow's edges")
+	}
+	if !math.IsInf(Sinh(800), 1) || !math.IsInf(Sinh(-800), -1) || !math.IsInf(Cosh(-800), 1) || Sinh(0) != 0 || Cosh(0) != 1 {
+		t.Error("Sinh's and Cosh's edges")
+	}
+}
