@@ -3,6 +3,7 @@ package surface
 import (
 	"curvlab/internal/gameloop"
 	"curvlab/internal/scenetest"
+	"curvlab/render/geom"
 	"math"
 	"testing"
 
@@ -115,5 +116,52 @@ func TestPendingUntilThePictureIsWhole(t *testing.T) {
 	}
 	if pc := &g.Scene.panels[0]; pc.trailN != rows {
 		t.Errorf("not pending with %d of %d iterates drawn", pc.trailN, rows)
+	}
+}
+
+// TestTypedSurfaceDrawsOnlyNumbers: a typed surface, log(x) + y², opens
+// from its link; its grid holds the formula's values where x > 0 and NaN
+// where x < 0, and the panel shows the no-data grey there, not a colour;
+// the run's first row holds the formula's value and exact gradient at
+// (1, 1): f = 1, ∇f = (1/x, 2y) = (1, 2).
+func TestTypedSurfaceDrawsOnlyNumbers(t *testing.T) {
+	g := newRig(t, "#v1;f=log(x)%20+%20y%5E2;x=1,1;m=newton;w=-2,2,-2,2", 1600, 900)
+	if g.St.Notice != "" {
+		t.Fatal(g.St.Notice)
+	}
+	g.Frames(2) // the sharp grid
+	si := &g.Scene.surface
+	w, h := int(si.view.Screen.W), int(si.view.Screen.H)
+	if si.step != 1 || len(si.vals) != w*h {
+		t.Fatalf("grid step %d with %d values for %d×%d", si.step, len(si.vals), w, h)
+	}
+	v := si.view
+	for k := 0; k < len(si.vals); k += 41 {
+		i, j := k%w, k/w
+		x := v.XMin + (float64(i)+0.5)*(v.XMax-v.XMin)/float64(w)
+		y := v.YMax - (float64(j)+0.5)*(v.YMax-v.YMin)/float64(h)
+		got := si.vals[k]
+		if x < 0 && !math.IsNaN(got) || x > 0 && math.Abs(got-(math.Log(x)+y*y)) > 1e-12*math.Max(1, math.Abs(got)) {
+			t.Fatalf("cell (%d, %d) at (%g, %g): %v, want log(x) + y² = %v", i, j, x, y, got, math.Log(x)+y*y)
+		}
+	}
+	pix := g.Pixels()
+	pr := g.Panels[0].Plot
+	grey, all := 0, 0
+	for y := int(pr.Y) + 40; y < int(pr.Y+pr.H)-40; y += 3 {
+		for x := int(pr.X) + 40; x < int(pr.X+pr.W/2)-20; x += 3 { // the left half: x < 0
+			k := 4 * (y*g.W + x)
+			all++
+			if pix[k] == geom.NoData.R && pix[k+1] == geom.NoData.G && pix[k+2] == geom.NoData.B {
+				grey++
+			}
+		}
+	}
+	if grey < all*95/100 {
+		t.Errorf("only %d of %d pixels where the formula is NaN are the no-data grey", grey, all)
+	}
+	g.St.StepAll()
+	if r := g.St.Runs[0]; len(r.Trace) != 2 || r.Row(0).F != 1 || r.Row(0).G[0] != 1 || r.Row(0).G[1] != 2 {
+		t.Errorf("rows %d, row 0 f %v ∇f %v", len(r.Trace), r.Row(0).F, r.Row(0).G)
 	}
 }

@@ -129,8 +129,22 @@ func (s *Scene) Explorable() bool { return true }
 
 func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 
+// Objective names the surface, or for a typed one its formula (the start
+// of it, if long).
 func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {
-	return scene.ToolItem{Label: "Surface: " + st.Scen.SurfaceKind.Name, Act: ui.ActSurfaceMenu, On: open, Gap: true}
+	label := "Surface: " + st.Scen.SurfaceKind.Name
+	if st.Scen.SurfaceKind == surfaces.FormulaKind {
+		label = "f = " + ui.GlyphSafe.Replace(shortFormula(st.Scen.Formula))
+	}
+	return scene.ToolItem{Label: label, Act: ui.ActSurfaceMenu, On: open, Gap: true}
+}
+
+// shortFormula is f's first 28 characters, with "…" when there are more.
+func shortFormula(f string) string {
+	if r := []rune(f); len(r) > 28 {
+		return string(r[:27]) + "…"
+	}
+	return f
 }
 
 // Editor is the surface picker (with the network as its last choice) and
@@ -138,8 +152,12 @@ func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {
 func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
 	sc := &st.Scen
-	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(sc.SurfaceKind.Desc))
-	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, max(0, slices.Index(surfaces.Kinds(), sc.SurfaceKind)), f.P.Focus == 0)
+	desc := sc.SurfaceKind.Desc
+	if sc.SurfaceKind == surfaces.FormulaKind {
+		desc = "your formula f(x, y) = " + sc.Formula
+	}
+	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(desc))
+	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, slices.Index(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
 	f.Fit(r, y+8*m.U)
 }

@@ -32,12 +32,18 @@ Usage:
       and methods (parameters with defaults and accepted values, rule).
   curvsim run --surface NAME [--param key=value]... [--start x1,x2]
               --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
+  curvsim run --formula EXPR [--start x1,x2] --method SPEC [--method SPEC]...
+              [--steps N] [--tol T] [--format csv|json]
   curvsim run --scenario TEXT [--steps N] [--tol T] [--format csv|json]
   curvsim run --preset NAME [--steps N] [--tol T] [--format csv|json]
       Print every iterate. SPEC is name[:key=value[,key=value]...], e.g.
       gd:lr=0.01,ls=wolfe; one --method per panel, 1 to 4. TEXT is a
       scenario link, e.g. "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton";
-      NAME one of the app's presets (listed by curvsim list).
+      NAME one of the app's presets (listed by curvsim list). EXPR is a
+      function of x and y, e.g. '(1 - x)^2 + 100*(y - x^2)^2': numbers, x,
+      y, pi, e, + - * / ^, parentheses, sin cos tan asin acos atan sinh
+      cosh tanh exp log sqrt abs min max; its gradient and Hessian are
+      exact (automatic differentiation); default start -2,2.
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.
       CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events with row 0
@@ -55,6 +61,7 @@ Usage:
       Hessian at the iterate, lr the step size used. JSON adds per panel
       the final weights, losses, sharpness and Hessian trace.
   curvsim compare --surface NAME [--param key=value]... [--start x1,x2]
+  curvsim compare --formula EXPR [--start x1,x2]
   curvsim compare --network NET [--dataset DATA]
                   --method SPEC [--method SPEC]... [--steps N] [--tol T]
       A table, one row per method: result (converged, not converged,
@@ -150,6 +157,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type options struct {
 	fs                                        *flag.FlagSet
 	surface, start, steps, tol, format, scene string
+	formula                                   string
 	preset, network, dataset                  string
 	params, methods                           listFlag
 	set                                       map[string]bool
@@ -160,6 +168,7 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 	fs := o.fs
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.surface, "surface", "", "")
+	fs.StringVar(&o.formula, "formula", "", "")
 	fs.Var(&o.params, "param", "")
 	fs.StringVar(&o.start, "start", "", "")
 	fs.Var(&o.methods, "method", "")
@@ -167,7 +176,7 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 	fs.StringVar(&o.tol, "tol", "", "")
 	fs.StringVar(&o.network, "network", "", "")
 	fs.StringVar(&o.dataset, "dataset", "", "")
-	accepted := "--surface, --param, --start, --network, --dataset, --method, --steps, --tol"
+	accepted := "--surface, --formula, --param, --start, --network, --dataset, --method, --steps, --tol"
 	if withScenario {
 		fs.StringVar(&o.format, "format", "csv", "")
 		fs.StringVar(&o.scene, "scenario", "", "")
@@ -205,7 +214,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (scenario.Scenario, er
 		if o.set["preset"] {
 			given = "--preset"
 		}
-		for _, f := range []string{"surface", "param", "start", "network", "dataset", "method", "scenario"} {
+		for _, f := range []string{"surface", "formula", "param", "start", "network", "dataset", "method", "scenario"} {
 			if o.set[f] && "--"+f != given {
 				return sc, badf("--%s cannot be combined with %s (only --steps, --tol and --format can)", f, given)
 			}
@@ -223,18 +232,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (scenario.Scenario, er
 			return sc, err
 		}
 	} else {
-		if !o.set["surface"] {
-			return sc, badf("--surface (or --network) is required (accepted: %s)", surfaceNames())
-		}
-		k, err := surfaces.Lookup(o.surface)
-		if err != nil {
-			return sc, err
-		}
-		vals, err := sim.ParseSettings(strings.Join(o.params, ","), k.Params)
-		if err != nil {
-			return sc, badf("--param: surface %s: %v", k.Name, err)
-		}
-		if err := sc.SetSurface(k, vals); err != nil {
+		if err := o.surfaceOf(&sc); err != nil {
 			return sc, err
 		}
 		if o.set["start"] {
@@ -477,8 +475,36 @@ type jsonStep struct {
 	Events   []string    `json:"events"`
 }
 
-// surfaceSpec is the surface's name[:key=value,...] form.
+// surfaceOf sets sc's surface from --surface and --param, or --formula.
+func (o *options) surfaceOf(sc *scenario.Scenario) error {
+	switch {
+	case o.set["formula"] && (o.set["surface"] || o.set["param"]):
+		return badf("--formula gives the surface: it cannot be combined with --surface or --param")
+	case o.set["formula"]:
+		if err := sc.SetFormula(o.formula); err != nil {
+			return badf("--formula: %s", strings.TrimPrefix(err.Error(), "formula: "))
+		}
+		return nil
+	case !o.set["surface"]:
+		return badf("--surface (or --formula, or --network) is required (accepted: %s)", surfaceNames())
+	}
+	k, err := surfaces.Lookup(o.surface)
+	if err != nil {
+		return err
+	}
+	vals, err := sim.ParseSettings(strings.Join(o.params, ","), k.Params)
+	if err != nil {
+		return badf("--param: surface %s: %v", k.Name, err)
+	}
+	return sc.SetSurface(k, vals)
+}
+
+// surfaceSpec is the surface's name[:key=value,...] form, or for a typed
+// surface "formula:" and its formula.
 func surfaceSpec(sc scenario.Scenario) string {
+	if sc.SurfaceKind == surfaces.FormulaKind {
+		return "formula:" + sc.Formula
+	}
 	if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {
 		return sc.SurfaceKind.Name + ":" + set
 	}

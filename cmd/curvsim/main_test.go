@@ -326,6 +326,56 @@ func TestScenarioEqualsFlags(t *testing.T) {
 	}
 }
 
+// TestFormula: a typed Rosenbrock runs gradient descent through the same
+// iterates, bit for bit, as the library's (its gradient rounds alike; f
+// may differ in the last bit: the library computes 100·(y − x²)² as
+// (100·v)·v), and its --scenario link gives the same rows; a formula defaults to start
+// (−2, 2); a bad formula is one line on stderr and status 2.
+func TestFormula(t *testing.T) {
+	typed := mustRun(t, "run", "--formula", "(1 - x)^2 + 100*(y - x^2)^2", "--start", "-1.2,1", "--method", "gd:lr=0.001", "--steps", "300")
+	lib := mustRun(t, "run", "--surface", "rosenbrock", "--start", "-1.2,1", "--method", "gd:lr=0.001", "--steps", "300")
+	_, tr := parseCSV(t, typed)
+	_, lr := parseCSV(t, lib)
+	if len(tr) != 301 || len(lr) != 301 {
+		t.Fatalf("%d and %d rows, want 301", len(tr), len(lr))
+	}
+	for i := range tr {
+		if tr[i][1] != lr[i][1] || tr[i][2] != lr[i][2] || math.Abs(num64(t, tr[i][3])-num64(t, lr[i][3])) > 1e-15*num64(t, lr[i][3]) {
+			t.Fatalf("row %d: typed %v, library %v", i, tr[i][:4], lr[i][:4])
+		}
+	}
+	js := mustRun(t, "run", "--formula", "x^2 + 3*y^2", "--method", "newton", "--format", "json")
+	var o jsonOut
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(o.Scenario, "v1;f=x%5E2%20+%203*y%5E2;x=-2,2;m=newton") || o.Surface != "formula:x^2 + 3*y^2" || len(o.Panels[0].Steps) != 2 {
+		t.Errorf("scenario %q, surface %q, %d rows", o.Scenario, o.Surface, len(o.Panels[0].Steps))
+	}
+	if scen := mustRun(t, "run", "--scenario", o.Scenario, "--format", "json"); scen != js {
+		t.Error("the formula's link gives other rows than its flags")
+	}
+	cmp := mustRun(t, "compare", "--formula", "x^2 + 3*y^2", "--method", "gd:lr=0.1", "--method", "newton")
+	if strings.Count(cmp, "converged") != 2 {
+		t.Errorf("compare: %s", cmp)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "--formula", "sinn(x)", "--method", "gd"}, "curvsim run: --formula: unknown function 'sinn' at column 1\n"},
+		{[]string{"run", "--formula", "", "--method", "gd"}, "curvsim run: --formula: the formula is empty\n"},
+		{[]string{"run", "--formula", strings.Repeat("(", 5000) + "x" + strings.Repeat(")", 5000), "--method", "gd"}, "curvsim run: --formula: the formula is 10001 characters long; at most 1000 are allowed\n"},
+		{[]string{"run", "--formula", "x", "--surface", "booth", "--method", "gd"}, "curvsim run: --formula gives the surface: it cannot be combined with --surface or --param\n"},
+		{[]string{"compare", "--formula", "x y", "--method", "gd"}, "curvsim compare: --formula: missing operator between \"x\" and \"y\" (write x*y) at column 3\n"},
+	} {
+		code, out, errs := call(c.args...)
+		if code != 2 || out != "" || errs != c.want {
+			t.Errorf("%.60q: status %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errs, c.want)
+		}
+	}
+}
+
 func TestCompare(t *testing.T) {
 	methods := []string{"gd:lr=0.5", "gd:lr=0.05", "newton", "sr1", "bfgs"}
 	args := []string{"compare", "--surface", "quadratic", "--start", "1,1"}

@@ -71,9 +71,9 @@ func lex(src string) ([]token, error) {
 			v, err := strconv.ParseFloat(text, 64)
 			if err != nil {
 				if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-					return nil, &Error{col, fmt.Sprintf("number %s is out of range", text)}
+					return nil, &Error{col, fmt.Sprintf("number %s is out of range", shorten(text))}
 				}
-				return nil, &Error{col, fmt.Sprintf("%q is not a number", text)}
+				return nil, &Error{col, fmt.Sprintf("%q is not a number", shorten(text))}
 			}
 			toks = append(toks, token{kind: tokNumber, text: text, num: v, col: col})
 			i = j
@@ -103,12 +103,30 @@ func lex(src string) ([]token, error) {
 			toks = append(toks, token{kind: tokOp, text: "*", col: col})
 			i += size
 		default:
-			return nil, &Error{col, fmt.Sprintf("unexpected character %q", r)}
+			return nil, &Error{col, "unexpected character " + quoteRune(r)}
 		}
 		col = startCol + utf8.RuneCountInString(src[start:i])
 	}
 	toks = append(toks, token{kind: tokEnd, col: col})
 	return toks, nil
+}
+
+// quoteRune is r quoted for a message, or its code point where quoting
+// would be unsafe to show in a page or unreadable.
+func quoteRune(r rune) string {
+	if unicode.IsPrint(r) && !strings.ContainsRune(`<>&"'\`+"`", r) {
+		return "'" + string(r) + "'"
+	}
+	return fmt.Sprintf("%U", r)
+}
+
+// shorten is a token of the formula as a message quotes it: at most 20
+// characters.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= 20 {
+		return s
+	}
+	return string([]rune(s)[:20]) + "…"
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -208,7 +226,8 @@ func (p *parser) unexpected(t token) error {
 		prev := p.toks[p.pos-1]
 		operand := prev.kind == tokNumber || prev.kind == tokName || prev.kind == tokClose
 		if operand && (t.kind == tokNumber || t.kind == tokName || t.kind == tokOpen) {
-			return &Error{t.col, fmt.Sprintf("missing operator between %q and %q (write %s*%s)", prev.text, t.text, prev.text, t.text)}
+			a, b := shorten(prev.text), shorten(t.text)
+			return &Error{t.col, fmt.Sprintf("missing operator between %q and %q (write %s*%s)", a, b, a, b)}
 		}
 	}
 	switch t.kind {
@@ -217,7 +236,7 @@ func (p *parser) unexpected(t token) error {
 	case tokClose:
 		return &Error{t.col, "unmatched ')'"}
 	}
-	return &Error{t.col, fmt.Sprintf("unexpected %q", t.text)}
+	return &Error{t.col, fmt.Sprintf("unexpected %q", shorten(t.text))}
 }
 
 func (p *parser) sum() (*node, error) {
@@ -333,7 +352,7 @@ func (p *parser) atom() (*node, error) {
 		}
 		if n, ok := names[t.text]; ok {
 			if p.peek().kind == tokOpen {
-				return nil, &Error{t.col, fmt.Sprintf("%s is not a function", t.text)}
+				return nil, &Error{t.col, fmt.Sprintf("%s is not a function", shorten(t.text))}
 			}
 			c := *n
 			c.col = t.col
@@ -341,16 +360,16 @@ func (p *parser) atom() (*node, error) {
 		}
 		lower := strings.ToLower(t.text)
 		if _, fn := functions[lower]; fn || names[lower] != nil {
-			return nil, &Error{t.col, fmt.Sprintf("unknown name '%s' (names are lower case: %s)", t.text, lower)}
+			return nil, &Error{t.col, fmt.Sprintf("unknown name '%s' (names are lower case: %s)", shorten(t.text), shorten(lower))}
 		}
 		if p.peek().kind == tokOpen {
-			return nil, &Error{t.col, fmt.Sprintf("unknown function '%s'", t.text)}
+			return nil, &Error{t.col, fmt.Sprintf("unknown function '%s'", shorten(t.text))}
 		}
-		return nil, &Error{t.col, fmt.Sprintf("unknown name '%s' (a formula uses x, y, pi and e)", t.text)}
+		return nil, &Error{t.col, fmt.Sprintf("unknown name '%s' (a formula uses x, y, pi and e)", shorten(t.text))}
 	case tokEnd:
 		return nil, &Error{t.col, "the formula ends too soon"}
 	}
-	return nil, &Error{t.col, fmt.Sprintf("unexpected %q", t.text)}
+	return nil, &Error{t.col, fmt.Sprintf("unexpected %q", shorten(t.text))}
 }
 
 // function is a function a formula may call.

@@ -21,8 +21,11 @@ import (
 //
 // Fields are separated by ';', each key=value, after the version "v1":
 //
-//	s  surface spec name[:key=value,...] (required)
-//	x  start point, comma-separated, one number per dimension (required)
+//	s  surface spec name[:key=value,...] (required, or f)
+//	f  a formula f(x, y) typed by the user, percent-encoded (in place of s;
+//	   see package formula): the typed surface, default view [−3, 3]²
+//	x  start point, comma-separated, one number per dimension (required;
+//	   with f, default −2,2)
 //	m  method spec name[:key=value,...], 1 to MaxPanels times, in panel order
 //	n  step budget, an integer in 1..MaxSteps (default DefaultSteps)
 //	t  tolerance on ‖g‖ in [0, 1] (default DefaultTol; 0 never stops)
@@ -48,13 +51,16 @@ import (
 // encoding it.
 type Scenario struct {
 	SurfaceKind *surfaces.Kind
-	SurfaceVals []float64  // in SurfaceKind.Params order
-	Methods     []sim.Spec // one per panel, 1..MaxPanels
-	Start       []float64
-	Steps       int
-	Tol         float64
-	View        *surfaces.Window // nil: the surface's default View
-	UI          string
+	SurfaceVals []float64 // in SurfaceKind.Params order
+	// Formula is the typed surface's formula when SurfaceKind is
+	// surfaces.FormulaKind (set it with SetFormula), "" otherwise.
+	Formula string
+	Methods []sim.Spec // one per panel, 1..MaxPanels
+	Start   []float64
+	Steps   int
+	Tol     float64
+	View    *surfaces.Window // nil: the surface's default View
+	UI      string
 	// Net, when not nil, makes this a network scenario (Kind is
 	// KindNetwork): SurfaceKind is nil, Start is the network's initial
 	// weights and View is nil.
@@ -65,9 +71,10 @@ type Scenario struct {
 
 	// The surface built from SurfaceKind and surfVals, reused while they
 	// still match SurfaceKind and SurfaceVals.
-	surf     surfaces.Surface
-	surfKind *surfaces.Kind
-	surfVals []float64
+	surf        surfaces.Surface
+	surfKind    *surfaces.Kind
+	surfVals    []float64
+	surfFormula string
 }
 
 // Kind is what a scenario is about: a surface to walk, or a network to
@@ -152,23 +159,55 @@ func (s *Scenario) SetSurface(k *surfaces.Kind, vals []float64) error {
 	if k == nil {
 		return fmt.Errorf("no surface")
 	}
+	if k == surfaces.FormulaKind {
+		return fmt.Errorf("a typed surface is set with its formula (SetFormula)")
+	}
 	if err := scCheckValues("surface "+k.Name, vals, k.Params); err != nil {
 		return err
 	}
 	s.SurfaceKind = k
 	s.SurfaceVals = append([]float64(nil), vals...)
+	s.Formula = ""
 	s.surfKind = k
 	s.surfVals = append([]float64(nil), vals...)
+	s.surfFormula = ""
 	s.surf = k.New(s.surfVals)
+	return nil
+}
+
+// SetFormula makes the surface the formula src typed by the user (in its
+// canonical form, surfaces.CanonicalFormula), compiled once. A formula
+// that does not compile leaves s as it was and gives an error saying what
+// is wrong and at which column.
+func (s *Scenario) SetFormula(src string) error {
+	src = surfaces.CanonicalFormula(src)
+	f, err := surfaces.NewFormula(src)
+	if err != nil {
+		return fmt.Errorf("formula: %v", err)
+	}
+	s.SurfaceKind, s.SurfaceVals, s.Formula = surfaces.FormulaKind, nil, src
+	s.surfKind, s.surfVals, s.surfFormula, s.surf = surfaces.FormulaKind, nil, src, f
 	return nil
 }
 
 // Surface returns the scenario's surface: the one built by SetSurface or
 // Decode while SurfaceKind and SurfaceVals are unchanged, a newly built one
 // otherwise. SurfaceKind must be set.
+//
+// A typed surface holds its evaluation's workspace: scenarios that share
+// it (copies of one another) are for one goroutine; a formula that does
+// not compile (set by hand, not validated) gives a surface that is NaN
+// everywhere.
 func (s Scenario) Surface() surfaces.Surface {
-	if s.surf != nil && s.surfKind == s.SurfaceKind && slices.Equal(s.surfVals, s.SurfaceVals) {
+	if s.surf != nil && s.surfKind == s.SurfaceKind && slices.Equal(s.surfVals, s.SurfaceVals) && s.surfFormula == s.Formula {
 		return s.surf
+	}
+	if s.SurfaceKind == surfaces.FormulaKind {
+		f, err := surfaces.NewFormula(s.Formula)
+		if err != nil {
+			return surfaces.NaNSurface{}
+		}
+		return f
 	}
 	return s.SurfaceKind.New(s.SurfaceVals)
 }
@@ -265,7 +304,7 @@ func (s Scenario) Clone() Scenario {
 // Equal reports whether s and o describe the same scenario (numbers
 // compared with ==, so −0 equals 0).
 func (s Scenario) Equal(o Scenario) bool {
-	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) ||
+	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) || s.Formula != o.Formula ||
 		len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
 		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || (s.View == nil) != (o.View == nil) {
 		return false
@@ -299,11 +338,16 @@ func (s Scenario) Encode() string {
 		b.WriteString(";d=")
 		b.WriteString(s.Net.DatasetSpec())
 	} else {
-		b.WriteString(";s=")
-		b.WriteString(s.SurfaceKind.Name)
-		if set := sim.FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
-			b.WriteByte(':')
-			b.WriteString(set)
+		if s.SurfaceKind == surfaces.FormulaKind {
+			b.WriteString(";f=")
+			scWriteEscaped(&b, s.Formula)
+		} else {
+			b.WriteString(";s=")
+			b.WriteString(s.SurfaceKind.Name)
+			if set := sim.FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
+				b.WriteByte(':')
+				b.WriteString(set)
+			}
 		}
 		b.WriteString(";x=")
 		scWriteFloats(&b, s.Start)
@@ -352,6 +396,14 @@ func (s Scenario) Validate() error {
 		name = "surface " + s.SurfaceKind.Name
 		if err := scCheckValues(name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
 			return err
+		}
+		if s.SurfaceKind == surfaces.FormulaKind {
+			name = "the formula"
+			if _, err := surfaces.NewFormula(s.Formula); err != nil {
+				return fmt.Errorf("formula: %v", err)
+			}
+		} else if s.Formula != "" {
+			return fmt.Errorf("a formula is given with surface %s", s.SurfaceKind.Name)
 		}
 	}
 	if len(s.Methods) == 0 {
@@ -495,7 +547,17 @@ func scDecode(text string) (Scenario, error) {
 		}
 		seen[key] = true
 		switch key {
+		case "f":
+			if seen["s"] {
+				return s, fmt.Errorf("s= and f= both give the surface: keep one")
+			}
+			if err := s.SetFormula(val); err != nil {
+				return s, err
+			}
 		case "s":
+			if seen["f"] {
+				return s, fmt.Errorf("s= and f= both give the surface: keep one")
+			}
 			name, set, _ := strings.Cut(val, ":")
 			k, err := surfaces.Lookup(name)
 			if err != nil {
@@ -588,8 +650,8 @@ func scDecode(text string) (Scenario, error) {
 	}
 	if net != nil {
 		switch {
-		case seen["s"] || seen["x"] || seen["w"]:
-			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, x=, w=)")
+		case seen["s"] || seen["f"] || seen["x"] || seen["w"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, x=, w=)")
 		case !seen["net"]:
 			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
 		case len(s.Methods) == 0:
@@ -600,9 +662,13 @@ func scDecode(text string) (Scenario, error) {
 		}
 		return s, s.Validate()
 	}
+	if s.Start == nil && s.SurfaceKind == surfaces.FormulaKind {
+		st := s.Surface().Start()
+		s.Start = st[:]
+	}
 	switch {
 	case s.SurfaceKind == nil:
-		return s, fmt.Errorf("missing surface (s=name)")
+		return s, fmt.Errorf("missing surface (s=name, or f=formula)")
 	case s.Start == nil:
 		return s, fmt.Errorf("missing start point (x=x1,x2)")
 	case len(s.Methods) == 0:
@@ -653,6 +719,23 @@ func scCheckBytes(text string) error {
 		}
 	}
 	return nil
+}
+
+// scWriteEscaped writes text percent-encoded for a URL fragment and for
+// the scenario's own grammar: letters, digits and -._~()*+,/:@!$' stay,
+// every other byte (space, ^, ;, =, %, #, …) becomes %XX.
+func scWriteEscaped(b *strings.Builder, text string) {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~()*+,/:@!$'", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
 }
 
 // scUnescape decodes %XX escapes once, like url.PathUnescape.

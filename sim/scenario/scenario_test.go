@@ -26,6 +26,66 @@ var scCanonical = []string{
 	"v1;net=tanh:8,8;d=circle;m=gd:lr=0.1",
 	"v1;net=relu:3,loss=ce,init=7;d=spiral:n=100,noise=0,seed=3;m=adam;m=newton;n=50;t=0;u=1",
 	"v1;net=sigmoid:8,1,8;d=xor:n=8;m=sr1",
+	"v1;f=x%5E2+y%5E2;x=-2,2;m=gd",
+	"v1;f=(1-x)%5E2+100*(y-x%5E2)%5E2;x=-1.2,1;m=gd:lr=0.002;m=newton;w=-2,2,-1,3",
+	"v1;f=sin(x)*cos(y)%20+%20min(x,y)/2;x=0.5,0.5;m=bfgs;n=50",
+}
+
+// TestFormulaLinks: a typed surface's link takes the formula as typed or
+// percent-encoded, starts at (−2, 2) when it gives no start, encodes to
+// its canonical form (trimmed), and builds the formula's surface; a
+// formula set with SetFormula has the operators −, × written in ASCII.
+func TestFormulaLinks(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"v1;f=x^2 + y^2;m=gd", "v1;f=x%5E2%20+%20y%5E2;x=-2,2;m=gd"},
+		{"v1;f=%20x-y*2%20;x=1,1;m=newton", "v1;f=x-y*2;x=1,1;m=newton"},
+	} {
+		s, err := Decode(c.in)
+		if err != nil {
+			t.Fatalf("%q: %v", c.in, err)
+		}
+		if got := s.Encode(); got != c.want {
+			t.Errorf("%q encodes as %q, want %q", c.in, got, c.want)
+		}
+		if s.SurfaceKind != surfaces.FormulaKind || s.Surface().View() != (surfaces.Window{XMin: -3, XMax: 3, YMin: -3, YMax: 3}) {
+			t.Errorf("%q: surface %v, view %v", c.in, s.SurfaceKind.Name, s.Surface().View())
+		}
+	}
+	s, err := Decode("v1;f=x*y^2;x=2,3;m=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g [2]float64
+	s.Surface().Grad(g[:], []float64{2, 3})
+	if f := s.Surface().Func([]float64{2, 3}); f != 18 || g != [2]float64{9, 12} {
+		t.Errorf("x*y^2 at (2, 3): %v, %v; want 18, [9 12]", f, g)
+	}
+	// the operators a page gives are kept in ASCII, to fit a link
+	if err := s.SetFormula(" x*y^2 − 0×x "); err != nil || s.Formula != "x*y^2 - 0*x" {
+		t.Errorf("SetFormula with − and ×: %v, %q", err, s.Formula)
+	}
+	// a bad formula keeps the scenario as it was
+	if err := s.SetFormula("x*y^2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetFormula("sin(x"); err == nil || s.Formula != "x*y^2" || s.Surface().Func([]float64{2, 3}) != 18 {
+		t.Errorf("SetFormula(sin(x): %v; formula now %q", err, s.Formula)
+	}
+	// and a built-in surface replaces the formula
+	k, _ := surfaces.Lookup("booth")
+	if err := s.SetSurface(k, nil); err != nil || s.Formula != "" || !strings.HasPrefix(s.Encode(), "v1;s=booth;") {
+		t.Errorf("SetSurface(booth): %v, %q", err, s.Encode())
+	}
+	if err := s.SetSurface(surfaces.FormulaKind, nil); err == nil {
+		t.Error("SetSurface took the formula kind without a formula")
+	}
+	bad := Scenario{SurfaceKind: surfaces.FormulaKind, Formula: "x +", Start: []float64{0, 0}, Methods: s.Methods, Steps: 10}
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "ends too soon") {
+		t.Errorf("Validate of a bad formula: %v", err)
+	}
+	if f := bad.Surface().Func([]float64{0, 0}); f == f {
+		t.Errorf("a bad formula's surface is %v at 0, not NaN", f)
+	}
 }
 
 func TestScenarioCanonical(t *testing.T) {
@@ -105,10 +165,15 @@ func TestScenarioNormalizes(t *testing.T) {
 // scFragmentLegal reports whether every byte of s may appear in a URL
 // fragment without percent-encoding (RFC 3986 §3.5: pchar / "/" / "?").
 func scFragmentLegal(s string) bool {
+	hex := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' }
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
 			strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0 {
+			continue
+		}
+		if c == '%' && i+2 < len(s) && hex(s[i+1]) && hex(s[i+2]) { // a percent-encoded byte
+			i += 2
 			continue
 		}
 		return false
@@ -201,6 +266,16 @@ func TestScenarioRoundTrip(t *testing.T) {
 var scRejects = []struct{ in, phrase string }{
 	{"", "empty"},
 	{"#", "empty"},
+	{"v1;f=sinn(x);x=1,1;m=gd", "formula: unknown function 'sinn' at column 1"},
+	{"v1;f=2x;m=gd", `formula: missing operator between "2" and "x" (write 2*x) at column 2`},
+	{"v1;f=;x=1,1;m=gd", "formula: the formula is empty"},
+	{"v1;f=x%5E;x=1,1;m=gd", "formula: the formula ends too soon at column 3"},
+	{"v1;f=x%3Cy;x=1,1;m=gd", "formula: unexpected character U+003C at column 2"},
+	{"v1;f=" + strings.Repeat("a", 900) + ";m=gd", "formula: unknown name 'aaaaaaaaaaaaaaaaaaaa…' (a formula uses x, y, pi and e) at column 1"},
+	{"v1;s=rosenbrock;f=x;x=1,1;m=gd", "s= and f= both give the surface"},
+	{"v1;f=x;s=rosenbrock;x=1,1;m=gd", "s= and f= both give the surface"},
+	{"v1;f=x;x=1,1,1;m=gd", "start has 3 coordinates, the formula needs 2"},
+	{"v1;net=tanh:4;f=x;m=gd", "takes no surface, start or view"},
 	{"v1", "missing surface"},
 	{"v1;s=quadratic", "missing start"},
 	{"v1;s=quadratic;x=1,1", "missing method"},
