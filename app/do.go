@@ -43,6 +43,8 @@ func (g *Game) do(a ui.Action, arg int) {
 		st.SetFlags(f) // the speed lives in the link's UI flags
 	case ui.ActSurfaceMenu:
 		g.togglePopup(popSurface, 0)
+	case ui.ActType:
+		g.startTyping()
 	case ui.ActPresetMenu:
 		g.togglePopup(popPresets, 0)
 	case ui.ActEditPanel:
@@ -189,6 +191,9 @@ func nextMethod(have []sim.Spec) sim.Spec {
 }
 
 func (g *Game) togglePopup(k popupKind, panel int) {
+	if f := g.scene.Field(); f != nil {
+		f.Active = false
+	}
 	if g.popup.kind == k {
 		g.popup = popup{}
 		return

@@ -43,9 +43,12 @@ type Game struct {
 	dragging  ui.WidgetRef // slider being dragged
 	panning   ui.PanelRef  // panel being panned
 	hot       ui.WidgetRef // widget under the pointer
+	chars     []rune       // the characters typed this frame (for a text field)
 	help      helpText
 
-	opened      chan string // links opened by the host (hashchange)
+	opened      chan string    // links opened by the host (hashchange)
+	typedText   chan typedText // what the host's text field holds (TextEditor)
+	editing     editingText    // what the host's text field was last told
 	lastTick    time.Time
 	firstFrame  bool
 	noticeSent  string
@@ -75,14 +78,15 @@ func New(link string, host Host) *Game {
 	eng := engine.NewClient(t)
 	c := ui.NewCanvas()
 	g := &Game{
-		host:     host,
-		st:       scene.NewState(link, eng),
-		scale:    1,
-		c:        c,
-		surfaces: surface.New(c),
-		network:  network.New(c),
-		opened:   make(chan string, 4),
-		uiDirty:  true,
+		host:      host,
+		st:        scene.NewState(link, eng),
+		scale:     1,
+		c:         c,
+		surfaces:  surface.New(c),
+		network:   network.New(c),
+		opened:    make(chan string, 4),
+		typedText: make(chan typedText, 64),
+		uiDirty:   true,
 	}
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	if why != "" && g.st.Notice == "" {
@@ -117,6 +121,79 @@ func (g *Game) Open(link string) {
 	select {
 	case g.opened <- link:
 	default: // a flood of links: keep the first ones
+	}
+}
+
+// typedText is an edit in the host's text field.
+type typedText struct {
+	text string
+	end  TextEnd
+}
+
+// editingText is what the host's text field was last asked to show.
+type editingText struct {
+	r             geom.Rect
+	text, problem string
+	font          float64
+}
+
+// Typed passes what the host's text field (TextEditor) holds after an edit,
+// and how the edit ends. It may be called from any goroutine; the game
+// loop picks it up.
+func (g *Game) Typed(text string, end TextEnd) {
+	select {
+	case g.typedText <- typedText{text, end}:
+	default: // a flood: keep the first ones
+	}
+}
+
+// takeTyped applies what the host's text field sent to the scene's field.
+func (g *Game) takeTyped() {
+	for {
+		var t typedText
+		select {
+		case t = <-g.typedText:
+		default:
+			return
+		}
+		f := g.scene.Field()
+		if f == nil || !f.Active {
+			continue
+		}
+		if t.text != f.String() {
+			f.Set(t.text)
+			g.scene.FieldChanged(g.st)
+		}
+		g.uiDirty = true
+		switch t.end {
+		case TextEntered:
+			g.typed(f, true)
+		case TextLeft:
+			f.Active = false
+		}
+	}
+}
+
+// showTextField puts the host's text field, when it has one, over the
+// scene's field while it is being edited, and hides it otherwise.
+func (g *Game) showTextField() {
+	te, ok := g.host.(TextEditor)
+	if !ok {
+		return
+	}
+	var want editingText
+	if f := g.scene.Field(); f != nil && f.Active && g.popup.kind == popSurface {
+		for _, w := range g.ws.List[g.ws.PopupStart:] {
+			if w.Kind == ui.KindText {
+				s := g.scale
+				want = editingText{r: geom.Rect{X: w.R.X / s, Y: w.R.Y / s, W: w.R.W / s, H: w.R.H / s},
+					text: f.String(), problem: g.scene.FieldError(), font: g.c.M.Font / s}
+			}
+		}
+	}
+	if want != g.editing {
+		g.editing = want
+		te.EditText(want.r, want.text, want.problem, want.font)
 	}
 }
 
@@ -193,6 +270,7 @@ func (g *Game) Update() error {
 	}
 	g.lastTick = t0
 	g.relayout()
+	g.takeTyped()
 	g.handleInput()
 	wasPlaying := g.st.Playing
 	g.st.Tick(dt, t0.Add(scene.FrameWork*3/4-g.worked))
@@ -250,6 +328,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.buildUI()
 	}
 	g.headerStatus()
+	g.showTextField()
 	g.draw(screen)
 	g.worked = 0
 	g.stats.addDraw(time.Since(t0))
@@ -303,7 +382,7 @@ func (g *Game) Panels() int { return len(g.st.Runs) }
 // Control is a button or slider on screen, for automated checks (the
 // browser exposes them as window.curvlab.controls).
 type Control struct {
-	Kind       string // "button" or "slider"
+	Kind       string // "button", "slider" or "text" (a text field)
 	Action     string // what a button does (action.String); "none" for a slider
 	Arg        int    // the action's argument: a panel, a preset, a choice
 	Label      string
@@ -323,8 +402,11 @@ func (g *Game) Controls() []Control {
 		}
 		c := Control{Kind: "button", Action: w.Act.String(), Arg: w.Arg, Label: w.Label, On: w.On, Popup: i >= g.ws.PopupStart,
 			X: w.R.X / g.scale, Y: w.R.Y / g.scale, W: w.R.W / g.scale, H: w.R.H / g.scale}
-		if w.Kind == ui.KindSlider {
+		switch w.Kind {
+		case ui.KindSlider:
 			c.Kind = "slider"
+		case ui.KindText:
+			c.Kind = "text"
 		}
 		out = append(out, c)
 	}

@@ -1,6 +1,9 @@
 package app
 
-import "curvlab/engine"
+import (
+	"curvlab/engine"
+	"curvlab/render/geom"
+)
 
 // Host is what the app needs from the place it runs in: the browser page
 // (package wasm) or the desktop (cmd/curvlab). The app never knows which.
@@ -25,6 +28,27 @@ type Host interface {
 	// once, before the first frame.
 	Engine() (t engine.Transport, notice string)
 }
+
+// TextEditor is a Host with a text field of its own, used in place of the
+// app's while the user types (the browser's <input>: paste, an input
+// method, a phone's keyboard). What the user types there comes back
+// through Game.Typed.
+type TextEditor interface {
+	// EditText shows the host's field over the canvas at r (CSS pixels),
+	// holding text in a font of size font (CSS pixels), with problem as
+	// its accessible description of what is wrong ("" when nothing is),
+	// and gives it the keyboard; an empty r hides it.
+	EditText(r geom.Rect, text, problem string, font float64)
+}
+
+// TextEnd says how an edit in the host's text field ends.
+type TextEnd uint8
+
+const (
+	TextGoesOn  TextEnd = iota // still typing
+	TextEntered                // Enter: keep it and close the editor
+	TextLeft                   // Escape, or the field lost the keyboard: stop typing
+)
 
 // nopHost is used when no host is given (tests).
 type nopHost struct{}

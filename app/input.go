@@ -47,9 +47,19 @@ func (g *Game) handleInput() {
 	}
 }
 
-// handleKeys runs the actions of the keys pressed this frame. Arrow keys
-// and Enter go to an open editor or menu first.
+// handleKeys runs the actions of the keys pressed this frame. While a text
+// field is being edited every key goes to it; arrow keys and Enter go to
+// an open editor or menu first.
 func (g *Game) handleKeys() {
+	if f := g.scene.Field(); f != nil && f.Active {
+		if g.popup.kind == popSurface {
+			if _, ok := g.host.(TextEditor); !ok { // else the host's field has the keys
+				g.typeKeys(f)
+			}
+			return
+		}
+		f.Active = false // its editor was closed
+	}
 	if g.popup.kind != popNone && g.popup.kind != popHelp && g.editorKeys() {
 		return
 	}
@@ -62,6 +72,67 @@ func (g *Game) handleKeys() {
 			continue // "/" without shift is not "?"
 		}
 		g.do(b.Act, b.Arg)
+	}
+}
+
+// typeKeys feeds this frame's typing to field f: characters, the editing
+// keys (repeating while held), Enter to keep what was typed and close the
+// editor, Escape to stop typing.
+func (g *Game) typeKeys(f *ui.TextField) {
+	g.chars = ebiten.AppendInputChars(g.chars[:0])
+	changed := f.Insert(g.chars)
+	moved := false
+	for _, k := range ui.EditKeys {
+		if d := inpututil.KeyPressDuration(k.Key); d == 1 || d > 24 && d%3 == 0 { // held: repeats
+			changed = f.Edit(k.Edit) || changed
+			moved = true
+		}
+	}
+	switch {
+	case inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter):
+		g.typed(f, true)
+		return
+	case inpututil.IsKeyJustPressed(ebiten.KeyEscape):
+		f.Active = false
+		g.uiDirty = true
+		return
+	}
+	if changed {
+		g.scene.FieldChanged(g.st)
+	}
+	if changed || moved {
+		g.uiDirty = true
+	}
+}
+
+// startTyping opens the scene's editor, if it is not open, with the keys
+// going to its text field.
+func (g *Game) startTyping() {
+	f := g.scene.Field()
+	if f == nil { // a network: the picker, to choose a surface first
+		if g.popup.kind != popSurface {
+			g.popup = popup{kind: popSurface}
+		}
+		return
+	}
+	if g.popup.kind != popSurface {
+		g.popup = popup{kind: popSurface}
+	}
+	if !f.Active {
+		f.Active = true
+		f.Caret = len(f.Text)
+	}
+	g.uiDirty = true
+}
+
+// typed ends typing into f: the scene takes the text; when enter, the
+// editor closes if the text was taken (its error stays in view if not).
+func (g *Game) typed(f *ui.TextField, enter bool) {
+	g.scene.FieldChanged(g.st)
+	f.Active = false
+	g.uiDirty = true
+	if enter && g.scene.FieldError() == "" {
+		g.popup = popup{}
 	}
 }
 
@@ -138,6 +209,11 @@ func (g *Game) release() {
 		if i < len(g.ws.List) && g.widgetAt(p.X, p.Y) == at {
 			w := g.ws.List[i]
 			switch {
+			case w.Kind == ui.KindText:
+				g.startTyping()
+				if f := g.scene.Field(); f != nil {
+					f.CaretAt(&g.c.M, w.R, p.X)
+				}
 			case w.Act == ui.ActSetChoice:
 				g.setParam(w.Target, float64(w.Arg))
 			case g.popup.kind == popMenu && i >= g.ws.PopupStart:

@@ -16,9 +16,11 @@ import (
 	"curvlab/engine"
 )
 
-// pageHost implements app.Host on the browser page.
+// pageHost implements app.Host on the browser page, and app.TextEditor
+// with its <input>.
 type pageHost struct {
 	api, doc, history, location js.Value
+	textField
 
 	address string // the scenario's text, for the address bar
 	shown   bool   // the address bar shows address (from just after the first frame on)
@@ -118,7 +120,9 @@ func main() {
 	h.api.Set("frameStats", global.Get("Array").New())
 	global.Set("curvlab", h.api)
 
+	h.textField.doc = h.doc
 	g := app.New(h.location.Get("hash").String(), h)
+	h.textField.g = g
 	// iterates(k) returns panel k's iterates as [[x1, x2, f], ...] on a
 	// surface, [[loss], ...] on a network (its weights are too many); a
 	// value that is not finite comes back as null, never as a number.

@@ -166,6 +166,13 @@ var netLegendLines = []string{
 	"slice: the training loss on a plane through the start, with the paths projected",
 }
 
+// Field is nil: a network's editor has no text field.
+func (s *Scene) Field() *ui.TextField { return nil }
+
+func (s *Scene) FieldChanged(st *scene.State) {}
+
+func (s *Scene) FieldError() string { return "" }
+
 func (s *Scene) Legend() []string { return netLegendLines }
 
 func (s *Scene) Now(r *sim.Row) []string {

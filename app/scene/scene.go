@@ -55,6 +55,15 @@ type Scene interface {
 	// Editor builds the scene's editor (the surface's, or the network's)
 	// into f.
 	Editor(st *State, f *ui.Form)
+	// Field is the editor's text field (a surface's formula), nil if it
+	// has none.
+	Field() *ui.TextField
+	// FieldChanged takes what was typed into Field: the scene applies it
+	// to st, or keeps st and says what is wrong (FieldError, also shown in
+	// its editor).
+	FieldChanged(st *State)
+	// FieldError is what is wrong with what Field holds ("" if nothing).
+	FieldError() string
 	// Params are the rows of the editor after its first (the keyboard's
 	// rows 1, 2, …), with their values.
 	Params(st *State) ([]sim.Param, []float64)

@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"curvlab/app/scene"
@@ -38,6 +39,11 @@ type Scene struct {
 	panels   [scenario.MaxPanels]panelCache
 	overlays [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
 	hessBuf  [4]float64
+
+	// formula is the editor's field for a surface of one's own; formulaErr
+	// says what is wrong with what it holds ("" when it compiles).
+	formula    ui.TextField
+	formulaErr string
 }
 
 // New returns the scene drawing into c, its text queue and painters.
@@ -159,7 +165,61 @@ func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(desc))
 	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, slices.Index(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
+	y = s.formulaRows(st, f, r, y+8*m.U)
 	f.Fit(r, y+8*m.U)
+}
+
+// formulaRows adds the field for a formula of one's own and under it what
+// is wrong with it, or how to use it.
+func (s *Scene) formulaRows(st *scene.State, f *ui.Form, r geom.Rect, y float64) float64 {
+	m := f.M
+	if !s.formula.Active && st.Scen.SurfaceKind == surfaces.FormulaKind && s.formulaErr == "" {
+		s.formula.Set(st.Scen.Formula) // the field shows the formula drawn
+	}
+	f.WS.Add(ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: r.X + 8*m.U, Y: y, W: r.W - 16*m.U, H: m.Line()},
+		Label: f.KeysHint("Your own surface (Y): f(x, y) =", "Your own surface: f(x, y) =")})
+	y = f.Field(r, y+m.Line()+2*m.U, &s.formula, ui.ActType, "e.g. (1 - x)^2 + 100*(y - x^2)^2")
+	msg, clr := f.KeysHint("x, y, pi, e, + - * / ^, sin cos tan exp log sqrt abs tanh … min max; Enter to keep it",
+		"x, y, pi, e, + - * / ^, sin, exp, log, sqrt, min, max, …"), ui.Dim
+	if s.formulaErr != "" {
+		msg, clr = s.formulaErr, ui.Warn
+	}
+	f.WS.Add(ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: r.X + 8*m.U, Y: y, W: r.W - 16*m.U, H: m.Line()},
+		Label: ui.FitText(ui.GlyphSafe.Replace(msg), m.Font, r.W-16*m.U), StatusColor: clr})
+	return y + m.Line()
+}
+
+// Field is the formula's field.
+func (s *Scene) Field() *ui.TextField { return &s.formula }
+
+// FieldError is what is wrong with the formula typed, "" if it compiles.
+func (s *Scene) FieldError() string { return s.formulaErr }
+
+// FieldChanged draws what the field holds as soon as it is a formula: the
+// runs restart on it (from (−2, 2) in [−3, 3]² when the surface was not
+// typed before, else from where they were); until then the last good
+// surface stays and the editor says what is wrong, and where.
+func (s *Scene) FieldChanged(st *scene.State) {
+	text := s.formula.String()
+	if st.Scen.SurfaceKind == surfaces.FormulaKind && surfaces.CanonicalFormula(text) == st.Scen.Formula {
+		s.formulaErr = ""
+		return
+	}
+	sc := st.Scen.Clone()
+	if err := sc.SetFormula(text); err != nil {
+		s.formulaErr = strings.TrimPrefix(err.Error(), "formula: ")
+		return
+	}
+	if st.Scen.SurfaceKind != surfaces.FormulaKind {
+		start := sc.Surface().Start()
+		sc.Start, sc.View = start[:], nil
+	}
+	if err := sc.Validate(); err != nil {
+		s.formulaErr = err.Error()
+		return
+	}
+	s.formulaErr = ""
+	st.SetScenario(sc)
 }
 
 func (s *Scene) Params(st *scene.State) ([]sim.Param, []float64) {

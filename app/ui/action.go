@@ -40,6 +40,7 @@ const (
 	ActNetMenu     // network editor (switches to a network first)
 	ActPlane       // loss slice of a network: Hessian eigenvectors or PCA
 	ActMenu        // the toolbar's actions that do not fit on it, as a list
+	ActType        // type into the scene's text field (a surface's formula)
 )
 
 // actionNames are the actions' names, for automated checks
@@ -52,7 +53,7 @@ var actionNames = [...]string{
 	ActResetView: "reset-view", ActZoomIn: "zoom-in", ActZoomOut: "zoom-out", ActCopyLink: "copy-link",
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
-	ActMenu: "menu",
+	ActMenu: "menu", ActType: "type",
 }
 
 func (a Action) String() string {
@@ -82,6 +83,7 @@ var Keymap = []Binding{
 	{ebiten.KeyBracketLeft, false, ActSlower, 0, "[", "slower"},
 	{ebiten.KeyBracketRight, false, ActFaster, 0, "]", "faster"},
 	{ebiten.KeyF, false, ActSurfaceMenu, 0, "F", "surface and its parameters"},
+	{ebiten.KeyY, false, ActType, 0, "Y", "type your own surface f(x, y)"},
 	{ebiten.KeyN, false, ActNetMenu, 0, "N", "network, data and loss (switches to a network)"},
 	{ebiten.KeyB, false, ActPlane, 0, "B", "network loss slice: Hessian eigenvectors / PCA"},
 	{ebiten.KeyP, false, ActPresetMenu, 0, "P", "presets (lessons)"},

@@ -25,9 +25,10 @@ const (
 	KindButton WidgetKind = iota
 	KindSlider
 	KindLabel
+	KindText // a text field (TextField)
 )
 
-var widgetKindNames = [...]string{KindButton: "button", KindSlider: "slider", KindLabel: "label"}
+var widgetKindNames = [...]string{KindButton: "button", KindSlider: "slider", KindLabel: "label", KindText: "text"}
 
 func (k WidgetKind) String() string {
 	if int(k) < len(widgetKindNames) {
@@ -75,9 +76,13 @@ type Widget struct {
 	Focus bool // keyboard focus (editor rows)
 	Dim   bool // drawn faintly (e.g. unavailable)
 	// Status is shown left of the key hint in its colour (a panel
-	// header's run status); it may change every frame.
+	// header's run status); it may change every frame. A label with a
+	// StatusColor is drawn in it.
 	Status      string
 	StatusColor color.RGBA
+	// text fields: the caret's x from the start of the text shown, < 0
+	// when the field is not being edited
+	Caret float64
 
 	// sliders
 	Target    Target
@@ -134,7 +139,10 @@ func (c *Canvas) DrawWidgets(dst *ebiten.Image, ws *Widgets, from, to int, hot W
 		switch w.Kind {
 		case KindLabel:
 			clr := Dim
-			if w.On {
+			switch {
+			case w.StatusColor.A != 0:
+				clr = w.StatusColor
+			case w.On:
 				clr = Ink
 			}
 			c.Text(render.Sans, w.Label, w.R.X, w.R.Y+w.R.H/2, m.Font, clr, render.Left|render.Middle)
@@ -178,6 +186,8 @@ func (c *Canvas) DrawWidgets(dst *ebiten.Image, ws *Widgets, from, to int, hot W
 			}
 		case KindSlider:
 			c.drawSlider(dst, w, hot.Is(i))
+		case KindText:
+			c.drawField(dst, w, hot.Is(i))
 		}
 	}
 }

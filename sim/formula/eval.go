@@ -139,6 +139,7 @@ func (f *Formula) Derivs(x, y float64) (v float64, g [2]float64, h [3]float64) {
 				pick = b
 			}
 			j[i] = *pick
+			j[i].v = scalar(in, a.v, b.v) // math.Min's value: min(0, −0) is −0
 			if math.IsNaN(a.v) || math.IsNaN(b.v) {
 				j[i] = jet{v: math.NaN(), dx: math.NaN(), dy: math.NaN(), xx: math.NaN(), xy: math.NaN(), yy: math.NaN()}
 			}
