@@ -80,3 +80,45 @@ func TestTypeAFormula(t *testing.T) {
 		t.Errorf("second formula %q from %v", g.st.Scen.Formula, s)
 	}
 }
+
+// historyHost records the history entries the app starts.
+type historyHost struct {
+	nopHost
+	entries []string
+}
+
+func (h *historyHost) NewHistoryEntry(text string) { h.entries = append(h.entries, text) }
+
+// TestTypingStartsOneHistoryEntry: a spell of typing that changes the
+// surface starts one history entry, holding the scenario from before it;
+// one that changes nothing starts none.
+func TestTypingStartsOneHistoryEntry(t *testing.T) {
+	h := &historyHost{}
+	g := New("", h)
+	g.w, g.h, g.scale = 1600, 900, 1
+	var img *ebiten.Image
+	onFrames(1, func() { img = ebiten.NewImage(1600, 900); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	before := g.st.Scen.Encode()
+	g.do(ui.ActType, 0)
+	f := g.scene.Field()
+	f.Insert([]rune("x"))
+	g.fieldChanged()
+	f.Insert([]rune("^"))
+	g.fieldChanged() // not a formula: nothing changes
+	f.Insert([]rune("2"))
+	g.fieldChanged()
+	g.typed(f, true)
+	if len(h.entries) != 1 || h.entries[0] != before {
+		t.Fatalf("entries %q, want one holding %q", h.entries, before)
+	}
+	second := g.st.Scen.Encode()
+	g.do(ui.ActType, 0) // a spell that only moves the caret
+	f.Edit(ui.EditLeft)
+	g.typed(f, true)
+	g.do(ui.ActType, 0)
+	f.Insert([]rune("+y"))
+	g.fieldChanged()
+	if len(h.entries) != 2 || h.entries[1] != second {
+		t.Errorf("entries %q, want a second holding %q", h.entries, second)
+	}
+}

@@ -44,7 +44,9 @@ type Game struct {
 	panning   ui.PanelRef  // panel being panned
 	hot       ui.WidgetRef // widget under the pointer
 	chars     []rune       // the characters typed this frame (for a text field)
-	help      helpText
+	// keptTyping: this spell of typing has started its history entry
+	keptTyping bool
+	help       helpText
 
 	opened      chan string    // links opened by the host (hashchange)
 	typedText   chan typedText // what the host's text field holds (TextEditor)
@@ -162,7 +164,7 @@ func (g *Game) takeTyped() {
 		}
 		if t.text != f.String() {
 			f.Set(t.text)
-			g.scene.FieldChanged(g.st)
+			g.fieldChanged()
 		}
 		g.uiDirty = true
 		switch t.end {

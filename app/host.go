@@ -41,6 +41,16 @@ type TextEditor interface {
 	EditText(r geom.Rect, text, problem string, font float64)
 }
 
+// Historian is a Host with a history of scenarios the user can go back
+// through (the browser's). The app keeps each surface typed in it: Back
+// returns to the scenario from before the typing.
+type Historian interface {
+	// NewHistoryEntry starts a history entry holding text, the current
+	// scenario, so that the changes that follow (ScenarioChanged) replace
+	// the new entry and not the one of text before it.
+	NewHistoryEntry(text string)
+}
+
 // TextEnd says how an edit in the host's text field ends.
 type TextEnd uint8
 

@@ -98,7 +98,7 @@ func (g *Game) typeKeys(f *ui.TextField) {
 		return
 	}
 	if changed {
-		g.scene.FieldChanged(g.st)
+		g.fieldChanged()
 	}
 	if changed || moved {
 		g.uiDirty = true
@@ -121,14 +121,32 @@ func (g *Game) startTyping() {
 	if !f.Active {
 		f.Active = true
 		f.Caret = len(f.Text)
+		g.keptTyping = false
 	}
 	g.uiDirty = true
+}
+
+// fieldChanged has the scene take what its field holds. The first change
+// of the scenario in a spell of typing starts a new history entry, so
+// that Back returns to the scenario from before it.
+func (g *Game) fieldChanged() {
+	h, ok := g.host.(Historian)
+	if !ok || g.keptTyping {
+		g.scene.FieldChanged(g.st)
+		return
+	}
+	before := g.st.Scen.Encode()
+	g.scene.FieldChanged(g.st)
+	if g.st.Scen.Encode() != before {
+		g.keptTyping = true
+		h.NewHistoryEntry(before)
+	}
 }
 
 // typed ends typing into f: the scene takes the text; when enter, the
 // editor closes if the text was taken (its error stays in view if not).
 func (g *Game) typed(f *ui.TextField, enter bool) {
-	g.scene.FieldChanged(g.st)
+	g.fieldChanged()
 	f.Active = false
 	g.uiDirty = true
 	if enter && g.scene.FieldError() == "" {

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -76,6 +77,13 @@ func TestTypeAFormula(t *testing.T) {
 	if f := *rows[0][2]; !(f > 1.378 && f < 1.379) {
 		t.Errorf("f at the start is %v, want sin(−2)cos(2) + 1 ≈ 1.3784", f)
 	}
+	// the typing has its own history entry: Back returns to the surface
+	// from before it, Forward to the formula
+	typed := eval[string](t, ctx, "window.curvlab.scenario")
+	eval[bool](t, ctx, "history.back() || true")
+	waitFor(t, ctx, "window.curvlab.scenario === "+strconv.Quote(defaultText), 10*time.Second)
+	eval[bool](t, ctx, "history.forward() || true")
+	waitFor(t, ctx, "window.curvlab.scenario === "+strconv.Quote(typed), 10*time.Second)
 }
 
 // TestTypeAFormulaByTouch: on a phone the surface editor opens by touch

@@ -41,6 +41,12 @@ func (h *pageHost) showAddress() {
 	h.history.Call("replaceState", js.Null(), "", "#"+h.address)
 }
 
+// NewHistoryEntry implements app.Historian: pushState, so that Back (a
+// hashchange) returns to the entry before.
+func (h *pageHost) NewHistoryEntry(text string) {
+	h.history.Call("pushState", js.Null(), "", "#"+text)
+}
+
 func (h *pageHost) NoticeChanged(text string) { h.api.Set("notice", text) }
 
 func (h *pageHost) FirstFrame() {
