@@ -71,7 +71,7 @@ func netFields(n *scenario.Network) []netField {
 			func(n *scenario.Network, v float64) { n.NetVals[1] = v }},
 		netField{sim.Param{Key: "data", Desc: "two classes of points in the plane", Choices: nn.DatasetNames()},
 			func(n *scenario.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
-			func(n *scenario.Network, v float64) { n.Data = nn.DatasetNames()[int(v)] }},
+			func(n *scenario.Network, v float64) { n.Data, n.Own = nn.DatasetNames()[int(v)], nil }},
 		data(0), data(1), dataSeed,
 	)
 }

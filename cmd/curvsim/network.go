@@ -3,8 +3,11 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -28,7 +31,11 @@ func (o *options) networkScenario(sc *scenario.Scenario, defaultSteps int) error
 	if err := net.ParseNetwork(o.network); err != nil {
 		return badf("--network %q: %v", o.network, strings.TrimPrefix(err.Error(), "network: "))
 	}
-	if o.set["dataset"] {
+	if path, ok := strings.CutPrefix(o.dataset, "csv:"); ok && o.set["dataset"] {
+		if err := ownData(&net, path); err != nil {
+			return err
+		}
+	} else if o.set["dataset"] {
 		if err := net.ParseDataset(o.dataset); err != nil {
 			return badf("--dataset %q: %v", o.dataset, err)
 		}
@@ -37,6 +44,28 @@ func (o *options) networkScenario(sc *scenario.Scenario, defaultSteps int) error
 		return err
 	}
 	return o.parseMethods(sc, defaultSteps)
+}
+
+// ownData makes net's data the points of the CSV file at path
+// (x1,x2,label[,train|test], see nn.ParseCSV).
+func ownData(net *scenario.Network, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return badf("--dataset csv:%s: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	text, err := io.ReadAll(io.LimitReader(f, nn.MaxCSVBytes+1))
+	if err != nil {
+		return badf("--dataset csv:%s: %v", path, err)
+	}
+	p, err := nn.ParseCSV(string(text))
+	if err != nil {
+		return badf("--dataset csv:%s: %v", path, err)
+	}
+	if err := net.SetOwnData(p); err != nil {
+		return badf("--dataset csv:%s: %v", path, strings.TrimPrefix(err.Error(), "own data: "))
+	}
+	return nil
 }
 
 // trackNetwork follows every run (before it steps) with a tracker that

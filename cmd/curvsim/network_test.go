@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -137,5 +139,49 @@ func TestNetworkJSONAndCompare(t *testing.T) {
 	if len(lines) != 3 || !strings.Contains(lines[0], "test_loss") || !strings.Contains(lines[0], "sharpness") ||
 		!strings.Contains(lines[0], "hessian_trace") || !strings.HasPrefix(lines[1], "bfgs") {
 		t.Errorf("compare table:\n%s", table)
+	}
+}
+
+// TestDatasetCSV: --dataset csv:PATH trains on the file's points, the same
+// rows as the scenario link it prints; a bad file is one line naming the
+// line, status 2.
+func TestDatasetCSV(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	good := write("good.csv", "x1,x2,label\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n0.5,0.5,1\n-1,-1,0\n-0.5,0.25,1\n0.25,-0.75,0\n")
+	js := mustRun(t, "run", "--network", "tanh:4", "--dataset", "csv:"+good, "--method", "gd:lr=0.5", "--steps", "20", "--format", "json")
+	var o struct {
+		Scenario string `json:"scenario"`
+		Dataset  string `json:"dataset"`
+	}
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(o.Dataset, "points:0") || !strings.Contains(o.Scenario, ";d="+o.Dataset+";") {
+		t.Fatalf("dataset %q in scenario %q", o.Dataset, o.Scenario)
+	}
+	if again := mustRun(t, "run", "--scenario", o.Scenario, "--format", "json"); again != js {
+		t.Error("the printed scenario gives other rows than the CSV")
+	}
+	for _, c := range []struct{ text, want string }{
+		{"0,0,0\n1,0,1\n0,1,2\n", "line 3: label must be 0 or 1, not \"2\""},
+		{"0.3,0,0\n1,0,1\n0,1,1\n1,1,0\n", "point 1 has x1 = 0.3; a scenario holds each coordinate as a multiple of 1/256 within ±4"},
+		{strings.Repeat("0,0,1\n", 201), "201 points; a scenario holds at most 200"},
+	} {
+		path := write("bad.csv", c.text)
+		code, out, errs := call("run", "--network", "tanh:4", "--dataset", "csv:"+path, "--method", "gd")
+		if want := "curvsim run: --dataset csv:" + path + ": " + c.want + "\n"; code != 2 || out != "" || errs != want {
+			t.Errorf("%.30q: status %d, stderr %q; want 2 and %q", c.text, code, errs, want)
+		}
+	}
+	code, _, errs := call("run", "--network", "tanh:4", "--dataset", "csv:"+filepath.Join(dir, "none.csv"), "--method", "gd")
+	if code != 2 || !strings.HasSuffix(errs, "none.csv: no such file or directory\n") {
+		t.Errorf("a missing file: status %d, %q", code, errs)
 	}
 }

@@ -63,6 +63,9 @@ func (s Scenario) MemoryEstimate() int64 {
 	total := int64(len(s.Methods)) * perRun
 	if s.Kind() == KindNetwork {
 		points := int64(s.Net.DataVals[0])
+		if s.Net.Own != nil {
+			points = int64(s.Net.Own.Points.N())
+		}
 		units := int64(0)
 		for _, w := range s.Net.Hidden {
 			units += int64(w)

@@ -19,6 +19,8 @@ import (
 //
 //	network  act:w1[,w2[,w3]][,loss=mse|ce][,init=K]   e.g. tanh:8,8 or relu:4,loss=ce
 //	dataset  name[:n=N,noise=σ,seed=K]                    e.g. circle or spiral:n=100,noise=0.05
+//	         points:P[,test=F,seed=K]                     the user's own points, P in the compact
+//	                                                      form of nn.Points.EncodeLink
 //
 // act is tanh, relu or sigmoid; w1..w3 are the widths of 1 to 3 hidden
 // layers, each 1 to nn.MaxWidth units. The network has 2 inputs and one
@@ -32,6 +34,70 @@ type Network struct {
 	NetVals  []float64
 	Data     string
 	DataVals []float64
+	// Own, when not nil, holds the user's own points in place of a
+	// generated data set: Data is then OwnDataName, and DataVals keep
+	// their defaults.
+	Own *OwnData
+}
+
+// OwnDataName is the data set name of the user's own points.
+const OwnDataName = "points"
+
+// OwnData is a user's own labelled points, with how to hold some out for
+// testing when they come without a split.
+type OwnData struct {
+	Points nn.Points
+	// OwnVals holds the values of OwnParams (test, seed).
+	OwnVals []float64
+}
+
+// OwnParams are the keys of an own data spec after its points.
+var OwnParams = []sim.Param{
+	{Key: "test", Desc: "fraction of the points held out for testing, when the data give no split", Default: 0.25, Min: 0, Max: 0.5},
+	{Key: "seed", Desc: "seed of the test split", Default: 1, Min: 0, Max: 1e9, Int: true},
+}
+
+// SetOwnData makes n's data the points p (checked as Validate does).
+func (n *Network) SetOwnData(p nn.Points) error {
+	own := &OwnData{Points: p, OwnVals: sim.Defaults(OwnParams)}
+	if err := own.validate(); err != nil {
+		return err
+	}
+	n.Data, n.DataVals, n.Own = OwnDataName, sim.Defaults(DataParams), own
+	return nil
+}
+
+// validate checks the points: as many as a link holds, on its grid, with
+// labels 0 or 1 and a split that leaves points to train and to test on.
+func (o *OwnData) validate() error {
+	p := &o.Points
+	if p.N() < nn.MinPoints || len(p.X) != 2*p.N() || p.Test != nil && len(p.Test) != p.N() {
+		return fmt.Errorf("own data: %d points, at least %d are needed", p.N(), nn.MinPoints)
+	}
+	for _, y := range p.Y {
+		if y != 0 && y != 1 {
+			return fmt.Errorf("own data: a label is %v, labels are 0 or 1", y)
+		}
+	}
+	if p.N() > nn.MaxLinkPoints {
+		return fmt.Errorf("own data: %d points; a scenario holds at most %d", p.N(), nn.MaxLinkPoints)
+	}
+	for i, v := range p.X {
+		if nn.Snap(v) != v {
+			return fmt.Errorf("own data: point %d has %s = %s; a scenario holds each coordinate as a multiple of 1/%d within ±%g",
+				i/2+1, []string{"x1", "x2"}[i%2], sim.FormatFloat(v), int(1/nn.LinkStep), nn.LinkRange)
+		}
+	}
+	if _, err := nn.DecodeLinkPoints(o.spec()); err != nil { // the split
+		return fmt.Errorf("own data: %v", strings.TrimPrefix(err.Error(), "points: "))
+	}
+	return scCheckValues("own data", o.OwnVals, OwnParams)
+}
+
+// spec is the points' compact form.
+func (o *OwnData) spec() string {
+	s, _ := o.Points.EncodeLink()
+	return s
 }
 
 // NetParams are the keys of a network spec after its widths.
@@ -95,6 +161,19 @@ func (n *Network) ParseNetwork(spec string) error {
 // ParseDataset reads a dataset spec into n's data fields.
 func (n *Network) ParseDataset(spec string) error {
 	name, set, _ := strings.Cut(spec, ":")
+	if name == OwnDataName {
+		enc, rest, _ := strings.Cut(set, ",")
+		p, err := nn.DecodeLinkPoints(enc)
+		if err != nil {
+			return fmt.Errorf("dataset points: %v", strings.TrimPrefix(err.Error(), "points: "))
+		}
+		vals, err := scParseSettings("dataset points", rest, OwnParams)
+		if err != nil {
+			return err
+		}
+		n.Data, n.DataVals, n.Own = OwnDataName, sim.Defaults(DataParams), &OwnData{Points: p, OwnVals: vals}
+		return nil
+	}
 	if slices.Index(nn.DatasetNames(), name) < 0 {
 		return fmt.Errorf("unknown dataset %s (accepted: %s)", sim.Quote(name), strings.Join(nn.DatasetNames(), ", "))
 	}
@@ -102,7 +181,7 @@ func (n *Network) ParseDataset(spec string) error {
 	if err != nil {
 		return err
 	}
-	n.Data, n.DataVals = name, vals
+	n.Data, n.DataVals, n.Own = name, vals, nil
 	return nil
 }
 
@@ -127,6 +206,13 @@ func (n Network) NetworkSpec() string {
 
 // DatasetSpec writes the dataset spec in canonical form (defaults omitted).
 func (n Network) DatasetSpec() string {
+	if n.Own != nil {
+		s := OwnDataName + ":" + n.Own.spec()
+		if set := sim.FormatSettings(n.Own.OwnVals, OwnParams); set != "" {
+			s += "," + set
+		}
+		return s
+	}
 	if set := sim.FormatSettings(n.DataVals, DataParams); set != "" {
 		return n.Data + ":" + set
 	}
@@ -144,6 +230,15 @@ func (n Network) Clone() Network {
 	c.Hidden = append([]int(nil), n.Hidden...)
 	c.NetVals = append([]float64(nil), n.NetVals...)
 	c.DataVals = append([]float64(nil), n.DataVals...)
+	if n.Own != nil {
+		o := OwnData{OwnVals: append([]float64(nil), n.Own.OwnVals...)}
+		o.Points.X = append([]float64(nil), n.Own.Points.X...)
+		o.Points.Y = append([]float64(nil), n.Own.Points.Y...)
+		if n.Own.Points.Test != nil {
+			o.Points.Test = append([]bool(nil), n.Own.Points.Test...)
+		}
+		c.Own = &o
+	}
 	return c
 }
 
@@ -156,6 +251,11 @@ func (n Network) Equal(o Network) bool {
 		if n.Hidden[i] != o.Hidden[i] {
 			return false
 		}
+	}
+	if (n.Own == nil) != (o.Own == nil) || n.Own != nil &&
+		(!slices.Equal(n.Own.Points.X, o.Own.Points.X) || !slices.Equal(n.Own.Points.Y, o.Own.Points.Y) ||
+			!slices.Equal(n.Own.Points.Test, o.Own.Points.Test) || !slices.Equal(n.Own.OwnVals, o.Own.OwnVals)) {
+		return false
 	}
 	return slices.Equal(n.NetVals, o.NetVals) && slices.Equal(n.DataVals, o.DataVals)
 }
@@ -175,6 +275,12 @@ func (n Network) Validate() error {
 	}
 	if err := scCheckValues("network", n.NetVals, NetParams); err != nil {
 		return err
+	}
+	if (n.Data == OwnDataName) != (n.Own != nil) {
+		return fmt.Errorf("network: own data must be named %s, and %s must hold own data", OwnDataName, OwnDataName)
+	}
+	if n.Own != nil {
+		return n.Own.validate()
 	}
 	if slices.Index(nn.DatasetNames(), n.Data) < 0 {
 		return fmt.Errorf("unknown dataset %s (accepted: %s)", sim.Quote(n.Data), strings.Join(nn.DatasetNames(), ", "))
@@ -199,9 +305,14 @@ func (n Network) Build() (*NetProblem, error) {
 	if err := n.Validate(); err != nil {
 		return nil, err
 	}
-	train, test, err := nn.Generate(n.Data, int(n.DataVals[0]), n.DataVals[1], uint64(n.DataVals[2]))
-	if err != nil {
-		return nil, err
+	var train, test nn.Dataset
+	var err error
+	if n.Own != nil {
+		train, test = n.Own.Points.Split(n.Own.OwnVals[0], uint64(n.Own.OwnVals[1]))
+	} else {
+		if train, test, err = nn.Generate(n.Data, int(n.DataVals[0]), n.DataVals[1], uint64(n.DataVals[2])); err != nil {
+			return nil, err
+		}
 	}
 	p := &NetProblem{Net: n.Clone(), Train: train, Test: test}
 	if p.TrainLoss, err = nn.NewMLP(n.Arch(), &p.Train); err != nil {

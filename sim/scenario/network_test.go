@@ -3,6 +3,7 @@ package scenario
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -144,5 +145,94 @@ func TestNetworkRunKeepsCurvature(t *testing.T) {
 		if !simtest.CloseVec(b, want, 1e-12) {
 			t.Error("newton: the model is not the Hessian at the iterate")
 		}
+	}
+}
+
+// ownPoints are eight points on the link's grid, two classes.
+func ownPoints() nn.Points {
+	p := nn.Points{}
+	for i := range 8 {
+		p.X = append(p.X, nn.Snap(float64(i)/4-1), nn.Snap(float64(i%3)/2-0.5))
+		p.Y = append(p.Y, float64(i%2))
+	}
+	return p
+}
+
+// TestOwnDataLinks: a network on the user's own points goes through its
+// link unchanged, splits them as asked (a fraction with a seed, or the
+// split given with them), trains on them, and refuses points a link cannot
+// hold and bad specs with a plain sentence.
+func TestOwnDataLinks(t *testing.T) {
+	s, err := Decode("v1;net=tanh:4;d=circle;m=gd:lr=0.5;n=50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	net := s.Net.Clone()
+	if err := net.SetOwnData(ownPoints()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetNetwork(net); err != nil {
+		t.Fatal(err)
+	}
+	text := s.Encode()
+	pts := ownPoints()
+	enc, _ := pts.EncodeLink()
+	if want := "v1;net=tanh:4;d=points:" + enc + ";m=gd:lr=0.5;n=50"; text != want {
+		t.Fatalf("encodes as %q, want %q", text, want)
+	}
+	d, err := Decode(text)
+	if err != nil || !d.Equal(s) || d.Encode() != text {
+		t.Fatalf("%q decodes to %q (%v)", text, d.Encode(), err)
+	}
+	p := d.NetProblem()
+	if p.Train.N() != 6 || p.Test.N() != 2 {
+		t.Errorf("8 points split %d/%d, want 6/2 (test=0.25)", p.Train.N(), p.Test.N())
+	}
+	own := ownPoints()
+	tr, te := own.Split(0.25, 1)
+	if !slices.Equal(p.Train.X, tr.X) || !slices.Equal(p.Test.X, te.X) {
+		t.Error("the problem's split is not Points.Split(0.25, 1)")
+	}
+	r := d.NewRuns()[0]
+	for r.Step() {
+	}
+	if last := r.Last(); !(last.F < r.Row(0).F) {
+		t.Errorf("training on own points: loss %v → %v", r.Row(0).F, last.F)
+	}
+
+	d2, err := Decode("v1;net=tanh:4;d=points:" + enc + ",test=0.5,seed=3;m=gd")
+	if err != nil || d2.NetProblem().Test.N() != 4 || !strings.Contains(d2.Encode(), ",test=0.5,seed=3;") {
+		t.Errorf("test=0.5,seed=3: %v, %q", err, d2.Encode())
+	}
+	own.Test = []bool{false, true, false, false, true, false, false, false}
+	enc2, _ := own.EncodeLink()
+	d3, err := Decode("v1;net=tanh:4;d=points:" + enc2 + ";m=gd")
+	if err != nil || d3.NetProblem().Test.N() != 2 || d3.NetProblem().Test.X[0] != own.X[2] {
+		t.Errorf("a given split: %v", err)
+	}
+
+	for _, c := range []struct{ link, want string }{
+		{"v1;net=tanh:4;d=points:;m=gd", "dataset points: not the form a link holds them in"},
+		{"v1;net=tanh:4;d=points:0AAAA;m=gd", "dataset points: 1 of them, want 4 to 200 in a link"},
+		{"v1;net=tanh:4;d=points:" + enc + ",test=0.9;m=gd", "test=0.9"},
+		{"v1;net=tanh:4;d=points:" + enc + ",n=5;m=gd", `"n"`},
+	} {
+		if _, err := Decode(c.link); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%.60q: %v, want it to say %q", c.link, err, c.want)
+		}
+	}
+	off := ownPoints()
+	off.X[0] = 0.3
+	if err := net.SetOwnData(off); err == nil || !strings.Contains(err.Error(), "point 1 has x1 = 0.3; a scenario holds each coordinate as a multiple of 1/256 within ±4") {
+		t.Errorf("off the grid: %v", err)
+	}
+	bad := ownPoints()
+	bad.Y[0] = 2
+	if err := net.SetOwnData(bad); err == nil || !strings.Contains(err.Error(), "labels are 0 or 1") {
+		t.Errorf("label 2: %v", err)
+	}
+	// choosing a generated set again drops the own points
+	if err := net.ParseDataset("xor"); err != nil || net.Own != nil || net.DatasetSpec() != "xor" {
+		t.Errorf("back to xor: %v, %v, %q", err, net.Own, net.DatasetSpec())
 	}
 }
