@@ -45,6 +45,12 @@ func (g *Game) do(a ui.Action, arg int) {
 		g.togglePopup(popSurface, 0)
 	case ui.ActType:
 		g.startTyping()
+	case ui.ActTapClass:
+		if st.Scen.Kind() == scenario.KindNetwork {
+			f := st.Flags
+			f.TapClass0 = !f.TapClass0
+			st.SetFlags(f)
+		}
 	case ui.ActPresetMenu:
 		g.togglePopup(popPresets, 0)
 	case ui.ActEditPanel:

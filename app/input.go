@@ -191,8 +191,12 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if at := g.panelAt(p.X, p.Y); at != 0 && g.scene.Explorable() { // a network's panels are not a start to click
-		g.panning = at
+	if at := g.panelAt(p.X, p.Y); at != 0 {
+		if g.scene.Explorable() {
+			g.panning = at
+		} else { // a network's plane: a tap edits its data
+			g.tapping = at
+		}
 	}
 }
 
@@ -240,17 +244,34 @@ func (g *Game) release() {
 				g.do(w.Act, w.Arg)
 			}
 		}
+	case g.tapping != 0:
+		at := g.tapping
+		g.tapping = 0
+		if v, x, y, ok := g.clickedOn(at); ok {
+			r := 12 * g.c.M.U * (v.XMax - v.XMin) / v.Screen.W // a finger's reach, in the plane
+			g.scene.Tap(g.st, x, y, r)
+		}
 	case g.panning != 0:
-		i, _ := g.panning.Index()
+		at := g.panning
 		g.panning = 0
-		if p.Clicked() && i < len(g.lay.panels) {
-			v := g.panelView(g.lay.panels[i].Plot)
-			x, y := v.ToWorld(p.X, p.Y)
+		if _, x, y, ok := g.clickedOn(at); ok {
 			g.setStart(x, y)
 		} else {
 			g.st.Changed = true
 		}
 	}
+}
+
+// clickedOn returns panel at's view and the point of its plane the
+// pointer was released on, when the press and release were a click.
+func (g *Game) clickedOn(at ui.PanelRef) (v geom.View, x, y float64, ok bool) {
+	i, _ := at.Index()
+	if !g.ptr.Clicked() || i >= len(g.lay.panels) {
+		return v, 0, 0, false
+	}
+	v = g.panelView(g.lay.panels[i].Plot)
+	x, y = v.ToWorld(g.ptr.X, g.ptr.Y)
+	return v, x, y, true
 }
 
 // setStart moves the start of every panel to a clicked point.

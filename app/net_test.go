@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -130,18 +131,13 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	}
 }
 
-// Things that do not apply to networks do nothing: clicking, dragging and
-// zooming a panel, the overlay and view toggles; the surface picker and the
+// Things that do not apply to networks do nothing: dragging and zooming a
+// panel, the overlay and view toggles; the surface picker and the
 // network editor switch between the two kinds of scenario.
 func TestNetworkInputs(t *testing.T) {
 	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
 	link := g.st.Scen.Encode()
 	pr := g.lay.panels[0].Plot
-	g.ptr.X, g.ptr.Y = pr.X+pr.W/2, pr.Y+pr.H/2
-	g.ptr.Press()
-	g.press()
-	g.ptr.Down, g.ptr.Released = false, true
-	g.release()
 	g.zoomAt(0, 2, pr.X+10, pr.Y+10)
 	for _, a := range []ui.Action{ui.ActOverlay, ui.ActEllipses, ui.ActTrials, ui.ActResetView, ui.ActZoomIn, ui.ActHelp, ui.ActClose} {
 		g.do(a, 0)
@@ -252,4 +248,61 @@ func BenchmarkNetworkFrame(b *testing.B) {
 			ft.report(b)
 		})
 	}
+}
+
+// tapAt taps (clicks) the screen point (x, y).
+func tapAt(g *Game, x, y float64) {
+	g.ptr.X, g.ptr.Y = x, y
+	g.ptr.Press()
+	g.press()
+	g.ptr.Down, g.ptr.Released = false, true
+	g.release()
+	g.ptr.Released = false
+}
+
+// TestTapEditsNetworkData: a tap on a network's input plane adds a
+// training point of the chosen class there (on the link's grid), the data
+// set becoming the user's own with its points and split kept; a tap on a
+// point takes it away; K switches the class; each edit restarts the runs
+// from the same seeded weights, and the link holds the points.
+func TestTapEditsNetworkData(t *testing.T) {
+	g, img := newTestGame(t, "#"+eosLink, 1600, 900)
+	p0 := g.st.Scen.NetProblem()
+	n0, start := p0.Train.N()+p0.Test.N(), append([]float64(nil), g.st.Scen.Start...)
+	v := g.panelView(g.lay.panels[0].Plot)
+	// near the panel's corners, outside the circle's data
+	ax, ay := v.XMin+0.92*(v.XMax-v.XMin), v.YMin+0.92*(v.YMax-v.YMin)
+	bx, by := v.XMin+0.08*(v.XMax-v.XMin), v.YMin+0.08*(v.YMax-v.YMin)
+	sx, sy := v.ToScreen(ax, ay)
+	tapAt(g, sx, sy)
+	own := g.st.Scen.Net.Own
+	if g.st.Notice != "" || own == nil || own.Points.N() != n0+1 {
+		t.Fatalf("after a tap: notice %q, own data %v", g.st.Notice, own != nil)
+	}
+	last := own.Points.N() - 1
+	if x, y := own.Points.X[2*last], own.Points.X[2*last+1]; math.Abs(x-ax) > 1.0/256 || math.Abs(y-ay) > 1.0/256 || own.Points.Y[last] != 1 || own.Points.Test[last] {
+		t.Errorf("the new point is (%v, %v), class %v, test %v; want about (%v, %v), a class-1 training point", x, y, own.Points.Y[last], own.Points.Test[last], ax, ay)
+	}
+	p := g.st.Scen.NetProblem()
+	if p.Train.N() != p0.Train.N()+1 || p.Test.N() != p0.Test.N() || !slices.Equal(g.st.Scen.Start, start) || len(g.st.Runs[0].Trace) != 1 {
+		t.Errorf("train %d (was %d), test %d (was %d), same start %v, rows %d", p.Train.N(), p0.Train.N(), p.Test.N(), p0.Test.N(), slices.Equal(g.st.Scen.Start, start), len(g.st.Runs[0].Trace))
+	}
+	g.do(ui.ActTapClass, 0)
+	sx2, sy2 := v.ToScreen(bx, by)
+	tapAt(g, sx2, sy2)
+	own = g.st.Scen.Net.Own
+	if own.Points.N() != n0+2 || own.Points.Y[own.Points.N()-1] != 0 || !strings.Contains(g.st.Scen.UI, "k") {
+		t.Errorf("K then a tap: %d points, last of class %v, UI %q", own.Points.N(), own.Points.Y[own.Points.N()-1], g.st.Scen.UI)
+	}
+	tapAt(g, sx+2, sy-1) // on the first point added: it goes
+	own = g.st.Scen.Net.Own
+	if own.Points.N() != n0+1 || own.Points.Y[own.Points.N()-1] != 0 {
+		t.Errorf("a tap on a point: %d points (want %d), last of class %v", own.Points.N(), n0+1, own.Points.Y[own.Points.N()-1])
+	}
+	d, err := scenario.Decode(g.st.Scen.Encode())
+	if err != nil || !d.Equal(g.st.Scen) {
+		t.Errorf("the link does not hold the points: %v", err)
+	}
+	onFrames(3, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	scenetest.SaveShot(t, img, "net-own-points")
 }

@@ -354,8 +354,9 @@ func TestTouchEveryControl(t *testing.T) {
 
 // TestTouchNetworkControls: a network scenario on each screen: its
 // controls are on screen and finger-sized, the slice's plane toggles by a
-// tap, and the network editor opens from the toolbar, fits, and changes
-// the network when a choice is tapped.
+// tap, so does the class a tap on a panel adds, and such a tap makes the
+// data one's own; the network editor opens from the toolbar, fits, and
+// changes the network when a choice is tapped.
 func TestTouchNetworkControls(t *testing.T) {
 	for _, d := range devices {
 		t.Run(d.name, func(t *testing.T) {
@@ -367,6 +368,17 @@ func TestTouchNetworkControls(t *testing.T) {
 			chromedp.Do(ctx, chromium.Frames(2))
 			checkControls(t, d.name, controls(t, ctx), d)
 			shot(t, ctx, "e2e-"+d.name+"-net.png")
+			// the class a tap adds, then a tap on the first panel's plane,
+			// just under its header's right end: a point of one's own
+			was = scenario()
+			tapAction(t, ctx, "tap-class")
+			waitFor(t, ctx, "window.curvlab.scenario !== "+strconv.Quote(was)+` && window.curvlab.scenario.includes(";u=") && window.curvlab.scenario.split(";u=")[1].includes("k")`, 10*time.Second)
+			head, ok := find(controls(t, ctx), "edit-panel", 0, false)
+			if !ok {
+				t.Fatal("no header for panel 1")
+			}
+			tap(t, ctx, head.X+head.W-30, head.Y+head.H+30)
+			waitFor(t, ctx, `window.curvlab.scenario.includes(";d=points:1")`, 10*time.Second)
 			tapAction(t, ctx, "net-menu")
 			waitFor(t, ctx, `window.curvlab.popup() === "network"`, 10*time.Second)
 			checkControls(t, d.name+" network editor", controls(t, ctx), d)

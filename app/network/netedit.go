@@ -145,6 +145,11 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 				plane = "Slice: PCA"
 			}
 			out = append(out, scene.ToolItem{Label: plane, Act: ui.ActPlane, Gap: true})
+			class := "Tap adds: 1"
+			if st.Flags.TapClass0 {
+				class = "Tap adds: 0"
+			}
+			out = append(out, scene.ToolItem{Label: class, Act: ui.ActTapClass})
 			it.Gap = false
 		case ui.ActCopyLink:
 			it.Gap = true
@@ -164,6 +169,8 @@ var netLegendLines = []string{
 	"   above 2/η a step of size η overshoots along the top eigenvector (edge of stability)",
 	"eigenvalues: the whole Hessian spectrum now, negative ones in red",
 	"slice: the training loss on a plane through the start, with the paths projected",
+	"your own data: tap or click a panel to add a training point of the class Tap adds (K switches it),",
+	"   on a point to take it away; the runs start again from the same weights",
 }
 
 // Field is nil: a network's editor has no text field.

@@ -8,12 +8,16 @@ package network
 import (
 	"image/color"
 	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/nn"
+	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -76,6 +80,81 @@ func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {
 // Explorable is false: the input plane keeps its window and its points
 // are data, not starts.
 func (s *Scene) Explorable() bool { return false }
+
+// Tap edits the data: the point within r of (x, y), if any, goes; else a
+// training point of the chosen class (Flags.TapClass0) comes there, on the
+// grid a link holds points on. The generated data set becomes the user's
+// own points on the first tap (snapped to that grid, its split kept). The
+// runs restart, from the same seeded weights; what a link cannot hold is
+// refused with a notice and changes nothing.
+func (s *Scene) Tap(st *scene.State, x, y, r float64) {
+	net := st.Scen.Net
+	if net == nil {
+		return
+	}
+	var pts nn.Points
+	if net.Own != nil {
+		pts = net.Clone().Own.Points
+	} else {
+		p := st.Scen.NetProblem()
+		pts.Test = []bool{}
+		for k, d := range []*nn.Dataset{&p.Train, &p.Test} {
+			for i := range d.Y {
+				x0, x1, y := d.Point(i)
+				pts.X = append(pts.X, nn.Snap(x0), nn.Snap(x1))
+				pts.Y = append(pts.Y, y)
+				pts.Test = append(pts.Test, k == 1)
+			}
+		}
+	}
+	near, best := -1, r*r
+	for i := range pts.Y {
+		dx, dy := pts.X[2*i]-x, pts.X[2*i+1]-y
+		if d := dx*dx + dy*dy; d <= best {
+			near, best = i, d
+		}
+	}
+	if near >= 0 {
+		pts.X = slices.Delete(pts.X, 2*near, 2*near+2)
+		pts.Y = slices.Delete(pts.Y, near, near+1)
+		if pts.Test != nil {
+			pts.Test = slices.Delete(pts.Test, near, near+1)
+		}
+	} else {
+		class := 1.0
+		if st.Flags.TapClass0 {
+			class = 0
+		}
+		pts.X = append(pts.X, nn.Snap(x), nn.Snap(y))
+		pts.Y = append(pts.Y, class)
+		if pts.Test != nil {
+			pts.Test = append(pts.Test, false)
+		}
+	}
+	edited := net.Clone()
+	if err := edited.SetOwnData(pts); err != nil {
+		st.Notice = "Your points: " + strings.TrimPrefix(err.Error(), "own data: ") + "."
+		return
+	}
+	edited.Own.OwnVals = ownVals(net)
+	sc := st.Scen.Clone()
+	if err := sc.SetNetwork(edited); err != nil {
+		st.Notice = "Your points: " + err.Error() + "."
+		return
+	}
+	if strings.HasPrefix(st.Notice, "Your points:") {
+		st.Notice = ""
+	}
+	st.SetScenario(sc)
+}
+
+// ownVals are the split settings of net's own data, or their defaults.
+func ownVals(net *scenario.Network) []float64 {
+	if net.Own != nil {
+		return append([]float64(nil), net.Own.OwnVals...)
+	}
+	return sim.Defaults(scenario.OwnParams)
+}
 
 // LambdaMax is the sharpness measured at the start of run k.
 func (s *Scene) LambdaMax(st *scene.State, k int) float64 { return st.Sharpness(k, 0) }

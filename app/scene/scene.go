@@ -47,6 +47,10 @@ type Scene interface {
 	// Explorable reports whether a panel's plane is the objective's own:
 	// a click there starts the runs, a drag pans, the wheel zooms.
 	Explorable() bool
+	// Tap is a click or tap at (x, y) on the plane of a panel that is not
+	// Explorable (a network's input plane: it adds a point of data there,
+	// or takes away the one within r).
+	Tap(st *State, x, y, r float64)
 	// Tools adapts the toolbar's items to the scene.
 	Tools(st *State, items []ToolItem) []ToolItem
 	// Objective is the toolbar's button for what the methods minimize;

@@ -22,8 +22,11 @@ type Flags struct {
 	HideEllipses, HideTrials, HideContours, Overlay bool
 	// PCA slices a network's loss along the principal components of the
 	// paths instead of the top Hessian eigenvectors.
-	PCA   bool
-	Speed int
+	PCA bool
+	// TapClass0: a tap on a network's input plane adds a point of class 0
+	// (teal) instead of class 1 (amber).
+	TapClass0 bool
+	Speed     int
 }
 
 func ParseFlags(u string) Flags {
@@ -33,6 +36,7 @@ func ParseFlags(u string) Flags {
 		HideContours: strings.Contains(u, "c"),
 		Overlay:      strings.Contains(u, "o"),
 		PCA:          strings.Contains(u, "p"),
+		TapClass0:    strings.Contains(u, "k"),
 		Speed:        DefaultSpeed,
 	}
 	for i := 0; i < len(u); i++ {
@@ -59,6 +63,9 @@ func (f Flags) String() string {
 	}
 	if f.PCA {
 		b.WriteByte('p')
+	}
+	if f.TapClass0 {
+		b.WriteByte('k')
 	}
 	if f.Speed != DefaultSpeed {
 		b.WriteByte(byte('0' + f.Speed))

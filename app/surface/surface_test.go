@@ -4,6 +4,7 @@ import (
 	"curvlab/internal/gameloop"
 	"curvlab/internal/scenetest"
 	"curvlab/render/geom"
+	"curvlab/sim"
 	"math"
 	"testing"
 
@@ -163,5 +164,30 @@ func TestTypedSurfaceDrawsOnlyNumbers(t *testing.T) {
 	g.St.StepAll()
 	if r := g.St.Runs[0]; len(r.Trace) != 2 || r.Row(0).F != 1 || r.Row(0).G[0] != 1 || r.Row(0).G[1] != 2 {
 		t.Errorf("rows %d, row 0 f %v ∇f %v", len(r.Trace), r.Row(0).F, r.Row(0).G)
+	}
+}
+
+// TestNotANumberIsTold: a run on a typed surface that steps where the
+// formula has no value stops there (diverged), and the status line says
+// where; a run that merely ends says nothing.
+func TestNotANumberIsTold(t *testing.T) {
+	g := newRig(t, "#v1;f=log(x)%20+%20y%5E2;x=0.5,0.5;m=gd:lr=1;m=newton;n=20", 1600, 900)
+	for !g.St.Done() {
+		g.St.StepAll()
+	}
+	g.Frames(1)
+	if r := g.St.Runs[0]; len(r.Trace) != 2 || r.Last().Events&sim.EventDiverged == 0 {
+		t.Fatalf("gd from (0.5, 0.5) with lr 1 (to x = −1.5): %d rows, events %v", len(r.Trace), r.Last().Events)
+	}
+	if want := "Panel 1 stopped at iteration 1: the formula has no number for its value there."; g.St.Notice != want {
+		t.Errorf("notice %q, want %q", g.St.Notice, want)
+	}
+	g2 := newRig(t, "#v1;f=x%5E2%20+%20y%5E2;x=0.5,0.5;m=newton;n=20", 1600, 900)
+	for !g2.St.Done() {
+		g2.St.StepAll()
+	}
+	g2.Frames(1)
+	if g2.St.Notice != "" {
+		t.Errorf("a run that converged: notice %q", g2.St.Notice)
 	}
 }

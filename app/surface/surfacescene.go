@@ -44,6 +44,9 @@ type Scene struct {
 	// says what is wrong with what it holds ("" when it compiles).
 	formula    ui.TextField
 	formulaErr string
+	// told[k] is the run of panel k whose stop on a value that is not a
+	// number was told (each run once).
+	told [scenario.MaxPanels]*sim.Run
 }
 
 // New returns the scene drawing into c, its text queue and painters.
@@ -91,7 +94,30 @@ func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Ti
 	s.st = st
 	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)
+		if r.Done && s.told[k] != r && st.Scen.SurfaceKind == surfaces.FormulaKind {
+			s.told[k] = r
+			s.tellNotANumber(st, k, r)
+		}
 	}
+}
+
+// tellNotANumber says, in the status line, where a run on a typed surface
+// stopped because the formula's value or gradient is not a number there:
+// the panel shows the last iterate that is one, and draws nothing else.
+func (s *Scene) tellNotANumber(st *scene.State, k int, r *sim.Run) {
+	last := &r.Trace[len(r.Trace)-1]
+	if last.Events&sim.EventDiverged == 0 {
+		return
+	}
+	what := "its value"
+	switch {
+	case math.IsNaN(last.F) || math.IsInf(last.F, 0):
+	case !(last.GNorm < math.Inf(1)):
+		what = "its gradient"
+	default:
+		return // diverged by running away, not by a value that is not a number
+	}
+	st.Notice = "Panel " + strconv.Itoa(k+1) + " stopped at iteration " + strconv.Itoa(last.Iter) + ": the formula has no number for " + what + " there."
 }
 
 func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
@@ -132,6 +158,10 @@ func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {
 func (s *Scene) panelView(r geom.Rect) geom.View { return s.View(s.st, r) }
 
 func (s *Scene) Explorable() bool { return true }
+
+// Tap does nothing: a click on a surface's panel moves the start (the app
+// does that, as the plane is Explorable).
+func (s *Scene) Tap(st *scene.State, x, y, r float64) {}
 
 func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 

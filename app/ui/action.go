@@ -41,6 +41,7 @@ const (
 	ActPlane       // loss slice of a network: Hessian eigenvectors or PCA
 	ActMenu        // the toolbar's actions that do not fit on it, as a list
 	ActType        // type into the scene's text field (a surface's formula)
+	ActTapClass    // the class of the points a tap on a network's plane adds
 )
 
 // actionNames are the actions' names, for automated checks
@@ -53,7 +54,7 @@ var actionNames = [...]string{
 	ActResetView: "reset-view", ActZoomIn: "zoom-in", ActZoomOut: "zoom-out", ActCopyLink: "copy-link",
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
-	ActMenu: "menu", ActType: "type",
+	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class",
 }
 
 func (a Action) String() string {
@@ -86,6 +87,7 @@ var Keymap = []Binding{
 	{ebiten.KeyY, false, ActType, 0, "Y", "type your own surface f(x, y)"},
 	{ebiten.KeyN, false, ActNetMenu, 0, "N", "network, data and loss (switches to a network)"},
 	{ebiten.KeyB, false, ActPlane, 0, "B", "network loss slice: Hessian eigenvectors / PCA"},
+	{ebiten.KeyK, false, ActTapClass, 0, "K", "network: a tap adds a point of class 0 / 1"},
 	{ebiten.KeyP, false, ActPresetMenu, 0, "P", "presets (lessons)"},
 	{ebiten.Key1, false, ActEditPanel, 0, "1–4", "method and settings of panel 1–4"},
 	{ebiten.Key2, false, ActEditPanel, 1, "", ""},

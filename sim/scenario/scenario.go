@@ -117,7 +117,7 @@ const (
 	MaxSteps     = 100000
 	DefaultTol   = 1e-8
 	// MaxLinkLen bounds the text form, before and after percent-decoding.
-	MaxLinkLen = 1000
+	MaxLinkLen = 2000
 	// MaxStartCoord bounds |x_i| of the start point.
 	MaxStartCoord = 1e6
 	// MaxViewCoord bounds the view window's coordinates and MaxViewSize its
