@@ -65,15 +65,39 @@ func netFields(n *scenario.Network) []netField {
 	}
 	dataSeed := data(2)
 	dataSeed.p = seed("of the data set's generator", n.DataVals[2])
-	return append(fs,
+	fs = append(fs,
 		netField{seed("of the initial weights", n.NetVals[1]),
 			func(n *scenario.Network) float64 { return n.NetVals[1] },
-			func(n *scenario.Network, v float64) { n.NetVals[1] = v }},
-		netField{sim.Param{Key: "data", Desc: "two classes of points in the plane", Choices: nn.DatasetNames()},
-			func(n *scenario.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
-			func(n *scenario.Network, v float64) { n.Data, n.Own = nn.DatasetNames()[int(v)], nil }},
-		data(0), data(1), dataSeed,
-	)
+			func(n *scenario.Network, v float64) { n.NetVals[1] = v }})
+	if n.Own == nil {
+		return append(fs,
+			netField{sim.Param{Key: "data", Desc: "two classes of points in the plane (a tap on a panel makes them yours)", Choices: nn.DatasetNames()},
+				func(n *scenario.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
+				func(n *scenario.Network, v float64) { n.Data, n.Own = nn.DatasetNames()[int(v)], nil }},
+			data(0), data(1), dataSeed)
+	}
+	// The user's own points: the last choice; a generated set replaces
+	// them. Their split is drawn with a fraction and a seed unless they
+	// came with one.
+	names := append(nn.DatasetNames(), "your "+strconv.Itoa(n.Own.Points.N())+" points")
+	fs = append(fs, netField{sim.Param{Key: "data", Desc: "your points, or a generated set in their place", Choices: names},
+		func(n *scenario.Network) float64 { return float64(len(names) - 1) },
+		func(n *scenario.Network, v float64) {
+			if i := int(v); i < len(names)-1 {
+				n.Data, n.DataVals, n.Own = names[i], sim.Defaults(scenario.DataParams), nil
+			}
+		}})
+	if n.Own.Points.Test != nil {
+		return fs
+	}
+	own := func(i int) netField {
+		return netField{scenario.OwnParams[i],
+			func(n *scenario.Network) float64 { return n.Own.OwnVals[i] },
+			func(n *scenario.Network, v float64) { n.Own.OwnVals[i] = v }}
+	}
+	splitSeed := own(1)
+	splitSeed.p = seed("of the test split", n.Own.OwnVals[1])
+	return append(fs, own(0), splitSeed)
 }
 
 // Editor lays out the network editor: a way back to the surfaces, then
