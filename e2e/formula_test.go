@@ -18,8 +18,9 @@ const field = `document.getElementById("curvlab-field")`
 // field over the canvas and the keyboard in it; a formula typed there is
 // drawn as soon as it parses (the link has it); a bad one keeps the last
 // good surface and the field says what is wrong, with the column; a
-// formula pasted works too; Enter keeps it and closes the editor, and the
-// runs start at (−2, 2) on it.
+// formula pasted works too; Enter keeps it and closes the editor, the
+// runs start at (−2, 2) on it and, computed in the worker, are curvsim's;
+// Back and Forward go through the formulas typed.
 func TestTypeAFormula(t *testing.T) {
 	ctx := page(t, "")
 	focusCanvas(t, ctx)
@@ -77,9 +78,15 @@ func TestTypeAFormula(t *testing.T) {
 	if f := *rows[0][2]; !(f > 1.378 && f < 1.379) {
 		t.Errorf("f at the start is %v, want sin(−2)cos(2) + 1 ≈ 1.3784", f)
 	}
+	// the runs on the typed surface, computed in the worker, are
+	// curvsim's to the last bit (its exp, log and powers are pmath's)
+	typed := eval[string](t, ctx, "window.curvlab.scenario")
+	if eng := eval[string](t, ctx, "window.curvlab.engine"); eng != "worker" {
+		t.Errorf("engine %q, want worker", eng)
+	}
+	matchesCLI(t, ctx, typed)
 	// the typing has its own history entry: Back returns to the surface
 	// from before it, Forward to the formula
-	typed := eval[string](t, ctx, "window.curvlab.scenario")
 	eval[bool](t, ctx, "history.back() || true")
 	waitFor(t, ctx, "window.curvlab.scenario === "+strconv.Quote(defaultText), 10*time.Second)
 	eval[bool](t, ctx, "history.forward() || true")
