@@ -274,6 +274,7 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.relayout()
 	g.takeTyped()
+	g.takeDropped(ebiten.DroppedFiles())
 	g.handleInput()
 	wasPlaying := g.st.Playing
 	g.st.Tick(dt, t0.Add(scene.FrameWork*3/4-g.worked))
