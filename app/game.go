@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"time"
 
 	"curvlab/app/network"
@@ -49,15 +50,16 @@ type Game struct {
 	keptTyping bool
 	help       helpText
 
-	opened      chan string    // links opened by the host (hashchange)
-	typedText   chan typedText // what the host's text field holds (TextEditor)
-	editing     editingText    // what the host's text field was last told
-	lastTick    time.Time
-	firstFrame  bool
-	noticeSent  string
-	lastPublish time.Time
-	toast       string // a passing message, e.g. "Link copied."
-	toastUntil  time.Time
+	opened       chan string    // links opened by the host (hashchange)
+	typedText    chan typedText // what the host's text field holds (TextEditor)
+	editing      editingText    // what the host's text field was last told
+	editingRunes []rune         // editing.text's characters
+	lastTick     time.Time
+	firstFrame   bool
+	noticeSent   string
+	lastPublish  time.Time
+	toast        string // a passing message, e.g. "Link copied."
+	toastUntil   time.Time
 	// the status line's message, shortened to fit its width
 	statusMsg, statusFit string
 	// the status line's text as fitted, for the message, width and font
@@ -185,14 +187,21 @@ func (g *Game) showTextField() {
 		return
 	}
 	var want editingText
-	if f := g.scene.Field(); f != nil && f.Active && g.popup.kind == popSurface {
+	f := g.scene.Field()
+	if f != nil && f.Active && g.popup.kind == popSurface {
 		for _, w := range g.ws.List[g.ws.PopupStart:] {
 			if w.Kind == ui.KindText {
 				s := g.scale
 				want = editingText{r: geom.Rect{X: w.R.X / s, Y: w.R.Y / s, W: w.R.W / s, H: w.R.H / s},
-					text: f.String(), problem: g.scene.FieldError(), font: g.c.M.Font / s}
+					text: g.editing.text, problem: g.scene.FieldError(), font: g.c.M.Font / s}
 			}
 		}
+	}
+	// the text is made a string only when it changed: a frame allocates
+	// nothing while the user does not type
+	if want.r.W > 0 && (want.text == "" || !slices.Equal(f.Text, g.editingRunes)) {
+		want.text = f.String()
+		g.editingRunes = append(g.editingRunes[:0], f.Text...)
 	}
 	if want != g.editing {
 		g.editing = want

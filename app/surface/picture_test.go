@@ -118,7 +118,7 @@ func sr1LearnsBowl() (a [4]float64, u1, u2 [2]float64) {
 // semi-axes √(2c/2) and √(2c/10) along A's eigenvectors throughout.
 func TestSR1LearnsPicture(t *testing.T) {
 	link := scenetest.PresetLink(t, "sr1-learns")
-	sc := scenetest.Decode(t, link)
+	sc := scenetest.MustDecode(t, link)
 	r := sc.NewRuns()[0]
 	a, u1, _ := sr1LearnsBowl()
 	v := panelViewOf(sc)
@@ -209,7 +209,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 		{"s=quadratic:l1=2;x=-1.5,1", func([]float64) [4]float64 { return bowl }, 10},
 	} {
 		for _, k := range sim.MethodKinds() {
-			sc := scenetest.Decode(t, "v1;"+surf.link+";m="+k.Name+";n=12")
+			sc := scenetest.MustDecode(t, "v1;"+surf.link+";m="+k.Name+";n=12")
 			r := sc.NewRuns()[0]
 			var hess [4]float64
 			for step := 0; step <= 12; step++ {
@@ -279,7 +279,7 @@ func TestEstimateIsDrawnAsItsKind(t *testing.T) {
 // shrinks, and starts away from 1 so that Δ and Δ² differ); methods
 // without one draw none.
 func TestTrustRegionIsTheCircleOfRadiusDelta(t *testing.T) {
-	sc := scenetest.Decode(t, "v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
+	sc := scenetest.MustDecode(t, "v1;s=rosenbrock;x=-1.2,1;m=sr1-tr:radius=0.5;m=tr-dogleg:radius=0.3;m=tr-cg:radius=0.7;m=newton;n=30")
 	runs := sc.NewRuns()
 	v := panelViewOf(sc)
 	var hess [4]float64

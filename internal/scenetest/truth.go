@@ -51,8 +51,9 @@ func PresetLink(t testing.TB, name string) string {
 	return pr.Link
 }
 
-// Decode decodes a scenario's text form.
-func Decode(t testing.TB, link string) scenario.Scenario {
+// MustDecode decodes a scenario's text form with scenario.Decode (fuzzed
+// there), failing the test when it is refused.
+func MustDecode(t testing.TB, link string) scenario.Scenario {
 	t.Helper()
 	sc, err := scenario.Decode(link)
 	if err != nil {

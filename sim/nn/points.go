@@ -104,15 +104,15 @@ func ParseCSV(text string) (Points, error) {
 	if p.N() < MinPoints {
 		return p, fmt.Errorf("%d points, at least %d are needed", p.N(), MinPoints)
 	}
-	if err := p.checkSplit(); err != nil {
+	if err := p.CheckSplit(); err != nil {
 		return p, fmt.Errorf("the split column %v", err)
 	}
 	return p, nil
 }
 
-// checkSplit checks that a given split leaves points to train and to test
-// on.
-func (p *Points) checkSplit() error {
+// CheckSplit checks that a given split (Test not nil) leaves points to
+// train and to test on.
+func (p *Points) CheckSplit() error {
 	train, test := 0, 0
 	for _, t := range p.Test {
 		if t {
@@ -324,7 +324,7 @@ func DecodeLinkPoints(s string) (Points, error) {
 			return Points{}, fmt.Errorf("points: point %d is marked test, but the link gives no split", i+1)
 		}
 	}
-	if err := p.checkSplit(); err != nil {
+	if err := p.CheckSplit(); err != nil {
 		return Points{}, fmt.Errorf("points: the split %v", err)
 	}
 	return p, nil

@@ -88,8 +88,8 @@ func (o *OwnData) validate() error {
 				i/2+1, []string{"x1", "x2"}[i%2], sim.FormatFloat(v), int(1/nn.LinkStep), nn.LinkRange)
 		}
 	}
-	if _, err := nn.DecodeLinkPoints(o.spec()); err != nil { // the split
-		return fmt.Errorf("own data: %v", strings.TrimPrefix(err.Error(), "points: "))
+	if err := p.CheckSplit(); err != nil {
+		return fmt.Errorf("own data: the split %v", err)
 	}
 	return scCheckValues("own data", o.OwnVals, OwnParams)
 }

@@ -399,8 +399,11 @@ func (s Scenario) Validate() error {
 		}
 		if s.SurfaceKind == surfaces.FormulaKind {
 			name = "the formula"
-			if _, err := surfaces.NewFormula(s.Formula); err != nil {
-				return fmt.Errorf("formula: %v", err)
+			compiled := s.surf != nil && s.surfKind == surfaces.FormulaKind && s.surfFormula == s.Formula // by SetFormula
+			if !compiled {
+				if _, err := surfaces.NewFormula(s.Formula); err != nil {
+					return fmt.Errorf("formula: %v", err)
+				}
 			}
 		} else if s.Formula != "" {
 			return fmt.Errorf("a formula is given with surface %s", s.SurfaceKind.Name)
