@@ -20,10 +20,14 @@ import (
 // current scene (surface.Scene or network.Scene) lay out, update and draw the
 // panels.
 type Game struct {
-	host  Host
-	st    *scene.State
-	scale float64 // device pixels per logical pixel, capped at 2
-	w, h  float64 // screen size in device pixels
+	host Host
+	// textEditor is host as a TextEditor (nil if it is not one), asserted
+	// once: a type assertion in a frame may allocate (Go caches them as it
+	// goes)
+	textEditor TextEditor
+	st         *scene.State
+	scale      float64 // device pixels per logical pixel, capped at 2
+	w, h       float64 // screen size in device pixels
 
 	c      *ui.Canvas // the layout's sizes, the painters, the text queue
 	lay    layout
@@ -93,6 +97,7 @@ func New(link string, host Host) *Game {
 		typedText: make(chan typedText, 64),
 		uiDirty:   true,
 	}
+	g.textEditor, _ = host.(TextEditor)
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	if why != "" && g.st.Notice == "" {
 		g.st.Notice = why
@@ -182,8 +187,8 @@ func (g *Game) takeTyped() {
 // showTextField puts the host's text field, when it has one, over the
 // scene's field while it is being edited, and hides it otherwise.
 func (g *Game) showTextField() {
-	te, ok := g.host.(TextEditor)
-	if !ok {
+	te := g.textEditor
+	if te == nil {
 		return
 	}
 	var want editingText

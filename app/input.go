@@ -53,7 +53,7 @@ func (g *Game) handleInput() {
 func (g *Game) handleKeys() {
 	if f := g.scene.Field(); f != nil && f.Active {
 		if g.popup.kind == popSurface {
-			if _, ok := g.host.(TextEditor); !ok { // else the host's field has the keys
+			if g.textEditor == nil { // else the host's field has the keys
 				g.typeKeys(f)
 			}
 			return
