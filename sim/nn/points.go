@@ -37,13 +37,78 @@ const (
 // 7: label must be 0 or 1, not 2".
 func ParseCSV(text string) (Points, error) {
 	var p Points
-	if len(text) > MaxCSVBytes {
-		return p, fmt.Errorf("the data is %d bytes long, at most %d", len(text), MaxCSVBytes)
-	}
 	split := -1 // unknown: 0 without a split column, 1 with
+	err := csvRows(text, func(n int, fields []string) error {
+		if len(fields) < 3 || len(fields) > 4 {
+			return fmt.Errorf("line %d: %d fields, want x1,x2,label (and optionally train or test)", n, len(fields))
+		}
+		has := 0
+		if len(fields) == 4 {
+			has = 1
+		}
+		if split >= 0 && has != split {
+			return fmt.Errorf("line %d: the split column (train or test) must be on every line or on none", n)
+		}
+		split = has
+		var xy [2]float64
+		for k := range 2 {
+			v, err := csvNumber(fields[k])
+			if err != nil {
+				return fmt.Errorf("line %d: x%d: %v", n, k+1, err)
+			}
+			if math.Abs(v) > MaxCoord {
+				return fmt.Errorf("line %d: x%d = %s is out of range [−%d, %d]", n, k+1, shortField(fields[k]), MaxCoord, MaxCoord)
+			}
+			xy[k] = v
+		}
+		var y float64
+		switch fields[2] {
+		case "0", "0.0":
+		case "1", "1.0":
+			y = 1
+		default:
+			return fmt.Errorf("line %d: label must be 0 or 1, not %s", n, shortField(fields[2]))
+		}
+		if p.N() == MaxPoints {
+			return fmt.Errorf("line %d: more than %d points", n, MaxPoints)
+		}
+		p.X = append(p.X, xy[0], xy[1])
+		p.Y = append(p.Y, y)
+		if has == 1 {
+			switch strings.ToLower(fields[3]) {
+			case "train":
+				p.Test = append(p.Test, false)
+			case "test":
+				p.Test = append(p.Test, true)
+			default:
+				return fmt.Errorf("line %d: the fourth column must be train or test, not %s", n, shortField(fields[3]))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Points{}, err
+	}
+	if p.N() < MinPoints {
+		return p, fmt.Errorf("%d points, at least %d are needed", p.N(), MinPoints)
+	}
+	if err := p.CheckSplit(); err != nil {
+		return p, fmt.Errorf("the split column %v", err)
+	}
+	return p, nil
+}
+
+// csvRows calls row with each line of CSV text that holds data: its
+// number and its fields (see splitFields), skipping blank lines, lines
+// starting with #, and a first line that does not start with a number (a
+// header). It stops at row's first error, and refuses text longer than
+// MaxCSVBytes.
+func csvRows(text string, row func(n int, fields []string) error) error {
+	if len(text) > MaxCSVBytes {
+		return fmt.Errorf("the data is %d bytes long, at most %d", len(text), MaxCSVBytes)
+	}
 	first := true
 	for i, line := range strings.Split(text, "\n") {
-		n := i + 1
 		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -55,59 +120,11 @@ func ParseCSV(text string) (Points, error) {
 				continue // a header
 			}
 		}
-		if len(fields) < 3 || len(fields) > 4 {
-			return p, fmt.Errorf("line %d: %d fields, want x1,x2,label (and optionally train or test)", n, len(fields))
-		}
-		has := 0
-		if len(fields) == 4 {
-			has = 1
-		}
-		if split >= 0 && has != split {
-			return p, fmt.Errorf("line %d: the split column (train or test) must be on every line or on none", n)
-		}
-		split = has
-		var xy [2]float64
-		for k := range 2 {
-			v, err := csvNumber(fields[k])
-			if err != nil {
-				return p, fmt.Errorf("line %d: x%d: %v", n, k+1, err)
-			}
-			if math.Abs(v) > MaxCoord {
-				return p, fmt.Errorf("line %d: x%d = %s is out of range [−%d, %d]", n, k+1, shortField(fields[k]), MaxCoord, MaxCoord)
-			}
-			xy[k] = v
-		}
-		var y float64
-		switch fields[2] {
-		case "0", "0.0":
-		case "1", "1.0":
-			y = 1
-		default:
-			return p, fmt.Errorf("line %d: label must be 0 or 1, not %s", n, shortField(fields[2]))
-		}
-		if p.N() == MaxPoints {
-			return p, fmt.Errorf("line %d: more than %d points", n, MaxPoints)
-		}
-		p.X = append(p.X, xy[0], xy[1])
-		p.Y = append(p.Y, y)
-		if has == 1 {
-			switch strings.ToLower(fields[3]) {
-			case "train":
-				p.Test = append(p.Test, false)
-			case "test":
-				p.Test = append(p.Test, true)
-			default:
-				return p, fmt.Errorf("line %d: the fourth column must be train or test, not %s", n, shortField(fields[3]))
-			}
+		if err := row(i+1, fields); err != nil {
+			return err
 		}
 	}
-	if p.N() < MinPoints {
-		return p, fmt.Errorf("%d points, at least %d are needed", p.N(), MinPoints)
-	}
-	if err := p.CheckSplit(); err != nil {
-		return p, fmt.Errorf("the split column %v", err)
-	}
-	return p, nil
+	return nil
 }
 
 // CheckSplit checks that a given split (Test not nil) leaves points to
@@ -280,16 +297,38 @@ func (p *Points) EncodeLink() (s string, ok bool) {
 		b.WriteByte('1')
 	}
 	for i := range p.Y {
-		q := func(v float64) uint32 { return uint32(math.Round((v + LinkRange) / LinkStep)) }
-		bits := q(p.X[2*i])<<13 | q(p.X[2*i+1])<<2 | uint32(p.Y[i])<<1
+		low := uint32(p.Y[i]) << 1
 		if p.Test != nil && p.Test[i] {
-			bits |= 1
+			low |= 1
 		}
-		for k := 3; k >= 0; k-- {
-			b.WriteByte(linkAlphabet[bits>>(6*k)&63])
-		}
+		writeLinkPoint(&b, p.X[2*i], p.X[2*i+1], low)
 	}
 	return b.String(), true
+}
+
+// writeLinkPoint writes a point of the link's compact form: 4 characters
+// holding x1 and x2 as 11-bit steps of LinkStep from −LinkRange (both on
+// that grid, within the range) and two low bits of the caller's.
+func writeLinkPoint(b *strings.Builder, x1, x2 float64, low uint32) {
+	q := func(v float64) uint32 { return uint32(math.Round((v + LinkRange) / LinkStep)) }
+	bits := q(x1)<<13 | q(x2)<<2 | low&3
+	for k := 3; k >= 0; k-- {
+		b.WriteByte(linkAlphabet[bits>>(6*k)&63])
+	}
+}
+
+// readLinkPoint reads the point writeLinkPoint wrote at s[at:at+4].
+func readLinkPoint(s string, at int) (x1, x2 float64, low uint32, err error) {
+	var bits uint32
+	for k := range 4 {
+		c := strings.IndexByte(linkAlphabet, s[at+k])
+		if c < 0 {
+			return 0, 0, 0, fmt.Errorf("points: character %d is not of the link's alphabet", at+k+1)
+		}
+		bits = bits<<6 | uint32(c)
+	}
+	x := func(q uint32) float64 { return float64(q)*LinkStep - LinkRange }
+	return x(bits >> 13 & 2047), x(bits >> 2 & 2047), bits & 3, nil
 }
 
 // DecodeLinkPoints reads EncodeLink's form.
@@ -307,16 +346,11 @@ func DecodeLinkPoints(s string) (Points, error) {
 		p.Test = make([]bool, 0, n)
 	}
 	for i := range n {
-		var bits uint32
-		for k := range 4 {
-			c := strings.IndexByte(linkAlphabet, s[1+4*i+k])
-			if c < 0 {
-				return Points{}, fmt.Errorf("points: character %d is not of the link's alphabet", 2+4*i+k)
-			}
-			bits = bits<<6 | uint32(c)
+		x1, x2, bits, err := readLinkPoint(s, 1+4*i)
+		if err != nil {
+			return Points{}, err
 		}
-		x := func(q uint32) float64 { return float64(q)*LinkStep - LinkRange }
-		p.X = append(p.X, x(bits>>13&2047), x(bits>>2&2047))
+		p.X = append(p.X, x1, x2)
 		p.Y = append(p.Y, float64(bits>>1&1))
 		if withSplit {
 			p.Test = append(p.Test, bits&1 == 1)

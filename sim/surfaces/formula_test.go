@@ -24,6 +24,7 @@ var typedLibrary = map[string]string{
 	"saddle":          "x^2 - y^2",
 	"monkey-saddle":   "x^3 - 3*x*y^2",
 	"linreg":          "((x + 2*y - 3)^2 + (2*x + 3*y - 5)^2 + (3*x + 4*y - 7)^2)/3",
+	"linefit":         "((x + 0.5*y - 1)^2 + (x + 1.5*y - 1.5)^2 + (x + 2*y - 2.5)^2 + (x + 3*y - 2.5)^2 + (x + 3.5*y - 3.5)^2)/5",
 	"quadratic":       "0.5*((cos(pi/6)*x + sin(pi/6)*y)^2 + 10*(-sin(pi/6)*x + cos(pi/6)*y)^2)",
 	"valley":          "0.5*(cos(pi/6)*x + sin(pi/6)*y)^2 + 100*(cosh(-sin(pi/6)*x + cos(pi/6)*y) - 1)",
 }
