@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"curvlab/sim"
+	"curvlab/sim/nn"
 	"curvlab/sim/surfaces"
 )
 
@@ -26,6 +27,10 @@ import (
 //	   see package formula): the typed surface, default view [−3, 3]²
 //	x  start point, comma-separated, one number per dimension (required;
 //	   with f, default −2,2)
+//	p  the points of a line fit (with s=linefit; default: its own five),
+//	   4 characters a point (nn.EncodeLinkPairs): at most
+//	   nn.MaxLinkPoints of them, coordinates multiples of nn.LinkStep in
+//	   [−nn.LinkRange, nn.LinkRange)
 //	m  method spec name[:key=value,...], 1 to MaxPanels times, in panel order
 //	n  step budget, an integer in 1..MaxSteps (default DefaultSteps)
 //	t  tolerance on ‖g‖ in [0, 1] (default DefaultTol; 0 never stops)
@@ -55,6 +60,10 @@ type Scenario struct {
 	// Formula is the typed surface's formula when SurfaceKind is
 	// surfaces.FormulaKind (set it with SetFormula), "" otherwise.
 	Formula string
+	// Fit is the points (x₀, y₀, x₁, y₁, …) of a line fit when
+	// SurfaceKind is surfaces.LineFitKind (set them with SetFit; nil: the
+	// surface's default points), nil otherwise.
+	Fit     []float64
 	Methods []sim.Spec // one per panel, 1..MaxPanels
 	Start   []float64
 	Steps   int
@@ -75,6 +84,7 @@ type Scenario struct {
 	surfKind    *surfaces.Kind
 	surfVals    []float64
 	surfFormula string
+	surfFit     []float64
 }
 
 // Kind is what a scenario is about: a surface to walk, or a network to
@@ -167,11 +177,30 @@ func (s *Scenario) SetSurface(k *surfaces.Kind, vals []float64) error {
 	}
 	s.SurfaceKind = k
 	s.SurfaceVals = append([]float64(nil), vals...)
-	s.Formula = ""
+	s.Formula, s.Fit = "", nil
 	s.surfKind = k
 	s.surfVals = append([]float64(nil), vals...)
-	s.surfFormula = ""
+	s.surfFormula, s.surfFit = "", nil
 	s.surf = k.New(s.surfVals)
+	return nil
+}
+
+// SetFit makes the surface the line fit of the points xy = (x₀, y₀, x₁,
+// y₁, …), which a link must hold exactly (nn.PairsFitLink): at most
+// nn.MaxLinkPoints of them, on its grid. Points it refuses leave s as it
+// was.
+func (s *Scenario) SetFit(xy []float64) error {
+	f, err := surfaces.NewLineFit(xy)
+	if err != nil {
+		return err
+	}
+	if !nn.PairsFitLink(xy) {
+		return fmt.Errorf("line fit: a link holds at most %d points with coordinates in [%s, %s) at steps of %s", nn.MaxLinkPoints,
+			sim.FormatFloat(-nn.LinkRange), sim.FormatFloat(nn.LinkRange), sim.FormatFloat(nn.LinkStep))
+	}
+	xy = append([]float64(nil), xy...)
+	s.SurfaceKind, s.SurfaceVals, s.Formula, s.Fit = surfaces.LineFitKind, nil, "", xy
+	s.surfKind, s.surfVals, s.surfFormula, s.surfFit, s.surf = surfaces.LineFitKind, nil, "", xy, f
 	return nil
 }
 
@@ -185,8 +214,8 @@ func (s *Scenario) SetFormula(src string) error {
 	if err != nil {
 		return fmt.Errorf("formula: %v", err)
 	}
-	s.SurfaceKind, s.SurfaceVals, s.Formula = surfaces.FormulaKind, nil, src
-	s.surfKind, s.surfVals, s.surfFormula, s.surf = surfaces.FormulaKind, nil, src, f
+	s.SurfaceKind, s.SurfaceVals, s.Formula, s.Fit = surfaces.FormulaKind, nil, src, nil
+	s.surfKind, s.surfVals, s.surfFormula, s.surfFit, s.surf = surfaces.FormulaKind, nil, src, nil, f
 	return nil
 }
 
@@ -199,8 +228,16 @@ func (s *Scenario) SetFormula(src string) error {
 // not compile (set by hand, not validated) gives a surface that is NaN
 // everywhere.
 func (s Scenario) Surface() surfaces.Surface {
-	if s.surf != nil && s.surfKind == s.SurfaceKind && slices.Equal(s.surfVals, s.SurfaceVals) && s.surfFormula == s.Formula {
+	if s.surf != nil && s.surfKind == s.SurfaceKind && slices.Equal(s.surfVals, s.SurfaceVals) && s.surfFormula == s.Formula &&
+		slices.Equal(s.surfFit, s.Fit) {
 		return s.surf
+	}
+	if s.SurfaceKind == surfaces.LineFitKind && s.Fit != nil {
+		f, err := surfaces.NewLineFit(s.Fit)
+		if err != nil {
+			return surfaces.NaNSurface{}
+		}
+		return f
 	}
 	if s.SurfaceKind == surfaces.FormulaKind {
 		f, err := surfaces.NewFormula(s.Formula)
@@ -219,7 +256,7 @@ func (s *Scenario) SetNetwork(n Network) error {
 	if err != nil {
 		return err
 	}
-	s.SurfaceKind, s.SurfaceVals, s.surf, s.surfKind, s.surfVals, s.View = nil, nil, nil, nil, nil, nil
+	s.SurfaceKind, s.SurfaceVals, s.Formula, s.Fit, s.surf, s.surfKind, s.surfVals, s.surfFit, s.View = nil, nil, "", nil, nil, nil, nil, nil, nil
 	s.Net = &p.Net
 	s.netProb = p
 	s.Start = append([]float64(nil), p.Init...)
@@ -285,6 +322,9 @@ func (s Scenario) NewRunsWith(opt sim.RunOptions) []*sim.Run {
 func (s Scenario) Clone() Scenario {
 	c := s
 	c.SurfaceVals = append([]float64(nil), s.SurfaceVals...)
+	if s.Fit != nil {
+		c.Fit = append([]float64(nil), s.Fit...)
+	}
 	c.Start = append([]float64(nil), s.Start...)
 	c.Methods = make([]sim.Spec, len(s.Methods))
 	for i, sp := range s.Methods {
@@ -305,7 +345,7 @@ func (s Scenario) Clone() Scenario {
 // compared with ==, so −0 equals 0).
 func (s Scenario) Equal(o Scenario) bool {
 	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) || s.Formula != o.Formula ||
-		len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
+		!slices.Equal(s.Fit, o.Fit) || (s.Fit == nil) != (o.Fit == nil) || len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
 		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || (s.View == nil) != (o.View == nil) {
 		return false
 	}
@@ -348,6 +388,11 @@ func (s Scenario) Encode() string {
 				b.WriteByte(':')
 				b.WriteString(set)
 			}
+		}
+		if s.Fit != nil {
+			b.WriteString(";p=")
+			enc, _ := nn.EncodeLinkPairs(s.Fit) // Validate says when it cannot
+			b.WriteString(enc)
 		}
 		b.WriteString(";x=")
 		scWriteFloats(&b, s.Start)
@@ -407,6 +452,17 @@ func (s Scenario) Validate() error {
 			}
 		} else if s.Formula != "" {
 			return fmt.Errorf("a formula is given with surface %s", s.SurfaceKind.Name)
+		}
+		if s.Fit != nil {
+			if s.SurfaceKind != surfaces.LineFitKind {
+				return fmt.Errorf("points of a line fit are given with surface %s", s.SurfaceKind.Name)
+			}
+			if err := surfaces.CheckFitPoints(s.Fit); err != nil {
+				return err
+			}
+			if !nn.PairsFitLink(s.Fit) {
+				return fmt.Errorf("line fit: a link cannot hold these points (at most %d, on its grid)", nn.MaxLinkPoints)
+			}
 		}
 	}
 	if len(s.Methods) == 0 {
@@ -573,6 +629,12 @@ func scDecode(text string) (Scenario, error) {
 			if err := s.SetSurface(k, vals); err != nil {
 				return s, err
 			}
+		case "p":
+			xy, err := nn.DecodeLinkPairs(val, surfaces.MinFitPoints)
+			if err != nil {
+				return s, fmt.Errorf("line fit: %v", err)
+			}
+			s.Fit = xy
 		case "x":
 			parts := strings.Split(val, ",")
 			if len(parts) > 16 {
@@ -648,13 +710,13 @@ func scDecode(text string) (Scenario, error) {
 			}
 			s.UI = val
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, x, m, n, t, w, u, net, d)", sim.Quote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, n, t, w, u, net, d)", sim.Quote(key))
 		}
 	}
 	if net != nil {
 		switch {
-		case seen["s"] || seen["f"] || seen["x"] || seen["w"]:
-			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, x=, w=)")
+		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=)")
 		case !seen["net"]:
 			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
 		case len(s.Methods) == 0:
@@ -664,6 +726,14 @@ func scDecode(text string) (Scenario, error) {
 			return s, err
 		}
 		return s, s.Validate()
+	}
+	if s.Fit != nil {
+		if s.SurfaceKind != surfaces.LineFitKind {
+			return s, fmt.Errorf("p= gives the points of a line fit: it goes with s=linefit")
+		}
+		if err := s.SetFit(s.Fit); err != nil {
+			return s, err
+		}
 	}
 	if s.Start == nil && s.SurfaceKind == surfaces.FormulaKind {
 		st := s.Surface().Start()

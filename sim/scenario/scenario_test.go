@@ -29,6 +29,53 @@ var scCanonical = []string{
 	"v1;f=x%5E2+y%5E2;x=-2,2;m=gd",
 	"v1;f=(1-x)%5E2+100*(y-x%5E2)%5E2;x=-1.2,1;m=gd:lr=0.002;m=newton;w=-2,2,-1,3",
 	"v1;f=sin(x)*cos(y)%20+%20min(x,y)/2;x=0.5,0.5;m=bfgs;n=50",
+	"v1;s=linefit;x=0,0;m=gd:lr=0.1;m=newton",
+	"v1;s=linefit;p=gAAAgAAA_8AA;x=0.5,-1;m=sr1",
+}
+
+// TestFitLinks: a line fit's link holds its points, and builds the fit
+// whose minimum is the least-squares line through them: slope
+// Σ(x−x̄)(y−ȳ)/Σ(x−x̄)², through (x̄, ȳ).
+func TestFitLinks(t *testing.T) {
+	xy := []float64{-1, 0.5, 0, 1.25, 1.5, 1.5, 3, 3.75}
+	sc, err := Decode("v1;s=linefit;x=0,0;m=newton")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sc.SetFit(xy); err != nil {
+		t.Fatal(err)
+	}
+	text := sc.Encode()
+	d, err := Decode(text)
+	if err != nil {
+		t.Fatalf("%s: %v", text, err)
+	}
+	if !slices.Equal(d.Fit, xy) || d.SurfaceKind != surfaces.LineFitKind || !strings.Contains(text, ";s=linefit;p=") {
+		t.Fatalf("%s decodes to points %v", text, d.Fit)
+	}
+	var xbar, ybar, sxy, sxx float64
+	for i := 0; i < len(xy); i += 2 {
+		xbar += xy[i] / 4
+		ybar += xy[i+1] / 4
+	}
+	for i := 0; i < len(xy); i += 2 {
+		sxy += (xy[i] - xbar) * (xy[i+1] - ybar)
+		sxx += (xy[i] - xbar) * (xy[i] - xbar)
+	}
+	slope := sxy / sxx
+	ms := d.Surface().Minima()
+	if len(ms) != 1 || math.Abs(ms[0].Y-slope) > 1e-12 || math.Abs(ms[0].X-(ybar-slope*xbar)) > 1e-12 {
+		t.Errorf("minima %+v, least squares intercept %g, slope %g", ms, ybar-slope*xbar, slope)
+	}
+	for _, bad := range [][]float64{{0.001, 0, 1, 1}, {0, 0, 5, 1}, {1, 1}} {
+		c := sc
+		if err := c.SetFit(bad); err == nil || !slices.Equal(c.Fit, xy) {
+			t.Errorf("SetFit(%v): error %v, points now %v", bad, err, c.Fit)
+		}
+	}
+	if err := sc.SetSurface(surfaces.LineFitKind, nil); err != nil || sc.Fit != nil || sc.Surface().(*surfaces.LineFit).N() != 5 {
+		t.Errorf("SetSurface(linefit): %v, points %v", err, sc.Fit)
+	}
 }
 
 // TestFormulaLinks: a typed surface's link takes the formula as typed or
@@ -276,6 +323,13 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;f=x;s=rosenbrock;x=1,1;m=gd", "s= and f= both give the surface"},
 	{"v1;f=x;x=1,1,1;m=gd", "start has 3 coordinates, the formula needs 2"},
 	{"v1;net=tanh:4;f=x;m=gd", "takes no surface, start or view"},
+	{"v1;net=tanh:4;p=AAAAAAAA;m=gd", "takes no surface, start or view"},
+	{"v1;s=rosenbrock;p=AAAAAAAA;x=1,1;m=gd", "p= gives the points of a line fit: it goes with s=linefit"},
+	{"v1;s=linefit;p=AAAA;x=1,1;m=gd", "line fit: points: 1 of them, want 2 to 400 in a link"},
+	{"v1;s=linefit;p=AAAAAAA;x=1,1;m=gd", "line fit: points: not the form a link holds them in"},
+	{"v1;s=linefit;p=AAABAAAA;x=1,1;m=gd", "line fit: points: point 1 carries a label"},
+	{"v1;s=linefit;p=AAAAAA.A;x=1,1;m=gd", "line fit: points: character 7 is not of the link's alphabet"},
+	{"v1;s=linefit;p=AAAAAAAA;p=AAAAAAAA;x=1,1;m=gd", `field "p" given twice`},
 	{"v1", "missing surface"},
 	{"v1;s=quadratic", "missing start"},
 	{"v1;s=quadratic;x=1,1", "missing method"},
