@@ -34,6 +34,8 @@ Usage:
               --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
   curvsim run --formula EXPR [--start x1,x2] --method SPEC [--method SPEC]...
               [--steps N] [--tol T] [--format csv|json]
+  curvsim run --surface linefit --dataset csv:PATH [--start x1,x2]
+              --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
   curvsim run --scenario TEXT [--steps N] [--tol T] [--format csv|json]
   curvsim run --preset NAME [--steps N] [--tol T] [--format csv|json]
       Print every iterate. SPEC is name[:key=value[,key=value]...], e.g.
@@ -43,7 +45,10 @@ Usage:
       function of x and y, e.g. '(1 - x)^2 + 100*(y - x^2)^2': numbers, x,
       y, pi, e, + - * / ^, parentheses, sin cos tan asin acos atan sinh
       cosh tanh exp log sqrt abs min max; its gradient and Hessian are
-      exact (automatic differentiation); default start -2,2.
+      exact (automatic differentiation); default start -2,2. linefit is
+      the least-squares line y = x1 + x2*x through points (x,y a line of
+      the CSV file PATH, header optional; 2 to 400 points, coordinates
+      multiples of 1/256 in [-4, 4), as a link holds them).
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.
       CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events with row 0
@@ -227,7 +232,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (scenario.Scenario, er
 		} else if sc, err = scenario.Decode(o.scene); err != nil {
 			return sc, badf("--scenario: %s", strings.TrimPrefix(err.Error(), "link: "))
 		}
-	} else if o.set["network"] || o.set["dataset"] {
+	} else if o.set["network"] || o.set["dataset"] && o.surface != surfaces.LineFitKind.Name {
 		if err := o.networkScenario(&sc, defaultSteps); err != nil {
 			return sc, err
 		}
@@ -496,7 +501,17 @@ func (o *options) surfaceOf(sc *scenario.Scenario) error {
 	if err != nil {
 		return badf("--param: surface %s: %v", k.Name, err)
 	}
-	return sc.SetSurface(k, vals)
+	if err := sc.SetSurface(k, vals); err != nil {
+		return err
+	}
+	if k == surfaces.LineFitKind && o.set["dataset"] {
+		path, ok := strings.CutPrefix(o.dataset, "csv:")
+		if !ok {
+			return badf("--dataset %q: a line fit's points come from a file, csv:PATH (x,y a line)", o.dataset)
+		}
+		return fitData(sc, path)
+	}
+	return nil
 }
 
 // surfaceSpec is the surface's name[:key=value,...] form, or for a typed

@@ -14,6 +14,7 @@ import (
 	"curvlab/sim"
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 // networkScenario builds a network scenario from --network, --dataset and
@@ -49,16 +50,11 @@ func (o *options) networkScenario(sc *scenario.Scenario, defaultSteps int) error
 // ownData makes net's data the points of the CSV file at path
 // (x1,x2,label[,train|test], see nn.ParseCSV).
 func ownData(net *scenario.Network, path string) error {
-	f, err := os.Open(path)
+	text, err := readDataFile(path)
 	if err != nil {
-		return badf("--dataset csv:%s: %v", path, errors.Unwrap(err))
+		return err
 	}
-	defer f.Close()
-	text, err := io.ReadAll(io.LimitReader(f, nn.MaxCSVBytes+1))
-	if err != nil {
-		return badf("--dataset csv:%s: %v", path, err)
-	}
-	p, err := nn.ParseCSV(string(text))
+	p, err := nn.ParseCSV(text)
 	if err != nil {
 		return badf("--dataset csv:%s: %v", path, err)
 	}
@@ -66,6 +62,38 @@ func ownData(net *scenario.Network, path string) error {
 		return badf("--dataset csv:%s: %v", path, strings.TrimPrefix(err.Error(), "own data: "))
 	}
 	return nil
+}
+
+// fitData makes sc's surface the line fit of the points of the CSV file
+// at path (x,y, see nn.ParsePairsCSV).
+func fitData(sc *scenario.Scenario, path string) error {
+	text, err := readDataFile(path)
+	if err != nil {
+		return err
+	}
+	xy, err := nn.ParsePairsCSV(text, surfaces.MinFitPoints, surfaces.MaxFitPoints)
+	if err != nil {
+		return badf("--dataset csv:%s: %v", path, err)
+	}
+	if err := sc.SetFit(xy); err != nil {
+		return badf("--dataset csv:%s: %v", path, strings.TrimPrefix(err.Error(), "line fit: "))
+	}
+	return nil
+}
+
+// readDataFile reads the CSV file --dataset csv:path names, at most
+// nn.MaxCSVBytes of it and a byte more (which ParseCSV refuses).
+func readDataFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", badf("--dataset csv:%s: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	text, err := io.ReadAll(io.LimitReader(f, nn.MaxCSVBytes+1))
+	if err != nil {
+		return "", badf("--dataset csv:%s: %v", path, err)
+	}
+	return string(text), nil
 }
 
 // trackNetwork follows every run (before it steps) with a tracker that

@@ -185,3 +185,60 @@ func TestDatasetCSV(t *testing.T) {
 		t.Errorf("a missing file: status %d, %q", code, errs)
 	}
 }
+
+// TestLineFitCSV: --surface linefit --dataset csv:PATH fits a line to the
+// file's points: Newton's first step lands on the least-squares line
+// (slope Σ(x−x̄)(y−ȳ)/Σ(x−x̄)² through the mean, worked out by hand below),
+// and the printed scenario gives the same rows; a bad file is one line
+// naming the line, status 2.
+func TestLineFitCSV(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	// x̄ = 1, ȳ = 2; Σ(x−x̄)(y−ȳ) = (−1)(−1.5) + 0 + (1)(1.5) = 3,
+	// Σ(x−x̄)² = 2: slope 1.5, intercept 2 − 1.5 = 0.5.
+	good := write("line.csv", "x,y\n0,0.5\n1,2\n2,3.5\n")
+	js := mustRun(t, "run", "--surface", "linefit", "--dataset", "csv:"+good, "--method", "newton", "--steps", "3", "--format", "json")
+	var o struct {
+		Scenario string `json:"scenario"`
+		Panels   []struct {
+			Steps []struct {
+				X []float64 `json:"x"`
+			} `json:"steps"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Panels) != 1 || len(o.Panels[0].Steps) < 2 {
+		t.Fatalf("output %.200s", js)
+	}
+	if x := o.Panels[0].Steps[1].X; math.Abs(x[0]-0.5) > 1e-12 || math.Abs(x[1]-1.5) > 1e-12 {
+		t.Errorf("Newton's first step to %v, the least-squares line is (0.5, 1.5)", x)
+	}
+	if !strings.Contains(o.Scenario, ";s=linefit;p=") {
+		t.Errorf("scenario %q holds no points", o.Scenario)
+	}
+	if again := mustRun(t, "run", "--scenario", o.Scenario, "--format", "json"); again != js {
+		t.Error("the printed scenario gives other rows than the CSV")
+	}
+	for _, c := range []struct{ text, want string }{
+		{"0,0\n1,x\n", "line 2: y: \"x\" is not a number"},
+		{"0,0\n", "1 points, at least 2 are needed"},
+		{"0,0\n1,0.3\n", "point 2 has y = 0.3; a scenario holds each coordinate as a multiple of 1/256 within ±4"},
+	} {
+		path := write("bad.csv", c.text)
+		code, out, errs := call("run", "--surface", "linefit", "--dataset", "csv:"+path, "--method", "gd")
+		if want := "curvsim run: --dataset csv:" + path + ": " + c.want + "\n"; code != 2 || out != "" || errs != want {
+			t.Errorf("%.30q: status %d, stderr %q; want 2 and %q", c.text, code, errs, want)
+		}
+	}
+	if code, _, errs := call("run", "--surface", "linefit", "--dataset", "circle", "--method", "gd"); code != 2 || !strings.Contains(errs, "csv:PATH") {
+		t.Errorf("--dataset circle with linefit: status %d, %q", code, errs)
+	}
+}

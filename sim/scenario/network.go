@@ -79,14 +79,8 @@ func (o *OwnData) validate() error {
 			return fmt.Errorf("own data: a label is %v, labels are 0 or 1", y)
 		}
 	}
-	if p.N() > nn.MaxLinkPoints {
-		return fmt.Errorf("own data: %d points; a scenario holds at most %d", p.N(), nn.MaxLinkPoints)
-	}
-	for i, v := range p.X {
-		if nn.Snap(v) != v {
-			return fmt.Errorf("own data: point %d has %s = %s; a scenario holds each coordinate as a multiple of 1/%d within ±%g",
-				i/2+1, []string{"x1", "x2"}[i%2], sim.FormatFloat(v), int(1/nn.LinkStep), nn.LinkRange)
-		}
+	if err := scCheckLinkPoints(p.X, "x1", "x2"); err != nil {
+		return fmt.Errorf("own data: %v", err)
 	}
 	if err := p.CheckSplit(); err != nil {
 		return fmt.Errorf("own data: the split %v", err)

@@ -194,9 +194,8 @@ func (s *Scenario) SetFit(xy []float64) error {
 	if err != nil {
 		return err
 	}
-	if !nn.PairsFitLink(xy) {
-		return fmt.Errorf("line fit: a link holds at most %d points with coordinates in [%s, %s) at steps of %s", nn.MaxLinkPoints,
-			sim.FormatFloat(-nn.LinkRange), sim.FormatFloat(nn.LinkRange), sim.FormatFloat(nn.LinkStep))
+	if err := scCheckLinkPoints(xy, "x", "y"); err != nil {
+		return fmt.Errorf("line fit: %v", err)
 	}
 	xy = append([]float64(nil), xy...)
 	s.SurfaceKind, s.SurfaceVals, s.Formula, s.Fit = surfaces.LineFitKind, nil, "", xy
@@ -460,8 +459,8 @@ func (s Scenario) Validate() error {
 			if err := surfaces.CheckFitPoints(s.Fit); err != nil {
 				return err
 			}
-			if !nn.PairsFitLink(s.Fit) {
-				return fmt.Errorf("line fit: a link cannot hold these points (at most %d, on its grid)", nn.MaxLinkPoints)
+			if err := scCheckLinkPoints(s.Fit, "x", "y"); err != nil {
+				return fmt.Errorf("line fit: %v", err)
 			}
 		}
 	}
@@ -751,6 +750,22 @@ func scDecode(text string) (Scenario, error) {
 		return s, err
 	}
 	return s, nil
+}
+
+// scCheckLinkPoints checks that a link holds the points xy = (a₀, b₀, a₁,
+// b₁, …) exactly (coordinates named a and b in the message): at most
+// nn.MaxLinkPoints of them, on its grid.
+func scCheckLinkPoints(xy []float64, a, b string) error {
+	if n := len(xy) / 2; n > nn.MaxLinkPoints {
+		return fmt.Errorf("%d points; a scenario holds at most %d", n, nn.MaxLinkPoints)
+	}
+	for i, v := range xy {
+		if nn.Snap(v) != v {
+			return fmt.Errorf("point %d has %s = %s; a scenario holds each coordinate as a multiple of 1/%d within ±%g",
+				i/2+1, []string{a, b}[i%2], sim.FormatFloat(v), int(1/nn.LinkStep), nn.LinkRange)
+		}
+	}
+	return nil
 }
 
 // scParseSettings is ParseSettings with messages that start with what.
