@@ -147,13 +147,7 @@ func TestNetworkJSONAndCompare(t *testing.T) {
 // line, status 2.
 func TestDatasetCSV(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	good := write("good.csv", "x1,x2,label\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n0.5,0.5,1\n-1,-1,0\n-0.5,0.25,1\n0.25,-0.75,0\n")
 	js := mustRun(t, "run", "--network", "tanh:4", "--dataset", "csv:"+good, "--method", "gd:lr=0.5", "--steps", "20", "--format", "json")
 	var o struct {
@@ -193,13 +187,7 @@ func TestDatasetCSV(t *testing.T) {
 // naming the line, status 2.
 func TestLineFitCSV(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	// x̄ = 1, ȳ = 2; Σ(x−x̄)(y−ȳ) = (−1)(−1.5) + 0 + (1)(1.5) = 3,
 	// Σ(x−x̄)² = 2: slope 1.5, intercept 2 − 1.5 = 0.5.
 	good := write("line.csv", "x,y\n0,0.5\n1,2\n2,3.5\n")
@@ -241,4 +229,14 @@ func TestLineFitCSV(t *testing.T) {
 	if code, _, errs := call("run", "--surface", "linefit", "--dataset", "circle", "--method", "gd"); code != 2 || !strings.Contains(errs, "csv:PATH") {
 		t.Errorf("--dataset circle with linefit: status %d, %q", code, errs)
 	}
+}
+
+// writeFile writes text to the file name in dir and returns its path.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
