@@ -47,7 +47,7 @@ type Game struct {
 	pressed   ui.WidgetRef // widget pressed and not yet released
 	dragging  ui.WidgetRef // slider being dragged
 	panning   ui.PanelRef  // panel being panned
-	tapping   ui.PanelRef  // panel whose plane (not explorable) was pressed
+	grab      pointGrab    // a press on the scene's data
 	hot       ui.WidgetRef // widget under the pointer
 	chars     []rune       // the characters typed this frame (for a text field)
 	// keptTyping: this spell of typing has started its history entry

@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -32,6 +33,9 @@ func (g *Game) handleInput() {
 	}
 	if p.Released {
 		g.release()
+	}
+	if p.RightClicked && g.popup.kind == popNone {
+		g.deletePointAt(p.X, p.Y)
 	}
 	if p.Wheel != 0 {
 		if g.popup.kind != popNone && g.popup.Rect.Contains(p.X, p.Y) {
@@ -191,12 +195,56 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if at := g.panelAt(p.X, p.Y); at != 0 {
-		if g.scene.Explorable() {
-			g.panning = at
-		} else { // a network's plane: a tap edits its data
-			g.tapping = at
-		}
+	if v, ok := g.scene.DataAt(g.st, g.lay.panels, p.X, p.Y); ok {
+		x, y := v.ToWorld(p.X, p.Y)
+		g.grab = pointGrab{on: true, view: v, point: g.scene.PointNear(g.st, x, y, fingerReach(v, g.c.M.U))}
+		return
+	}
+	if at := g.panelAt(p.X, p.Y); at != 0 && g.scene.Explorable() {
+		g.panning = at
+	}
+}
+
+// pointGrab is a press on the plane of the scene's data: a tap there adds
+// a point (or deletes the one tapped), a drag moves the point pressed, a
+// long press deletes it.
+type pointGrab struct {
+	on    bool
+	view  geom.View // the plane's, as pressed: the whole gesture uses it
+	point int       // the point pressed, −1 for none
+	done  bool      // the gesture did its edit (a long press): the rest is ignored
+}
+
+// fingerReach is how far from a point, in the plane of view v, a press
+// takes it: 12 logical pixels (u device pixels each).
+func fingerReach(v geom.View, u float64) float64 { return 12 * u * (v.XMax - v.XMin) / v.Screen.W }
+
+// dragPoint follows a press on the scene's data: the point pressed moves
+// with the pointer (within the plane), and a long press deletes it.
+func (g *Game) dragPoint() {
+	p, gr := &g.ptr, &g.grab
+	switch {
+	case gr.done || gr.point < 0:
+	case p.LongPressed():
+		g.scene.EditPoints(g.st, scene.PointEdit{Op: scene.PointDelete, I: gr.point})
+		gr.done = true
+	case p.Moved && (p.DX != 0 || p.DY != 0):
+		v := gr.view
+		x, y := v.ToWorld(math.Max(v.Screen.X, math.Min(p.X, v.Screen.X+v.Screen.W)), math.Max(v.Screen.Y, math.Min(p.Y, v.Screen.Y+v.Screen.H)))
+		g.scene.EditPoints(g.st, scene.PointEdit{Op: scene.PointMove, I: gr.point, X: x, Y: y})
+	}
+}
+
+// deletePointAt deletes the data point under the screen point (x, y), if
+// there is one (a right click).
+func (g *Game) deletePointAt(x, y float64) {
+	v, ok := g.scene.DataAt(g.st, g.lay.panels, x, y)
+	if !ok {
+		return
+	}
+	wx, wy := v.ToWorld(x, y)
+	if i := g.scene.PointNear(g.st, wx, wy, fingerReach(v, g.c.M.U)); i >= 0 {
+		g.scene.EditPoints(g.st, scene.PointEdit{Op: scene.PointDelete, I: i})
 	}
 }
 
@@ -209,6 +257,8 @@ func (g *Game) drag() {
 	case g.scrolling && p.Moved:
 		g.pressed = 0 // a drag, not a tap
 		g.scrollPopup(-p.DY)
+	case g.grab.on:
+		g.dragPoint()
 	case g.panning != 0 && p.Moved && (p.DX != 0 || p.DY != 0):
 		i, _ := g.panning.Index()
 		v := g.panelView(g.lay.panels[i].Plot)
@@ -244,12 +294,16 @@ func (g *Game) release() {
 				g.do(w.Act, w.Arg)
 			}
 		}
-	case g.tapping != 0:
-		at := g.tapping
-		g.tapping = 0
-		if v, x, y, ok := g.clickedOn(at); ok {
-			r := 12 * g.c.M.U * (v.XMax - v.XMin) / v.Screen.W // a finger's reach, in the plane
-			g.scene.Tap(g.st, x, y, r)
+	case g.grab.on:
+		gr := g.grab
+		g.grab = pointGrab{}
+		switch {
+		case gr.done || !p.Clicked():
+		case gr.point >= 0:
+			g.scene.EditPoints(g.st, scene.PointEdit{Op: scene.PointDelete, I: gr.point})
+		default:
+			x, y := gr.view.ToWorld(p.X, p.Y)
+			g.scene.EditPoints(g.st, scene.PointEdit{Op: scene.PointAdd, X: x, Y: y})
 		}
 	case g.panning != 0:
 		at := g.panning

@@ -81,54 +81,80 @@ func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {
 // are data, not starts.
 func (s *Scene) Explorable() bool { return false }
 
-// Tap edits the data: the point within r of (x, y), if any, goes; else a
-// training point of the chosen class (Flags.TapClass0) comes there, on the
-// grid a link holds points on. The generated data set becomes the user's
-// own points on the first tap (snapped to that grid, its split kept). The
+// DataAt: every panel's plot is the input plane, in the panel's view.
+func (s *Scene) DataAt(st *scene.State, panels []ui.PanelRects, x, y float64) (geom.View, bool) {
+	for _, pr := range panels {
+		if pr.Plot.Contains(x, y) {
+			return s.View(st, pr.Plot), true
+		}
+	}
+	return geom.View{}, false
+}
+
+// PointNear is the index of the point within r of (x, y), as points
+// numbers them.
+func (s *Scene) PointNear(st *scene.State, x, y, r float64) int {
+	if st.Scen.Net == nil {
+		return -1
+	}
+	pts := points(st)
+	return scene.NearestPoint(pts.X, x, y, r)
+}
+
+// points are the network's data as points of one's own: its own, or the
+// generated set's (snapped to the grid a link holds points on, its split
+// kept), training points first.
+func points(st *scene.State) nn.Points {
+	if own := st.Scen.Net.Own; own != nil {
+		return st.Scen.Net.Clone().Own.Points
+	}
+	var pts nn.Points
+	p := st.Scen.NetProblem()
+	pts.Test = []bool{}
+	for k, d := range []*nn.Dataset{&p.Train, &p.Test} {
+		for i := range d.Y {
+			x0, x1, y := d.Point(i)
+			pts.X = append(pts.X, nn.Snap(x0), nn.Snap(x1))
+			pts.Y = append(pts.Y, y)
+			pts.Test = append(pts.Test, k == 1)
+		}
+	}
+	return pts
+}
+
+// EditPoints edits the data: a training point of the chosen class
+// (Flags.TapClass0) is added, or a point moved or deleted, on the grid a
+// link holds points on. The generated data set becomes the user's own
+// points on the first edit (snapped to that grid, its split kept). The
 // runs restart, from the same seeded weights; what a link cannot hold is
 // refused with a notice and changes nothing.
-func (s *Scene) Tap(st *scene.State, x, y, r float64) {
+func (s *Scene) EditPoints(st *scene.State, e scene.PointEdit) {
 	net := st.Scen.Net
 	if net == nil {
 		return
 	}
-	var pts nn.Points
-	if net.Own != nil {
-		pts = net.Clone().Own.Points
-	} else {
-		p := st.Scen.NetProblem()
-		pts.Test = []bool{}
-		for k, d := range []*nn.Dataset{&p.Train, &p.Test} {
-			for i := range d.Y {
-				x0, x1, y := d.Point(i)
-				pts.X = append(pts.X, nn.Snap(x0), nn.Snap(x1))
-				pts.Y = append(pts.Y, y)
-				pts.Test = append(pts.Test, k == 1)
-			}
-		}
+	pts := points(st)
+	if e.Op != scene.PointAdd && (e.I < 0 || e.I >= pts.N()) {
+		return
 	}
-	near, best := -1, r*r
-	for i := range pts.Y {
-		dx, dy := pts.X[2*i]-x, pts.X[2*i+1]-y
-		if d := dx*dx + dy*dy; d <= best {
-			near, best = i, d
-		}
-	}
-	if near >= 0 {
-		pts.X = slices.Delete(pts.X, 2*near, 2*near+2)
-		pts.Y = slices.Delete(pts.Y, near, near+1)
-		if pts.Test != nil {
-			pts.Test = slices.Delete(pts.Test, near, near+1)
-		}
-	} else {
+	switch e.Op {
+	case scene.PointAdd:
 		class := 1.0
 		if st.Flags.TapClass0 {
 			class = 0
 		}
-		pts.X = append(pts.X, nn.Snap(x), nn.Snap(y))
+		pts.X = append(pts.X, nn.Snap(e.X), nn.Snap(e.Y))
 		pts.Y = append(pts.Y, class)
 		if pts.Test != nil {
 			pts.Test = append(pts.Test, false)
+		}
+	case scene.PointMove:
+		pts.X[2*e.I], pts.X[2*e.I+1] = nn.Snap(e.X), nn.Snap(e.Y)
+	case scene.PointDelete:
+		pts.X = slices.Delete(pts.X, 2*e.I, 2*e.I+2)
+		pts.Y = slices.Delete(pts.Y, e.I, e.I+1)
+		if pts.Test != nil {
+			pts.Test = slices.Delete(pts.Test, e.I, e.I+1)
 		}
 	}
 	edited := net.Clone()

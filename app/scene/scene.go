@@ -47,10 +47,18 @@ type Scene interface {
 	// Explorable reports whether a panel's plane is the objective's own:
 	// a click there starts the runs, a drag pans, the wheel zooms.
 	Explorable() bool
-	// Tap is a click or tap at (x, y) on the plane of a panel that is not
-	// Explorable (a network's input plane: it adds a point of data there,
-	// or takes away the one within r).
-	Tap(st *State, x, y, r float64)
+	// DataAt reports whether the screen point (x, y) is on the plane of
+	// the scene's data (a network's input plane, a line fit's points),
+	// and v, that plane's view: there a tap adds a point, a drag moves
+	// one, a long press or a right click deletes one (see EditPoints).
+	DataAt(st *State, panels []ui.PanelRects, x, y float64) (v geom.View, ok bool)
+	// PointNear is the index of the data point nearest to (x, y) of the
+	// data's plane within r, −1 if none is.
+	PointNear(st *State, x, y, r float64) int
+	// EditPoints adds, moves or deletes a point of the data, which become
+	// the user's own, and restarts the runs; an edit that would leave data
+	// a scenario cannot hold changes nothing and says why in st's notice.
+	EditPoints(st *State, e PointEdit)
 	// Tools adapts the toolbar's items to the scene.
 	Tools(st *State, items []ToolItem) []ToolItem
 	// Objective is the toolbar's button for what the methods minimize;
@@ -84,6 +92,36 @@ type Scene interface {
 	Now(s *sim.Row) []string
 	// IterateRows are run r's rows for automated checks.
 	IterateRows(r *sim.Run) [][]float64
+}
+
+// PointEdit is an edit of a scene's data points: Add a point at (X, Y),
+// Move point I there, or Delete point I.
+type PointEdit struct {
+	Op   PointOp
+	I    int
+	X, Y float64
+}
+
+// PointOp is what a PointEdit does.
+type PointOp int
+
+const (
+	PointAdd PointOp = iota
+	PointMove
+	PointDelete
+)
+
+// NearestPoint is the index of the point of xy = (x₀, y₀, x₁, y₁, …)
+// nearest to (x, y) and within r of it, −1 if none is.
+func NearestPoint(xy []float64, x, y, r float64) int {
+	near, best := -1, r*r
+	for i := 0; i+1 < len(xy); i += 2 {
+		dx, dy := xy[i]-x, xy[i+1]-y
+		if d := dx*dx + dy*dy; d <= best {
+			near, best = i/2, d
+		}
+	}
+	return near
 }
 
 // PlotFont is the plots' font size before their scale u: that of the tick

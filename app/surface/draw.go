@@ -51,6 +51,7 @@ func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 		s.overlayLayer(v, i, shown).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
 	s.plot.draw(dst, s, s.plotRect)
+	s.fit.draw(dst, s)
 	for i, pr := range panels {
 		s.drawPanel(dst, pr, s.shownIn(i))
 	}

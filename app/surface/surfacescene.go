@@ -19,6 +19,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
 
@@ -32,10 +33,13 @@ import (
 // the panels; the plot of f − f* beside them.
 type Scene struct {
 	c        *ui.Canvas
+	m        *ui.Metrics  // the layout's
 	st       *scene.State // the state of the call in progress
 	surface  surfaceImage
 	plot     fPlot
-	plotRect geom.Rect
+	plotRect geom.Rect // the plot of f
+	side     geom.Rect // the room for it beside or below the panels, which a line fit's data share
+	fit      fitBox
 	panels   [scenario.MaxPanels]panelCache
 	overlays [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
 	hessBuf  [4]float64
@@ -59,15 +63,17 @@ const readoutLines = 4
 // the plot beside the panels in landscape, below them in portrait.
 func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	pad := m.Pad()
+	s.m = m
 	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
 		pw := math.Round(math.Max(180*m.U, math.Min(0.24*main.W, 460*m.U)))
-		s.plotRect = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: math.Round(math.Min(main.H, pw*1.1))}
+		s.side = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: main.H}
 		main.W -= pw + pad
 	} else { // portrait: the plot below
 		ph := math.Round(math.Max(140*m.U, 0.22*main.H))
-		s.plotRect = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
+		s.side = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
 		main.H -= ph + pad
 	}
+	s.placePlots(false)
 	cols, rows := n, 1
 	if n == 4 && main.W < 2.4*main.H {
 		cols, rows = 2, 2
@@ -81,6 +87,33 @@ func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	return ui.PanelGrid(m, main, n, cols, rows, readoutLines)
 }
 
+// placePlots places the plot of f in the side room, and when withFit a
+// line fit's data with it: below it beside the panels, to its right
+// below them.
+func (s *Scene) placePlots(withFit bool) {
+	m, r := s.m, s.side
+	if m == nil {
+		return
+	}
+	pad := m.Pad()
+	switch {
+	case r.W > r.H && withFit: // a strip below the panels
+		w := math.Round((r.W - pad) / 2)
+		s.plotRect = geom.Rect{X: r.X, Y: r.Y, W: w, H: r.H}
+		s.fit.place(m, geom.Rect{X: r.X + w + pad, Y: r.Y, W: r.W - w - pad, H: r.H})
+	case r.W > r.H:
+		s.plotRect = r
+		s.fit.place(m, geom.Rect{})
+	case withFit:
+		h := math.Round(math.Min(r.W*0.9, (r.H-pad)*0.45))
+		s.plotRect = geom.Rect{X: r.X, Y: r.Y, W: r.W, H: h}
+		s.fit.place(m, geom.Rect{X: r.X, Y: r.Y + h + pad, W: r.W, H: math.Min(r.H-h-pad, r.W*1.15)})
+	default:
+		s.plotRect = geom.Rect{X: r.X, Y: r.Y, W: r.W, H: math.Round(math.Min(r.H, r.W*1.1))}
+		s.fit.place(m, geom.Rect{})
+	}
+}
+
 func (s *Scene) PanelCount(st *scene.State) int {
 	if st.Flags.Overlay {
 		return 1
@@ -92,6 +125,9 @@ func (s *Scene) PanelCount(st *scene.State) int {
 // from them).
 func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
+	if withFit := st.Scen.SurfaceKind == surfaces.LineFitKind; withFit != (s.fit.rect.W > 0) {
+		s.placePlots(withFit)
+	}
 	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)
 		if r.Done && s.told[k] != r && st.Scen.SurfaceKind == surfaces.FormulaKind {
@@ -159,9 +195,46 @@ func (s *Scene) panelView(r geom.Rect) geom.View { return s.View(s.st, r) }
 
 func (s *Scene) Explorable() bool { return true }
 
-// Tap does nothing: a click on a surface's panel moves the start (the app
-// does that, as the plane is Explorable).
-func (s *Scene) Tap(st *scene.State, x, y, r float64) {}
+// DataAt is the plane of a line fit's points, when the surface is one.
+func (s *Scene) DataAt(st *scene.State, panels []ui.PanelRects, x, y float64) (geom.View, bool) {
+	if st.Scen.SurfaceKind != surfaces.LineFitKind || !s.fit.plane.Contains(x, y) {
+		return geom.View{}, false
+	}
+	return s.fit.view(), true
+}
+
+// PointNear is the index of the line fit's point within r of (x, y).
+func (s *Scene) PointNear(st *scene.State, x, y, r float64) int {
+	return scene.NearestPoint(fitPoints(st), x, y, r)
+}
+
+// EditPoints adds, moves or deletes a point of a line fit, on the grid a
+// link holds points on, and restarts the runs from their start; the
+// surface, its Hessian and the readouts follow. A fit keeps at least two
+// points.
+func (s *Scene) EditPoints(st *scene.State, e scene.PointEdit) {
+	xy := fitPoints(st)
+	if xy == nil || e.Op != scene.PointAdd && (e.I < 0 || 2*e.I >= len(xy)) {
+		return
+	}
+	switch e.Op {
+	case scene.PointAdd:
+		xy = append(xy, nn.Snap(e.X), nn.Snap(e.Y))
+	case scene.PointMove:
+		xy[2*e.I], xy[2*e.I+1] = nn.Snap(e.X), nn.Snap(e.Y)
+	case scene.PointDelete:
+		xy = slices.Delete(xy, 2*e.I, 2*e.I+2)
+	}
+	sc := st.Scen.Clone()
+	if err := sc.SetFit(xy); err != nil {
+		st.Notice = "Your points: " + strings.TrimPrefix(err.Error(), "line fit: ") + "."
+		return
+	}
+	if strings.HasPrefix(st.Notice, "Your points:") {
+		st.Notice = ""
+	}
+	st.SetScenario(sc)
+}
 
 func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 

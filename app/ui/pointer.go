@@ -17,6 +17,8 @@ type Pointer struct {
 	Released       bool // went up this frame
 	pressX, pressY float64
 	Moved          bool    // moved beyond the click slop since the press
+	Held           int     // frames since the press, while down
+	RightClicked   bool    // the right mouse button went up this frame (at X, Y)
 	DX, DY         float64 // motion this frame while down
 	Wheel          float64 // wheel steps this frame (positive: zoom in)
 	Pinch          float64 // zoom factor this frame from two fingers (1: none)
@@ -32,7 +34,10 @@ type Pointer struct {
 // Update reads this frame's input; slop is the distance in pixels within
 // which a press and release count as a click.
 func (p *Pointer) Update(slop float64) {
-	p.Pressed, p.Released = false, false
+	if p.Down {
+		p.Held++
+	}
+	p.Pressed, p.Released, p.RightClicked = false, false, false
 	p.DX, p.DY = 0, 0
 	p.Pinch = 1
 	_, wy := ebiten.Wheel()
@@ -69,7 +74,7 @@ func (p *Pointer) MoveTo(x, y float64) {
 
 // Press puts the pointer down where it is.
 func (p *Pointer) Press() {
-	p.Down, p.Pressed, p.Moved = true, true, false
+	p.Down, p.Pressed, p.Moved, p.Held = true, true, false, 0
 	p.pressX, p.pressY = p.X, p.Y
 }
 
@@ -83,6 +88,7 @@ func (p *Pointer) updateMouse() {
 	if p.Down && !ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
 		p.Down, p.Released = false, true
 	}
+	p.RightClicked = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonRight)
 }
 
 func (p *Pointer) updateTouch() {
@@ -118,3 +124,11 @@ func (p *Pointer) updatePinch() {
 
 // Clicked reports a press and release without a drag in between.
 func (p *Pointer) Clicked() bool { return p.Released && !p.Moved }
+
+// LongPressFrames is how long a press must be held, without moving, to be
+// a long press: half a second at 60 frames a second.
+const LongPressFrames = 30
+
+// LongPressed reports a press held this frame for LongPressFrames without
+// moving (once for each press).
+func (p *Pointer) LongPressed() bool { return p.Down && !p.Moved && p.Held == LongPressFrames }
