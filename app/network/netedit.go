@@ -194,7 +194,9 @@ var netLegendLines = []string{
 	"eigenvalues: the whole Hessian spectrum now, negative ones in red",
 	"slice: the training loss on a plane through the start, with the paths projected",
 	"your own data: tap or click a panel to add a training point of the class Tap adds (K switches it),",
-	"   on a point to take it away; the runs start again from the same weights",
+	"   drag a point to move it; tap it, hold it or right-click it to take it away;",
+	"   the runs start again from the same weights; a CSV file (x1,x2,label) dropped on the window",
+	"   becomes the data",
 }
 
 // Field is nil: a network's editor has no text field.

@@ -416,4 +416,7 @@ var legendLines = []string{
 	"rings: points the line search or trust region tried in the last step",
 	"dashed circle: the trust region;  ×: known minima",
 	"right: f − f* against iteration, log scale, one line per panel",
+	"linefit: beside it your points (x, y) and each panel's iterate θ as its line ŷ = θ₁ + θ₂x,",
+	"   the least-squares line dashed; drag a point and H = (2/m)XᵀX, its ellipse, λ, κ and",
+	"   the stable step 2/λmax follow; tap to add a point, tap, hold or right-click one to delete it",
 }

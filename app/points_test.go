@@ -1,0 +1,157 @@
+package app
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"curvlab/render/geom"
+	"curvlab/sim/nn"
+)
+
+// dataPlane finds the plane of the scene's data by asking the scene at
+// every 8th pixel, and returns its view and the screen rectangle it was
+// found in.
+func dataPlane(t *testing.T, g *Game) (geom.View, geom.Rect) {
+	t.Helper()
+	var v geom.View
+	var box geom.Rect
+	found := false
+	for y := 0.0; y < g.h; y += 8 {
+		for x := 0.0; x < g.w; x += 8 {
+			if pv, ok := g.scene.DataAt(g.st, g.lay.panels, x, y); ok {
+				if !found {
+					v, box, found = pv, geom.Rect{X: x, Y: y}, true
+				}
+				box.W, box.H = math.Max(box.W, x-box.X), math.Max(box.H, y-box.Y)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no data plane on the screen")
+	}
+	return v, box
+}
+
+// pressAt puts the pointer down at (x, y).
+func pressAt(g *Game, x, y float64) {
+	g.ptr.X, g.ptr.Y = x, y
+	g.ptr.Press()
+	g.press()
+	g.ptr.Pressed = false
+}
+
+// dragTo moves the pointer, down, to (x, y) in n frames.
+func dragTo(g *Game, x, y float64, n int) {
+	x0, y0 := g.ptr.X, g.ptr.Y
+	for i := 1; i <= n; i++ {
+		g.ptr.MoveTo(x0+(x-x0)*float64(i)/float64(n), y0+(y-y0)*float64(i)/float64(n))
+		g.ptr.Moved = true
+		g.ptr.Held++
+		g.drag()
+	}
+}
+
+// releasePointer lifts the pointer where it is.
+func releasePointer(g *Game) {
+	g.ptr.Down, g.ptr.Released = false, true
+	g.release()
+	g.ptr.Released = false
+}
+
+// TestDragLineFitPoint: on a line fit, a press on a point and a drag move
+// it with the pointer, frame by frame (snapped to the link's grid, the
+// runs restarting each time); a tap on the plane adds a point there, a
+// long press on one deletes it, and so does a right click; the link holds
+// the points after each.
+func TestDragLineFitPoint(t *testing.T) {
+	g, _ := newTestGame(t, "#v1;s=linefit;x=0,0;m=gd:lr=0.1;m=newton", 1600, 900)
+	v, box := dataPlane(t, g)
+	if box.W < 150 || box.H < 150 {
+		t.Fatalf("the data's plane is %v: too small to use", box)
+	}
+	xy := slices.Clone(g.st.Scen.Surface().(interface{ Points() []float64 }).Points())
+	n := len(xy) / 2
+	sx, sy := v.ToScreen(xy[2], xy[3]) // point 2
+	pressAt(g, sx+2, sy-1)
+	tx, ty := v.ToScreen(-2.5, -1.75)
+	var seen [][2]float64
+	for i := 1; i <= 4; i++ {
+		dragTo(g, sx+(tx-sx)*float64(i)/4, sy+(ty-sy)*float64(i)/4, 1)
+		f := g.st.Scen.Fit
+		if len(f) != 2*n {
+			t.Fatalf("frame %d of the drag: %d points, want %d", i, len(f)/2, n)
+		}
+		wx, wy := v.ToWorld(g.ptr.X, g.ptr.Y)
+		if f[2] != nn.Snap(wx) || f[3] != nn.Snap(wy) || len(g.st.Runs[0].Trace) != 1 {
+			t.Errorf("frame %d: point 2 at (%v, %v), the pointer at (%v, %v); %d rows", i, f[2], f[3], wx, wy, len(g.st.Runs[0].Trace))
+		}
+		seen = append(seen, [2]float64{f[2], f[3]})
+	}
+	releasePointer(g)
+	if last := seen[len(seen)-1]; math.Abs(last[0]+2.5) > 1.0/256 || math.Abs(last[1]+1.75) > 1.0/256 || seen[0] == last {
+		t.Errorf("the point went through %v, to end near (−2.5, −1.75)", seen)
+	}
+	if !slices.Equal(g.st.Scen.Fit[4:], xy[4:]) || !slices.Equal(g.st.Scen.Fit[:2], xy[:2]) {
+		t.Errorf("other points moved: %v, were %v", g.st.Scen.Fit, xy)
+	}
+
+	// A tap on the plane away from the points adds one.
+	ax, ay := v.ToScreen(-3, 3)
+	tapAt(g, ax, ay)
+	if f := g.st.Scen.Fit; len(f) != 2*(n+1) || f[2*n] != -3 || f[2*n+1] != 3 {
+		t.Fatalf("a tap at (−3, 3): points %v", f)
+	}
+	// A long press on it deletes it, and the release after does nothing.
+	pressAt(g, ax, ay)
+	for range 40 {
+		g.ptr.Held++
+		g.drag()
+	}
+	if f := g.st.Scen.Fit; len(f) != 2*n {
+		t.Fatalf("a long press on the new point: %d points, want %d", len(f)/2, n)
+	}
+	releasePointer(g)
+	if f := g.st.Scen.Fit; len(f) != 2*n {
+		t.Fatalf("the release after a long press: %d points, want %d", len(f)/2, n)
+	}
+	// A right click on point 1 deletes it.
+	bx, by := v.ToScreen(xy[0], xy[1])
+	g.deletePointAt(bx, by)
+	if f := g.st.Scen.Fit; len(f) != 2*(n-1) || f[0] == xy[0] && f[1] == xy[1] {
+		t.Fatalf("a right click on point 1: points %v", f)
+	}
+	if d, err := g.st.Scen.Clone(), g.st.Scen.Validate(); err != nil || !slices.Equal(d.Fit, g.st.Scen.Fit) {
+		t.Errorf("the link does not hold the points: %v", err)
+	}
+}
+
+// TestDragNetworkPoint: on a network's input plane a drag moves the point
+// pressed, the generated data becoming one's own with every other point
+// where it was (on the link's grid).
+func TestDragNetworkPoint(t *testing.T) {
+	g, _ := newTestGame(t, "#"+eosLink, 1600, 900)
+	v, _ := dataPlane(t, g)
+	p := g.st.Scen.NetProblem()
+	x0, x1, _ := p.Train.Point(0)
+	n := p.Train.N() + p.Test.N()
+	sx, sy := v.ToScreen(x0, x1)
+	pressAt(g, sx, sy)
+	tx, ty := v.ToScreen(v.XMin+0.1*(v.XMax-v.XMin), v.YMin+0.1*(v.YMax-v.YMin))
+	dragTo(g, tx, ty, 5)
+	releasePointer(g)
+	own := g.st.Scen.Net.Own
+	if own == nil || own.Points.N() != n {
+		t.Fatalf("after a drag: own data %v", own != nil)
+	}
+	wx, wy := v.ToWorld(tx, ty)
+	if got := own.Points.X[:2]; got[0] != nn.Snap(wx) || got[1] != nn.Snap(wy) {
+		t.Errorf("the point dragged is at %v, the pointer at (%v, %v)", got, wx, wy)
+	}
+	for i := 1; i < p.Train.N(); i++ {
+		a, b, _ := p.Train.Point(i)
+		if own.Points.X[2*i] != nn.Snap(a) || own.Points.X[2*i+1] != nn.Snap(b) {
+			t.Fatalf("point %d moved from (%v, %v) to %v", i, a, b, own.Points.X[2*i:2*i+2])
+		}
+	}
+}
