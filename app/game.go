@@ -431,6 +431,26 @@ func (g *Game) Controls() []Control {
 	return out
 }
 
+// Plane is where a plane of the scene's data is on screen, for automated
+// checks: its rectangle in CSS pixels and the window of the plane it
+// shows.
+type Plane struct {
+	X, Y, W, H             float64
+	XMin, XMax, YMin, YMax float64
+}
+
+// DataPlanes lists the planes on which the scene shows its data (a
+// network's panels, a line fit's points). Call it between frames.
+func (g *Game) DataPlanes() []Plane {
+	var out []Plane
+	for _, v := range g.scene.DataPlanes(g.st, g.lay.panels) {
+		r := v.Screen
+		out = append(out, Plane{X: r.X / g.scale, Y: r.Y / g.scale, W: r.W / g.scale, H: r.H / g.scale,
+			XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax})
+	}
+	return out
+}
+
 // Popup names the open popup ("" when none): "menu", "presets",
 // "surface", "panel", "help" or "network".
 func (g *Game) Popup() string { return g.popup.kind.String() }

@@ -195,7 +195,7 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if v, ok := g.scene.DataAt(g.st, g.lay.panels, p.X, p.Y); ok {
+	if v, ok := g.dataAt(p.X, p.Y); ok {
 		x, y := v.ToWorld(p.X, p.Y)
 		g.grab = pointGrab{on: true, view: v, point: g.scene.PointNear(g.st, x, y, fingerReach(v, g.c.M.U))}
 		return
@@ -203,6 +203,17 @@ func (g *Game) press() {
 	if at := g.panelAt(p.X, p.Y); at != 0 && g.scene.Explorable() {
 		g.panning = at
 	}
+}
+
+// dataAt returns the view of the scene's data plane under the screen
+// point (x, y), if there is one.
+func (g *Game) dataAt(x, y float64) (geom.View, bool) {
+	for _, v := range g.scene.DataPlanes(g.st, g.lay.panels) {
+		if v.Screen.Contains(x, y) {
+			return v, true
+		}
+	}
+	return geom.View{}, false
 }
 
 // pointGrab is a press on the plane of the scene's data: a tap there adds
@@ -238,7 +249,7 @@ func (g *Game) dragPoint() {
 // deletePointAt deletes the data point under the screen point (x, y), if
 // there is one (a right click).
 func (g *Game) deletePointAt(x, y float64) {
-	v, ok := g.scene.DataAt(g.st, g.lay.panels, x, y)
+	v, ok := g.dataAt(x, y)
 	if !ok {
 		return
 	}

@@ -9,28 +9,18 @@ import (
 	"curvlab/sim/nn"
 )
 
-// dataPlane finds the plane of the scene's data by asking the scene at
-// every 8th pixel, and returns its view and the screen rectangle it was
-// found in.
+// dataPlane returns the view of the first plane of the scene's data, as
+// the page's automation sees it (Game.DataPlanes, in CSS pixels, which
+// are the screen's here: the scale is 1).
 func dataPlane(t *testing.T, g *Game) (geom.View, geom.Rect) {
 	t.Helper()
-	var v geom.View
-	var box geom.Rect
-	found := false
-	for y := 0.0; y < g.h; y += 8 {
-		for x := 0.0; x < g.w; x += 8 {
-			if pv, ok := g.scene.DataAt(g.st, g.lay.panels, x, y); ok {
-				if !found {
-					v, box, found = pv, geom.Rect{X: x, Y: y}, true
-				}
-				box.W, box.H = math.Max(box.W, x-box.X), math.Max(box.H, y-box.Y)
-			}
-		}
-	}
-	if !found {
+	ps := g.DataPlanes()
+	if len(ps) == 0 {
 		t.Fatal("no data plane on the screen")
 	}
-	return v, box
+	p := ps[0]
+	r := geom.Rect{X: p.X, Y: p.Y, W: p.W, H: p.H}
+	return geom.View{XMin: p.XMin, XMax: p.XMax, YMin: p.YMin, YMax: p.YMax, Screen: r}, r
 }
 
 // pressAt puts the pointer down at (x, y).

@@ -209,6 +209,24 @@ func main() {
 		return out
 	}))
 	h.api.Set("popup", js.FuncOf(func(js.Value, []js.Value) any { return g.Popup() }))
+	// dataPlanes() lists where the scene's data are drawn (a network's
+	// panels, a line fit's points), in CSS pixels, with the window of the
+	// plane each shows: [{x, y, w, h, xmin, xmax, ymin, ymax}, ...].
+	h.api.Set("dataPlanes", js.FuncOf(func(js.Value, []js.Value) any {
+		ps := g.DataPlanes()
+		out := global.Get("Array").New(len(ps))
+		for i, p := range ps {
+			o := global.Get("Object").New()
+			for _, f := range []struct {
+				key string
+				v   float64
+			}{{"x", p.X}, {"y", p.Y}, {"w", p.W}, {"h", p.H}, {"xmin", p.XMin}, {"xmax", p.XMax}, {"ymin", p.YMin}, {"ymax", p.YMax}} {
+				o.Set(f.key, f.v)
+			}
+			out.SetIndex(i, o)
+		}
+		return out
+	}))
 	global.Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		g.Open(h.location.Get("hash").String())
 		return nil

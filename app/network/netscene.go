@@ -81,14 +81,13 @@ func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {
 // are data, not starts.
 func (s *Scene) Explorable() bool { return false }
 
-// DataAt: every panel's plot is the input plane, in the panel's view.
-func (s *Scene) DataAt(st *scene.State, panels []ui.PanelRects, x, y float64) (geom.View, bool) {
-	for _, pr := range panels {
-		if pr.Plot.Contains(x, y) {
-			return s.View(st, pr.Plot), true
-		}
+// DataPlanes: every panel's plot is the input plane, in the panel's view.
+func (s *Scene) DataPlanes(st *scene.State, panels []ui.PanelRects) []geom.View {
+	vs := make([]geom.View, min(len(panels), len(st.Runs)))
+	for i := range vs {
+		vs[i] = s.View(st, panels[i].Plot)
 	}
-	return geom.View{}, false
+	return vs
 }
 
 // PointNear is the index of the point within r of (x, y), as points

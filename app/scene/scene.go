@@ -47,11 +47,11 @@ type Scene interface {
 	// Explorable reports whether a panel's plane is the objective's own:
 	// a click there starts the runs, a drag pans, the wheel zooms.
 	Explorable() bool
-	// DataAt reports whether the screen point (x, y) is on the plane of
-	// the scene's data (a network's input plane, a line fit's points),
-	// and v, that plane's view: there a tap adds a point, a drag moves
-	// one, a long press or a right click deletes one (see EditPoints).
-	DataAt(st *State, panels []ui.PanelRects, x, y float64) (v geom.View, ok bool)
+	// DataPlanes are the views of the planes on which the scene shows its
+	// data (a network's panels, a line fit's points), none if it has none:
+	// there a tap adds a point, a drag moves one, a long press or a right
+	// click deletes one (see EditPoints).
+	DataPlanes(st *State, panels []ui.PanelRects) []geom.View
 	// PointNear is the index of the data point nearest to (x, y) of the
 	// data's plane within r, −1 if none is.
 	PointNear(st *State, x, y, r float64) int

@@ -116,11 +116,14 @@ func TestFitBoxDrawsTheLines(t *testing.T) {
 			t.Errorf("point (%v, %v): pixel %v, want the points' %v", xy[i], xy[i+1], c, ui.Ink)
 		}
 	}
-	if _, ok := g.Scene.DataAt(g.St, g.Panels, v.Screen.X+v.Screen.W/2, v.Screen.Y+v.Screen.H/2); !ok {
-		t.Error("the plane's centre is not on the data")
+	planes := g.Scene.DataPlanes(g.St, g.Panels)
+	if len(planes) != 1 || planes[0].Screen != g.Scene.fit.plane {
+		t.Errorf("data planes %+v, the points' plane is at %+v", planes, g.Scene.fit.plane)
 	}
-	if _, ok := g.Scene.DataAt(g.St, g.Panels, g.Panels[0].Plot.X+10, g.Panels[0].Plot.Y+10); ok {
-		t.Error("a panel's plot is taken for the data")
+	for _, pr := range g.Panels {
+		if ui.Overlaps(pr.Frame, g.Scene.fit.plane) {
+			t.Error("the points' plane overlaps a panel")
+		}
 	}
 }
 

@@ -195,12 +195,12 @@ func (s *Scene) panelView(r geom.Rect) geom.View { return s.View(s.st, r) }
 
 func (s *Scene) Explorable() bool { return true }
 
-// DataAt is the plane of a line fit's points, when the surface is one.
-func (s *Scene) DataAt(st *scene.State, panels []ui.PanelRects, x, y float64) (geom.View, bool) {
-	if st.Scen.SurfaceKind != surfaces.LineFitKind || !s.fit.plane.Contains(x, y) {
-		return geom.View{}, false
+// DataPlanes is the plane of a line fit's points, when the surface is one.
+func (s *Scene) DataPlanes(st *scene.State, panels []ui.PanelRects) []geom.View {
+	if st.Scen.SurfaceKind != surfaces.LineFitKind || s.fit.plane.W <= 0 {
+		return nil
 	}
-	return s.fit.view(), true
+	return []geom.View{s.fit.view()}
 }
 
 // PointNear is the index of the line fit's point within r of (x, y).
