@@ -50,6 +50,7 @@ type netView struct {
 	// Hessians: the objective's own workspace stays the methods'.
 	out    *nn.MLP
 	win    geom.View       // the input plane's window (screen unset)
+	shown  geom.View       // the input plane as a panel last showed it (win widened to its shape)
 	points [2][2][]float64 // [train, test][class]: interleaved x, y
 	runs   []*sim.Run      // the runs the panel caches are for
 	panels [scenario.MaxPanels]netPanel
@@ -130,8 +131,13 @@ func (nv *netView) reset(p *scenario.NetProblem) {
 			x0, x1, y0, y1 = math.Min(x0, px), math.Max(x1, px), math.Min(y0, py), math.Max(y1, py)
 		}
 	}
-	cx, cy, half := (x0+x1)/2, (y0+y1)/2, 0.55*math.Max(x1-x0, y1-y0)
-	nv.win = geom.View{XMin: cx - half, XMax: cx + half, YMin: cy - half, YMax: cy + half}
+	// Points of one's own being edited keep the window while the panels
+	// show them all, so that the plane does not move under the hand.
+	w := nv.shown
+	if p.Net.Own == nil || !(w.XMax > w.XMin && w.XMin <= x0 && x1 <= w.XMax && w.YMin <= y0 && y1 <= w.YMax) {
+		cx, cy, half := (x0+x1)/2, (y0+y1)/2, 0.55*math.Max(x1-x0, y1-y0)
+		nv.win = geom.View{XMin: cx - half, XMax: cx + half, YMin: cy - half, YMax: cy + half}
+	}
 	for k := range nv.panels {
 		pc := &nv.panels[k]
 		pc.forget(nil)
@@ -159,6 +165,9 @@ func (s *Scene) netUpdate(panels []ui.PanelRects, deadline time.Time) {
 	st := s.st
 	if p := st.Scen.NetProblem(); p != nv.prob {
 		nv.reset(p)
+	}
+	if len(panels) > 0 {
+		nv.shown = nv.panelView(panels[0].Plot)
 	}
 	if !slices.Equal(nv.runs, st.Runs) {
 		nv.runs = append(nv.runs[:0], st.Runs...)
