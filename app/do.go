@@ -51,6 +51,23 @@ func (g *Game) do(a ui.Action, arg int) {
 			f.TapClass0 = !f.TapClass0
 			st.SetFlags(f)
 		}
+	case ui.ActLoadData:
+		if fp, ok := g.host.(FilePicker); ok {
+			fp.PickFile()
+		} else {
+			st.Notice = "Drop a CSV file on the window: x,y a line for a line fit, x1,x2,label for a network."
+		}
+	case ui.ActSaveData:
+		name, text := g.scene.DataCSV(st)
+		fs, ok := g.host.(FileSaver)
+		switch {
+		case text == "":
+			st.Notice = "There are no points to save here."
+		case !ok:
+			st.Notice = "This app cannot save files here."
+		default:
+			st.Notice = fs.SaveFile(name, text)
+		}
 	case ui.ActPresetMenu:
 		g.togglePopup(popPresets, 0)
 	case ui.ActEditPanel:

@@ -54,10 +54,11 @@ type Game struct {
 	keptTyping bool
 	help       helpText
 
-	opened       chan string    // links opened by the host (hashchange)
-	typedText    chan typedText // what the host's text field holds (TextEditor)
-	editing      editingText    // what the host's text field was last told
-	editingRunes []rune         // editing.text's characters
+	opened       chan string     // links opened by the host (hashchange)
+	typedText    chan typedText  // what the host's text field holds (TextEditor)
+	loaded       chan loadedText // files picked and text pasted (FilePicker, Loaded)
+	editing      editingText     // what the host's text field was last told
+	editingRunes []rune          // editing.text's characters
 	lastTick     time.Time
 	firstFrame   bool
 	noticeSent   string
@@ -95,6 +96,7 @@ func New(link string, host Host) *Game {
 		network:   network.New(c),
 		opened:    make(chan string, 4),
 		typedText: make(chan typedText, 64),
+		loaded:    make(chan loadedText, 4),
 		uiDirty:   true,
 	}
 	g.textEditor, _ = host.(TextEditor)
@@ -131,6 +133,31 @@ func (g *Game) Open(link string) {
 	select {
 	case g.opened <- link:
 	default: // a flood of links: keep the first ones
+	}
+}
+
+// loadedText is a file's text (or pasted text) for the scene's data.
+type loadedText struct{ name, text string }
+
+// Loaded passes the text of a file the user picked (FilePicker.PickFile) or
+// pasted, named name ("pasted text" for a paste): CSV points become the
+// data, on the screen's next frame. It may be called from any goroutine.
+func (g *Game) Loaded(name, text string) {
+	select {
+	case g.loaded <- loadedText{name, text}:
+	default: // a flood: keep the first ones
+	}
+}
+
+// takeLoaded loads what Loaded passed.
+func (g *Game) takeLoaded() {
+	for {
+		select {
+		case l := <-g.loaded:
+			g.loadPoints(l.name, l.text)
+		default:
+			return
+		}
 	}
 }
 
@@ -289,12 +316,16 @@ func (g *Game) Update() error {
 	g.relayout()
 	g.takeTyped()
 	g.takeDropped(ebiten.DroppedFiles())
+	g.takeLoaded()
 	g.handleInput()
 	wasPlaying := g.st.Playing
 	g.st.Tick(dt, t0.Add(scene.FrameWork*3/4-g.worked))
 	if g.st.Playing != wasPlaying { // the runs ended: Pause turns back into Play
 		g.uiDirty = true
 	}
+	// What came in this frame (a file, a paste, a choice) may have made
+	// the scenario of another kind: its own scene, laid out, takes it.
+	g.relayout()
 	g.scene.Update(g.st, g.lay.panels, t0.Add(scene.FrameWork-g.worked))
 	if g.uiDirty {
 		g.buildUI()

@@ -51,6 +51,23 @@ type Historian interface {
 	NewHistoryEntry(text string)
 }
 
+// FilePicker is a Host that lets the user pick a file to open (the
+// browser's file picker). Without one, files come by being dropped on the
+// window, and the app says so.
+type FilePicker interface {
+	// PickFile asks the user for a CSV file; what they choose comes back
+	// through Game.Loaded, nothing if they choose none.
+	PickFile()
+}
+
+// FileSaver is a Host that keeps files the app saves for the user (the
+// browser's downloads, the desktop's working folder).
+type FileSaver interface {
+	// SaveFile gives the user the file name holding text, and returns a
+	// short message saying what happened.
+	SaveFile(name, text string) string
+}
+
 // TextEnd says how an edit in the host's text field ends.
 type TextEnd uint8
 

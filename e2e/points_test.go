@@ -6,10 +6,14 @@ import (
 	"context"
 	"image"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"curvlab/internal/chromium"
@@ -173,4 +177,52 @@ func TestDragAFitPoint(t *testing.T) {
 	}
 	shot(t, ctx, "e2e-fit-dragged.png")
 	matchesCLI(t, ctx, text)
+}
+
+// TestPasteAndPickPoints: CSV text pasted on the page becomes a line fit's
+// points, and a file chosen through Load CSV… a network's data; a link
+// pasted opens its scenario.
+func TestPasteAndPickPoints(t *testing.T) {
+	ctx := page(t, "")
+	paste := func(text string) {
+		eval[bool](t, ctx, `(() => { const d = new DataTransfer(); d.setData("text/plain", `+strconv.Quote(text)+`);
+			document.dispatchEvent(new ClipboardEvent("paste", {clipboardData: d, bubbles: true})); return true; })()`)
+	}
+	paste("x,y\n-1,0.5\n0,1\n1,1.5\n2,2.5\n")
+	waitFor(t, ctx, `window.curvlab.scenario.includes(";s=linefit;p=")`, 10*time.Second)
+	sc, err := scenario.Decode(eval[string](t, ctx, "window.curvlab.scenario"))
+	if err != nil || len(sc.Fit) != 8 || sc.Fit[0] != -1 || sc.Fit[7] != 2.5 {
+		t.Fatalf("after the paste: %v, points %v", err, sc.Fit)
+	}
+	paste("x,y\n0,1\n1,oops\n")
+	waitFor(t, ctx, `window.curvlab.notice === "pasted text: line 3: y: \"oops\" is not a number."`, 10*time.Second)
+
+	csv := filepath.Join(t.TempDir(), "four.csv")
+	if err := os.WriteFile(csv, []byte("x1,x2,label\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n0.5,0.5,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	focusCanvas(t, ctx)
+	pressKey(t, ctx, 'f')
+	waitFor(t, ctx, `window.curvlab.popup() === "surface"`, 10*time.Second)
+	// the browser's file chooser is CDP's to answer, not a dialog
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdppage.SetInterceptFileChooserDialog, cdppage.SetInterceptFileChooserDialogParams{Enabled: true})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	load := labelled(t, controls(t, ctx), "load-data", "Load CSV…")
+	click(t, ctx, load.X+load.W/2, load.Y+load.H/2)
+	waitFor(t, ctx, `document.getElementById("curvlab-file") !== null`, 10*time.Second)
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("curvlab-file"), []string{csv})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `window.curvlab.scenario.includes(";d=points:")`, 10*time.Second)
+	sc, err = scenario.Decode(eval[string](t, ctx, "window.curvlab.scenario"))
+	if err != nil || sc.Net == nil || sc.Net.Own == nil || sc.Net.Own.Points.N() != 5 {
+		t.Fatalf("after picking four.csv: %v, %s", err, eval[string](t, ctx, "window.curvlab.scenario"))
+	}
+
+	paste("see https://example.org/curvlab/#" + defaultText)
+	waitFor(t, ctx, "window.curvlab.scenario === "+strconv.Quote(defaultText), 10*time.Second)
 }

@@ -16,11 +16,12 @@ import (
 	"curvlab/engine"
 )
 
-// pageHost implements app.Host on the browser page, and app.TextEditor
-// with its <input>.
+// pageHost implements app.Host on the browser page, app.TextEditor with
+// its <input>, and app.FilePicker and app.FileSaver with its files.
 type pageHost struct {
 	api, doc, history, location js.Value
 	textField
+	files
 
 	address string // the scenario's text, for the address bar
 	shown   bool   // the address bar shows address (from just after the first frame on)
@@ -129,6 +130,8 @@ func main() {
 	h.textField.doc = h.doc
 	g := app.New(h.location.Get("hash").String(), h)
 	h.textField.g = g
+	h.files.doc, h.files.g = h.doc, g
+	h.files.listenForPaste()
 	// iterates(k) returns panel k's iterates as [[x1, x2, f], ...] on a
 	// surface, [[loss], ...] on a network (its weights are too many); a
 	// value that is not finite comes back as null, never as a number.

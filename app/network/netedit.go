@@ -119,6 +119,7 @@ func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	f.WS.Add(ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: r.X + r.W - bw - 8*m.U, Y: y, W: bw, H: row}, Label: "Back to surfaces", Key: ui.KeyFor(ui.ActSurfaceMenu),
 		Act: ui.ActSurfaceMenu, Focus: f.P.Focus == 0})
 	y = f.ParamRows(r, y+row+6*m.U, params, vals, ui.Target{Owner: ui.OwnerScene}, nil)
+	y = f.Buttons(r, y+6*m.U, "Points as CSV: x1,x2,label", ui.FormButton{Label: "Load CSV…", Act: ui.ActLoadData}, ui.FormButton{Label: "Save CSV", Act: ui.ActSaveData})
 	f.Fit(r, y+8*m.U)
 }
 

@@ -121,6 +121,16 @@ func points(st *scene.State) nn.Points {
 	return pts
 }
 
+// DataCSV is the network's points (own or generated, as the first edit
+// would make them) with their split.
+func (s *Scene) DataCSV(st *scene.State) (name, text string) {
+	if st.Scen.Net == nil {
+		return "", ""
+	}
+	pts := points(st)
+	return "curvlab-points.csv", pts.CSV()
+}
+
 // EditPoints edits the data: a training point of the chosen class
 // (Flags.TapClass0) is added, or a point moved or deleted, on the grid a
 // link holds points on. The generated data set becomes the user's own

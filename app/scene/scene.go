@@ -59,6 +59,9 @@ type Scene interface {
 	// the user's own, and restarts the runs; an edit that would leave data
 	// a scenario cannot hold changes nothing and says why in st's notice.
 	EditPoints(st *State, e PointEdit)
+	// DataCSV is the scene's data as a CSV file, and a name for the file
+	// ("" for both when it has none).
+	DataCSV(st *State) (name, text string)
 	// Tools adapts the toolbar's items to the scene.
 	Tools(st *State, items []ToolItem) []ToolItem
 	// Objective is the toolbar's button for what the methods minimize;

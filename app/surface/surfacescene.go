@@ -208,6 +208,15 @@ func (s *Scene) PointNear(st *scene.State, x, y, r float64) int {
 	return scene.NearestPoint(fitPoints(st), x, y, r)
 }
 
+// DataCSV is a line fit's points, x,y a line.
+func (s *Scene) DataCSV(st *scene.State) (name, text string) {
+	xy := fitPoints(st)
+	if xy == nil {
+		return "", ""
+	}
+	return "curvlab-linefit.csv", nn.PairsCSV(xy)
+}
+
 // EditPoints adds, moves or deletes a point of a line fit, on the grid a
 // link holds points on, and restarts the runs from their start; the
 // surface, its Hessian and the readouts follow. A fit keeps at least two
@@ -268,6 +277,9 @@ func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(desc))
 	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, slices.Index(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
+	if sc.SurfaceKind == surfaces.LineFitKind {
+		y = f.Buttons(r, y+4*m.U, "Your points as CSV: x,y a line", ui.FormButton{Label: "Load CSV…", Act: ui.ActLoadData}, ui.FormButton{Label: "Save CSV", Act: ui.ActSaveData})
+	}
 	y = s.formulaRows(st, f, r, y+8*m.U)
 	f.Fit(r, y+8*m.U)
 }

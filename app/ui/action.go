@@ -42,6 +42,8 @@ const (
 	ActMenu        // the toolbar's actions that do not fit on it, as a list
 	ActType        // type into the scene's text field (a surface's formula)
 	ActTapClass    // the class of the points a tap on a network's plane adds
+	ActLoadData    // load points from a CSV file (the host's file picker)
+	ActSaveData    // save the scene's points as a CSV file
 )
 
 // actionNames are the actions' names, for automated checks
@@ -54,7 +56,7 @@ var actionNames = [...]string{
 	ActResetView: "reset-view", ActZoomIn: "zoom-in", ActZoomOut: "zoom-out", ActCopyLink: "copy-link",
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
-	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class",
+	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 }
 
 func (a Action) String() string {

@@ -113,6 +113,31 @@ func (f *Form) Grid(r geom.Rect, y float64, labels []string, act Action, current
 	return y + float64((len(labels)+cols-1)/cols)*(row+4*m.U)
 }
 
+// A FormButton is a button of a row of them: its label and what it asks.
+type FormButton struct {
+	Label string
+	Act   Action
+}
+
+// Buttons lays out a row of buttons at the right of r, after the label
+// text on its left (shortened to fit), and returns the y below them.
+func (f *Form) Buttons(r geom.Rect, y float64, text string, buttons ...FormButton) float64 {
+	m := f.M
+	row := math.Max(math.Round(1.8*m.Font), m.Target)
+	x := r.X + r.W - 8*m.U
+	for i := len(buttons) - 1; i >= 0; i-- {
+		b := buttons[i]
+		w := m.ButtonWidth(b.Label, "")
+		x -= w
+		f.WS.Add(Widget{Kind: KindButton, R: geom.Rect{X: x, Y: y, W: w, H: row}, Label: b.Label, Act: b.Act})
+		x -= 4 * m.U
+	}
+	if left := r.X + 14*m.U; x-left > 40*m.U {
+		f.WS.Add(Widget{Kind: KindLabel, R: geom.Rect{X: left, Y: y, W: x - left, H: row}, Label: FitText(text, m.Font, x-left-4*m.U)})
+	}
+	return y + row + 4*m.U
+}
+
 // MarkFunc gives the value to mark on a parameter's slider and its label
 // (NaN: none).
 type MarkFunc func(key string) (float64, string)

@@ -12,8 +12,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 
 	"curvlab/app"
 	"curvlab/engine"
@@ -35,6 +39,41 @@ func (h *desktopHost) CopyLink(text string) string {
 	return "Scenario printed to the terminal; open it with --scenario."
 }
 func (h *desktopHost) FrameStats([]float64) {}
+
+// SaveFile writes text into the working folder as name, or name-2, -3, …
+// when name is taken: nothing the user has is overwritten.
+func (h *desktopHost) SaveFile(name, text string) string {
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for i := 1; i < 1000; i++ {
+		path := name
+		if i > 1 {
+			path = base + "-" + strconv.Itoa(i) + ext
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			if u := errors.Unwrap(err); u != nil {
+				err = u
+			}
+			return "Could not save " + path + ": " + err.Error() + "."
+		}
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return "Could not save " + path + ": " + err.Error() + "."
+		}
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		return "Saved " + path + "."
+	}
+	return "Could not save " + name + ": too many files of that name here."
+}
 
 // Engine computes the runs on a goroutine of their own, beside the game
 // loop's.

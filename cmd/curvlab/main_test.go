@@ -113,3 +113,24 @@ func containsNewline(b []byte) bool {
 	}
 	return false
 }
+
+// TestSaveFileKeepsWhatIsThere: the desktop saves into the working folder
+// under the name asked, and under name-2, name-3 when it is taken, never
+// over a file that is there.
+func TestSaveFileKeepsWhatIsThere(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("points.csv", []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var h desktopHost
+	for _, want := range []string{"points-2.csv", "points-3.csv"} {
+		msg := h.SaveFile("points.csv", "x,y\n1,2\n")
+		got, err := os.ReadFile(want)
+		if err != nil || string(got) != "x,y\n1,2\n" || !strings.Contains(msg, want) {
+			t.Errorf("saved %q (%v), message %q; want it in %s", got, err, msg, want)
+		}
+	}
+	if got, _ := os.ReadFile("points.csv"); string(got) != "mine" {
+		t.Errorf("points.csv now holds %q", got)
+	}
+}

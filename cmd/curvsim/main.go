@@ -47,7 +47,7 @@ Usage:
       cosh tanh exp log sqrt abs min max; its gradient and Hessian are
       exact (automatic differentiation); default start -2,2. linefit is
       the least-squares line y = x1 + x2*x through points (x,y a line of
-      the CSV file PATH, header optional; 2 to 400 points, coordinates
+      the CSV file PATH, header optional; 2 to 1000 points, coordinates
       multiples of 1/256 in [-4, 4), as a link holds them).
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.

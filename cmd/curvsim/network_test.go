@@ -166,7 +166,7 @@ func TestDatasetCSV(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"0,0,0\n1,0,1\n0,1,2\n", "line 3: label must be 0 or 1, not \"2\""},
 		{"0.3,0,0\n1,0,1\n0,1,1\n1,1,0\n", "point 1 has x1 = 0.3; a scenario holds each coordinate as a multiple of 1/256 within ±4"},
-		{strings.Repeat("0,0,1\n", 401), "401 points; a scenario holds at most 400"},
+		{strings.Repeat("0,0,1\n", 1001), "line 1001: more than 1000 points"},
 	} {
 		path := write("bad.csv", c.text)
 		code, out, errs := call("run", "--network", "tanh:4", "--dataset", "csv:"+path, "--method", "gd")

@@ -255,7 +255,7 @@ func (p *Points) Split(testFrac float64, seed uint64) (train, test Dataset) {
 // MaxLinkPoints points, each coordinate a multiple of LinkStep in
 // [−LinkRange, LinkRange).
 const (
-	MaxLinkPoints = 400
+	MaxLinkPoints = 1000
 	LinkStep      = 1.0 / 256
 	LinkRange     = 4.0
 )

@@ -112,7 +112,7 @@ func TestSplit(t *testing.T) {
 }
 
 // TestLinkPoints: points on the link's grid come back exactly from their
-// compact form, 4 characters a point (400 points: 1601), with and without a
+// compact form, 4 characters a point (1000 points: 4001), with and without a
 // split; points off the grid or too many do not fit.
 func TestLinkPoints(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -154,7 +154,7 @@ func TestLinkPoints(t *testing.T) {
 		{"", "points: not the form a link holds them in (0 or 1, then 4 characters a point)"},
 		{"2AAAAAAAAAAAAAAAA", "points: not the form a link holds them in (0 or 1, then 4 characters a point)"},
 		{"0AAAAAAAAAAAAAAA", "points: not the form a link holds them in (0 or 1, then 4 characters a point)"},
-		{"0AAAAAAAAAAAA", "points: 3 of them, want 4 to 400 in a link"},
+		{"0AAAAAAAAAAAA", "points: 3 of them, want 4 to 1000 in a link"},
 		{"0AAAAAAAAAAAAAA.A", "points: character 16 is not of the link's alphabet"},
 		{"0AAABAAAAAAAAAAAA", "points: point 1 is marked test, but the link gives no split"},
 		{"1AAABAAABAAABAAAA", "points: the split puts 1 points in train and 3 in test: at least 2 and 1 are needed"},

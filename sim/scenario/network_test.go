@@ -213,7 +213,7 @@ func TestOwnDataLinks(t *testing.T) {
 
 	for _, c := range []struct{ link, want string }{
 		{"v1;net=tanh:4;d=points:;m=gd", "dataset points: not the form a link holds them in"},
-		{"v1;net=tanh:4;d=points:0AAAA;m=gd", "dataset points: 1 of them, want 4 to 400 in a link"},
+		{"v1;net=tanh:4;d=points:0AAAA;m=gd", "dataset points: 1 of them, want 4 to 1000 in a link"},
 		{"v1;net=tanh:4;d=points:" + enc + ",test=0.9;m=gd", "test=0.9"},
 		{"v1;net=tanh:4;d=points:" + enc + ",n=5;m=gd", `"n"`},
 	} {

@@ -126,8 +126,10 @@ const (
 	DefaultSteps = 500
 	MaxSteps     = 100000
 	DefaultTol   = 1e-8
-	// MaxLinkLen bounds the text form, before and after percent-decoding.
-	MaxLinkLen = 2000
+	// MaxLinkLen bounds the text form, before and after percent-decoding:
+	// room for nn.MaxLinkPoints points of data (4 characters each) and
+	// the rest of a scenario.
+	MaxLinkLen = 4500
 	// MaxStartCoord bounds |x_i| of the start point.
 	MaxStartCoord = 1e6
 	// MaxViewCoord bounds the view window's coordinates and MaxViewSize its
