@@ -6,6 +6,7 @@ import (
 	"curvlab/render/geom"
 	"curvlab/sim"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -189,5 +190,25 @@ func TestNotANumberIsTold(t *testing.T) {
 	g2.Frames(1)
 	if g2.St.Notice != "" {
 		t.Errorf("a run that converged: notice %q", g2.St.Notice)
+	}
+}
+
+// TestFormulaParameterSliders: the editor of a typed surface shows a
+// slider for each parameter its formula uses (b, d here), and moving one
+// changes the surface, its link and restarts the runs.
+func TestFormulaParameterSliders(t *testing.T) {
+	g := newRig(t, "#v1;f=b*x%5E2+y%5E2+d;m=gd;n=5", 1600, 900)
+	params, vals := g.Scene.Params(g.St)
+	if len(params) != 2 || params[0].Key != "b" || params[1].Key != "d" || vals[0] != 1 || vals[1] != 1 {
+		t.Fatalf("rows %v with %v, want b and d at 1", params, vals)
+	}
+	g.St.StepAll()
+	g.Scene.SetParam(g.St, 1, -2.5) // d
+	sc := g.St.Scen
+	if f := sc.Surface().Func([]float64{1, 1}); f != 1+1-2.5 || !strings.Contains(sc.Encode(), ":d=-2.5;") || len(g.St.Runs[0].Trace) != 1 {
+		t.Errorf("d = −2.5: f(1, 1) = %v, link %s, %d rows", f, sc.Encode(), len(g.St.Runs[0].Trace))
+	}
+	if _, vals := g.Scene.Params(g.St); vals[1] != -2.5 {
+		t.Errorf("the slider shows %v", vals)
 	}
 }

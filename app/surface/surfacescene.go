@@ -276,7 +276,8 @@ func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	}
 	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(desc))
 	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, slices.Index(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
-	y = f.ParamRows(r, y+4*m.U, sc.SurfaceKind.Params, sc.SurfaceVals, ui.Target{Owner: ui.OwnerScene}, nil)
+	params, vals := s.Params(st)
+	y = f.ParamRows(r, y+4*m.U, params, vals, ui.Target{Owner: ui.OwnerScene}, nil)
 	if sc.SurfaceKind == surfaces.LineFitKind {
 		y = f.Buttons(r, y+4*m.U, "Your points as CSV: x,y a line", ui.FormButton{Label: "Load CSV…", Act: ui.ActLoadData}, ui.FormButton{Label: "Save CSV", Act: ui.ActSaveData})
 	}
@@ -337,13 +338,47 @@ func (s *Scene) FieldChanged(st *scene.State) {
 	st.SetScenario(sc)
 }
 
+// Params are the surface's parameters and their values; for a typed
+// surface, those of a, b, c, d its formula uses.
 func (s *Scene) Params(st *scene.State) ([]sim.Param, []float64) {
-	return st.Scen.SurfaceKind.Params, st.Scen.SurfaceVals
+	sc := &st.Scen
+	shown := shownParams(sc)
+	if shown == nil {
+		return sc.SurfaceKind.Params, sc.SurfaceVals
+	}
+	params, vals := make([]sim.Param, len(shown)), make([]float64, len(shown))
+	for k, i := range shown {
+		params[k], vals[k] = sc.SurfaceKind.Params[i], sc.SurfaceVals[i]
+	}
+	return params, vals
 }
 
-// SetParam changes the surface's parameter i and restarts the runs.
+// shownParams are the indices of the parameters a typed surface's formula
+// uses, nil for a surface of the library (all of its own are shown).
+func shownParams(sc *scenario.Scenario) []int {
+	f, ok := sc.Surface().(*surfaces.Formula)
+	if !ok {
+		return nil
+	}
+	shown := []int{}
+	for i := range sc.SurfaceKind.Params {
+		if f.Uses(i) {
+			shown = append(shown, i)
+		}
+	}
+	return shown
+}
+
+// SetParam changes the surface's parameter i (of those Params shows) and
+// restarts the runs.
 func (s *Scene) SetParam(st *scene.State, i int, v float64) {
 	sc := &st.Scen
+	if shown := shownParams(sc); shown != nil {
+		if i < 0 || i >= len(shown) {
+			return
+		}
+		i = shown[i]
+	}
 	if i < 0 || i >= len(sc.SurfaceVals) {
 		return
 	}

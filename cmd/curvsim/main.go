@@ -32,7 +32,7 @@ Usage:
       and methods (parameters with defaults and accepted values, rule).
   curvsim run --surface NAME [--param key=value]... [--start x1,x2]
               --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
-  curvsim run --formula EXPR [--start x1,x2] --method SPEC [--method SPEC]...
+  curvsim run --formula EXPR [--param key=value]... [--start x1,x2] --method SPEC [--method SPEC]...
               [--steps N] [--tol T] [--format csv|json]
   curvsim run --surface linefit --dataset csv:PATH [--start x1,x2]
               --method SPEC [--method SPEC]... [--steps N] [--tol T] [--format csv|json]
@@ -44,10 +44,11 @@ Usage:
       NAME one of the app's presets (listed by curvsim list). EXPR is a
       function of x and y, e.g. '(1 - x)^2 + 100*(y - x^2)^2': numbers, x,
       y, pi, e, + - * / ^, parentheses, sin cos tan asin acos atan sinh
-      cosh tanh exp log sqrt abs min max; its gradient and Hessian are
-      exact (automatic differentiation); default start -2,2. linefit is
-      the least-squares line y = x1 + x2*x through points (x,y a line of
-      the CSV file PATH, header optional; 2 to 1000 points, coordinates
+      cosh tanh exp log sqrt abs min max, and the parameters a, b, c, d
+      (1 unless --param a=2 sets them, within -10..10); its gradient and
+      Hessian are exact (automatic differentiation); default start -2,2.
+      linefit is the least-squares line y = x1 + x2*x through points (x,y
+      a line of the CSV file PATH, header optional; 2 to 1000 points, coordinates
       multiples of 1/256 in [-4, 4), as a link holds them).
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.
@@ -483,13 +484,17 @@ type jsonStep struct {
 // surfaceOf sets sc's surface from --surface and --param, or --formula.
 func (o *options) surfaceOf(sc *scenario.Scenario) error {
 	switch {
-	case o.set["formula"] && (o.set["surface"] || o.set["param"]):
-		return badf("--formula gives the surface: it cannot be combined with --surface or --param")
+	case o.set["formula"] && o.set["surface"]:
+		return badf("--formula gives the surface: it cannot be combined with --surface")
 	case o.set["formula"]:
 		if err := sc.SetFormula(o.formula); err != nil {
 			return badf("--formula: %s", strings.TrimPrefix(err.Error(), "formula: "))
 		}
-		return nil
+		vals, err := sim.ParseSettings(strings.Join(o.params, ","), surfaces.FormulaKind.Params)
+		if err != nil {
+			return badf("--param: formula: %v", err)
+		}
+		return sc.SetSurface(surfaces.FormulaKind, vals)
 	case !o.set["surface"]:
 		return badf("--surface (or --formula, or --network) is required (accepted: %s)", surfaceNames())
 	}
@@ -518,6 +523,9 @@ func (o *options) surfaceOf(sc *scenario.Scenario) error {
 // surface "formula:" and its formula.
 func surfaceSpec(sc scenario.Scenario) string {
 	if sc.SurfaceKind == surfaces.FormulaKind {
+		if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {
+			return "formula:" + sc.Formula + ":" + set
+		}
 		return "formula:" + sc.Formula
 	}
 	if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {

@@ -355,6 +355,18 @@ func TestFormula(t *testing.T) {
 	if scen := mustRun(t, "run", "--scenario", o.Scenario, "--format", "json"); scen != js {
 		t.Error("the formula's link gives other rows than its flags")
 	}
+	// parameters: f = 2x² + 0.5y² from (−2, 2) is 10, and Newton lands on 0
+	js = mustRun(t, "run", "--formula", "a*x^2 + b*y^2", "--param", "a=2", "--param", "b=0.5", "--method", "newton", "--format", "json")
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		t.Fatal(err)
+	}
+	if st := o.Panels[0].Steps; !strings.Contains(o.Scenario, "*y%5E2:a=2,b=0.5;") || o.Surface != "formula:a*x^2 + b*y^2:a=2,b=0.5" ||
+		len(st) != 2 || *st[0].F != 10 || *st[1].F != 0 {
+		t.Errorf("with parameters: scenario %q, surface %q, rows %d", o.Scenario, o.Surface, len(st))
+	}
+	if scen := mustRun(t, "run", "--scenario", o.Scenario, "--format", "json"); scen != js {
+		t.Error("the link of a formula with parameters gives other rows than its flags")
+	}
 	cmp := mustRun(t, "compare", "--formula", "x^2 + 3*y^2", "--method", "gd:lr=0.1", "--method", "newton")
 	if strings.Count(cmp, "converged") != 2 {
 		t.Errorf("compare: %s", cmp)
@@ -366,7 +378,8 @@ func TestFormula(t *testing.T) {
 		{[]string{"run", "--formula", "sinn(x)", "--method", "gd"}, "curvsim run: --formula: unknown function 'sinn' at column 1\n"},
 		{[]string{"run", "--formula", "", "--method", "gd"}, "curvsim run: --formula: the formula is empty\n"},
 		{[]string{"run", "--formula", strings.Repeat("(", 5000) + "x" + strings.Repeat(")", 5000), "--method", "gd"}, "curvsim run: --formula: the formula is 10001 characters long; at most 1000 are allowed\n"},
-		{[]string{"run", "--formula", "x", "--surface", "booth", "--method", "gd"}, "curvsim run: --formula gives the surface: it cannot be combined with --surface or --param\n"},
+		{[]string{"run", "--formula", "x", "--surface", "booth", "--method", "gd"}, "curvsim run: --formula gives the surface: it cannot be combined with --surface\n"},
+		{[]string{"run", "--formula", "a*x", "--param", "a=20", "--method", "gd"}, "curvsim run: --param: formula: a=20 is out of range [-10, 10]\n"},
 		{[]string{"compare", "--formula", "x y", "--method", "gd"}, "curvsim compare: --formula: missing operator between \"x\" and \"y\" (write x*y) at column 3\n"},
 	} {
 		code, out, errs := call(c.args...)

@@ -15,6 +15,7 @@ const (
 	opConst op = iota // the number c
 	opX
 	opY
+	opParam // parameter number a of the formula (Params)
 	opAdd
 	opSub
 	opMul
@@ -50,12 +51,14 @@ type instr struct {
 
 // Formula is a compiled formula: its tape and the workspaces evaluating it.
 type Formula struct {
-	src  string
-	code []instr
-	out  int32     // the register of the formula's value
-	vals []float64 // Value's registers
-	jets []jet     // Derivs' registers
-	rows []float64 // Row's registers, a row of points each
+	src    string
+	params [len(Params)]float64 // their values (SetParam), 1 until set
+	uses   [len(Params)]bool
+	code   []instr
+	out    int32     // the register of the formula's value
+	vals   []float64 // Value's registers
+	jets   []jet     // Derivs' registers
+	rows   []float64 // Row's registers, a row of points each
 }
 
 // Compile parses src and compiles it to a tape. A formula that is not
@@ -70,8 +73,28 @@ func Compile(src string) (*Formula, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Formula{src: src, code: c.code, out: out, vals: make([]float64, len(c.code)), jets: make([]jet, len(c.code))}, nil
+	f := &Formula{src: src, code: c.code, out: out, vals: make([]float64, len(c.code)), jets: make([]jet, len(c.code))}
+	for i := range f.params {
+		f.params[i] = 1
+	}
+	for _, in := range c.code {
+		if in.op == opParam {
+			f.uses[in.a] = true
+		}
+	}
+	return f, nil
 }
+
+// Params are the names of a formula's parameters: numbers it uses like
+// constants, whose values are set apart from the formula (SetParam), so
+// that a slider can change them. Each is 1 until set.
+var Params = [...]string{"a", "b", "c", "d"}
+
+// SetParam sets the value of parameter i (of Params).
+func (f *Formula) SetParam(i int, v float64) { f.params[i] = v }
+
+// Uses reports whether the formula uses parameter i (of Params).
+func (f *Formula) Uses(i int) bool { return f.uses[i] }
 
 // String returns the formula as it was typed.
 func (f *Formula) String() string { return f.src }
@@ -96,14 +119,14 @@ type compiler struct {
 // instruction already on it. An instruction whose arguments are all
 // constants is folded into its value, which must be finite.
 func (c *compiler) add(in instr, col int) (int32, error) {
-	if in.op != opConst && in.op != opX && in.op != opY && c.isConst(in.a) && (arity(in.op) < 2 || c.isConst(in.b)) {
+	if arity(in.op) > 0 && c.isConst(in.a) && (arity(in.op) < 2 || c.isConst(in.b)) {
 		v := scalar(in, c.code[in.a].c, c.argB(in))
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return 0, &Error{col, fmt.Sprintf("this part of the formula is the constant %v", v)}
 		}
 		in = instr{op: opConst, c: v}
 	}
-	if in.op == opConst {
+	if in.op == opConst || in.op == opX || in.op == opY {
 		in.a, in.b = 0, 0
 	}
 	key := instrKey{in.op, in.a, in.b, math.Float64bits(in.c)}
@@ -132,7 +155,7 @@ func (c *compiler) argB(in instr) float64 {
 // arity is the number of register arguments of an instruction.
 func arity(o op) int {
 	switch o {
-	case opConst, opX, opY:
+	case opConst, opX, opY, opParam:
 		return 0
 	case opAdd, opSub, opMul, opDiv, opMin, opMax:
 		return 2
@@ -145,6 +168,8 @@ func (c *compiler) emit(n *node) (int32, error) {
 	switch n.op {
 	case opConst, opX, opY:
 		return c.add(instr{op: n.op, c: n.num}, n.col)
+	case opParam:
+		return c.add(instr{op: opParam, a: n.param}, n.col)
 	case opPow:
 		return c.power(n)
 	}

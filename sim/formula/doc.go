@@ -15,7 +15,8 @@
 //	atom    = number | name | name "(" sum { "," sum } ")" | "(" sum ")"
 //
 // So -x^2 is −(x²) and 2^-x is 2^(−x). Numbers are decimal: 3, 0.5, .5,
-// 1e-3, 2.5E+4. Names: x, y, pi, e; functions of one argument sin, cos,
+// 1e-3, 2.5E+4. Names: x, y, pi, e, and the parameters a, b, c, d
+// (numbers set apart from the formula, 1 until set: see Params); functions of one argument sin, cos,
 // tan, asin, acos, atan, sinh, cosh, tanh, exp, log (natural), sqrt, abs;
 // of two, min and max. Spaces and tabs are ignored. Multiplication is
 // never implied: "2x" and "x y" are errors that say to write 2*x and x*y.

@@ -17,6 +17,8 @@ func (f *Formula) Value(x, y float64) float64 {
 			v[i] = y
 		case opConst:
 			v[i] = in.c
+		case opParam:
+			v[i] = f.params[in.a]
 		default:
 			var b float64
 			if arity(in.op) == 2 {
@@ -50,9 +52,13 @@ func (f *Formula) Row(dst, xs []float64, y float64) {
 			for k := range out {
 				out[k] = y
 			}
-		case opConst:
+		case opConst, opParam:
+			c := in.c
+			if in.op == opParam {
+				c = f.params[in.a]
+			}
 			for k := range out {
-				out[k] = in.c
+				out[k] = c
 			}
 		case opAdd:
 			a, b := reg(in.a), reg(in.b)
@@ -119,6 +125,8 @@ func (f *Formula) Derivs(x, y float64) (v float64, g [2]float64, h [3]float64) {
 			j[i] = jet{v: y, dy: 1}
 		case opConst:
 			j[i] = jet{v: in.c}
+		case opParam:
+			j[i] = jet{v: f.params[in.a]}
 		case opAdd:
 			a, b := &j[in.a], &j[in.b]
 			j[i] = jet{a.v + b.v, a.dx + b.dx, a.dy + b.dy, a.xx + b.xx, a.xy + b.xy, a.yy + b.yy}

@@ -240,10 +240,10 @@ func TestBadFormulas(t *testing.T) {
 		{"x y", `missing operator between "x" and "y" (write x*y) at column 3`},
 		{"(x+1)(y-1)", `missing operator between ")" and "(" (write )*() at column 6`},
 		{"1e999", "number 1e999 is out of range at column 1"},
-		{"NaN", "unknown name 'NaN' (a formula uses x, y, pi and e) at column 1"},
+		{"NaN", "unknown name 'NaN' (a formula uses x, y, pi, e and the parameters a, b, c, d) at column 1"},
 		{"X^2", "unknown name 'X' (names are lower case: x) at column 1"},
 		{"Sin(x)", "unknown name 'Sin' (names are lower case: sin) at column 1"},
-		{"z + 1", "unknown name 'z' (a formula uses x, y, pi and e) at column 1"},
+		{"z + 1", "unknown name 'z' (a formula uses x, y, pi, e and the parameters a, b, c, d) at column 1"},
 		{"x\a+1", "control character U+0007 is not allowed at column 2"},
 		{"x\n", "control character U+000A is not allowed at column 2"},
 		{"(x", "'(' is never closed at column 1"},
@@ -302,5 +302,51 @@ func TestTapeLimit(t *testing.T) {
 	_, err = Compile("x" + strings.Repeat("*y*x", 220)) // 2 + 440
 	if want := "the formula is too long: it needs more than 400 steps to compute"; err == nil || err.Error() != want {
 		t.Errorf("440 products: %v, want %q", err, want)
+	}
+}
+
+// TestParameters: a, b, c, d are numbers set apart from the formula: the
+// value, gradient and Hessian of a·x² + b·y² − c·x·y + d follow their
+// closed forms for the values set, the tape keeps them (a part of the
+// formula made of parameters and constants is not folded into a number),
+// each is 1 until set, and Uses says which a formula has.
+func TestParameters(t *testing.T) {
+	f, err := Compile("a*x^2 + b*y^2 - c*x*y + d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := f.Value(1, 2); v != 1+4-2+1 {
+		t.Errorf("with every parameter 1: f(1, 2) = %v, want 4", v)
+	}
+	a, b, c, d := 2.0, 3.0, 0.5, -1.0
+	for i, v := range []float64{a, b, c, d} {
+		f.SetParam(i, v)
+		if !f.Uses(i) {
+			t.Errorf("Uses(%d) is false", i)
+		}
+	}
+	for _, p := range [][2]float64{{1, 2}, {-0.5, 0.25}, {3, -1}} {
+		x, y := p[0], p[1]
+		want := a*x*x + b*y*y - c*x*y + d
+		v, g, h := f.Derivs(x, y)
+		if v != want || f.Value(x, y) != want || g != [2]float64{2*a*x - c*y, 2*b*y - c*x} || h != [3]float64{2 * a, -c, 2 * b} {
+			t.Errorf("at (%v, %v): %v %v %v, want %v, ∇ (%v, %v), H (%v, %v, %v)", x, y, v, g, h, want, 2*a*x-c*y, 2*b*y-c*x, 2*a, -c, 2*b)
+		}
+		row := make([]float64, 1)
+		if f.Row(row, []float64{x}, y); row[0] != want {
+			t.Errorf("Row at (%v, %v) = %v, want %v", x, y, row[0], want)
+		}
+	}
+	g, err := Compile("a*2 + exp(b - b)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []float64{3, 5} {
+		if g.SetParam(0, v); g.Value(0, 0) != 2*v+1 {
+			t.Errorf("a = %v: a*2 + exp(b − b) = %v, want %v", v, g.Value(0, 0), 2*v+1)
+		}
+	}
+	if g.Uses(2) || g.Uses(3) || !g.Uses(1) {
+		t.Error("Uses is wrong for a*2 + exp(b - b)")
 	}
 }

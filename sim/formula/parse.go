@@ -158,12 +158,13 @@ func scanNumber(src string, i int) int {
 }
 
 // node is a parsed expression: an operation on its arguments, a number,
-// or x or y.
+// x or y, or a parameter.
 type node struct {
-	op   op
-	args []*node
-	num  float64 // opConst
-	col  int
+	op    op
+	args  []*node
+	num   float64 // opConst
+	param int32   // opParam
+	col   int
 }
 
 // parser is a recursive-descent parser over tokens.
@@ -326,6 +327,10 @@ var names = map[string]*node{
 	"y":  {op: opY},
 	"pi": {op: opConst, num: 3.141592653589793},
 	"e":  {op: opConst, num: 2.718281828459045},
+	"a":  {op: opParam, param: 0},
+	"b":  {op: opParam, param: 1},
+	"c":  {op: opParam, param: 2},
+	"d":  {op: opParam, param: 3},
 }
 
 func (p *parser) atom() (*node, error) {
@@ -365,7 +370,7 @@ func (p *parser) atom() (*node, error) {
 		if p.peek().kind == tokOpen {
 			return nil, &Error{t.col, fmt.Sprintf("unknown function '%s'", shorten(t.text))}
 		}
-		return nil, &Error{t.col, fmt.Sprintf("unknown name '%s' (a formula uses x, y, pi and e)", shorten(t.text))}
+		return nil, &Error{t.col, fmt.Sprintf("unknown name '%s' (a formula uses x, y, pi, e and the parameters a, b, c, d)", shorten(t.text))}
 	case tokEnd:
 		return nil, &Error{t.col, "the formula ends too soon"}
 	}

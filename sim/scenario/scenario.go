@@ -24,7 +24,8 @@ import (
 //
 //	s  surface spec name[:key=value,...] (required, or f)
 //	f  a formula f(x, y) typed by the user, percent-encoded (in place of s;
-//	   see package formula): the typed surface, default view [−3, 3]²
+//	   see package formula), then [:key=value,...] the values of the
+//	   parameters a, b, c, d it uses: the typed surface, default view [−3, 3]²
 //	x  start point, comma-separated, one number per dimension (required;
 //	   with f, default −2,2)
 //	p  the points of a line fit (with s=linefit; default: its own five),
@@ -172,7 +173,10 @@ func (s *Scenario) SetSurface(k *surfaces.Kind, vals []float64) error {
 		return fmt.Errorf("no surface")
 	}
 	if k == surfaces.FormulaKind {
-		return fmt.Errorf("a typed surface is set with its formula (SetFormula)")
+		if s.SurfaceKind != surfaces.FormulaKind {
+			return fmt.Errorf("a typed surface is set with its formula (SetFormula)")
+		}
+		return s.setFormula(s.Formula, vals) // new values of its parameters
 	}
 	if err := scCheckValues("surface "+k.Name, vals, k.Params); err != nil {
 		return err
@@ -206,17 +210,38 @@ func (s *Scenario) SetFit(xy []float64) error {
 }
 
 // SetFormula makes the surface the formula src typed by the user (in its
-// canonical form, surfaces.CanonicalFormula), compiled once. A formula
-// that does not compile leaves s as it was and gives an error saying what
-// is wrong and at which column.
+// canonical form, surfaces.CanonicalFormula), compiled once. The values of
+// the parameters it uses (a, b, c, d) are kept from the formula before, if
+// there was one; the others are 1. A formula that does not compile leaves
+// s as it was and gives an error saying what is wrong and at which column.
 func (s *Scenario) SetFormula(src string) error {
+	vals := sim.Defaults(surfaces.FormulaKind.Params)
+	if s.SurfaceKind == surfaces.FormulaKind && len(s.SurfaceVals) == len(vals) {
+		vals = append(vals[:0], s.SurfaceVals...)
+	}
+	return s.setFormula(src, vals)
+}
+
+// setFormula makes the surface the formula src with parameter values
+// vals, the unused ones set back to 1.
+func (s *Scenario) setFormula(src string, vals []float64) error {
 	src = surfaces.CanonicalFormula(src)
 	f, err := surfaces.NewFormula(src)
 	if err != nil {
 		return fmt.Errorf("formula: %v", err)
 	}
-	s.SurfaceKind, s.SurfaceVals, s.Formula, s.Fit = surfaces.FormulaKind, nil, src, nil
-	s.surfKind, s.surfVals, s.surfFormula, s.surfFit, s.surf = surfaces.FormulaKind, nil, src, nil, f
+	if err := scCheckValues("formula", vals, surfaces.FormulaKind.Params); err != nil {
+		return err
+	}
+	vals = append([]float64(nil), vals...)
+	for i, p := range surfaces.FormulaKind.Params {
+		if !f.Uses(i) {
+			vals[i] = p.Default
+		}
+	}
+	f.SetParams(vals)
+	s.SurfaceKind, s.SurfaceVals, s.Formula, s.Fit = surfaces.FormulaKind, vals, src, nil
+	s.surfKind, s.surfVals, s.surfFormula, s.surfFit, s.surf = surfaces.FormulaKind, slices.Clone(vals), src, nil, f
 	return nil
 }
 
@@ -245,6 +270,7 @@ func (s Scenario) Surface() surfaces.Surface {
 		if err != nil {
 			return surfaces.NaNSurface{}
 		}
+		f.SetParams(s.SurfaceVals)
 		return f
 	}
 	return s.SurfaceKind.New(s.SurfaceVals)
@@ -382,6 +408,10 @@ func (s Scenario) Encode() string {
 		if s.SurfaceKind == surfaces.FormulaKind {
 			b.WriteString(";f=")
 			scWriteEscaped(&b, s.Formula)
+			if set := sim.FormatSettings(s.SurfaceVals, s.SurfaceKind.Params); set != "" {
+				b.WriteByte(':')
+				b.WriteString(set)
+			}
 		} else {
 			b.WriteString(";s=")
 			b.WriteString(s.SurfaceKind.Name)
@@ -440,9 +470,6 @@ func (s Scenario) Validate() error {
 			return fmt.Errorf("no surface")
 		}
 		name = "surface " + s.SurfaceKind.Name
-		if err := scCheckValues(name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
-			return err
-		}
 		if s.SurfaceKind == surfaces.FormulaKind {
 			name = "the formula"
 			compiled := s.surf != nil && s.surfKind == surfaces.FormulaKind && s.surfFormula == s.Formula // by SetFormula
@@ -451,8 +478,13 @@ func (s Scenario) Validate() error {
 					return fmt.Errorf("formula: %v", err)
 				}
 			}
+			if err := scCheckValues("formula", s.SurfaceVals, s.SurfaceKind.Params); err != nil {
+				return err
+			}
 		} else if s.Formula != "" {
 			return fmt.Errorf("a formula is given with surface %s", s.SurfaceKind.Name)
+		} else if err := scCheckValues(name, s.SurfaceVals, s.SurfaceKind.Params); err != nil {
+			return err
 		}
 		if s.Fit != nil {
 			if s.SurfaceKind != surfaces.LineFitKind {
@@ -611,7 +643,12 @@ func scDecode(text string) (Scenario, error) {
 			if seen["s"] {
 				return s, fmt.Errorf("s= and f= both give the surface: keep one")
 			}
-			if err := s.SetFormula(val); err != nil {
+			src, set, _ := strings.Cut(val, ":")
+			vals, err := scParseSettings("formula", set, surfaces.FormulaKind.Params)
+			if err != nil {
+				return s, err
+			}
+			if err := s.setFormula(src, vals); err != nil {
 				return s, err
 			}
 		case "s":

@@ -30,7 +30,33 @@ var scCanonical = []string{
 	"v1;f=(1-x)%5E2+100*(y-x%5E2)%5E2;x=-1.2,1;m=gd:lr=0.002;m=newton;w=-2,2,-1,3",
 	"v1;f=sin(x)*cos(y)%20+%20min(x,y)/2;x=0.5,0.5;m=bfgs;n=50",
 	"v1;s=linefit;x=0,0;m=gd:lr=0.1;m=newton",
+	"v1;f=a*x%5E2+b*y%5E2:a=2,b=0.5;x=-2,2;m=gd",
 	"v1;s=linefit;p=gAAAgAAA_8AA;x=0.5,-1;m=sr1",
+}
+
+// TestFormulaParameters: a formula's parameters a, b, c, d come after
+// its text in a link and shape its surface; SetSurface changes their
+// values, a new formula keeps those it uses, and one it does not use is
+// set back to 1 (a link that gives it is read without it).
+func TestFormulaParameters(t *testing.T) {
+	sc, err := Decode("v1;f=a*x%5E2+b*y%5E2:a=2,b=0.5;m=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := sc.Surface().Func([]float64{1, 2}); f != 2*1+0.5*4 {
+		t.Errorf("f(1, 2) = %v, want 2·1 + 0.5·4", f)
+	}
+	if err := sc.SetSurface(surfaces.FormulaKind, []float64{3, 0.5, 1, 1}); err != nil || sc.Surface().Func([]float64{1, 2}) != 5 ||
+		!strings.Contains(sc.Encode(), ":a=3,b=0.5;") {
+		t.Errorf("a = 3: %v, %s", err, sc.Encode())
+	}
+	if err := sc.SetFormula("a*x^2 + c"); err != nil || !slices.Equal(sc.SurfaceVals, []float64{3, 1, 1, 1}) {
+		t.Errorf("a new formula without b: values %v (%v)", sc.SurfaceVals, err)
+	}
+	d, err := Decode("v1;f=x:a=2;x=0,0;m=gd")
+	if err != nil || d.Encode() != "v1;f=x;x=0,0;m=gd" {
+		t.Errorf("a parameter the formula does not use: %v, %s", err, d.Encode())
+	}
 }
 
 // TestFitLinks: a line fit's link holds its points, and builds the fit
@@ -318,12 +344,14 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;f=;x=1,1;m=gd", "formula: the formula is empty"},
 	{"v1;f=x%5E;x=1,1;m=gd", "formula: the formula ends too soon at column 3"},
 	{"v1;f=x%3Cy;x=1,1;m=gd", "formula: unexpected character U+003C at column 2"},
-	{"v1;f=" + strings.Repeat("a", 900) + ";m=gd", "formula: unknown name 'aaaaaaaaaaaaaaaaaaaa…' (a formula uses x, y, pi and e) at column 1"},
+	{"v1;f=" + strings.Repeat("a", 900) + ";m=gd", "formula: unknown name 'aaaaaaaaaaaaaaaaaaaa…' (a formula uses x, y, pi, e and the parameters a, b, c, d) at column 1"},
 	{"v1;s=rosenbrock;f=x;x=1,1;m=gd", "s= and f= both give the surface"},
 	{"v1;f=x;s=rosenbrock;x=1,1;m=gd", "s= and f= both give the surface"},
 	{"v1;f=x;x=1,1,1;m=gd", "start has 3 coordinates, the formula needs 2"},
 	{"v1;net=tanh:4;f=x;m=gd", "takes no surface, start or view"},
 	{"v1;net=tanh:4;p=AAAAAAAA;m=gd", "takes no surface, start or view"},
+	{"v1;f=a*x:a=11;x=1,1;m=gd", "formula: a=11 is out of range [-10, 10]"},
+	{"v1;f=a*x:z=1;x=1,1;m=gd", `formula: unknown key "z" (accepted: a, b, c, d)`},
 	{"v1;s=rosenbrock;p=AAAAAAAA;x=1,1;m=gd", "p= gives the points of a line fit: it goes with s=linefit"},
 	{"v1;s=linefit;p=AAAA;x=1,1;m=gd", "line fit: points: 1 of them, want 2 to 1000 in a link"},
 	{"v1;s=linefit;p=AAAAAAA;x=1,1;m=gd", "line fit: points: not the form a link holds them in"},

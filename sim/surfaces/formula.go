@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"curvlab/sim"
 	"curvlab/sim/formula"
 )
 
@@ -12,8 +13,19 @@ import (
 // names a typed surface by its formula (f= in a link, --formula in the
 // CLI), and NewFormula builds it.
 var FormulaKind = &Kind{
-	Name: "formula",
-	Desc: "a function of x and y you type, e.g. (1 - x)^2 + 100*(y - x^2)^2",
+	Name:   "formula",
+	Desc:   "a function of x and y you type, e.g. (1 - x)^2 + 100*(y - x^2)^2",
+	Params: formulaParams(),
+}
+
+// formulaParams are a typed surface's parameters a, b, c, d: 1 unless
+// set, within ±10.
+func formulaParams() []sim.Param {
+	ps := make([]sim.Param, len(formula.Params))
+	for i, name := range formula.Params {
+		ps[i] = sim.Param{Key: name, Desc: "the formula's parameter " + name, Default: 1, Min: -10, Max: 10}
+	}
+	return ps
 }
 
 // Formula is a surface typed by the user: f(x, y) compiled once by package
@@ -47,6 +59,17 @@ func NewFormula(src string) (*Formula, error) {
 func CanonicalFormula(src string) string {
 	return strings.TrimSpace(strings.NewReplacer("−", "-", "×", "*", "·", "*").Replace(src))
 }
+
+// SetParams sets the formula's parameters a, b, c, d to vals (in
+// FormulaKind.Params order; fewer leave the others as they are).
+func (s *Formula) SetParams(vals []float64) {
+	for i, v := range vals[:min(len(vals), len(formula.Params))] {
+		s.f.SetParam(i, v)
+	}
+}
+
+// Uses reports whether the formula uses parameter i of FormulaKind.Params.
+func (s *Formula) Uses(i int) bool { return s.f.Uses(i) }
 
 // String is the formula as typed.
 func (s *Formula) String() string { return s.f.String() }
