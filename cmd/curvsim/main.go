@@ -20,6 +20,7 @@ import (
 	"text/tabwriter"
 
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
 )
@@ -52,8 +53,11 @@ Usage:
       multiples of 1/256 in [-4, 4), as a link holds them).
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.
-      CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events with row 0
-      the start; with several methods a leading panel column (1-based).
+      CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err
+      with row 0 the start; with several methods a leading panel column
+      (1-based); curv_err is the method's curvature model against the
+      true Hessian, |B - H|_F/|H|_F (B = the inverse of an inverse form's
+      H), empty for a method that keeps none.
       A run stops early when gnorm <= T (event converged) or when it
       diverges (event diverged). JSON: {"scenario", "surface", "panels":
       [{"method", "steps": [...]}]}; NaN and Inf are written as null.
@@ -388,17 +392,46 @@ func writeCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) {
 		b = append(b, ",x"...)
 		b = strconv.AppendInt(b, int64(i), 10)
 	}
-	b = append(b, ",f,gnorm,step,fevals,gevals,hevals,events\n"...)
+	b = append(b, ",f,gnorm,step,fevals,gevals,hevals,events,curv_err\n"...)
 	out.Write(b)
+	ce := newCurvErrors(sc)
 	for p, r := range runs {
 		for k := range r.Trace {
 			s := r.Row(k)
 			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.X...)
 			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
-			out.Write(appendCountsEvents(b, &s.Step))
+			b = appendCountsEvents(b, &s.Step)
+			b = append(b, ',')
+			if e := ce.of(&s); !math.IsNaN(e) {
+				b = strconv.AppendFloat(b, e, 'g', -1, 64)
+			}
+			out.Write(append(b, '\n'))
 		}
 	}
+}
+
+// curvErrors measures a surface run's curvature models against the true
+// Hessian at their iterates (sim.CurvError).
+type curvErrors struct {
+	obj        sim.Objective
+	n          int
+	hess, work []float64
+}
+
+func newCurvErrors(sc scenario.Scenario) *curvErrors {
+	n := len(sc.Start)
+	return &curvErrors{obj: sc.Objective(), n: n, hess: make([]float64, n*n), work: make([]float64, sim.CurvErrorWork(n))}
+}
+
+// of is row s's curvature error, NaN where its method keeps no model or
+// the Hessian is 0 there.
+func (c *curvErrors) of(s *sim.Row) float64 {
+	if s.CurvKind == sim.CurvNone || !la.IsFinite(s.X) {
+		return math.NaN()
+	}
+	c.obj.Hess(c.hess, s.X)
+	return sim.CurvError(s.Curv, s.CurvKind, c.hess, c.n, c.work)
 }
 
 // appendRowStart begins a CSV row: "panel," (1-based, when there are
@@ -420,15 +453,14 @@ func appendFloats(b []byte, vals ...float64) []byte {
 	return b
 }
 
-// appendCountsEvents ends a CSV row: ",fevals,gevals,hevals,events\n".
+// appendCountsEvents appends ",fevals,gevals,hevals,events".
 func appendCountsEvents(b []byte, s *sim.Step) []byte {
 	for _, c := range []int{s.FEvals, s.GEvals, s.HEvals} {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(c), 10)
 	}
 	b = append(b, ',')
-	b = append(b, s.Events.String()...)
-	return append(b, '\n')
+	return append(b, s.Events.String()...)
 }
 
 // num is a float64 written exactly in JSON, NaN and ±Inf as null.
@@ -470,6 +502,7 @@ type jsonStep struct {
 	Trials   []jsonTrial `json:"trials"`
 	Curv     [][]num     `json:"curv"`
 	CurvKind string      `json:"curv_kind"`
+	CurvErr  num         `json:"curv_err"`
 	Radius   num         `json:"radius"`
 	D        []num       `json:"d"`
 	P        []num       `json:"p"`
@@ -547,6 +580,7 @@ func writeJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) error {
 	out.Write(head[:len(head)-1]) // without the closing brace
 	out.WriteString(`,"panels":[`)
 	n := len(sc.Start)
+	ce := newCurvErrors(sc)
 	for p, r := range runs {
 		if p > 0 {
 			out.WriteByte(',')
@@ -560,7 +594,7 @@ func writeJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) error {
 			js := jsonStep{
 				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
 				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
-				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(),
+				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(), CurvErr: num(ce.of(&s)),
 				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
 				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
 			}

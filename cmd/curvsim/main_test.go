@@ -128,7 +128,7 @@ func num64(t *testing.T, s string) float64 {
 func TestRunCSV(t *testing.T) {
 	out := mustRun(t, "run", "--surface", "rosenbrock", "--param", "b=50", "--start", "-1.2,1", "--method", "gd:lr=0.001", "--steps", "20")
 	header, rows := parseCSV(t, out)
-	if header != "iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events" {
+	if header != "iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err" {
 		t.Errorf("header %q", header)
 	}
 	if len(rows) != 21 {
@@ -154,7 +154,7 @@ func TestRunCSV(t *testing.T) {
 		t.Errorf("row 1 %q, want x = %v", r1, want)
 	}
 	for i, r := range rows {
-		if len(r) != 10 || r[0] != strconv.Itoa(i) {
+		if len(r) != 11 || r[0] != strconv.Itoa(i) || r[10] != "" { // gd keeps no curvature model
 			t.Errorf("row %d: %q", i, r)
 		}
 	}
@@ -217,6 +217,7 @@ type jsonStepOut struct {
 	} `json:"trials"`
 	Curv     [][]*float64 `json:"curv"`
 	CurvKind string       `json:"curv_kind"`
+	CurvErr  *float64     `json:"curv_err"`
 	Radius   *float64     `json:"radius"`
 	D        []*float64   `json:"d"`
 	P        []*float64   `json:"p"`
@@ -226,6 +227,30 @@ type jsonStepOut struct {
 	GEvals   int          `json:"gevals"`
 	HEvals   int          `json:"hevals"`
 	Events   []string     `json:"events"`
+}
+
+// curvErrByHand is ‖B − H‖_F/‖H‖_F of step s on Rosenbrock (a = 1,
+// b = 100), H = [[1200x² − 400y + 2, −400x], [−400x, 200]], B its curv (the
+// inverse of it for curv_kind H, by the adjugate); nil without a model.
+func curvErrByHand(t *testing.T, s jsonStepOut) *float64 {
+	t.Helper()
+	if s.CurvKind == "none" || s.Curv == nil {
+		return nil
+	}
+	x, y := *s.X[0], *s.X[1]
+	h := [4]float64{1200*x*x - 400*y + 2, -400 * x, -400 * x, 200}
+	b := [4]float64{*s.Curv[0][0], *s.Curv[0][1], *s.Curv[1][0], *s.Curv[1][1]}
+	if s.CurvKind == "H" {
+		det := b[0]*b[3] - b[1]*b[2]
+		b = [4]float64{b[3] / det, -b[1] / det, -b[2] / det, b[0] / det}
+	}
+	var d, n float64
+	for i := range h {
+		d += (b[i] - h[i]) * (b[i] - h[i])
+		n += h[i] * h[i]
+	}
+	e := math.Sqrt(d / n)
+	return &e
 }
 
 func TestRunJSONMatchesCSV(t *testing.T) {
@@ -246,7 +271,7 @@ func TestRunJSONMatchesCSV(t *testing.T) {
 		t.Errorf("scenario %q: %v", o.Scenario, err)
 	}
 	header, rows := parseCSV(t, csv)
-	if header != "panel,iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events" {
+	if header != "panel,iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err" {
 		t.Errorf("header %q", header)
 	}
 	i := 0
@@ -271,6 +296,12 @@ func TestRunJSONMatchesCSV(t *testing.T) {
 			}
 			if strings.Join(s.Events, ";") != r[10] {
 				t.Errorf("events %q vs %q", s.Events, r[10])
+			}
+			// curv_err: the model against Rosenbrock's Hessian at x, worked
+			// out here (a 2×2 inverse by its adjugate), the same in both.
+			if want := curvErrByHand(t, s); (want == nil) != (r[11] == "") || want != nil && math.Abs(num64(t, r[11])-*want) > 1e-9**want ||
+				(s.CurvErr == nil) != (want == nil) || s.CurvErr != nil && num64(t, r[11]) != *s.CurvErr {
+				t.Errorf("%s iter %d: curv_err CSV %q, JSON %v, by hand %v", panel.Method, s.Iter, r[11], s.CurvErr, want)
 			}
 			// gnorm is the norm of g; curv is a 2×2 matrix whose kind
 			// matches the method.

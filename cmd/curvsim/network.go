@@ -138,7 +138,7 @@ func writeNetCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats
 			s := &r.Trace[k]
 			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.F, stats[p].TestLoss[k], s.GNorm, s.StepLen, stats[p].Sharpness[k], stepSize(sc.Methods[p], s))
-			out.Write(appendCountsEvents(b, s))
+			out.Write(append(appendCountsEvents(b, s), '\n'))
 		}
 	}
 }
