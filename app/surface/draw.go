@@ -51,6 +51,9 @@ func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 		s.overlayLayer(v, i, shown).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
 	s.plot.draw(dst, s, s.plotRect)
+	if s.withCurv {
+		s.curv.draw(dst, s, s.curvRect)
+	}
 	s.fit.draw(dst, s)
 	for i, pr := range panels {
 		s.drawPanel(dst, pr, s.shownIn(i))

@@ -31,13 +31,14 @@ func TestLayoutFits(t *testing.T) {
 				}
 			}
 			// A line fit's data share the plot's room.
-			s.placePlots(true)
+			s.placePlots(true, true)
 			if !scenetest.Inside(s.fit.rect, screen) || !scenetest.Inside(s.fit.plane, s.fit.rect) || s.fit.plane.W < 100 || s.fit.plane.H < 60 ||
-				ui.Overlaps(s.fit.rect, s.plotRect) || !scenetest.Inside(s.plotRect, s.side) || s.plotRect.H < 100 {
+				ui.Overlaps(s.fit.rect, s.plotRect) || ui.Overlaps(s.fit.rect, s.curvRect) || ui.Overlaps(s.curvRect, s.plotRect) ||
+				!scenetest.Inside(s.plotRect, s.side) || !scenetest.Inside(s.curvRect, s.side) || s.plotRect.H < 100 || s.curvRect.H < 100 {
 				t.Errorf("%v n=%d: the fit's box %+v (plane %+v), the plot %+v", sz, n, s.fit.rect, s.fit.plane, s.plotRect)
 			}
 			for i, p := range panels {
-				if ui.Overlaps(p.Frame, s.fit.rect) {
+				if ui.Overlaps(p.Frame, s.fit.rect) || ui.Overlaps(p.Frame, s.curvRect) {
 					t.Errorf("%v n=%d: panel %d overlaps the fit's box", sz, n, i)
 				}
 			}

@@ -38,11 +38,15 @@ type Scene struct {
 	surface  surfaceImage
 	plot     fPlot
 	plotRect geom.Rect // the plot of f
-	side     geom.Rect // the room for it beside or below the panels, which a line fit's data share
+	side     geom.Rect // the room for the plots beside or below the panels
+	curv     curvPlot
+	curvRect geom.Rect // the curvature-learning plot (zero when no method keeps a model)
 	fit      fitBox
-	panels   [scenario.MaxPanels]panelCache
-	overlays [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
-	hessBuf  [4]float64
+
+	withCurv, withFit bool // the plots placed in side
+	panels            [scenario.MaxPanels]panelCache
+	overlays          [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
+	hessBuf           [4]float64
 
 	// formula is the editor's field for a surface of one's own; formulaErr
 	// says what is wrong with what it holds ("" when it compiles).
@@ -73,7 +77,7 @@ func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 		s.side = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
 		main.H -= ph + pad
 	}
-	s.placePlots(false)
+	s.placePlots(s.withCurv, s.withFit)
 	cols, rows := n, 1
 	if n == 4 && main.W < 2.4*main.H {
 		cols, rows = 2, 2
@@ -87,29 +91,47 @@ func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	return ui.PanelGrid(m, main, n, cols, rows, readoutLines)
 }
 
-// placePlots places the plot of f in the side room, and when withFit a
-// line fit's data with it: below it beside the panels, to its right
-// below them.
-func (s *Scene) placePlots(withFit bool) {
+// placePlots places the plots in the side room: the plot of f, the
+// curvature-learning plot when withCurv, a line fit's data when withFit;
+// one under the other beside the panels, side by side below them.
+func (s *Scene) placePlots(withCurv, withFit bool) {
 	m, r := s.m, s.side
 	if m == nil {
 		return
 	}
 	pad := m.Pad()
-	switch {
-	case r.W > r.H && withFit: // a strip below the panels
-		w := math.Round((r.W - pad) / 2)
-		s.plotRect = geom.Rect{X: r.X, Y: r.Y, W: w, H: r.H}
-		s.fit.place(m, geom.Rect{X: r.X + w + pad, Y: r.Y, W: r.W - w - pad, H: r.H})
-	case r.W > r.H:
-		s.plotRect = r
-		s.fit.place(m, geom.Rect{})
-	case withFit:
-		h := math.Round(math.Min(r.W*0.9, (r.H-pad)*0.45))
-		s.plotRect = geom.Rect{X: r.X, Y: r.Y, W: r.W, H: h}
-		s.fit.place(m, geom.Rect{X: r.X, Y: r.Y + h + pad, W: r.W, H: math.Min(r.H-h-pad, r.W*1.15)})
-	default:
-		s.plotRect = geom.Rect{X: r.X, Y: r.Y, W: r.W, H: math.Round(math.Min(r.H, r.W*1.1))}
+	s.withCurv, s.withFit = withCurv, withFit
+	k := 1
+	for _, on := range []bool{withCurv, withFit} {
+		if on {
+			k++
+		}
+	}
+	var rects [3]geom.Rect
+	if r.W > r.H { // a strip below the panels
+		w := math.Floor((r.W - float64(k-1)*pad) / float64(k))
+		for i := range k {
+			rects[i] = geom.Rect{X: r.X + float64(i)*(w+pad), Y: r.Y, W: w, H: r.H}
+		}
+	} else {
+		h := math.Round(math.Min(r.W*1.1, (r.H-float64(k-1)*pad)/float64(k)))
+		for i := range k {
+			rects[i] = geom.Rect{X: r.X, Y: r.Y + float64(i)*(h+pad), W: r.W, H: h}
+		}
+		if withFit { // the points' box takes what is left, up to a square and its text
+			last := &rects[k-1]
+			last.H = math.Min(r.Y+r.H-last.Y, r.W*1.15)
+		}
+	}
+	s.plotRect, s.curvRect = rects[0], geom.Rect{}
+	next := 1
+	if withCurv {
+		s.curvRect = rects[next]
+		next++
+	}
+	if withFit {
+		s.fit.place(m, rects[next])
+	} else {
 		s.fit.place(m, geom.Rect{})
 	}
 }
@@ -125,8 +147,8 @@ func (s *Scene) PanelCount(st *scene.State) int {
 // from them).
 func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
-	if withFit := st.Scen.SurfaceKind == surfaces.LineFitKind; withFit != (s.fit.rect.W > 0) {
-		s.placePlots(withFit)
+	if withCurv, withFit := models(st), st.Scen.SurfaceKind == surfaces.LineFitKind; withCurv != s.withCurv || withFit != s.withFit {
+		s.placePlots(withCurv, withFit)
 	}
 	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)

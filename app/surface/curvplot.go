@@ -1,0 +1,110 @@
+package surface
+
+import (
+	"math"
+	"slices"
+
+	"curvlab/app/scene"
+	"curvlab/app/ui"
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+	"curvlab/sim/la"
+	"curvlab/sim/scenario"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// curvPlot is the curvature-learning plot: for each panel whose method
+// keeps a curvature model, its relative error against the true Hessian at
+// each iterate, ‖B_k − ∇²f(x_k)‖_F / ‖∇²f(x_k)‖_F (sim.CurvError; B_k =
+// H_k⁻¹ for inverse forms), on a log scale. An error below curvFloor
+// (a model that is the Hessian to rounding: SR1's on a quadratic from its
+// second step) is drawn at the floor.
+type curvPlot struct {
+	pl    render.Plot
+	errs  [scenario.MaxPanels][]float64 // the errors of each run's rows so far
+	runs  [scenario.MaxPanels]*sim.Run  // the runs errs are for
+	names [scenario.MaxPanels]string
+	hess  [4]float64
+	work  []float64
+
+	layer render.Layer[curvPlotKey]
+}
+
+// curvFloor is the smallest error drawn: about the rounding of a 2×2
+// model's entries.
+const curvFloor = 1e-16
+
+// curvPlotKey is what the plot shows.
+type curvPlotKey struct {
+	rows    [scenario.MaxPanels]int
+	runs    [scenario.MaxPanels]*sim.Run
+	version int
+	u       float64
+}
+
+// models reports whether any run's method keeps a curvature model (the
+// plot is shown only then).
+func models(st *scene.State) bool {
+	for _, r := range st.Runs {
+		if r.Trace[0].CurvKind != sim.CurvNone {
+			return true
+		}
+	}
+	return false
+}
+
+// draw draws the plot into r through its layer, drawn again when a run
+// advanced or changed.
+func (cp *curvPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
+	if r.W <= 0 {
+		return
+	}
+	key := curvPlotKey{u: s.c.M.U, version: s.st.SurfaceVersion}
+	for k, run := range s.st.Runs {
+		key.runs[k], key.rows[k] = run, len(run.Trace)
+	}
+	cp.layer.Update(key, int(r.W), int(r.H), func(img *ebiten.Image) { cp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
+	cp.layer.Draw(dst, r.X, r.Y)
+}
+
+// update brings each run's errors up to its rows.
+func (cp *curvPlot) update(st *scene.State) {
+	if cp.work == nil {
+		cp.work = make([]float64, sim.CurvErrorWork(2))
+	}
+	surf := st.Scen.Surface()
+	for k, r := range st.Runs {
+		if cp.runs[k] != r {
+			cp.runs[k], cp.errs[k] = r, cp.errs[k][:0]
+			cp.names[k] = st.Scen.Methods[k].String()
+		}
+		for i := len(cp.errs[k]); i < len(r.Trace); i++ {
+			row := r.Row(i)
+			e := math.NaN()
+			if row.CurvKind != sim.CurvNone && la.IsFinite(row.X) {
+				surf.Hess(cp.hess[:], row.X)
+				e = max(curvFloor, sim.CurvError(row.Curv, row.CurvKind, cp.hess[:], 2, cp.work))
+			}
+			cp.errs[k] = append(cp.errs[k], e)
+		}
+	}
+}
+
+// drawPlot draws the series into r of dst.
+func (cp *curvPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
+	st := s.st
+	l := &s.c.M
+	cp.update(st)
+	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "curvature error |B − H|/|H|  (0 at 1e-16)", "iteration", true
+	ui.StylePlot(&cp.pl, l.U, scene.PlotFont(l))
+	cp.pl.Series = cp.pl.Series[:0]
+	for k := range st.Runs {
+		if !slices.ContainsFunc(cp.errs[k], func(e float64) bool { return e > 0 }) {
+			continue // no model
+		}
+		cp.pl.Series = append(cp.pl.Series, render.Series{Y: cp.errs[k], Color: ui.PanelColors[k], Name: cp.names[k]})
+	}
+	cp.pl.Draw(dst, r)
+}
