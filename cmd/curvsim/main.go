@@ -79,6 +79,16 @@ Usage:
       Default --steps 10000.
       For a network: training and test loss, sharpness and Hessian trace
       at the end, per method.
+  curvsim basins --surface NAME [--param key=value]... | --formula EXPR
+                 --method SPEC [--grid N] [--steps K] [--tol T]
+      Basins of attraction: a run of the method from the centre of each
+      cell of an N×N grid over the surface's view (default 128, at most
+      1024), K iterations at most (default 100, at most 10000), converged
+      when gnorm <= T (default 1e-8, in (0, 1]). CSV x1,x2,minimum,
+      iterations, row by row from the top left: minimum is the 1-based
+      index of the known minimum the run ended at (curvsim list gives
+      them; within 1e-4 of the view's size), 0 for none of them (another
+      stationary point, or not converged in K), -1 diverged.
   curvsim help
       This text, on standard output.
 
@@ -134,8 +144,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdRun(out, rest)
 	case "compare":
 		err = cmdCompare(out, rest)
+	case "basins":
+		err = cmdBasins(out, rest)
 	default:
-		err = badf("unknown command %q (accepted: list, run, compare, help)", cmd)
+		err = badf("unknown command %q (accepted: list, run, compare, basins, help)", cmd)
 	}
 	if err == nil {
 		err = writeErr(out.Flush())
@@ -155,6 +167,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// parseOnly parses args with fs: flags only, no arguments, each mistake
+// one sentence naming what is accepted (flag.ErrHelp for -h).
+func parseOnly(fs *flag.FlagSet, args []string, accepted string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		msg := err.Error()
+		switch {
+		case strings.HasPrefix(msg, "flag provided but not defined: "):
+			f := strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
+			return badf("unknown flag --%s (accepted: %s)", f, accepted)
+		case strings.HasPrefix(msg, "flag needs an argument: "):
+			f := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
+			return badf("flag --%s needs a value", f)
+		}
+		return badf("%s (accepted flags: %s)", msg, accepted)
+	}
+	if fs.NArg() > 0 {
+		return badf("unexpected argument %q (flags are: %s)", fs.Arg(0), accepted)
+	}
+	return nil
 }
 
 // listFlag collects the values of a repeated flag.
@@ -193,23 +229,8 @@ func parseFlags(name string, args []string, withScenario bool) (*options, error)
 		fs.StringVar(&o.preset, "preset", "", "")
 		accepted += ", --format, --scenario, --preset"
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		msg := err.Error()
-		switch {
-		case strings.HasPrefix(msg, "flag provided but not defined: "):
-			f := strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
-			return nil, badf("unknown flag --%s (accepted: %s)", f, accepted)
-		case strings.HasPrefix(msg, "flag needs an argument: "):
-			f := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
-			return nil, badf("flag --%s needs a value", f)
-		}
-		return nil, badf("%s (accepted flags: %s)", msg, accepted)
-	}
-	if fs.NArg() > 0 {
-		return nil, badf("unexpected argument %q (flags are: %s)", fs.Arg(0), accepted)
+	if err := parseOnly(fs, args, accepted); err != nil {
+		return nil, err
 	}
 	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	return o, nil

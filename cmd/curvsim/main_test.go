@@ -670,3 +670,64 @@ func TestValleyBroydenRow1(t *testing.T) {
 		t.Errorf("the run ends at row %d without diverging: %v", last.Iter, last.Events)
 	}
 }
+
+// TestBasinsCSV: curvsim basins prints a row per cell of the grid, from
+// the top left, at the cells' centres over the surface's view; a cell's
+// minimum and iterations are those of curvsim run from its start (its
+// last iterate next to the minimum named, 1-based as curvsim list lists
+// them); bad flags are one line, status 2.
+func TestBasinsCSV(t *testing.T) {
+	out := mustRun(t, "basins", "--surface", "himmelblau", "--method", "newton:ls=none,mod=none", "--grid", "8", "--steps", "50")
+	header, rows := parseCSV(t, out)
+	if header != "x1,x2,minimum,iterations" || len(rows) != 64 {
+		t.Fatalf("header %q, %d rows", header, len(rows))
+	}
+	h, _ := surfaces.New("himmelblau", "")
+	w, ms := h.View(), h.Minima()
+	for k, r := range rows {
+		i, j := k%8, k/8
+		x, y := num64(t, r[0]), num64(t, r[1])
+		if wx, wy := w.XMin+(float64(i)+0.5)*(w.XMax-w.XMin)/8, w.YMax-(float64(j)+0.5)*(w.YMax-w.YMin)/8; x != wx || y != wy {
+			t.Fatalf("row %d starts at (%v, %v), want the cell's centre (%v, %v)", k, x, y, wx, wy)
+		}
+		code, _ := strconv.Atoi(r[2])
+		iters, _ := strconv.Atoi(r[3])
+		if k%9 != 0 {
+			continue // curvsim run for a few of them
+		}
+		_, run := parseCSV(t, mustRun(t, "run", "--surface", "himmelblau", "--start", r[0]+","+r[1], "--method", "newton:ls=none,mod=none", "--steps", "50"))
+		last := run[len(run)-1]
+		lx, ly := num64(t, last[1]), num64(t, last[2])
+		if n, _ := strconv.Atoi(last[0]); n != iters {
+			t.Errorf("row %d: %d iterations, curvsim run took %d", k, iters, n)
+		}
+		switch {
+		case code > 0:
+			if m := ms[code-1]; math.Hypot(lx-m.X, ly-m.Y) > 1e-3 {
+				t.Errorf("row %d: minimum %d at (%v, %v), the run ends at (%v, %v)", k, code, m.X, m.Y, lx, ly)
+			}
+		case code == 0:
+			for _, m := range ms {
+				if math.Hypot(lx-m.X, ly-m.Y) < 1e-3 && strings.Contains(last[9], "converged") {
+					t.Errorf("row %d: none of the minima, but the run converged at (%v, %v)", k, lx, ly)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"basins", "--surface", "himmelblau", "--method", "newton", "--grid", "2000"}, "the grid is 2000 starts a side, want 2 to 1024"},
+		{[]string{"basins", "--surface", "himmelblau", "--method", "newton", "--grid", "x"}, `--grid "x" is not a whole number`},
+		{[]string{"basins", "--surface", "himmelblau"}, "--method is required, once"},
+		{[]string{"basins", "--surface", "himmelblau", "--method", "newton", "--tol", "0"}, "the tolerance 0 must be in (0, 1]"},
+		{[]string{"basins", "--surface", "nope", "--method", "newton"}, "unknown surface"},
+		{[]string{"basins", "--surface", "himmelblau", "--method", "newton", "--steps", "0"}, "0 steps a start, want 1 to 10000"},
+	} {
+		code, stdout, errs := call(c.args...)
+		if code != 2 || stdout != "" || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: status %d, stderr %q, want 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+}

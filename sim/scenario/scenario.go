@@ -258,6 +258,14 @@ func (s Scenario) Surface() surfaces.Surface {
 		slices.Equal(s.surfFit, s.Fit) {
 		return s.surf
 	}
+	return s.NewSurface()
+}
+
+// NewSurface builds the scenario's surface afresh, shared with no other
+// (a typed surface holds its workspace: each goroutine needs its own).
+// SurfaceKind must be set; points or a formula that cannot be built give a
+// surface that is NaN everywhere.
+func (s Scenario) NewSurface() surfaces.Surface {
 	if s.SurfaceKind == surfaces.LineFitKind && s.Fit != nil {
 		f, err := surfaces.NewLineFit(s.Fit)
 		if err != nil {
