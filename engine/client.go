@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/explore"
 	"curvlab/sim/scenario"
 )
 
@@ -26,6 +27,9 @@ type Client struct {
 	// the decision maps asked for, and the grid last sent
 	grid, sentGrid MapGrid
 	views          []NetView
+	// the basins asked for, the grid last sent, and what came of them
+	basinGrid, sentBasins MapGrid
+	basins                []BasinView
 	// fellBack is set once the client computes in the page after its
 	// transport failed.
 	fellBack bool
@@ -61,7 +65,11 @@ func (c *Client) Open(sc scenario.Scenario) {
 		}
 	}
 	c.want, c.sent = 1, 0
-	c.sentGrid = MapGrid{}
+	c.sentGrid, c.sentBasins = MapGrid{}, MapGrid{}
+	c.basins = nil
+	if sc.Kind() == scenario.KindSurface {
+		c.basins = make([]BasinView, len(local))
+	}
 	c.views = c.views[:0]
 	if c.trackers != nil {
 		c.views = make([]NetView, len(local))
@@ -81,6 +89,30 @@ type NetView struct {
 	Trace  float64   // its trace
 	// SpecRow is the row of Eig and Trace.
 	SpecRow int
+}
+
+// BasinView is a run's basins of attraction as far as they came: the
+// cells of Grid (row 0 at the top), a coarser grid than the one asked for
+// until Final.
+type BasinView struct {
+	Grid  MapGrid
+	Cells []explore.Basin
+	Final bool
+	// Version counts the pictures that came.
+	Version int
+}
+
+// SetBasinGrid asks for each run's basins of attraction on grid g (the
+// zero grid: none); they come coarse to fine. The request goes out at the
+// next Update.
+func (c *Client) SetBasinGrid(g MapGrid) { c.basinGrid = g }
+
+// Basins is run k's basins of attraction (nil for a network).
+func (c *Client) Basins(k int) *BasinView {
+	if k < len(c.basins) {
+		return &c.basins[k]
+	}
+	return nil
 }
 
 // SetMapGrid asks for decision maps on grid g (the zero grid: none); the
@@ -123,6 +155,13 @@ func (c *Client) Update(deadline time.Time) (notice string) {
 		c.t.Send(viewsMsg(c.gen, c.grid))
 		c.sentGrid = c.grid
 	}
+	if c.basins != nil && c.basinGrid != c.sentBasins {
+		c.t.Send(basinsMsg(c.gen, c.basinGrid))
+		c.sentBasins = c.basinGrid
+		for k := range c.basins {
+			c.basins[k] = BasinView{Cells: c.basins[k].Cells[:0], Version: c.basins[k].Version + 1}
+		}
+	}
 	msgs, err := c.t.Receive(deadline)
 	for _, m := range msgs {
 		if e := c.apply(m); e != nil && err == nil {
@@ -150,6 +189,8 @@ func (c *Client) apply(msg []byte) error {
 	case msgRows:
 	case msgMap, msgSpectrum:
 		return c.applyView(k, r)
+	case msgBasin:
+		return c.applyBasin(r)
 	default:
 		return failure("unexpected " + k.String() + " reply")
 	}
@@ -215,6 +256,35 @@ func (c *Client) applyView(k msgKind, r reader) error {
 	return nil
 }
 
+// applyBasin takes a basin picture; one for a grid other than the one
+// asked for last (a request on its way) is dropped.
+func (c *Client) applyBasin(r reader) error {
+	run, final := int(r.u8()), r.u8() == 1
+	g, err := r.basinGrid()
+	if err != nil {
+		return err
+	}
+	if run >= len(c.basins) || len(r.b) != 4*g.W*g.H {
+		return failure("a basin picture of the wrong size, or for a run that is not there")
+	}
+	if final && g != c.sentBasins || g.XMin != c.sentBasins.XMin || g.XMax != c.sentBasins.XMax ||
+		g.YMin != c.sentBasins.YMin || g.YMax != c.sentBasins.YMax {
+		return nil // for an earlier request
+	}
+	v := &c.basins[run]
+	v.Cells = v.Cells[:0]
+	for i := 0; i < g.W*g.H; i++ {
+		o, m, it := explore.Outcome(r.u8()), int(r.u8()), int(r.u16())
+		if o < explore.NotConverged || o > explore.Diverged {
+			return failure("a basin cell of no outcome")
+		}
+		v.Cells = append(v.Cells, explore.Basin{Outcome: o, Minimum: m, Iterations: it})
+	}
+	v.Grid, v.Final = g, final
+	v.Version++
+	return nil
+}
+
 // fallBack replaces the transport by one computing in the page, going on
 // from the rows held.
 func (c *Client) fallBack(err error) string {
@@ -234,7 +304,7 @@ func (c *Client) fallBack(err error) string {
 	}
 	c.t.Send(openMsg(c.gen, c.text, have))
 	c.sent = 0
-	c.sentGrid = MapGrid{}
+	c.sentGrid, c.sentBasins = MapGrid{}, MapGrid{}
 	return "Computing in the page: " + err.Error() + "."
 }
 

@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"curvlab/sim"
+	"curvlab/sim/explore"
 	"curvlab/sim/la"
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
+	"curvlab/sim/surfaces"
 )
 
 // Core is the computing side of the engine: it holds a scenario's runs
@@ -34,6 +36,76 @@ type Core struct {
 	failed  bool
 	// views of a network's runs, computed at each run's latest row
 	views netViews
+	// basins of a surface's methods, when asked
+	basins basinJobs
+}
+
+// basinJobs compute each run's basins of attraction (package explore) on
+// the grid asked, coarse to fine: a level is a whole picture on a grid
+// with a cell for each f×f of the asked one, f halving from 8 (or less,
+// for a small grid) to 1; each level is sent when done.
+type basinJobs struct {
+	grid   MapGrid // asked; W = 0: none
+	set    explore.Settings
+	minima []surfaces.Minimum
+	reach  float64
+	jobs   []basinJob
+}
+
+// basinJob is one run's picture in progress.
+type basinJob struct {
+	f     int     // the level: cells of the asked grid per cell, along each side (0: done)
+	level MapGrid // its grid
+	row   int     // its next row
+	cells []explore.Basin
+}
+
+// basinSteps is the most iterations a start's run takes: the picture's
+// "not converged" is within this many.
+const basinSteps = 100
+
+// reset starts the pictures of runs runs of sc on grid g again (none
+// for a network or the zero grid).
+func (b *basinJobs) reset(sc scenario.Scenario, runs int, g MapGrid) {
+	b.grid, b.jobs = g, b.jobs[:0]
+	if g.W == 0 || sc.Kind() != scenario.KindSurface {
+		return
+	}
+	b.set = explore.Settings{Steps: min(sc.Steps, basinSteps), Tol: sc.Tol}
+	if b.set.Tol == 0 {
+		b.set.Tol = scenario.DefaultTol // a start must be able to converge
+	}
+	surf := sc.Surface()
+	b.minima = surf.Minima()
+	w := surfaces.Window{XMin: g.XMin, XMax: g.XMax, YMin: g.YMin, YMax: g.YMax}
+	b.reach = explore.Reach(w)
+	f := 1
+	for f < 8 && g.W/(2*f) >= 16 && g.H/(2*f) >= 16 {
+		f *= 2
+	}
+	for range runs {
+		j := basinJob{}
+		j.start(g, f)
+		b.jobs = append(b.jobs, j)
+	}
+}
+
+// start begins level f of grid g.
+func (j *basinJob) start(g MapGrid, f int) {
+	j.f, j.row = f, 0
+	j.level = g
+	j.level.W, j.level.H = (g.W+f-1)/f, (g.H+f-1)/f
+	j.cells = slices.Grow(j.cells[:0], j.level.W*j.level.H)[:j.level.W*j.level.H]
+}
+
+// busy reports whether a picture is not done.
+func (b *basinJobs) busy() bool {
+	for _, j := range b.jobs {
+		if j.f > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // spectrumEvery is how often, at most, a run's Hessian spectrum is
@@ -133,6 +205,15 @@ func (c *Core) Handle(msg []byte) {
 				c.views.mapRow[k] = sentRow{}
 			}
 		}
+	case msgBasins:
+		g, err := r.basinGrid()
+		if err != nil {
+			c.fail(gen, "a basins request could not be read: "+err.Error())
+			return
+		}
+		if gen == c.gen && c.runs != nil && g != c.basins.grid {
+			c.basins.reset(c.scen, len(c.runs), g)
+		}
 	default:
 		c.fail(gen, fmt.Sprintf("unexpected %v request", k))
 	}
@@ -155,6 +236,7 @@ func (c *Core) open(gen uint32, text string, have []int) {
 		}
 	}
 	c.views.reset(sc.NetProblem(), len(c.runs))
+	c.basins.reset(sc, len(c.runs), MapGrid{})
 	c.have = make([]int, len(c.runs))
 	copy(c.have, have)
 	c.want = 0
@@ -171,6 +253,7 @@ func (c *Core) open(gen uint32, text string, have []int) {
 func (c *Core) fail(gen uint32, why string) {
 	c.failed = true
 	c.runs = nil
+	c.basins.jobs = nil
 	c.pending = append(c.pending, failedMsg(gen, why))
 }
 
@@ -195,7 +278,7 @@ func (c *Core) Busy() bool {
 			return true
 		}
 	}
-	return false
+	return c.basins.busy()
 }
 
 // Work steps the runs, one row of each in turn, until they reach what is
@@ -243,6 +326,34 @@ func (c *Core) Work(deadline time.Time) {
 			}
 			v.specRow[k], v.specAt[k] = sentRow{row, true}, time.Now()
 			c.pending = append(c.pending, spectrumMsg(c.gen, k, row, trace, v.eig))
+		}
+	}
+	c.workBasins(deadline)
+}
+
+// workBasins computes rows of the basin pictures, a row of each run's in
+// turn, until the deadline (at least one round when nothing else was to
+// do), and sends each level as it is done.
+func (c *Core) workBasins(deadline time.Time) {
+	b := &c.basins
+	for first := true; b.busy() && (first || time.Now().Before(deadline)); first = false {
+		for k := range b.jobs {
+			j := &b.jobs[k]
+			if j.f == 0 {
+				continue
+			}
+			g := j.level
+			w := surfaces.Window{XMin: g.XMin, XMax: g.XMax, YMin: g.YMin, YMax: g.YMax}
+			explore.Row(j.cells[j.row*g.W:(j.row+1)*g.W], c.scen.Surface(), b.minima, c.scen.Methods[k], w, g.W, g.H, j.row, b.set, b.reach)
+			if j.row++; j.row < g.H {
+				continue
+			}
+			c.pending = append(c.pending, basinMsg(c.gen, k, j.f == 1, g, j.cells))
+			if j.f == 1 {
+				j.f = 0
+			} else {
+				j.start(b.grid, j.f/2)
+			}
 		}
 	}
 }

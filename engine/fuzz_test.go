@@ -20,6 +20,8 @@ func FuzzReplies(f *testing.F) {
 	c.Open(sc)
 	core.Handle(openMsg(c.gen, sc.Encode(), []int{1, 1}))
 	core.Handle(wantMsg(c.gen, 5))
+	w := sc.ViewWindow()
+	core.Handle(basinsMsg(c.gen, MapGrid{W: 4, H: 3, XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax}))
 	core.Work(time.Now().Add(time.Second))
 	for _, m := range core.Take() {
 		f.Add(m)
@@ -47,6 +49,8 @@ func FuzzReplies(f *testing.F) {
 func FuzzRequests(f *testing.F) {
 	f.Add(openMsg(1, "v1;s=rosenbrock;x=-1.2,1;m=gd;n=10", []int{1}))
 	f.Add(wantMsg(1, 4))
+	f.Add(basinsMsg(0, MapGrid{W: 4, H: 4, XMin: -1, XMax: 1, YMin: -1, YMax: 1}))
+	f.Add(basinsMsg(1, MapGrid{W: 4, H: 4, XMin: -1, XMax: 1, YMin: -1, YMax: 1}))
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		var c Core
 		c.Handle(msg)

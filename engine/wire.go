@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"curvlab/sim"
+	"curvlab/sim/explore"
 )
 
 // The wire format: every message, request or reply, is a byte slice that
@@ -21,6 +22,11 @@ import (
 //	views   kind u8 | gen u32 | grid (the decision maps wanted)
 //	map     kind u8 | gen u32 | run u8 | row u32 | grid | W·H f64
 //	spectrum kind u8 | gen u32 | run u8 | row u32 | n u32 | trace f64 | n f64
+//	basins  kind u8 | gen u32 | grid (the basins wanted; W = 0: none)
+//	basin   kind u8 | gen u32 | run u8 | final u8 | grid | W·H cells
+//
+// where a basin cell is its outcome u8, minimum u8 and iterations u16
+// (explore.Basin, iterations capped at 65535);
 //
 // where grid is W, H u32 and XMin, XMax, YMin, YMax f64 (MapGrid).
 //
@@ -40,6 +46,8 @@ const (
 	msgViews
 	msgMap
 	msgSpectrum
+	msgBasins
+	msgBasin
 )
 
 func (k msgKind) String() string {
@@ -58,6 +66,10 @@ func (k msgKind) String() string {
 		return "map"
 	case msgSpectrum:
 		return "spectrum"
+	case msgBasins:
+		return "basins"
+	case msgBasin:
+		return "basin"
 	}
 	return fmt.Sprintf("msgKind(%d)", uint8(k))
 }
@@ -177,7 +189,7 @@ func readHeader(b []byte) (msgKind, uint32, reader, error) {
 	if r.err != nil {
 		return 0, 0, r, r.err
 	}
-	if k < msgOpen || k > msgSpectrum {
+	if k < msgOpen || k > msgBasin {
 		return 0, 0, r, fmt.Errorf("unknown message kind %d", uint8(k))
 	}
 	return k, gen, r, nil
@@ -467,5 +479,52 @@ func spectrumMsg(gen uint32, run, row int, trace float64, eig []float64) []byte 
 	w.int(len(eig))
 	w.f64(trace)
 	w.f64s(eig)
+	return w.b
+}
+
+// maxBasinCells bounds a basin picture's cells: one start a pixel of a
+// panel of up to 512² pixels.
+const maxBasinCells = 1 << 18
+
+// basinsMsg asks for each run's basins of attraction on grid g (W = 0:
+// none).
+func basinsMsg(gen uint32, g MapGrid) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+8+32)}
+	w.header(msgBasins, gen)
+	w.grid(g)
+	return w.b
+}
+
+// readBasinGrid reads a basin grid: at most maxBasinCells cells, a
+// window with its corners in order.
+func (r *reader) basinGrid() (MapGrid, error) {
+	g := MapGrid{W: int(r.u32()), H: int(r.u32()), XMin: r.f64(), XMax: r.f64(), YMin: r.f64(), YMax: r.f64()}
+	if r.err != nil {
+		return MapGrid{}, r.err
+	}
+	if g.W < 0 || g.H < 0 || g.W > maxBasinCells || g.H > maxBasinCells || g.W*g.H > maxBasinCells || (g.W == 0) != (g.H == 0) ||
+		g.W > 0 && !(g.XMin < g.XMax && g.YMin < g.YMax) {
+		return MapGrid{}, fmt.Errorf("a %d×%d basin grid over [%v, %v]×[%v, %v]", g.W, g.H, g.XMin, g.XMax, g.YMin, g.YMax)
+	}
+	return g, nil
+}
+
+// basinMsg is run's basins on grid g; final says g is the grid asked for
+// (coarser ones come first).
+func basinMsg(gen uint32, run int, final bool, g MapGrid, cells []explore.Basin) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+2+40+4*len(cells))}
+	w.header(msgBasin, gen)
+	w.u8(uint8(run))
+	f := uint8(0)
+	if final {
+		f = 1
+	}
+	w.u8(f)
+	w.grid(g)
+	for _, c := range cells {
+		w.u8(uint8(c.Outcome))
+		w.u8(uint8(c.Minimum))
+		w.u16(uint16(min(c.Iterations, math.MaxUint16)))
+	}
 	return w.b
 }

@@ -67,7 +67,7 @@ func cmdBasins(out *bufio.Writer, args []string) error {
 	var b []byte
 	for j := range n {
 		for i := range n {
-			x, y := explore.Start(w, n, i, j)
+			x, y := explore.Start(w, n, n, i, j)
 			c := cells[j*n+i]
 			b = strconv.AppendFloat(b[:0], x, 'g', -1, 64)
 			b = append(b, ',')
@@ -97,10 +97,7 @@ func basinsInParallel(sc scenario.Scenario, spec sim.Spec, n int, set explore.Se
 			surf := sc.NewSurface()
 			minima, reach := surf.Minima(), explore.Reach(w)
 			for j := range rows {
-				for i := range n {
-					x, y := explore.Start(w, n, i, j)
-					cells[j*n+i] = explore.Classify(surf, minima, spec, x, y, set, reach)
-				}
+				explore.Row(cells[j*n:(j+1)*n], surf, minima, spec, w, n, n, j, set, reach)
 			}
 		}()
 	}

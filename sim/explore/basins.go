@@ -83,11 +83,11 @@ func Check(n int, s Settings) error {
 	return nil
 }
 
-// Start is the start of cell (i, j) of an n×n grid over window w: the
+// Start is the start of cell (i, j) of an nx×ny grid over window w: the
 // centre of the cell, column i from the left, row j from the top (as a
 // picture's pixels).
-func Start(w surfaces.Window, n, i, j int) (x, y float64) {
-	return w.XMin + (float64(i)+0.5)*(w.XMax-w.XMin)/float64(n), w.YMax - (float64(j)+0.5)*(w.YMax-w.YMin)/float64(n)
+func Start(w surfaces.Window, nx, ny, i, j int) (x, y float64) {
+	return w.XMin + (float64(i)+0.5)*(w.XMax-w.XMin)/float64(nx), w.YMax - (float64(j)+0.5)*(w.YMax-w.YMin)/float64(ny)
 }
 
 // Classify runs the method of spec on surf from (x, y) for at most
@@ -121,15 +121,21 @@ func Classify(surf surfaces.Surface, minima []surfaces.Minimum, spec sim.Spec, x
 // as reaching it, for view w: 1e-4 of the view's larger side.
 func Reach(w surfaces.Window) float64 { return 1e-4 * math.Max(w.XMax-w.XMin, w.YMax-w.YMin) }
 
-// Basins classifies the starts of an n×n grid over w, row by row from the
-// top, into dst (n·n cells, cell (i, j) at j·n + i).
-func Basins(dst []Basin, surf surfaces.Surface, spec sim.Spec, w surfaces.Window, n int, s Settings) {
+// Basins classifies the starts of an nx×ny grid over w, row by row from
+// the top, into dst (nx·ny cells, cell (i, j) at j·nx + i).
+func Basins(dst []Basin, surf surfaces.Surface, spec sim.Spec, w surfaces.Window, nx, ny int, s Settings) {
 	minima := surf.Minima()
 	reach := Reach(w)
-	for j := range n {
-		for i := range n {
-			x, y := Start(w, n, i, j)
-			dst[j*n+i] = Classify(surf, minima, spec, x, y, s, reach)
-		}
+	for j := range ny {
+		Row(dst[j*nx:(j+1)*nx], surf, minima, spec, w, nx, ny, j, s, reach)
+	}
+}
+
+// Row classifies the starts of row j of an nx×ny grid over w into dst
+// (nx cells).
+func Row(dst []Basin, surf surfaces.Surface, minima []surfaces.Minimum, spec sim.Spec, w surfaces.Window, nx, ny, j int, s Settings, reach float64) {
+	for i := range nx {
+		x, y := Start(w, nx, ny, i, j)
+		dst[i] = Classify(surf, minima, spec, x, y, s, reach)
 	}
 }

@@ -26,19 +26,19 @@ func TestBasinsOfAQuadratic(t *testing.T) {
 	q := surfaces.NewQuadratic(1, 10, 20)
 	w := q.View()
 	cells := make([]Basin, 16*16)
-	Basins(cells, q, mustSpec(t, "newton:ls=none"), w, 16, Settings{Steps: 50, Tol: 1e-8})
+	Basins(cells, q, mustSpec(t, "newton:ls=none"), w, 16, 16, Settings{Steps: 50, Tol: 1e-8})
 	for k, c := range cells {
 		if c.Outcome != Minimum || c.Minimum != 0 || c.Iterations != 1 || c.Code() != 1 {
 			t.Fatalf("Newton, cell %d: %+v", k, c)
 		}
 	}
-	Basins(cells, q, mustSpec(t, "gd:lr=0.21"), w, 16, Settings{Steps: 500, Tol: 1e-8}) // 2/λ_max = 0.2
+	Basins(cells, q, mustSpec(t, "gd:lr=0.21"), w, 16, 16, Settings{Steps: 500, Tol: 1e-8}) // 2/λ_max = 0.2
 	for k, c := range cells {
 		if c.Outcome != Diverged || c.Code() != -1 {
 			t.Fatalf("gradient descent above 2/λ_max, cell %d: %+v", k, c)
 		}
 	}
-	Basins(cells, q, mustSpec(t, "gd:lr=0.19"), w, 16, Settings{Steps: 5, Tol: 1e-8})
+	Basins(cells, q, mustSpec(t, "gd:lr=0.19"), w, 16, 16, Settings{Steps: 5, Tol: 1e-8})
 	for k, c := range cells {
 		if c.Outcome != NotConverged || c.Code() != 0 || c.Iterations != 5 {
 			t.Fatalf("gradient descent in 5 steps, cell %d: %+v", k, c)
@@ -61,7 +61,7 @@ func TestNewtonOnHimmelblau(t *testing.T) {
 	set := Settings{Steps: 100, Tol: 1e-8}
 	newton := mustSpec(t, "newton:ls=none,mod=none")
 	cells := make([]Basin, n*n)
-	Basins(cells, h, newton, w, n, set)
+	Basins(cells, h, newton, w, n, n, set)
 	var seen [4]int
 	stationary := 0
 	for j := range n {
@@ -72,7 +72,7 @@ func TestNewtonOnHimmelblau(t *testing.T) {
 				seen[c.Minimum]++
 			case Stationary:
 				stationary++
-				x, y := Start(w, n, i, j)
+				x, y := Start(w, n, n, i, j)
 				r := sim.NewRun(h, newton.New(), []float64{x, y}, sim.RunOptions{Tol: set.Tol})
 				for k := 0; k < set.Steps && r.Step(); k++ {
 				}
@@ -94,7 +94,7 @@ func TestNewtonOnHimmelblau(t *testing.T) {
 	if stationary == 0 {
 		t.Error("plain Newton ended at no saddle from any start")
 	}
-	Basins(cells, h, mustSpec(t, "gd:lr=0.01"), w, 24, Settings{Steps: 2000, Tol: 1e-6})
+	Basins(cells, h, mustSpec(t, "gd:lr=0.01"), w, 24, 24, Settings{Steps: 2000, Tol: 1e-6})
 	for k, c := range cells[:24*24] {
 		if c.Outcome != Minimum {
 			t.Errorf("gradient descent, cell %d: %+v", k, c)

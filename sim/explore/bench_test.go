@@ -14,6 +14,6 @@ func BenchmarkBasinsNewtonHimmelblau256(b *testing.B) {
 	spec := mustSpec(b, "newton:ls=none,mod=none")
 	cells := make([]Basin, 256*256)
 	for b.Loop() {
-		Basins(cells, h, spec, h.View(), 256, Settings{Steps: 100, Tol: 1e-8})
+		Basins(cells, h, spec, h.View(), 256, 256, Settings{Steps: 100, Tol: 1e-8})
 	}
 }
