@@ -91,7 +91,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			}
 			st.Restart()
 		}
-	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay:
+	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins:
 		f := st.Flags
 		switch a {
 		case ui.ActEllipses:
@@ -102,6 +102,11 @@ func (g *Game) do(a ui.Action, arg int) {
 			f.HideContours = !f.HideContours
 		case ui.ActOverlay:
 			f.Overlay = !f.Overlay
+		case ui.ActBasins:
+			if st.Scen.Kind() != scenario.KindSurface {
+				return
+			}
+			f.Basins = !f.Basins
 		}
 		st.SetFlags(f)
 	case ui.ActResetView:

@@ -3,8 +3,10 @@ package app
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
+	"curvlab/app/ui"
 	"curvlab/render/geom"
 	"curvlab/sim/nn"
 )
@@ -143,5 +145,24 @@ func TestDragNetworkPoint(t *testing.T) {
 		if own.Points.X[2*i] != nn.Snap(a) || own.Points.X[2*i+1] != nn.Snap(b) {
 			t.Fatalf("point %d moved from (%v, %v) to %v", i, a, b, own.Points.X[2*i:2*i+2])
 		}
+	}
+}
+
+// TestBasinsToggle: D (the Basins button) turns the basins on and off on
+// a surface, in the link's UI flags; a network has none.
+func TestBasinsToggle(t *testing.T) {
+	g, _ := newTestGame(t, "", 1600, 900)
+	g.do(ui.ActBasins, 0)
+	if !g.st.Flags.Basins || !strings.Contains(g.st.Scen.UI, "b") {
+		t.Fatalf("after D: flags %+v, UI %q", g.st.Flags, g.st.Scen.UI)
+	}
+	g.do(ui.ActBasins, 0)
+	if g.st.Flags.Basins || strings.Contains(g.st.Scen.UI, "b") {
+		t.Errorf("after D twice: flags %+v, UI %q", g.st.Flags, g.st.Scen.UI)
+	}
+	g, _ = newTestGame(t, "#"+eosLink, 1600, 900)
+	g.do(ui.ActBasins, 0)
+	if g.st.Flags.Basins {
+		t.Error("a network took the basins")
 	}
 }

@@ -26,7 +26,10 @@ type Flags struct {
 	// TapClass0: a tap on a network's input plane adds a point of class 0
 	// (teal) instead of class 1 (amber).
 	TapClass0 bool
-	Speed     int
+	// Basins colours each start of a surface panel by where its method
+	// goes from there (package explore) in place of the surface.
+	Basins bool
+	Speed  int
 }
 
 func ParseFlags(u string) Flags {
@@ -37,6 +40,7 @@ func ParseFlags(u string) Flags {
 		Overlay:      strings.Contains(u, "o"),
 		PCA:          strings.Contains(u, "p"),
 		TapClass0:    strings.Contains(u, "k"),
+		Basins:       strings.Contains(u, "b"),
 		Speed:        DefaultSpeed,
 	}
 	for i := 0; i < len(u); i++ {
@@ -66,6 +70,9 @@ func (f Flags) String() string {
 	}
 	if f.TapClass0 {
 		b.WriteByte('k')
+	}
+	if f.Basins {
+		b.WriteByte('b')
 	}
 	if f.Speed != DefaultSpeed {
 		b.WriteByte(byte('0' + f.Speed))

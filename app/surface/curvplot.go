@@ -97,7 +97,10 @@ func (cp *curvPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	st := s.st
 	l := &s.c.M
 	cp.update(st)
-	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "curvature error |B − H|/|H|  (0 at 1e-16)", "iteration", true
+	// A fixed range: the errors span many decades, and a model that is
+	// the Hessian to rounding sits at the floor.
+	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "curvature error |B − H|/|H|", "iteration", true
+	cp.pl.YMin, cp.pl.YMax = curvFloor/10, 1e3
 	ui.StylePlot(&cp.pl, l.U, scene.PlotFont(l))
 	cp.pl.Series = cp.pl.Series[:0]
 	for k := range st.Runs {

@@ -40,6 +40,9 @@ func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 		s.surfaceLayer().Draw(dst, pr.Plot.X, pr.Plot.Y)
 		v := s.panelView(pr.Plot)
 		shown := s.shownIn(i)
+		if s.st.Flags.Basins {
+			s.basins.draw(dst, s.st, shown.run, pr.Plot) // the overlay: the first panel's method
+		}
 		for k := range s.st.Runs {
 			if !shown.shows(k) {
 				continue

@@ -42,6 +42,7 @@ type Scene struct {
 	curv     curvPlot
 	curvRect geom.Rect // the curvature-learning plot (zero when no method keeps a model)
 	fit      fitBox
+	basins   basinPictures
 
 	withCurv, withFit bool // the plots placed in side
 	panels            [scenario.MaxPanels]panelCache
@@ -150,6 +151,9 @@ func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Ti
 	if withCurv, withFit := models(st), st.Scen.SurfaceKind == surfaces.LineFitKind; withCurv != s.withCurv || withFit != s.withFit {
 		s.placePlots(withCurv, withFit)
 	}
+	if len(panels) > 0 {
+		s.basins.update(st, s.panelView(panels[0].Plot), st.Flags.Basins)
+	}
 	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)
 		if r.Done && s.told[k] != r && st.Scen.SurfaceKind == surfaces.FormulaKind {
@@ -188,6 +192,13 @@ func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects)
 func (s *Scene) Pending(st *scene.State) bool {
 	if !s.surface.ok || s.surface.step != 1 || s.surface.version != st.SurfaceVersion {
 		return true
+	}
+	if st.Flags.Basins {
+		for k := range st.Runs {
+			if _, final := s.basins.ready(st, k); !final {
+				return true
+			}
+		}
 	}
 	for k, r := range st.Runs {
 		kept, path := r.Kept(), s.panels[k].path.Rows
@@ -484,7 +495,13 @@ var legendLines = []string{
 	"arrow: the descent direction −g (fixed length; |g| is in the readout)",
 	"rings: points the line search or trust region tried in the last step",
 	"dashed circle: the trust region;  ×: known minima",
-	"right: f − f* against iteration, log scale, one line per panel",
+	"right: f − f* against iteration, log scale, one line per panel; below it, for methods with a",
+	"   curvature model, its error |B − H|/|H| against the true Hessian at each iterate",
+	"   (B = H⁻¹ for inverse forms; a model equal to the Hessian to rounding is drawn at 1e-16)",
+	"Basins (D): each start coloured by where the panel's method goes from it in 100 steps:",
+	"   minimum 1 blue, 2 green, 3 yellow, 4 purple, 5 brown, 6 teal (curvsim list numbers them),",
+	"   light grey another stationary point, dark grey not converged, black diverged;",
+	"   darker: more iterations. Click a start to run the methods from there",
 	"linefit: beside it your points (x, y) and each panel's iterate θ as its line ŷ = θ₁ + θ₂x,",
 	"   the least-squares line dashed; drag a point and H = (2/m)XᵀX, its ellipse, λ, κ and",
 	"   the stable step 2/λmax follow; tap to add a point, tap, hold or right-click one to delete it",

@@ -44,6 +44,7 @@ const (
 	ActTapClass    // the class of the points a tap on a network's plane adds
 	ActLoadData    // load points from a CSV file (the host's file picker)
 	ActSaveData    // save the scene's points as a CSV file
+	ActBasins      // basins of attraction in place of the surface
 )
 
 // actionNames are the actions' names, for automated checks
@@ -57,6 +58,7 @@ var actionNames = [...]string{
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
+	ActBasins: "basins",
 }
 
 func (a Action) String() string {
@@ -101,6 +103,7 @@ var Keymap = []Binding{
 	{ebiten.KeyT, false, ActTrials, 0, "T", "line-search trial points on/off"},
 	{ebiten.KeyC, false, ActContours, 0, "C", "contour lines on/off"},
 	{ebiten.KeyO, false, ActOverlay, 0, "O", "overlay: all methods on one panel"},
+	{ebiten.KeyD, false, ActBasins, 0, "D", "basins of attraction: where each start goes"},
 	{ebiten.KeyV, false, ActResetView, 0, "V", "reset the view"},
 	{ebiten.KeyEqual, false, ActZoomIn, 0, "+ −", "zoom in / out (also wheel, pinch)"},
 	{ebiten.KeyKPAdd, false, ActZoomIn, 0, "", ""},
