@@ -18,10 +18,10 @@ import (
 // panel's method goes from there (basinColor), computed by the engine
 // coarse to fine and drawn in place of the surface.
 type basinPictures struct {
-	imgs    [scenario.MaxPanels]*ebiten.Image
-	drawn   [scenario.MaxPanels]int // the BasinView.Version each image shows
-	pix     []byte
-	asked   engine.MapGrid
+	imgs  [scenario.MaxPanels]*ebiten.Image
+	drawn [scenario.MaxPanels]int // the BasinView.Version each image shows
+	pix   []byte
+	asked engine.MapGrid
 }
 
 // basinMinimumColors are the basins of the known minima, in the
