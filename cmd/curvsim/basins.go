@@ -17,15 +17,9 @@ import (
 // the fate of a run from each start of a grid over the surface's view,
 // as CSV x1,x2,minimum,iterations.
 func cmdBasins(out *bufio.Writer, args []string) error {
-	o := &options{fs: flag.NewFlagSet("basins", flag.ContinueOnError), set: map[string]bool{}}
+	o := oneMethodFlags("basins")
 	fs := o.fs
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.surface, "surface", "", "")
-	fs.StringVar(&o.formula, "formula", "", "")
 	fs.Var(&o.params, "param", "")
-	fs.Var(&o.methods, "method", "")
-	fs.StringVar(&o.steps, "steps", "", "")
-	fs.StringVar(&o.tol, "tol", "", "")
 	grid := fs.String("grid", "128", "")
 	const accepted = "--surface, --formula, --param, --method, --grid, --steps, --tol"
 	if err := parseOnly(fs, args, accepted); err != nil {
@@ -36,8 +30,8 @@ func cmdBasins(out *bufio.Writer, args []string) error {
 	if err := o.surfaceOf(&sc); err != nil {
 		return err
 	}
-	if len(o.methods) != 1 {
-		return badf("--method is required, once (accepted: %s)", methodNames())
+	if err := o.oneMethod(); err != nil {
+		return err
 	}
 	spec, err := sim.ParseSpec(o.methods[0])
 	if err != nil {
@@ -78,6 +72,28 @@ func cmdBasins(out *bufio.Writer, args []string) error {
 			b = strconv.AppendInt(b, int64(c.Iterations), 10)
 			out.Write(append(b, '\n'))
 		}
+	}
+	return nil
+}
+
+// oneMethodFlags are the flags of a command that runs one method on a
+// surface again and again (basins, sweep): --surface, --formula, --method,
+// --steps and --tol; the command adds its own.
+func oneMethodFlags(name string) *options {
+	o := &options{fs: flag.NewFlagSet(name, flag.ContinueOnError), set: map[string]bool{}}
+	o.fs.SetOutput(io.Discard)
+	o.fs.StringVar(&o.surface, "surface", "", "")
+	o.fs.StringVar(&o.formula, "formula", "", "")
+	o.fs.Var(&o.methods, "method", "")
+	o.fs.StringVar(&o.steps, "steps", "", "")
+	o.fs.StringVar(&o.tol, "tol", "", "")
+	return o
+}
+
+// oneMethod checks that --method was given once.
+func (o *options) oneMethod() error {
+	if len(o.methods) != 1 {
+		return badf("--method is required, once (accepted: %s)", methodNames())
 	}
 	return nil
 }

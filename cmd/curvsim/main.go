@@ -89,6 +89,17 @@ Usage:
       index of the known minimum the run ended at (curvsim list gives
       them; within 1e-4 of the view's size), 0 for none of them (another
       stationary point, or not converged in K), -1 diverged.
+  curvsim sweep --surface NAME | --formula EXPR | --network NET [--dataset DATA]
+                --method SPEC --param KEY --from A --to B [--n K] [--log]
+                [--start x1,x2] [--steps N] [--tol T]
+      One run of the method for each of K values of its parameter KEY
+      (default 50, 2 to 200) from A to B, evenly spaced, or with --log
+      evenly in log (A > 0), each for at most N steps (default 500). CSV
+      value,final_f,iterations,diverged on a surface (final_f is f at the
+      end), value,loss,test_loss,sharpness,diverged on a network. A fixed
+      step is stable on a quadratic below 2/lambda_max (gd),
+      2(1+beta)/lambda_max (momentum), (2+2beta)/((1+2beta)lambda_max)
+      (nesterov).
   curvsim help
       This text, on standard output.
 
@@ -146,8 +157,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdCompare(out, rest)
 	case "basins":
 		err = cmdBasins(out, rest)
+	case "sweep":
+		err = cmdSweep(out, rest)
 	default:
-		err = badf("unknown command %q (accepted: list, run, compare, basins, help)", cmd)
+		err = badf("unknown command %q (accepted: list, run, compare, basins, sweep, help)", cmd)
 	}
 	if err == nil {
 		err = writeErr(out.Flush())

@@ -731,3 +731,49 @@ func TestBasinsCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepCSV: curvsim sweep prints a row per value, in order from --from
+// to --to, each row the end of curvsim run with that value (f, iterations,
+// diverged); on the quadratic bowl (λ_max = 10) gradient descent converges
+// below 2/λ_max = 0.2 and diverges above; a network's rows have its
+// losses and sharpness; bad sweeps are one line, status 2.
+func TestSweepCSV(t *testing.T) {
+	header, rows := parseCSV(t, mustRun(t, "sweep", "--surface", "quadratic", "--start", "1,1", "--method", "gd", "--param", "lr", "--from", "0.1", "--to", "0.3", "--n", "5"))
+	if header != "value,final_f,iterations,diverged" || len(rows) != 5 {
+		t.Fatalf("header %q, %d rows", header, len(rows))
+	}
+	for i, r := range rows {
+		lr := num64(t, r[0])
+		if want := 0.1 + 0.05*float64(i); math.Abs(lr-want) > 1e-15 {
+			t.Errorf("row %d: lr %v, want %v", i, lr, want)
+		}
+		_, run := parseCSV(t, mustRun(t, "run", "--surface", "quadratic", "--start", "1,1", "--method", "gd:lr="+r[0], "--steps", "500"))
+		last := run[len(run)-1]
+		if last[3] != r[1] || last[0] != r[2] || strings.Contains(last[9], "diverged") != (r[3] == "true") {
+			t.Errorf("lr %s: sweep %v, curvsim run ends %v", r[0], r, last)
+		}
+		if lr < 0.199 && (r[3] == "true" || !strings.Contains(last[9], "converged")) || lr > 0.201 && r[3] != "true" {
+			t.Errorf("lr %v against 2/λmax = 0.2: diverged %s, events %q", lr, r[3], last[9])
+		}
+	}
+	header, rows = parseCSV(t, mustRun(t, "sweep", "--network", "tanh:4", "--dataset", "circle:n=60", "--method", "gd", "--param", "lr", "--from", "0.01", "--to", "1", "--n", "3", "--log", "--steps", "20"))
+	if header != "value,loss,test_loss,sharpness,diverged" || len(rows) != 3 || rows[1][0] != "0.1" {
+		t.Fatalf("network: header %q, rows %v", header, rows)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sweep", "--surface", "quadratic", "--method", "gd", "--param", "beta", "--from", "0", "--to", "1"}, `method gd has no parameter "beta"`},
+		{[]string{"sweep", "--surface", "quadratic", "--method", "gd", "--param", "lr", "--from", "0.3", "--to", "0.1"}, "reversed"},
+		{[]string{"sweep", "--surface", "quadratic", "--method", "gd", "--param", "lr", "--from", "0", "--to", "0.1", "--log"}, "a log sweep needs both ends above 0"},
+		{[]string{"sweep", "--surface", "quadratic", "--method", "gd", "--param", "lr", "--from", "0.1", "--to", "0.2", "--n", "500"}, "500 values, want 2 to 200"},
+		{[]string{"sweep", "--surface", "quadratic", "--method", "gd", "--from", "0.1", "--to", "0.2"}, "--param is required"},
+		{[]string{"sweep", "--surface", "quadratic", "--method", "gd", "--param", "lr", "--from", "x", "--to", "0.2"}, "--from:"},
+	} {
+		code, stdout, errs := call(c.args...)
+		if code != 2 || stdout != "" || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: status %d, stderr %q, want 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+}
