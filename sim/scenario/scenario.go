@@ -33,6 +33,8 @@ import (
 //	   nn.MaxLinkPoints of them, coordinates multiples of nn.LinkStep in
 //	   [−nn.LinkRange, nn.LinkRange)
 //	m  method spec name[:key=value,...], 1 to MaxPanels times, in panel order
+//	g  a ghost: K:spec, the pinned run of method spec kept faint in panel
+//	   K (1-based) beside its own (surfaces only); up to MaxGhosts a panel
 //	n  step budget, an integer in 1..MaxSteps (default DefaultSteps)
 //	t  tolerance on ‖g‖ in [0, 1] (default DefaultTol; 0 never stops)
 //	w  view window xmin,xmax,ymin,ymax (default: the surface's View)
@@ -66,6 +68,9 @@ type Scenario struct {
 	// surface's default points), nil otherwise.
 	Fit     []float64
 	Methods []sim.Spec // one per panel, 1..MaxPanels
+	// Ghosts are runs pinned in their panels (see Ghost), in the order
+	// they were pinned.
+	Ghosts  []Ghost
 	Start   []float64
 	Steps   int
 	Tol     float64
@@ -87,6 +92,17 @@ type Scenario struct {
 	surfFormula string
 	surfFit     []float64
 }
+
+// A Ghost is a run a teacher pinned to compare against: the path of
+// method Spec from the scenario's start, drawn faint in panel Panel
+// (0-based) while the panel's own method changes (lr = 0.01 against 0.02).
+type Ghost struct {
+	Panel int
+	Spec  sim.Spec
+}
+
+// MaxGhosts is the most ghosts a panel keeps.
+const MaxGhosts = 4
 
 // Kind is what a scenario is about: a surface to walk, or a network to
 // train. A Scenario's kind follows from its fields (Scenario.Kind); the zero
@@ -365,6 +381,10 @@ func (s Scenario) Clone() Scenario {
 	for i, sp := range s.Methods {
 		c.Methods[i] = sim.Spec{Kind: sp.Kind, Values: append([]float64(nil), sp.Values...)}
 	}
+	c.Ghosts = nil
+	for _, g := range s.Ghosts {
+		c.Ghosts = append(c.Ghosts, Ghost{Panel: g.Panel, Spec: sim.Spec{Kind: g.Spec.Kind, Values: slices.Clone(g.Spec.Values)}})
+	}
 	if s.View != nil {
 		v := *s.View
 		c.View = &v
@@ -395,7 +415,9 @@ func (s Scenario) Equal(o Scenario) bool {
 			return false
 		}
 	}
-	return true
+	return slices.EqualFunc(s.Ghosts, o.Ghosts, func(a, b Ghost) bool {
+		return a.Panel == b.Panel && a.Spec.Kind == b.Spec.Kind && slices.Equal(a.Spec.Values, b.Spec.Values)
+	})
 }
 
 // String is Encode.
@@ -439,6 +461,12 @@ func (s Scenario) Encode() string {
 	for _, m := range s.Methods {
 		b.WriteString(";m=")
 		b.WriteString(m.String())
+	}
+	for _, g := range s.Ghosts {
+		b.WriteString(";g=")
+		b.WriteString(strconv.Itoa(g.Panel + 1))
+		b.WriteByte(':')
+		b.WriteString(g.Spec.String())
 	}
 	if s.Steps != DefaultSteps {
 		b.WriteString(";n=")
@@ -517,6 +545,23 @@ func (s Scenario) Validate() error {
 			return fmt.Errorf("panel %d has no method", i+1)
 		}
 		if err := scCheckValues("method "+m.Kind.Name, m.Values, m.Kind.Params); err != nil {
+			return err
+		}
+	}
+	var ghosts [MaxPanels]int
+	for _, g := range s.Ghosts {
+		switch {
+		case s.Kind() == KindNetwork:
+			return fmt.Errorf("a ghost is a surface's run: a network scenario has none")
+		case g.Panel < 0 || g.Panel >= len(s.Methods):
+			return fmt.Errorf("a ghost of panel %d, of %d", g.Panel+1, len(s.Methods))
+		case g.Spec.Kind == nil:
+			return fmt.Errorf("a ghost of panel %d has no method", g.Panel+1)
+		}
+		if ghosts[g.Panel]++; ghosts[g.Panel] > MaxGhosts {
+			return fmt.Errorf("panel %d has more than %d ghosts", g.Panel+1, MaxGhosts)
+		}
+		if err := scCheckValues("ghost method "+g.Spec.Kind.Name, g.Spec.Values, g.Spec.Kind.Params); err != nil {
 			return err
 		}
 	}
@@ -642,8 +687,8 @@ func scDecode(text string) (Scenario, error) {
 		if !ok {
 			return s, fmt.Errorf("field %s is not key=value", sim.Quote(f))
 		}
-		if key != "m" && seen[key] {
-			return s, fmt.Errorf("field %s given twice (only m may repeat)", sim.Quote(key))
+		if key != "m" && key != "g" && seen[key] {
+			return s, fmt.Errorf("field %s given twice (only m and g may repeat)", sim.Quote(key))
 		}
 		seen[key] = true
 		switch key {
@@ -708,6 +753,17 @@ func scDecode(text string) (Scenario, error) {
 				return s, err
 			}
 			s.Methods = append(s.Methods, sim.Spec{Kind: k, Values: vals})
+		case "g":
+			panel, spec, ok := strings.Cut(val, ":")
+			k, err := strconv.Atoi(panel)
+			if !ok || err != nil || k < 1 || k > MaxPanels || panel != strconv.Itoa(k) {
+				return s, fmt.Errorf("ghost %s must be K:method with K a panel, 1 to %d", sim.Quote(val), MaxPanels)
+			}
+			sp, err := sim.ParseSpec(spec)
+			if err != nil {
+				return s, fmt.Errorf("ghost of panel %d: %v", k, err)
+			}
+			s.Ghosts = append(s.Ghosts, Ghost{Panel: k - 1, Spec: sp})
 		case "n":
 			v, err := StepsParam.Parse(val)
 			if err != nil {
@@ -756,7 +812,7 @@ func scDecode(text string) (Scenario, error) {
 			}
 			s.UI = val
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, n, t, w, u, net, d)", sim.Quote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, u, net, d)", sim.Quote(key))
 		}
 	}
 	if net != nil {

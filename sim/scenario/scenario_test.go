@@ -31,6 +31,7 @@ var scCanonical = []string{
 	"v1;f=sin(x)*cos(y)%20+%20min(x,y)/2;x=0.5,0.5;m=bfgs;n=50",
 	"v1;s=linefit;x=0,0;m=gd:lr=0.1;m=newton",
 	"v1;f=a*x%5E2+b*y%5E2:a=2,b=0.5;x=-2,2;m=gd",
+	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.0005;m=newton;g=1:gd:lr=0.002;g=1:gd;g=2:bfgs",
 	"v1;s=linefit;p=gAAAgAAA_8AA;x=0.5,-1;m=sr1",
 }
 
@@ -351,6 +352,14 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;net=tanh:4;f=x;m=gd", "takes no surface, start or view"},
 	{"v1;net=tanh:4;p=AAAAAAAA;m=gd", "takes no surface, start or view"},
 	{"v1;f=a*x:a=11;x=1,1;m=gd", "formula: a=11 is out of range [-10, 10]"},
+	{"v1;s=quadratic;x=1,1;m=gd;g=5:gd", `ghost "5:gd" must be K:method with K a panel, 1 to 4`},
+	{"v1;s=quadratic;x=1,1;m=gd;g=x:gd", `ghost "x:gd" must be K:method`},
+	{"v1;s=quadratic;x=1,1;m=gd;g=01:gd", `ghost "01:gd" must be K:method`},
+	{"v1;s=quadratic;x=1,1;m=gd;g=2:gd", "a ghost of panel 2, of 1"},
+	{"v1;s=quadratic;x=1,1;m=gd;g=1:nope", "ghost of panel 1: unknown method"},
+	{"v1;s=quadratic;x=1,1;m=gd;g=1:gd:lr=-1", "ghost of panel 1: method gd: lr=-1 is out of range"},
+	{"v1;s=quadratic;x=1,1;m=gd" + strings.Repeat(";g=1:gd", 5), "panel 1 has more than 4 ghosts"},
+	{"v1;net=tanh:4;m=gd;g=1:gd", "a network scenario has none"},
 	{"v1;f=a*x:z=1;x=1,1;m=gd", `formula: unknown key "z" (accepted: a, b, c, d)`},
 	{"v1;s=rosenbrock;p=AAAAAAAA;x=1,1;m=gd", "p= gives the points of a line fit: it goes with s=linefit"},
 	{"v1;s=linefit;p=AAAA;x=1,1;m=gd", "line fit: points: 1 of them, want 2 to 1000 in a link"},
