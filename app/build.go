@@ -9,6 +9,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/explore"
 	"curvlab/sim/scenario"
 )
 
@@ -332,7 +333,8 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 // model at the start (λ_max: the Hessian's largest eigenvalue there; above
 // the mark the component along its eigenvector grows): 2/λ_max for
 // gradient descent, 2(1+β)/λ_max for heavy ball, (2+2β)/((1+2β)λ_max) for
-// Nesterov (REFERENCE.md, "Stability, noise and generalization"). Adaptive
+// Nesterov (REFERENCE.md, "Stability, noise and generalization";
+// explore.StabilityLines). Adaptive
 // methods (AdaGrad, RMSProp, Adam) precondition the step, so λ_max sets no
 // such line for them, and Newton-type methods' lr is a first trial step:
 // no mark.
@@ -341,30 +343,10 @@ func (g *Game) stabilityMark(key string) (float64, string) {
 		return math.NaN(), ""
 	}
 	spec := g.st.Scen.Methods[g.popup.panel]
-	name := spec.Kind.Name
-	if name != "gd" && name != "momentum" && name != "nesterov" {
-		return math.NaN(), ""
+	for name, lim := range explore.StabilityLines(spec, key, g.scene.LambdaMax(g.st, g.popup.panel)) {
+		return lim, name + " = " + ui.Num(lim) // one line at most
 	}
-	lmax := g.scene.LambdaMax(g.st, g.popup.panel)
-	if !(lmax > 0) {
-		return math.NaN(), ""
-	}
-	beta := 0.0
-	for i, p := range spec.Kind.Params {
-		if p.Key == "beta" {
-			beta = spec.Values[i]
-		}
-	}
-	switch name {
-	case "momentum":
-		lim := 2 * (1 + beta) / lmax
-		return lim, "2(1+β)/λmax = " + ui.Num(lim)
-	case "nesterov":
-		lim := (2 + 2*beta) / ((1 + 2*beta) * lmax)
-		return lim, "(2+2β)/((1+2β)λmax) = " + ui.Num(lim)
-	}
-	lim := 2 / lmax
-	return lim, "2/λmax = " + ui.Num(lim)
+	return math.NaN(), ""
 }
 
 // buildHelp places the help overlay, its text scrolling under a Close
