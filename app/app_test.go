@@ -214,9 +214,10 @@ func TestSliderScale(t *testing.T) {
 }
 
 // TestSteadyFrameAllocatesNothing: once drawn, a paused frame (Update and
-// Draw) allocates nothing, so the heap stays flat.
+// Draw) allocates nothing, so the heap stays flat (with a ghost pinned and
+// the curvature plot shown).
 func TestSteadyFrameAllocatesNothing(t *testing.T) {
-	g, img := newTestGame(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;n=1000", 1600, 900)
+	g, img := newTestGame(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;g=1:gd:lr=0.0005;n=1000", 1600, 900)
 	onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
 	frame := func() { g.Update() }
 	draw := func(*ebiten.Image) { g.Draw(img) }

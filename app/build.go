@@ -323,6 +323,16 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 	r, y := f.Head(980, "Panel "+strconv.Itoa(p+1)+": "+ui.GlyphSafe.Replace(spec.Kind.Desc))
 	y = f.Grid(r, y, names, ui.ActPickMethod, indexOfMethod(kinds, spec.Kind), g.popup.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, spec.Kind.Params, spec.Values, ui.Target{Owner: ui.OwnerMethod, Panel: p}, g.stabilityMark)
+	if sc.Kind() == scenario.KindSurface {
+		n := 0
+		for _, gh := range sc.Ghosts {
+			if gh.Panel == p {
+				n++
+			}
+		}
+		y = f.Buttons(r, y+4*m.U, "Ghosts: "+strconv.Itoa(n)+" of "+strconv.Itoa(scenario.MaxGhosts)+" (a faint run kept while you change the method)",
+			ui.FormButton{Label: "Pin this run", Act: ui.ActPinGhost, Arg: p}, ui.FormButton{Label: "Clear", Act: ui.ActClearGhosts, Arg: p})
+	}
 	y = f.LabelLines(r, y, "Rule:  "+ui.GlyphSafe.Replace(spec.Kind.Rule))
 	y = f.LabelLines(r, y, "From:  "+ui.GlyphSafe.Replace(spec.Kind.Cite))
 	f.Fit(r, y+8*m.U)

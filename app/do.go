@@ -6,6 +6,8 @@ import (
 	"curvlab/sim"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
+	"slices"
+	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -68,6 +70,13 @@ func (g *Game) do(a ui.Action, arg int) {
 		default:
 			st.Notice = fs.SaveFile(name, text)
 		}
+	case ui.ActPinGhost:
+		pinGhost(st, arg)
+		g.uiDirty = true
+	case ui.ActClearGhosts:
+		st.Scen.Ghosts = slices.DeleteFunc(st.Scen.Clone().Ghosts, func(gh scenario.Ghost) bool { return gh.Panel == arg })
+		st.Changed = true
+		g.uiDirty = true
 	case ui.ActPresetMenu:
 		g.togglePopup(popPresets, 0)
 	case ui.ActEditPanel:
@@ -86,6 +95,7 @@ func (g *Game) do(a ui.Action, arg int) {
 	case ui.ActRemovePanel:
 		if n := len(st.Scen.Methods); n > 1 {
 			st.Scen.Methods = st.Scen.Methods[:n-1]
+			st.Scen.Ghosts = slices.DeleteFunc(st.Scen.Clone().Ghosts, func(gh scenario.Ghost) bool { return gh.Panel == n-1 })
 			if g.popup.kind == popPanel && g.popup.panel >= n-1 {
 				g.popup = popup{}
 			}
@@ -379,4 +389,28 @@ func (g *Game) pickFromMenu(a ui.Action) {
 	if g.popup.kind == popMenu && a != ui.ActSlower && a != ui.ActFaster {
 		g.popup = popup{}
 	}
+}
+
+// pinGhost keeps panel k's method as a ghost of the panel (a surface's),
+// the oldest of its ghosts giving way when it has MaxGhosts.
+func pinGhost(st *scene.State, k int) {
+	sc := &st.Scen
+	if sc.Kind() != scenario.KindSurface || k < 0 || k >= len(sc.Methods) {
+		return
+	}
+	ghosts := sc.Clone().Ghosts
+	n := 0
+	for _, gh := range ghosts {
+		if gh.Panel == k {
+			n++
+		}
+	}
+	if n == scenario.MaxGhosts {
+		i := slices.IndexFunc(ghosts, func(gh scenario.Ghost) bool { return gh.Panel == k })
+		ghosts = slices.Delete(ghosts, i, i+1)
+		st.Notice = "Panel " + strconv.Itoa(k+1) + " keeps " + strconv.Itoa(scenario.MaxGhosts) + " ghosts: its oldest went."
+	}
+	m := sc.Clone().Methods[k]
+	sc.Ghosts = append(ghosts, scenario.Ghost{Panel: k, Spec: m})
+	st.Changed = true
 }

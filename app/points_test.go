@@ -166,3 +166,34 @@ func TestBasinsToggle(t *testing.T) {
 		t.Error("a network took the basins")
 	}
 }
+
+// TestPinGhosts: Pin this run keeps the panel's method as a ghost (in the
+// link), up to four, the oldest going for a fifth with a notice; Clear
+// drops the panel's ghosts, and so does removing the panel.
+func TestPinGhosts(t *testing.T) {
+	g, _ := newTestGame(t, "#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;n=300", 1600, 900)
+	g.do(ui.ActPinGhost, 0)
+	if gh := g.st.Scen.Ghosts; len(gh) != 1 || gh[0].Panel != 0 || gh[0].Spec.String() != "gd" || !strings.Contains(g.st.Scen.Encode(), ";g=1:gd") {
+		t.Fatalf("after Pin: %v, %s", gh, g.st.Scen.Encode())
+	}
+	for _, lr := range []float64{0.0002, 0.0004, 0.0006, 0.0008} {
+		g.st.Scen.Methods[0].Values[0] = lr
+		g.do(ui.ActPinGhost, 0)
+	}
+	gh := g.st.Scen.Ghosts
+	if len(gh) != 4 || gh[0].Spec.Values[0] != 0.0002 || gh[3].Spec.Values[0] != 0.0008 || !strings.Contains(g.st.Notice, "oldest went") {
+		t.Errorf("after five pins: %v, notice %q", g.st.Scen.Encode(), g.st.Notice)
+	}
+	if err := g.st.Scen.Validate(); err != nil {
+		t.Error(err)
+	}
+	g.do(ui.ActClearGhosts, 0)
+	if len(g.st.Scen.Ghosts) != 0 {
+		t.Errorf("after Clear: %v", g.st.Scen.Ghosts)
+	}
+	g.do(ui.ActPinGhost, 1)
+	g.do(ui.ActRemovePanel, 0)
+	if len(g.st.Scen.Ghosts) != 0 || g.st.Scen.Validate() != nil {
+		t.Errorf("panel 2 removed with its ghost: %v", g.st.Scen.Encode())
+	}
+}

@@ -51,6 +51,9 @@ func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 				tl.Draw(dst, pr.Plot.X, pr.Plot.Y)
 			}
 		}
+		if len(s.ghosts.paths) > 0 {
+			s.ghosts.layer(s, i, shown, v).Draw(dst, pr.Plot.X, pr.Plot.Y)
+		}
 		s.overlayLayer(v, i, shown).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
 	s.plot.draw(dst, s, s.plotRect)
@@ -188,6 +191,7 @@ func (s *Scene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runsShown) 
 	l := &s.c.M
 	v := s.panelView(pr.Plot)
 	s.surface.ticks.Labels(s.c, pr.Plot, v)
+	s.ghosts.drawLabels(s, pr.Plot, shown, v)
 	if shown.all {
 		s.c.Text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.Header.X+8*l.U, pr.Header.Y+pr.Header.H/2, l.Font, ui.Ink, render.Left|render.Middle)
 	} else {

@@ -1,13 +1,16 @@
 package surface
 
 import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"curvlab/app/ui"
 	"curvlab/internal/gameloop"
 	"curvlab/internal/scenetest"
 	"curvlab/render/geom"
 	"curvlab/sim"
-	"math"
-	"strings"
-	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -211,4 +214,45 @@ func TestFormulaParameterSliders(t *testing.T) {
 	if _, vals := g.Scene.Params(g.St); vals[1] != -2.5 {
 		t.Errorf("the slider shows %v", vals)
 	}
+}
+
+// TestGhostPaths: a ghost's path is a fresh run of its method from the
+// start (computed apart here), drawn faint in its panel's colour along
+// the way, and computed again when the start moves.
+func TestGhostPaths(t *testing.T) {
+	g := newRig(t, "#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;g=1:gd:lr=0.0013;n=300", 1600, 900)
+	g.Frames(2)
+	gp := &g.Scene.ghosts
+	check := func(start []float64) {
+		t.Helper()
+		fresh := sim.NewRun(g.St.Scen.Surface(), g.St.Scen.Ghosts[0].Spec.New(), start, sim.RunOptions{Tol: g.St.Scen.Tol})
+		want := append([]float64(nil), start...)
+		for n := 0; n < 300 && fresh.Step(); n++ {
+			want = append(want, fresh.State.X[0], fresh.State.X[1])
+		}
+		if len(gp.paths) != 1 || !slices.Equal(gp.paths[0], want) || gp.panels[0] != 0 {
+			t.Fatalf("the ghost's path: %d points, a fresh run from %v: %d", len(gp.paths[0])/2, start, len(want)/2)
+		}
+	}
+	check([]float64{-1.2, 1})
+	pix := g.Pixels()
+	pr := g.Panels[0].Plot
+	v := g.Scene.panelView(pr)
+	path := gp.paths[0]
+	hits := 0
+	for k := 40; k < len(path)/2; k += 20 { // along the path, away from its start
+		sx, sy := v.ToScreen(path[2*k], path[2*k+1])
+		i := 4 * (int(sy)*g.W + int(sx))
+		c := ui.PanelColors[0]
+		// 45 % of the panel's colour over the surface: redder than the surface's blues and greens
+		if int(pix[i]) > int(pix[i+2])+20 && absDiff(pix[i], c.R) < 150 {
+			hits++
+		}
+	}
+	if hits < 5 {
+		t.Errorf("%d points along the ghost's path show its colour", hits)
+	}
+	g.St.SetStart(-1, 1.5)
+	g.Frames(1)
+	check([]float64{-1, 1.5})
 }

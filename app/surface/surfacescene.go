@@ -43,6 +43,7 @@ type Scene struct {
 	curvRect geom.Rect // the curvature-learning plot (zero when no method keeps a model)
 	fit      fitBox
 	basins   basinPictures
+	ghosts   ghostPaths
 
 	withCurv, withFit bool // the plots placed in side
 	panels            [scenario.MaxPanels]panelCache
@@ -154,6 +155,7 @@ func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Ti
 	if len(panels) > 0 {
 		s.basins.update(st, s.panelView(panels[0].Plot), st.Flags.Basins)
 	}
+	s.ghosts.update(st)
 	for k, r := range st.Runs {
 		s.panels[k].refresh(s, r, k)
 		if r.Done && s.told[k] != r && st.Scen.SurfaceKind == surfaces.FormulaKind {
@@ -495,6 +497,8 @@ var legendLines = []string{
 	"arrow: the descent direction −g (fixed length; |g| is in the readout)",
 	"rings: points the line search or trust region tried in the last step",
 	"dashed circle: the trust region;  ×: known minima",
+	"faint line labelled ghost: a run pinned in the panel's editor (Pin this run), kept while",
+	"   you change the method, so that lr = 0.01 and 0.02 compare in one panel (up to 4)",
 	"right: f − f* against iteration, log scale, one line per panel; below it, for methods with a",
 	"   curvature model, its error |B − H|/|H| against the true Hessian at each iterate",
 	"   (B = H⁻¹ for inverse forms; a model equal to the Hessian to rounding is drawn at 1e-16)",

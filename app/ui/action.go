@@ -45,6 +45,8 @@ const (
 	ActLoadData    // load points from a CSV file (the host's file picker)
 	ActSaveData    // save the scene's points as a CSV file
 	ActBasins      // basins of attraction in place of the surface
+	ActPinGhost    // arg: panel; keep its run as a ghost
+	ActClearGhosts // arg: panel; drop its ghosts
 )
 
 // actionNames are the actions' names, for automated checks
@@ -58,7 +60,7 @@ var actionNames = [...]string{
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
-	ActBasins: "basins",
+	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts",
 }
 
 func (a Action) String() string {

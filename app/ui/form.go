@@ -117,6 +117,7 @@ func (f *Form) Grid(r geom.Rect, y float64, labels []string, act Action, current
 type FormButton struct {
 	Label string
 	Act   Action
+	Arg   int
 }
 
 // Buttons lays out a row of buttons at the right of r, after the label
@@ -129,7 +130,7 @@ func (f *Form) Buttons(r geom.Rect, y float64, text string, buttons ...FormButto
 		b := buttons[i]
 		w := m.ButtonWidth(b.Label, "")
 		x -= w
-		f.WS.Add(Widget{Kind: KindButton, R: geom.Rect{X: x, Y: y, W: w, H: row}, Label: b.Label, Act: b.Act})
+		f.WS.Add(Widget{Kind: KindButton, R: geom.Rect{X: x, Y: y, W: w, H: row}, Label: b.Label, Act: b.Act, Arg: b.Arg})
 		x -= 4 * m.U
 	}
 	if left := r.X + 14*m.U; x-left > 40*m.U {
