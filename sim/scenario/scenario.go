@@ -70,12 +70,12 @@ type Scenario struct {
 	Methods []sim.Spec // one per panel, 1..MaxPanels
 	// Ghosts are runs pinned in their panels (see Ghost), in the order
 	// they were pinned.
-	Ghosts  []Ghost
-	Start   []float64
-	Steps   int
-	Tol     float64
-	View    *surfaces.Window // nil: the surface's default View
-	UI      string
+	Ghosts []Ghost
+	Start  []float64
+	Steps  int
+	Tol    float64
+	View   *surfaces.Window // nil: the surface's default View
+	UI     string
 	// Net, when not nil, makes this a network scenario (Kind is
 	// KindNetwork): SurfaceKind is nil, Start is the network's initial
 	// weights and View is nil.
