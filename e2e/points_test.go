@@ -226,3 +226,54 @@ func TestPasteAndPickPoints(t *testing.T) {
 	paste("see https://example.org/curvlab/#" + defaultText)
 	waitFor(t, ctx, "window.curvlab.scenario === "+strconv.Quote(defaultText), 10*time.Second)
 }
+
+// TestBasinsInTheBrowser: with the basins on (u=b), the worker computes
+// Newton's basins on Himmelblau, one start a pixel, coarse to fine, and
+// the page shows them whole: the panel's plot holds the four minima's
+// colours and the grey of the other stationary points; the frames drawn
+// meanwhile are timed (reported, not asserted: this machine has no GPU).
+func TestBasinsInTheBrowser(t *testing.T) {
+	ctx := page(t, "v1;s=himmelblau;x=0,0;m=newton:ls=none,mod=none;u=b")
+	start := time.Now()
+	waitFor(t, ctx, "!window.curvlab.computing", 120*time.Second)
+	took := time.Since(start)
+	img := screenshot(t, ctx, "e2e-basins.png")
+	head, ok := find(controls(t, ctx), "edit-panel", 0, false)
+	if !ok {
+		t.Fatal("no header for panel 1")
+	}
+	// the panel's plot: under its header, as wide, above the readouts
+	top := int(head.Y + head.H + 4)
+	r := image.Rect(int(head.X)+4, top, int(head.X+head.W)-4, top+int(0.75*float64(viewH-top-130)))
+	// the basins' hues (package surface's basinMinimumColors) at full
+	// strength and shaded, and the grey of another stationary point
+	hues := [][3]int{{0x4e, 0x79, 0xa7}, {0x59, 0xa1, 0x4f}, {0xed, 0xc9, 0x48}, {0xb0, 0x7a, 0xa1}}
+	found := make([]int, len(hues))
+	grey := 0
+	for y := r.Min.Y; y < r.Max.Y; y += 3 {
+		for x := r.Min.X; x < r.Max.X; x += 3 {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			c := [3]int{int(cr >> 8), int(cg >> 8), int(cb >> 8)}
+			for k, h := range hues {
+				// a shade s·h of the hue, s in [0.45, 1]
+				s := float64(c[0]+c[1]+c[2]) / float64(h[0]+h[1]+h[2])
+				if s >= 0.4 && s <= 1.05 && abs(c[0]-int(s*float64(h[0]))) < 10 && abs(c[1]-int(s*float64(h[1]))) < 10 && abs(c[2]-int(s*float64(h[2]))) < 10 {
+					found[k]++
+				}
+			}
+			if c[0] == c[1] && c[1] == c[2] && c[0] > 0x50 && c[0] <= 0xb8 {
+				grey++
+			}
+		}
+	}
+	for k, n := range found {
+		if n < 50 {
+			t.Errorf("minimum %d's colour at %d sampled pixels", k+1, n)
+		}
+	}
+	if grey < 50 {
+		t.Errorf("another stationary point's grey at %d sampled pixels", grey)
+	}
+	stats := eval[[]float64](t, ctx, "window.curvlab.frameStats")
+	t.Logf("basins whole after %v; minima's colours %v, grey %d; recent frames (ms) %v", took.Round(time.Millisecond), found, grey, stats)
+}
