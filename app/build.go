@@ -107,6 +107,7 @@ func (g *Game) toolItems() []scene.ToolItem {
 		{Label: "Contours", Act: ui.ActContours, On: !st.Flags.HideContours},
 		{Label: "Overlay", Act: ui.ActOverlay, On: st.Flags.Overlay},
 		{Label: "Basins", Act: ui.ActBasins, On: st.Flags.Basins},
+		{Label: "Sweep", Act: ui.ActSweep, On: st.Flags.Sweep},
 		{Label: "View", Act: ui.ActResetView, Gap: true},
 		{Label: "Link", Act: ui.ActCopyLink},
 		{Label: "Help", Act: ui.ActHelp, On: g.popup.kind == popHelp},

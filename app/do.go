@@ -101,7 +101,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			}
 			st.Restart()
 		}
-	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins:
+	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins, ui.ActSweep:
 		f := st.Flags
 		switch a {
 		case ui.ActEllipses:
@@ -112,11 +112,15 @@ func (g *Game) do(a ui.Action, arg int) {
 			f.HideContours = !f.HideContours
 		case ui.ActOverlay:
 			f.Overlay = !f.Overlay
-		case ui.ActBasins:
+		case ui.ActBasins, ui.ActSweep:
 			if st.Scen.Kind() != scenario.KindSurface {
 				return
 			}
-			f.Basins = !f.Basins
+			if a == ui.ActBasins {
+				f.Basins = !f.Basins
+			} else {
+				f.Sweep = !f.Sweep
+			}
 		}
 		st.SetFlags(f)
 	case ui.ActResetView:

@@ -29,7 +29,9 @@ type Flags struct {
 	// Basins colours each start of a surface panel by where its method
 	// goes from there (package explore) in place of the surface.
 	Basins bool
-	Speed  int
+	// Sweep shows each surface panel's method swept over its step size.
+	Sweep bool
+	Speed int
 }
 
 func ParseFlags(u string) Flags {
@@ -41,6 +43,7 @@ func ParseFlags(u string) Flags {
 		PCA:          strings.Contains(u, "p"),
 		TapClass0:    strings.Contains(u, "k"),
 		Basins:       strings.Contains(u, "b"),
+		Sweep:        strings.Contains(u, "w"),
 		Speed:        DefaultSpeed,
 	}
 	for i := 0; i < len(u); i++ {
@@ -73,6 +76,9 @@ func (f Flags) String() string {
 	}
 	if f.Basins {
 		b.WriteByte('b')
+	}
+	if f.Sweep {
+		b.WriteByte('w')
 	}
 	if f.Speed != DefaultSpeed {
 		b.WriteByte(byte('0' + f.Speed))

@@ -60,6 +60,9 @@ func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 	if s.withCurv {
 		s.curv.draw(dst, s, s.curvRect)
 	}
+	if s.withSweep {
+		s.sweep.draw(dst, s, s.sweepRect)
+	}
 	s.fit.draw(dst, s)
 	for i, pr := range panels {
 		s.drawPanel(dst, pr, s.shownIn(i))

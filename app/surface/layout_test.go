@@ -31,7 +31,7 @@ func TestLayoutFits(t *testing.T) {
 				}
 			}
 			// A line fit's data share the plot's room.
-			s.placePlots(true, true)
+			s.placePlots(true, false, true)
 			if !scenetest.Inside(s.fit.rect, screen) || !scenetest.Inside(s.fit.plane, s.fit.rect) || s.fit.plane.W < 100 || s.fit.plane.H < 60 ||
 				ui.Overlaps(s.fit.rect, s.plotRect) || ui.Overlaps(s.fit.rect, s.curvRect) || ui.Overlaps(s.curvRect, s.plotRect) ||
 				!scenetest.Inside(s.plotRect, s.side) || !scenetest.Inside(s.curvRect, s.side) || s.plotRect.H < 100 || s.curvRect.H < 100 {

@@ -11,6 +11,7 @@ import (
 	"curvlab/internal/scenetest"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/explore"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -255,4 +256,51 @@ func TestGhostPaths(t *testing.T) {
 	g.St.SetStart(-1, 1.5)
 	g.Frames(1)
 	check([]float64{-1, 1.5})
+}
+
+// TestSweepPlot: with Sweep on, each panel with a step size gets 40 runs,
+// lr from its own ÷ 30 to × 30, log spaced, each ending as explore's sweep
+// ends it (computed apart, to the bit); the stability line of gradient
+// descent is at 2/λmax of the Hessian at the start by gonum's eigenvalues,
+// and below it the runs do not diverge, while ten times above they do.
+func TestSweepPlot(t *testing.T) {
+	g := newRig(t, "#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=bfgs;n=300;u=w", 1600, 900)
+	for i := 0; g.Scene.Pending(g.St); i++ {
+		if i > 500 {
+			t.Fatal("the sweep never ended")
+		}
+		g.Frames(1)
+	}
+	sp := &g.Scene.sweep
+	sc := g.St.Scen
+	h := make([]float64, 4)
+	sc.Surface().Hess(h, sc.Start)
+	vals, _ := scenetest.SymEigen(t, [4]float64{h[0], h[1], h[2], h[3]})
+	line := 2 / vals[1]
+	for k := range sc.Methods {
+		s, err := explore.NewSweep(sc.Methods[k], "lr", sc.Methods[k].Value("lr")/30, sc.Methods[k].Value("lr")*30, 40, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := s.Run(sc, k)
+		same := func(a, b explore.Point) bool { // to the bit (Pred and Rho are NaN for gd)
+			return a.Value == b.Value && a.Final.Iter == b.Final.Iter && a.Final.Events == b.Final.Events &&
+				math.Float64bits(a.Final.F) == math.Float64bits(b.Final.F) && math.Float64bits(a.Final.GNorm) == math.Float64bits(b.Final.GNorm)
+		}
+		if len(sp.ends[k]) != 40 || !slices.EqualFunc(sp.ends[k], want, same) {
+			t.Fatalf("panel %d: the plotted runs differ from explore's (%d points)", k+1, len(sp.ends[k]))
+		}
+	}
+	if got := math.Pow(10, sp.lines[0][0]); math.Abs(got-line) > 1e-9*line || !math.IsNaN(sp.lines[1][0]) {
+		t.Errorf("stability lines %v, want 2/λmax = %v for gd and none for BFGS", sp.lines, line)
+	}
+	// The line is the local quadratic's: on Rosenbrock a step a few times
+	// above it may still settle (the iterate bounces to flatter ground),
+	// but none below it diverges, and ten times above it all do.
+	for _, p := range sp.ends[0] {
+		if p.Value < 0.9*line && p.Diverged() || p.Value > 10*line && !p.Diverged() {
+			t.Errorf("gd at lr %v (line %v): diverged %v", p.Value, line, p.Diverged())
+		}
+	}
+	scenetest.SaveShot(t, g.Img, "sweep")
 }

@@ -32,23 +32,25 @@ import (
 // Hessian's and the method's estimate) and trust region; readouts under
 // the panels; the plot of f − f* beside them.
 type Scene struct {
-	c        *ui.Canvas
-	m        *ui.Metrics  // the layout's
-	st       *scene.State // the state of the call in progress
-	surface  surfaceImage
-	plot     fPlot
-	plotRect geom.Rect // the plot of f
-	side     geom.Rect // the room for the plots beside or below the panels
-	curv     curvPlot
-	curvRect geom.Rect // the curvature-learning plot (zero when no method keeps a model)
-	fit      fitBox
-	basins   basinPictures
-	ghosts   ghostPaths
+	c         *ui.Canvas
+	m         *ui.Metrics  // the layout's
+	st        *scene.State // the state of the call in progress
+	surface   surfaceImage
+	plot      fPlot
+	plotRect  geom.Rect // the plot of f
+	side      geom.Rect // the room for the plots beside or below the panels
+	curv      curvPlot
+	curvRect  geom.Rect // the curvature-learning plot (zero when no method keeps a model)
+	fit       fitBox
+	basins    basinPictures
+	ghosts    ghostPaths
+	sweep     sweepPlot
+	sweepRect geom.Rect // the sweep's plot (zero when off)
 
-	withCurv, withFit bool // the plots placed in side
-	panels            [scenario.MaxPanels]panelCache
-	overlays          [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
-	hessBuf           [4]float64
+	withCurv, withSweep, withFit bool // the plots placed in side
+	panels                       [scenario.MaxPanels]panelCache
+	overlays                     [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
+	hessBuf                      [4]float64
 
 	// formula is the editor's field for a surface of one's own; formulaErr
 	// says what is wrong with what it holds ("" when it compiles).
@@ -79,7 +81,7 @@ func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 		s.side = geom.Rect{X: main.X, Y: main.Y + main.H - ph, W: main.W, H: ph}
 		main.H -= ph + pad
 	}
-	s.placePlots(s.withCurv, s.withFit)
+	s.placePlots(s.withCurv, s.withSweep, s.withFit)
 	cols, rows := n, 1
 	if n == 4 && main.W < 2.4*main.H {
 		cols, rows = 2, 2
@@ -94,22 +96,23 @@ func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 }
 
 // placePlots places the plots in the side room: the plot of f, the
-// curvature-learning plot when withCurv, a line fit's data when withFit;
-// one under the other beside the panels, side by side below them.
-func (s *Scene) placePlots(withCurv, withFit bool) {
+// curvature-learning plot when withCurv, the step-size sweep when
+// withSweep, a line fit's data when withFit; one under the other beside
+// the panels, side by side below them.
+func (s *Scene) placePlots(withCurv, withSweep, withFit bool) {
 	m, r := s.m, s.side
 	if m == nil {
 		return
 	}
 	pad := m.Pad()
-	s.withCurv, s.withFit = withCurv, withFit
+	s.withCurv, s.withSweep, s.withFit = withCurv, withSweep, withFit
 	k := 1
-	for _, on := range []bool{withCurv, withFit} {
+	for _, on := range []bool{withCurv, withSweep, withFit} {
 		if on {
 			k++
 		}
 	}
-	var rects [3]geom.Rect
+	var rects [4]geom.Rect
 	if r.W > r.H { // a strip below the panels
 		w := math.Floor((r.W - float64(k-1)*pad) / float64(k))
 		for i := range k {
@@ -125,10 +128,14 @@ func (s *Scene) placePlots(withCurv, withFit bool) {
 			last.H = math.Min(r.Y+r.H-last.Y, r.W*1.15)
 		}
 	}
-	s.plotRect, s.curvRect = rects[0], geom.Rect{}
+	s.plotRect, s.curvRect, s.sweepRect = rects[0], geom.Rect{}, geom.Rect{}
 	next := 1
 	if withCurv {
 		s.curvRect = rects[next]
+		next++
+	}
+	if withSweep {
+		s.sweepRect = rects[next]
 		next++
 	}
 	if withFit {
@@ -149,8 +156,12 @@ func (s *Scene) PanelCount(st *scene.State) int {
 // from them).
 func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
-	if withCurv, withFit := models(st), st.Scen.SurfaceKind == surfaces.LineFitKind; withCurv != s.withCurv || withFit != s.withFit {
-		s.placePlots(withCurv, withFit)
+	withCurv, withSweep, withFit := models(st), st.Flags.Sweep, st.Scen.SurfaceKind == surfaces.LineFitKind
+	if withCurv != s.withCurv || withSweep != s.withSweep || withFit != s.withFit {
+		s.placePlots(withCurv, withSweep, withFit)
+	}
+	if withSweep {
+		s.sweep.update(st, deadline)
 	}
 	if len(panels) > 0 {
 		s.basins.update(st, s.panelView(panels[0].Plot), st.Flags.Basins)
@@ -193,6 +204,9 @@ func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects)
 // not drawn up to its run's last kept row.
 func (s *Scene) Pending(st *scene.State) bool {
 	if !s.surface.ok || s.surface.step != 1 || s.surface.version != st.SurfaceVersion {
+		return true
+	}
+	if st.Flags.Sweep && s.sweep.pending() {
 		return true
 	}
 	if st.Flags.Basins {
@@ -502,6 +516,9 @@ var legendLines = []string{
 	"right: f − f* against iteration, log scale, one line per panel; below it, for methods with a",
 	"   curvature model, its error |B − H|/|H| against the true Hessian at each iterate",
 	"   (B = H⁻¹ for inverse forms; a model equal to the Hessian to rounding is drawn at 1e-16)",
+	"Sweep (W): beside the plots, for each panel's method, the final f − f* of a run from the start",
+	"   for 40 step sizes lr from its own ÷ 30 to × 30 (log₁₀ lr across), the diverged at the top,",
+	"   and the method's stability line at the start (2/λmax for gradient descent) upright",
 	"Basins (D): each start coloured by where the panel's method goes from it in 100 steps:",
 	"   minimum 1 blue, 2 green, 3 yellow, 4 purple, 5 brown, 6 teal (curvsim list numbers them),",
 	"   light grey another stationary point, dark grey not converged, black diverged;",

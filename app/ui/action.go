@@ -47,6 +47,7 @@ const (
 	ActBasins      // basins of attraction in place of the surface
 	ActPinGhost    // arg: panel; keep its run as a ghost
 	ActClearGhosts // arg: panel; drop its ghosts
+	ActSweep       // each panel's step size swept, beside the plots
 )
 
 // actionNames are the actions' names, for automated checks
@@ -60,7 +61,7 @@ var actionNames = [...]string{
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
-	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts",
+	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep",
 }
 
 func (a Action) String() string {
@@ -106,6 +107,7 @@ var Keymap = []Binding{
 	{ebiten.KeyC, false, ActContours, 0, "C", "contour lines on/off"},
 	{ebiten.KeyO, false, ActOverlay, 0, "O", "overlay: all methods on one panel"},
 	{ebiten.KeyD, false, ActBasins, 0, "D", "basins of attraction: where each start goes"},
+	{ebiten.KeyW, false, ActSweep, 0, "W", "sweep each panel's step size: final f − f* against lr"},
 	{ebiten.KeyV, false, ActResetView, 0, "V", "reset the view"},
 	{ebiten.KeyEqual, false, ActZoomIn, 0, "+ −", "zoom in / out (also wheel, pinch)"},
 	{ebiten.KeyKPAdd, false, ActZoomIn, 0, "", ""},

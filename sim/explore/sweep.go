@@ -104,18 +104,32 @@ func (s Sweep) Run(sc scenario.Scenario, k int) []Point {
 		tracker = scenario.NewNetTracker(p)
 	}
 	out := make([]Point, len(s.Values))
-	for j, v := range s.Values {
-		spec := sim.Spec{Kind: base.Kind, Values: slices.Clone(base.Values)}
-		spec.Values[i] = v
-		r := sim.NewRun(obj, spec.New(), sc.Start, sim.RunOptions{Tol: sc.Tol, Budget: sc.Steps, VectorLimit: 1 << 12})
-		for n := 0; n < sc.Steps && r.Step(); n++ {
-		}
-		out[j] = Point{Value: v, Final: r.Trace[len(r.Trace)-1], TestLoss: math.NaN(), Sharpness: math.NaN()}
-		if tracker != nil {
-			out[j].TestLoss, out[j].Sharpness = tracker.Measure(r.State.X)
-		}
+	for j := range s.Values {
+		out[j] = s.runOne(obj, tracker, sc, base, i, j)
 	}
 	return out
+}
+
+// RunOne is Run for value j alone (on a surface: a network's test loss and
+// sharpness are NaN), so that a caller can spread a sweep over time.
+func (s Sweep) RunOne(sc scenario.Scenario, k, j int) Point {
+	base := sc.Methods[k]
+	i := slices.IndexFunc(base.Kind.Params, func(q sim.Param) bool { return q.Key == s.Param.Key })
+	return s.runOne(sc.Objective(), nil, sc, base, i, j)
+}
+
+// runOne runs base with its parameter i set to value j of the sweep.
+func (s Sweep) runOne(obj sim.Objective, tracker *scenario.NetTracker, sc scenario.Scenario, base sim.Spec, i, j int) Point {
+	spec := sim.Spec{Kind: base.Kind, Values: slices.Clone(base.Values)}
+	spec.Values[i] = s.Values[j]
+	r := sim.NewRun(obj, spec.New(), sc.Start, sim.RunOptions{Tol: sc.Tol, Budget: sc.Steps, VectorLimit: 1 << 12})
+	for n := 0; n < sc.Steps && r.Step(); n++ {
+	}
+	p := Point{Value: s.Values[j], Final: r.Trace[len(r.Trace)-1], TestLoss: math.NaN(), Sharpness: math.NaN()}
+	if tracker != nil {
+		p.TestLoss, p.Sharpness = tracker.Measure(r.State.X)
+	}
+	return p
 }
 
 // StabilityLines are where theory puts the edge of stability of a fixed

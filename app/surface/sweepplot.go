@@ -1,0 +1,187 @@
+package surface
+
+import (
+	"math"
+	"slices"
+	"time"
+
+	"curvlab/app/scene"
+	"curvlab/app/ui"
+	"curvlab/render"
+	"curvlab/render/geom"
+	"curvlab/sim"
+	"curvlab/sim/explore"
+	"curvlab/sim/scenario"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// sweepPlot is the step-size sweep (Flags.Sweep): for each panel whose
+// method has a step size lr, the final f − f* of a run from the start for
+// each of sweepValues values of lr from its value ÷ 30 to × 30 (log
+// spaced, within lr's range), against log₁₀ lr, the runs that diverged
+// marked at the top, and the method's stability line at the start
+// (explore.StabilityLines) as a vertical line. The runs are computed a
+// few at a time in the frames' spare time (a 2D run of a few hundred
+// steps takes microseconds); a network's sweep is curvsim's.
+type sweepPlot struct {
+	pl render.Plot
+
+	// what the sweeps are for
+	methods []sim.Spec
+	start   []float64
+	surfV   int
+	steps   int
+	tol     float64
+
+	sweeps [scenario.MaxPanels]explore.Sweep // zero Values: none for the panel
+	ends   [scenario.MaxPanels][]explore.Point
+	lines  [scenario.MaxPanels][2]float64 // the stability line's log₁₀ lr, NaN for none
+	hess   [4]float64
+	done   int // counts the points computed (the layer's key)
+
+	xs, ys, tops [scenario.MaxPanels][]float64
+	vx, vy       [scenario.MaxPanels][2]float64
+
+	layer render.Layer[sweepKey]
+}
+
+type sweepKey struct {
+	done int
+	u    float64
+}
+
+// sweepValues is the number of step sizes a panel's sweep tries.
+const sweepValues = 40
+
+// update starts the sweeps again if the scenario's methods, start,
+// surface, budget or tolerance changed, and computes points until
+// deadline.
+func (sp *sweepPlot) update(st *scene.State, deadline time.Time) {
+	sc := &st.Scen
+	same := func(a, b sim.Spec) bool { return a.Kind == b.Kind && slices.Equal(a.Values, b.Values) }
+	if sp.surfV != st.SurfaceVersion || sp.steps != sc.Steps || sp.tol != sc.Tol || !slices.Equal(sp.start, sc.Start) ||
+		!slices.EqualFunc(sp.methods, sc.Methods, same) {
+		sp.reset(st)
+	}
+	for time.Now().Before(deadline) {
+		k, j := sp.next()
+		if k < 0 {
+			return
+		}
+		sp.ends[k] = append(sp.ends[k], sp.sweeps[k].RunOne(*sc, k, j))
+		sp.done++
+	}
+}
+
+// reset starts every panel's sweep of its step size.
+func (sp *sweepPlot) reset(st *scene.State) {
+	sc := &st.Scen
+	sp.surfV, sp.steps, sp.tol, sp.start = st.SurfaceVersion, sc.Steps, sc.Tol, slices.Clone(sc.Start)
+	sp.methods = sc.Clone().Methods
+	sp.done++
+	for k := range sp.sweeps {
+		sp.sweeps[k], sp.ends[k], sp.lines[k] = explore.Sweep{}, sp.ends[k][:0], [2]float64{math.NaN(), math.NaN()}
+		if k >= len(sc.Methods) {
+			continue
+		}
+		m := sc.Methods[k]
+		i := slices.IndexFunc(m.Kind.Params, func(p sim.Param) bool { return p.Key == "lr" })
+		if i < 0 {
+			continue
+		}
+		p, lr := m.Kind.Params[i], m.Values[i]
+		s, err := explore.NewSweep(m, "lr", math.Max(p.Min, lr/30), math.Min(p.Max, lr*30), sweepValues, true)
+		if err != nil {
+			continue
+		}
+		sp.sweeps[k] = s
+		sc.Surface().Hess(sp.hess[:], sc.Start)
+		for _, v := range explore.StabilityLines(m, "lr", geom.Eigen(sp.hess).Lmax) {
+			sp.lines[k] = [2]float64{math.Log10(v), v}
+		}
+	}
+}
+
+// next is the panel and value to compute next, round the panels, (−1, 0)
+// when all are done.
+func (sp *sweepPlot) next() (k, j int) {
+	best := -1
+	for k := range sp.sweeps {
+		if n := len(sp.ends[k]); n < len(sp.sweeps[k].Values) && (best < 0 || n < len(sp.ends[best])) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return -1, 0
+	}
+	return best, len(sp.ends[best])
+}
+
+// pending reports whether some sweep is not done.
+func (sp *sweepPlot) pending() bool { k, _ := sp.next(); return k >= 0 }
+
+// draw draws the plot into r through its layer, drawn again when points
+// came.
+func (sp *sweepPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
+	if r.W <= 0 {
+		return
+	}
+	sp.layer.Update(sweepKey{done: sp.done, u: s.c.M.U}, int(r.W), int(r.H), func(img *ebiten.Image) { sp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
+	sp.layer.Draw(dst, r.X, r.Y)
+}
+
+// drawPlot fills the series: f − f* (f where the surface knows no
+// minimum) at each log₁₀ lr, the diverged at the plot's top, and each
+// stability line from bottom to top.
+func (sp *sweepPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
+	l := &s.c.M
+	fstar, known := s.surface.fstar, s.surface.fknown
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for k := range sp.ends {
+		for _, p := range sp.ends[k] {
+			if f := p.Final.F - fstar*b2f(known); !p.Diverged() && f > 0 && !math.IsInf(f, 0) {
+				lo, hi = math.Min(lo, f), math.Max(hi, f)
+			}
+		}
+	}
+	if !(hi >= lo) {
+		lo, hi = 1e-16, 1
+	}
+	top := hi * 100
+	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "final f − f* against log₁₀ lr (top: diverged)", "log₁₀ lr", true
+	sp.pl.NoLegend = true // the plot of f above names the colours
+	sp.pl.YMin, sp.pl.YMax = math.Max(lo/10, 1e-300), top*10
+	ui.StylePlot(&sp.pl, l.U, scene.PlotFont(l))
+	sp.pl.Series = sp.pl.Series[:0]
+	for k := range sp.ends {
+		if len(sp.sweeps[k].Values) == 0 {
+			continue
+		}
+		xs, ys, tops := sp.xs[k][:0], sp.ys[k][:0], sp.tops[k][:0]
+		for _, p := range sp.ends[k] {
+			f, t := p.Final.F-fstar*b2f(known), math.NaN()
+			if p.Diverged() {
+				f, t = math.NaN(), top
+			}
+			xs, ys, tops = append(xs, math.Log10(p.Value)), append(ys, f), append(tops, t)
+		}
+		sp.xs[k], sp.ys[k], sp.tops[k] = xs, ys, tops
+		clr := ui.PanelColors[k%len(ui.PanelColors)]
+		sp.pl.Series = append(sp.pl.Series, render.Series{X: xs, Y: ys, Color: clr, Name: sp.methods[k].String()},
+			render.Series{X: xs, Y: tops, Color: render.Alpha(clr, 0.8), Width: float32(4 * l.U)})
+		if x := sp.lines[k][0]; !math.IsNaN(x) {
+			sp.vx[k], sp.vy[k] = [2]float64{x, x}, [2]float64{sp.pl.YMin, sp.pl.YMax}
+			sp.pl.Series = append(sp.pl.Series, render.Series{X: sp.vx[k][:], Y: sp.vy[k][:], Color: render.Alpha(clr, 0.5)})
+		}
+	}
+	sp.pl.Draw(dst, r)
+}
+
+// b2f is 1 for true, 0 for false.
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
