@@ -16,12 +16,7 @@ import (
 // hue shaded by iterations, greys for the rest. Off, nothing is asked.
 func TestBasinsAreDrawn(t *testing.T) {
 	g := newRig(t, "#v1;s=himmelblau;x=0,0;m=newton:ls=none,mod=none;m=gd:lr=0.01;u=b", 800, 500)
-	for i := 0; g.Scene.Pending(g.St); i++ {
-		if i > 2000 {
-			t.Fatal("the basins never came whole")
-		}
-		g.Frames(1)
-	}
+	untilWhole(t, g, 2000)
 	pix := g.Pixels()
 	pr := g.Panels[0].Plot
 	v := g.Scene.panelView(pr)

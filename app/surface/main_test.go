@@ -17,3 +17,15 @@ func newRig(t testing.TB, link string, w, h int) *scenetest.Rig[*Scene] {
 	t.Helper()
 	return scenetest.New(t, link, w, h, 1, New)
 }
+
+// untilWhole runs frames until the scene has nothing pending (at most
+// frames of them).
+func untilWhole(t *testing.T, g *scenetest.Rig[*Scene], frames int) {
+	t.Helper()
+	for i := 0; g.Scene.Pending(g.St); i++ {
+		if i > frames {
+			t.Fatalf("the picture is not whole after %d frames", frames)
+		}
+		g.Frames(1)
+	}
+}

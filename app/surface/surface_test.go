@@ -265,12 +265,7 @@ func TestGhostPaths(t *testing.T) {
 // and below it the runs do not diverge, while ten times above they do.
 func TestSweepPlot(t *testing.T) {
 	g := newRig(t, "#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=bfgs;n=300;u=w", 1600, 900)
-	for i := 0; g.Scene.Pending(g.St); i++ {
-		if i > 500 {
-			t.Fatal("the sweep never ended")
-		}
-		g.Frames(1)
-	}
+	untilWhole(t, g, 500)
 	sp := &g.Scene.sweep
 	sc := g.St.Scen
 	h := make([]float64, 4)
