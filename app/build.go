@@ -22,11 +22,12 @@ const (
 	popPanel
 	popHelp
 	popNet
-	popMenu // the toolbar's actions that do not fit on it
+	popMenu    // the toolbar's actions that do not fit on it
+	popExplore // the views beyond a panel a run: the overlay, basins, the sweep
 )
 
 var popupNames = [...]string{popNone: "", popSurface: "surface", popPresets: "presets", popPanel: "panel",
-	popHelp: "help", popNet: "network", popMenu: "menu"}
+	popHelp: "help", popNet: "network", popMenu: "menu", popExplore: "explore"}
 
 func (k popupKind) String() string {
 	if int(k) < len(popupNames) {
@@ -71,7 +72,7 @@ func (g *Game) buildUI() {
 		} else {
 			g.popup = popup{}
 		}
-	case popMenu:
+	case popMenu, popExplore:
 		g.buildMenu(f)
 	}
 	if i, _ := g.hot.Index(); i >= len(g.ws.List) {
@@ -105,9 +106,7 @@ func (g *Game) toolItems() []scene.ToolItem {
 		{Label: "Ellipses", Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
 		{Label: "Trials", Act: ui.ActTrials, On: !st.Flags.HideTrials},
 		{Label: "Contours", Act: ui.ActContours, On: !st.Flags.HideContours},
-		{Label: "Overlay", Act: ui.ActOverlay, On: st.Flags.Overlay},
-		{Label: "Basins", Act: ui.ActBasins, On: st.Flags.Basins},
-		{Label: "Sweep", Act: ui.ActSweep, On: st.Flags.Sweep},
+		{Label: "Explore", Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep},
 		{Label: "View", Act: ui.ActResetView, Gap: true},
 		{Label: "Link", Act: ui.ActCopyLink},
 		{Label: "Help", Act: ui.ActHelp, On: g.popup.kind == popHelp},
@@ -198,28 +197,48 @@ func (g *Game) menuButtonWidth() float64 {
 	return math.Max(g.c.M.ButtonWidth(menuLabel, "")+math.Round(22*g.c.M.U), g.c.M.Target)
 }
 
-// buildMenu lays out the toolbar's actions that did not fit as a list
-// under the menu button: one row each, the speed's − and + on one row.
+// menuItems are the open menu's items: the toolbar's actions that did not
+// fit (popMenu), or the views that explore (popExplore).
+func (g *Game) menuItems() []scene.ToolItem {
+	if g.popup.kind == popExplore {
+		f := g.st.Flags
+		return []scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
+			{Label: "Basins of attraction", Act: ui.ActBasins, On: f.Basins},
+			{Label: "Sweep the step size", Act: ui.ActSweep, On: f.Sweep}}
+	}
+	return g.overflow
+}
+
+// buildMenu lays out the open menu's items (menuItems) as a list under
+// its button: one row each, the speed's − and + on one row.
 func (g *Game) buildMenu(f *ui.Form) {
 	m := &g.c.M
 	row := math.Max(math.Round(2.1*m.Font), m.Target)
 	pad := math.Round(8 * m.U)
 	w := 240 * m.U
-	for _, it := range g.overflow {
+	items := g.menuItems()
+	for _, it := range items {
 		w = math.Max(w, m.ButtonWidth(it.Label, ui.KeyFor(it.Act))+2*pad)
 	}
 	w = math.Min(w, m.W-2*pad)
 	r := f.Rect(w)
 	r.X = m.W - pad - r.W // under the menu button, at the right
+	if g.popup.kind == popExplore {
+		for _, wd := range g.ws.List[:g.ws.PopupStart] {
+			if wd.Act == ui.ActExploreMenu { // under the Explore button, on screen
+				r.X = math.Max(pad, math.Min(wd.R.X, m.W-pad-r.W))
+			}
+		}
+	}
 	y := r.Y + pad - g.popup.Scroll
 	focus := 0
-	for i := 0; i < len(g.overflow); i++ {
-		it := g.overflow[i]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
 		rr := geom.Rect{X: r.X + pad, Y: y, W: r.W - 2*pad, H: row}
-		if it.Act == ui.ActSlower && i+2 < len(g.overflow) { // − speed +
+		if it.Act == ui.ActSlower && i+2 < len(items) { // − speed +
 			bw := math.Max(row, m.ButtonWidth("−", ""))
 			g.ws.List = append(g.ws.List,
-				ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, Label: "Speed  " + g.overflow[i+1].Label, On: true},
+				ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, Label: "Speed  " + items[i+1].Label, On: true},
 				ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: rr.X + rr.W - 2*bw - pad, Y: y, W: bw, H: row}, Label: "−", Act: ui.ActSlower, Focus: g.popup.Focus == focus},
 				ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: rr.X + rr.W - bw, Y: y, W: bw, H: row}, Label: "+", Act: ui.ActFaster, Focus: g.popup.Focus == focus})
 			i += 2
@@ -241,9 +260,10 @@ func (g *Game) buildMenu(f *ui.Form) {
 // speed's row is ui.ActSlower.
 func (g *Game) menuRows() []ui.Action {
 	var rows []ui.Action
-	for i := 0; i < len(g.overflow); i++ {
-		rows = append(rows, g.overflow[i].Act)
-		if g.overflow[i].Act == ui.ActSlower && i+2 < len(g.overflow) {
+	items := g.menuItems()
+	for i := 0; i < len(items); i++ {
+		rows = append(rows, items[i].Act)
+		if items[i].Act == ui.ActSlower && i+2 < len(items) {
 			i += 2
 		}
 	}

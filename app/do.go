@@ -123,6 +123,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			}
 		}
 		st.SetFlags(f)
+		g.uiDirty = true // the toolbar's and the Explore menu's states
 	case ui.ActResetView:
 		st.SetView(nil)
 	case ui.ActZoomIn, ui.ActZoomOut:
@@ -143,6 +144,10 @@ func (g *Game) do(a ui.Action, arg int) {
 	case ui.ActMenu:
 		if len(g.overflow) > 0 || g.popup.kind == popMenu {
 			g.togglePopup(popMenu, 0)
+		}
+	case ui.ActExploreMenu:
+		if st.Scen.Kind() == scenario.KindSurface {
+			g.togglePopup(popExplore, 0)
 		}
 	case ui.ActClose:
 		g.popup = popup{}
@@ -273,7 +278,7 @@ func (g *Game) editorKeys() bool {
 		switch rows := g.menuRows(); {
 		case g.popup.kind == popPresets:
 			g.do(ui.ActPickPreset, g.popup.Focus)
-		case g.popup.kind == popMenu && g.popup.Focus < len(rows):
+		case (g.popup.kind == popMenu || g.popup.kind == popExplore) && g.popup.Focus < len(rows):
 			g.pickFromMenu(rows[g.popup.Focus])
 		default:
 			g.popup = popup{}
@@ -289,7 +294,7 @@ func (g *Game) popupRows() int {
 	switch g.popup.kind {
 	case popPresets:
 		return len(scenario.Presets())
-	case popMenu:
+	case popMenu, popExplore:
 		return max(1, len(g.menuRows()))
 	case popSurface:
 		if sc.Kind() == scenario.KindNetwork { // the picker alone
@@ -315,7 +320,7 @@ func (g *Game) popupRows() int {
 func (g *Game) adjustRow(r, dir int) {
 	sc := &g.st.Scen
 	switch g.popup.kind {
-	case popMenu:
+	case popMenu, popExplore:
 		if rows := g.menuRows(); r < len(rows) && rows[r] == ui.ActSlower { // the speed's row
 			a := ui.ActFaster
 			if dir < 0 {

@@ -299,7 +299,7 @@ func (g *Game) release() {
 				}
 			case w.Act == ui.ActSetChoice:
 				g.setParam(w.Target, float64(w.Arg))
-			case g.popup.kind == popMenu && i >= g.ws.PopupStart:
+			case (g.popup.kind == popMenu || g.popup.kind == popExplore) && i >= g.ws.PopupStart:
 				g.pickFromMenu(w.Act)
 			default:
 				g.do(w.Act, w.Arg)

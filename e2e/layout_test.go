@@ -143,9 +143,20 @@ func labelled(t *testing.T, cs []control, action, label string) control {
 }
 
 // reach returns the control of a toolbar action, opening the toolbar's
-// menu when the action is in it.
+// menu when the action is in it, or the Explore menu for the views in it.
 func reach(t *testing.T, ctx context.Context, action string) control {
 	t.Helper()
+	if action == "overlay" || action == "basins" || action == "sweep" {
+		if eval[string](t, ctx, "window.curvlab.popup()") != "explore" {
+			tapOn(t, ctx, reach(t, ctx, "explore-menu"))
+			waitFor(t, ctx, `window.curvlab.popup() === "explore"`, 10*time.Second)
+		}
+		c, ok := find(controls(t, ctx), action, -1, true)
+		if !ok {
+			t.Fatalf("%s is not in the Explore menu: %v", action, controls(t, ctx))
+		}
+		return c
+	}
 	cs := controls(t, ctx)
 	if c, ok := find(cs, action, -1, false); ok {
 		return c

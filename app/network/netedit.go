@@ -162,7 +162,7 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 	out := make([]scene.ToolItem, 0, len(items))
 	for _, it := range items {
 		switch it.Act {
-		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView, ui.ActBasins, ui.ActSweep:
+		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView, ui.ActExploreMenu:
 			continue
 		case ui.ActContours:
 			plane := "Slice: Hessian"

@@ -48,6 +48,7 @@ const (
 	ActPinGhost    // arg: panel; keep its run as a ghost
 	ActClearGhosts // arg: panel; drop its ghosts
 	ActSweep       // each panel's step size swept, beside the plots
+	ActExploreMenu // the views that explore: basins, the sweep
 )
 
 // actionNames are the actions' names, for automated checks
@@ -61,7 +62,7 @@ var actionNames = [...]string{
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
-	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep",
+	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu",
 }
 
 func (a Action) String() string {

@@ -128,7 +128,7 @@ func (f *Form) Buttons(r geom.Rect, y float64, text string, buttons ...FormButto
 	x := r.X + r.W - 8*m.U
 	for i := len(buttons) - 1; i >= 0; i-- {
 		b := buttons[i]
-		w := m.ButtonWidth(b.Label, "")
+		w := math.Max(m.ButtonWidth(b.Label, ""), m.Target)
 		x -= w
 		f.WS.Add(Widget{Kind: KindButton, R: geom.Rect{X: x, Y: y, W: w, H: row}, Label: b.Label, Act: b.Act, Arg: b.Arg})
 		x -= 4 * m.U
