@@ -106,7 +106,7 @@ func (g *Game) toolItems() []scene.ToolItem {
 		{Label: "Ellipses", Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
 		{Label: "Trials", Act: ui.ActTrials, On: !st.Flags.HideTrials},
 		{Label: "Contours", Act: ui.ActContours, On: !st.Flags.HideContours},
-		{Label: "Explore", Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep},
+		{Label: "Explore", Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep || st.Flags.StepModel},
 		{Label: "View", Act: ui.ActResetView, Gap: true},
 		{Label: "Link", Act: ui.ActCopyLink},
 		{Label: "Help", Act: ui.ActHelp, On: g.popup.kind == popHelp},
@@ -204,7 +204,8 @@ func (g *Game) menuItems() []scene.ToolItem {
 		f := g.st.Flags
 		return []scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
 			{Label: "Basins of attraction", Act: ui.ActBasins, On: f.Basins},
-			{Label: "Sweep the step size", Act: ui.ActSweep, On: f.Sweep}}
+			{Label: "Sweep the step size", Act: ui.ActSweep, On: f.Sweep},
+			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel}}
 	}
 	return g.overflow
 }

@@ -101,7 +101,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			}
 			st.Restart()
 		}
-	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins, ui.ActSweep:
+	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins, ui.ActSweep, ui.ActStepModel:
 		f := st.Flags
 		switch a {
 		case ui.ActEllipses:
@@ -112,14 +112,17 @@ func (g *Game) do(a ui.Action, arg int) {
 			f.HideContours = !f.HideContours
 		case ui.ActOverlay:
 			f.Overlay = !f.Overlay
-		case ui.ActBasins, ui.ActSweep:
+		case ui.ActBasins, ui.ActSweep, ui.ActStepModel:
 			if st.Scen.Kind() != scenario.KindSurface {
 				return
 			}
-			if a == ui.ActBasins {
+			switch a {
+			case ui.ActBasins:
 				f.Basins = !f.Basins
-			} else {
+			case ui.ActSweep:
 				f.Sweep = !f.Sweep
+			default:
+				f.StepModel = !f.StepModel
 			}
 		}
 		st.SetFlags(f)

@@ -31,7 +31,10 @@ type Flags struct {
 	Basins bool
 	// Sweep shows each surface panel's method swept over its step size.
 	Sweep bool
-	Speed int
+	// StepModel draws the model each method's last step minimized, through
+	// the step's end, beside the true level set there.
+	StepModel bool
+	Speed     int
 }
 
 func ParseFlags(u string) Flags {
@@ -44,6 +47,7 @@ func ParseFlags(u string) Flags {
 		TapClass0:    strings.Contains(u, "k"),
 		Basins:       strings.Contains(u, "b"),
 		Sweep:        strings.Contains(u, "w"),
+		StepModel:    strings.Contains(u, "m"),
 		Speed:        DefaultSpeed,
 	}
 	for i := 0; i < len(u); i++ {
@@ -79,6 +83,9 @@ func (f Flags) String() string {
 	}
 	if f.Sweep {
 		b.WriteByte('w')
+	}
+	if f.StepModel {
+		b.WriteByte('m')
 	}
 	if f.Speed != DefaultSpeed {
 		b.WriteByte(byte('0' + f.Speed))

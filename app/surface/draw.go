@@ -169,6 +169,9 @@ func (s *Scene) overlayLayer(v geom.View, i int, shown runsShown) *render.Layer[
 	v.Screen.X, v.Screen.Y = 0, 0
 	f := s.st.Flags
 	key := overlayKey{view: v, u: s.c.M.U, ellipses: !f.HideEllipses, trials: !f.HideTrials, shown: shown}
+	if f.StepModel { // the true level sets come from the sampled surface
+		key.stepModel, key.surface = true, s.surface.computed
+	}
 	for k, r := range s.st.Runs {
 		if shown.shows(k) {
 			key.runs[k], key.rows[k] = r, len(r.Trace)
@@ -185,6 +188,8 @@ type overlayKey struct {
 	view             geom.View
 	u                float64
 	ellipses, trials bool
+	stepModel        bool
+	surface          int // surfaceImage.computed, with stepModel
 	shown            runsShown
 }
 
@@ -244,6 +249,16 @@ func (s *Scene) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 	m := marksAt(st.Scen.Surface(), &last, v, &s.hessBuf)
 	if !st.Flags.HideEllipses {
 		s.drawCurvature(dst, v, m, clr, withTruth)
+	}
+	if n := len(r.Trace); st.Flags.StepModel && n >= 2 {
+		prev := r.Row(n - 2)
+		if model, ok := stepModel(&prev, &last); ok {
+			// dotted, and its centre (the model's minimum) ringed: apart
+			// from the dashed estimate at the iterate
+			p.LevelSet(dst, &v, model.Curv, model.X, model.Y, model.Level, render.Stroke{Width: float32(1.5 * l.U), Color: clr, Dash: 1.5 * l.U, Gap: 3.5 * l.U})
+			p.Ring(dst, &v, model.X, model.Y, 4*l.U, float32(1.5*l.U), clr)
+			p.Segments(dst, &v, s.levels[k].update(r, n-1, last.F, &s.surface), float32(1.5*l.U), render.Alpha(ui.True, 0.75))
+		}
 	}
 	p.LevelSet(dst, &v, m.Trust.Curv, m.Trust.X, m.Trust.Y, m.Trust.Level, render.Stroke{Width: float32(1.5 * l.U), Color: render.Alpha(clr, 0.8), Dash: 6 * l.U})
 	// The descent direction −g, drawn at a fixed length: its size varies

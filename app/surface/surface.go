@@ -24,6 +24,7 @@ type surfaceImage struct {
 	fknown bool
 
 	vals     []float64
+	grid     geom.Grid // where vals are sampled
 	xs       []float64 // the grid's column positions
 	heat     render.Heatmap
 	scale    geom.HeatScale
@@ -84,6 +85,7 @@ func (si *surfaceImage) update(surf surfaces.Surface, version int, v geom.View, 
 	// stretched over the whole panel.
 	w, h = (w+si.step-1)/si.step, (h+si.step-1)/si.step
 	grid := v.Grid(w, h)
+	si.grid = grid
 	if cap(si.vals) < w*h {
 		si.vals = make([]float64, w*h)
 	}

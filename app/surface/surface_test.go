@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"curvlab/app/ui"
 	"curvlab/internal/gameloop"
 	"curvlab/internal/scenetest"
@@ -298,4 +300,87 @@ func TestSweepPlot(t *testing.T) {
 		}
 	}
 	scenetest.SaveShot(t, g.Img, "sweep")
+}
+
+// TestStepModel: with the last step's model on, a panel draws the level
+// set of the quadratic model its method's last step minimized through the
+// step's end, and the true level set f = f(x_k) there: the model's
+// stationary point is x + p*, p* = −B⁻¹g (gonum's solve), the step's end
+// is on its level set, and the true contour's points have f = f(x_k) to
+// the grid's interpolation with one of them within a cell of x_k. For
+// Newton on a quadratic the model is the surface: the two coincide.
+func TestStepModel(t *testing.T) {
+	// damped steps (lr 0.5): a full step lands on the model's minimum, whose level set is a point
+	g := newRig(t, "#v1;s=rosenbrock;x=-1.2,1;m=bfgs:ls=none,lr=0.5,h0=0.001;m=newton:ls=none,lr=0.5;u=m", 1600, 900)
+	for range 3 {
+		g.St.StepAll()
+	}
+	g.Frames(3)
+	for k, r := range g.St.Runs {
+		n := len(r.Trace)
+		prev, cur := r.Row(n-2), r.Row(n-1)
+		m, ok := stepModel(&prev, &cur)
+		if !ok {
+			t.Fatalf("panel %d: no model for its last step", k+1)
+		}
+		b := mat.NewDense(2, 2, append([]float64(nil), prev.Curv...))
+		if prev.CurvKind == sim.CurvH {
+			var inv mat.Dense
+			if err := inv.Inverse(b); err != nil {
+				t.Fatal(err)
+			}
+			b = &inv
+		}
+		var ps mat.VecDense
+		if err := ps.SolveVec(b, mat.NewVecDense(2, []float64{-prev.G[0], -prev.G[1]})); err != nil {
+			t.Fatal(err)
+		}
+		if cx, cy := prev.X[0]+ps.AtVec(0), prev.X[1]+ps.AtVec(1); math.Abs(m.X-cx) > 1e-9*(1+math.Abs(cx)) || math.Abs(m.Y-cy) > 1e-9*(1+math.Abs(cy)) {
+			t.Errorf("panel %d: the model's centre (%v, %v), x + p* = (%v, %v)", k+1, m.X, m.Y, cx, cy)
+		}
+		d := mat.NewVecDense(2, []float64{cur.X[0] - m.X, cur.X[1] - m.Y})
+		var bd mat.VecDense
+		bd.MulVec(b, d)
+		if on := 0.5 * mat.Dot(d, &bd); math.Abs(on-m.Level) > 1e-9*math.Abs(m.Level) {
+			t.Errorf("panel %d: the step's end is at model level %v, the level set drawn is %v", k+1, on, m.Level)
+		}
+		segs := g.Scene.levels[k].c.Level(0)
+		if len(segs) == 0 {
+			t.Fatalf("panel %d: no true level set (rows %d, x %v, f %v, contour for run %v row %d)", k+1, n, cur.X, cur.F, g.Scene.levels[k].run == r, g.Scene.levels[k].row)
+		}
+		si := &g.Scene.surface
+		cell := math.Max((si.grid.XMax-si.grid.XMin)/float64(si.grid.W), (si.grid.YMax-si.grid.YMin)/float64(si.grid.H))
+		near := math.Inf(1)
+		surf := g.St.Scen.Surface()
+		for i := 0; i+1 < len(segs); i += 2 {
+			x, y := segs[i], segs[i+1]
+			near = math.Min(near, math.Hypot(x-cur.X[0], y-cur.X[1]))
+			var gr [2]float64
+			surf.Grad(gr[:], []float64{x, y})
+			if f := surf.Func([]float64{x, y}); math.Abs(f-cur.F) > 2*cell*math.Hypot(gr[0], gr[1])+1e-9 {
+				t.Fatalf("panel %d: a point of the true level set has f = %v, want %v", k+1, f, cur.F)
+			}
+		}
+		if near > 2*cell {
+			t.Errorf("panel %d: the true level set passes %v from x_k (cells of %v)", k+1, near, cell)
+		}
+	}
+	scenetest.SaveShot(t, g.Img, "step-model")
+
+	// Newton on a quadratic: the model is f itself, its level set through
+	// x_k the true one: every contour point is on the model's level set.
+	q := newRig(t, "#v1;s=quadratic;x=-1.5,1;m=newton:ls=none,lr=0.5;u=m", 1600, 900)
+	q.St.StepAll()
+	q.Frames(3)
+	r := q.St.Runs[0]
+	prev, cur := r.Row(0), r.Row(1)
+	m, _ := stepModel(&prev, &cur)
+	h := make([]float64, 4)
+	q.St.Scen.Surface().Hess(h, cur.X)
+	for i, segs := 0, q.Scene.levels[0].c.Level(0); i+1 < len(segs); i += 2 {
+		dx, dy := segs[i]-m.X, segs[i+1]-m.Y
+		if lv := 0.5 * (dx*(h[0]*dx+h[1]*dy) + dy*(h[2]*dx+h[3]*dy)); math.Abs(lv-m.Level) > 0.02*m.Level {
+			t.Fatalf("Newton on a quadratic: a point of the true level set is at model level %v, the model's is %v", lv, m.Level)
+		}
+	}
 }

@@ -44,6 +44,7 @@ type Scene struct {
 	fit       fitBox
 	basins    basinPictures
 	ghosts    ghostPaths
+	levels    [scenario.MaxPanels]trueLevel // the true level sets of the step models
 	sweep     sweepPlot
 	sweepRect geom.Rect // the sweep's plot (zero when off)
 
@@ -519,6 +520,9 @@ var legendLines = []string{
 	"Sweep (W): beside the plots, for each panel's method, the final f − f* of a run from the start",
 	"   for 40 step sizes lr from its own ÷ 30 to × 30 (log₁₀ lr across), the diverged at the top,",
 	"   and the method's stability line at the start (2/λmax for gradient descent) upright",
+	"The last step's model (J): dotted in the panel's colour, the level set through the iterate of",
+	"   the quadratic model m(p) = f + g'p + ½p'Bp the last step trusted, its minimum ringed; in",
+	"   white the true level set through the same point: where they part, the model was wrong",
 	"Basins (D): each start coloured by where the panel's method goes from it in 100 steps:",
 	"   minimum 1 blue, 2 green, 3 yellow, 4 purple, 5 brown, 6 teal (curvsim list numbers them),",
 	"   light grey another stationary point, dark grey not converged, black diverged;",

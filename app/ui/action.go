@@ -49,6 +49,7 @@ const (
 	ActClearGhosts // arg: panel; drop its ghosts
 	ActSweep       // each panel's step size swept, beside the plots
 	ActExploreMenu // the views that explore: basins, the sweep
+	ActStepModel   // the model of each method's last step and the true level set
 )
 
 // actionNames are the actions' names, for automated checks
@@ -62,7 +63,7 @@ var actionNames = [...]string{
 	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
-	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu",
+	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
 }
 
 func (a Action) String() string {
@@ -109,6 +110,7 @@ var Keymap = []Binding{
 	{ebiten.KeyO, false, ActOverlay, 0, "O", "overlay: all methods on one panel"},
 	{ebiten.KeyD, false, ActBasins, 0, "D", "basins of attraction: where each start goes"},
 	{ebiten.KeyW, false, ActSweep, 0, "W", "sweep each panel's step size: final f − f* against lr"},
+	{ebiten.KeyJ, false, ActStepModel, 0, "J", "the last step's quadratic model beside the true level set"},
 	{ebiten.KeyV, false, ActResetView, 0, "V", "reset the view"},
 	{ebiten.KeyEqual, false, ActZoomIn, 0, "+ −", "zoom in / out (also wheel, pinch)"},
 	{ebiten.KeyKPAdd, false, ActZoomIn, 0, "", ""},
