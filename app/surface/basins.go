@@ -22,6 +22,31 @@ type basinPictures struct {
 	drawn [scenario.MaxPanels]int // the BasinView.Version each image shows
 	pix   []byte
 	asked engine.MapGrid
+	// lut[o][m][i] is basinColor of outcome o, minimum m (mod 6) and i
+	// iterations (at most lutSteps), for the budget lutSteps.
+	lut      [4][6][]color.RGBA
+	lutSteps int
+}
+
+// color is basinColor(b, steps) through the table (built when steps
+// changes), so that a picture of 2¹⁸ cells costs no logarithms.
+func (bp *basinPictures) color(b explore.Basin, steps int) color.RGBA {
+	if bp.lutSteps != steps || bp.lut[0][0] == nil {
+		bp.lutSteps = steps
+		for o := range bp.lut {
+			for m := range bp.lut[o] {
+				bp.lut[o][m] = make([]color.RGBA, steps+1)
+				for i := range bp.lut[o][m] {
+					bp.lut[o][m][i] = basinColor(explore.Basin{Outcome: explore.Outcome(o), Minimum: m, Iterations: i}, steps)
+				}
+			}
+		}
+	}
+	o := int(b.Outcome)
+	if o < 0 || o >= len(bp.lut) {
+		return basinDiverged
+	}
+	return bp.lut[o][b.Minimum%len(basinMinimumColors)][min(max(b.Iterations, 0), steps)]
 }
 
 // basinMinimumColors are the basins of the known minima, in the
@@ -106,7 +131,7 @@ func (bp *basinPictures) update(st *scene.State, v geom.View, on bool) {
 		pix := bp.pix[:4*w*h]
 		steps := min(st.Scen.Steps, 100)
 		for i, c := range b.Cells {
-			col := basinColor(c, steps)
+			col := bp.color(c, steps)
 			pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = col.R, col.G, col.B, col.A
 		}
 		bp.imgs[k].WritePixels(pix)
