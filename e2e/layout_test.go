@@ -272,6 +272,10 @@ func TestTouchEveryControl(t *testing.T) {
 					waitFor(t, ctx, "window.curvlab.scenario === "+strconv.Quote(was), 10*time.Second)
 				}
 			}
+			// the overlay's Explore menu stays open for more views: a tap
+			// outside it (the status line) closes it
+			tap(t, ctx, float64(d.w)/2, float64(d.h)-4)
+			waitFor(t, ctx, `window.curvlab.popup() === ""`, 10*time.Second)
 			tapAction(t, ctx, "reset-view")
 			waitFor(t, ctx, `!window.curvlab.scenario.includes(";w=")`, 10*time.Second)
 
