@@ -92,9 +92,10 @@ func Start(w surfaces.Window, nx, ny, i, j int) (x, y float64) {
 
 // Classify runs the method of spec on surf from (x, y) for at most
 // s.Steps iterations and says where it ended. A run that converged is at
-// minimum k of minima when it is within reach of it (Reach: 1e-4 of the view's
-// size; the surfaces' minima are given to more digits than that,
-// and a converged run's error is ‖g‖/λ, far below it).
+// minimum k of minima when it ends within reach of it (Reach: 1e-4 of the
+// view's size; the surfaces' minima are given to more digits than that,
+// and a converged run's error, about ‖g‖/λ, is far below it); a run that
+// stalled or ran out of steps is NotConverged.
 func Classify(surf surfaces.Surface, minima []surfaces.Minimum, spec sim.Spec, x, y float64, s Settings, reach float64) Basin {
 	r := sim.NewRun(surf, spec.New(), []float64{x, y}, sim.RunOptions{Tol: s.Tol, Budget: s.Steps, VectorLimit: 64})
 	for i := 0; i < s.Steps && r.Step(); i++ {
