@@ -142,13 +142,18 @@ func (f *Formula) Derivs(x, y float64) (v float64, g [2]float64, h [3]float64) {
 			j[i] = quotient(&j[in.a], &j[in.b])
 		case opMin, opMax:
 			a, b := &j[in.a], &j[in.b]
-			pick := a // a tie follows the first argument
-			if in.op == opMin && b.v < a.v || in.op == opMax && b.v > a.v {
+			// The value is math.Min's or math.Max's, as Value's: min(0, −0)
+			// is −0, and an infinity of the right sign wins over a NaN
+			// (max(+Inf, NaN) = +Inf); the derivatives are those of the
+			// argument that gives it, the first at a tie.
+			v := scalar(in, a.v, b.v)
+			pick := a
+			if math.IsNaN(a.v) || in.op == opMin && b.v < a.v || in.op == opMax && b.v > a.v {
 				pick = b
 			}
 			j[i] = *pick
-			j[i].v = scalar(in, a.v, b.v) // math.Min's value: min(0, −0) is −0
-			if math.IsNaN(a.v) || math.IsNaN(b.v) {
+			j[i].v = v
+			if math.IsNaN(v) {
 				j[i] = jet{v: math.NaN(), dx: math.NaN(), dy: math.NaN(), xx: math.NaN(), xy: math.NaN(), yy: math.NaN()}
 			}
 		default:
