@@ -352,7 +352,7 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 				n++
 			}
 		}
-		y = f.Buttons(r, y+4*m.U, "Ghosts: "+strconv.Itoa(n)+" of "+strconv.Itoa(scenario.MaxGhosts)+" (a faint run kept while you change the method)",
+		y = f.Buttons(r, y+4*m.U, "Ghosts: "+strconv.Itoa(n)+" of "+strconv.Itoa(scenario.MaxGhosts),
 			ui.FormButton{Label: "Pin this run", Act: ui.ActPinGhost, Arg: p}, ui.FormButton{Label: "Clear", Act: ui.ActClearGhosts, Arg: p})
 	}
 	y = f.LabelLines(r, y, "Rule:  "+ui.GlyphSafe.Replace(spec.Kind.Rule))

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -242,6 +243,10 @@ func (s Spec) Value(key string) float64 {
 
 // New builds the method.
 func (s Spec) New() Method { return s.Kind.New(s) }
+
+// Equal reports whether s and o are the same method with the same values
+// (compared with ==, so −0 equals 0).
+func (s Spec) Equal(o Spec) bool { return s.Kind == o.Kind && slices.Equal(s.Values, o.Values) }
 
 // orDefault replaces a zero *v by def: how every method's Init makes the
 // zero value of its type that method with its defaults (gonum's habit).

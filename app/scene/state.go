@@ -37,18 +37,23 @@ type Flags struct {
 	Speed     int
 }
 
+// letters ties each toggle of f to its letter in the link, in the order
+// String writes them.
+func (f *Flags) letters() [9]struct {
+	c  byte
+	on *bool
+} {
+	return [...]struct {
+		c  byte
+		on *bool
+	}{{'e', &f.HideEllipses}, {'t', &f.HideTrials}, {'c', &f.HideContours}, {'o', &f.Overlay}, {'p', &f.PCA},
+		{'k', &f.TapClass0}, {'b', &f.Basins}, {'w', &f.Sweep}, {'m', &f.StepModel}}
+}
+
 func ParseFlags(u string) Flags {
-	f := Flags{
-		HideEllipses: strings.Contains(u, "e"),
-		HideTrials:   strings.Contains(u, "t"),
-		HideContours: strings.Contains(u, "c"),
-		Overlay:      strings.Contains(u, "o"),
-		PCA:          strings.Contains(u, "p"),
-		TapClass0:    strings.Contains(u, "k"),
-		Basins:       strings.Contains(u, "b"),
-		Sweep:        strings.Contains(u, "w"),
-		StepModel:    strings.Contains(u, "m"),
-		Speed:        DefaultSpeed,
+	f := Flags{Speed: DefaultSpeed}
+	for _, l := range f.letters() {
+		*l.on = strings.IndexByte(u, l.c) >= 0
 	}
 	for i := 0; i < len(u); i++ {
 		if d := int(u[i] - '0'); d >= 0 && d < len(Speeds) {
@@ -60,32 +65,10 @@ func ParseFlags(u string) Flags {
 
 func (f Flags) String() string {
 	var b strings.Builder
-	if f.HideEllipses {
-		b.WriteByte('e')
-	}
-	if f.HideTrials {
-		b.WriteByte('t')
-	}
-	if f.HideContours {
-		b.WriteByte('c')
-	}
-	if f.Overlay {
-		b.WriteByte('o')
-	}
-	if f.PCA {
-		b.WriteByte('p')
-	}
-	if f.TapClass0 {
-		b.WriteByte('k')
-	}
-	if f.Basins {
-		b.WriteByte('b')
-	}
-	if f.Sweep {
-		b.WriteByte('w')
-	}
-	if f.StepModel {
-		b.WriteByte('m')
+	for _, l := range f.letters() {
+		if *l.on {
+			b.WriteByte(l.c)
+		}
 	}
 	if f.Speed != DefaultSpeed {
 		b.WriteByte(byte('0' + f.Speed))

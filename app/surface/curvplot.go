@@ -99,7 +99,7 @@ func (cp *curvPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	cp.update(st)
 	// A fixed range: the errors span many decades, and a model that is
 	// the Hessian to rounding sits at the floor.
-	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "curvature error |B − H|/|H|", "iteration", true
+	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "|B − H| / |H|", "iteration", true
 	cp.pl.YMin, cp.pl.YMax = curvFloor/10, 1e3
 	cp.pl.NoLegend = true // the plot of f names the panels' colours
 	ui.StylePlot(&cp.pl, l.U, scene.PlotFont(l))

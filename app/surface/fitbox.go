@@ -135,7 +135,7 @@ func (fb *fitBox) texts(s *Scene, fit *surfaces.LineFit) {
 	fb.textsFor, fb.textsW = st.SurfaceVersion, fb.rect.W
 	l := &s.c.M
 	w := fb.rect.W - 8*l.U
-	fb.title = ui.FitText("Your points (x, y): drag · tap adds · hold deletes", l.Small, w)
+	fb.title = ui.FitText("Points: drag · tap adds · hold deletes", l.Small, w)
 	fit.Hess(fb.hess[:], st.Scen.Start)
 	e := geom.Eigen(fb.hess)
 	stats := [2]string{"H = (2/m)X'X, m = " + strconv.Itoa(fit.N()) + ":  λ " + ui.Num(e.Lmin) + ", " + ui.Num(e.Lmax)}

@@ -47,11 +47,8 @@ const maxGhostSteps = 20000
 // start, the budget or the tolerance changed.
 func (gp *ghostPaths) update(st *scene.State) {
 	sc := &st.Scen
-	same := func(a, b scenario.Ghost) bool {
-		return a.Panel == b.Panel && a.Spec.Kind == b.Spec.Kind && slices.Equal(a.Spec.Values, b.Spec.Values)
-	}
 	if gp.surfV == st.SurfaceVersion && gp.steps == sc.Steps && gp.tol == sc.Tol && slices.Equal(gp.start, sc.Start) &&
-		slices.EqualFunc(gp.ghosts, sc.Ghosts, same) {
+		slices.EqualFunc(gp.ghosts, sc.Ghosts, scenario.Ghost.Equal) {
 		return
 	}
 	gp.surfV, gp.steps, gp.tol, gp.start = st.SurfaceVersion, sc.Steps, sc.Tol, slices.Clone(sc.Start)

@@ -59,9 +59,8 @@ const sweepValues = 40
 // deadline.
 func (sp *sweepPlot) update(st *scene.State, deadline time.Time) {
 	sc := &st.Scen
-	same := func(a, b sim.Spec) bool { return a.Kind == b.Kind && slices.Equal(a.Values, b.Values) }
 	if sp.surfV != st.SurfaceVersion || sp.steps != sc.Steps || sp.tol != sc.Tol || !slices.Equal(sp.start, sc.Start) ||
-		!slices.EqualFunc(sp.methods, sc.Methods, same) {
+		!slices.EqualFunc(sp.methods, sc.Methods, sim.Spec.Equal) {
 		sp.reset(st)
 	}
 	for time.Now().Before(deadline) {
@@ -149,7 +148,7 @@ func (sp *sweepPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 		lo, hi = 1e-16, 1
 	}
 	top := hi * 100
-	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "final f − f* by log₁₀ lr (top: diverged)", "log₁₀ lr", true
+	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "sweep: final f − f*", "log₁₀ lr", true
 	sp.pl.NoLegend = true // the plot of f above names the colours
 	sp.pl.YMin, sp.pl.YMax = math.Max(lo/10, 1e-300), top*10
 	ui.StylePlot(&sp.pl, l.U, scene.PlotFont(l))

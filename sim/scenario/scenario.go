@@ -410,15 +410,11 @@ func (s Scenario) Equal(o Scenario) bool {
 	if (s.Net == nil) != (o.Net == nil) || s.Net != nil && !s.Net.Equal(*o.Net) {
 		return false
 	}
-	for i := range s.Methods {
-		if s.Methods[i].Kind != o.Methods[i].Kind || !slices.Equal(s.Methods[i].Values, o.Methods[i].Values) {
-			return false
-		}
-	}
-	return slices.EqualFunc(s.Ghosts, o.Ghosts, func(a, b Ghost) bool {
-		return a.Panel == b.Panel && a.Spec.Kind == b.Spec.Kind && slices.Equal(a.Spec.Values, b.Spec.Values)
-	})
+	return slices.EqualFunc(s.Methods, o.Methods, sim.Spec.Equal) && slices.EqualFunc(s.Ghosts, o.Ghosts, Ghost.Equal)
 }
+
+// Equal reports whether g and o are the same ghost.
+func (g Ghost) Equal(o Ghost) bool { return g.Panel == o.Panel && g.Spec.Equal(o.Spec) }
 
 // String is Encode.
 func (s Scenario) String() string { return s.Encode() }
