@@ -96,6 +96,7 @@ func (g *Game) do(a ui.Action, arg int) {
 		if n := len(st.Scen.Methods); n > 1 {
 			st.Scen.Methods = st.Scen.Methods[:n-1]
 			st.Scen.Ghosts = slices.DeleteFunc(st.Scen.Clone().Ghosts, func(gh scenario.Ghost) bool { return gh.Panel == n-1 })
+			st.Scen.Solid = st.Scen.Solid.WithPanel(n-1, false)
 			if g.popup.kind == popPanel && g.popup.panel >= n-1 {
 				g.popup = popup{}
 			}

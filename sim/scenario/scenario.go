@@ -38,6 +38,8 @@ import (
 //	n  step budget, an integer in 1..MaxSteps (default DefaultSteps)
 //	t  tolerance on ‖g‖ in [0, 1] (default DefaultTol; 0 never stops)
 //	w  view window xmin,xmax,ymin,ymax (default: the surface's View)
+//	z  the panels drawn in 3D and the camera: panels:azimuth,elevation,
+//	   e.g. 13:-30,35 (see View3D; surfaces only)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
 //
 // A network scenario trains a tiny MLP instead of walking a surface: it has
@@ -75,7 +77,9 @@ type Scenario struct {
 	Steps  int
 	Tol    float64
 	View   *surfaces.Window // nil: the surface's default View
-	UI     string
+	// Solid says which panels draw the surface in 3D, and the camera.
+	Solid View3D
+	UI    string
 	// Net, when not nil, makes this a network scenario (Kind is
 	// KindNetwork): SurfaceKind is nil, Start is the network's initial
 	// weights and View is nil.
@@ -401,7 +405,7 @@ func (s Scenario) Clone() Scenario {
 func (s Scenario) Equal(o Scenario) bool {
 	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) || s.Formula != o.Formula ||
 		!slices.Equal(s.Fit, o.Fit) || (s.Fit == nil) != (o.Fit == nil) || len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
-		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || (s.View == nil) != (o.View == nil) {
+		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Solid != o.Solid || (s.View == nil) != (o.View == nil) {
 		return false
 	}
 	if s.View != nil && *s.View != *o.View {
@@ -419,8 +423,9 @@ func (g Ghost) Equal(o Ghost) bool { return g.Panel == o.Panel && g.Spec.Equal(o
 // String is Encode.
 func (s Scenario) String() string { return s.Encode() }
 
-// Encode writes the canonical text form: v1, then s, x, m..., n, t, w, u,
-// omitting n, t and u when they have their defaults and w when View is nil.
+// Encode writes the canonical text form: v1, then s, x, m..., n, t, w, z,
+// u, omitting n, t and u when they have their defaults, w when View is nil
+// and z when no panel is in 3D.
 // SurfaceKind and every method's Kind must be set.
 func (s Scenario) Encode() string {
 	var b strings.Builder
@@ -476,6 +481,10 @@ func (s Scenario) Encode() string {
 		b.WriteString(";w=")
 		w := s.View
 		scWriteFloats(&b, []float64{w.XMin, w.XMax, w.YMin, w.YMax})
+	}
+	if s.Solid.On() {
+		b.WriteString(";z=")
+		b.WriteString(s.Solid.String())
 	}
 	if s.UI != "" {
 		b.WriteString(";u=")
@@ -577,6 +586,14 @@ func (s Scenario) Validate() error {
 	}
 	if s.View != nil {
 		if err := CheckWindow(*s.View); err != nil {
+			return err
+		}
+	}
+	if s.Solid.On() {
+		if s.Kind() == KindNetwork {
+			return fmt.Errorf("a 3D view is a surface's: a network scenario has none")
+		}
+		if err := s.Solid.check(len(s.Methods)); err != nil {
 			return err
 		}
 	}
@@ -802,19 +819,25 @@ func scDecode(text string) (Scenario, error) {
 			if err := net.ParseDataset(val); err != nil {
 				return s, err
 			}
+		case "z":
+			v, err := parseView3D(val)
+			if err != nil {
+				return s, err
+			}
+			s.Solid = v
 		case "u":
 			if !scValidUI(val) {
 				return s, fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", sim.Quote(val), MaxUILen)
 			}
 			s.UI = val
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, u, net, d)", sim.Quote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, u, net, d)", sim.Quote(key))
 		}
 	}
 	if net != nil {
 		switch {
-		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"]:
-			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=)")
+		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"] || seen["z"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=, z=)")
 		case !seen["net"]:
 			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
 		case len(s.Methods) == 0:

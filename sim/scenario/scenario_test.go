@@ -23,6 +23,9 @@ var scCanonical = []string{
 	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.002;m=newton;m=sr1",
 	"v1;s=rosenbrock:a=-2,b=0.5;x=0,0;m=sr1;n=1;t=1e-12;w=-5e+06,5e+06,-1,1",
 	"v1;s=quadratic;x=0,0;m=gd;w=-0.5,0.5,0.1,0.2",
+	"v1;s=himmelblau;x=0,0;m=gd;m=newton;m=bfgs;z=13:-30,35;u=m",
+	"v1;s=rosenbrock;x=-1.2,1;m=gd;z=1:-180,90",
+	"v1;s=rosenbrock;x=-1.2,1;m=gd;z=1:179.9,5",
 	"v1;net=tanh:8,8;d=circle;m=gd:lr=0.1",
 	"v1;net=relu:3,loss=ce,init=7;d=spiral:n=100,noise=0,seed=3;m=adam;m=newton;n=50;t=0;u=1",
 	"v1;net=sigmoid:8,1,8;d=xor:n=8;m=sr1",
@@ -338,6 +341,17 @@ func TestScenarioRoundTrip(t *testing.T) {
 // scRejects are hostile or malformed texts and a phrase their error must
 // contain.
 var scRejects = []struct{ in, phrase string }{
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=2:0,30", "3D view of panel 2, of 1"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;m=sr1;z=21:0,30", "3D view panels \"21\" must be panel numbers 1 to 4, each once, in order"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=11:0,30", "each once, in order"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=5:0,30", "panel numbers 1 to 4"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=:0,30", "must be panels:azimuth,elevation"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=1", "must be panels:azimuth,elevation"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=1:30", "needs the azimuth and the elevation"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=1:180,30", "azimuth 180 is out of range [-180, 180)"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=1:0,4", "elevation 4 is out of range [5, 90]"},
+	{"v1;s=rosenbrock;x=0,0;m=gd;z=1:0,nan", "3D view elevation"},
+	{"v1;net=tanh:4;d=circle:n=60;m=gd;z=1:0,30", "takes no surface, start or view"},
 	{"", "empty"},
 	{"#", "empty"},
 	{"v1;f=sinn(x);x=1,1;m=gd", "formula: unknown function 'sinn' at column 1"},
