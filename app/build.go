@@ -106,7 +106,7 @@ func (g *Game) toolItems() []scene.ToolItem {
 		{Label: "Ellipses", Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
 		{Label: "Trials", Act: ui.ActTrials, On: !st.Flags.HideTrials},
 		{Label: "Contours", Act: ui.ActContours, On: !st.Flags.HideContours},
-		{Label: "Explore", Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep || st.Flags.StepModel},
+		{Label: "Explore", Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep || st.Flags.StepModel || st.Scen.Solid.On()},
 		{Label: "View", Act: ui.ActResetView, Gap: true},
 		{Label: "Link", Act: ui.ActCopyLink},
 		{Label: "Help", Act: ui.ActHelp, On: g.popup.kind == popHelp},
@@ -205,7 +205,8 @@ func (g *Game) menuItems() []scene.ToolItem {
 		return []scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
 			{Label: "Basins of attraction", Act: ui.ActBasins, On: f.Basins},
 			{Label: "Sweep the step size", Act: ui.ActSweep, On: f.Sweep},
-			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel}}
+			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel},
+			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()}}
 	}
 	return g.overflow
 }
@@ -354,6 +355,11 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 		}
 		y = f.Buttons(r, y+4*m.U, "Ghosts: "+strconv.Itoa(n)+" of "+strconv.Itoa(scenario.MaxGhosts),
 			ui.FormButton{Label: "Pin this run", Act: ui.ActPinGhost, Arg: p}, ui.FormButton{Label: "Clear", Act: ui.ActClearGhosts, Arg: p})
+		view := "3D view"
+		if sc.Solid.Panels[p] {
+			view = "Flat view"
+		}
+		y = f.Buttons(r, y+4*m.U, f.KeysHint("This panel's view (Z: every panel's)", "This panel's view"), ui.FormButton{Label: view, Act: ui.ActSolidPanel, Arg: p})
 	}
 	y = f.LabelLines(r, y, "Rule:  "+ui.GlyphSafe.Replace(spec.Kind.Rule))
 	y = f.LabelLines(r, y, "From:  "+ui.GlyphSafe.Replace(spec.Kind.Cite))

@@ -128,6 +128,26 @@ func (g *Game) do(a ui.Action, arg int) {
 		}
 		st.SetFlags(f)
 		g.uiDirty = true // the toolbar's and the Explore menu's states
+	case ui.ActSolid:
+		if st.Scen.Kind() != scenario.KindSurface {
+			return
+		}
+		v, on := st.Scen.Solid, !g.allSolid()
+		for k := range st.Scen.Methods {
+			v = v.WithPanel(k, on)
+		}
+		st.SetSolid(v)
+		g.uiDirty = true
+	case ui.ActSolidPanel:
+		if st.Scen.Kind() == scenario.KindSurface && arg >= 0 && arg < len(st.Scen.Methods) {
+			st.SetSolid(st.Scen.Solid.WithPanel(arg, !st.Scen.Solid.Panels[arg]))
+			g.uiDirty = true
+		}
+	case ui.ActOrbit:
+		if st.Scen.Solid.On() && arg >= 0 && arg < len(ui.OrbitSteps) {
+			d := ui.OrbitSteps[arg]
+			st.SetSolid(st.Scen.Solid.Turned(d[0], d[1]))
+		}
 	case ui.ActResetView:
 		st.SetView(nil)
 	case ui.ActZoomIn, ui.ActZoomOut:
@@ -426,4 +446,18 @@ func pinGhost(st *scene.State, k int) {
 	m := sc.Clone().Methods[k]
 	sc.Ghosts = append(ghosts, scenario.Ghost{Panel: k, Spec: m})
 	st.Changed = true
+}
+
+// allSolid reports whether every panel is in 3D (the overlay: its one).
+func (g *Game) allSolid() bool {
+	n := len(g.st.Scen.Methods)
+	if g.st.Flags.Overlay {
+		n = 1
+	}
+	for k := range n {
+		if !g.st.Scen.Solid.Panels[k] {
+			return false
+		}
+	}
+	return true
 }

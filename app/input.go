@@ -72,8 +72,8 @@ func (g *Game) handleKeys() {
 		if !inpututil.IsKeyJustPressed(b.Key) {
 			continue
 		}
-		if b.Key == ebiten.KeySlash && !shift {
-			continue // "/" without shift is not "?"
+		if b.Shift && !shift || !b.Shift && shift && shiftBound(b.Key) {
+			continue // "/" without shift is not "?"; Shift+→ turns the 3D view, → steps
 		}
 		g.do(b.Act, b.Arg)
 	}
@@ -272,6 +272,11 @@ func (g *Game) drag() {
 		g.dragPoint()
 	case g.panning != 0 && p.Moved && (p.DX != 0 || p.DY != 0):
 		i, _ := g.panning.Index()
+		if g.st.Solid(i) { // a 3D panel turns with the drag, as if held
+			u := g.c.M.U
+			g.st.SetSolid(g.st.Scen.Solid.Turned(-0.5*p.DX/u, 0.4*p.DY/u))
+			return
+		}
 		v := g.panelView(g.lay.panels[i].Plot)
 		v.Pan(p.DX, p.DY)
 		g.setWindow(v)
@@ -319,7 +324,9 @@ func (g *Game) release() {
 	case g.panning != 0:
 		at := g.panning
 		g.panning = 0
-		if _, x, y, ok := g.clickedOn(at); ok {
+		if i, _ := at.Index(); g.st.Solid(i) {
+			g.st.Changed = true // a 3D panel has no plane to click a start on
+		} else if _, x, y, ok := g.clickedOn(at); ok {
 			g.setStart(x, y)
 		} else {
 			g.st.Changed = true
@@ -403,4 +410,15 @@ func (g *Game) setParam(t ui.Target, v float64) {
 	if g.dragging == 0 {
 		g.uiDirty = true
 	}
+}
+
+// shiftBound reports whether key k is bound with Shift too: then k
+// without Shift does not run its binding while Shift is held.
+func shiftBound(k ebiten.Key) bool {
+	for _, b := range ui.Keymap {
+		if b.Key == k && b.Shift {
+			return true
+		}
+	}
+	return false
 }

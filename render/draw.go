@@ -512,3 +512,18 @@ func (p *Painter) FillConvex(dst *ebiten.Image, v *View, pts []float64, clr colo
 	}
 	p.flush(dst)
 }
+
+// Mesh draws the triangles is of vertices vs, each vertex coloured by its
+// Color fields (premultiplied alpha), without anti-aliasing: a lit
+// surface, whose cells meet edge to edge. It sets the vertices' source
+// to the white pixel every triangle samples. The indices are drawn in
+// order, later triangles over earlier ones, so a caller paints the far
+// before the near.
+func (p *Painter) Mesh(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16) {
+	for i := range vs {
+		vs[i].SrcX, vs[i].SrcY = 1.5, 1.5
+	}
+	p.op.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+	p.op.AntiAlias = false
+	dst.DrawTriangles(vs, is, white(), &p.op)
+}

@@ -117,6 +117,23 @@ func NewState(text string, eng *engine.Client) *State {
 	return s
 }
 
+// Solid reports whether surface panel i draws the surface in 3D (the
+// overlay's one panel: as panel 0 does). In the overlay, run i's panel is
+// panel 0, so Solid(k) also says whether run k is drawn in 3D.
+func (s *State) Solid(i int) bool {
+	sol := s.Scen.Solid
+	if s.Flags.Overlay {
+		i = 0
+	}
+	return i >= 0 && i < len(sol.Panels) && sol.Panels[i]
+}
+
+// SetSolid sets which panels are in 3D and the camera.
+func (s *State) SetSolid(v scenario.View3D) {
+	s.Scen.Solid = v
+	s.Changed = true
+}
+
 // SetScenario replaces the scenario and restarts every run.
 func (s *State) SetScenario(sc scenario.Scenario) {
 	s.Scen = sc

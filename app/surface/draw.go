@@ -37,9 +37,13 @@ func (s *Scene) drawSurfaces(dst *ebiten.Image, panels []ui.PanelRects) {
 	}
 	for i, pr := range panels {
 		s.c.Flat.FillRect(dst, pr.Frame, ui.Bar)
+		shown := s.shownIn(i)
+		if s.st.Solid(i) {
+			s.drawSolidPanel(dst, pr, i, shown)
+			continue
+		}
 		s.surfaceLayer().Draw(dst, pr.Plot.X, pr.Plot.Y)
 		v := s.panelView(pr.Plot)
-		shown := s.shownIn(i)
 		if s.st.Flags.Basins {
 			s.basins.draw(dst, s.st, shown.run, pr.Plot) // the overlay: the first panel's method
 		}
@@ -198,8 +202,10 @@ type overlayKey struct {
 func (s *Scene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runsShown) {
 	l := &s.c.M
 	v := s.panelView(pr.Plot)
-	s.surface.ticks.Labels(s.c, pr.Plot, v)
-	s.ghosts.drawLabels(s, pr.Plot, shown, v)
+	if !s.st.Solid(shown.run) {
+		s.surface.ticks.Labels(s.c, pr.Plot, v)
+		s.ghosts.drawLabels(s, pr.Plot, shown, v)
+	}
 	if shown.all {
 		s.c.Text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.Header.X+8*l.U, pr.Header.Y+pr.Header.H/2, l.Font, ui.Ink, render.Left|render.Middle)
 	} else {

@@ -48,6 +48,15 @@ type Scene struct {
 	sweep     sweepPlot
 	sweepRect geom.Rect // the sweep's plot (zero when off)
 
+	// The 3D view: the mesh and its picture, shared by the 3D panels, and
+	// each panel's layer of runs; scratch for paths and model patches.
+	mesh      solidMesh
+	meshLayer render.Layer[camKey]
+	solids    [scenario.MaxPanels]render.Layer[solidKey]
+	solidPts  []float64
+	patchVs   []ebiten.Vertex
+	patchIs   []uint16
+
 	withCurv, withSweep, withFit bool // the plots placed in side
 	panels                       [scenario.MaxPanels]panelCache
 	overlays                     [scenario.MaxPanels]render.Layer[overlayKey] // each panel's current iterates
@@ -218,6 +227,9 @@ func (s *Scene) Pending(st *scene.State) bool {
 		}
 	}
 	for k, r := range st.Runs {
+		if st.Solid(k) {
+			continue // no trail: the 3D view draws the path whole
+		}
 		kept, path := r.Kept(), s.panels[k].path.Rows
 		if len(kept) > 1 && (len(path) == 0 || path[len(path)-1] != kept[len(kept)-1] || s.panels[k].trailN < len(path)) {
 			return true
@@ -523,6 +535,11 @@ var legendLines = []string{
 	"The last step's model (J): dotted in the panel's colour, the level set through the iterate of",
 	"   the quadratic model m(p) = f + g'p + ½p'Bp the last step trusted, its minimum ringed; in",
 	"   white the true level set through the same point: where they part, the model was wrong",
+	"3D view (Z, or a panel's editor): the surface as a lit mesh, its height the colour's position",
+	"   (log f where the colours are), each path lifted onto it; drag to turn it, Shift+arrows too;",
+	"   the wheel zooms the window. The translucent disc is the method's quadratic model",
+	"   m(p) = f + g'p + ½p'Bp at the current iterate (B: the Hessian, the estimate, or H⁻¹),",
+	"   touching the surface there; dashed rim: the trust region; ringed: the model's minimizer",
 	"Basins (D): each start coloured by where the panel's method goes from it in 100 steps:",
 	"   minimum 1 blue, 2 green, 3 yellow, 4 purple, 5 brown, 6 teal (curvsim list numbers them),",
 	"   light grey another stationary point, dark grey not converged, black diverged;",

@@ -50,7 +50,25 @@ const (
 	ActSweep       // each panel's step size swept, beside the plots
 	ActExploreMenu // the views that explore: basins, the sweep
 	ActStepModel   // the model of each method's last step and the true level set
+	ActSolid       // every surface panel in 3D, or every one flat again
+	ActSolidPanel  // arg: panel; that panel in 3D or flat
+	ActOrbit       // arg: an OrbitTurn; turn or tilt the 3D camera
 )
+
+// OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
+// into OrbitSteps.
+type OrbitTurn int
+
+const (
+	OrbitLeft OrbitTurn = iota
+	OrbitRight
+	OrbitUp
+	OrbitDown
+)
+
+// OrbitSteps are the camera's turns (azimuth) and tilts (elevation) in
+// degrees, by OrbitTurn.
+var OrbitSteps = [...][2]float64{OrbitLeft: {-15, 0}, OrbitRight: {15, 0}, OrbitUp: {0, 10}, OrbitDown: {0, -10}}
 
 // actionNames are the actions' names, for automated checks
 // (window.curvlab.controls in the browser).
@@ -64,6 +82,7 @@ var actionNames = [...]string{
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
+	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit",
 }
 
 func (a Action) String() string {
@@ -111,6 +130,11 @@ var Keymap = []Binding{
 	{ebiten.KeyD, false, ActBasins, 0, "D", "basins of attraction: where each start goes"},
 	{ebiten.KeyW, false, ActSweep, 0, "W", "sweep each panel's step size: final f − f* against lr"},
 	{ebiten.KeyJ, false, ActStepModel, 0, "J", "the last step's quadratic model beside the true level set"},
+	{ebiten.KeyZ, false, ActSolid, 0, "Z", "3D view: the surface as a lit mesh, with each method's model (drag to turn it)"},
+	{ebiten.KeyArrowLeft, true, ActOrbit, int(OrbitLeft), "Shift+←→↑↓", "turn and tilt the 3D view"},
+	{ebiten.KeyArrowRight, true, ActOrbit, int(OrbitRight), "", ""},
+	{ebiten.KeyArrowUp, true, ActOrbit, int(OrbitUp), "", ""},
+	{ebiten.KeyArrowDown, true, ActOrbit, int(OrbitDown), "", ""},
 	{ebiten.KeyV, false, ActResetView, 0, "V", "reset the view"},
 	{ebiten.KeyEqual, false, ActZoomIn, 0, "+ −", "zoom in / out (also wheel, pinch)"},
 	{ebiten.KeyKPAdd, false, ActZoomIn, 0, "", ""},
