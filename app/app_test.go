@@ -217,13 +217,22 @@ func TestSliderScale(t *testing.T) {
 // Draw) allocates nothing, so the heap stays flat (with a ghost pinned and
 // the curvature plot shown).
 func TestSteadyFrameAllocatesNothing(t *testing.T) {
-	g, img := newTestGame(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;g=1:gd:lr=0.0005;n=1000", 1600, 900)
+	for _, link := range []string{
+		"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;g=1:gd:lr=0.0005;n=1000",
+		"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton;m=sr1;m=bfgs;n=1000;z=24:-30,35", // two panels in 3D
+	} {
+		steadyFrameAllocatesNothing(t, link)
+	}
+}
+
+func steadyFrameAllocatesNothing(t *testing.T, link string) {
+	g, img := newTestGame(t, link, 1600, 900)
 	onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
 	frame := func() { g.Update() }
 	draw := func(*ebiten.Image) { g.Draw(img) }
 	onFrames(5, frame, draw) // warm up caches
 	if n, where := ownAllocs(30, frame, draw); n > 0 {
-		t.Errorf("30 steady frames allocated %d heap objects in curvlab's code (most in %s)", n, where)
+		t.Errorf("%s: 30 steady frames allocated %d heap objects in curvlab's code (most in %s)", link, n, where)
 	}
 }
 

@@ -16,8 +16,7 @@ import (
 //
 // B the true Hessian for Newton's method (its modified Hessian where it
 // modifies it), the estimate for the quasi-Newton methods, B = H⁻¹ for
-// those that keep the inverse H; symmetrized (Broyden's B is not
-// symmetric, and a model's quadratic form only sees the symmetric part).
+// those that keep the inverse H (modelHessian).
 // The 3D view draws it over the disc |p| ≤ Radius: the trust region,
 // where the method has one (Trust), else a disc that holds the model's
 // minimizer when it has one close by.
@@ -39,22 +38,9 @@ type modelPatch struct {
 // between 6 % and 30 % of it. ok is false for a method without a model and
 // for rows that are not numbers.
 func patchAt(r *sim.Row, span float64) (p modelPatch, ok bool) {
-	if r.CurvKind == sim.CurvNone || len(r.Curv) < 4 || !la.IsFinite(r.X) || !la.IsFinite(r.G) || math.IsNaN(r.F) || math.IsInf(r.F, 0) {
+	b, ok := modelHessian(r)
+	if !ok || !la.IsFinite(r.X) || !la.IsFinite(r.G) || math.IsNaN(r.F) || math.IsInf(r.F, 0) {
 		return p, false
-	}
-	b := [4]float64{r.Curv[0], r.Curv[1], r.Curv[2], r.Curv[3]}
-	if r.CurvKind == sim.CurvH {
-		inv, kind := geom.Invert2(b)
-		if kind == geom.KindInvalid || kind == geom.KindSingular || kind == geom.KindZero {
-			return p, false
-		}
-		b = inv
-	}
-	b[1], b[2] = (b[1]+b[2])/2, (b[1]+b[2])/2
-	for _, v := range b {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return p, false
-		}
 	}
 	p = modelPatch{X: r.X[0], Y: r.X[1], F: r.F, G: [2]float64{r.G[0], r.G[1]}, B: b}
 	if geom.Eigen(b).Kind == geom.KindPosDef {

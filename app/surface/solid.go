@@ -75,9 +75,9 @@ type meshKey struct {
 
 // camKey is what the mesh's picture depends on besides its heights.
 type camKey struct {
-	computed             int
-	azimuth, elevation   float64
-	w, h                 int
+	computed           int
+	azimuth, elevation float64
+	w, h               int
 }
 
 // update samples surf over view v's world window and colours it by scale,

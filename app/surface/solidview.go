@@ -8,6 +8,7 @@ import (
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
+	"curvlab/sim/la"
 	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -95,17 +96,12 @@ func (s *Scene) drawSolidRuns(dst *ebiten.Image, v geom.View, shown runsShown) {
 		if patch, ok := patchAt(&last, v.XMax-v.XMin); ok {
 			s.drawPatch(dst, &patch, clr)
 		}
-		if sx, sy, ok := m.screen(last.X[0], last.X[1], last.F); ok && la2Finite(last.X) {
+		if sx, sy, ok := m.screen(last.X[0], last.X[1], last.F); ok && la.IsFinite(last.X) {
 			p.Dot(dst, nil, sx, sy, 6*l.U, ui.Background)
 			p.Dot(dst, nil, sx, sy, 4*l.U, clr)
 		}
 	}
 	p.StrokeRect(dst, geom.Rect{W: v.Screen.W, H: v.Screen.H}, float32(l.U), ui.Frame)
-}
-
-// la2Finite reports whether the 2D point x is a number.
-func la2Finite(x []float64) bool {
-	return len(x) >= 2 && !math.IsNaN(x[0]) && !math.IsNaN(x[1]) && !math.IsInf(x[0], 0) && !math.IsInf(x[1], 0)
 }
 
 // drawPatch draws model patch mp on the mesh's picture: a translucent

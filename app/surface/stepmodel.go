@@ -22,18 +22,10 @@ import (
 // without a model, a model with no stationary point (B singular), and rows
 // that are not numbers.
 func stepModel(prev, cur *sim.Row) (m levelSet, ok bool) {
-	if prev.CurvKind == sim.CurvNone || len(prev.Curv) < 4 || !la.IsFinite(prev.X) || !la.IsFinite(cur.X) || !la.IsFinite(prev.G) {
+	b, ok := modelHessian(prev)
+	if !ok || !la.IsFinite(prev.X) || !la.IsFinite(cur.X) || !la.IsFinite(prev.G) {
 		return m, false
 	}
-	b := [4]float64{prev.Curv[0], prev.Curv[1], prev.Curv[2], prev.Curv[3]}
-	if prev.CurvKind == sim.CurvH {
-		inv, kind := geom.Invert2(b)
-		if kind == geom.KindInvalid || kind == geom.KindSingular || kind == geom.KindZero {
-			return m, false
-		}
-		b = inv
-	}
-	b[1], b[2] = (b[1]+b[2])/2, (b[1]+b[2])/2 // a model is symmetric (Broyden's B is not)
 	binv, kind := geom.Invert2(b)
 	if kind == geom.KindInvalid || kind == geom.KindSingular || kind == geom.KindZero {
 		return m, false
@@ -46,6 +38,27 @@ func stepModel(prev, cur *sim.Row) (m levelSet, ok bool) {
 		return m, false
 	}
 	return levelSet{Curv: geom.Eigen(b), X: prev.X[0] + px, Y: prev.X[1] + py, Level: level}, true
+}
+
+// modelHessian is the B of the quadratic model a method holds at row r:
+// the (modified) Hessian it uses or its B, H⁻¹ for an inverse form;
+// symmetrized, as a model's quadratic form only sees the symmetric part
+// (Broyden's B is not symmetric). ok is false for a method without a
+// model, a singular H and entries that are not numbers.
+func modelHessian(r *sim.Row) (b [4]float64, ok bool) {
+	if r.CurvKind == sim.CurvNone || len(r.Curv) < 4 {
+		return b, false
+	}
+	b = [4]float64{r.Curv[0], r.Curv[1], r.Curv[2], r.Curv[3]}
+	if r.CurvKind == sim.CurvH {
+		inv, kind := geom.Invert2(b)
+		if kind == geom.KindInvalid || kind == geom.KindSingular || kind == geom.KindZero {
+			return b, false
+		}
+		b = inv
+	}
+	b[1], b[2] = (b[1]+b[2])/2, (b[1]+b[2])/2
+	return b, la.IsFinite(b[:])
 }
 
 // trueLevel is a panel's contour of the surface through its run's latest
