@@ -91,3 +91,54 @@ func (ft *frameTimes) report(b *testing.B) {
 	b.ReportMetric(float64(ft.update)/1e6/float64(b.N), "update-ms")
 	b.ReportMetric(float64(ft.draw)/1e6/float64(b.N), "draw-ms")
 }
+
+// BenchmarkSolidFrame times frames of the 3D view with four paths: the
+// four runs of busyLink, 1,001 iterates each, in the overlay (one panel
+// in 3D, the paths and four model discs on one mesh) and in four 3D
+// panels. "turning" turns the camera by 1° a frame, so that every frame
+// projects, lights and sorts the 128² mesh again and draws it and the
+// paths anew (a drag); "playing" keeps the camera and grows the paths
+// by 50 iterations a second (the runs' layers are drawn again, the
+// mesh's picture is copied). Update and Draw are the Go side, reported as
+// metrics. Run with
+//
+//	xvfb-run -a -s "-screen 0 1600x1000x24" go test -run '^$' -bench SolidFrame -benchtime 100x ./app/
+func BenchmarkSolidFrame(b *testing.B) {
+	for _, c := range []struct{ name, link string }{
+		{"overlay/turning", busyLink + ";z=1:-30,35;u=o"},
+		{"four-panels/turning", busyLink + ";z=1234:-30,35"},
+		{"four-panels/playing", "v1;s=rosenbrock;x=-1.2,1;m=gd;m=momentum;m=adam;m=bfgs;n=100000;t=0;z=1234:-30,35;u=5"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			g := New("#"+c.link, nil)
+			g.w, g.h, g.scale = 1600, 900, 1
+			var img *ebiten.Image
+			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
+			turning := c.name != "four-panels/playing"
+			if turning {
+				onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
+			} else {
+				for i := 0; i < 500; i++ {
+					g.st.StepAll()
+				}
+				g.do(ui.ActPlay, 0)
+			}
+			onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+			var ft frameTimes
+			b.ResetTimer()
+			onFrames(b.N, func() {
+				t0 := time.Now()
+				if turning {
+					g.st.SetSolid(g.st.Scen.Solid.Turned(1, 0))
+				}
+				g.Update()
+				ft.update += time.Since(t0)
+			}, func(*ebiten.Image) {
+				t0 := time.Now()
+				g.Draw(img)
+				ft.draw += time.Since(t0)
+			})
+			ft.report(b)
+		})
+	}
+}
