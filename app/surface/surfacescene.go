@@ -460,6 +460,12 @@ func (s *Scene) LambdaMax(st *scene.State, k int) float64 {
 }
 
 func (s *Scene) Hint(touch bool) string {
+	if s.st != nil && s.st.Scen.Solid.On() {
+		if touch {
+			return "Drag a 3D panel to turn it · tap a flat one to start there · pinch to zoom"
+		}
+		return "Drag a 3D panel (or Shift+arrows) to turn it · Z: all flat / all 3D · wheel to zoom · ? for help"
+	}
 	if touch {
 		return "Tap a panel to start there · drag to pan · pinch to zoom"
 	}
