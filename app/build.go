@@ -24,10 +24,11 @@ const (
 	popNet
 	popMenu    // the toolbar's actions that do not fit on it
 	popExplore // the views beyond a panel a run: the overlay, basins, the sweep
+	popSweep   // the sweep's editor
 )
 
 var popupNames = [...]string{popNone: "", popSurface: "surface", popPresets: "presets", popPanel: "panel",
-	popHelp: "help", popNet: "network", popMenu: "menu", popExplore: "explore"}
+	popHelp: "help", popNet: "network", popMenu: "menu", popExplore: "explore", popSweep: "sweep"}
 
 func (k popupKind) String() string {
 	if int(k) < len(popupNames) {
@@ -74,6 +75,12 @@ func (g *Game) buildUI() {
 		}
 	case popMenu, popExplore:
 		g.buildMenu(f)
+	case popSweep:
+		if g.st.Scen.Kind() == scenario.KindSurface {
+			g.buildSweepEditor(f)
+		} else {
+			g.popup = popup{}
+		}
 	}
 	if i, _ := g.hot.Index(); i >= len(g.ws.List) {
 		g.hot = 0
@@ -204,7 +211,8 @@ func (g *Game) menuItems() []scene.ToolItem {
 		f := g.st.Flags
 		return []scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
 			{Label: "Basins of attraction", Act: ui.ActBasins, On: f.Basins},
-			{Label: "Sweep the step size", Act: ui.ActSweep, On: f.Sweep},
+			{Label: "Sweep a parameter", Act: ui.ActSweep, On: f.Sweep},
+			{Label: "Sweep: parameter and range…", Act: ui.ActSweepMenu},
 			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel},
 			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()}}
 	}

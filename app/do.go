@@ -169,6 +169,10 @@ func (g *Game) do(a ui.Action, arg int) {
 		if len(g.overflow) > 0 || g.popup.kind == popMenu {
 			g.togglePopup(popMenu, 0)
 		}
+	case ui.ActSweepMenu:
+		if st.Scen.Kind() == scenario.KindSurface {
+			g.togglePopup(popSweep, 0)
+		}
 	case ui.ActExploreMenu:
 		if st.Scen.Kind() == scenario.KindSurface {
 			g.togglePopup(popExplore, 0)
@@ -335,6 +339,9 @@ func (g *Game) popupRows() int {
 		if g.popup.panel < len(sc.Methods) {
 			return 1 + len(sc.Methods[g.popup.panel].Kind.Params)
 		}
+	case popSweep:
+		rows, _ := sweepRows(sc)
+		return 1 + len(rows)
 	}
 	return 1
 }
@@ -383,6 +390,10 @@ func (g *Game) adjustRow(r, dir int) {
 			return
 		}
 		g.nudge(ui.Target{Owner: ui.OwnerMethod, Panel: p, Index: r - 1}, spec.Kind.Params[r-1], spec.Values[r-1], dir)
+	case popSweep:
+		if rows, vals := sweepRows(sc); r >= 1 && r-1 < len(rows) {
+			g.nudge(ui.Target{Owner: ui.OwnerSweep, Index: r - 1}, rows[r-1], vals[r-1], dir)
+		}
 	}
 }
 

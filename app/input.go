@@ -406,6 +406,8 @@ func (g *Game) setParam(t ui.Target, v float64) {
 		vals[t.Index] = v
 		sc.Methods[t.Panel] = sim.Spec{Kind: sc.Methods[t.Panel].Kind, Values: vals}
 		g.st.Restart()
+	case ui.OwnerSweep:
+		g.setSweepRow(t.Index, v)
 	}
 	if g.dragging == 0 {
 		g.uiDirty = true

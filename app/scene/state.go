@@ -149,6 +149,9 @@ func (s *State) Restart() {
 	if sc, msg := s.Scen.Clamp(scenario.Budget); msg != "" {
 		s.Scen, s.Notice = sc, msg
 	}
+	if sc, msg := s.Scen.FitSweep(); msg != "" {
+		s.Scen, s.Notice = sc, msg
+	}
 	s.Eng.Open(s.Scen)
 	s.Runs, s.Trackers = s.Eng.Runs(), s.Eng.Trackers()
 	s.carry = 0

@@ -302,6 +302,42 @@ func TestSweepPlot(t *testing.T) {
 	scenetest.SaveShot(t, g.Img, "sweep")
 }
 
+// TestSweepOfBeta: with the link's sweep of momentum's β from 0 to 0.9 in
+// 10 even steps, the momentum panel's runs are at 0, 0.1, …, 0.9 (each
+// run the same as one run by hand with that β), the x axis is β itself,
+// and gradient descent, which has no β, has no sweep.
+func TestSweepOfBeta(t *testing.T) {
+	g := newRig(t, "#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=momentum:lr=0.0005;n=200;y=beta:0,0.9,10;u=w", 1600, 900)
+	untilWhole(t, g, 500)
+	sp := &g.Scene.sweep
+	if len(sp.ends[0]) != 0 || len(sp.sweeps[0].Values) != 0 {
+		t.Errorf("gd has no β, but its sweep has %d points", len(sp.ends[0]))
+	}
+	if len(sp.ends[1]) != 10 {
+		t.Fatalf("momentum's sweep: %d points, want 10", len(sp.ends[1]))
+	}
+	sc := g.St.Scen
+	for j, p := range sp.ends[1] {
+		beta := 0.1 * float64(j)
+		if math.Abs(p.Value-beta) > 1e-15 {
+			t.Errorf("point %d at β = %v, want %v", j, p.Value, beta)
+		}
+		spec, err := sim.ParseSpec("momentum:lr=0.0005,beta=" + sim.FormatFloat(p.Value))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := sim.NewRun(sc.Objective(), spec.New(), sc.Start, sim.RunOptions{Tol: sc.Tol, Budget: sc.Steps})
+		for n := 0; n < sc.Steps && r.Step(); n++ {
+		}
+		if last := r.Trace[len(r.Trace)-1]; last.F != p.Final.F || last.Iter != p.Final.Iter {
+			t.Errorf("β = %v: the sweep ended at f %v after %d, a run by hand at f %v after %d", p.Value, p.Final.F, p.Final.Iter, last.F, last.Iter)
+		}
+	}
+	if sp.xLabel != "beta" || sp.log {
+		t.Errorf("x axis %q (log %v), want beta itself", sp.xLabel, sp.log)
+	}
+}
+
 // TestStepModel: with the last step's model on, a panel draws the level
 // set of the quadratic model its method's last step minimized through the
 // step's end, and the true level set f = f(x_k) there: the model's

@@ -16,12 +16,13 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// sweepPlot is the step-size sweep (Flags.Sweep): for each panel whose
-// method has a step size lr, the final f − f* of a run from the start for
-// each of sweepValues values of lr from its value ÷ 30 to × 30 (log
-// spaced, within lr's range), against log₁₀ lr, the runs that diverged
-// marked at the top, and the method's stability line at the start
-// (explore.StabilityLines) as a vertical line. The runs are computed a
+// sweepPlot is the parameter sweep (Flags.Sweep, set by the scenario's
+// SweepSpec): for each panel whose method has the parameter, the final
+// f − f* of a run from the start for each value of it, against the value
+// (its log₁₀ for a log sweep), the runs that diverged marked at the top,
+// and the method's stability line at the start (explore.StabilityLines)
+// as a vertical line. By default each panel sweeps its own step size lr
+// from its value ÷ 30 to × 30 in DefaultSweepValues log-spaced values. The runs are computed a
 // few at a time in the frames' spare time (a 2D run of a few hundred
 // steps takes microseconds); a network's sweep is curvsim's.
 type sweepPlot struct {
@@ -33,6 +34,9 @@ type sweepPlot struct {
 	surfV   int
 	steps   int
 	tol     float64
+	spec    scenario.SweepSpec
+	xLabel  string
+	log     bool // the values are log spaced: the x axis is their log₁₀
 
 	sweeps [scenario.MaxPanels]explore.Sweep // zero Values: none for the panel
 	ends   [scenario.MaxPanels][]explore.Point
@@ -51,15 +55,12 @@ type sweepKey struct {
 	u    float64
 }
 
-// sweepValues is the number of step sizes a panel's sweep tries.
-const sweepValues = 40
-
 // update starts the sweeps again if the scenario's methods, start,
 // surface, budget or tolerance changed, and computes points until
 // deadline.
 func (sp *sweepPlot) update(st *scene.State, deadline time.Time) {
 	sc := &st.Scen
-	if sp.surfV != st.SurfaceVersion || sp.steps != sc.Steps || sp.tol != sc.Tol || !slices.Equal(sp.start, sc.Start) ||
+	if sp.surfV != st.SurfaceVersion || sp.spec != sc.Sweep || sp.steps != sc.Steps || sp.tol != sc.Tol || !slices.Equal(sp.start, sc.Start) ||
 		!slices.EqualFunc(sp.methods, sc.Methods, sim.Spec.Equal) {
 		sp.reset(st)
 	}
@@ -76,7 +77,16 @@ func (sp *sweepPlot) update(st *scene.State, deadline time.Time) {
 // reset starts every panel's sweep of its step size.
 func (sp *sweepPlot) reset(st *scene.State) {
 	sc := &st.Scen
-	sp.surfV, sp.steps, sp.tol, sp.start = st.SurfaceVersion, sc.Steps, sc.Tol, slices.Clone(sc.Start)
+	sp.surfV, sp.steps, sp.tol, sp.start, sp.spec = st.SurfaceVersion, sc.Steps, sc.Tol, slices.Clone(sc.Start), sc.Sweep
+	sp.log = sc.Sweep.Key == "" || sc.Sweep.Log
+	key := sc.Sweep.Key
+	if key == "" {
+		key = "lr"
+	}
+	sp.xLabel = key
+	if sp.log {
+		sp.xLabel = "log₁₀ " + key
+	}
 	sp.methods = sc.Clone().Methods
 	sp.done++
 	for k := range sp.sweeps {
@@ -85,21 +95,34 @@ func (sp *sweepPlot) reset(st *scene.State) {
 			continue
 		}
 		m := sc.Methods[k]
-		i := slices.IndexFunc(m.Kind.Params, func(p sim.Param) bool { return p.Key == "lr" })
-		if i < 0 {
-			continue
+		p, err := m.Kind.SweepParam(key)
+		if err != nil {
+			continue // the panel's method has no such parameter: no sweep for it
 		}
-		p, lr := m.Kind.Params[i], m.Values[i]
-		s, err := explore.NewSweep(m, "lr", math.Max(p.Min, lr/30), math.Min(p.Max, lr*30), sweepValues, true)
+		var s explore.Sweep
+		if sw := sc.Sweep; sw.Key == "" {
+			lr := m.Value("lr")
+			s, err = explore.NewSweep(m, "lr", math.Max(p.Min, lr/30), math.Min(p.Max, lr*30), scenario.DefaultSweepValues, true)
+		} else {
+			s, err = explore.NewSweep(m, key, sw.From, sw.To, sw.N, sw.Log)
+		}
 		if err != nil {
 			continue
 		}
 		sp.sweeps[k] = s
 		sc.Surface().Hess(sp.hess[:], sc.Start)
-		for _, v := range explore.StabilityLines(m, "lr", geom.Eigen(sp.hess).Lmax) {
-			sp.lines[k] = [2]float64{math.Log10(v), v}
+		for _, v := range explore.StabilityLines(m, key, geom.Eigen(sp.hess).Lmax) {
+			sp.lines[k] = [2]float64{sp.x(v), v}
 		}
 	}
+}
+
+// x is where value v of the parameter swept is on the plot's x axis.
+func (sp *sweepPlot) x(v float64) float64 {
+	if sp.log {
+		return math.Log10(v)
+	}
+	return v
 }
 
 // next is the panel and value to compute next, round the panels, (−1, 0)
@@ -148,7 +171,7 @@ func (sp *sweepPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 		lo, hi = 1e-16, 1
 	}
 	top := hi * 100
-	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "sweep: final f − f*", "log₁₀ lr", true
+	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "sweep: final f − f*", sp.xLabel, true
 	sp.pl.NoLegend = true // the plot of f above names the colours
 	sp.pl.YMin, sp.pl.YMax = math.Max(lo/10, 1e-300), top*10
 	ui.StylePlot(&sp.pl, l.U, scene.PlotFont(l))
@@ -163,7 +186,7 @@ func (sp *sweepPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 			if p.Diverged() {
 				f, t = math.NaN(), top
 			}
-			xs, ys, tops = append(xs, math.Log10(p.Value)), append(ys, f), append(tops, t)
+			xs, ys, tops = append(xs, sp.x(p.Value)), append(ys, f), append(tops, t)
 		}
 		sp.xs[k], sp.ys[k], sp.tops[k] = xs, ys, tops
 		clr := ui.PanelColors[k%len(ui.PanelColors)]

@@ -53,6 +53,7 @@ const (
 	ActSolid       // every surface panel in 3D, or every one flat again
 	ActSolidPanel  // arg: panel; that panel in 3D or flat
 	ActOrbit       // arg: an OrbitTurn; turn or tilt the 3D camera
+	ActSweepMenu   // the sweep's editor: which parameter, its range
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -82,7 +83,7 @@ var actionNames = [...]string{
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
-	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit",
+	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu",
 }
 
 func (a Action) String() string {
@@ -128,7 +129,8 @@ var Keymap = []Binding{
 	{ebiten.KeyC, false, ActContours, 0, "C", "contour lines on/off"},
 	{ebiten.KeyO, false, ActOverlay, 0, "O", "overlay: all methods on one panel"},
 	{ebiten.KeyD, false, ActBasins, 0, "D", "basins of attraction: where each start goes"},
-	{ebiten.KeyW, false, ActSweep, 0, "W", "sweep each panel's step size: final f − f* against lr"},
+	{ebiten.KeyW, false, ActSweep, 0, "W", "sweep a parameter of each panel's method: final f − f* against it"},
+	{ebiten.KeyW, true, ActSweepMenu, 0, "Shift+W", "the sweep's parameter, range, values and spacing"},
 	{ebiten.KeyJ, false, ActStepModel, 0, "J", "the last step's quadratic model beside the true level set"},
 	{ebiten.KeyZ, false, ActSolid, 0, "Z", "3D view: the surface as a lit mesh, with each method's model (drag to turn it)"},
 	{ebiten.KeyArrowLeft, true, ActOrbit, int(OrbitLeft), "Shift+←→↑↓", "turn and tilt the 3D view"},

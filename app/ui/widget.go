@@ -45,9 +45,10 @@ const (
 	OwnerNone   Owner = iota
 	OwnerScene        // the scene's own editor: a surface's parameters, a network's rows
 	OwnerMethod       // a panel's method (Target.Panel)
+	OwnerSweep        // the sweep's settings (the app's sweep editor)
 )
 
-var ownerNames = [...]string{OwnerNone: "none", OwnerScene: "scene", OwnerMethod: "method"}
+var ownerNames = [...]string{OwnerNone: "none", OwnerScene: "scene", OwnerMethod: "method", OwnerSweep: "sweep"}
 
 func (o Owner) String() string {
 	if int(o) < len(ownerNames) {

@@ -1,10 +1,8 @@
 package explore
 
 import (
-	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"curvlab/sim"
 	"curvlab/sim/scenario"
@@ -22,63 +20,23 @@ type Sweep struct {
 
 // Limits of a sweep.
 const (
-	MinSweepValues = 2
-	MaxSweepValues = 200
+	MinSweepValues = sim.MinSweepValues
+	MaxSweepValues = sim.MaxSweepValues
 )
 
 // NewSweep checks a sweep of parameter key of method spec over n values
-// from a to b, evenly spaced or (log) evenly spaced in log: a parameter
-// the method has, of numbers (not a choice), a range from low to high
-// within the parameter's own, above 0 for a log sweep, and
-// MinSweepValues..MaxSweepValues values (an integer parameter's values
-// are rounded, and repeats dropped).
+// from a to b (see sim.Param.Sweep): a parameter the method has, of
+// numbers (not a choice).
 func NewSweep(spec sim.Spec, key string, a, b float64, n int, log bool) (Sweep, error) {
-	var p sim.Param
-	found := false
-	var keys []string
-	for _, q := range spec.Kind.Params {
-		if len(q.Choices) == 0 {
-			keys = append(keys, q.Key)
-		}
-		if q.Key == key {
-			p, found = q, true
-		}
+	p, err := spec.Kind.SweepParam(key)
+	if err != nil {
+		return Sweep{}, err
 	}
-	switch {
-	case !found:
-		return Sweep{}, fmt.Errorf("method %s has no parameter %q (it has: %s)", spec.Kind.Name, key, strings.Join(keys, ", "))
-	case len(p.Choices) > 0:
-		return Sweep{}, fmt.Errorf("%s is a choice (%s), not a number to sweep", key, strings.Join(p.Choices, "|"))
-	case n < MinSweepValues || n > MaxSweepValues:
-		return Sweep{}, fmt.Errorf("%d values, want %d to %d", n, MinSweepValues, MaxSweepValues)
-	case !(a < b):
-		return Sweep{}, fmt.Errorf("the range from %s to %s is empty or reversed: give the lower end first", sim.FormatFloat(a), sim.FormatFloat(b))
-	case log && !(a > 0):
-		return Sweep{}, fmt.Errorf("a log sweep needs both ends above 0, not %s", sim.FormatFloat(a))
+	vals, err := p.Sweep(a, b, n, log)
+	if err != nil {
+		return Sweep{}, err
 	}
-	for _, v := range []float64{a, b} {
-		if err := p.Check(v); err != nil {
-			return Sweep{}, err
-		}
-	}
-	s := Sweep{Param: p}
-	for i := range n {
-		t := float64(i) / float64(n-1)
-		v := a + t*(b-a)
-		if log {
-			v = a * math.Pow(b/a, t)
-		}
-		if i == n-1 {
-			v = b // exactly the end asked
-		}
-		if p.Int {
-			v = math.Round(v)
-		}
-		if len(s.Values) == 0 || v != s.Values[len(s.Values)-1] {
-			s.Values = append(s.Values, v)
-		}
-	}
-	return s, nil
+	return Sweep{Param: p, Values: vals}, nil
 }
 
 // Point is how a run of a sweep ended: for the parameter's Value, its

@@ -40,6 +40,8 @@ import (
 //	w  view window xmin,xmax,ymin,ymax (default: the surface's View)
 //	z  the panels drawn in 3D and the camera: panels:azimuth,elevation,
 //	   e.g. 13:-30,35 (see View3D; surfaces only)
+//	y  the app's parameter sweep: key:from,to,n[,log], e.g.
+//	   lr:0.0001,0.01,40,log (see SweepSpec; surfaces only)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
 //
 // A network scenario trains a tiny MLP instead of walking a surface: it has
@@ -79,6 +81,9 @@ type Scenario struct {
 	View   *surfaces.Window // nil: the surface's default View
 	// Solid says which panels draw the surface in 3D, and the camera.
 	Solid View3D
+	// Sweep is the parameter sweep the app draws when its Sweep toggle
+	// is on.
+	Sweep SweepSpec
 	UI    string
 	// Net, when not nil, makes this a network scenario (Kind is
 	// KindNetwork): SurfaceKind is nil, Start is the network's initial
@@ -405,7 +410,7 @@ func (s Scenario) Clone() Scenario {
 func (s Scenario) Equal(o Scenario) bool {
 	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) || s.Formula != o.Formula ||
 		!slices.Equal(s.Fit, o.Fit) || (s.Fit == nil) != (o.Fit == nil) || len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
-		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Solid != o.Solid || (s.View == nil) != (o.View == nil) {
+		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Solid != o.Solid || s.Sweep != o.Sweep || (s.View == nil) != (o.View == nil) {
 		return false
 	}
 	if s.View != nil && *s.View != *o.View {
@@ -424,8 +429,8 @@ func (g Ghost) Equal(o Ghost) bool { return g.Panel == o.Panel && g.Spec.Equal(o
 func (s Scenario) String() string { return s.Encode() }
 
 // Encode writes the canonical text form: v1, then s, x, m..., n, t, w, z,
-// u, omitting n, t and u when they have their defaults, w when View is nil
-// and z when no panel is in 3D.
+// y, u, omitting n, t and u when they have their defaults, w when View is
+// nil, z when no panel is in 3D and y for the default sweep.
 // SurfaceKind and every method's Kind must be set.
 func (s Scenario) Encode() string {
 	var b strings.Builder
@@ -485,6 +490,10 @@ func (s Scenario) Encode() string {
 	if s.Solid.On() {
 		b.WriteString(";z=")
 		b.WriteString(s.Solid.String())
+	}
+	if s.Sweep.Key != "" {
+		b.WriteString(";y=")
+		b.WriteString(s.Sweep.String())
 	}
 	if s.UI != "" {
 		b.WriteString(";u=")
@@ -594,6 +603,14 @@ func (s Scenario) Validate() error {
 			return fmt.Errorf("a 3D view is a surface's: a network scenario has none")
 		}
 		if err := s.Solid.check(len(s.Methods)); err != nil {
+			return err
+		}
+	}
+	if s.Sweep != (SweepSpec{}) {
+		if s.Kind() == KindNetwork {
+			return fmt.Errorf("the app's sweep settings are a surface's: a network scenario has none")
+		}
+		if err := s.Sweep.check(s.Methods); err != nil {
 			return err
 		}
 	}
@@ -825,19 +842,25 @@ func scDecode(text string) (Scenario, error) {
 				return s, err
 			}
 			s.Solid = v
+		case "y":
+			v, err := parseSweepSpec(val)
+			if err != nil {
+				return s, err
+			}
+			s.Sweep = v
 		case "u":
 			if !scValidUI(val) {
 				return s, fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", sim.Quote(val), MaxUILen)
 			}
 			s.UI = val
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, u, net, d)", sim.Quote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, y, u, net, d)", sim.Quote(key))
 		}
 	}
 	if net != nil {
 		switch {
-		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"] || seen["z"]:
-			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=, z=)")
+		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"] || seen["z"] || seen["y"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=, z=, y=)")
 		case !seen["net"]:
 			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
 		case len(s.Methods) == 0:
