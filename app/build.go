@@ -214,6 +214,7 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "Sweep a parameter", Act: ui.ActSweep, On: f.Sweep},
 			{Label: "Sweep: parameter and range…", Act: ui.ActSweepMenu},
 			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel},
+			{Label: "Curvature plot: eigenvalues", Act: ui.ActEigen, On: f.Eigen},
 			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()}}
 	}
 	return g.overflow

@@ -102,7 +102,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			}
 			st.Restart()
 		}
-	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins, ui.ActSweep, ui.ActStepModel:
+	case ui.ActEllipses, ui.ActTrials, ui.ActContours, ui.ActOverlay, ui.ActBasins, ui.ActSweep, ui.ActStepModel, ui.ActEigen:
 		f := st.Flags
 		switch a {
 		case ui.ActEllipses:
@@ -113,7 +113,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			f.HideContours = !f.HideContours
 		case ui.ActOverlay:
 			f.Overlay = !f.Overlay
-		case ui.ActBasins, ui.ActSweep, ui.ActStepModel:
+		case ui.ActBasins, ui.ActSweep, ui.ActStepModel, ui.ActEigen:
 			if st.Scen.Kind() != scenario.KindSurface {
 				return
 			}
@@ -122,6 +122,8 @@ func (g *Game) do(a ui.Action, arg int) {
 				f.Basins = !f.Basins
 			case ui.ActSweep:
 				f.Sweep = !f.Sweep
+			case ui.ActEigen:
+				f.Eigen = !f.Eigen
 			default:
 				f.StepModel = !f.StepModel
 			}

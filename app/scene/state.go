@@ -34,12 +34,15 @@ type Flags struct {
 	// StepModel draws the model each method's last step minimized, through
 	// the step's end, beside the true level set there.
 	StepModel bool
-	Speed     int
+	// Eigen shows, in the curvature plot, the models' eigenvalues beside
+	// the true Hessian's instead of the models' relative error.
+	Eigen bool
+	Speed int
 }
 
 // letters ties each toggle of f to its letter in the link, in the order
 // String writes them.
-func (f *Flags) letters() [9]struct {
+func (f *Flags) letters() [10]struct {
 	c  byte
 	on *bool
 } {
@@ -47,7 +50,7 @@ func (f *Flags) letters() [9]struct {
 		c  byte
 		on *bool
 	}{{'e', &f.HideEllipses}, {'t', &f.HideTrials}, {'c', &f.HideContours}, {'o', &f.Overlay}, {'p', &f.PCA},
-		{'k', &f.TapClass0}, {'b', &f.Basins}, {'w', &f.Sweep}, {'m', &f.StepModel}}
+		{'k', &f.TapClass0}, {'b', &f.Basins}, {'w', &f.Sweep}, {'m', &f.StepModel}, {'l', &f.Eigen}}
 }
 
 func ParseFlags(u string) Flags {

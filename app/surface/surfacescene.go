@@ -535,6 +535,8 @@ var legendLines = []string{
 	"right: f − f* against iteration, log scale, one line per panel; below it, for methods with a",
 	"   curvature model, its error |B − H|/|H| against the true Hessian at each iterate",
 	"   (B = H⁻¹ for inverse forms; a model equal to the Hessian to rounding is drawn at 1e-16)",
+	"   I shows there instead each model's two eigenvalues |λ| (its colour) beside the true",
+	"   Hessian's at the same iterates (white): where they meet, that curvature is learned",
 	"Sweep (W): beside the plots, for each panel's method, the final f − f* of a run from the start",
 	"   for 40 step sizes lr from its own ÷ 30 to × 30 (log₁₀ lr across), the diverged at the top,",
 	"   and the method's stability line at the start (2/λmax for gradient descent) upright;",

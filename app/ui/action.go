@@ -54,6 +54,7 @@ const (
 	ActSolidPanel  // arg: panel; that panel in 3D or flat
 	ActOrbit       // arg: an OrbitTurn; turn or tilt the 3D camera
 	ActSweepMenu   // the sweep's editor: which parameter, its range
+	ActEigen       // the curvature plot: the models' eigenvalues or their error
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -83,7 +84,7 @@ var actionNames = [...]string{
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
-	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu",
+	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
 }
 
 func (a Action) String() string {
@@ -132,6 +133,7 @@ var Keymap = []Binding{
 	{ebiten.KeyW, false, ActSweep, 0, "W", "sweep a parameter of each panel's method: final f − f* against it"},
 	{ebiten.KeyW, true, ActSweepMenu, 0, "Shift+W", "the sweep's parameter, range, values and spacing"},
 	{ebiten.KeyJ, false, ActStepModel, 0, "J", "the last step's quadratic model beside the true level set"},
+	{ebiten.KeyI, false, ActEigen, 0, "I", "curvature plot: the models' eigenvalues beside the true ones / their error"},
 	{ebiten.KeyZ, false, ActSolid, 0, "Z", "3D view: the surface as a lit mesh, with each method's model (drag to turn it)"},
 	{ebiten.KeyArrowLeft, true, ActOrbit, int(OrbitLeft), "Shift+←→↑↓", "turn and tilt the 3D view"},
 	{ebiten.KeyArrowRight, true, ActOrbit, int(OrbitRight), "", ""},
