@@ -33,10 +33,10 @@ type curvPlot struct {
 	// larger and the smaller: the model's (NaN without one) and the true
 	// Hessian's.
 	modelHi, modelLo, trueHi, trueLo [scenario.MaxPanels][]float64
-	runs  [scenario.MaxPanels]*sim.Run  // the runs errs are for
-	names [scenario.MaxPanels]string
-	hess  [4]float64
-	work  []float64
+	runs                             [scenario.MaxPanels]*sim.Run // the runs errs are for
+	names                            [scenario.MaxPanels]string
+	hess                             [4]float64
+	work                             []float64
 
 	layer render.Layer[curvPlotKey]
 }
