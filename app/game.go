@@ -420,6 +420,21 @@ func (g *Game) IterateRows(k int) [][]float64 {
 	return g.scene.IterateRows(g.st.Runs[k])
 }
 
+// SweepRows returns what came of panel k's sweep so far, for automated
+// checks: rows of (value, final f, iterations, diverged as 0 or 1), as
+// curvsim sweep prints them. Call it between frames.
+func (g *Game) SweepRows(k int) [][]float64 {
+	var rows [][]float64
+	for _, p := range g.st.Eng.Sweep(k) {
+		d := 0.0
+		if p.Diverged() {
+			d = 1
+		}
+		rows = append(rows, []float64{p.Value, p.Final.F, float64(p.Final.Iter), d})
+	}
+	return rows
+}
+
 // Computing reports whether the picture is still being completed though
 // the runs stand still (see scene.Scene.Pending): for automated checks and
 // pages that wait for a finished figure. Call it between frames.

@@ -5,6 +5,8 @@ package e2e
 import (
 	"context"
 	"image"
+	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -131,4 +133,44 @@ func saturatedIn(img image.Image, r image.Rectangle) (n, all int) {
 		}
 	}
 	return n, all
+}
+
+// TestSweepInTheWorker: the page's sweep of momentum's β, run by the
+// engine in its worker, ends every run where curvsim sweep's do, to the
+// bit; gradient descent, which has no β, has no sweep.
+func TestSweepInTheWorker(t *testing.T) {
+	const n = 7
+	ctx := page(t, "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=momentum:lr=0.0005;n=150;y=beta:0,0.9,7;u=w")
+	waitFor(t, ctx, `window.curvlab.engine === "worker" && window.curvlab.sweep(1).length === 7`, 60*time.Second)
+	out, err := exec.Command(curvsim(t), "sweep", "--surface", "rosenbrock", "--method", "momentum:lr=0.0005", "--param", "beta",
+		"--from", "0", "--to", "0.9", "--n", strconv.Itoa(n), "--steps", "150").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	rows := eval[[][]*float64](t, ctx, "window.curvlab.sweep(1)")
+	if len(lines) != n+1 || lines[0] != "value,final_f,iterations,diverged" || len(rows) != n {
+		t.Fatalf("curvsim printed %d lines (%q), the page has %d points", len(lines), lines[0], len(rows))
+	}
+	for j, line := range lines[1:] {
+		cols := strings.Split(line, ",")
+		for c, s := range cols {
+			want, err := strconv.ParseFloat(s, 64)
+			if s == "true" || s == "false" {
+				want, err = 0, nil
+				if s == "true" {
+					want = 1
+				}
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rows[j][c]; got == nil || *got != want {
+				t.Errorf("value %d column %d: the page %v, curvsim %s", j, c, got, s)
+			}
+		}
+	}
+	if gd := eval[[][]*float64](t, ctx, "window.curvlab.sweep(0)"); len(gd) != 0 {
+		t.Errorf("gd has no β, yet %d points", len(gd))
+	}
 }

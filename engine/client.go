@@ -30,6 +30,11 @@ type Client struct {
 	// the basins asked for, the grid last sent, and what came of them
 	basinGrid, sentBasins MapGrid
 	basins                []BasinView
+	// the sweep asked for, the request last sent, and the points come
+	sweep, sentSweep sweepAsk
+	sweepVersion     uint32
+	points           [][]explore.Point
+	pointsIn         int // counts the points that came
 	// fellBack is set once the client computes in the page after its
 	// transport failed.
 	fellBack bool
@@ -66,6 +71,8 @@ func (c *Client) Open(sc scenario.Scenario) {
 	}
 	c.want, c.sent = 1, 0
 	c.sentGrid, c.sentBasins = MapGrid{}, MapGrid{}
+	c.sentSweep = sweepAsk{}
+	c.points = make([][]explore.Point, len(local))
 	c.basins = nil
 	if sc.Kind() == scenario.KindSurface {
 		c.basins = make([]BasinView, len(local))
@@ -115,6 +122,53 @@ func (c *Client) Basins(k int) *BasinView {
 	return nil
 }
 
+// sweepAsk is a sweep request: spec's sweep of every run's method, when on.
+type sweepAsk struct {
+	on   bool
+	spec scenario.SweepSpec
+}
+
+// SetSweep asks for the sweep spec of every run's method (explore.PanelSweep;
+// on false: none). The request goes out at the next Update; the points of
+// an earlier one are dropped.
+func (c *Client) SetSweep(spec scenario.SweepSpec, on bool) {
+	c.sweep = sweepAsk{on: on}
+	if on {
+		c.sweep.spec = spec
+	}
+}
+
+// Sweep is what came of run k's sweep, value by value in order (nil for a
+// run that is not there). The slice is the client's: copy what you keep.
+func (c *Client) Sweep(k int) []explore.Point {
+	if k < len(c.points) {
+		return c.points[k]
+	}
+	return nil
+}
+
+// SweepVersion counts the points that came, and the requests: what is
+// drawn from Sweep can be keyed by it.
+func (c *Client) SweepVersion() int { return c.pointsIn }
+
+// applyPoint takes a sweep's point; one of an earlier request is dropped,
+// one out of order refused.
+func (c *Client) applyPoint(r reader) error {
+	version, run, j, p, err := readPoint(&r)
+	if err != nil {
+		return err
+	}
+	if version != c.sweepVersion || !c.sentSweep.on {
+		return nil // for an earlier request
+	}
+	if run >= len(c.points) || j != len(c.points[run]) {
+		return failure("a sweep point out of order, or for a run that is not there")
+	}
+	c.points[run] = append(c.points[run], p)
+	c.pointsIn++
+	return nil
+}
+
 // SetMapGrid asks for decision maps on grid g (the zero grid: none); the
 // request goes out at the next Update.
 func (c *Client) SetMapGrid(g MapGrid) { c.grid = g }
@@ -155,6 +209,15 @@ func (c *Client) Update(deadline time.Time) (notice string) {
 		c.t.Send(viewsMsg(c.gen, c.grid))
 		c.sentGrid = c.grid
 	}
+	if c.sweep != c.sentSweep {
+		c.sweepVersion++
+		c.t.Send(sweepMsg(c.gen, c.sweepVersion, c.sweep.on, c.sweep.spec.String()))
+		c.sentSweep = c.sweep
+		for k := range c.points {
+			c.points[k] = c.points[k][:0]
+		}
+		c.pointsIn++
+	}
 	if c.basins != nil && c.basinGrid != c.sentBasins {
 		c.t.Send(basinsMsg(c.gen, c.basinGrid))
 		c.sentBasins = c.basinGrid
@@ -191,6 +254,8 @@ func (c *Client) apply(msg []byte) error {
 		return c.applyView(k, r)
 	case msgBasin:
 		return c.applyBasin(r)
+	case msgPoint:
+		return c.applyPoint(r)
 	default:
 		return failure("unexpected " + k.String() + " reply")
 	}
@@ -304,7 +369,7 @@ func (c *Client) fallBack(err error) string {
 	}
 	c.t.Send(openMsg(c.gen, c.text, have))
 	c.sent = 0
-	c.sentGrid, c.sentBasins = MapGrid{}, MapGrid{}
+	c.sentGrid, c.sentBasins, c.sentSweep = MapGrid{}, MapGrid{}, sweepAsk{}
 	return "Computing in the page: " + err.Error() + "."
 }
 

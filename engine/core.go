@@ -38,6 +38,58 @@ type Core struct {
 	views netViews
 	// basins of a surface's methods, when asked
 	basins basinJobs
+	// the parameter sweep of each run's method, when asked
+	sweeps sweepJobs
+}
+
+// sweepJobs run each run's method again for every value of its sweep
+// (explore.PanelSweep), one run at a time round the panels, a slice of
+// steps at a time, and send each value's point as it ends.
+type sweepJobs struct {
+	version uint32 // of the request
+	on      bool
+	scen    scenario.Scenario // the scenario with the sweep asked for
+	jobs    []sweepJob
+}
+
+// sweepJob is one run's sweep in progress.
+type sweepJob struct {
+	sweep   explore.Sweep // no Values: none for the run
+	j       int           // the value being run
+	run     *sim.Run      // its run, nil before it starts
+	tracker *scenario.NetTracker
+}
+
+// sweepSlice is how many steps a sweep's run takes between looks at the
+// deadline.
+const sweepSlice = 64
+
+// reset starts the sweeps of spec (on: else none) for sc's runs.
+func (s *sweepJobs) reset(sc scenario.Scenario, version uint32, on bool, spec scenario.SweepSpec) {
+	s.version, s.on, s.jobs = version, on, s.jobs[:0]
+	if !on {
+		return
+	}
+	s.scen = sc
+	s.scen.Sweep = spec
+	for k := range sc.Methods {
+		sw, _ := explore.PanelSweep(s.scen, k)
+		j := sweepJob{sweep: sw}
+		if p := sc.NetProblem(); p != nil && len(sw.Values) > 0 {
+			j.tracker = scenario.NewNetTracker(p)
+		}
+		s.jobs = append(s.jobs, j)
+	}
+}
+
+// busy reports whether a sweep has values to run.
+func (s *sweepJobs) busy() bool {
+	for _, j := range s.jobs {
+		if j.j < len(j.sweep.Values) {
+			return true
+		}
+	}
+	return false
 }
 
 // basinJobs compute each run's basins of attraction (package explore) on
@@ -205,6 +257,20 @@ func (c *Core) Handle(msg []byte) {
 				c.views.mapRow[k] = sentRow{}
 			}
 		}
+	case msgSweep:
+		version, on := r.u32(), r.u8()
+		if r.err != nil || on > 1 {
+			c.fail(gen, "a sweep request could not be read")
+			return
+		}
+		spec, err := parseSweepRequest(c.scen, string(r.b))
+		if err != nil {
+			c.fail(gen, "a sweep request could not be read: "+err.Error())
+			return
+		}
+		if gen == c.gen && c.runs != nil {
+			c.sweeps.reset(c.scen, version, on == 1, spec)
+		}
 	case msgBasins:
 		g, err := r.basinGrid()
 		if err != nil {
@@ -237,6 +303,7 @@ func (c *Core) open(gen uint32, text string, have []int) {
 	}
 	c.views.reset(sc.NetProblem(), len(c.runs))
 	c.basins.reset(sc, len(c.runs), MapGrid{})
+	c.sweeps.reset(sc, 0, false, scenario.SweepSpec{})
 	c.have = make([]int, len(c.runs))
 	copy(c.have, have)
 	c.want = 0
@@ -254,6 +321,7 @@ func (c *Core) fail(gen uint32, why string) {
 	c.failed = true
 	c.runs = nil
 	c.basins.jobs = nil
+	c.sweeps.jobs = nil
 	c.pending = append(c.pending, failedMsg(gen, why))
 }
 
@@ -278,7 +346,7 @@ func (c *Core) Busy() bool {
 			return true
 		}
 	}
-	return c.basins.busy()
+	return c.basins.busy() || c.sweeps.busy()
 }
 
 // Work steps the runs, one row of each in turn, until they reach what is
@@ -329,6 +397,51 @@ func (c *Core) Work(deadline time.Time) {
 		}
 	}
 	c.workBasins(deadline)
+	c.workSweeps(deadline)
+}
+
+// workSweeps runs the sweeps' runs, a slice of steps of each run's
+// current value in turn, until the deadline (at least one slice when
+// there is one to run), and sends each value's point when its run ends.
+func (c *Core) workSweeps(deadline time.Time) {
+	s := &c.sweeps
+	for first := true; s.busy() && (first || time.Now().Before(deadline)); first = false {
+		for k := range s.jobs {
+			j := &s.jobs[k]
+			if j.j >= len(j.sweep.Values) {
+				continue
+			}
+			if j.run == nil {
+				j.run = j.sweep.NewRun(s.scen, k, j.j)
+			}
+			for n := 0; n < sweepSlice && len(j.run.Trace) <= s.scen.Steps && j.run.Step(); n++ {
+			}
+			if !j.run.Done && len(j.run.Trace) <= s.scen.Steps {
+				continue
+			}
+			c.pending = append(c.pending, pointMsg(c.gen, s.version, k, j.j, j.sweep.Point(j.run, j.j, j.tracker)))
+			j.run = nil
+			j.j++
+		}
+	}
+}
+
+// parseSweepRequest reads the sweep a request asks for: "" the default,
+// else a spec sc's methods can run (scenario.SweepSpec).
+func parseSweepRequest(sc scenario.Scenario, text string) (scenario.SweepSpec, error) {
+	if text == "" {
+		return scenario.SweepSpec{}, nil
+	}
+	if sc.Methods == nil {
+		return scenario.SweepSpec{}, fmt.Errorf("no scenario is open")
+	}
+	probe := sc.Clone()
+	probe.Sweep = scenario.SweepSpec{}
+	d, err := scenario.Decode(probe.Encode() + ";y=" + text)
+	if err != nil {
+		return scenario.SweepSpec{}, err
+	}
+	return d.Sweep, nil
 }
 
 // workBasins computes rows of the basin pictures, a row of each run's in

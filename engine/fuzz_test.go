@@ -22,6 +22,7 @@ func FuzzReplies(f *testing.F) {
 	core.Handle(wantMsg(c.gen, 5))
 	w := sc.ViewWindow()
 	core.Handle(basinsMsg(c.gen, MapGrid{W: 4, H: 3, XMin: w.XMin, XMax: w.XMax, YMin: w.YMin, YMax: w.YMax}))
+	core.Handle(sweepMsg(c.gen, 1, true, ""))
 	core.Work(time.Now().Add(time.Second))
 	for _, m := range core.Take() {
 		f.Add(m)
@@ -30,6 +31,8 @@ func FuzzReplies(f *testing.F) {
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		c := NewClient(NewInProcess())
 		c.Open(sc)
+		c.SetSweep(scenario.SweepSpec{}, true) // as if sent: points are taken
+		c.sentSweep, c.sweepVersion = c.sweep, 1
 		if len(msg) >= headerBytes {
 			msg[1], msg[2], msg[3], msg[4] = byte(c.gen), 0, 0, 0 // most replies are for this generation
 		}
@@ -51,6 +54,8 @@ func FuzzRequests(f *testing.F) {
 	f.Add(wantMsg(1, 4))
 	f.Add(basinsMsg(0, MapGrid{W: 4, H: 4, XMin: -1, XMax: 1, YMin: -1, YMax: 1}))
 	f.Add(basinsMsg(1, MapGrid{W: 4, H: 4, XMin: -1, XMax: 1, YMin: -1, YMax: 1}))
+	f.Add(sweepMsg(1, 1, true, "lr:0.001,0.1,3,log"))
+	f.Add(sweepMsg(1, 2, false, ""))
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		var c Core
 		c.Handle(msg)

@@ -24,6 +24,8 @@ import (
 //	spectrum kind u8 | gen u32 | run u8 | row u32 | n u32 | trace f64 | n f64
 //	basins  kind u8 | gen u32 | grid (the basins wanted; W = 0: none)
 //	basin   kind u8 | gen u32 | run u8 | final u8 | grid | W·H cells
+//	sweep   kind u8 | gen u32 | version u32 | on u8 | spec (the rest: scenario.SweepSpec's text, "" for the default)
+//	point   kind u8 | gen u32 | version u32 | run u8 | j u32 | value, F, GNorm f64 | iter u32 | events u16 | test loss, sharpness f64
 //
 // where a basin cell is its outcome u8, minimum u8 and iterations u16
 // (explore.Basin, iterations capped at 65535);
@@ -48,6 +50,8 @@ const (
 	msgSpectrum
 	msgBasins
 	msgBasin
+	msgSweep
+	msgPoint
 )
 
 func (k msgKind) String() string {
@@ -70,6 +74,10 @@ func (k msgKind) String() string {
 		return "basins"
 	case msgBasin:
 		return "basin"
+	case msgSweep:
+		return "sweep"
+	case msgPoint:
+		return "point"
 	}
 	return fmt.Sprintf("msgKind(%d)", uint8(k))
 }
@@ -189,7 +197,7 @@ func readHeader(b []byte) (msgKind, uint32, reader, error) {
 	if r.err != nil {
 		return 0, 0, r, r.err
 	}
-	if k < msgOpen || k > msgBasin {
+	if k < msgOpen || k > msgPoint {
 		return 0, 0, r, fmt.Errorf("unknown message kind %d", uint8(k))
 	}
 	return k, gen, r, nil
@@ -527,4 +535,56 @@ func basinMsg(gen uint32, run int, final bool, g MapGrid, cells []explore.Basin)
 		w.u16(uint16(min(c.Iterations, math.MaxUint16)))
 	}
 	return w.b
+}
+
+// sweepMsg asks for the parameter sweep spec of every run (on false:
+// none); version counts the requests, so that the points of an earlier
+// one are told apart.
+func sweepMsg(gen, version uint32, on bool, spec string) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+5+len(spec))}
+	w.header(msgSweep, gen)
+	w.u32(version)
+	w.u8(b2u8(on))
+	w.b = append(w.b, spec...)
+	return w.b
+}
+
+// b2u8 is 1 for true, 0 for false.
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// pointBytes is a point message's size after its header.
+const pointBytes = 4 + 1 + 4 + 8*3 + 4 + 2 + 8*2
+
+// pointMsg is value j of run's sweep and how its run ended.
+func pointMsg(gen, version uint32, run, j int, p explore.Point) []byte {
+	w := writer{b: make([]byte, 0, headerBytes+pointBytes)}
+	w.header(msgPoint, gen)
+	w.u32(version)
+	w.u8(uint8(run))
+	w.int(j)
+	w.f64(p.Value)
+	w.f64(p.Final.F)
+	w.f64(p.Final.GNorm)
+	w.int(p.Final.Iter)
+	w.u16(uint16(p.Final.Events))
+	w.f64(p.TestLoss)
+	w.f64(p.Sharpness)
+	return w.b
+}
+
+// readPoint reads a point message's body.
+func readPoint(r *reader) (version uint32, run, j int, p explore.Point, err error) {
+	if len(r.b) != pointBytes {
+		return 0, 0, 0, p, fmt.Errorf("a sweep point of %d bytes, want %d", len(r.b), pointBytes)
+	}
+	version, run, j = r.u32(), int(r.u8()), int(r.u32())
+	p.Value, p.Final.F, p.Final.GNorm = r.f64(), r.f64(), r.f64()
+	p.Final.Iter, p.Final.Events = int(r.u32()), sim.Event(r.u16())
+	p.TestLoss, p.Sharpness = r.f64(), r.f64()
+	return version, run, j, p, r.err
 }

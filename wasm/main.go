@@ -139,20 +139,16 @@ func main() {
 		if len(args) < 1 || args[0].Type() != js.TypeNumber {
 			return js.Null()
 		}
-		rows := g.IterateRows(args[0].Int())
-		out := global.Get("Array").New(len(rows))
-		for i, r := range rows {
-			row := global.Get("Array").New(len(r))
-			for j, v := range r {
-				if v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308 {
-					row.SetIndex(j, js.Null())
-				} else {
-					row.SetIndex(j, v)
-				}
-			}
-			out.SetIndex(i, row)
+		return jsRows(g.IterateRows(args[0].Int()))
+	}))
+	// sweep(k) returns what came of panel k's sweep (the Sweep view) as
+	// [[value, final f, iterations, diverged 0/1], ...], curvsim sweep's
+	// columns; a value that is not finite comes back as null.
+	h.api.Set("sweep", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeNumber {
+			return js.Null()
 		}
-		return out
+		return jsRows(g.SweepRows(args[0].Int()))
 	}))
 	// memStats() reports the Go heap, for the benchmark that checks it
 	// stays flat: {heapAlloc, heapSys, mallocs, frees, numGC}. heapAlloc
@@ -238,4 +234,23 @@ func main() {
 	if err := app.RunGame(g); err != nil {
 		h.api.Set("notice", "curvlab stopped: "+err.Error())
 	}
+}
+
+// jsRows is rows as a JavaScript array of arrays of numbers, a value that
+// is not finite as null.
+func jsRows(rows [][]float64) js.Value {
+	global := js.Global()
+	out := global.Get("Array").New(len(rows))
+	for i, r := range rows {
+		row := global.Get("Array").New(len(r))
+		for j, v := range r {
+			if v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308 {
+				row.SetIndex(j, js.Null())
+			} else {
+				row.SetIndex(j, v)
+			}
+		}
+		out.SetIndex(i, row)
+	}
+	return out
 }

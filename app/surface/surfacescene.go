@@ -171,7 +171,9 @@ func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Ti
 		s.placePlots(withCurv, withSweep, withFit)
 	}
 	if withSweep {
-		s.sweep.update(st, deadline)
+		s.sweep.update(st)
+	} else {
+		st.Eng.SetSweep(scenario.SweepSpec{}, false)
 	}
 	if len(panels) > 0 {
 		s.basins.update(st, s.panelView(panels[0].Plot), st.Flags.Basins)

@@ -3,7 +3,6 @@ package surface
 import (
 	"math"
 	"slices"
-	"time"
 
 	"curvlab/app/scene"
 	"curvlab/app/ui"
@@ -22,9 +21,8 @@ import (
 // (its log₁₀ for a log sweep), the runs that diverged marked at the top,
 // and the method's stability line at the start (explore.StabilityLines)
 // as a vertical line. By default each panel sweeps its own step size lr
-// from its value ÷ 30 to × 30 in DefaultSweepValues log-spaced values. The runs are computed a
-// few at a time in the frames' spare time (a 2D run of a few hundred
-// steps takes microseconds); a network's sweep is curvsim's.
+// from its value ÷ 30 to × 30 in DefaultSweepValues log-spaced values.
+// The engine runs the sweeps, off the frame (engine.Client.SetSweep).
 type sweepPlot struct {
 	pl render.Plot
 
@@ -55,29 +53,33 @@ type sweepKey struct {
 	u    float64
 }
 
-// update starts the sweeps again if the scenario's methods, start,
-// surface, budget or tolerance changed, and computes points until
-// deadline.
-func (sp *sweepPlot) update(st *scene.State, deadline time.Time) {
+// update asks the engine for the sweep of the scenario's SweepSpec (it
+// runs them off the frame, and again from the start when the scenario
+// changes) and takes the points that came; the values, the axis and the
+// stability lines are worked out again when the scenario or the sweep
+// changed.
+func (sp *sweepPlot) update(st *scene.State) {
 	sc := &st.Scen
+	st.Eng.SetSweep(sc.Sweep, true)
 	if sp.surfV != st.SurfaceVersion || sp.spec != sc.Sweep || sp.steps != sc.Steps || sp.tol != sc.Tol || !slices.Equal(sp.start, sc.Start) ||
 		!slices.EqualFunc(sp.methods, sc.Methods, sim.Spec.Equal) {
 		sp.reset(st)
 	}
-	for time.Now().Before(deadline) {
-		k, j := sp.next()
-		if k < 0 {
-			return
+	for k := range sp.ends {
+		sp.ends[k] = nil
+		if len(sp.sweeps[k].Values) > 0 {
+			sp.ends[k] = st.Eng.Sweep(k)
 		}
-		sp.ends[k] = append(sp.ends[k], sp.sweeps[k].RunOne(*sc, k, j))
-		sp.done++
 	}
+	sp.done = st.Eng.SweepVersion()
 }
 
-// reset starts every panel's sweep of its step size.
+// reset works out each panel's sweep (explore.PanelSweep): its values,
+// the axis, and the method's stability line at the start.
 func (sp *sweepPlot) reset(st *scene.State) {
 	sc := &st.Scen
 	sp.surfV, sp.steps, sp.tol, sp.start, sp.spec = st.SurfaceVersion, sc.Steps, sc.Tol, slices.Clone(sc.Start), sc.Sweep
+	sp.methods = sc.Clone().Methods
 	sp.log = sc.Sweep.Key == "" || sc.Sweep.Log
 	key := sc.Sweep.Key
 	if key == "" {
@@ -87,31 +89,15 @@ func (sp *sweepPlot) reset(st *scene.State) {
 	if sp.log {
 		sp.xLabel = "log₁₀ " + key
 	}
-	sp.methods = sc.Clone().Methods
-	sp.done++
 	for k := range sp.sweeps {
-		sp.sweeps[k], sp.ends[k], sp.lines[k] = explore.Sweep{}, sp.ends[k][:0], [2]float64{math.NaN(), math.NaN()}
-		if k >= len(sc.Methods) {
-			continue
-		}
-		m := sc.Methods[k]
-		p, err := m.Kind.SweepParam(key)
-		if err != nil {
+		sp.sweeps[k], sp.lines[k] = explore.Sweep{}, [2]float64{math.NaN(), math.NaN()}
+		s, ok := explore.PanelSweep(*sc, k)
+		if !ok {
 			continue // the panel's method has no such parameter: no sweep for it
-		}
-		var s explore.Sweep
-		if sw := sc.Sweep; sw.Key == "" {
-			lr := m.Value("lr")
-			s, err = explore.NewSweep(m, "lr", math.Max(p.Min, lr/30), math.Min(p.Max, lr*30), scenario.DefaultSweepValues, true)
-		} else {
-			s, err = explore.NewSweep(m, key, sw.From, sw.To, sw.N, sw.Log)
-		}
-		if err != nil {
-			continue
 		}
 		sp.sweeps[k] = s
 		sc.Surface().Hess(sp.hess[:], sc.Start)
-		for _, v := range explore.StabilityLines(m, key, geom.Eigen(sp.hess).Lmax) {
+		for _, v := range explore.StabilityLines(sc.Methods[k], key, geom.Eigen(sp.hess).Lmax) {
 			sp.lines[k] = [2]float64{sp.x(v), v}
 		}
 	}
@@ -125,23 +111,15 @@ func (sp *sweepPlot) x(v float64) float64 {
 	return v
 }
 
-// next is the panel and value to compute next, round the panels, (−1, 0)
-// when all are done.
-func (sp *sweepPlot) next() (k, j int) {
-	best := -1
+// pending reports whether some sweep is not whole yet.
+func (sp *sweepPlot) pending() bool {
 	for k := range sp.sweeps {
-		if n := len(sp.ends[k]); n < len(sp.sweeps[k].Values) && (best < 0 || n < len(sp.ends[best])) {
-			best = k
+		if len(sp.ends[k]) < len(sp.sweeps[k].Values) {
+			return true
 		}
 	}
-	if best < 0 {
-		return -1, 0
-	}
-	return best, len(sp.ends[best])
+	return false
 }
-
-// pending reports whether some sweep is not done.
-func (sp *sweepPlot) pending() bool { k, _ := sp.next(); return k >= 0 }
 
 // draw draws the plot into r through its layer, drawn again when points
 // came.

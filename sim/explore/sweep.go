@@ -71,23 +71,67 @@ func (s Sweep) Run(sc scenario.Scenario, k int) []Point {
 // RunOne is Run for value j alone (on a surface: a network's test loss and
 // sharpness are NaN), so that a caller can spread a sweep over time.
 func (s Sweep) RunOne(sc scenario.Scenario, k, j int) Point {
-	base := sc.Methods[k]
-	i := slices.IndexFunc(base.Kind.Params, func(q sim.Param) bool { return q.Key == s.Param.Key })
-	return s.runOne(sc.Objective(), nil, sc, base, i, j)
+	r := s.NewRun(sc, k, j)
+	for n := 0; n < sc.Steps && r.Step(); n++ {
+	}
+	return s.Point(r, j, nil)
 }
 
 // runOne runs base with its parameter i set to value j of the sweep.
 func (s Sweep) runOne(obj sim.Objective, tracker *scenario.NetTracker, sc scenario.Scenario, base sim.Spec, i, j int) Point {
-	spec := sim.Spec{Kind: base.Kind, Values: slices.Clone(base.Values)}
-	spec.Values[i] = s.Values[j]
-	r := sim.NewRun(obj, spec.New(), sc.Start, sim.RunOptions{Tol: sc.Tol, Budget: sc.Steps, VectorLimit: 1 << 12})
+	r := s.newRun(obj, sc, base, i, j)
 	for n := 0; n < sc.Steps && r.Step(); n++ {
 	}
+	return s.Point(r, j, tracker)
+}
+
+// NewRun is the run of value j of the sweep of panel k's method, not yet
+// stepped: a caller that steps it a slice at a time up to sc.Steps (as the
+// engine does) then takes its Point.
+func (s Sweep) NewRun(sc scenario.Scenario, k, j int) *sim.Run {
+	base := sc.Methods[k]
+	i := slices.IndexFunc(base.Kind.Params, func(q sim.Param) bool { return q.Key == s.Param.Key })
+	return s.newRun(sc.Objective(), sc, base, i, j)
+}
+
+func (s Sweep) newRun(obj sim.Objective, sc scenario.Scenario, base sim.Spec, i, j int) *sim.Run {
+	spec := sim.Spec{Kind: base.Kind, Values: slices.Clone(base.Values)}
+	spec.Values[i] = s.Values[j]
+	return sim.NewRun(obj, spec.New(), sc.Start, sim.RunOptions{Tol: sc.Tol, Budget: sc.Steps, VectorLimit: 1 << 12})
+}
+
+// Point is how run r of value j ended; tracker, on a network, measures its
+// test loss and sharpness at the end (nil: NaN).
+func (s Sweep) Point(r *sim.Run, j int, tracker *scenario.NetTracker) Point {
 	p := Point{Value: s.Values[j], Final: r.Trace[len(r.Trace)-1], TestLoss: math.NaN(), Sharpness: math.NaN()}
 	if tracker != nil {
 		p.TestLoss, p.Sharpness = tracker.Measure(r.State.X)
 	}
 	return p
+}
+
+// PanelSweep is the sweep the app runs for panel k of sc (sc.Sweep): the
+// parameter sc.Sweep.Key over its range, or by default the panel's own
+// step size lr from its value ÷ 30 to × 30 in
+// scenario.DefaultSweepValues log-spaced values (within lr's range); ok
+// is false when the panel's method has no such parameter.
+func PanelSweep(sc scenario.Scenario, k int) (s Sweep, ok bool) {
+	if k < 0 || k >= len(sc.Methods) {
+		return s, false
+	}
+	m, sw := sc.Methods[k], sc.Sweep
+	var err error
+	if sw.Key == "" {
+		p, perr := m.Kind.SweepParam("lr")
+		if perr != nil {
+			return s, false
+		}
+		lr := m.Value("lr")
+		s, err = NewSweep(m, "lr", math.Max(p.Min, lr/30), math.Min(p.Max, lr*30), scenario.DefaultSweepValues, true)
+	} else {
+		s, err = NewSweep(m, sw.Key, sw.From, sw.To, sw.N, sw.Log)
+	}
+	return s, err == nil
 }
 
 // StabilityLines are where theory puts the edge of stability of a fixed

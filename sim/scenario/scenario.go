@@ -41,7 +41,7 @@ import (
 //	z  the panels drawn in 3D and the camera: panels:azimuth,elevation,
 //	   e.g. 13:-30,35 (see View3D; surfaces only)
 //	y  the app's parameter sweep: key:from,to,n[,log], e.g.
-//	   lr:0.0001,0.01,40,log (see SweepSpec; surfaces only)
+//	   lr:0.0001,0.01,40,log (see SweepSpec)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
 //
 // A network scenario trains a tiny MLP instead of walking a surface: it has
@@ -607,9 +607,6 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if s.Sweep != (SweepSpec{}) {
-		if s.Kind() == KindNetwork {
-			return fmt.Errorf("the app's sweep settings are a surface's: a network scenario has none")
-		}
 		if err := s.Sweep.check(s.Methods); err != nil {
 			return err
 		}
@@ -859,8 +856,8 @@ func scDecode(text string) (Scenario, error) {
 	}
 	if net != nil {
 		switch {
-		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"] || seen["z"] || seen["y"]:
-			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=, z=, y=)")
+		case seen["s"] || seen["f"] || seen["p"] || seen["x"] || seen["w"] || seen["z"]:
+			return s, fmt.Errorf("a network scenario (net=, d=) takes no surface, start or view (s=, f=, p=, x=, w=, z=)")
 		case !seen["net"]:
 			return s, fmt.Errorf("d= names a dataset but net= is missing (e.g. net=tanh:8,8)")
 		case len(s.Methods) == 0:

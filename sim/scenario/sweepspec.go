@@ -114,7 +114,7 @@ func parseSweepSpec(val string) (SweepSpec, error) {
 // one sentence, when no method of s has the parameter it sweeps any more
 // (a panel's method changed); else s as it is and "".
 func (s Scenario) FitSweep() (Scenario, string) {
-	if s.Sweep.Key == "" || s.Kind() != KindSurface || s.Sweep.check(s.Methods) == nil {
+	if s.Sweep.Key == "" || s.Sweep.check(s.Methods) == nil {
 		return s, ""
 	}
 	key := s.Sweep.Key
