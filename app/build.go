@@ -76,11 +76,7 @@ func (g *Game) buildUI() {
 	case popMenu, popExplore:
 		g.buildMenu(f)
 	case popSweep:
-		if g.st.Scen.Kind() == scenario.KindSurface {
-			g.buildSweepEditor(f)
-		} else {
-			g.popup = popup{}
-		}
+		g.buildSweepEditor(f)
 	}
 	if i, _ := g.hot.Index(); i >= len(g.ws.List) {
 		g.hot = 0

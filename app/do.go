@@ -114,7 +114,7 @@ func (g *Game) do(a ui.Action, arg int) {
 		case ui.ActOverlay:
 			f.Overlay = !f.Overlay
 		case ui.ActBasins, ui.ActSweep, ui.ActStepModel, ui.ActEigen:
-			if st.Scen.Kind() != scenario.KindSurface {
+			if st.Scen.Kind() != scenario.KindSurface && a != ui.ActSweep {
 				return
 			}
 			switch a {
@@ -172,9 +172,7 @@ func (g *Game) do(a ui.Action, arg int) {
 			g.togglePopup(popMenu, 0)
 		}
 	case ui.ActSweepMenu:
-		if st.Scen.Kind() == scenario.KindSurface {
-			g.togglePopup(popSweep, 0)
-		}
+		g.togglePopup(popSweep, 0)
 	case ui.ActExploreMenu:
 		if st.Scen.Kind() == scenario.KindSurface {
 			g.togglePopup(popExplore, 0)

@@ -133,7 +133,7 @@ func (g *Game) buildSweepEditor(f *ui.Form) {
 			lacking = append(lacking, "panel "+string(rune('1'+k))+" ("+sp.Kind.Name+")")
 		}
 	}
-	note := "Turn the sweep on with W (Explore menu: Sweep)."
+	note := "Turn the sweep on with W (the Explore menu's or, on a network, the toolbar's Sweep)."
 	if len(lacking) > 0 {
 		note = "Not swept, their methods have no " + sc.Sweep.Key + ": " + strings.Join(lacking, ", ") + "."
 	}

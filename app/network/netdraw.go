@@ -67,12 +67,16 @@ func (s *Scene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 		s.c.Flat.FillRect(dst, pr.Frame, ui.Bar)
 		s.netPanelLayer(k, pr.Plot).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
+	sweeping := st.Flags.Sweep
 	s.c.Flat.FillRect(dst, s.rects.slice, ui.Bar)
-	if sq.W >= 20 {
+	if sq.W >= 20 && !sweeping {
 		s.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
 	}
 	s.netPlotLayers()
-	s.drawNetPlots(dst)
+	s.drawNetPlots(dst, sweeping)
+	if sweeping { // in place of the spectra and the slice
+		s.sweep.draw(dst, s, s.rects.spectrum, s.rects.slice)
+	}
 
 	for k := 0; k < n; k++ {
 		pr := panels[k]
@@ -88,7 +92,9 @@ func (s *Scene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 			s.c.Text(render.Mono, pc.lines[j], r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, pc.colors[j], render.Left|render.Top)
 		}
 	}
-	s.drawSlice(s.rects.slice, sq, info)
+	if !sweeping {
+		s.drawSlice(s.rects.slice, sq, info)
+	}
 }
 
 // netPanelLayer returns panel k's layer for plot rectangle r: its decision
@@ -191,12 +197,15 @@ func (s *Scene) netPlotLayers() {
 	})
 }
 
-// drawNetPlots copies the plots' layers (netPlotLayers) onto dst.
-func (s *Scene) drawNetPlots(dst *ebiten.Image) {
+// drawNetPlots copies the plots' layers (netPlotLayers) onto dst; the
+// spectra's place is the sweep's while sweeping.
+func (s *Scene) drawNetPlots(dst *ebiten.Image, sweeping bool) {
 	np, nr := &s.netView.plots, &s.rects
 	np.lossLayer.Draw(dst, nr.loss.X, nr.loss.Y)
 	np.sharpLayer.Draw(dst, nr.sharp.X, nr.sharp.Y)
-	np.spectraLayer.Draw(dst, nr.spectrum.X, nr.spectrum.Y)
+	if !sweeping {
+		np.spectraLayer.Draw(dst, nr.spectrum.X, nr.spectrum.Y)
+	}
 }
 
 // seriesKey is what the loss or the sharpness plot shows: per run, its

@@ -162,8 +162,10 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 	out := make([]scene.ToolItem, 0, len(items))
 	for _, it := range items {
 		switch it.Act {
-		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView, ui.ActExploreMenu:
+		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView:
 			continue
+		case ui.ActExploreMenu: // of the views that explore, a network has the sweep
+			it = scene.ToolItem{Label: "Sweep", Act: ui.ActSweep, On: st.Flags.Sweep}
 		case ui.ActContours:
 			plane := "Slice: Hessian"
 			if st.Flags.PCA {
@@ -198,6 +200,10 @@ var netLegendLines = []string{
 	"   drag a point to move it; tap it, hold it or right-click it to take it away;",
 	"   the runs start again from the same weights; a CSV file (x1,x2,label) dropped on the window",
 	"   becomes the data",
+	"Sweep (W): in place of the spectra and the slice, for each panel's method run again from the",
+	"   same weights for 40 step sizes lr (its own ÷ 30 to × 30; Shift+W: another parameter, a range):",
+	"   the final training and test loss, and the final sharpness with 2/lr in white: past the edge of",
+	"   stability the sharpness of a run that settles sits at or under 2/lr; diverged runs at the top",
 }
 
 // Field is nil: a network's editor has no text field.

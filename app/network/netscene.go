@@ -31,6 +31,7 @@ type Scene struct {
 	st *scene.State // the state of the call in progress
 	netView
 	rects netRects // where the plots go
+	sweep netSweep
 }
 
 // New returns the scene drawing into c, its text queue and painters.
@@ -41,6 +42,11 @@ func (s *Scene) PanelCount(st *scene.State) int { return len(st.Runs) }
 func (s *Scene) Update(st *scene.State, panels []ui.PanelRects, deadline time.Time) {
 	s.st = st
 	s.netUpdate(panels, deadline)
+	if st.Flags.Sweep {
+		s.sweep.update(st)
+	} else {
+		st.Eng.SetSweep(scenario.SweepSpec{}, false)
+	}
 }
 
 func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects) {
@@ -51,7 +57,7 @@ func (s *Scene) Draw(dst *ebiten.Image, st *scene.State, panels []ui.PanelRects)
 // Pending: the slice is not complete, or a panel's decision map, spectrum
 // or sharpness is not of its run's last row.
 func (s *Scene) Pending(st *scene.State) bool {
-	if s.prob != st.Scen.NetProblem() || !s.slice.complete() {
+	if s.prob != st.Scen.NetProblem() || !s.slice.complete() || st.Flags.Sweep && s.sweep.pending() {
 		return true
 	}
 	for k, r := range st.Runs {
