@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"curvlab/app/scene"
@@ -221,18 +222,16 @@ func (pc *netPanel) take(v *engine.NetView) {
 	}
 }
 
-// lrOf returns the step size η of a gradient-descent panel (0 for other
-// methods): its stability limit on a quadratic is 2/η.
-func lrOf(sp sim.Spec) float64 {
-	if sp.Kind.Name != "gd" {
-		return 0
+// sharpLine is the sharpness at which panel method sp, with its fixed step
+// size η, turns unstable on a quadratic (sim.StabilityProduct: 2/η for
+// gradient descent and SAM, 2(1+β)/η heavy ball, (2+2β)/((1+2β)η)
+// Nesterov), and its formula; 0 and "" for a method without one.
+func sharpLine(sp sim.Spec) (float64, string) {
+	c, name, ok := sim.StabilityProduct(sp)
+	if !ok {
+		return 0, ""
 	}
-	for i, p := range sp.Kind.Params {
-		if p.Key == "lr" {
-			return sp.Values[i]
-		}
-	}
-	return 0
+	return c / sp.Value("lr"), strings.ReplaceAll(name, "λmax", "η")
 }
 
 // netReadout rebuilds panel k's readout lines when its run advanced, its
@@ -274,8 +273,8 @@ func (s *Scene) netReadout(k int) {
 	}
 	pc.lines[3], pc.colors[3] = acc, ui.Ink
 	pc.lines[4], pc.colors[4] = "", ui.Dim
-	if eta := lrOf(st.Scen.Methods[k]); eta > 0 {
-		pc.lines[4] = "stability limit 2/η = " + ui.Num(2/eta)
+	if v, name := sharpLine(st.Scen.Methods[k]); v > 0 {
+		pc.lines[4] = "stability limit " + name + " = " + ui.Num(v)
 	}
 	if last.Events != 0 {
 		pc.lines[4], pc.colors[4] = "events: "+last.Events.String(), ui.Warn

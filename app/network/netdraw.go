@@ -18,7 +18,7 @@ import (
 )
 
 // netPlots are a network scenario's plots: training (and faintly test)
-// loss, sharpness with each gradient-descent panel's 2/η, the Hessian
+// loss, sharpness with each panel's stability line (sharpLine), the Hessian
 // spectra, and the texts of the slice. Names and titles are rebuilt only
 // when the runs change, so a steady frame allocates nothing.
 type netPlots struct {
@@ -27,7 +27,7 @@ type netPlots struct {
 	lossY       [scenario.MaxPanels][]float64
 	etaX, etaY  [scenario.MaxPanels][2]float64
 	marks       [scenario.MaxPanels][1]float64
-	markLabels  []string
+	markLabels  [scenario.MaxPanels][1]string // each panel's line's formula
 	// the spectra's title, and a shorter one for narrow plots
 	spectraTitle, specShort string
 	runs                    []*sim.Run
@@ -239,7 +239,7 @@ func (s *Scene) netPlotNames() {
 			np.names[k] = strconv.Itoa(k+1) + "  " + st.Scen.Methods[k].String()
 		}
 		np.loss.Title = "loss (log scale): bright training, faint test"
-		np.sharp.Title = "sharpness λmax of the Hessian;  thin: 2/η"
+		np.sharp.Title = "sharpness λmax of the Hessian;  thin: each method's stability line"
 		np.loss.XLabel, np.sharp.XLabel = "iteration", "iteration"
 		np.loss.LogY = true
 		// no legends: they would hide the curves' ends, where the news
@@ -247,7 +247,9 @@ func (s *Scene) netPlotNames() {
 		np.loss.NoLegend, np.sharp.NoLegend = true, true
 		np.spectraTitle = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
 		np.specShort = "Hessian eigenvalues now (red: negative)"
-		np.markLabels = []string{"2/η"}
+		for k := range st.Runs {
+			_, np.markLabels[k][0] = sharpLine(st.Scen.Methods[k])
+		}
 	}
 }
 
@@ -272,7 +274,7 @@ func (s *Scene) fillLossPlot() {
 }
 
 // fillSharpnessPlot fills the sharpness plot's series: each run's
-// sharpness, and for gradient descent the line at 2/η.
+// sharpness, and the line its method turns unstable at (sharpLine).
 func (s *Scene) fillSharpnessPlot() {
 	st := s.st
 	np := &s.netView.plots
@@ -281,9 +283,9 @@ func (s *Scene) fillSharpnessPlot() {
 	for k, r := range st.Runs {
 		clr := ui.PanelColors[k]
 		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.Trackers[k].Sharpness, Color: clr, Width: float32(2 * s.c.M.U)})
-		if eta := lrOf(st.Scen.Methods[k]); eta > 0 {
+		if line, _ := sharpLine(st.Scen.Methods[k]); line > 0 {
 			np.etaX[k] = [2]float64{0, float64(max(1, len(r.Trace)-1))}
-			np.etaY[k] = [2]float64{2 / eta, 2 / eta}
+			np.etaY[k] = [2]float64{line, line}
 			np.sharp.Series = append(np.sharp.Series, render.Series{X: np.etaX[k][:], Y: np.etaY[k][:],
 				Color: render.Alpha(clr, 0.7), Width: float32(s.c.M.U)})
 		}
@@ -291,7 +293,7 @@ func (s *Scene) fillSharpnessPlot() {
 }
 
 // fillSpectra fills the spectra's rows: each panel's Hessian eigenvalues
-// once computed, with 2/η marked for gradient descent.
+// once computed, with its method's stability line marked.
 func (s *Scene) fillSpectra() {
 	st := s.st
 	nv := &s.netView
@@ -299,9 +301,9 @@ func (s *Scene) fillSpectra() {
 	np.spectra.Rows = np.spectra.Rows[:0]
 	for k := range st.Runs {
 		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: ui.PanelColors[k], Label: nv.panels[k].specLabel}
-		if eta := lrOf(st.Scen.Methods[k]); eta > 0 {
-			np.marks[k][0] = 2 / eta
-			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels
+		if line, _ := sharpLine(st.Scen.Methods[k]); line > 0 {
+			np.marks[k][0] = line
+			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels[k][:]
 		}
 		if nv.panels[k].specRow != 0 {
 			np.spectra.Rows = append(np.spectra.Rows, row)

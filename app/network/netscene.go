@@ -1,6 +1,6 @@
 // Package network is the scene of a network scenario: per method a panel
 // with the network's decision map over its input plane and the data, the
-// training and test loss, the sharpness against each step size's 2/η, the
+// training and test loss, the sharpness against each method's stability line, the
 // Hessian spectra and the loss on a plane through the start. The app
 // (package app) asks it through scene.Scene.
 package network
@@ -24,7 +24,7 @@ import (
 
 // Scene draws a network scenario: per method a panel with the
 // network's decision map over the input plane and the data; the training
-// and test loss, the sharpness against each step size's 2/η, the Hessian
+// and test loss, the sharpness against each method's stability line, the Hessian
 // spectra and the loss on a plane through the start.
 type Scene struct {
 	c  *ui.Canvas

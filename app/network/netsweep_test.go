@@ -55,3 +55,30 @@ func TestNetworkSweep(t *testing.T) {
 		t.Errorf("the sharpness sweep is %d×%d, the slice's place %v", sw, sh, r)
 	}
 }
+
+// TestEachMethodsStabilityLine: the sharpness plot draws each panel's own
+// line, the sharpness its method turns unstable at on a quadratic with its
+// step η: 2/η for gradient descent, 2(1 + β)/η heavy ball,
+// (2 + 2β)/((1 + 2β)η) Nesterov; Adam none.
+func TestEachMethodsStabilityLine(t *testing.T) {
+	g := newRig(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.1;m=momentum:lr=0.05,beta=0.5;m=nesterov:lr=0.05,beta=0.5;m=adam;n=5", 1600, 900)
+	settle(g, true, 200, 0)
+	np := &g.Scene.netView.plots
+	for k, want := range []float64{2 / 0.1, 2 * (1 + 0.5) / 0.05, (2 + 2*0.5) / ((1 + 2*0.5) * 0.05)} {
+		if got := np.etaY[k]; math.Abs(got[0]-want) > 1e-12*want || got[1] != got[0] {
+			t.Errorf("panel %d: line at %v, want %v", k+1, got, want)
+		}
+	}
+	lines := 0
+	for _, sr := range np.sharp.Series {
+		if len(sr.X) == 2 {
+			lines++
+		}
+	}
+	if lines != 3 {
+		t.Errorf("%d stability lines drawn, want 3 (none for Adam)", lines)
+	}
+	if l := g.Scene.panels[1].lines[4]; l != "stability limit 2(1+β)/η = 60" {
+		t.Errorf("the momentum panel's readout says %q", l)
+	}
+}

@@ -136,26 +136,17 @@ func PanelSweep(sc scenario.Scenario, k int) (s Sweep, ok bool) {
 
 // StabilityLines are where theory puts the edge of stability of a fixed
 // step size α on a quadratic whose largest Hessian eigenvalue is lmax, for
-// the methods that have one (REFERENCE.md, "Stability, noise and
-// generalization"): gradient descent 2/λ_max, heavy ball 2(1 + β)/λ_max,
-// Nesterov (2 + 2β)/((1 + 2β)λ_max). Keyed by what the line is of; empty
-// for a method without one, or a parameter other than its step size.
+// the methods that have one (sim.StabilityProduct): gradient descent and
+// SAM 2/λ_max, heavy ball 2(1 + β)/λ_max, Nesterov (2 + 2β)/((1 + 2β)λ_max).
+// Keyed by what the line is of; empty for a method without one, or a
+// parameter other than its step size.
 func StabilityLines(spec sim.Spec, key string, lmax float64) map[string]float64 {
 	lines := map[string]float64{}
 	if key != "lr" || !(lmax > 0) {
 		return lines
 	}
-	switch spec.Kind.Name {
-	case "gd":
-		if spec.Value("ls") == 0 { // a fixed step
-			lines["2/λmax"] = 2 / lmax
-		}
-	case "momentum":
-		b := spec.Value("beta")
-		lines["2(1+β)/λmax"] = 2 * (1 + b) / lmax
-	case "nesterov":
-		b := spec.Value("beta")
-		lines["(2+2β)/((1+2β)λmax)"] = (2 + 2*b) / ((1 + 2*b) * lmax)
+	if c, name, ok := sim.StabilityProduct(spec); ok {
+		lines[name] = c / lmax
 	}
 	return lines
 }
