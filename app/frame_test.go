@@ -27,22 +27,10 @@ func BenchmarkSurfaceFrame(b *testing.B) {
 			if name == "playing" {
 				link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=momentum;m=adam;m=bfgs;n=100000;t=0;u=5"
 			}
-			g := New("#"+link, nil)
-			g.w, g.h, g.scale = 1600, 900, 1
-			var img *ebiten.Image
-			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
-			if name == "steady" {
-				onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
-			} else {
-				for i := 0; i < 500; i++ {
-					g.st.StepAll()
-				}
-				g.do(ui.ActPlay, 0)
-			}
-			onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+			g, img := benchGame(link, name == "steady")
 			var ft frameTimes
 			b.ResetTimer()
-			ft.frames(g, img, b.N)
+			ft.frames(g, img, b.N, nil)
 			ft.report(b)
 		})
 	}
@@ -62,7 +50,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				g := New("#"+c.link, nil)
 				g.w, g.h, g.scale = 1600, 900, 1
-				ft.frames(g, img, 1)
+				ft.frames(g, img, 1, nil)
 			}
 			ft.report(b)
 		})
@@ -73,10 +61,35 @@ func BenchmarkFirstFrame(b *testing.B) {
 // in Draw.
 type frameTimes struct{ update, draw time.Duration }
 
-// frames runs n frames of g drawing onto img, timing Update and Draw.
-func (ft *frameTimes) frames(g *Game, img *ebiten.Image, n int) {
+// benchGame opens link on a 1600×900 screen, its runs at their end
+// (toEnd) or 500 steps in and playing, and warms its caches with five
+// frames.
+func benchGame(link string, toEnd bool) (*Game, *ebiten.Image) {
+	g := New("#"+link, nil)
+	g.w, g.h, g.scale = 1600, 900, 1
+	var img *ebiten.Image
+	onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
+	if toEnd {
+		onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
+	} else {
+		for i := 0; i < 500; i++ {
+			g.st.StepAll()
+		}
+		g.do(ui.ActPlay, 0)
+	}
+	onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	return g, img
+}
+
+// frames runs n frames of g drawing onto img, timing Update and Draw;
+// before (if not nil) runs at the start of each frame's Update, timed
+// with it.
+func (ft *frameTimes) frames(g *Game, img *ebiten.Image, n int, before func()) {
 	onFrames(n, func() {
 		t0 := time.Now()
+		if before != nil {
+			before()
+		}
 		g.Update()
 		ft.update += time.Since(t0)
 	}, func(*ebiten.Image) {
@@ -110,34 +123,15 @@ func BenchmarkSolidFrame(b *testing.B) {
 		{"four-panels/playing", "v1;s=rosenbrock;x=-1.2,1;m=gd;m=momentum;m=adam;m=bfgs;n=100000;t=0;z=1234:-30,35;u=5"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			g := New("#"+c.link, nil)
-			g.w, g.h, g.scale = 1600, 900, 1
-			var img *ebiten.Image
-			onFrames(1, func() { img = ebiten.NewImage(1600, 900) }, nil)
 			turning := c.name != "four-panels/playing"
+			g, img := benchGame(c.link, turning)
+			var turn func()
 			if turning {
-				onFrames(1, func() { g.do(ui.ActToEnd, 0) }, nil)
-			} else {
-				for i := 0; i < 500; i++ {
-					g.st.StepAll()
-				}
-				g.do(ui.ActPlay, 0)
+				turn = func() { g.st.SetSolid(g.st.Scen.Solid.Turned(1, 0)) }
 			}
-			onFrames(5, func() { g.Update() }, func(*ebiten.Image) { g.Draw(img) })
 			var ft frameTimes
 			b.ResetTimer()
-			onFrames(b.N, func() {
-				t0 := time.Now()
-				if turning {
-					g.st.SetSolid(g.st.Scen.Solid.Turned(1, 0))
-				}
-				g.Update()
-				ft.update += time.Since(t0)
-			}, func(*ebiten.Image) {
-				t0 := time.Now()
-				g.Draw(img)
-				ft.draw += time.Since(t0)
-			})
+			ft.frames(g, img, b.N, turn)
 			ft.report(b)
 		})
 	}

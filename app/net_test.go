@@ -244,7 +244,7 @@ func BenchmarkNetworkFrame(b *testing.B) {
 			}
 			var ft frameTimes
 			b.ResetTimer()
-			ft.frames(g, img, b.N)
+			ft.frames(g, img, b.N, nil)
 			ft.report(b)
 		})
 	}
