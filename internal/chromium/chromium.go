@@ -122,11 +122,13 @@ func FocusCanvas() chromedp.Action[chromedp.Void] {
 }
 
 // Wait polls a JavaScript predicate until it is true, for at most timeout.
+// The timeout is the poll's own: chromedp.Poll stops at 30 seconds unless
+// told otherwise, whatever the context allows (a CI run on a busy machine
+// waited 120 s for 300 training steps and was stopped at 30).
 func Wait(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		wctx, cancel := context.WithTimeout(ctx, timeout)
-		defer cancel()
-		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingInterval(20*time.Millisecond))(wctx, tg)
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingInterval(20*time.Millisecond),
+			chromedp.WithPollingTimeout(timeout))(ctx, tg)
 		if err != nil {
 			return fmt.Errorf("waiting for %s: %w", expr, err)
 		}
