@@ -23,6 +23,7 @@ var scenarios = []string{
 	"v1;s=himmelblau;x=0.5,-3;m=bfgs;m=tr-dogleg;m=sr1-tr;m=lbfgs;n=200",
 	"v1;s=saddle;x=1,0.01;m=newton;m=gd:lr=1.5;n=100",
 	"v1;net=tanh:8,8;d=circle:n=60;m=gd:lr=0.5;m=bfgs;n=1500",
+	"v1;net=tanh:8,8;d=circle:n=60;m=adam:lr=0.02,batch=7,seed=2;m=gd:lr=0.5;n=400",
 }
 
 // truth computes sc's runs (and trackers) directly, to steps rows.
@@ -87,7 +88,8 @@ func sameStep(a, b sim.Step) bool {
 	return a.Iter == b.Iter && same(a.F, b.F) && same(a.GNorm, b.GNorm) && same(a.StepLen, b.StepLen) &&
 		same(a.Alpha, b.Alpha) && same(a.Radius, b.Radius) && a.HasDir == b.HasDir && a.HasTR == b.HasTR &&
 		same(a.Pred, b.Pred) && same(a.Rho, b.Rho) && a.FEvals == b.FEvals && a.GEvals == b.GEvals &&
-		a.HEvals == b.HEvals && a.Trials == b.Trials && a.Events == b.Events && a.CurvKind == b.CurvKind
+		a.HEvals == b.HEvals && a.Trials == b.Trials && a.Events == b.Events && a.CurvKind == b.CurvKind &&
+		same(a.Epoch, b.Epoch) && same(a.BatchF, b.BatchF)
 }
 
 // compare checks that the mirrors hold exactly what the direct runs do:
@@ -355,7 +357,9 @@ func TestSpectrumFollowsARunningNetwork(t *testing.T) {
 		t.Errorf("%d spectra in %v while the run advanced", len(at), watch)
 	}
 	for i := 1; i < len(at); i++ {
-		if gap := at[i].Sub(at[i-1]); gap < 390*time.Millisecond {
+		// seen when the client next looks: a spectrum seen late makes the
+		// next gap short by as much (389.7 ms once, on a loaded machine)
+		if gap := at[i].Sub(at[i-1]); gap < 300*time.Millisecond {
 			t.Errorf("spectra %d and %d only %v apart", i-1, i, gap)
 		}
 		if rows[i] <= rows[i-1] {

@@ -16,6 +16,8 @@ import "math"
 //
 // The zero value is AdaGrad with its defaults (adagradDefaults).
 type AdaGrad struct {
+	Batching // the points each step sees (all by default)
+
 	LR  float64 // α
 	Eps float64 // ε
 
@@ -31,12 +33,12 @@ func init() {
 		Desc: "AdaGrad: per-coordinate steps scaled by accumulated squared gradients",
 		Rule: "G += g²,  x₊ = x − α·g/(√G + ε)",
 		Cite: "Duchi, Hazan & Singer 2011, JMLR 12",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(adagradDefaults.LR),
 			{Key: "eps", Desc: "ε added to √G", Default: adagradDefaults.Eps, Min: 1e-16, Max: 1},
-		},
+		}, batchParams()...),
 		New: func(s Spec) Method {
-			return &AdaGrad{LR: s.Value("lr"), Eps: s.Value("eps")}
+			return &AdaGrad{Batching: specBatching(s), LR: s.Value("lr"), Eps: s.Value("eps")}
 		},
 	})
 }

@@ -17,6 +17,8 @@ import "math"
 //
 // The zero value is Adam with its defaults (adamDefaults).
 type Adam struct {
+	Batching // the points each step sees (all by default)
+
 	LR, Beta1, Beta2, Eps float64
 	// ZeroBeta1 and ZeroBeta2 ask for β₁ = 0 and β₂ = 0, which a zero
 	// Beta1 or Beta2 cannot say (it means the default).
@@ -35,14 +37,14 @@ func init() {
 		Desc: "Adam: bias-corrected running moments of g and g²",
 		Rule: "m = β₁m + (1−β₁)g,  v = β₂v + (1−β₂)g²,  x₊ = x − α·m̂/(√v̂ + ε)",
 		Cite: "Kingma & Ba 2015, ICLR, Algorithm 1",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(adamDefaults.LR),
 			{Key: "beta1", Desc: "decay β₁ of the first moment", Default: adamDefaults.Beta1, Min: 0, Max: 0.9999},
 			{Key: "beta2", Desc: "decay β₂ of the second moment", Default: adamDefaults.Beta2, Min: 0, Max: 0.999999},
 			{Key: "eps", Desc: "ε added to √v̂", Default: adamDefaults.Eps, Min: 1e-16, Max: 1},
-		},
+		}, batchParams()...),
 		New: func(s Spec) Method {
-			return &Adam{LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
+			return &Adam{Batching: specBatching(s), LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
 				ZeroBeta1: s.Value("beta1") == 0, ZeroBeta2: s.Value("beta2") == 0}
 		},
 	})

@@ -147,3 +147,23 @@ func BenchmarkNetStep(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBatchStep times one iteration of gradient descent on the
+// 2-8-8-1 tanh network of the edge-of-stability lesson (circle, 200
+// points, 150 of them training points) with the full batch and with
+// batches of 15 and 1, each with its trace row: the batch's loss and
+// gradient at the iterate and at the new one, and the loss over all
+// points at the new one, which every row records.
+func BenchmarkBatchStep(b *testing.B) {
+	p := buildNet(b, "tanh:8,8", "circle")
+	for _, spec := range []string{"gd:lr=0.1", "gd:lr=0.1,batch=15", "gd:lr=0.1,batch=1"} {
+		b.Run(spec, func(b *testing.B) {
+			sp, err := sim.ParseSpec(spec)
+			if err != nil {
+				b.Fatal(err)
+			}
+			const budget = 1 << 12
+			benchSteps(b, budget, func() *sim.Run { return sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{Budget: budget}) })
+		})
+	}
+}

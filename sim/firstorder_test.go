@@ -486,6 +486,8 @@ func TestFirstOrderRegistry(t *testing.T) {
 		"sam":      {"lr": 0.001, "rho": 0.05},
 	}
 	for name, keys := range want {
+		// every first-order method trains on batches: all points, seed 0, by default
+		keys["batch"], keys["seed"] = 0, 0
 		k, err := sim.LookupMethod(name)
 		if err != nil {
 			t.Fatal(err)

@@ -13,6 +13,8 @@ import "curvlab/sim/la"
 //
 // The zero value is gradient descent with its defaults (gdDefaults).
 type GradientDescent struct {
+	Batching // the points each step sees (all by default)
+
 	LR float64    // α, or the first trial step with a line search
 	LS LineSearch // LSNone, LSArmijo, LSWolfe or LSExact
 	C2 float64    // Wolfe curvature constant
@@ -30,13 +32,13 @@ func init() {
 		Desc: "gradient descent",
 		Rule: "x₊ = x − α·g",
 		Cite: "Cauchy 1847; Nocedal & Wright §3.3",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(gdDefaults.LR),
 			lsParam(gdDefaults.LS),
 			c2Param(gdDefaults.C2),
-		},
+		}, batchParams()...),
 		New: func(s Spec) Method {
-			return &GradientDescent{LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
+			return &GradientDescent{Batching: specBatching(s), LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
 		},
 	})
 }

@@ -16,6 +16,8 @@ package sim
 //
 // The zero value is the method with its defaults (momentumDefaults).
 type Momentum struct {
+	Batching // the points each step sees (all by default)
+
 	LR   float64 // α
 	Beta float64 // β
 	// ZeroBeta asks for β = 0, which a zero Beta cannot say (it means the
@@ -35,12 +37,12 @@ func init() {
 		Desc: "heavy-ball momentum (Polyak)",
 		Rule: "x₊ = x − α·g + β·(x − x₋)",
 		Cite: "Polyak 1964, USSR Comput. Math. Math. Phys. 4(5)",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(momentumDefaults.LR),
 			{Key: "beta", Desc: "momentum β", Default: momentumDefaults.Beta, Min: 0, Max: 0.9999},
-		},
+		}, batchParams()...),
 		New: func(s Spec) Method {
-			return &Momentum{LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
+			return &Momentum{Batching: specBatching(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }

@@ -20,6 +20,8 @@ import "curvlab/sim/la"
 //
 // The zero value is the method with its defaults (nesterovDefaults).
 type Nesterov struct {
+	Batching // the points each step sees (all by default)
+
 	LR   float64 // α
 	Beta float64 // β
 	// ZeroBeta asks for β = 0, which a zero Beta cannot say (it means the
@@ -40,12 +42,12 @@ func init() {
 		Desc: "Nesterov's accelerated gradient (gradient at the look-ahead point)",
 		Rule: "y = x + β·(x − x₋),  x₊ = y − α·∇f(y)",
 		Cite: "Nesterov 1983, Soviet Math. Dokl. 27; Sutskever et al. 2013, ICML, eqs. 3–4",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(nesterovDefaults.LR),
 			{Key: "beta", Desc: "momentum β", Default: nesterovDefaults.Beta, Min: 0, Max: 0.9999},
-		},
+		}, batchParams()...),
 		New: func(s Spec) Method {
-			return &Nesterov{LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
+			return &Nesterov{Batching: specBatching(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }

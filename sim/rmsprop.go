@@ -17,6 +17,8 @@ import "math"
 //
 // The zero value is RMSProp with its defaults (rmspropDefaults).
 type RMSProp struct {
+	Batching // the points each step sees (all by default)
+
 	LR  float64 // α
 	Rho float64 // ρ
 	Eps float64 // ε
@@ -36,13 +38,13 @@ func init() {
 		Desc: "RMSProp: steps divided by a running RMS of recent gradients",
 		Rule: "v = ρ·v + (1−ρ)·g²,  x₊ = x − α·g/(√v + ε)",
 		Cite: "Tieleman & Hinton 2012, Coursera NNML lecture 6.5",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(rmspropDefaults.LR),
 			{Key: "rho", Desc: "decay ρ of the mean square", Default: rmspropDefaults.Rho, Min: 0, Max: 0.9999},
 			{Key: "eps", Desc: "ε added to √v", Default: rmspropDefaults.Eps, Min: 1e-16, Max: 1},
-		},
+		}, batchParams()...),
 		New: func(s Spec) Method {
-			return &RMSProp{LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
+			return &RMSProp{Batching: specBatching(s), LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
 		},
 	})
 }

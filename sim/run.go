@@ -39,6 +39,13 @@ type Step struct {
 	// CurvKind is the kind of the method's curvature model at the iterate
 	// (CurvNone when it keeps none).
 	CurvKind CurvKind
+	// Epoch is the number of passes over the points of a PointSum the
+	// steps so far took (the iteration when each step sees them all; NaN
+	// for an objective that is no mean over points), and BatchF, for a
+	// step on a batch (Batching), the batch's loss at the new iterate; F
+	// is then the loss over all points, and GNorm the norm of the batch's
+	// gradient. BatchF is NaN for a step on all points.
+	Epoch, BatchF float64
 }
 
 // Vectors are the vectors of one trace row. They alias the trace's storage
@@ -138,6 +145,9 @@ type Run struct {
 	prevX    []float64
 	vec      vectorStore
 	watchers []func(x []float64)
+	sampler  *sampler // nil when every step sees all points
+	pointSum bool     // the objective is a PointSum: rows count epochs
+	batchF   float64  // the batch's loss after the latest step on one
 }
 
 // NewRun evaluates f and ∇f at x0, initializes the method and records row 0.
@@ -181,6 +191,8 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 	if r.check() == 0 {
 		m.Init(&r.Problem, &r.State, r.rec)
 	}
+	r.sampler = newSampler(obj, m)
+	_, r.pointSum = obj.(PointSum)
 	r.record()
 	return r
 }
@@ -247,7 +259,11 @@ func (r *Run) Step() bool {
 	}
 	copy(r.prevX, r.State.X)
 	r.rec.reset()
-	r.Method.Iterate(&r.Problem, &r.State, r.rec)
+	if r.sampler != nil {
+		r.batchF = r.stepOnBatch()
+	} else {
+		r.Method.Iterate(&r.Problem, &r.State, r.rec)
+	}
 	r.record()
 	return true
 }
@@ -345,6 +361,17 @@ func (r *Run) record() {
 		HasTR:    rec.HasTR,
 		Pred:     math.NaN(),
 		Rho:      math.NaN(),
+		Epoch:    math.NaN(),
+		BatchF:   math.NaN(),
+	}
+	if r.pointSum {
+		row.Epoch = float64(len(r.Trace))
+	}
+	if r.sampler != nil {
+		row.Epoch = r.sampler.epoch()
+		if len(r.Trace) > 0 {
+			row.BatchF = r.batchF
+		}
 	}
 	if rec.HasTR {
 		row.Pred, row.Rho = rec.Pred, rec.Rho

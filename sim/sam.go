@@ -28,6 +28,8 @@ import (
 //
 // The zero value is SAM with its defaults (samDefaults).
 type SAM struct {
+	Batching // the points each step sees (all by default)
+
 	LR  float64 // α
 	Rho float64 // ρ
 
@@ -43,11 +45,11 @@ func init() {
 		Desc: "sharpness-aware minimization: the gradient taken a step ρ uphill",
 		Rule: "x₊ = x − α·∇f(x + ρ·g/‖g‖)",
 		Cite: "Foret, Kleinberg, Mobahi, Neyshabur, ICLR 2021, eqs. 2–3",
-		Params: []Param{
+		Params: append([]Param{
 			lrParam(samDefaults.LR),
 			{Key: "rho", Desc: "radius ρ of the uphill step", Default: samDefaults.Rho, Min: 1e-8, Max: 10},
-		},
-		New: func(s Spec) Method { return &SAM{LR: s.Value("lr"), Rho: s.Value("rho")} },
+		}, batchParams()...),
+		New: func(s Spec) Method { return &SAM{Batching: specBatching(s), LR: s.Value("lr"), Rho: s.Value("rho")} },
 	})
 }
 

@@ -71,10 +71,19 @@ func nonDefault(p sim.Param) float64 {
 }
 
 // fieldFor finds the exported field of the method struct named like key
-// (case aside: lr → LR, maxradius → MaxRadius).
+// (case aside: lr → LR, maxradius → MaxRadius), also among the fields of
+// an embedded struct (Batching's).
 func fieldFor(v reflect.Value, key string) (reflect.Value, bool) {
 	for i := 0; i < v.NumField(); i++ {
-		if f := v.Type().Field(i); f.IsExported() && strings.EqualFold(f.Name, key) {
+		f := v.Type().Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			if e, ok := fieldFor(v.Field(i), key); ok {
+				return e, true
+			}
+		} else if strings.EqualFold(f.Name, key) {
 			return v.Field(i), true
 		}
 	}
@@ -93,6 +102,8 @@ func fieldIs(f reflect.Value, p sim.Param, v float64) bool {
 		return f.Float() == v
 	case reflect.Int:
 		return float64(f.Int()) == v
+	case reflect.Uint64:
+		return float64(f.Uint()) == v
 	}
 	return false
 }
@@ -101,11 +112,20 @@ func fieldIs(f reflect.Value, p sim.Param, v float64) bool {
 func exportedFields(m sim.Method) map[string]any {
 	v := reflect.ValueOf(m).Elem()
 	fields := map[string]any{}
-	for i := 0; i < v.NumField(); i++ {
-		if f := v.Type().Field(i); f.IsExported() {
-			fields[f.Name] = v.Field(i).Interface()
+	var add func(v reflect.Value)
+	add = func(v reflect.Value) {
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			switch {
+			case !f.IsExported():
+			case f.Anonymous && f.Type.Kind() == reflect.Struct:
+				add(v.Field(i)) // an embedded struct's fields are the method's
+			default:
+				fields[f.Name] = v.Field(i).Interface()
+			}
 		}
 	}
+	add(v)
 	return fields
 }
 

@@ -156,10 +156,11 @@ func (m *MLP) Hess(hess, x []float64) {
 	hess = hess[:n*n]
 	clear(hess)
 	cb := &m.cb
-	for start := 0; start < len(m.py); start += hessChunk {
-		np := min(hessChunk, len(m.py)-start)
+	pts, c := m.points()
+	for start := 0; start < len(pts); start += hessChunk {
+		np := min(hessChunk, len(pts)-start)
 		for k := 0; k < np; k++ {
-			c1, c2 := m.point(x, start+k)
+			c1, c2 := m.point(x, pts[start+k])
 			m.curvPoint(x)
 			for l := 0; l < m.nl; l++ {
 				scatter(cb.act[l], m.act[l], k)
@@ -175,6 +176,7 @@ func (m *MLP) Hess(hess, x []float64) {
 			}
 		}
 	}
+	scale(hess, c)
 	for r := 0; r < n; r++ {
 		for c := r + 1; c < n; c++ {
 			hess[r*n+c] = hess[c*n+r]

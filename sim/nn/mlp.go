@@ -39,6 +39,9 @@ type MLP struct {
 	lay  [maxLayers]layer
 	px   []float64 // points, 2 per point (a copy of the data set's)
 	py   []float64 // labels
+	// all is 0, 1, …, N−1; batch the points Func, Grad and Hess take
+	// (UseBatch), nil for all of them.
+	all, batch []int
 
 	// Per-point workspace of layer l: act[l] is its input (act[0] the point),
 	// s[l] its pre-activations, dp/dpp φ′ and φ″ at s[l] (hidden layers),
@@ -85,6 +88,10 @@ func NewMLP(a Arch, d *Dataset) (*MLP, error) {
 		py:   append([]float64(nil), d.Y...),
 	}
 	m.pblk = make([]float64, MaxWidth*MaxWidth)
+	m.all = make([]int, len(m.py))
+	for i := range m.all {
+		m.all[i] = i
+	}
 	for l := 0; l < m.nl; l++ {
 		in, out := w[l], w[l+1]
 		m.lay[l] = layer{in: in, out: out, off: m.n}
@@ -109,6 +116,34 @@ func (m *MLP) Arch() Arch { return m.arch }
 
 // N returns the number of data points.
 func (m *MLP) N() int { return len(m.py) }
+
+// NumPoints is N (sim.PointSum).
+func (m *MLP) NumPoints() int { return len(m.py) }
+
+// UseBatch makes Func, Grad and Hess the mean over the points idx only
+// (nil: all of them), for minibatch training (sim.PointSum). HessVec,
+// HessDiag, HessTrace, Output and Accuracy always take all points: they
+// measure the training loss itself (its sharpness, its trace).
+func (m *MLP) UseBatch(idx []int) { m.batch = idx }
+
+// points is the points Func, Grad and Hess take, and the factor that
+// turns their per-point weight 1/N into 1/B: 1 for all points.
+func (m *MLP) points() ([]int, float64) {
+	if m.batch == nil {
+		return m.all, 1
+	}
+	return m.batch, float64(len(m.py)) / float64(len(m.batch))
+}
+
+// scale multiplies v by c unless c is 1, so that all points' sums stay
+// exactly as computed.
+func scale(v []float64, c float64) {
+	if c != 1 {
+		for i := range v {
+			v[i] *= c
+		}
+	}
+}
 
 // Dim returns the number of parameters, Arch.NumParams().
 func (m *MLP) Dim() int { return m.n }
@@ -204,24 +239,27 @@ func (m *MLP) point(x []float64, i int) (c1, c2 float64) {
 	return d1 * inv, d2 * inv
 }
 
-// Func returns the training loss L(x).
+// Func returns the training loss L(x) (over the batch, after UseBatch).
 func (m *MLP) Func(x []float64) float64 {
+	pts, _ := m.points()
 	var sum float64
-	for i, y := range m.py {
+	for _, i := range pts {
 		z := m.forward(x, m.px[2*i], m.px[2*i+1])
-		v, _, _ := m.arch.Loss.eval(z, y)
+		v, _, _ := m.arch.Loss.eval(z, m.py[i])
 		sum += v
 	}
-	return sum / float64(len(m.py))
+	return sum / float64(len(pts))
 }
 
 // Grad stores ∇L(x) in grad, by backpropagation: with δ = ∂ℓ/∂s for the
 // pre-activations s of each layer, δ_out = ℓ′(z), δ_l = φ′(s_l) ⊙ W_{l+1}ᵀδ_{l+1},
-// ∂ℓ/∂W_l = δ_l a_lᵀ and ∂ℓ/∂b_l = δ_l, averaged over the points.
+// ∂ℓ/∂W_l = δ_l a_lᵀ and ∂ℓ/∂b_l = δ_l, averaged over the points (of the
+// batch, after UseBatch).
 func (m *MLP) Grad(grad, x []float64) {
 	grad = grad[:m.n]
 	clear(grad)
-	for i := range m.py {
+	pts, c := m.points()
+	for _, i := range pts {
 		m.d[m.nl-1][0], _ = m.point(x, i)
 		for l := m.nl - 1; l >= 0; l-- {
 			ly := &m.lay[l]
@@ -238,6 +276,7 @@ func (m *MLP) Grad(grad, x []float64) {
 			}
 		}
 	}
+	scale(grad, c)
 }
 
 // backDelta sets d[l−1] = φ′(s[l−1]) ⊙ W_lᵀ d[l] and u[l−1] = W_lᵀ d[l].

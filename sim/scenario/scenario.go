@@ -562,6 +562,9 @@ func (s Scenario) Validate() error {
 			return err
 		}
 	}
+	if err := s.checkBatches(name); err != nil {
+		return err
+	}
 	var ghosts [MaxPanels]int
 	for _, g := range s.Ghosts {
 		switch {

@@ -23,8 +23,10 @@ import (
 //
 // The loss is evaluated from the centred moments of the data (computed
 // once), so its cost does not grow with m, and near the minimum it is
-// accurate to rounding of L* rather than of Σyᵢ².
+// accurate to rounding of L* rather than of Σyᵢ². On a batch of the
+// points (sim.PointSum) it is the batch's own mean, summed over its points.
 type LineFit struct {
+	pointBatch
 	xy               []float64 // the points, (x₀, y₀, x₁, y₁, …)
 	xbar, ybar       float64
 	vxx, vxy, vyy    float64 // centred second moments
@@ -124,11 +126,29 @@ func (l *LineFit) N() int { return len(l.xy) / 2 }
 
 func (l *LineFit) Dim() int { return 2 }
 
+// NumPoints is m, the number of points the loss is a mean over (sim.PointSum).
+func (l *LineFit) NumPoints() int { return l.N() }
+
+// onBatch sums, over the batch's points, the residual rᵢ = θ₁ + θ₂xᵢ − yᵢ
+// and xᵢ to f(rᵢ, xᵢ); it returns 1/B.
+func (l *LineFit) onBatch(x []float64, f func(r, xi float64)) float64 {
+	for _, i := range l.idx {
+		xi := l.xy[2*i]
+		f(x[0]+x[1]*xi-l.xy[2*i+1], xi)
+	}
+	return 1 / float64(len(l.idx))
+}
+
 // Func is L(θ) = a² + v·θ₂² − 2·c·θ₂ + w with a = θ₁ + θ₂x̄ − ȳ, the mean
 // residual, and v, c, w the centred moments (1/m)Σ(xᵢ−x̄)², Σ(xᵢ−x̄)(yᵢ−ȳ),
 // Σ(yᵢ−ȳ)²; with a square completed where the points have a line: a² +
 // v·(θ₂ − slope)² + L*.
 func (l *LineFit) Func(x []float64) float64 {
+	if l.idx != nil {
+		var s float64
+		c := l.onBatch(x, func(r, _ float64) { s += r * r })
+		return c * s
+	}
 	a := x[0] + x[1]*l.xbar - l.ybar
 	if l.singular {
 		return a*a + l.vyy
@@ -138,12 +158,24 @@ func (l *LineFit) Func(x []float64) float64 {
 }
 
 func (l *LineFit) Grad(g, x []float64) {
+	if l.idx != nil {
+		var g0, g1 float64
+		c := 2 * l.onBatch(x, func(r, xi float64) { g0 += r; g1 += r * xi })
+		g[0], g[1] = c*g0, c*g1
+		return
+	}
 	a := x[0] + x[1]*l.xbar - l.ybar
 	g[0] = 2 * a
 	g[1] = 2*a*l.xbar + 2*(l.vxx*x[1]-l.vxy)
 }
 
 func (l *LineFit) Hess(h, x []float64) {
+	if l.idx != nil {
+		var s1, s2 float64
+		c := 2 * l.onBatch(x, func(_, xi float64) { s1 += xi; s2 += xi * xi })
+		h[0], h[1], h[2], h[3] = 2, c*s1, c*s1, c*s2
+		return
+	}
 	h[0] = 2
 	h[1] = 2 * l.xbar
 	h[2] = h[1]

@@ -12,7 +12,7 @@ package surfaces
 // λ_min ≈ 0.093327 and κ = λ_max/λ_min ≈ 306. The loss is a long thin
 // valley along the eigenvector ≈ (0.82, −0.57), and gradient descent is
 // stable only for α < 2/λ_max ≈ 0.069995, far below 1/λ_min ≈ 10.715.
-type LinReg struct{}
+type LinReg struct{ pointBatch }
 
 var (
 	linregX = [3][2]float64{{1, 2}, {2, 3}, {3, 4}}
@@ -39,19 +39,26 @@ func LinRegMatrix() (X [][]float64, y []float64) {
 
 func (l *LinReg) Dim() int { return 2 }
 
+// NumPoints is the number of points the loss is a mean over (sim.PointSum).
+func (l *LinReg) NumPoints() int { return len(linregX) }
+
 func (l *LinReg) Func(x []float64) float64 {
+	pts := l.take(len(linregX))
 	var s float64
-	for i, r := range linregX {
+	for _, i := range pts {
+		r := linregX[i]
 		e := r[0]*x[0] + r[1]*x[1] - linregY[i]
 		s += e * e
 	}
-	return s / float64(len(linregX))
+	return s / float64(len(pts))
 }
 
 func (l *LinReg) Grad(g, x []float64) {
+	pts := l.take(len(linregX))
 	g[0], g[1] = 0, 0
-	m := float64(len(linregX))
-	for i, r := range linregX {
+	m := float64(len(pts))
+	for _, i := range pts {
+		r := linregX[i]
 		e := r[0]*x[0] + r[1]*x[1] - linregY[i]
 		g[0] += 2 / m * r[0] * e
 		g[1] += 2 / m * r[1] * e
@@ -59,9 +66,11 @@ func (l *LinReg) Grad(g, x []float64) {
 }
 
 func (l *LinReg) Hess(h, x []float64) {
+	pts := l.take(len(linregX))
 	h[0], h[1], h[2], h[3] = 0, 0, 0, 0
-	m := float64(len(linregX))
-	for _, r := range linregX {
+	m := float64(len(pts))
+	for _, i := range pts {
+		r := linregX[i]
 		h[0] += 2 / m * r[0] * r[0]
 		h[1] += 2 / m * r[0] * r[1]
 		h[3] += 2 / m * r[1] * r[1]

@@ -23,6 +23,7 @@ import (
 // unique; it has no closed form and is found once, by Newton's method, when
 // the surface is built.
 type NetLogistic struct {
+	pointBatch
 	y   [8]float64
 	min []Minimum
 }
@@ -84,36 +85,45 @@ func softplus(z float64) float64 {
 
 func (n *NetLogistic) Dim() int { return 2 }
 
+// NumPoints is the number of points the loss is a mean over (sim.PointSum).
+func (n *NetLogistic) NumPoints() int { return len(netLogisticX) }
+
 func (n *NetLogistic) Func(w []float64) float64 {
+	pts := n.take(len(netLogisticX))
 	var s float64
-	for i, x := range netLogisticX {
+	for _, i := range pts {
+		x := netLogisticX[i]
 		z := w[0]*x + w[1]
 		s += softplus(z) - n.y[i]*z
 	}
-	return s / float64(len(netLogisticX))
+	return s / float64(len(pts))
 }
 
 func (n *NetLogistic) Grad(g, w []float64) {
+	pts := n.take(len(netLogisticX))
 	var g0, g1 float64
-	for i, x := range netLogisticX {
+	for _, i := range pts {
+		x := netLogisticX[i]
 		r := pmath.Sigmoid(w[0]*x+w[1]) - n.y[i]
 		g0 += r * x
 		g1 += r
 	}
-	c := 1 / float64(len(netLogisticX))
+	c := 1 / float64(len(pts))
 	g[0], g[1] = c*g0, c*g1
 }
 
 func (n *NetLogistic) Hess(h, w []float64) {
+	pts := n.take(len(netLogisticX))
 	var h00, h01, h11 float64
-	for _, x := range netLogisticX {
+	for _, i := range pts {
+		x := netLogisticX[i]
 		p := pmath.Sigmoid(w[0]*x + w[1])
 		v := p * (1 - p)
 		h00 += v * x * x
 		h01 += v * x
 		h11 += v
 	}
-	c := 1 / float64(len(netLogisticX))
+	c := 1 / float64(len(pts))
 	h[0], h[1], h[2], h[3] = c*h00, c*h01, c*h01, c*h11
 }
 

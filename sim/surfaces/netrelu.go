@@ -15,7 +15,7 @@ package surfaces
 // no point is active the neuron is dead: L = (1/N)Σyᵢ² is flat, its
 // gradient and Hessian are zero, and no gradient method can leave. The
 // global minimum is the teacher (1, −0.5), where L = 0 (no zᵢ is 0 there).
-type NetReLU struct{}
+type NetReLU struct{ pointBatch }
 
 var (
 	netReLUX = [7]float64{-2, -1.2, -0.4, 0.3, 0.9, 1.4, 2}
@@ -42,38 +42,47 @@ func relu(z float64) float64 {
 
 func (n *NetReLU) Dim() int { return 2 }
 
+// NumPoints is the number of points the loss is a mean over (sim.PointSum).
+func (n *NetReLU) NumPoints() int { return len(netReLUX) }
+
 func (n *NetReLU) Func(w []float64) float64 {
+	pts := n.take(len(netReLUX))
 	var s float64
-	for i, x := range netReLUX {
+	for _, i := range pts {
+		x := netReLUX[i]
 		r := relu(w[0]*x+w[1]) - netReLUY[i]
 		s += r * r
 	}
-	return s / float64(len(netReLUX))
+	return s / float64(len(pts))
 }
 
 func (n *NetReLU) Grad(g, w []float64) {
+	pts := n.take(len(netReLUX))
 	var g0, g1 float64
-	for i, x := range netReLUX {
+	for _, i := range pts {
+		x := netReLUX[i]
 		if z := w[0]*x + w[1]; z > 0 {
 			r := z - netReLUY[i]
 			g0 += r * x
 			g1 += r
 		}
 	}
-	c := 2 / float64(len(netReLUX))
+	c := 2 / float64(len(pts))
 	g[0], g[1] = c*g0, c*g1
 }
 
 func (n *NetReLU) Hess(h, w []float64) {
+	pts := n.take(len(netReLUX))
 	var h00, h01, h11 float64
-	for _, x := range netReLUX {
+	for _, i := range pts {
+		x := netReLUX[i]
 		if w[0]*x+w[1] > 0 {
 			h00 += x * x
 			h01 += x
 			h11++
 		}
 	}
-	c := 2 / float64(len(netReLUX))
+	c := 2 / float64(len(pts))
 	h[0], h[1], h[2], h[3] = c*h00, c*h01, c*h01, c*h11
 }
 

@@ -19,7 +19,7 @@ import "curvlab/sim/pmath"
 // eigenvalue. Far out along w₁ the neuron saturates (tanh → ±1) and the
 // loss flattens into a plateau: the symmetry-breaking picture of training
 // a network from a small initialization.
-type NetTanh struct{}
+type NetTanh struct{ pointBatch }
 
 var (
 	netTanhX = [8]float64{-2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2}
@@ -42,30 +42,39 @@ func init() {
 
 func (n *NetTanh) Dim() int { return 2 }
 
+// NumPoints is the number of points the loss is a mean over (sim.PointSum).
+func (n *NetTanh) NumPoints() int { return len(netTanhX) }
+
 func (n *NetTanh) Func(w []float64) float64 {
+	pts := n.take(len(netTanhX))
 	var s float64
-	for i, x := range netTanhX {
+	for _, i := range pts {
+		x := netTanhX[i]
 		r := w[1]*pmath.Tanh(w[0]*x) - netTanhY[i]
 		s += r * r
 	}
-	return s / float64(len(netTanhX))
+	return s / float64(len(pts))
 }
 
 func (n *NetTanh) Grad(g, w []float64) {
+	pts := n.take(len(netTanhX))
 	var g0, g1 float64
-	for i, x := range netTanhX {
+	for _, i := range pts {
+		x := netTanhX[i]
 		t := pmath.Tanh(w[0] * x)
 		r := w[1]*t - netTanhY[i]
 		g0 += r * w[1] * x * (1 - t*t)
 		g1 += r * t
 	}
-	c := 2 / float64(len(netTanhX))
+	c := 2 / float64(len(pts))
 	g[0], g[1] = c*g0, c*g1
 }
 
 func (n *NetTanh) Hess(h, w []float64) {
+	pts := n.take(len(netTanhX))
 	var h00, h01, h11 float64
-	for i, x := range netTanhX {
+	for _, i := range pts {
+		x := netTanhX[i]
 		t := pmath.Tanh(w[0] * x)
 		d := 1 - t*t // tanh′
 		r := w[1]*t - netTanhY[i]
@@ -74,7 +83,7 @@ func (n *NetTanh) Hess(h, w []float64) {
 		h01 += t*j0 + r*x*d
 		h11 += t * t
 	}
-	c := 2 / float64(len(netTanhX))
+	c := 2 / float64(len(pts))
 	h[0], h[1], h[2], h[3] = c*h00, c*h01, c*h01, c*h11
 }
 
