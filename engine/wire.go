@@ -97,9 +97,9 @@ const (
 const headerBytes = 5
 
 // rowScalarBytes: iter, trials (u32 ×2); F, GNorm, StepLen, Alpha,
-// Radius, Pred, Rho (f64 ×7); FEvals, GEvals, HEvals (u32 ×3); events
-// (u16); curvature kind and flags (u8 ×2).
-const rowScalarBytes = 4*2 + 8*7 + 4*3 + 2 + 1 + 1
+// Radius, Pred, Rho, Epoch, BatchF (f64 ×9); FEvals, GEvals, HEvals (u32
+// ×3); events (u16); curvature kind and flags (u8 ×2).
+const rowScalarBytes = 4*2 + 8*9 + 4*3 + 2 + 1 + 1
 
 // maxDim bounds the dimension a rows message may claim, far above the
 // largest network (177 weights), so that a corrupt length cannot ask for a
@@ -299,6 +299,8 @@ func (rw *rowsWriter) add(row sim.Row, net bool, testLoss, sharpness float64) {
 	w.f64(s.Radius)
 	w.f64(s.Pred)
 	w.f64(s.Rho)
+	w.f64(s.Epoch)
+	w.f64(s.BatchF)
 	w.int(s.FEvals)
 	w.int(s.GEvals)
 	w.int(s.HEvals)
@@ -379,6 +381,8 @@ func (rr *rowsReader) next() error {
 	s.Radius = r.f64()
 	s.Pred = r.f64()
 	s.Rho = r.f64()
+	s.Epoch = r.f64()
+	s.BatchF = r.f64()
 	s.FEvals = int(r.u32())
 	s.GEvals = int(r.u32())
 	s.HEvals = int(r.u32())
