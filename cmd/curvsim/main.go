@@ -53,7 +53,8 @@ Usage:
       multiples of 1/256 in [-4, 4), as a link holds them).
       Defaults: start = the surface's suggested start, --steps 500,
       --tol 1e-8 (0 never stops), --format csv.
-      CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err
+      CSV: iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err,
+      epoch,batch_f
       with row 0 the start; with several methods a leading panel column
       (1-based); curv_err is the method's curvature model against the
       true Hessian, |B - H|_F/|H|_F (B = the inverse of an inverse form's
@@ -63,11 +64,12 @@ Usage:
       [{"method", "steps": [...]}]}; NaN and Inf are written as null.
   curvsim run --network NET [--dataset DATA] --method SPEC [--method SPEC]...
               [--steps N] [--tol T] [--format csv|json]
-      Train a tiny MLP full batch. NET is ACT:W1[,W2[,W3]][,loss=mse|ce]
+      Train a tiny MLP (full batch, or B points a step with a first-order
+      method's batch=B,seed=K). NET is ACT:W1[,W2[,W3]][,loss=mse|ce]
       [,init=K], e.g. tanh:8,8 (two tanh layers of 8 units); DATA is
       NAME[:n=N,noise=S,seed=K], e.g. spiral:n=100 (default circle).
       CSV: iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,
-      hevals,events; sharpness is lambda_max of the training loss's
+      hevals,events,epoch,batch_loss; sharpness is lambda_max of the training loss's
       Hessian at the iterate, lr the step size used. JSON adds per panel
       the final weights, losses, sharpness and Hessian trace.
   curvsim compare --surface NAME [--param key=value]... [--start x1,x2]
@@ -426,7 +428,7 @@ func writeCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) {
 		b = append(b, ",x"...)
 		b = strconv.AppendInt(b, int64(i), 10)
 	}
-	b = append(b, ",f,gnorm,step,fevals,gevals,hevals,events,curv_err\n"...)
+	b = append(b, ",f,gnorm,step,fevals,gevals,hevals,events,curv_err,epoch,batch_f\n"...)
 	out.Write(b)
 	ce := newCurvErrors(sc)
 	for p, r := range runs {
@@ -436,10 +438,9 @@ func writeCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) {
 			b = appendFloats(b, s.X...)
 			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
 			b = appendCountsEvents(b, &s.Step)
-			b = append(b, ',')
-			if e := ce.of(&s); !math.IsNaN(e) {
-				b = strconv.AppendFloat(b, e, 'g', -1, 64)
-			}
+			b = appendOptional(b, ce.of(&s))
+			b = appendOptional(b, s.Epoch)
+			b = appendOptional(b, s.BatchF)
 			out.Write(append(b, '\n'))
 		}
 	}
@@ -485,6 +486,16 @@ func appendFloats(b []byte, vals ...float64) []byte {
 		b = strconv.AppendFloat(b, v, 'g', -1, 64)
 	}
 	return b
+}
+
+// appendOptional appends ",v", or "," alone for NaN (a column empty where
+// the row has no such number).
+func appendOptional(b []byte, v float64) []byte {
+	b = append(b, ',')
+	if math.IsNaN(v) {
+		return b
+	}
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
 }
 
 // appendCountsEvents appends ",fevals,gevals,hevals,events".
@@ -546,6 +557,8 @@ type jsonStep struct {
 	GEvals   int         `json:"gevals"`
 	HEvals   int         `json:"hevals"`
 	Events   []string    `json:"events"`
+	Epoch    num         `json:"epoch"`
+	BatchF   num         `json:"batch_f"`
 }
 
 // surfaceOf sets sc's surface from --surface and --param, or --formula.
@@ -631,6 +644,7 @@ func writeJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) error {
 				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(), CurvErr: num(ce.of(&s)),
 				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
 				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
+				Epoch: num(s.Epoch), BatchF: num(s.BatchF),
 			}
 			if js.Events == nil {
 				js.Events = []string{}

@@ -128,7 +128,7 @@ func num64(t *testing.T, s string) float64 {
 func TestRunCSV(t *testing.T) {
 	out := mustRun(t, "run", "--surface", "rosenbrock", "--param", "b=50", "--start", "-1.2,1", "--method", "gd:lr=0.001", "--steps", "20")
 	header, rows := parseCSV(t, out)
-	if header != "iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err" {
+	if header != "iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err,epoch,batch_f" {
 		t.Errorf("header %q", header)
 	}
 	if len(rows) != 21 {
@@ -154,7 +154,8 @@ func TestRunCSV(t *testing.T) {
 		t.Errorf("row 1 %q, want x = %v", r1, want)
 	}
 	for i, r := range rows {
-		if len(r) != 11 || r[0] != strconv.Itoa(i) || r[10] != "" { // gd keeps no curvature model
+		// gd keeps no curvature model; Rosenbrock is no mean over points
+		if len(r) != 13 || r[0] != strconv.Itoa(i) || r[10] != "" || r[11] != "" || r[12] != "" {
 			t.Errorf("row %d: %q", i, r)
 		}
 	}
@@ -227,6 +228,8 @@ type jsonStepOut struct {
 	GEvals   int          `json:"gevals"`
 	HEvals   int          `json:"hevals"`
 	Events   []string     `json:"events"`
+	Epoch    *float64     `json:"epoch"`
+	BatchF   *float64     `json:"batch_f"`
 }
 
 // curvErrByHand is ‖B − H‖_F/‖H‖_F of step s on Rosenbrock (a = 1,
@@ -271,7 +274,7 @@ func TestRunJSONMatchesCSV(t *testing.T) {
 		t.Errorf("scenario %q: %v", o.Scenario, err)
 	}
 	header, rows := parseCSV(t, csv)
-	if header != "panel,iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err" {
+	if header != "panel,iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err,epoch,batch_f" {
 		t.Errorf("header %q", header)
 	}
 	i := 0

@@ -122,7 +122,7 @@ func stepSize(sp sim.Spec, s *sim.Step) float64 {
 	return s.Alpha
 }
 
-const netColumns = "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events"
+const netColumns = "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss"
 
 // writeNetCSV writes one row per iterate of a network run, grouped by
 // panel: loss is the training loss, sharpness λ_max of its Hessian.
@@ -138,7 +138,8 @@ func writeNetCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats
 			s := &r.Trace[k]
 			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.F, stats[p].TestLoss[k], s.GNorm, s.StepLen, stats[p].Sharpness[k], stepSize(sc.Methods[p], s))
-			out.Write(append(appendCountsEvents(b, s), '\n'))
+			b = appendFloats(appendCountsEvents(b, s), s.Epoch)
+			out.Write(append(appendOptional(b, s.BatchF), '\n'))
 		}
 	}
 }
@@ -155,6 +156,8 @@ type jsonNetStep struct {
 	GEvals    int      `json:"gevals"`
 	HEvals    int      `json:"hevals"`
 	Events    []string `json:"events"`
+	Epoch     num      `json:"epoch"`
+	BatchLoss num      `json:"batch_loss"`
 }
 
 // finalStats is what a network run ends with: its weights, losses and the
@@ -213,6 +216,7 @@ func writeNetJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stat
 				Iter: s.Iter, Loss: num(s.F), TestLoss: num(stats[p].TestLoss[k]), GNorm: num(s.GNorm),
 				Step: num(s.StepLen), Sharpness: num(stats[p].Sharpness[k]), LR: num(stepSize(sc.Methods[p], s)),
 				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: ev,
+				Epoch: num(s.Epoch), BatchLoss: num(s.BatchF),
 			})
 		}
 		doc.Panels = append(doc.Panels, pn)

@@ -54,7 +54,7 @@ func TestNetworkBadInput(t *testing.T) {
 func TestNetworkRunCSV(t *testing.T) {
 	out := mustRun(t, "run", "--network", "tanh:4,3", "--dataset", "xor:n=40,seed=2", "--method", "gd:lr=0.2", "--steps", "6")
 	header, rows := parseCSV(t, out)
-	if header != "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events" {
+	if header != "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss" {
 		t.Fatalf("header %q", header)
 	}
 	if len(rows) != 7 {
@@ -239,4 +239,33 @@ func writeFile(t *testing.T, dir, name, text string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestNetworkBatchColumns: with batch=B each row counts B/N more epochs (N
+// the training points) and has the batch's loss; batch=0 is the run
+// without batches, character for character, its batch_loss empty and one
+// epoch a step.
+func TestNetworkBatchColumns(t *testing.T) {
+	args := []string{"run", "--network", "tanh:4,3", "--dataset", "xor:n=40,seed=2", "--steps", "6", "--method"}
+	train, _ := nn.SplitSizes(40)
+	_, rows := parseCSV(t, mustRun(t, append(args, "gd:lr=0.2,batch=5,seed=3")...))
+	for k, row := range rows {
+		epoch, batchLoss := row[11], row[12]
+		if want := float64(5*k) / float64(train); num64(t, epoch) != want {
+			t.Errorf("row %d: epoch %s, want %v", k, epoch, want)
+		}
+		if (k == 0) != (batchLoss == "") || k > 0 && num64(t, batchLoss) == num64(t, row[1]) {
+			t.Errorf("row %d: batch loss %q beside the loss %s", k, batchLoss, row[1])
+		}
+	}
+	plain := mustRun(t, append(args, "gd:lr=0.2")...)
+	if full := mustRun(t, append(args, "gd:lr=0.2,batch=0")...); full != plain {
+		t.Errorf("batch=0 differs from the run without batches:\n%s\n%s", full, plain)
+	}
+	_, rows = parseCSV(t, plain)
+	for k, row := range rows {
+		if num64(t, row[11]) != float64(k) || row[12] != "" {
+			t.Errorf("full batch, row %d: epoch %s, batch loss %q", k, row[11], row[12])
+		}
+	}
 }
