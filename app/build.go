@@ -350,7 +350,7 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 	}
 	r, y := f.Head(980, "Panel "+strconv.Itoa(p+1)+": "+ui.GlyphSafe.Replace(spec.Kind.Desc))
 	y = f.Grid(r, y, names, ui.ActPickMethod, indexOfMethod(kinds, spec.Kind), g.popup.Focus == 0)
-	y = f.ParamRows(r, y+4*m.U, spec.Kind.Params, spec.Values, ui.Target{Owner: ui.OwnerMethod, Panel: p}, g.stabilityMark)
+	y = f.ParamRows(r, y+4*m.U, sc.MethodParams(p), spec.Values, ui.Target{Owner: ui.OwnerMethod, Panel: p}, g.stabilityMark)
 	if sc.Kind() == scenario.KindSurface {
 		n := 0
 		for _, gh := range sc.Ghosts {

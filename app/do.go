@@ -337,7 +337,7 @@ func (g *Game) popupRows() int {
 		}
 	case popPanel:
 		if g.popup.panel < len(sc.Methods) {
-			return 1 + len(sc.Methods[g.popup.panel].Kind.Params)
+			return 1 + len(sc.MethodParams(g.popup.panel))
 		}
 	case popSweep:
 		rows, _ := sweepRows(sc)
@@ -389,7 +389,9 @@ func (g *Game) adjustRow(r, dir int) {
 			g.do(ui.ActPickMethod, (indexOfMethod(kinds, spec.Kind)+dir+len(kinds))%len(kinds))
 			return
 		}
-		g.nudge(ui.Target{Owner: ui.OwnerMethod, Panel: p, Index: r - 1}, spec.Kind.Params[r-1], spec.Values[r-1], dir)
+		if ps := sc.MethodParams(p); r-1 < len(ps) {
+			g.nudge(ui.Target{Owner: ui.OwnerMethod, Panel: p, Index: r - 1}, ps[r-1], spec.Values[r-1], dir)
+		}
 	case popSweep:
 		if rows, vals := sweepRows(sc); r >= 1 && r-1 < len(rows) {
 			g.nudge(ui.Target{Owner: ui.OwnerSweep, Index: r - 1}, rows[r-1], vals[r-1], dir)

@@ -15,12 +15,13 @@ import (
 // as rows of a form, like a method's parameters; the scenario's
 // SweepSpec holds them, so the link does.
 
-// sweepKeys are the numeric parameters of the panels' methods, each once,
-// in panel order: those a sweep can run over.
-func sweepKeys(methods []sim.Spec) []string {
+// sweepKeys are the numeric parameters of the panels' methods, as the
+// scenario offers them (scenario.MethodParams: a batch only on a mean
+// over points), each once, in panel order: those a sweep can run over.
+func sweepKeys(sc *scenario.Scenario) []string {
 	var keys []string
-	for _, m := range methods {
-		for _, p := range m.Kind.Params {
+	for k := range sc.Methods {
+		for _, p := range sc.MethodParams(k) {
 			if len(p.Choices) == 0 && !slices.Contains(keys, p.Key) {
 				keys = append(keys, p.Key)
 			}
@@ -37,7 +38,7 @@ const ownStepSize = "own lr"
 // for one of them, the range's ends, the number of values and the
 // spacing.
 func sweepRows(sc *scenario.Scenario) ([]sim.Param, []float64) {
-	keys := sweepKeys(sc.Methods)
+	keys := sweepKeys(sc)
 	sw := sc.Sweep
 	choice := sim.Param{Key: "sweep", Desc: "the parameter swept (own lr: each panel's lr ÷ 30 to × 30)", Choices: append([]string{ownStepSize}, keys...)}
 	rows, vals := []sim.Param{choice}, []float64{float64(slices.Index(keys, sw.Key) + 1)}
@@ -83,7 +84,7 @@ func (g *Game) setSweepRow(i int, v float64) {
 	sw := sc.Sweep
 	switch i {
 	case 0:
-		keys := sweepKeys(sc.Methods)
+		keys := sweepKeys(sc)
 		c := int(v)
 		if c <= 0 || c > len(keys) {
 			sw = scenario.SweepSpec{}

@@ -152,6 +152,9 @@ func (s *State) Restart() {
 	if sc, msg := s.Scen.Clamp(scenario.Budget); msg != "" {
 		s.Scen, s.Notice = sc, msg
 	}
+	if sc, msg := s.Scen.FitBatches(); msg != "" {
+		s.Scen, s.Notice = sc, msg
+	}
 	if sc, msg := s.Scen.FitSweep(); msg != "" {
 		s.Scen, s.Notice = sc, msg
 	}
