@@ -257,6 +257,9 @@ func (s *Scene) netReadout(k int) {
 	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + strconv.Itoa(st.Scen.Steps) + "  loss " + ui.Num(last.F) + "  test " + ui.Num(test)
 	pc.colors[0] = ui.Ink
 	step := "|g| " + ui.Num(last.GNorm) + "  step " + ui.Num(last.StepLen)
+	if last.Epoch != float64(last.Iter) { // on batches: the epoch, and the batch's gradient
+		step = "epoch " + ui.Num(last.Epoch) + "  batch |g| " + ui.Num(last.GNorm) + "  step " + ui.Num(last.StepLen)
+	}
 	if last.Alpha != 0 {
 		step += "  α " + ui.Num(last.Alpha)
 	}

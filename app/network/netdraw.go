@@ -25,6 +25,8 @@ type netPlots struct {
 	loss, sharp render.Plot
 	spectra     render.Spectra
 	lossY       [scenario.MaxPanels][]float64
+	batchY      [scenario.MaxPanels][]float64 // each step's batch loss, for the runs on batches
+	batched     [scenario.MaxPanels]bool      // the run trains on batches
 	etaX, etaY  [scenario.MaxPanels][2]float64
 	marks       [scenario.MaxPanels][1]float64
 	markLabels  [scenario.MaxPanels][1]string // each panel's line's formula
@@ -235,10 +237,18 @@ func (s *Scene) netPlotNames() {
 	np := &s.netView.plots
 	if !slices.Equal(np.runs, st.Runs) {
 		np.runs = append(np.runs[:0], st.Runs...)
+		anyBatched := false
+		n := st.Scen.Points()
 		for k := range st.Runs {
 			np.names[k] = strconv.Itoa(k+1) + "  " + st.Scen.Methods[k].String()
+			b := sim.BatchOf(st.Scen.Methods[k])
+			np.batched[k] = b > 0 && b < n
+			anyBatched = anyBatched || np.batched[k]
 		}
 		np.loss.Title = "loss (log scale): bright training, faint test"
+		if anyBatched {
+			np.loss.Title = "loss (log): training; faint: test; thin: batch"
+		}
 		np.sharp.Title = "sharpness λmax of the Hessian;  thin: each method's stability line"
 		np.loss.XLabel, np.sharp.XLabel = "iteration", "iteration"
 		np.loss.LogY = true
@@ -267,6 +277,14 @@ func (s *Scene) fillLossPlot() {
 			ys = append(ys, r.Trace[s].F)
 		}
 		np.lossY[k] = ys
+		if np.batched[k] { // beneath the others: the noise the steps see
+			bs := np.batchY[k][:0]
+			for s := range r.Trace {
+				bs = append(bs, r.Trace[s].BatchF)
+			}
+			np.batchY[k] = bs
+			np.loss.Series = append(np.loss.Series, render.Series{Y: bs, Color: render.Alpha(clr, 0.3), Width: float32(0.8 * s.c.M.U)})
+		}
 		np.loss.Series = append(np.loss.Series,
 			render.Series{Y: st.Trackers[k].TestLoss, Color: render.Alpha(clr, 0.45), Width: float32(1.2 * s.c.M.U)},
 			render.Series{Y: ys, Color: clr, Name: np.names[k], Width: float32(2 * s.c.M.U)})

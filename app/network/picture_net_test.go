@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"curvlab/app/ui"
@@ -58,8 +59,8 @@ func checkLossPlot(t *testing.T, g *scenetest.Rig[*Scene], k int, r *sim.Run, tr
 		switch {
 		case s.Color == ui.PanelColors[k]:
 			trainY = s.Y
-		case s.Color != ui.PanelColors[k] && sameHue(s.Color, ui.PanelColors[k]):
-			testY = s.Y
+		case s.Color != ui.PanelColors[k] && sameHue(s.Color, ui.PanelColors[k]) && !startsNaN(s.Y):
+			testY = s.Y // (a batch's loss, which row 0 has none of, is batchLossPlotted's)
 		}
 	}
 	if len(trainY) != len(r.Trace) || len(testY) != len(r.Trace) {
@@ -78,6 +79,57 @@ func checkLossPlot(t *testing.T, g *scenetest.Rig[*Scene], k int, r *sim.Run, tr
 			t.Errorf("panel %d, iterate %d: test loss plotted %.15g, evaluated %.15g", k+1, row, a, b)
 			return
 		}
+	}
+}
+
+// startsNaN reports whether ys begins with NaN.
+func startsNaN(ys []float64) bool { return len(ys) > 0 && math.IsNaN(ys[0]) }
+
+// batchLossPlotted is the series in panel k's hue that the loss plot draws
+// from row 1 on only: each step's batch loss (nil if none).
+func batchLossPlotted(g *scenetest.Rig[*Scene], k int) []float64 {
+	for _, s := range g.Scene.plots.loss.Series {
+		if sameHue(s.Color, ui.PanelColors[k]) && startsNaN(s.Y) {
+			return s.Y
+		}
+	}
+	return nil
+}
+
+// TestBatchLossIsPlotted: a panel training on batches has, beneath its
+// training and test loss, each step's batch loss — the run's, row for
+// row, recomputed apart — while its training loss is still the loss over
+// all points; a full-batch panel has no such line.
+func TestBatchLossIsPlotted(t *testing.T) {
+	const link, steps = "v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.3,batch=6,seed=2;m=gd:lr=0.3;n=100;t=0", 20
+	g, m := steppedRig(t, "#"+link, steps)
+	p := g.St.Scen.NetProblem()
+	test, err := nn.NewMLP(p.Net.Arch(), &p.Test)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := scenetest.FreshRuns(g.St.Scen, steps)
+	checkLossPlot(t, g, 0, runs[0], m, test)
+	ys := batchLossPlotted(g, 0)
+	if len(ys) != len(runs[0].Trace) {
+		t.Fatalf("panel 1: %d batch losses plotted for %d iterates", len(ys), len(runs[0].Trace))
+	}
+	for k := 1; k < len(ys); k++ {
+		if want := runs[0].Trace[k].BatchF; ys[k] != want || want == runs[0].Trace[k].F {
+			t.Errorf("iterate %d: batch loss plotted %v, the run's %v (its loss over all points %v)", k, ys[k], want, runs[0].Trace[k].F)
+		}
+	}
+	if ys := batchLossPlotted(g, 1); ys != nil {
+		t.Errorf("the full-batch panel has a batch loss plotted: %v", ys)
+	}
+	// the readouts: the epoch (6 of 45 training points a step) on batches only
+	train, _ := nn.SplitSizes(60)
+	epoch := "epoch " + ui.Num(float64(6*steps)/float64(train)) + "  "
+	if l := g.Scene.panels[0].lines[1]; !strings.HasPrefix(l, epoch) {
+		t.Errorf("panel 1's readout %q, want it to start with %q", l, epoch)
+	}
+	if l := g.Scene.panels[1].lines[1]; strings.Contains(l, "epoch") {
+		t.Errorf("panel 2's readout %q: full batch, no epoch", l)
 	}
 }
 
