@@ -2,6 +2,7 @@ package surface
 
 import (
 	"image/color"
+	"math"
 	"strconv"
 
 	"curvlab/app/scene"
@@ -64,6 +65,9 @@ func (pc *panelCache) refresh(s *Scene, r *sim.Run, k int) {
 	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + budget + "  f " + ui.Num(last.F) + "  |g| " + ui.Num(last.GNorm)
 	pc.colors[0] = ui.Ink
 	ev := "step " + ui.Num(last.StepLen)
+	if !math.IsNaN(last.Epoch) && last.Epoch != float64(last.Iter) { // on batches (|g| is the batch's)
+		ev = "epoch " + ui.Num(last.Epoch) + "  batch f " + ui.Num(last.BatchF) + "  " + ev
+	}
 	if last.Alpha != 0 {
 		ev += "  α " + ui.Num(last.Alpha)
 	}
