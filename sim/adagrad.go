@@ -16,7 +16,8 @@ import "math"
 //
 // The zero value is AdaGrad with its defaults (adagradDefaults).
 type AdaGrad struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR  float64 // α
 	Eps float64 // ε
@@ -36,9 +37,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(adagradDefaults.LR),
 			{Key: "eps", Desc: "ε added to √G", Default: adagradDefaults.Eps, Min: 1e-16, Max: 1},
-		}, batchParams()...),
+		}, append(scheduleParams(), batchParams()...)...),
 		New: func(s Spec) Method {
-			return &AdaGrad{Batching: specBatching(s), LR: s.Value("lr"), Eps: s.Value("eps")}
+			return &AdaGrad{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Eps: s.Value("eps")}
 		},
 	})
 }
@@ -52,11 +53,12 @@ func (m *AdaGrad) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *AdaGrad) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	for i, gi := range st.G {
 		m.sum[i] += gi * gi
-		st.X[i] -= m.LR * gi / (math.Sqrt(m.sum[i]) + m.Eps)
+		st.X[i] -= lr * gi / (math.Sqrt(m.sum[i]) + m.Eps)
 	}
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
-	rec.Alpha = m.LR
+	rec.Alpha = lr
 }

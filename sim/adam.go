@@ -17,7 +17,8 @@ import "math"
 //
 // The zero value is Adam with its defaults (adamDefaults).
 type Adam struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR, Beta1, Beta2, Eps float64
 	// ZeroBeta1 and ZeroBeta2 ask for β₁ = 0 and β₂ = 0, which a zero
@@ -42,9 +43,9 @@ func init() {
 			{Key: "beta1", Desc: "decay β₁ of the first moment", Default: adamDefaults.Beta1, Min: 0, Max: 0.9999},
 			{Key: "beta2", Desc: "decay β₂ of the second moment", Default: adamDefaults.Beta2, Min: 0, Max: 0.999999},
 			{Key: "eps", Desc: "ε added to √v̂", Default: adamDefaults.Eps, Min: 1e-16, Max: 1},
-		}, batchParams()...),
+		}, append(scheduleParams(), batchParams()...)...),
 		New: func(s Spec) Method {
-			return &Adam{Batching: specBatching(s), LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
+			return &Adam{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
 				ZeroBeta1: s.Value("beta1") == 0, ZeroBeta2: s.Value("beta2") == 0}
 		},
 	})
@@ -70,15 +71,16 @@ func (m *Adam) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *Adam) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	m.pow1 *= m.Beta1
 	m.pow2 *= m.Beta2
 	c1, c2 := 1-m.pow1, 1-m.pow2
 	for i, gi := range st.G {
 		m.m[i] = m.Beta1*m.m[i] + (1-m.Beta1)*gi
 		m.v[i] = m.Beta2*m.v[i] + (1-m.Beta2)*gi*gi
-		st.X[i] -= m.LR * (m.m[i] / c1) / (math.Sqrt(m.v[i]/c2) + m.Eps)
+		st.X[i] -= lr * (m.m[i] / c1) / (math.Sqrt(m.v[i]/c2) + m.Eps)
 	}
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
-	rec.Alpha = m.LR
+	rec.Alpha = lr
 }

@@ -13,7 +13,8 @@ import "curvlab/sim/la"
 //
 // The zero value is gradient descent with its defaults (gdDefaults).
 type GradientDescent struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR float64    // α, or the first trial step with a line search
 	LS LineSearch // LSNone, LSArmijo, LSWolfe or LSExact
@@ -36,9 +37,9 @@ func init() {
 			lrParam(gdDefaults.LR),
 			lsParam(gdDefaults.LS),
 			c2Param(gdDefaults.C2),
-		}, batchParams()...),
+		}, append(scheduleParams(), batchParams()...)...),
 		New: func(s Spec) Method {
-			return &GradientDescent{Batching: specBatching(s), LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
+			return &GradientDescent{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
 		},
 	})
 }
@@ -55,9 +56,10 @@ func (m *GradientDescent) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *GradientDescent) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	la.Scale(m.dir, -1, st.G)
 	rec.SetDir(m.dir)
-	alpha, ok := m.ls.search(p, st, m.dir, m.LR, rec)
+	alpha, ok := m.ls.search(p, st, m.dir, lr, rec)
 	if !ok {
 		rec.Events |= EventRejected
 		return

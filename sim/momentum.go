@@ -16,7 +16,8 @@ package sim
 //
 // The zero value is the method with its defaults (momentumDefaults).
 type Momentum struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR   float64 // α
 	Beta float64 // β
@@ -40,9 +41,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(momentumDefaults.LR),
 			{Key: "beta", Desc: "momentum β", Default: momentumDefaults.Beta, Min: 0, Max: 0.9999},
-		}, batchParams()...),
+		}, append(scheduleParams(), batchParams()...)...),
 		New: func(s Spec) Method {
-			return &Momentum{Batching: specBatching(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
+			return &Momentum{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }
@@ -62,12 +63,13 @@ func (m *Momentum) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *Momentum) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	copy(m.tmp, st.X)
 	for i, xi := range st.X {
-		st.X[i] = xi - m.LR*st.G[i] + m.Beta*(xi-m.prev[i])
+		st.X[i] = xi - lr*st.G[i] + m.Beta*(xi-m.prev[i])
 	}
 	m.prev, m.tmp = m.tmp, m.prev
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
-	rec.Alpha = m.LR
+	rec.Alpha = lr
 }

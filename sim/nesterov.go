@@ -20,7 +20,8 @@ import "curvlab/sim/la"
 //
 // The zero value is the method with its defaults (nesterovDefaults).
 type Nesterov struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR   float64 // α
 	Beta float64 // β
@@ -45,9 +46,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(nesterovDefaults.LR),
 			{Key: "beta", Desc: "momentum β", Default: nesterovDefaults.Beta, Min: 0, Max: 0.9999},
-		}, batchParams()...),
+		}, append(scheduleParams(), batchParams()...)...),
 		New: func(s Spec) Method {
-			return &Nesterov{Batching: specBatching(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
+			return &Nesterov{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }
@@ -68,6 +69,7 @@ func (m *Nesterov) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *Nesterov) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	same := true
 	for i, xi := range st.X {
 		m.y[i] = xi + m.Beta*(xi-m.prev[i])
@@ -81,8 +83,8 @@ func (m *Nesterov) Iterate(p *Problem, st *State, rec *Record) {
 		p.Grad(m.gy, m.y)
 	}
 	copy(m.prev, st.X)
-	la.Axpy(st.X, m.y, -m.LR, m.gy)
+	la.Axpy(st.X, m.y, -lr, m.gy)
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
-	rec.Alpha = m.LR
+	rec.Alpha = lr
 }

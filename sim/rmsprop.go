@@ -17,7 +17,8 @@ import "math"
 //
 // The zero value is RMSProp with its defaults (rmspropDefaults).
 type RMSProp struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR  float64 // α
 	Rho float64 // ρ
@@ -42,9 +43,9 @@ func init() {
 			lrParam(rmspropDefaults.LR),
 			{Key: "rho", Desc: "decay ρ of the mean square", Default: rmspropDefaults.Rho, Min: 0, Max: 0.9999},
 			{Key: "eps", Desc: "ε added to √v", Default: rmspropDefaults.Eps, Min: 1e-16, Max: 1},
-		}, batchParams()...),
+		}, append(scheduleParams(), batchParams()...)...),
 		New: func(s Spec) Method {
-			return &RMSProp{Batching: specBatching(s), LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
+			return &RMSProp{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
 		},
 	})
 }
@@ -62,11 +63,12 @@ func (m *RMSProp) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *RMSProp) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	for i, gi := range st.G {
 		m.v[i] = m.Rho*m.v[i] + (1-m.Rho)*gi*gi
-		st.X[i] -= m.LR * gi / (math.Sqrt(m.v[i]) + m.Eps)
+		st.X[i] -= lr * gi / (math.Sqrt(m.v[i]) + m.Eps)
 	}
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
-	rec.Alpha = m.LR
+	rec.Alpha = lr
 }

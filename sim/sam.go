@@ -28,7 +28,8 @@ import (
 //
 // The zero value is SAM with its defaults (samDefaults).
 type SAM struct {
-	Batching // the points each step sees (all by default)
+	Batching   // the points each step sees (all by default)
+	Scheduling // how its step follows lr (constant by default)
 
 	LR  float64 // α
 	Rho float64 // ρ
@@ -48,8 +49,10 @@ func init() {
 		Params: append([]Param{
 			lrParam(samDefaults.LR),
 			{Key: "rho", Desc: "radius ρ of the uphill step", Default: samDefaults.Rho, Min: 1e-8, Max: 10},
-		}, batchParams()...),
-		New: func(s Spec) Method { return &SAM{Batching: specBatching(s), LR: s.Value("lr"), Rho: s.Value("rho")} },
+		}, append(scheduleParams(), batchParams()...)...),
+		New: func(s Spec) Method {
+			return &SAM{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Rho: s.Value("rho")}
+		},
 	})
 }
 
@@ -63,6 +66,7 @@ func (m *SAM) Init(p *Problem, st *State, rec *Record) {
 
 // Iterate implements Method.
 func (m *SAM) Iterate(p *Problem, st *State, rec *Record) {
+	lr := m.next(m.LR) // η_t of this step
 	norm := la.Norm(st.G)
 	if norm == 0 || math.IsInf(norm, 0) || math.IsNaN(norm) {
 		return // a stationary point: no uphill direction (or nothing to step by)
@@ -72,9 +76,9 @@ func (m *SAM) Iterate(p *Problem, st *State, rec *Record) {
 	}
 	p.Grad(m.gUp, m.up)
 	for i := range st.X {
-		st.X[i] -= m.LR * m.gUp[i]
+		st.X[i] -= lr * m.gUp[i]
 	}
 	st.F = p.Func(st.X)
 	p.Grad(st.G, st.X)
-	rec.Alpha = m.LR
+	rec.Alpha = lr
 }

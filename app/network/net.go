@@ -222,16 +222,25 @@ func (pc *netPanel) take(v *engine.NetView) {
 	}
 }
 
-// sharpLine is the sharpness at which panel method sp, with its fixed step
-// size η, turns unstable on a quadratic (sim.StabilityProduct: 2/η for
-// gradient descent and SAM, 2(1+β)/η heavy ball, (2+2β)/((1+2β)η)
-// Nesterov), and its formula; 0 and "" for a method without one.
-func sharpLine(sp sim.Spec) (float64, string) {
+// sharpLine is the sharpness at which panel method sp, with the step size
+// η_t of its step t (its lr, through its schedule), turns unstable on a
+// quadratic (sim.StabilityProduct: 2/η for gradient descent and SAM,
+// 2(1+β)/η heavy ball, (2+2β)/((1+2β)η) Nesterov), and its formula; 0 and
+// "" for a method without one (+Inf once a schedule's step is 0).
+func sharpLine(sp sim.Spec, t int) (float64, string) {
 	c, name, ok := sim.StabilityProduct(sp)
 	if !ok {
 		return 0, ""
 	}
-	return c / sp.Value("lr"), strings.ReplaceAll(name, "λmax", "η")
+	eta, _ := sim.StepSizeAt(sp, t)
+	return c / eta, strings.ReplaceAll(name, "λmax", "η")
+}
+
+// scheduled reports whether sp's step size changes over its steps.
+func scheduled(sp sim.Spec) bool {
+	a, _ := sim.StepSizeAt(sp, 0)
+	b, _ := sim.StepSizeAt(sp, 1<<20)
+	return a != b
 }
 
 // netReadout rebuilds panel k's readout lines when its run advanced, its
@@ -276,8 +285,12 @@ func (s *Scene) netReadout(k int) {
 	}
 	pc.lines[3], pc.colors[3] = acc, ui.Ink
 	pc.lines[4], pc.colors[4] = "", ui.Dim
-	if v, name := sharpLine(st.Scen.Methods[k]); v > 0 {
+	if v, name := sharpLine(st.Scen.Methods[k], last.Iter); v > 0 {
 		pc.lines[4] = "stability limit " + name + " = " + ui.Num(v)
+		if sp := st.Scen.Methods[k]; scheduled(sp) {
+			eta, _ := sim.StepSizeAt(sp, last.Iter)
+			pc.lines[4] += "  at η " + ui.Num(eta)
+		}
 	}
 	if last.Events != 0 {
 		pc.lines[4], pc.colors[4] = "events: "+last.Events.String(), ui.Warn

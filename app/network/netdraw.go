@@ -28,6 +28,7 @@ type netPlots struct {
 	batchY      [scenario.MaxPanels][]float64 // each step's batch loss, for the runs on batches
 	batched     [scenario.MaxPanels]bool      // the run trains on batches
 	etaX, etaY  [scenario.MaxPanels][2]float64
+	etaCurve    [scenario.MaxPanels][]float64 // a scheduled step's line, row by row
 	marks       [scenario.MaxPanels][1]float64
 	markLabels  [scenario.MaxPanels][1]string // each panel's line's formula
 	// the spectra's title, and a shorter one for narrow plots
@@ -258,7 +259,7 @@ func (s *Scene) netPlotNames() {
 		np.spectraTitle = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
 		np.specShort = "Hessian eigenvalues now (red: negative)"
 		for k := range st.Runs {
-			_, np.markLabels[k][0] = sharpLine(st.Scen.Methods[k])
+			_, np.markLabels[k][0] = sharpLine(st.Scen.Methods[k], 0)
 		}
 	}
 }
@@ -301,13 +302,41 @@ func (s *Scene) fillSharpnessPlot() {
 	for k, r := range st.Runs {
 		clr := ui.PanelColors[k]
 		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.Trackers[k].Sharpness, Color: clr, Width: float32(2 * s.c.M.U)})
-		if line, _ := sharpLine(st.Scen.Methods[k]); line > 0 {
+		sp := st.Scen.Methods[k]
+		if line, _ := sharpLine(sp, 0); line > 0 && scheduled(sp) {
+			np.sharp.Series = append(np.sharp.Series, render.Series{Y: s.scheduledLine(k, sp, len(r.Trace)),
+				Color: render.Alpha(clr, 0.7), Width: float32(s.c.M.U)})
+		} else if line > 0 {
 			np.etaX[k] = [2]float64{0, float64(max(1, len(r.Trace)-1))}
 			np.etaY[k] = [2]float64{line, line}
 			np.sharp.Series = append(np.sharp.Series, render.Series{X: np.etaX[k][:], Y: np.etaY[k][:],
 				Color: render.Alpha(clr, 0.7), Width: float32(s.c.M.U)})
 		}
 	}
+}
+
+// scheduledLine is panel k's stability line row by row when its step
+// follows a schedule: c/η_t at the step each row is about to take. Where
+// η_t has fallen so far that the line leaves the plot (above three times
+// the larger of the sharpness seen and the line at the start) it is not
+// drawn, so that the sharpness keeps the plot's height.
+func (s *Scene) scheduledLine(k int, sp sim.Spec, rows int) []float64 {
+	top, _ := sharpLine(sp, 0)
+	for _, v := range s.st.Trackers[k].Sharpness {
+		if v > top {
+			top = v
+		}
+	}
+	ys := s.netView.plots.etaCurve[k][:0]
+	for t := range rows {
+		v, _ := sharpLine(sp, t)
+		if v > 3*top {
+			v = math.NaN()
+		}
+		ys = append(ys, v)
+	}
+	s.netView.plots.etaCurve[k] = ys
+	return ys
 }
 
 // fillSpectra fills the spectra's rows: each panel's Hessian eigenvalues
@@ -319,7 +348,8 @@ func (s *Scene) fillSpectra() {
 	np.spectra.Rows = np.spectra.Rows[:0]
 	for k := range st.Runs {
 		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: ui.PanelColors[k], Label: nv.panels[k].specLabel}
-		if line, _ := sharpLine(st.Scen.Methods[k]); line > 0 {
+		t, _ := nv.panels[k].specRow.Index()
+		if line, _ := sharpLine(st.Scen.Methods[k], t); line > 0 {
 			np.marks[k][0] = line
 			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels[k][:]
 		}

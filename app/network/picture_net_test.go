@@ -242,3 +242,39 @@ func TestNetworkPlotsShowTheExactNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduledStabilityLine: when a method's step follows a schedule,
+// the sharpness plot's thin line in its colour is c/η_t at each row — for
+// gradient descent halving lr = 0.2 every 10 steps, 2/0.2 = 10 for rows 0
+// to 9, 20 for rows 10 to 19, 40 after — and the readout says the line
+// and the step now; a constant step keeps its one level line.
+func TestScheduledStabilityLine(t *testing.T) {
+	const link, steps = "v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.2,schedule=step,decay=10;m=gd:lr=0.2;n=100;t=0", 25
+	g, _ := steppedRig(t, "#"+link, steps)
+	var line []float64
+	for _, s := range g.Scene.plots.sharp.Series {
+		if s.X == nil && s.Color != ui.PanelColors[0] && sameHue(s.Color, ui.PanelColors[0]) {
+			line = s.Y
+		}
+	}
+	if len(line) != steps+1 {
+		t.Fatalf("panel 1: a stability line of %d values for %d rows", len(line), steps+1)
+	}
+	for row, v := range line {
+		want := 10.0
+		if row >= 20 {
+			want = 40
+		} else if row >= 10 {
+			want = 20
+		}
+		if math.Abs(v-want) > 1e-12*want {
+			t.Errorf("row %d: the line at %v, want 2/η = %v", row, v, want)
+		}
+	}
+	if l := g.Scene.panels[0].lines[4]; l != "stability limit 2/η = "+ui.Num(40)+"  at η "+ui.Num(0.05) {
+		t.Errorf("panel 1's readout %q", l)
+	}
+	if _, eta2 := plottedSharpness(t, g, 1); eta2 != 10 {
+		t.Errorf("panel 2 (constant step): its line at %v, want 10", eta2)
+	}
+}

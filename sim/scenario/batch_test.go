@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"curvlab/sim"
 	"curvlab/sim/nn"
 )
 
@@ -18,9 +19,9 @@ func TestMethodParamsOfferWhatTheObjectiveTakes(t *testing.T) {
 		keys  string
 		batch float64 // the batch's largest value, 0: no batch row
 	}{
-		{"v1;net=tanh:4;d=circle:n=60;m=adam", "lr,beta1,beta2,eps,batch,seed", float64(train)},
-		{"v1;s=linreg;x=0,0;m=gd", "lr,ls,c2,batch,seed", 3},
-		{"v1;s=rosenbrock;x=0,0;m=gd", "lr,ls,c2", 0},
+		{"v1;net=tanh:4;d=circle:n=60;m=adam", "lr,beta1,beta2,eps,schedule,decay,batch,seed", float64(train)},
+		{"v1;s=linreg;x=0,0;m=gd", "lr,ls,c2,schedule,decay,batch,seed", 3},
+		{"v1;s=rosenbrock;x=0,0;m=gd", "lr,ls,c2,schedule,decay", 0},
 		{"v1;s=linreg;x=0,0;m=newton", "lr,ls,c2,mod", 0},
 	} {
 		s, err := Decode(c.link)
@@ -72,7 +73,7 @@ func TestFitBatchesOnAnotherSurface(t *testing.T) {
 	if got, want := fit.Encode(), "v1;s=rosenbrock;x=0,0;m=gd:lr=0.01,seed=4;m=newton;m=adam"; got != want {
 		t.Errorf("fitted %s, want %s", got, want)
 	}
-	if s.Methods[0].Values[3] != 2 {
+	if sim.BatchOf(s.Methods[0]) != 2 {
 		t.Error("FitBatches changed the scenario it was given")
 	}
 }

@@ -349,7 +349,7 @@ func TestScenarioRoundTrip(t *testing.T) {
 // contain.
 var scRejects = []struct{ in, phrase string }{
 	{"v1;s=rosenbrock;x=0,0;m=gd;z=2:0,30", "3D view of panel 2, of 1"},
-	{"v1;s=rosenbrock;x=0,0;m=gd;y=beta:0,0.9,10", `sweep: method gd has no parameter "beta" (it has: lr, c2, batch, seed)`},
+	{"v1;s=rosenbrock;x=0,0;m=gd;y=beta:0,0.9,10", `sweep: method gd has no parameter "beta" (it has: lr, c2, decay, batch, seed)`},
 	{"v1;s=rosenbrock;x=0,0;m=gd;m=sr1;y=beta:0,0.9,10", `no panel's method has a parameter "beta" to sweep`},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=ls:0,1,10", "ls is a choice"},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=lr:0.1,0.01,10", "the range from 0.1 to 0.01 is empty or reversed"},
@@ -469,7 +469,7 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;s=quadratic;x=1,1;m=foo", "unknown method \"foo\" (accepted: "},
 	{"v1;s=quadratic;x=1,1;m=", "unknown method \"\""},
 	{"v1;s=quadratic;x=1,1;m=gd:lr=abc", "method gd: lr=\"abc\" is not a finite decimal number"},
-	{"v1;s=quadratic;x=1,1;m=gd:zz=1", "method gd: unknown key \"zz\" (accepted: lr, ls, c2, batch, seed)"},
+	{"v1;s=quadratic;x=1,1;m=gd:zz=1", "method gd: unknown key \"zz\" (accepted: lr, ls, c2, schedule, decay, batch, seed)"},
 	{"v1;s=rosenbrock;x=0,0;m=gd:batch=4", "method gd: batch=4 needs a loss that is a mean over points, and surface rosenbrock is not one: batches work on networks and on linefit, linreg, net-logistic, net-relu, net-tanh"},
 	{"v1;s=linreg;x=0,0;m=newton:batch=1", "method newton: unknown key \"batch\""},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=batch:1,4,4", "sweep of batch needs a loss that is a mean over points, and surface rosenbrock is not one"},
