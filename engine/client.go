@@ -66,7 +66,8 @@ func (c *Client) Open(sc scenario.Scenario) {
 		c.trackers = make([]*scenario.NetTracker, len(local))
 		for i, r := range local {
 			test, sharp := scenario.NewNetTracker(p).Measure(r.X(0))
-			c.trackers[i] = &scenario.NetTracker{TestLoss: []float64{test}, Sharpness: []float64{sharp}}
+			// row 0: before any step, no preconditioner
+			c.trackers[i] = &scenario.NetTracker{TestLoss: []float64{test}, Sharpness: []float64{sharp}, SharpnessPre: []float64{math.NaN()}}
 		}
 	}
 	c.want, c.sent = 1, 0
@@ -279,8 +280,9 @@ func (c *Client) apply(msg []byte) error {
 		}
 		if c.trackers != nil {
 			t := c.trackers[rr.run]
-			t.TestLoss = append(t.TestLoss, rr.test)
-			t.Sharpness = append(t.Sharpness, rr.sharp)
+			t.TestLoss = append(t.TestLoss, rr.nm.test)
+			t.Sharpness = append(t.Sharpness, rr.nm.sharp)
+			t.SharpnessPre = append(t.SharpnessPre, rr.nm.sharpPre)
 		}
 	}
 	return nil

@@ -483,11 +483,11 @@ func (c *Core) send(k int) {
 	if rw.count == 0 {
 		rw.start(nil, c.gen, k, r.Dim(), r.Dim() <= r.Options().CurvMaxDim)
 	}
-	test, sharp := 0.0, 0.0
-	if c.trackers != nil {
-		test, sharp = c.trackers[k].TestLoss[row], c.trackers[k].Sharpness[row]
+	var nm netMeasures
+	if t := c.trackers; t != nil {
+		nm = netMeasures{t[k].TestLoss[row], t[k].Sharpness[row], t[k].SharpnessPre[row]}
 	}
-	rw.add(r.Last(), c.trackers != nil, test, sharp)
+	rw.add(r.Last(), c.trackers != nil, nm)
 }
 
 // flush moves the rows messages built so far to the replies.

@@ -130,7 +130,7 @@ func compare(t *testing.T, runs, mirrors []*sim.Run, trs, mtrs []*scenario.NetTr
 		t.Fatalf("%d tracker mirrors for %d trackers", len(mtrs), len(trs))
 	}
 	for k, tr := range trs {
-		if !sameSlice(tr.TestLoss, mtrs[k].TestLoss) || !sameSlice(tr.Sharpness, mtrs[k].Sharpness) {
+		if !sameSlice(tr.TestLoss, mtrs[k].TestLoss) || !sameSlice(tr.Sharpness, mtrs[k].Sharpness) || !sameSlice(tr.SharpnessPre, mtrs[k].SharpnessPre) {
 			t.Fatalf("run %d: tracked test loss or sharpness differ", k)
 		}
 	}

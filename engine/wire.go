@@ -262,8 +262,11 @@ func (rw *rowsWriter) start(buf []byte, gen uint32, run, dim int, curvOK bool) {
 	rw.count, rw.dim, rw.curvOK = 0, dim, curvOK
 }
 
+// netMeasures are what a network's tracker measured at a row.
+type netMeasures struct{ test, sharp, sharpPre float64 }
+
 // add appends a row, with the network's measures when net.
-func (rw *rowsWriter) add(row sim.Row, net bool, testLoss, sharpness float64) {
+func (rw *rowsWriter) add(row sim.Row, net bool, nm netMeasures) {
 	w := &rw.w
 	s := &row.Step
 	var fl uint8
@@ -323,8 +326,9 @@ func (rw *rowsWriter) add(row sim.Row, net bool, testLoss, sharpness float64) {
 		w.f64s(row.TrialF)
 	}
 	if net {
-		w.f64(testLoss)
-		w.f64(sharpness)
+		w.f64(nm.test)
+		w.f64(nm.sharp)
+		w.f64(nm.sharpPre)
 	}
 	rw.count++
 }
@@ -337,12 +341,12 @@ func (rw *rowsWriter) bytes() []byte {
 
 // rowsReader reads the rows of a rows message into reused storage.
 type rowsReader struct {
-	r           reader
-	run, dim    int
-	count       int
-	row         sim.Row
-	net         bool
-	test, sharp float64
+	r        reader
+	run, dim int
+	count    int
+	row      sim.Row
+	net      bool
+	nm       netMeasures
 	// storage the row's vectors are read into
 	x, g, curv, dir, tr, trialX, trialF []float64
 }
@@ -366,8 +370,7 @@ func (rr *rowsReader) start(r reader) error {
 }
 
 // next reads the next row into rr.row (its vectors alias rr's storage,
-// valid until the next call) and the network's measures into rr.test and
-// rr.sharp.
+// valid until the next call) and the network's measures into rr.nm.
 func (rr *rowsReader) next() error {
 	r := &rr.r
 	n := rr.dim
@@ -421,9 +424,9 @@ func (rr *rowsReader) next() error {
 		v.TrialX, v.TrialF = rr.trialX, rr.trialF
 	}
 	rr.net = fl&flagNet != 0
-	rr.test, rr.sharp = math.NaN(), math.NaN()
+	rr.nm = netMeasures{math.NaN(), math.NaN(), math.NaN()}
 	if rr.net {
-		rr.test, rr.sharp = r.f64(), r.f64()
+		rr.nm = netMeasures{r.f64(), r.f64(), r.f64()}
 	}
 	if r.err != nil {
 		return fmt.Errorf("row %d: %w", s.Iter, r.err)

@@ -84,3 +84,15 @@ func (m *Adam) Iterate(p *Problem, st *State, rec *Record) {
 	p.Grad(st.G, st.X)
 	rec.Alpha = lr
 }
+
+// Precond implements Preconditioner: √v̂ + ε of the latest step.
+func (m *Adam) Precond(p []float64) bool {
+	if m.pow2 == 1 || m.v == nil {
+		return false
+	}
+	c2 := 1 - m.pow2
+	for i, v := range m.v {
+		p[i] = math.Sqrt(v/c2) + m.Eps
+	}
+	return true
+}

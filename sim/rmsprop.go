@@ -72,3 +72,14 @@ func (m *RMSProp) Iterate(p *Problem, st *State, rec *Record) {
 	p.Grad(st.G, st.X)
 	rec.Alpha = lr
 }
+
+// Precond implements Preconditioner: √v + ε of the latest step.
+func (m *RMSProp) Precond(p []float64) bool {
+	if m.steps == 0 || m.v == nil {
+		return false
+	}
+	for i, v := range m.v {
+		p[i] = math.Sqrt(v) + m.Eps
+	}
+	return true
+}

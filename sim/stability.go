@@ -34,3 +34,38 @@ func StabilityProduct(spec Spec) (c float64, name string, ok bool) {
 	}
 	return 0, "", false
 }
+
+// Preconditioner is a method that divides its step, coordinate by
+// coordinate, by P = diag(√v̂ + ε) (RMSProp, Adam): the Hessian its
+// stability depends on is P⁻¹H, not H.
+type Preconditioner interface {
+	// Precond stores in p the diagonal of the P its latest step divided
+	// by; false before its first step.
+	Precond(p []float64) bool
+}
+
+// PreconditionedStability is where theory puts the edge of stability of
+// an adaptive method with step size α: the largest eigenvalue of P⁻¹H,
+// the preconditioned sharpness, at c/α (REFERENCE.md, "Stability, noise
+// and generalization"; Cohen et al., Adaptive gradient methods at the edge
+// of stability, 2022, §2: with P frozen, the update is heavy ball in the
+// exponential-average form m = β₁m + (1 − β₁)g, stable iff
+// αλ(P⁻¹H) < (2 + 2β₁)/(1 − β₁)):
+//
+//	Adam      c = (2 + 2β₁)/(1 − β₁)   (38 for β₁ = 0.9)
+//	RMSProp   c = 2                    (no momentum: β₁ = 0)
+//
+// Under full-batch Adam the preconditioned sharpness rises to about that
+// line and hovers there (Cohen et al. 2022), as the sharpness of
+// gradient descent does at 2/α. name is the line's formula with λ in it;
+// ok is false for the other methods.
+func PreconditionedStability(spec Spec) (c float64, name string, ok bool) {
+	switch spec.Kind.Name {
+	case "adam":
+		b := spec.Value("beta1")
+		return (2 + 2*b) / (1 - b), "(2+2β₁)/((1−β₁)λ)", true
+	case "rmsprop":
+		return 2, "2/λ", true
+	}
+	return 0, "", false
+}

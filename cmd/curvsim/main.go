@@ -69,8 +69,12 @@ Usage:
       [,init=K], e.g. tanh:8,8 (two tanh layers of 8 units); DATA is
       NAME[:n=N,noise=S,seed=K], e.g. spiral:n=100 (default circle).
       CSV: iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,
-      hevals,events,epoch,batch_loss; sharpness is lambda_max of the training loss's
-      Hessian at the iterate, lr the step size used. JSON adds per panel
+      hevals,events,epoch,batch_loss,lr_now,stability,sharpness_pre;
+      sharpness is lambda_max of the training loss's Hessian at the
+      iterate, lr the step size used, lr_now the step size of the next
+      step (schedule=constant|step|cosine|warmup|inverse,decay=T), stability
+      the sharpness where that step turns unstable (2/lr_now for gd; for
+      adam and rmsprop that of sharpness_pre, lambda_max(P^-1 H)). JSON adds per panel
       the final weights, losses, sharpness and Hessian trace.
   curvsim compare --surface NAME [--param key=value]... [--start x1,x2]
   curvsim compare --formula EXPR [--start x1,x2]

@@ -122,7 +122,27 @@ func stepSize(sp sim.Spec, s *sim.Step) float64 {
 	return s.Alpha
 }
 
-const netColumns = "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss"
+const netColumns = "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss,lr_now,stability,sharpness_pre"
+
+// stepAndLine are the lr_now and stability columns of row iter: the step
+// size η_t of the step the row is about to take (its lr through its
+// schedule), and the sharpness at which that step turns unstable —
+// c/η_t for gradient descent, heavy ball, Nesterov and SAM
+// (sim.StabilityProduct), for Adam and RMSProp the line of the
+// preconditioned sharpness (sim.PreconditionedStability); NaN where the
+// method has none.
+func stepAndLine(sp sim.Spec, iter int) (eta, line float64) {
+	eta, line = math.NaN(), math.NaN()
+	if e, ok := sim.StepSizeAt(sp, iter); ok {
+		eta = e
+	}
+	if c, _, ok := sim.StabilityProduct(sp); ok {
+		line = c / eta
+	} else if c, _, ok := sim.PreconditionedStability(sp); ok {
+		line = c / eta
+	}
+	return eta, line
+}
 
 // writeNetCSV writes one row per iterate of a network run, grouped by
 // panel: loss is the training loss, sharpness λ_max of its Hessian.
@@ -139,7 +159,11 @@ func writeNetCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats
 			b = appendRowStart(b[:0], panels, p, s.Iter)
 			b = appendFloats(b, s.F, stats[p].TestLoss[k], s.GNorm, s.StepLen, stats[p].Sharpness[k], stepSize(sc.Methods[p], s))
 			b = appendFloats(appendCountsEvents(b, s), s.Epoch)
-			out.Write(append(appendOptional(b, s.BatchF), '\n'))
+			eta, line := stepAndLine(sc.Methods[p], s.Iter)
+			for _, v := range []float64{s.BatchF, eta, line, stats[p].SharpnessPre[k]} {
+				b = appendOptional(b, v)
+			}
+			out.Write(append(b, '\n'))
 		}
 	}
 }
@@ -158,6 +182,9 @@ type jsonNetStep struct {
 	Events    []string `json:"events"`
 	Epoch     num      `json:"epoch"`
 	BatchLoss num      `json:"batch_loss"`
+	LRNow     num      `json:"lr_now"`
+	Stability num      `json:"stability"`
+	SharpPre  num      `json:"sharpness_pre"`
 }
 
 // finalStats is what a network run ends with: its weights, losses and the
@@ -212,11 +239,13 @@ func writeNetJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stat
 			if ev == nil {
 				ev = []string{}
 			}
+			eta, line := stepAndLine(sc.Methods[p], s.Iter)
 			pn.Steps = append(pn.Steps, jsonNetStep{
 				Iter: s.Iter, Loss: num(s.F), TestLoss: num(stats[p].TestLoss[k]), GNorm: num(s.GNorm),
 				Step: num(s.StepLen), Sharpness: num(stats[p].Sharpness[k]), LR: num(stepSize(sc.Methods[p], s)),
 				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: ev,
 				Epoch: num(s.Epoch), BatchLoss: num(s.BatchF),
+				LRNow: num(eta), Stability: num(line), SharpPre: num(stats[p].SharpnessPre[k]),
 			})
 		}
 		doc.Panels = append(doc.Panels, pn)

@@ -54,7 +54,7 @@ func TestNetworkBadInput(t *testing.T) {
 func TestNetworkRunCSV(t *testing.T) {
 	out := mustRun(t, "run", "--network", "tanh:4,3", "--dataset", "xor:n=40,seed=2", "--method", "gd:lr=0.2", "--steps", "6")
 	header, rows := parseCSV(t, out)
-	if header != "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss" {
+	if header != "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss,lr_now,stability,sharpness_pre" {
 		t.Fatalf("header %q", header)
 	}
 	if len(rows) != 7 {
@@ -266,6 +266,36 @@ func TestNetworkBatchColumns(t *testing.T) {
 	for k, row := range rows {
 		if num64(t, row[11]) != float64(k) || row[12] != "" {
 			t.Errorf("full batch, row %d: epoch %s, batch loss %q", k, row[11], row[12])
+		}
+	}
+}
+
+// TestNetworkStabilityColumns: lr_now is the step each row is about to
+// take — Adam's lr 0.01 on a cosine of 4 steps: 0.01·½(1 + cos(πt/4)) —
+// stability its line, 38/η for Adam (β₁ = 0.9) and 2/η for gradient
+// descent, and sharpness_pre Adam's λmax(P⁻¹H) from its first step on;
+// BFGS has none of them.
+func TestNetworkStabilityColumns(t *testing.T) {
+	out := mustRun(t, "run", "--network", "tanh:4", "--dataset", "circle:n=40", "--steps", "3",
+		"--method", "adam:lr=0.01,schedule=cosine,decay=4", "--method", "gd:lr=0.3", "--method", "bfgs")
+	_, rows := parseCSV(t, out)
+	for _, row := range rows {
+		iter := int(num64(t, row[1]))
+		lrNow, line, pre := row[14], row[15], row[16]
+		switch row[0] {
+		case "1":
+			eta := 0.01 * 0.5 * (1 + math.Cos(math.Pi*float64(iter)/4))
+			if math.Abs(num64(t, lrNow)-eta) > 1e-17 || math.Abs(num64(t, line)-38/eta) > 1e-9*38/eta || (iter == 0) != (pre == "") {
+				t.Errorf("adam row %d: lr_now %s, stability %s, sharpness_pre %q; want %v, %v", iter, lrNow, line, pre, eta, 38/eta)
+			}
+		case "2":
+			if num64(t, lrNow) != 0.3 || math.Abs(num64(t, line)-2/0.3) > 1e-15 || pre != "" {
+				t.Errorf("gd row %d: %s, %s, %q", iter, lrNow, line, pre)
+			}
+		case "3":
+			if lrNow != "" || line != "" || pre != "" {
+				t.Errorf("bfgs row %d: %q, %q, %q", iter, lrNow, line, pre)
+			}
 		}
 	}
 }

@@ -271,3 +271,32 @@ func triEigvec(s, d, e []float64, theta float64, work []float64) {
 		scaleTo(s, 1/norm(s))
 	}
 }
+
+// Preconditioned is the operator D·H·D of Op's Hessian H and D = diag(D):
+// with D = P^(−1/2) its eigenvalues are those of P⁻¹H, to which it is
+// similar (P^(1/2)·P⁻¹H·P^(−1/2) = DHD), the Hessian as an adaptive
+// method with preconditioner P steps on it; Sharpness.Top of it is the
+// preconditioned sharpness λ_max(P⁻¹H) (Cohen et al., Adaptive gradient
+// methods at the edge of stability, 2022).
+type Preconditioned struct {
+	Op  HessVecer
+	D   []float64
+	tmp []float64
+}
+
+// Dim implements HessVecer.
+func (p *Preconditioned) Dim() int { return p.Op.Dim() }
+
+// HessVec implements HessVecer: hv = D·H·(D·v).
+func (p *Preconditioned) HessVec(hv, x, v []float64) {
+	if len(p.tmp) != len(v) {
+		p.tmp = make([]float64, len(v))
+	}
+	for i, vi := range v {
+		p.tmp[i] = p.D[i] * vi
+	}
+	p.Op.HessVec(hv, x, p.tmp)
+	for i := range hv {
+		hv[i] *= p.D[i]
+	}
+}

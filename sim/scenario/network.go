@@ -322,13 +322,19 @@ func (n Network) Build() (*NetProblem, error) {
 
 // NetTracker follows one run on a network and computes, for every row of
 // its trace, the test loss and the sharpness λ_max(∇²L_train) (warm-started
-// Lanczos on Hessian-vector products, nn.Sharpness). It measures each row
-// as the run records it (Run.Watch), since the trace keeps the weights of
-// a few rows only; TestLoss[k] and Sharpness[k] are those of row k.
+// Lanczos on Hessian-vector products, nn.Sharpness), and, for an adaptive
+// method (sim.Preconditioner), the preconditioned sharpness λ_max(P⁻¹H)
+// with the P of its latest step. It measures each row as the run records
+// it (Run.Watch), since the trace keeps the weights of a few rows only;
+// TestLoss[k], Sharpness[k] and SharpnessPre[k] are those of row k
+// (SharpnessPre NaN for other methods and before the first step).
 type NetTracker struct {
-	p                   *NetProblem
-	sharp               nn.Sharpness
-	TestLoss, Sharpness []float64
+	p                                 *NetProblem
+	sharp, sharpPre                   nn.Sharpness
+	pre                               sim.Preconditioner // the run's method, if adaptive
+	op                                nn.Preconditioned
+	diag                              []float64
+	TestLoss, Sharpness, SharpnessPre []float64
 }
 
 // NewNetTracker prepares a tracker for runs of p.
@@ -338,6 +344,11 @@ func NewNetTracker(p *NetProblem) *NetTracker { return &NetTracker{p: p} }
 // now on. Rows whose weights the trace no longer keeps (r stepped before
 // Follow) are measured NaN: follow a run right after NewRun.
 func (t *NetTracker) Follow(r *sim.Run) {
+	if pre, ok := r.Method.(sim.Preconditioner); ok {
+		n := t.p.TrainLoss.Dim()
+		t.pre, t.diag = pre, make([]float64, n)
+		t.op = nn.Preconditioned{Op: t.p.TrainLoss, D: make([]float64, n)}
+	}
 	for k := len(t.TestLoss); k < len(r.Trace); k++ {
 		t.add(r.X(k))
 	}
@@ -345,12 +356,26 @@ func (t *NetTracker) Follow(r *sim.Run) {
 }
 
 func (t *NetTracker) add(x []float64) {
-	test, sharp := math.NaN(), math.NaN()
+	test, sharp, pre := math.NaN(), math.NaN(), math.NaN()
 	if x != nil {
 		test, sharp = t.Measure(x)
+		pre = t.measurePre(x)
 	}
 	t.TestLoss = append(t.TestLoss, test)
 	t.Sharpness = append(t.Sharpness, sharp)
+	t.SharpnessPre = append(t.SharpnessPre, pre)
+}
+
+// measurePre is λ_max(P⁻¹H) at x, P the adaptive method's latest (NaN
+// when the method is not adaptive, has not stepped, or x is not finite).
+func (t *NetTracker) measurePre(x []float64) float64 {
+	if t.pre == nil || !la.IsFinite(x) || !t.pre.Precond(t.diag) {
+		return math.NaN()
+	}
+	for i, p := range t.diag {
+		t.op.D[i] = 1 / math.Sqrt(p)
+	}
+	return t.sharpPre.Top(&t.op, x)
 }
 
 // Measure returns the test loss and the sharpness at weights x (NaN for
