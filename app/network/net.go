@@ -226,14 +226,27 @@ func (pc *netPanel) take(v *engine.NetView) {
 // η_t of its step t (its lr, through its schedule), turns unstable on a
 // quadratic (sim.StabilityProduct: 2/η for gradient descent and SAM,
 // 2(1+β)/η heavy ball, (2+2β)/((1+2β)η) Nesterov), and its formula; 0 and
-// "" for a method without one (+Inf once a schedule's step is 0).
-func sharpLine(sp sim.Spec, t int) (float64, string) {
+// "" for a method without one (+Inf once a schedule's step is 0). For
+// Adam and RMSProp it is the line of the preconditioned sharpness
+// λmax(P⁻¹H) (sim.PreconditionedStability), and pre is true.
+func sharpLine(sp sim.Spec, t int) (line float64, name string, pre bool) {
 	c, name, ok := sim.StabilityProduct(sp)
 	if !ok {
-		return 0, ""
+		if c, name, pre = sim.PreconditionedStability(sp); !pre {
+			return 0, "", false
+		}
 	}
 	eta, _ := sim.StepSizeAt(sp, t)
-	return c / eta, strings.ReplaceAll(name, "λmax", "η")
+	return c / eta, strings.ReplaceAll(strings.ReplaceAll(name, "λmax", "η"), "λ)", "η)"), pre
+}
+
+// sharpnessOf is what panel k's sharpness plot draws: λmax(P⁻¹H) for an
+// adaptive method, whose stability it sets, else λmax(H).
+func sharpnessOf(st *scene.State, k int) []float64 {
+	if _, _, pre := sim.PreconditionedStability(st.Scen.Methods[k]); pre {
+		return st.Trackers[k].SharpnessPre
+	}
+	return st.Trackers[k].Sharpness
 }
 
 // scheduled reports whether sp's step size changes over its steps.
@@ -285,8 +298,11 @@ func (s *Scene) netReadout(k int) {
 	}
 	pc.lines[3], pc.colors[3] = acc, ui.Ink
 	pc.lines[4], pc.colors[4] = "", ui.Dim
-	if v, name := sharpLine(st.Scen.Methods[k], last.Iter); v > 0 {
+	if v, name, pre := sharpLine(st.Scen.Methods[k], last.Iter); v > 0 {
 		pc.lines[4] = "stability limit " + name + " = " + ui.Num(v)
+		if pre {
+			pc.lines[4] = "λmax(P⁻¹H) " + ui.Num(st.SharpnessPre(k, row)) + "  limit " + ui.Num(v) // the formula is long: in help
+		}
 		if sp := st.Scen.Methods[k]; scheduled(sp) {
 			eta, _ := sim.StepSizeAt(sp, last.Iter)
 			pc.lines[4] += "  at η " + ui.Num(eta)

@@ -250,7 +250,12 @@ func (s *Scene) netPlotNames() {
 		if anyBatched {
 			np.loss.Title = "loss (log): training; faint: test; thin: batch"
 		}
-		np.sharp.Title = "sharpness λmax of the Hessian;  thin: each method's stability line"
+		np.sharp.Title, np.sharp.LogY = "sharpness λmax;  thin: stability lines", false
+		for _, m := range st.Scen.Methods {
+			if _, _, pre := sim.PreconditionedStability(m); pre { // lines and values far apart
+				np.sharp.Title, np.sharp.LogY = "λmax (Adam, RMSProp: of P⁻¹H), log; thin: stability", true
+			}
+		}
 		np.loss.XLabel, np.sharp.XLabel = "iteration", "iteration"
 		np.loss.LogY = true
 		// no legends: they would hide the curves' ends, where the news
@@ -259,7 +264,7 @@ func (s *Scene) netPlotNames() {
 		np.spectraTitle = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
 		np.specShort = "Hessian eigenvalues now (red: negative)"
 		for k := range st.Runs {
-			_, np.markLabels[k][0] = sharpLine(st.Scen.Methods[k], 0)
+			_, np.markLabels[k][0], _ = sharpLine(st.Scen.Methods[k], 0)
 		}
 	}
 }
@@ -301,9 +306,9 @@ func (s *Scene) fillSharpnessPlot() {
 	np.sharp.Series = np.sharp.Series[:0]
 	for k, r := range st.Runs {
 		clr := ui.PanelColors[k]
-		np.sharp.Series = append(np.sharp.Series, render.Series{Y: st.Trackers[k].Sharpness, Color: clr, Width: float32(2 * s.c.M.U)})
+		np.sharp.Series = append(np.sharp.Series, render.Series{Y: sharpnessOf(st, k), Color: clr, Width: float32(2 * s.c.M.U)})
 		sp := st.Scen.Methods[k]
-		if line, _ := sharpLine(sp, 0); line > 0 && scheduled(sp) {
+		if line, _, _ := sharpLine(sp, 0); line > 0 && scheduled(sp) {
 			np.sharp.Series = append(np.sharp.Series, render.Series{Y: s.scheduledLine(k, sp, len(r.Trace)),
 				Color: render.Alpha(clr, 0.7), Width: float32(s.c.M.U)})
 		} else if line > 0 {
@@ -321,15 +326,15 @@ func (s *Scene) fillSharpnessPlot() {
 // the larger of the sharpness seen and the line at the start) it is not
 // drawn, so that the sharpness keeps the plot's height.
 func (s *Scene) scheduledLine(k int, sp sim.Spec, rows int) []float64 {
-	top, _ := sharpLine(sp, 0)
-	for _, v := range s.st.Trackers[k].Sharpness {
+	top, _, _ := sharpLine(sp, 0)
+	for _, v := range sharpnessOf(s.st, k) {
 		if v > top {
 			top = v
 		}
 	}
 	ys := s.netView.plots.etaCurve[k][:0]
 	for t := range rows {
-		v, _ := sharpLine(sp, t)
+		v, _, _ := sharpLine(sp, t)
 		if v > 3*top {
 			v = math.NaN()
 		}
@@ -349,7 +354,7 @@ func (s *Scene) fillSpectra() {
 	for k := range st.Runs {
 		row := render.SpectrumRow{Vals: nv.panels[k].eig, Color: ui.PanelColors[k], Label: nv.panels[k].specLabel}
 		t, _ := nv.panels[k].specRow.Index()
-		if line, _ := sharpLine(st.Scen.Methods[k], t); line > 0 {
+		if line, _, pre := sharpLine(st.Scen.Methods[k], t); line > 0 && !pre { // the spectra are H's
 			np.marks[k][0] = line
 			row.Marks, row.MarkLabels = np.marks[k][:], np.markLabels[k][:]
 		}

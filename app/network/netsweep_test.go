@@ -2,8 +2,10 @@ package network
 
 import (
 	"math"
+	"slices"
 	"testing"
 
+	"curvlab/app/ui"
 	"curvlab/sim/explore"
 )
 
@@ -59,12 +61,13 @@ func TestNetworkSweep(t *testing.T) {
 // TestEachMethodsStabilityLine: the sharpness plot draws each panel's own
 // line, the sharpness its method turns unstable at on a quadratic with its
 // step η: 2/η for gradient descent, 2(1 + β)/η heavy ball,
-// (2 + 2β)/((1 + 2β)η) Nesterov; Adam none.
+// (2 + 2β)/((1 + 2β)η) Nesterov; for Adam the line of the preconditioned
+// sharpness, (2 + 2β₁)/((1 − β₁)η) = 38/η, drawn beside λmax(P⁻¹H) in place
+// of λmax(H), on a log axis.
 func TestEachMethodsStabilityLine(t *testing.T) {
-	g := newRig(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.1;m=momentum:lr=0.05,beta=0.5;m=nesterov:lr=0.05,beta=0.5;m=adam;n=5", 1600, 900)
-	settle(g, true, 200, 0)
+	g, _ := steppedRig(t, "#v1;net=tanh:4;d=circle:n=60;m=gd:lr=0.1;m=momentum:lr=0.05,beta=0.5;m=nesterov:lr=0.05,beta=0.5;m=adam:lr=0.01;n=5", 5)
 	np := &g.Scene.netView.plots
-	for k, want := range []float64{2 / 0.1, 2 * (1 + 0.5) / 0.05, (2 + 2*0.5) / ((1 + 2*0.5) * 0.05)} {
+	for k, want := range []float64{2 / 0.1, 2 * (1 + 0.5) / 0.05, (2 + 2*0.5) / ((1 + 2*0.5) * 0.05), (2 + 2*0.9) / ((1 - 0.9) * 0.01)} {
 		if got := np.etaY[k]; math.Abs(got[0]-want) > 1e-12*want || got[1] != got[0] {
 			t.Errorf("panel %d: line at %v, want %v", k+1, got, want)
 		}
@@ -74,11 +77,18 @@ func TestEachMethodsStabilityLine(t *testing.T) {
 		if len(sr.X) == 2 {
 			lines++
 		}
+		if pre := g.St.Trackers[3].SharpnessPre; sr.Color == ui.PanelColors[3] && (len(pre) != 6 || !slices.Equal(sr.Y[1:], pre[1:])) {
+			t.Errorf("Adam's sharpness drawn %v, its λmax(P⁻¹H) %v", sr.Y, g.St.Trackers[3].SharpnessPre)
+		}
 	}
-	if lines != 3 {
-		t.Errorf("%d stability lines drawn, want 3 (none for Adam)", lines)
+	if lines != 4 || !np.sharp.LogY {
+		t.Errorf("%d stability lines drawn (want 4), log axis %v", lines, np.sharp.LogY)
 	}
 	if l := g.Scene.panels[1].lines[4]; l != "stability limit 2(1+β)/η = 60" {
 		t.Errorf("the momentum panel's readout says %q", l)
+	}
+	pre := g.St.Trackers[3].SharpnessPre
+	if l, want := g.Scene.panels[3].lines[4], "λmax(P⁻¹H) "+ui.Num(pre[len(pre)-1])+"  limit "+ui.Num(3800); l != want {
+		t.Errorf("the Adam panel's readout says %q, want %q", l, want)
 	}
 }

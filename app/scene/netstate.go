@@ -10,3 +10,12 @@ func (s *State) Sharpness(k, i int) float64 {
 	}
 	return math.NaN()
 }
+
+// SharpnessPre is λmax(P⁻¹H) of run k at row i, for an adaptive method
+// (NaN for the others, before its first step, or not yet measured).
+func (s *State) SharpnessPre(k, i int) float64 {
+	if k < len(s.Trackers) && i < len(s.Trackers[k].SharpnessPre) {
+		return s.Trackers[k].SharpnessPre[i]
+	}
+	return math.NaN()
+}
