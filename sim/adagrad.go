@@ -16,7 +16,7 @@ import "math"
 //
 // The zero value is AdaGrad with its defaults (adagradDefaults).
 type AdaGrad struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR  float64 // α
@@ -37,9 +37,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(adagradDefaults.LR),
 			{Key: "eps", Desc: "ε added to √G", Default: adagradDefaults.Eps, Min: 1e-16, Max: 1},
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &AdaGrad{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Eps: s.Value("eps")}
+			return &AdaGrad{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Eps: s.Value("eps")}
 		},
 	})
 }

@@ -17,7 +17,7 @@ import "math"
 //
 // The zero value is Adam with its defaults (adamDefaults).
 type Adam struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR, Beta1, Beta2, Eps float64
@@ -43,9 +43,9 @@ func init() {
 			{Key: "beta1", Desc: "decay β₁ of the first moment", Default: adamDefaults.Beta1, Min: 0, Max: 0.9999},
 			{Key: "beta2", Desc: "decay β₂ of the second moment", Default: adamDefaults.Beta2, Min: 0, Max: 0.999999},
 			{Key: "eps", Desc: "ε added to √v̂", Default: adamDefaults.Eps, Min: 1e-16, Max: 1},
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &Adam{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
+			return &Adam{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta1: s.Value("beta1"), Beta2: s.Value("beta2"), Eps: s.Value("eps"),
 				ZeroBeta1: s.Value("beta1") == 0, ZeroBeta2: s.Value("beta2") == 0}
 		},
 	})

@@ -20,8 +20,11 @@ type PointSum interface {
 	UseBatch(idx []int)
 }
 
-// Batching is what a first-order method's step sees of a PointSum: the
-// gradient of a batch of Batch points drawn at random (Robbins & Monro
+// Training is what a first-order method's step sees of what it trains:
+// the batch and the weight decay.
+//
+// Batch: on a PointSum, each step sees the gradient of a batch of Batch
+// points drawn at random (Robbins & Monro
 // 1951; the minibatch SGD of Bottou, Curtis, Nocedal, Optimization
 // methods for large-scale machine learning, SIAM Review 60(2), 2018,
 // §4):
@@ -40,29 +43,45 @@ type PointSum interface {
 // (Batch 0) and any Batch ≥ N train on all points: the full gradient, the
 // run exactly as without batches. The Run draws the batches (see
 // Run.Step); the method steps on whatever Func and Grad return.
-type Batching struct {
-	Batch int    // points per step B; 0: all
-	Seed  uint64 // seed of the order the points are drawn in
+//
+// WD, weight decay (L2 regularization, Krogh & Hertz, A simple weight
+// decay can improve generalization, NIPS 1991): the method minimizes
+// f(x) + (WD/2)‖x‖², so every gradient it takes is g + WD·x (and every
+// Hessian H + WD·I; see Problem.Decay); the rows still record f, the loss
+// without the penalty, and the gradient's norm with it.
+type Training struct {
+	Batch int     // points per step B; 0: all
+	Seed  uint64  // seed of the order the points are drawn in
+	WD    float64 // weight decay λ_wd; 0: none
 }
 
-// batching gives a method's Batching to the Run; embedding Batching in a
+// batching gives a method's Training to the Run; embedding Training in a
 // method's type gives it the method.
-func (b Batching) batching() Batching { return b }
+func (b Training) training() Training { return b }
 
 // batched is a method that may train on batches (the first-order ones).
-type batched interface{ batching() Batching }
+type batched interface{ training() Training }
 
-// batchParams are the parameters of Batching in a method's spec.
-func batchParams() []Param {
+// trainingParams are the parameters of Training in a method's spec.
+func trainingParams() []Param {
 	return []Param{
 		{Key: "batch", Desc: "points in each step's batch (0: all, full batch)", Default: 0, Min: 0, Max: 1e6, Int: true},
 		{Key: "seed", Desc: "seed of the order the batches are drawn in", Default: 0, Min: 0, Max: 1e9, Int: true},
+		{Key: "wd", Desc: "weight decay: the step's gradient is g + wd·x (L2 penalty (wd/2)‖x‖²)", Default: 0, Min: 0, Max: 1},
 	}
 }
 
-// specBatching reads a spec's batch and seed.
-func specBatching(s Spec) Batching {
-	return Batching{Batch: int(s.Value("batch")), Seed: uint64(s.Value("seed"))}
+// specTraining reads a spec's batch, seed and weight decay.
+func specTraining(s Spec) Training {
+	return Training{Batch: int(s.Value("batch")), Seed: uint64(s.Value("seed")), WD: s.Value("wd")}
+}
+
+// DecayOf is the weight decay of spec's method: 0 for a method without.
+func DecayOf(spec Spec) float64 {
+	if spec.Kind == nil || paramIndex(spec.Kind.Params, "wd") < 0 {
+		return 0
+	}
+	return spec.Value("wd")
 }
 
 // BatchOf is the batch size of spec's method: 0 (all points) for a
@@ -94,7 +113,7 @@ func newSampler(obj Objective, m Method) *sampler {
 	if !ok || !ok2 {
 		return nil
 	}
-	b := bm.batching()
+	b := bm.training()
 	n := ps.NumPoints()
 	if b.Batch <= 0 || b.Batch >= n {
 		return nil
@@ -143,4 +162,21 @@ func (r *Run) stepOnBatch() (batchF float64) {
 	r.sampler.obj.UseBatch(nil)
 	st.F = p.Func(st.X)
 	return batchF
+}
+
+// decayOf is the weight decay m trains with.
+func decayOf(m Method) float64 {
+	if t, ok := m.(batched); ok {
+		return t.training().WD
+	}
+	return 0
+}
+
+// dataLoss is f of a value of the Problem at the current iterate: the
+// value less the weight decay's penalty (to rounding).
+func (r *Run) dataLoss(v float64) float64 {
+	if r.Problem.Decay == 0 {
+		return v
+	}
+	return v - r.Problem.penalty(r.State.X)
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"curvlab/sim"
 	"curvlab/sim/internal/simtest"
 	"curvlab/sim/nn"
@@ -310,6 +312,57 @@ func TestBatchStepAllocatesNothing(t *testing.T) {
 			if a := testing.AllocsPerRun(50, func() { r.Step() }); a > 0 {
 				t.Errorf("%s, %s: %v allocations a step", name, spec, a)
 			}
+		}
+	}
+}
+
+// TestWeightDecay: with wd, gradient descent minimizes f + (wd/2)‖x‖²:
+// on linreg its limit is θ = (H + wd·I)⁻¹·(2/m)Xᵀy, solved by gonum from
+// the data; each step is x − η(∇f + wd·x); the rows record f itself (the
+// loss without the penalty); second-order methods take no weight decay.
+func TestWeightDecay(t *testing.T) {
+	const wd, lr = 0.5, 0.03
+	q, _ := surfaces.Lookup("linreg")
+	f := q.New(nil)
+	r := simtest.RunSpec(t, f, fmt.Sprintf("gd:lr=%g,wd=%g", lr, wd), []float64{-1, 3}, 20000, 0)
+	X, y := surfaces.LinRegMatrix()
+	m := float64(len(y))
+	var a mat.Dense
+	xm := mat.NewDense(len(y), 2, nil)
+	for i, row := range X {
+		xm.SetRow(i, row)
+	}
+	a.Mul(xm.T(), xm)
+	a.Scale(2/m, &a)
+	a.Set(0, 0, a.At(0, 0)+wd)
+	a.Set(1, 1, a.At(1, 1)+wd)
+	var b mat.VecDense
+	b.MulVec(xm.T(), mat.NewVecDense(len(y), y))
+	b.ScaleVec(2/m, &b)
+	var want mat.VecDense
+	if err := want.SolveVec(&a, &b); err != nil {
+		t.Fatal(err)
+	}
+	last := r.Last()
+	if math.Abs(last.X[0]-want.AtVec(0)) > 1e-9 || math.Abs(last.X[1]-want.AtVec(1)) > 1e-9 {
+		t.Errorf("gd with wd=%v ends at %v; the minimizer of f + (wd/2)|x|² is (%v, %v)", wd, last.X, want.AtVec(0), want.AtVec(1))
+	}
+	g := make([]float64, 2)
+	for k := 1; k < 30; k++ {
+		prev, row := r.Row(k-1), r.Row(k)
+		f.Grad(g, prev.X)
+		for i := range g {
+			if x := prev.X[i] - lr*(g[i]+wd*prev.X[i]); math.Abs(row.X[i]-x) > 1e-14 {
+				t.Fatalf("step %d: x %v, want x − η(g + wd·x) in coordinate %d = %v", k, row.X, i, x)
+			}
+		}
+		if math.Abs(row.F-f.Func(row.X)) > 1e-12 {
+			t.Fatalf("row %d records %v; f there is %v", k, row.F, f.Func(row.X))
+		}
+	}
+	for _, spec := range []string{"newton:wd=0.1", "bfgs:wd=0.1"} {
+		if _, err := sim.ParseSpec(spec); err == nil {
+			t.Errorf("%s accepted: weight decay is a first-order method's", spec)
 		}
 	}
 }

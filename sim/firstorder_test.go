@@ -487,7 +487,7 @@ func TestFirstOrderRegistry(t *testing.T) {
 	}
 	for name, keys := range want {
 		// every first-order method trains on batches: all points, seed 0, by default
-		keys["batch"], keys["seed"], keys["schedule"], keys["decay"] = 0, 0, 0, sim.DefaultDecay
+		keys["batch"], keys["seed"], keys["wd"], keys["schedule"], keys["decay"] = 0, 0, 0, 0, sim.DefaultDecay
 		k, err := sim.LookupMethod(name)
 		if err != nil {
 			t.Fatal(err)

@@ -13,7 +13,7 @@ import "curvlab/sim/la"
 //
 // The zero value is gradient descent with its defaults (gdDefaults).
 type GradientDescent struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR float64    // α, or the first trial step with a line search
@@ -37,9 +37,9 @@ func init() {
 			lrParam(gdDefaults.LR),
 			lsParam(gdDefaults.LS),
 			c2Param(gdDefaults.C2),
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &GradientDescent{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
+			return &GradientDescent{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), LS: specLineSearch(s), C2: s.Value("c2")}
 		},
 	})
 }

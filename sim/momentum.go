@@ -16,7 +16,7 @@ package sim
 //
 // The zero value is the method with its defaults (momentumDefaults).
 type Momentum struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR   float64 // α
@@ -41,9 +41,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(momentumDefaults.LR),
 			{Key: "beta", Desc: "momentum β", Default: momentumDefaults.Beta, Min: 0, Max: 0.9999},
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &Momentum{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
+			return &Momentum{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }

@@ -20,7 +20,7 @@ import "curvlab/sim/la"
 //
 // The zero value is the method with its defaults (nesterovDefaults).
 type Nesterov struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR   float64 // α
@@ -46,9 +46,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(nesterovDefaults.LR),
 			{Key: "beta", Desc: "momentum β", Default: nesterovDefaults.Beta, Min: 0, Max: 0.9999},
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &Nesterov{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
+			return &Nesterov{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Beta: s.Value("beta"), ZeroBeta: s.Value("beta") == 0}
 		},
 	})
 }

@@ -16,27 +16,54 @@ type Objective interface {
 
 // Problem wraps an Objective and counts evaluations. Methods evaluate the
 // objective only through a Problem so that the counts in a Trace are exact.
+// With a weight decay Decay = λ, the Problem is f(x) + (λ/2)‖x‖², its
+// gradient ∇f(x) + λx and its Hessian ∇²f(x) + λI (Training.WD).
 type Problem struct {
 	Obj                    Objective
+	Decay                  float64
 	FEvals, GEvals, HEvals int
 }
 
-// Func evaluates f(x) and counts it.
+// Func evaluates f(x) (with the penalty of Decay) and counts it.
 func (p *Problem) Func(x []float64) float64 {
 	p.FEvals++
-	return p.Obj.Func(x)
+	f := p.Obj.Func(x)
+	if p.Decay != 0 {
+		f += p.penalty(x)
+	}
+	return f
 }
 
-// Grad evaluates ∇f(x) into grad and counts it.
+// penalty is (λ/2)‖x‖² for λ = Decay.
+func (p *Problem) penalty(x []float64) float64 {
+	var ss float64
+	for _, v := range x {
+		ss += v * v
+	}
+	return 0.5 * p.Decay * ss
+}
+
+// Grad evaluates ∇f(x) (with λx of Decay) into grad and counts it.
 func (p *Problem) Grad(grad, x []float64) {
 	p.GEvals++
 	p.Obj.Grad(grad, x)
+	if p.Decay != 0 {
+		for i, v := range x {
+			grad[i] += p.Decay * v
+		}
+	}
 }
 
-// Hess evaluates ∇²f(x) into hess and counts it.
+// Hess evaluates ∇²f(x) (with λI of Decay) into hess and counts it.
 func (p *Problem) Hess(hess, x []float64) {
 	p.HEvals++
 	p.Obj.Hess(hess, x)
+	if p.Decay != 0 {
+		n := len(x)
+		for i := range n {
+			hess[i*n+i] += p.Decay
+		}
+	}
 }
 
 // Dim is the problem's number of variables.

@@ -17,7 +17,7 @@ import "math"
 //
 // The zero value is RMSProp with its defaults (rmspropDefaults).
 type RMSProp struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR  float64 // α
@@ -43,9 +43,9 @@ func init() {
 			lrParam(rmspropDefaults.LR),
 			{Key: "rho", Desc: "decay ρ of the mean square", Default: rmspropDefaults.Rho, Min: 0, Max: 0.9999},
 			{Key: "eps", Desc: "ε added to √v", Default: rmspropDefaults.Eps, Min: 1e-16, Max: 1},
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &RMSProp{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
+			return &RMSProp{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Rho: s.Value("rho"), Eps: s.Value("eps"), ZeroRho: s.Value("rho") == 0}
 		},
 	})
 }

@@ -42,7 +42,7 @@ type Step struct {
 	// Epoch is the number of passes over the points of a PointSum the
 	// steps so far took (the iteration when each step sees them all; NaN
 	// for an objective that is no mean over points), and BatchF, for a
-	// step on a batch (Batching), the batch's loss at the new iterate; F
+	// step on a batch (Training), the batch's loss at the new iterate; F
 	// is then the loss over all points, and GNorm the norm of the batch's
 	// gradient. BatchF is NaN for a step on all points.
 	Epoch, BatchF float64
@@ -163,7 +163,7 @@ func NewRun(obj Objective, m Method, x0 []float64, opt RunOptions) *Run {
 		opt.VectorLimit = VectorLimit(n)
 	}
 	r := &Run{
-		Problem: Problem{Obj: obj},
+		Problem: Problem{Obj: obj, Decay: decayOf(m)},
 		Method:  m,
 		State:   State{X: make([]float64, n), G: make([]float64, n)},
 		opt:     opt,
@@ -346,7 +346,7 @@ func (r *Run) record() {
 	}
 	row := Step{
 		Iter:     len(r.Trace),
-		F:        st.F,
+		F:        r.dataLoss(st.F),
 		GNorm:    la.Norm(st.G),
 		StepLen:  math.Sqrt(ss),
 		Alpha:    rec.Alpha,
@@ -370,7 +370,7 @@ func (r *Run) record() {
 	if r.sampler != nil {
 		row.Epoch = r.sampler.epoch()
 		if len(r.Trace) > 0 {
-			row.BatchF = r.batchF
+			row.BatchF = r.dataLoss(r.batchF)
 		}
 	}
 	if rec.HasTR {

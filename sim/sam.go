@@ -28,7 +28,7 @@ import (
 //
 // The zero value is SAM with its defaults (samDefaults).
 type SAM struct {
-	Batching   // the points each step sees (all by default)
+	Training   // the points each step sees (all by default), its weight decay (none)
 	Scheduling // how its step follows lr (constant by default)
 
 	LR  float64 // α
@@ -49,9 +49,9 @@ func init() {
 		Params: append([]Param{
 			lrParam(samDefaults.LR),
 			{Key: "rho", Desc: "radius ρ of the uphill step", Default: samDefaults.Rho, Min: 1e-8, Max: 10},
-		}, append(scheduleParams(), batchParams()...)...),
+		}, append(scheduleParams(), trainingParams()...)...),
 		New: func(s Spec) Method {
-			return &SAM{Batching: specBatching(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Rho: s.Value("rho")}
+			return &SAM{Training: specTraining(s), Scheduling: specScheduling(s), LR: s.Value("lr"), Rho: s.Value("rho")}
 		},
 	})
 }

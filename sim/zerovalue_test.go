@@ -72,7 +72,7 @@ func nonDefault(p sim.Param) float64 {
 
 // fieldFor finds the exported field of the method struct named like key
 // (case aside: lr → LR, maxradius → MaxRadius), also among the fields of
-// an embedded struct (Batching's).
+// an embedded struct (Training's).
 func fieldFor(v reflect.Value, key string) (reflect.Value, bool) {
 	for i := 0; i < v.NumField(); i++ {
 		f := v.Type().Field(i)

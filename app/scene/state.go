@@ -152,7 +152,7 @@ func (s *State) Restart() {
 	if sc, msg := s.Scen.Clamp(scenario.Budget); msg != "" {
 		s.Scen, s.Notice = sc, msg
 	}
-	if sc, msg := s.Scen.FitBatches(); msg != "" {
+	if sc, msg := s.Scen.FitTraining(); msg != "" {
 		s.Scen, s.Notice = sc, msg
 	}
 	if sc, msg := s.Scen.FitSweep(); msg != "" {

@@ -40,7 +40,7 @@ func TestSweepValues(t *testing.T) {
 		log       bool
 		want      string
 	}{
-		{"gd", "beta", 0, 1, 10, false, `method gd has no parameter "beta" (it has: lr, c2, decay, batch, seed)`},
+		{"gd", "beta", 0, 1, 10, false, `method gd has no parameter "beta" (it has: lr, c2, decay, batch, seed, wd)`},
 		{"gd", "ls", 0, 1, 10, false, "ls is a choice"},
 		{"gd", "lr", 0.5, 0.1, 10, false, "reversed"},
 		{"gd", "lr", 0.1, 0.1, 10, false, "empty or reversed"},

@@ -11,6 +11,15 @@ import (
 	"curvlab/sim/surfaces"
 )
 
+// The keys of sim.Training in a method's spec, the last of a first-order
+// method's parameters, in this order: batches and their seed apply to a
+// mean over points, weight decay to a network.
+const (
+	keyBatch = "batch"
+	keySeed  = "seed"
+	keyWD    = "wd"
+)
+
 // batchSurfaces names the surfaces that are means over points
 // (sim.PointSum), on which first-order methods may take batches.
 var batchSurfaces = sync.OnceValue(func() []string {
@@ -22,10 +31,6 @@ var batchSurfaces = sync.OnceValue(func() []string {
 	}
 	return names
 })
-
-// batchKeys are the keys of sim.Batching in a method's spec, the last of a
-// first-order method's parameters.
-var batchKeys = []string{"batch", "seed"}
 
 // TakesBatches reports whether the scenario's objective is a mean over
 // points — a network's training loss, or a surface such as linreg or
@@ -48,63 +53,77 @@ func (s Scenario) Points() int {
 
 // MethodParams are the parameters of panel k's method as this scenario
 // offers them to an editor: a batch of at most all the points (which is
-// the full batch), and neither batch nor seed where the objective is no
-// mean over points.
+// the full batch) and its seed only on a mean over points, weight decay
+// only on a network (they are the method's last parameters, so the
+// others keep their places).
 func (s Scenario) MethodParams(k int) []sim.Param {
 	ps := s.Methods[k].Kind.Params
-	i := slices.IndexFunc(ps, func(p sim.Param) bool { return p.Key == batchKeys[0] })
-	if i < 0 {
+	key := func(name string) int { return slices.IndexFunc(ps, func(p sim.Param) bool { return p.Key == name }) }
+	i := key(keyBatch)
+	switch {
+	case i < 0:
 		return ps
-	}
-	n := s.Points()
-	if n == 0 {
+	case !s.TakesBatches():
 		return ps[:i]
+	case s.Kind() != KindNetwork:
+		ps = ps[:key(keyWD)]
 	}
 	ps = slices.Clone(ps)
-	ps[i].Max = float64(n)
+	ps[i].Max = float64(s.Points())
 	return ps
 }
 
-// checkBatches says, in one sentence, what is wrong with a batch or a sweep
-// of one on an objective that is no mean over points.
-func (s Scenario) checkBatches(name string) error {
-	if s.TakesBatches() {
-		return nil
-	}
+// checkTraining says, in one sentence, what is wrong with a batch, a
+// weight decay or a sweep of one where it does not apply: batches on an
+// objective that is no mean over points, weight decay on a surface.
+func (s Scenario) checkTraining(name string) error {
 	for _, m := range s.Methods {
-		if b := sim.BatchOf(m); b > 0 {
-			return fmtBatchError("method "+m.Kind.Name+": batch="+strconv.Itoa(b), name)
+		if b := sim.BatchOf(m); b > 0 && !s.TakesBatches() {
+			return batchError("method "+m.Kind.Name+": batch="+strconv.Itoa(b), name)
+		}
+		if wd := sim.DecayOf(m); wd > 0 && s.Kind() != KindNetwork {
+			return errors.New("method " + m.Kind.Name + ": wd=" + sim.FormatFloat(wd) + " is a network's weight decay, and " + name + " is not a network (its picture would not show the penalty)")
 		}
 	}
-	if slices.Contains(batchKeys, s.Sweep.Key) {
-		return fmtBatchError("sweep of "+s.Sweep.Key, name)
+	switch key := s.Sweep.Key; {
+	case (key == keyBatch || key == keySeed) && !s.TakesBatches():
+		return batchError("sweep of "+key, name)
+	case key == keyWD && s.Kind() != KindNetwork:
+		return errors.New("sweep of wd: weight decay is a network's, and " + name + " is not a network")
 	}
 	return nil
 }
 
-func fmtBatchError(what, name string) error {
+func batchError(what, name string) error {
 	return errors.New(what + " needs a loss that is a mean over points, and " + name +
 		" is not one: batches work on networks and on " + strings.Join(batchSurfaces(), ", "))
 }
 
-// FitBatches returns s with every panel on all points, and its sweep back
-// at the default if it swept a batch's key, saying so in one sentence,
-// when its objective is no mean over points (the surface changed under
-// panels that took batches); else s as it is and "".
-func (s Scenario) FitBatches() (Scenario, string) {
-	if s.checkBatches("") == nil {
+// FitTraining returns s with the batches and weight decays that do not
+// apply to its objective taken away (every panel then trains on all
+// points, without decay), and its sweep back at the default if it swept
+// one of them, saying so in one sentence (the surface changed under such
+// panels); else s as it is and "".
+func (s Scenario) FitTraining() (Scenario, string) {
+	if s.checkTraining("") == nil {
 		return s, ""
 	}
+	batches := !s.TakesBatches()
 	s.Methods = slices.Clone(s.Methods)
 	for k, m := range s.Methods {
-		if sim.BatchOf(m) > 0 {
-			vals := slices.Clone(m.Values)
-			vals[slices.IndexFunc(m.Kind.Params, func(p sim.Param) bool { return p.Key == batchKeys[0] })] = 0
-			s.Methods[k] = sim.Spec{Kind: m.Kind, Values: vals}
+		vals := slices.Clone(m.Values)
+		for i, p := range m.Kind.Params {
+			if p.Key == keyWD || batches && p.Key == keyBatch {
+				vals[i] = 0
+			}
 		}
+		s.Methods[k] = sim.Spec{Kind: m.Kind, Values: vals}
 	}
-	if slices.Contains(batchKeys, s.Sweep.Key) {
+	if key := s.Sweep.Key; key == keyWD || batches && (key == keyBatch || key == keySeed) {
 		s.Sweep = SweepSpec{}
 	}
-	return s, "Every panel trains on all points now: " + s.SurfaceKind.Name + " is no mean over points, so it takes no batches."
+	if batches {
+		return s, "Every panel trains on all points, without weight decay, now: " + s.SurfaceKind.Name + " is no mean over points."
+	}
+	return s, "Weight decay is a network's: the panels on " + s.SurfaceKind.Name + " train without it now."
 }

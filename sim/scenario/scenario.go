@@ -562,7 +562,7 @@ func (s Scenario) Validate() error {
 			return err
 		}
 	}
-	if err := s.checkBatches(name); err != nil {
+	if err := s.checkTraining(name); err != nil {
 		return err
 	}
 	var ghosts [MaxPanels]int

@@ -301,6 +301,9 @@ func TestScenarioRoundTrip(t *testing.T) {
 			if i := slices.IndexFunc(m.Params, func(p sim.Param) bool { return p.Key == "batch" }); i >= 0 && !slices.Contains(batchSurfaces(), k.Name) {
 				vals[i] = 0 // batches only on means over points
 			}
+			if i := slices.IndexFunc(m.Params, func(p sim.Param) bool { return p.Key == "wd" }); i >= 0 {
+				vals[i] = 0 // weight decay only on networks
+			}
 			s.Methods = append(s.Methods, sim.Spec{Kind: m, Values: vals})
 		}
 		s.Start = []float64{(rng.Float64() - 0.5) * 2e6, rng.NormFloat64()}
@@ -349,7 +352,7 @@ func TestScenarioRoundTrip(t *testing.T) {
 // contain.
 var scRejects = []struct{ in, phrase string }{
 	{"v1;s=rosenbrock;x=0,0;m=gd;z=2:0,30", "3D view of panel 2, of 1"},
-	{"v1;s=rosenbrock;x=0,0;m=gd;y=beta:0,0.9,10", `sweep: method gd has no parameter "beta" (it has: lr, c2, decay, batch, seed)`},
+	{"v1;s=rosenbrock;x=0,0;m=gd;y=beta:0,0.9,10", `sweep: method gd has no parameter "beta" (it has: lr, c2, decay, batch, seed, wd)`},
 	{"v1;s=rosenbrock;x=0,0;m=gd;m=sr1;y=beta:0,0.9,10", `no panel's method has a parameter "beta" to sweep`},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=ls:0,1,10", "ls is a choice"},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=lr:0.1,0.01,10", "the range from 0.1 to 0.01 is empty or reversed"},
@@ -469,10 +472,12 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;s=quadratic;x=1,1;m=foo", "unknown method \"foo\" (accepted: "},
 	{"v1;s=quadratic;x=1,1;m=", "unknown method \"\""},
 	{"v1;s=quadratic;x=1,1;m=gd:lr=abc", "method gd: lr=\"abc\" is not a finite decimal number"},
-	{"v1;s=quadratic;x=1,1;m=gd:zz=1", "method gd: unknown key \"zz\" (accepted: lr, ls, c2, schedule, decay, batch, seed)"},
+	{"v1;s=quadratic;x=1,1;m=gd:zz=1", "method gd: unknown key \"zz\" (accepted: lr, ls, c2, schedule, decay, batch, seed, wd)"},
 	{"v1;s=rosenbrock;x=0,0;m=gd:batch=4", "method gd: batch=4 needs a loss that is a mean over points, and surface rosenbrock is not one: batches work on networks and on linefit, linreg, net-logistic, net-relu, net-tanh"},
 	{"v1;s=linreg;x=0,0;m=newton:batch=1", "method newton: unknown key \"batch\""},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=batch:1,4,4", "sweep of batch needs a loss that is a mean over points, and surface rosenbrock is not one"},
+	{"v1;s=linreg;x=0,0;m=adam:wd=0.01", "method adam: wd=0.01 is a network's weight decay, and surface linreg is not a network"},
+	{"v1;s=linreg;x=0,0;m=adam;y=wd:0,0.1,5", "sweep of wd: weight decay is a network's, and surface linreg is not a network"},
 	{"v1;s=quadratic;x=1,1;m=gd:lr", "method gd: \"lr\" is not key=value"},
 	{"v1;s=quadratic;x=1,1;m=gd:lr=1,lr=2", "key \"lr\" given twice"},
 	{"v1;s=quadratic;x=1,1;m=gd:ls=foo", "ls=\"foo\" is not one of none|armijo|wolfe|exact"},
