@@ -33,31 +33,9 @@ func TestEdgeOfStability(t *testing.T) {
 		if len(lam) != steps+1 {
 			t.Fatalf("%s: %d rows, want %d (the run stopped: %v)", spec, len(lam), steps+1, r.Last().Events)
 		}
-		reach := -1
-		for k, l := range lam {
-			if l >= 0.9*edge {
-				reach = k
-				break
-			}
-		}
+		reach, longest := atTheEdge(t, spec.String(), lam, edge)
 		if reach < 0 {
-			t.Errorf("%s: λ_max never reaches 0.9·2/η = %.4g (max %.4g)", spec, 0.9*edge, maxOf(lam))
 			continue
-		}
-		if lo := minOf(lam[:reach+1]); !(lo < 0.9*edge) {
-			t.Errorf("%s: λ_max starts at the edge already (min %.4g before reaching it): nothing climbs", spec, lo)
-		}
-		longest, run := 0, 0
-		for _, l := range lam[reach:] {
-			if l >= 0.8*edge && l <= 1.25*edge {
-				run++
-				longest = max(longest, run)
-			} else {
-				run = 0
-			}
-		}
-		if longest < 100 {
-			t.Errorf("%s: after reaching the edge at iteration %d, λ_max stays in [0.8, 1.25]·2/η for at most %d iterations in a row, want 100", spec, reach, longest)
 		}
 		rises := 0
 		for k := reach; k+1 < len(r.Trace); k++ {

@@ -73,6 +73,59 @@ var presets = []Preset{
 		// 2/η ≈ 6.67. Cohen, Kaur, Li, Kolter, Talwalkar, ICLR 2021.
 		Link: "v1;net=tanh:8,8;d=circle;m=gd:lr=0.35;m=gd:lr=0.3;n=3000;t=0",
 	},
+	// The lessons of stability, noise and generalization (REFERENCE.md),
+	// each on the same 2-8-8-1 network and data as edge-of-stability, whose
+	// sharpness at the start is λ₀ ≈ 4.52 (2/λ₀ ≈ 0.44). Each claim is
+	// asserted by lessons_test.go on these numbers.
+	{
+		Name: "eos-momentum",
+		Desc: "Edge of stability with momentum: each method's sharpness climbs to its own line, 2(1+β)/η heavy ball, (2+2β)/((1+2β)η) Nesterov",
+		// Both lines at 6, under the sharpness of about 7 this network
+		// reaches with small steps: heavy ball climbs past 5.4 within 50
+		// iterations and hovers about 6; Nesterov climbs more slowly to
+		// about 5.7.
+		Link: "v1;net=tanh:8,8;d=circle;m=momentum:lr=0.5,beta=0.5;m=nesterov:lr=0.25,beta=0.5;n=3000;t=0",
+	},
+	{
+		Name: "adam-edge",
+		Desc: "Adam at its own edge: the preconditioned sharpness λmax(P⁻¹H) rises to (2+2β₁)/((1−β₁)η) = 38/η and hovers there (Cohen et al. 2022)",
+		// 38/0.03 ≈ 1267, reached by iteration 400; gradient descent at its
+		// edge 2/η beside it.
+		Link: "v1;net=tanh:8,8;d=circle;m=adam:lr=0.03;m=gd:lr=0.3;n=2000;t=0",
+	},
+	{
+		Name: "catapult",
+		Desc: "Catapult: with 2/λ₀ < η < 2·2/λ₀ the loss first jumps, the sharpness falls under 2/η and training settles flatter; at twice that it diverges",
+		// η = 0.3 below 2/λ₀, 0.6 ≈ 1.4·2/λ₀ (the loss rises for two
+		// steps, λmax falls to about 2.2), 0.9 ≈ 2·2/λ₀ diverges within
+		// ten steps. Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari 2020.
+		Link: "v1;net=tanh:8,8;d=circle;m=gd:lr=0.3;m=gd:lr=0.6;m=gd:lr=0.9;n=400;t=0",
+	},
+	{
+		Name: "batch-size",
+		Desc: "Small against large batches: smaller batches end flatter, yet the flatter runs do not test better here: sharpness alone does not predict it (Dinh et al. 2017)",
+		// After 3000 steps: λmax about 3.1 (batch 5), 4.7 (batch 50), 6.5
+		// (all 150 points); test loss 0.021, 0.025, 0.024: batch 50 is
+		// flatter than the full batch and tests worse. Keskar et al. 2017
+		// report large batches sharper and worse on large networks.
+		Link: "v1;net=tanh:8,8;d=circle;m=gd:lr=0.3,batch=5,seed=1;m=gd:lr=0.3,batch=50,seed=1;m=gd:lr=0.3;n=3000;t=0",
+	},
+	{
+		Name: "sam",
+		Desc: "SAM against gradient descent: sharpness-aware minimization ends in a flatter minimum and, on this data, tests better",
+		// After 3000 steps: λmax 2.4 against 6.5, test loss 0.020 against
+		// 0.024. Foret et al., ICLR 2021.
+		Link: "v1;net=tanh:8,8;d=circle;m=gd:lr=0.3;m=sam:lr=0.3;n=3000;t=0", // ρ = 0.05, its default
+	},
+	{
+		Name: "sweep-lr",
+		Desc: "A sweep of η: every run that settles ends with its sharpness at or under 2/η, pinned to it for large η; past η ≈ 1 training diverges",
+		// 40 step sizes from 0.01 to 3 (log), 1000 steps each: below η ≈ 0.3
+		// the landscape's own sharpness (about 7) is under 2/η; above it
+		// the final λmax sits just under 2/η; from about 1.05 on the runs
+		// diverge.
+		Link: "v1;net=tanh:8,8;d=circle;m=gd:lr=0.3;n=1000;t=0;y=lr:0.01,3,40,log;u=w",
+	},
 }
 
 // Presets lists the presets in menu order.
