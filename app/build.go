@@ -285,9 +285,14 @@ func (g *Game) buildHeaders() {
 		if i >= len(g.st.Scen.Methods) {
 			break
 		}
-		r := pr.Header.Inset(2 * g.c.M.U)
-		label := strconv.Itoa(i+1) + "   " + g.st.Scen.Methods[i].String()
-		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: r, Label: label, Key: "edit " + strconv.Itoa(i+1),
+		m := &g.c.M
+		r := pr.Header.Inset(2 * m.U)
+		key := "edit " + strconv.Itoa(i+1)
+		// a long spec (a schedule, a batch) is shortened with "…" before
+		// it reaches the key at the right (the editor shows it whole)
+		room := r.W - render.TextWidth(render.Sans, key, m.Small) - 40*m.U
+		label := ui.FitText(strconv.Itoa(i+1)+"   "+g.st.Scen.Methods[i].String(), m.Font, room)
+		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: r, Label: label, Key: key,
 			Act: ui.ActEditPanel, Arg: i, On: g.popup.kind == popPanel && g.popup.panel == i})
 	}
 }

@@ -384,3 +384,28 @@ func TestLongNoticeFitsTheStatusLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLongSpecsFitTheirHeaders: a method spec with a schedule, a batch
+// and weight decay is shortened in its panel's header so that it ends
+// before the header's key ("edit 2"), on every screen; a short one is
+// shown whole.
+func TestLongSpecsFitTheirHeaders(t *testing.T) {
+	const link = "v1;net=tanh:8,8;d=circle;m=gd:lr=0.3;m=momentum:lr=0.5,beta=0.5,schedule=warmup,decay=300,batch=10,seed=3,wd=0.0001"
+	for _, s := range screenSizes {
+		g, _ := screenGame(t, link, s, false)
+		m := &g.c.M
+		for _, w := range g.ws.List {
+			if w.Act != ui.ActEditPanel {
+				continue
+			}
+			lw := render.TextWidth(render.Sans, w.Label, m.Font)
+			kw := render.TextWidth(render.Sans, w.Key, m.Small)
+			if lw+kw+12*m.U > w.R.W {
+				t.Errorf("%s: header %q (%v px) and its key %q (%v px) in %v px", s.name, w.Label, lw, w.Key, kw, w.R.W)
+			}
+			if w.Arg == 0 && w.Label != "1   gd:lr=0.3" {
+				t.Errorf("%s: the short spec's header says %q", s.name, w.Label)
+			}
+		}
+	}
+}

@@ -322,11 +322,15 @@ func (s *Scene) fillSharpnessPlot() {
 
 // scheduledLine is panel k's stability line row by row when its step
 // follows a schedule: c/η_t at the step each row is about to take. Where
-// η_t has fallen so far that the line leaves the plot (above three times
-// the larger of the sharpness seen and the line at the start) it is not
-// drawn, so that the sharpness keeps the plot's height.
+// η_t is so small that the line leaves the plot (above five times the
+// larger of the sharpness seen and the line's lowest) it is not drawn, so
+// that the sharpness keeps the plot's height.
 func (s *Scene) scheduledLine(k int, sp sim.Spec, rows int) []float64 {
-	top, _, _ := sharpLine(sp, 0)
+	top := math.Inf(1) // the line's lowest, unless a sharpness is above it
+	for t := range rows {
+		v, _, _ := sharpLine(sp, t)
+		top = math.Min(top, v)
+	}
 	for _, v := range sharpnessOf(s.st, k) {
 		if v > top {
 			top = v
@@ -335,7 +339,7 @@ func (s *Scene) scheduledLine(k int, sp sim.Spec, rows int) []float64 {
 	ys := s.netView.plots.etaCurve[k][:0]
 	for t := range rows {
 		v, _, _ := sharpLine(sp, t)
-		if v > 3*top {
+		if v > 5*top {
 			v = math.NaN()
 		}
 		ys = append(ys, v)
