@@ -199,6 +199,8 @@ var netLegendLines = []string{
 	"   with a schedule (schedule=step|cosine|warmup|inverse, decay=T) the line follows η_t;",
 	"   Adam and RMSProp: λmax(P⁻¹H) of the preconditioned Hessian, P = diag(√v̂ + ε), against",
 	"   (2+2β₁)/((1−β₁)η), 38/η for β₁ = 0.9 (RMSProp 2/η; Cohen et al. 2022), on a log axis",
+	"   SAM's line 2/η is what theory knows on a quadratic: under it a 2-cycle of size ηλρ/(2 − ηλ) across",
+	"   the minimum, over it divergence (Bartlett, Long, Bousquet 2023); on a network no fixed line is known",
 	"eigenvalues: the whole Hessian spectrum now, negative ones in red",
 	"slice: the training loss on a plane through the start, with the paths projected",
 	"your own data: tap or click a panel to add a training point of the class Tap adds (K switches it),",

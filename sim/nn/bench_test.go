@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"strconv"
 	"testing"
 
 	"curvlab/sim/la"
@@ -133,4 +134,25 @@ func BenchmarkSharpness(b *testing.B) {
 		hvp += sh.Iters
 	}
 	b.ReportMetric(float64(hvp)/float64(b.N), "hvp/op")
+}
+
+// BenchmarkBatchGrad times the gradient of the training loss over a
+// batch of 20 and of 2 of the 200 points (UseBatch), against all of them:
+// the part of a minibatch step that scales with B/N.
+func BenchmarkBatchGrad(b *testing.B) {
+	m, x := benchNet(b)
+	g := make([]float64, m.Dim())
+	for _, size := range []int{200, 20, 2} {
+		b.Run("B="+strconv.Itoa(size), func(b *testing.B) {
+			idx := make([]int, size)
+			for i := range idx {
+				idx[i] = (i * 7) % m.N()
+			}
+			m.UseBatch(idx)
+			defer m.UseBatch(nil)
+			for range b.N {
+				m.Grad(g, x)
+			}
+		})
+	}
 }
