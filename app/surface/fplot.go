@@ -17,10 +17,14 @@ import (
 
 // fPlot is the plot of f − f* (log scale) against iteration, one line per
 // panel in the panel's colour; f itself on a linear scale when the surface
-// has no known minimum.
+// has no known minimum. A panel on batches adds, thin and faint beneath,
+// each step's batch loss (less f*; where that is not above 0 the log
+// axis has no place for it).
 type fPlot struct {
-	pl    render.Plot
-	ys    [scenario.MaxPanels][]float64
+	pl      render.Plot
+	ys      [scenario.MaxPanels][]float64
+	batchYs [scenario.MaxPanels][]float64
+	batched [scenario.MaxPanels]bool
 	runs  []*sim.Run // the runs the names below are for
 	names [scenario.MaxPanels]string
 	fstar float64
@@ -57,8 +61,11 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if !slices.Equal(fp.runs, st.Runs) || fp.fstar != fstar || fp.known != known {
 		fp.fstar, fp.known = fstar, known
 		fp.runs = append(fp.runs[:0], st.Runs...)
+		n := st.Scen.Points()
 		for i := range st.Runs {
 			fp.names[i] = st.Scen.Methods[i].String()
+			b := sim.BatchOf(st.Scen.Methods[i])
+			fp.batched[i] = b > 0 && b < n
 		}
 		if known {
 			fp.pl.Title, fp.pl.YLabel = "f − f*  (f* = "+ui.Num(fstar)+")", ""
@@ -80,6 +87,18 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 			ys = append(ys, f)
 		}
 		fp.ys[i] = ys
+		if fp.batched[i] {
+			bs := fp.batchYs[i][:0]
+			for s := range run.Trace {
+				f := run.Trace[s].BatchF
+				if known {
+					f -= fstar
+				}
+				bs = append(bs, f)
+			}
+			fp.batchYs[i] = bs
+			fp.pl.Series = append(fp.pl.Series, render.Series{Y: bs, Color: render.Alpha(ui.PanelColors[i], 0.3), Width: float32(0.8 * l.U)})
+		}
 		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: ui.PanelColors[i], Name: fp.names[i]})
 	}
 	fp.pl.Draw(dst, r)
