@@ -25,10 +25,10 @@ type fPlot struct {
 	ys      [scenario.MaxPanels][]float64
 	batchYs [scenario.MaxPanels][]float64
 	batched [scenario.MaxPanels]bool
-	runs  []*sim.Run // the runs the names below are for
-	names [scenario.MaxPanels]string
-	fstar float64
-	known bool
+	runs    []*sim.Run // the runs the names below are for
+	names   [scenario.MaxPanels]string
+	fstar   float64
+	known   bool
 
 	layer render.Layer[fPlotKey]
 }
