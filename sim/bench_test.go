@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/optimize"
 
 	"curvlab/sim"
+	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
 )
 
@@ -135,8 +136,13 @@ func BenchmarkSolveRosenbrock(b *testing.B) {
 // (outside the timer) every 1<<12 steps: it measures what storing a row of
 // 177-dimensional vectors adds to a step.
 func BenchmarkNetStep(b *testing.B) {
-	p := buildNet(b, "sigmoid:8,8,8,loss=ce,init=1000000000", "spiral:n=1000,noise=1,seed=1000000000")
-	for _, spec := range []string{"gd", "lbfgs"} {
+	benchNetSteps(b, buildNet(b, "sigmoid:8,8,8,loss=ce,init=1000000000", "spiral:n=1000,noise=1,seed=1000000000"), "gd", "lbfgs")
+}
+
+// benchNetSteps times one iteration of each spec on p, restarted (outside
+// the timer) every 1<<12 steps.
+func benchNetSteps(b *testing.B, p *scenario.NetProblem, specs ...string) {
+	for _, spec := range specs {
 		b.Run(spec, func(b *testing.B) {
 			sp, err := sim.ParseSpec(spec)
 			if err != nil {
@@ -155,15 +161,5 @@ func BenchmarkNetStep(b *testing.B) {
 // gradient at the iterate and at the new one, and the loss over all
 // points at the new one, which every row records.
 func BenchmarkBatchStep(b *testing.B) {
-	p := buildNet(b, "tanh:8,8", "circle")
-	for _, spec := range []string{"gd:lr=0.1", "gd:lr=0.1,batch=15", "gd:lr=0.1,batch=1"} {
-		b.Run(spec, func(b *testing.B) {
-			sp, err := sim.ParseSpec(spec)
-			if err != nil {
-				b.Fatal(err)
-			}
-			const budget = 1 << 12
-			benchSteps(b, budget, func() *sim.Run { return sim.NewRun(p.TrainLoss, sp.New(), p.Init, sim.RunOptions{Budget: budget}) })
-		})
-	}
+	benchNetSteps(b, buildNet(b, "tanh:8,8", "circle"), "gd:lr=0.1", "gd:lr=0.1,batch=15", "gd:lr=0.1,batch=1")
 }

@@ -77,31 +77,27 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	fp.pl.LogY = known
 	ui.StylePlot(&fp.pl, l.U, scene.PlotFont(l))
 	fp.pl.Series = fp.pl.Series[:0]
+	shift := 0.0
+	if known {
+		shift = fstar
+	}
 	for i, run := range st.Runs {
-		ys := fp.ys[i][:0]
-		for s := range run.Trace {
-			f := run.Trace[s].F
-			if known {
-				f -= fstar
-			}
-			ys = append(ys, f)
-		}
-		fp.ys[i] = ys
+		fp.ys[i] = rowValues(fp.ys[i][:0], run, func(s *sim.Step) float64 { return s.F - shift })
 		if fp.batched[i] {
-			bs := fp.batchYs[i][:0]
-			for s := range run.Trace {
-				f := run.Trace[s].BatchF
-				if known {
-					f -= fstar
-				}
-				bs = append(bs, f)
-			}
-			fp.batchYs[i] = bs
-			fp.pl.Series = append(fp.pl.Series, render.Series{Y: bs, Color: render.Alpha(ui.PanelColors[i], 0.3), Width: float32(0.8 * l.U)})
+			fp.batchYs[i] = rowValues(fp.batchYs[i][:0], run, func(s *sim.Step) float64 { return s.BatchF - shift })
+			fp.pl.Series = append(fp.pl.Series, render.Series{Y: fp.batchYs[i], Color: render.Alpha(ui.PanelColors[i], 0.3), Width: float32(0.8 * l.U)})
 		}
-		fp.pl.Series = append(fp.pl.Series, render.Series{Y: ys, Color: ui.PanelColors[i], Name: fp.names[i]})
+		fp.pl.Series = append(fp.pl.Series, render.Series{Y: fp.ys[i], Color: ui.PanelColors[i], Name: fp.names[i]})
 	}
 	fp.pl.Draw(dst, r)
+}
+
+// rowValues appends v of each of run's rows to dst.
+func rowValues(dst []float64, run *sim.Run, v func(*sim.Step) float64) []float64 {
+	for k := range run.Trace {
+		dst = append(dst, v(&run.Trace[k]))
+	}
+	return dst
 }
 
 // globalMin returns the value of the global minimum among minima, if any.
