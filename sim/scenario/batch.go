@@ -42,11 +42,15 @@ func (s Scenario) TakesBatches() bool {
 // Points is the number of points the objective is a mean over (a
 // network's training points), 0 where it is no such mean.
 func (s Scenario) Points() int {
-	if !s.TakesBatches() {
-		return 0
-	}
-	if ps, ok := s.Objective().(sim.PointSum); ok {
-		return ps.NumPoints()
+	switch {
+	case s.Kind() == KindNetwork:
+		if p := s.NetProblem(); p != nil {
+			return p.TrainLoss.NumPoints()
+		}
+	case s.TakesBatches():
+		if ps, ok := s.Surface().(sim.PointSum); ok {
+			return ps.NumPoints()
+		}
 	}
 	return 0
 }
