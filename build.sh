@@ -66,6 +66,7 @@ cmd_web() {
 	echo "== building dist/ (js/wasm)"
 	build_wasm ./wasm dist
 	build_worker dist
+	cp assets/icon-*.png dist/ # the favicon and home-screen icon
 	ls -l dist
 }
 

@@ -8,6 +8,7 @@ import (
 	"curvlab/app/scene"
 	"curvlab/app/surface"
 	"curvlab/app/ui"
+	"curvlab/assets"
 	"curvlab/engine"
 	"curvlab/render/geom"
 	"curvlab/sim/scenario"
@@ -244,6 +245,9 @@ func (g *Game) showTextField() {
 // RunGame runs g (or a wrapper of it) in a window or the browser's canvas.
 func RunGame(g ebiten.Game) error {
 	ebiten.SetWindowTitle("curvlab")
+	if icons, err := assets.Icons(); err == nil { // embedded: cannot fail but for a broken build
+		ebiten.SetWindowIcon(icons)
+	}
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	return ebiten.RunGame(g)

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -193,6 +194,31 @@ func TestReadyAndDrawn(t *testing.T) {
 		}
 		if n := distinctColours(img, r); n < 50 {
 			t.Errorf("heatmap %d %v has only %d colours", i, r, n)
+		}
+	}
+}
+
+// TestIconIsServed: the page names its icons (a 32-pixel favicon, a
+// 256-pixel one for home screens) and each is served from dist/ as a PNG
+// of that size: the browser's request for an icon no longer meets a 404.
+func TestIconIsServed(t *testing.T) {
+	ctx := page(t, "")
+	got := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('link[rel="icon"], link[rel="apple-touch-icon"]'), l => l.getAttribute("href"))`)
+	if len(got) != 3 || got[0] != "icon-32.png" || got[1] != "icon-256.png" || got[2] != "icon-256.png" {
+		t.Fatalf("the page's icon links are %v", got)
+	}
+	for _, c := range []struct {
+		name string
+		size int
+	}{{"icon-32.png", 32}, {"icon-256.png", 256}} {
+		// fetched and decoded by the page, as the browser's tab would
+		res, err := chromedp.Run(ctx, chromedp.Evaluate[[]any](`fetch(`+strconv.Quote(c.name)+`).then(async r => [r.status, r.headers.get("content-type"),
+			await createImageBitmap(await r.blob()).then(b => b.width + "x" + b.height)])`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res) != 3 || res[0] != float64(200) || res[1] != "image/png" || res[2] != fmt.Sprintf("%dx%d", c.size, c.size) {
+			t.Errorf("%s: %v, want 200 image/png %dx%d", c.name, res, c.size, c.size)
 		}
 	}
 }
