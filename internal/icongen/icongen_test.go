@@ -48,4 +48,3 @@ func same(a, b interface{ RGBA() (r, g, bl, al uint32) }) bool {
 	r2, g2, b2, a2 := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
-
