@@ -8,19 +8,16 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"curvlab/sim"
-	"curvlab/sim/la"
+	"curvlab/sim/export"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
 )
@@ -403,167 +400,13 @@ func cmdRun(out *bufio.Writer, args []string) error {
 		return err
 	}
 	runs, stats := simulate(sc, true)
-	if sc.Kind() == scenario.KindNetwork {
-		if o.format == "json" {
-			return writeErr(writeNetJSON(out, sc, runs, stats))
-		}
-		writeNetCSV(out, sc, runs, stats)
-		return nil
-	}
 	if o.format == "json" {
-		return writeErr(writeJSON(out, sc, runs))
+		return writeErr(export.JSON(out, sc, runs, stats))
 	}
-	writeCSV(out, sc, runs)
-	return nil // a write error shows at the final Flush
+	return writeErr(export.CSV(out, sc, runs, stats))
 }
 
 func ff(v float64) string { return sim.FormatFloat(v) }
-
-// writeCSV writes one row per iterate, grouped by panel.
-func writeCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) {
-	panels := len(runs) > 1
-	n := len(sc.Start)
-	var b []byte
-	if panels {
-		b = append(b, "panel,"...)
-	}
-	b = append(b, "iter"...)
-	for i := 1; i <= n; i++ {
-		b = append(b, ",x"...)
-		b = strconv.AppendInt(b, int64(i), 10)
-	}
-	b = append(b, ",f,gnorm,step,fevals,gevals,hevals,events,curv_err,epoch,batch_f\n"...)
-	out.Write(b)
-	ce := newCurvErrors(sc)
-	for p, r := range runs {
-		for k := range r.Trace {
-			s := r.Row(k)
-			b = appendRowStart(b[:0], panels, p, s.Iter)
-			b = appendFloats(b, s.X...)
-			b = appendFloats(b, s.F, s.GNorm, s.StepLen)
-			b = appendCountsEvents(b, &s.Step)
-			b = appendOptional(b, ce.of(&s))
-			b = appendOptional(b, s.Epoch)
-			b = appendOptional(b, s.BatchF)
-			out.Write(append(b, '\n'))
-		}
-	}
-}
-
-// curvErrors measures a surface run's curvature models against the true
-// Hessian at their iterates (sim.CurvError).
-type curvErrors struct {
-	obj        sim.Objective
-	n          int
-	hess, work []float64
-}
-
-func newCurvErrors(sc scenario.Scenario) *curvErrors {
-	n := len(sc.Start)
-	return &curvErrors{obj: sc.Objective(), n: n, hess: make([]float64, n*n), work: make([]float64, sim.CurvErrorWork(n))}
-}
-
-// of is row s's curvature error, NaN where its method keeps no model or
-// the Hessian is 0 there.
-func (c *curvErrors) of(s *sim.Row) float64 {
-	if s.CurvKind == sim.CurvNone || !la.IsFinite(s.X) {
-		return math.NaN()
-	}
-	c.obj.Hess(c.hess, s.X)
-	return sim.CurvError(s.Curv, s.CurvKind, c.hess, c.n, c.work)
-}
-
-// appendRowStart begins a CSV row: "panel," (1-based, when there are
-// several panels) and the iteration.
-func appendRowStart(b []byte, panels bool, p, iter int) []byte {
-	if panels {
-		b = strconv.AppendInt(b, int64(p+1), 10)
-		b = append(b, ',')
-	}
-	return strconv.AppendInt(b, int64(iter), 10)
-}
-
-// appendFloats appends ",v" for each v, exactly.
-func appendFloats(b []byte, vals ...float64) []byte {
-	for _, v := range vals {
-		b = append(b, ',')
-		b = strconv.AppendFloat(b, v, 'g', -1, 64)
-	}
-	return b
-}
-
-// appendOptional appends ",v", or "," alone for NaN (a column empty where
-// the row has no such number).
-func appendOptional(b []byte, v float64) []byte {
-	b = append(b, ',')
-	if math.IsNaN(v) {
-		return b
-	}
-	return strconv.AppendFloat(b, v, 'g', -1, 64)
-}
-
-// appendCountsEvents appends ",fevals,gevals,hevals,events".
-func appendCountsEvents(b []byte, s *sim.Step) []byte {
-	for _, c := range []int{s.FEvals, s.GEvals, s.HEvals} {
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(c), 10)
-	}
-	b = append(b, ',')
-	return append(b, s.Events.String()...)
-}
-
-// num is a float64 written exactly in JSON, NaN and ±Inf as null.
-type num float64
-
-func (v num) MarshalJSON() ([]byte, error) {
-	f := float64(v)
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null"), nil
-	}
-	return strconv.AppendFloat(make([]byte, 0, 24), f, 'g', -1, 64), nil
-}
-
-// nums converts v for JSON; nil stays nil (null).
-func nums(v []float64) []num {
-	if v == nil {
-		return nil
-	}
-	r := make([]num, len(v))
-	for i, x := range v {
-		r[i] = num(x)
-	}
-	return r
-}
-
-type jsonTrial struct {
-	X []num `json:"x"`
-	F num   `json:"f"`
-}
-
-type jsonStep struct {
-	Iter     int         `json:"iter"`
-	X        []num       `json:"x"`
-	F        num         `json:"f"`
-	G        []num       `json:"g"`
-	GNorm    num         `json:"gnorm"`
-	Step     num         `json:"step"`
-	Alpha    num         `json:"alpha"`
-	Trials   []jsonTrial `json:"trials"`
-	Curv     [][]num     `json:"curv"`
-	CurvKind string      `json:"curv_kind"`
-	CurvErr  num         `json:"curv_err"`
-	Radius   num         `json:"radius"`
-	D        []num       `json:"d"`
-	P        []num       `json:"p"`
-	Pred     num         `json:"pred"`
-	Rho      num         `json:"rho"`
-	FEvals   int         `json:"fevals"`
-	GEvals   int         `json:"gevals"`
-	HEvals   int         `json:"hevals"`
-	Events   []string    `json:"events"`
-	Epoch    num         `json:"epoch"`
-	BatchF   num         `json:"batch_f"`
-}
 
 // surfaceOf sets sc's surface from --surface and --param, or --formula.
 func (o *options) surfaceOf(sc *scenario.Scenario) error {
@@ -601,82 +444,6 @@ func (o *options) surfaceOf(sc *scenario.Scenario) error {
 		return fitData(sc, path)
 	}
 	return nil
-}
-
-// surfaceSpec is the surface's name[:key=value,...] form, or for a typed
-// surface "formula:" and its formula.
-func surfaceSpec(sc scenario.Scenario) string {
-	if sc.SurfaceKind == surfaces.FormulaKind {
-		if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {
-			return "formula:" + sc.Formula + ":" + set
-		}
-		return "formula:" + sc.Formula
-	}
-	if set := sim.FormatSettings(sc.SurfaceVals, sc.SurfaceKind.Params); set != "" {
-		return sc.SurfaceKind.Name + ":" + set
-	}
-	return sc.SurfaceKind.Name
-}
-
-// writeJSON streams the object {"scenario", "surface", "panels"}, one
-// step at a time.
-func writeJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run) error {
-	head, err := json.Marshal(struct {
-		Scenario string `json:"scenario"`
-		Surface  string `json:"surface"`
-	}{sc.Encode(), surfaceSpec(sc)})
-	if err != nil {
-		return err
-	}
-	out.Write(head[:len(head)-1]) // without the closing brace
-	out.WriteString(`,"panels":[`)
-	n := len(sc.Start)
-	ce := newCurvErrors(sc)
-	for p, r := range runs {
-		if p > 0 {
-			out.WriteByte(',')
-		}
-		method, _ := json.Marshal(sc.Methods[p].String())
-		out.WriteString(`{"method":`)
-		out.Write(method)
-		out.WriteString(`,"steps":[`)
-		for k := range r.Trace {
-			s := r.Row(k)
-			js := jsonStep{
-				Iter: s.Iter, X: nums(s.X), F: num(s.F), G: nums(s.G),
-				GNorm: num(s.GNorm), Step: num(s.StepLen), Alpha: num(s.Alpha),
-				Trials: make([]jsonTrial, s.Trials), CurvKind: s.CurvKind.String(), CurvErr: num(ce.of(&s)),
-				Radius: num(s.Radius), D: nums(s.Dir), P: nums(s.TRStep), Pred: num(s.Pred), Rho: num(s.Rho),
-				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: s.Events.Names(),
-				Epoch: num(s.Epoch), BatchF: num(s.BatchF),
-			}
-			if js.Events == nil {
-				js.Events = []string{}
-			}
-			for t := range js.Trials {
-				js.Trials[t] = jsonTrial{X: nums(s.TrialX[t*n : (t+1)*n]), F: num(s.TrialF[t])}
-			}
-			if s.Curv != nil && s.CurvKind != sim.CurvNone {
-				js.Curv = make([][]num, n)
-				for i := range js.Curv {
-					js.Curv[i] = nums(s.Curv[i*n : (i+1)*n])
-				}
-			}
-			b, err := json.Marshal(js)
-			if err != nil {
-				return err
-			}
-			if k > 0 {
-				out.WriteByte(',')
-			}
-			if _, err := out.Write(b); err != nil {
-				return err
-			}
-		}
-		out.WriteString("]}")
-	}
-	_, err = out.WriteString("]}\n")
-	return err
 }
 
 func cmdCompare(out *bufio.Writer, args []string) error {

@@ -327,20 +327,6 @@ func TestRunJSONMatchesCSV(t *testing.T) {
 	}
 }
 
-func TestNumNull(t *testing.T) {
-	b, err := json.Marshal([]num{num(math.NaN()), num(math.Inf(1)), num(math.Inf(-1)), 0.1, 1e-8, -0.0})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back []*float64
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatal(err)
-	}
-	if back[0] != nil || back[1] != nil || back[2] != nil || *back[3] != 0.1 || *back[4] != 1e-8 || *back[5] != 0 {
-		t.Errorf("%s", b)
-	}
-}
-
 func TestScenarioEqualsFlags(t *testing.T) {
 	text := "v1;s=quadratic:l1=2,angle=10;x=1,-1;m=gd:lr=0.05,ls=armijo;m=newton;n=30;t=1e-6"
 	flags := mustRun(t, "run", "--surface", "quadratic", "--param", "l1=2", "--param", "angle=10", "--start", "1,-1",

@@ -2,16 +2,15 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"curvlab/sim"
+	"curvlab/sim/export"
 	"curvlab/sim/nn"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
@@ -108,164 +107,13 @@ func trackNetwork(sc scenario.Scenario, runs []*sim.Run) []*scenario.NetTracker 
 	return stats
 }
 
-// stepSize is the lr column: the step size the iteration used (row 0: the
-// method's lr parameter, if it has one).
-func stepSize(sp sim.Spec, s *sim.Step) float64 {
-	if s.Iter == 0 {
-		for i, p := range sp.Kind.Params {
-			if p.Key == "lr" {
-				return sp.Values[i]
-			}
-		}
-		return 0
-	}
-	return s.Alpha
-}
-
-const netColumns = "iter,loss,test_loss,gnorm,step,sharpness,lr,fevals,gevals,hevals,events,epoch,batch_loss,lr_now,stability,sharpness_pre"
-
-// stepAndLine are the lr_now and stability columns of row iter: the step
-// size η_t of the step the row is about to take (its lr through its
-// schedule), and the sharpness at which that step turns unstable —
-// c/η_t for gradient descent, heavy ball, Nesterov and SAM
-// (sim.StabilityProduct), for Adam and RMSProp the line of the
-// preconditioned sharpness (sim.PreconditionedStability); NaN where the
-// method has none.
-func stepAndLine(sp sim.Spec, iter int) (eta, line float64) {
-	eta, line = math.NaN(), math.NaN()
-	if e, ok := sim.StepSizeAt(sp, iter); ok {
-		eta = e
-	}
-	if c, _, ok := sim.StabilityProduct(sp); ok {
-		line = c / eta
-	} else if c, _, ok := sim.PreconditionedStability(sp); ok {
-		line = c / eta
-	}
-	return eta, line
-}
-
-// writeNetCSV writes one row per iterate of a network run, grouped by
-// panel: loss is the training loss, sharpness λ_max of its Hessian.
-func writeNetCSV(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats []*scenario.NetTracker) {
-	panels := len(runs) > 1
-	if panels {
-		out.WriteString("panel,")
-	}
-	out.WriteString(netColumns + "\n")
-	var b []byte
-	for p, r := range runs {
-		for k := range r.Trace {
-			s := &r.Trace[k]
-			b = appendRowStart(b[:0], panels, p, s.Iter)
-			b = appendFloats(b, s.F, stats[p].TestLoss[k], s.GNorm, s.StepLen, stats[p].Sharpness[k], stepSize(sc.Methods[p], s))
-			b = appendFloats(appendCountsEvents(b, s), s.Epoch)
-			eta, line := stepAndLine(sc.Methods[p], s.Iter)
-			for _, v := range []float64{s.BatchF, eta, line, stats[p].SharpnessPre[k]} {
-				b = appendOptional(b, v)
-			}
-			out.Write(append(b, '\n'))
-		}
-	}
-}
-
-type jsonNetStep struct {
-	Iter      int      `json:"iter"`
-	Loss      num      `json:"loss"`
-	TestLoss  num      `json:"test_loss"`
-	GNorm     num      `json:"gnorm"`
-	Step      num      `json:"step"`
-	Sharpness num      `json:"sharpness"`
-	LR        num      `json:"lr"`
-	FEvals    int      `json:"fevals"`
-	GEvals    int      `json:"gevals"`
-	HEvals    int      `json:"hevals"`
-	Events    []string `json:"events"`
-	Epoch     num      `json:"epoch"`
-	BatchLoss num      `json:"batch_loss"`
-	LRNow     num      `json:"lr_now"`
-	Stability num      `json:"stability"`
-	SharpPre  num      `json:"sharpness_pre"`
-}
-
-// finalStats is what a network run ends with: its weights, losses and the
-// curvature of the training loss there.
-type finalStats struct {
-	X         []num `json:"x"`
-	Loss      num   `json:"loss"`
-	TestLoss  num   `json:"test_loss"`
-	Sharpness num   `json:"sharpness"`
-	// Trace is the trace of the training loss's Hessian, the sum of its
-	// eigenvalues.
-	Trace num `json:"hessian_trace"`
-}
-
-// final measures the end of run r; tr tracks r (its warm start is used).
-func final(sc scenario.Scenario, r *sim.Run, tr *scenario.NetTracker) finalStats {
-	last := r.Last()
-	test, sharp := tr.Measure(last.X)
-	trace := math.NaN()
-	if !math.IsNaN(sharp) {
-		n := len(last.X)
-		h := make([]float64, n*n)
-		sc.NetProblem().TrainLoss.Hess(h, last.X)
-		trace = 0
-		for i := 0; i < n; i++ {
-			trace += h[i*n+i]
-		}
-	}
-	return finalStats{X: nums(last.X), Loss: num(last.F), TestLoss: num(test), Sharpness: num(sharp), Trace: num(trace)}
-}
-
-// writeNetJSON writes {"scenario", "network", "dataset", "params",
-// "panels": [{"method", "steps": [...], "final": {...}}]}.
-func writeNetJSON(out *bufio.Writer, sc scenario.Scenario, runs []*sim.Run, stats []*scenario.NetTracker) error {
-	type panel struct {
-		Method string        `json:"method"`
-		Steps  []jsonNetStep `json:"steps"`
-		Final  finalStats    `json:"final"`
-	}
-	doc := struct {
-		Scenario string  `json:"scenario"`
-		Network  string  `json:"network"`
-		Dataset  string  `json:"dataset"`
-		Params   int     `json:"params"`
-		Panels   []panel `json:"panels"`
-	}{Scenario: sc.Encode(), Network: sc.Net.NetworkSpec(), Dataset: sc.Net.DatasetSpec(), Params: len(sc.Start)}
-	for p, r := range runs {
-		pn := panel{Method: sc.Methods[p].String(), Final: final(sc, r, stats[p])}
-		for k := range r.Trace {
-			s := &r.Trace[k]
-			ev := s.Events.Names()
-			if ev == nil {
-				ev = []string{}
-			}
-			eta, line := stepAndLine(sc.Methods[p], s.Iter)
-			pn.Steps = append(pn.Steps, jsonNetStep{
-				Iter: s.Iter, Loss: num(s.F), TestLoss: num(stats[p].TestLoss[k]), GNorm: num(s.GNorm),
-				Step: num(s.StepLen), Sharpness: num(stats[p].Sharpness[k]), LR: num(stepSize(sc.Methods[p], s)),
-				FEvals: s.FEvals, GEvals: s.GEvals, HEvals: s.HEvals, Events: ev,
-				Epoch: num(s.Epoch), BatchLoss: num(s.BatchF),
-				LRNow: num(eta), Stability: num(line), SharpPre: num(stats[p].SharpnessPre[k]),
-			})
-		}
-		doc.Panels = append(doc.Panels, pn)
-	}
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return err
-	}
-	out.Write(b)
-	_, err = out.WriteString("\n")
-	return err
-}
-
 // compareNetwork prints, per method, how training ended: the training and
 // test loss next to the sharpness and trace of the Hessian there.
 func compareNetwork(out *bufio.Writer, sc scenario.Scenario, methods []sim.Spec, runs []*sim.Run) error {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "method\tresult\titers\tfevals\tgevals\thevals\tloss\ttest_loss\tsharpness\thessian_trace\tgnorm")
 	for i, r := range runs {
-		f := final(sc, r, scenario.NewNetTracker(sc.NetProblem()))
+		f := export.Final(sc, r, scenario.NewNetTracker(sc.NetProblem()))
 		last := r.Last()
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.6g\t%.6g\t%.6g\t%.6g\t%.3g\n", methods[i], outcome(&last.Step), last.Iter,
 			last.FEvals, last.GEvals, last.HEvals, float64(f.Loss), float64(f.TestLoss), float64(f.Sharpness), float64(f.Trace), last.GNorm)

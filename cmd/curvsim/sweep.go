@@ -7,6 +7,7 @@ import (
 
 	"curvlab/sim"
 	"curvlab/sim/explore"
+	"curvlab/sim/export"
 	"curvlab/sim/scenario"
 )
 
@@ -67,9 +68,9 @@ func cmdSweep(out *bufio.Writer, args []string) error {
 	for _, p := range s.Run(sc, 0) {
 		line = strconv.AppendFloat(line[:0], p.Value, 'g', -1, 64)
 		if net {
-			line = appendFloats(line, p.Final.F, p.TestLoss, p.Sharpness)
+			line = export.AppendFloats(line, p.Final.F, p.TestLoss, p.Sharpness)
 		} else {
-			line = appendFloats(line, p.Final.F)
+			line = export.AppendFloats(line, p.Final.F)
 			line = append(line, ',')
 			line = strconv.AppendInt(line, int64(p.Final.Iter), 10)
 		}
