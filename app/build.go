@@ -211,7 +211,9 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "Sweep: parameter and range…", Act: ui.ActSweepMenu},
 			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel},
 			{Label: "Curvature plot: eigenvalues", Act: ui.ActEigen, On: f.Eigen},
-			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()}}
+			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()},
+			{Label: "Save the runs as CSV", Act: ui.ActSaveCSV},
+			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON}}
 	}
 	return g.overflow
 }

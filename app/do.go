@@ -4,10 +4,12 @@ import (
 	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/sim"
+	"curvlab/sim/export"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -61,15 +63,13 @@ func (g *Game) do(a ui.Action, arg int) {
 		}
 	case ui.ActSaveData:
 		name, text := g.scene.DataCSV(st)
-		fs, ok := g.host.(FileSaver)
-		switch {
-		case text == "":
+		if text == "" {
 			st.Notice = "There are no points to save here."
-		case !ok:
-			st.Notice = "This app cannot save files here."
-		default:
-			st.Notice = fs.SaveFile(name, text)
+			break
 		}
+		g.saveFile(name, text)
+	case ui.ActSaveCSV, ui.ActSaveJSON:
+		g.saveRuns(a == ui.ActSaveJSON)
 	case ui.ActPinGhost:
 		pinGhost(st, arg)
 		g.uiDirty = true
@@ -473,4 +473,49 @@ func (g *Game) allSolid() bool {
 		}
 	}
 	return true
+}
+
+// saveFile gives the user a file through the host, saying what happened.
+func (g *Game) saveFile(name, text string) {
+	if fs, ok := g.host.(FileSaver); ok {
+		g.st.Notice = fs.SaveFile(name, text)
+	} else {
+		g.st.Notice = "This app cannot save files here."
+	}
+}
+
+// saveRuns saves the runs so far as curvsim writes them (package export):
+// its CSV, or its JSON, named after the scenario.
+func (g *Game) saveRuns(asJSON bool) {
+	st := g.st
+	var b strings.Builder
+	write, ext := export.CSV, ".csv"
+	if asJSON {
+		write, ext = export.JSON, ".json"
+	}
+	if err := write(&b, st.Scen, st.Runs, st.Trackers); err != nil {
+		st.Notice = "The runs could not be written: " + err.Error() + "."
+		return
+	}
+	g.saveFile(runsFileName(st.Scen)+ext, b.String())
+}
+
+// runsFileName names a scenario's saved runs: curvlab-, the surface or
+// the network and its data, and the panels' methods.
+func runsFileName(sc scenario.Scenario) string {
+	name := "curvlab-"
+	if sc.Kind() == scenario.KindNetwork {
+		name += sc.Net.NetworkSpec() + "-" + sc.Net.Data
+	} else {
+		name += sc.SurfaceKind.Name
+	}
+	for _, m := range sc.Methods {
+		name += "-" + m.Kind.Name
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
+			return r
+		}
+		return '-'
+	}, name)
 }

@@ -55,6 +55,8 @@ const (
 	ActOrbit       // arg: an OrbitTurn; turn or tilt the 3D camera
 	ActSweepMenu   // the sweep's editor: which parameter, its range
 	ActEigen       // the curvature plot: the models' eigenvalues or their error
+	ActSaveCSV     // save the runs as curvsim's CSV
+	ActSaveJSON    // save the runs as curvsim's JSON
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -85,6 +87,7 @@ var actionNames = [...]string{
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
 	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
+	ActSaveCSV: "save-csv", ActSaveJSON: "save-json",
 }
 
 func (a Action) String() string {

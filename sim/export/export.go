@@ -362,9 +362,13 @@ type FinalStats struct {
 	Trace num `json:"hessian_trace"`
 }
 
-// final measures the end of run r; tr tracks r (its warm start is used).
+// Final measures the end of run r; tr tracks r (its warm start is used),
+// or, if it cannot measure, a fresh tracker does.
 func Final(sc scenario.Scenario, r *sim.Run, tr *scenario.NetTracker) FinalStats {
 	last := r.Last()
+	if !tr.Measures() { // the app's mirror of a tracker that ran elsewhere
+		tr = scenario.NewNetTracker(sc.NetProblem())
+	}
 	test, sharp := tr.Measure(last.X)
 	trace := math.NaN()
 	if !math.IsNaN(sharp) {

@@ -337,6 +337,11 @@ type NetTracker struct {
 	TestLoss, Sharpness, SharpnessPre []float64
 }
 
+// Measures reports whether t can measure weights (Measure): false for
+// a mirror that holds what a tracker measured elsewhere (the engine's
+// client builds those).
+func (t *NetTracker) Measures() bool { return t != nil && t.p != nil }
+
 // NewNetTracker prepares a tracker for runs of p.
 func NewNetTracker(p *NetProblem) *NetTracker { return &NetTracker{p: p} }
 

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"curvlab/app/ui"
+	"curvlab/sim"
+	"curvlab/sim/export"
+	"curvlab/sim/scenario"
+)
+
+// TestSaveRunsAsCurvsimWrites: Save the runs as CSV gives the host, for a
+// surface and for a network (on batches, with a schedule), the file
+// curvsim writes for the same scenario and steps, byte for byte — the
+// truth computed here apart, as curvsim does (every vector kept on a
+// surface, a tracker following each network run); Save as JSON gives a
+// JSON document with one entry per panel. Both are named after the
+// scenario.
+func TestSaveRunsAsCurvsimWrites(t *testing.T) {
+	for _, c := range []struct {
+		link  string
+		steps int
+		name  string
+	}{
+		{"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=bfgs;m=tr-dogleg", 30, "curvlab-rosenbrock-gd-bfgs-tr-dogleg"},
+		{"v1;net=tanh:4;d=circle:n=60;m=adam:lr=0.01,batch=8;m=gd:lr=0.3,schedule=cosine,decay=20", 25, "curvlab-tanh-4-circle-adam-gd"},
+	} {
+		h := &fileHost{}
+		g := New("#"+c.link, h)
+		g.st.Eng.Want(c.steps + 1)
+		for i := 0; g.st.Eng.Rows() < c.steps+1; i++ {
+			if i == 200 {
+				t.Fatalf("%s: %d rows after 10 s", c.link, g.st.Eng.Rows())
+			}
+			g.st.Sync(time.Now().Add(50 * time.Millisecond))
+		}
+		sc := g.st.Scen
+		runs := sc.NewRunsWith(sim.RunOptions{KeepVectors: sc.Kind() == scenario.KindSurface})
+		var trs []*scenario.NetTracker
+		for _, r := range runs {
+			if p := sc.NetProblem(); p != nil {
+				tr := scenario.NewNetTracker(p)
+				tr.Follow(r)
+				trs = append(trs, tr)
+			}
+			for range c.steps {
+				r.Step()
+			}
+		}
+		var want strings.Builder
+		if err := export.CSV(&want, sc, runs, trs); err != nil {
+			t.Fatal(err)
+		}
+		if rows := strings.Count(want.String(), "\n") - 1; rows < c.steps+1 {
+			t.Fatalf("%s: curvsim's file has %d rows", c.link, rows)
+		}
+		g.do(ui.ActSaveCSV, 0)
+		if h.saved != want.String() || h.name != c.name+".csv" || g.st.Notice != "saved" {
+			t.Errorf("%s: saved %q (%d bytes; curvsim's %d), notice %q", c.link, h.name, len(h.saved), want.Len(), g.st.Notice)
+		}
+		g.do(ui.ActSaveJSON, 0)
+		var doc struct {
+			Scenario string            `json:"scenario"`
+			Panels   []json.RawMessage `json:"panels"`
+		}
+		if err := json.Unmarshal([]byte(h.saved), &doc); err != nil || doc.Scenario != sc.Encode() || len(doc.Panels) != len(sc.Methods) || h.name != c.name+".json" {
+			t.Errorf("%s: JSON %q: %v, scenario %q, %d panels", c.link, h.name, err, doc.Scenario, len(doc.Panels))
+		}
+	}
+}
