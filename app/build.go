@@ -212,6 +212,7 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel},
 			{Label: "Curvature plot: eigenvalues", Act: ui.ActEigen, On: f.Eigen},
 			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()},
+			{Label: "Save a picture (PNG)", Act: ui.ActSavePNG},
 			{Label: "Save the runs as CSV", Act: ui.ActSaveCSV},
 			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON}}
 	}

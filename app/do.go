@@ -1,12 +1,15 @@
 package app
 
 import (
+	"bytes"
 	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/sim"
 	"curvlab/sim/export"
 	"curvlab/sim/scenario"
 	"curvlab/sim/surfaces"
+	"image"
+	"image/png"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,9 +70,13 @@ func (g *Game) do(a ui.Action, arg int) {
 			st.Notice = "There are no points to save here."
 			break
 		}
-		g.saveFile(name, text)
+		g.saveFile(name, []byte(text))
 	case ui.ActSaveCSV, ui.ActSaveJSON:
 		g.saveRuns(a == ui.ActSaveJSON)
+	case ui.ActSavePNG: // the scene, without the menu or editor it was asked from
+		g.popup = popup{}
+		g.uiDirty = true
+		g.pictureWanted = true // taken in the next Draw
 	case ui.ActPinGhost:
 		pinGhost(st, arg)
 		g.uiDirty = true
@@ -476,9 +483,9 @@ func (g *Game) allSolid() bool {
 }
 
 // saveFile gives the user a file through the host, saying what happened.
-func (g *Game) saveFile(name, text string) {
+func (g *Game) saveFile(name string, data []byte) {
 	if fs, ok := g.host.(FileSaver); ok {
-		g.st.Notice = fs.SaveFile(name, text)
+		g.st.Notice = fs.SaveFile(name, data)
 	} else {
 		g.st.Notice = "This app cannot save files here."
 	}
@@ -488,7 +495,7 @@ func (g *Game) saveFile(name, text string) {
 // its CSV, or its JSON, named after the scenario.
 func (g *Game) saveRuns(asJSON bool) {
 	st := g.st
-	var b strings.Builder
+	var b bytes.Buffer
 	write, ext := export.CSV, ".csv"
 	if asJSON {
 		write, ext = export.JSON, ".json"
@@ -497,10 +504,23 @@ func (g *Game) saveRuns(asJSON bool) {
 		st.Notice = "The runs could not be written: " + err.Error() + "."
 		return
 	}
-	g.saveFile(runsFileName(st.Scen)+ext, b.String())
+	g.saveFile(runsFileName(st.Scen)+ext, b.Bytes())
 }
 
-// runsFileName names a scenario's saved runs: curvlab-, the surface or
+// savePicture saves what screen shows, just drawn, as a PNG named after
+// the scenario (Save a picture, ActSavePNG).
+func (g *Game) savePicture(screen *ebiten.Image) {
+	img := image.NewRGBA(screen.Bounds())
+	screen.ReadPixels(img.Pix)
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		g.st.Notice = "The picture could not be written: " + err.Error() + "."
+		return
+	}
+	g.saveFile(runsFileName(g.st.Scen)+".png", b.Bytes())
+}
+
+// runsFileName names a scenario's saved files: curvlab-, the surface or
 // the network and its data, and the panels' methods.
 func runsFileName(sc scenario.Scenario) string {
 	name := "curvlab-"

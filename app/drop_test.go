@@ -85,8 +85,8 @@ type fileHost struct {
 }
 
 func (h *fileHost) PickFile() { h.picked++ }
-func (h *fileHost) SaveFile(name, text string) string {
-	h.name, h.saved = name, text
+func (h *fileHost) SaveFile(name string, data []byte) string {
+	h.name, h.saved = name, string(data)
 	return "saved"
 }
 

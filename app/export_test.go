@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +13,8 @@ import (
 	"curvlab/sim"
 	"curvlab/sim/export"
 	"curvlab/sim/scenario"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // TestSaveRunsAsCurvsimWrites: Save the runs as CSV gives the host, for a
@@ -69,5 +74,39 @@ func TestSaveRunsAsCurvsimWrites(t *testing.T) {
 		if err := json.Unmarshal([]byte(h.saved), &doc); err != nil || doc.Scenario != sc.Encode() || len(doc.Panels) != len(sc.Methods) || h.name != c.name+".json" {
 			t.Errorf("%s: JSON %q: %v, scenario %q, %d panels", c.link, h.name, err, doc.Scenario, len(doc.Panels))
 		}
+	}
+}
+
+// TestSavePicture: Save a picture gives the host, after the next frame,
+// a PNG of exactly that frame: the screen's size in device pixels and its
+// pixels, named after the scenario; the menu it was chosen in is closed
+// by then.
+func TestSavePicture(t *testing.T) {
+	h := &fileHost{}
+	g := New("#v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton", h)
+	g.w, g.h, g.scale = 1200, 800, 1
+	var img *ebiten.Image
+	onFrames(1, func() { img = ebiten.NewImage(1200, 800); g.Update() }, func(*ebiten.Image) { g.Draw(img) })
+	g.do(ui.ActExploreMenu, 0)
+	g.pickFromMenu(ui.ActSavePNG)
+	var shown []byte
+	onFrames(1, func() { g.Update() }, func(*ebiten.Image) {
+		g.Draw(img)
+		shown = make([]byte, 4*1200*800)
+		img.ReadPixels(shown)
+	})
+	if h.name != "curvlab-himmelblau-gd-newton.png" || g.popup.kind != popNone {
+		t.Fatalf("saved %q, popup %v", h.name, g.popup.kind)
+	}
+	pic, err := png.Decode(strings.NewReader(h.saved))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgba, ok := pic.(*image.RGBA)
+	if !ok || rgba.Bounds() != image.Rect(0, 0, 1200, 800) {
+		t.Fatalf("a %T of %v, want 1200×800 RGBA", pic, pic.Bounds())
+	}
+	if !bytes.Equal(rgba.Pix, shown) {
+		t.Error("the picture is not the frame drawn")
 	}
 }

@@ -29,6 +29,9 @@ type Game struct {
 	st         *scene.State
 	scale      float64 // device pixels per logical pixel, capped at 2
 	w, h       float64 // screen size in device pixels
+	// pictureWanted: Save a picture was asked for; the next Draw saves
+	// what it drew
+	pictureWanted bool
 
 	c      *ui.Canvas // the layout's sizes, the painters, the text queue
 	lay    layout
@@ -383,6 +386,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.headerStatus()
 	g.showTextField()
 	g.draw(screen)
+	if g.pictureWanted {
+		g.pictureWanted = false
+		g.savePicture(screen)
+	}
 	g.worked = 0
 	g.stats.addDraw(time.Since(t0))
 	if !g.firstFrame {

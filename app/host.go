@@ -63,9 +63,10 @@ type FilePicker interface {
 // FileSaver is a Host that keeps files the app saves for the user (the
 // browser's downloads, the desktop's working folder).
 type FileSaver interface {
-	// SaveFile gives the user the file name holding text, and returns a
-	// short message saying what happened.
-	SaveFile(name, text string) string
+	// SaveFile gives the user the file name holding data (text or a
+	// picture; its type is its name's extension), and returns a short
+	// message saying what happened.
+	SaveFile(name string, data []byte) string
 }
 
 // TextEnd says how an edit in the host's text field ends.

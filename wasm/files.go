@@ -3,6 +3,7 @@
 package main
 
 import (
+	"path"
 	"strings"
 	"syscall/js"
 	"time"
@@ -54,10 +55,12 @@ func (f *files) PickFile() {
 	f.picker.Call("click")
 }
 
-// SaveFile downloads text as the file name.
-func (f *files) SaveFile(name, text string) string {
+// SaveFile downloads data as the file name, typed by its extension.
+func (f *files) SaveFile(name string, data []byte) string {
 	g := js.Global()
-	blob := g.Get("Blob").New(g.Get("Array").Call("of", text), map[string]any{"type": "text/csv"})
+	buf := g.Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(buf, data)
+	blob := g.Get("Blob").New(g.Get("Array").Call("of", buf), map[string]any{"type": mimeType(name)})
 	url := g.Get("URL").Call("createObjectURL", blob)
 	a := f.doc.Call("createElement", "a")
 	a.Set("href", url)
@@ -94,4 +97,15 @@ func (f *files) listenForPaste() {
 		f.g.Loaded("pasted text", text)
 		return nil
 	}))
+}
+
+// mimeType is the type of a file the app saves, by its extension.
+func mimeType(name string) string {
+	switch path.Ext(name) {
+	case ".png":
+		return "image/png"
+	case ".json":
+		return "application/json"
+	}
+	return "text/csv"
 }

@@ -121,6 +121,7 @@ func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	y = f.ParamRows(r, y+row+6*m.U, params, vals, ui.Target{Owner: ui.OwnerScene}, nil)
 	y = f.Buttons(r, y+6*m.U, "Points as CSV: x1,x2,label", ui.FormButton{Label: "Load CSV…", Act: ui.ActLoadData}, ui.FormButton{Label: "Save CSV", Act: ui.ActSaveData})
 	y = f.Buttons(r, y+4*m.U, "The runs so far, as curvsim writes them", ui.FormButton{Label: "Save CSV", Act: ui.ActSaveCSV}, ui.FormButton{Label: "Save JSON", Act: ui.ActSaveJSON})
+	y = f.Buttons(r, y+4*m.U, "What the screen shows", ui.FormButton{Label: "Save PNG", Act: ui.ActSavePNG})
 	f.Fit(r, y+8*m.U)
 }
 

@@ -57,6 +57,7 @@ const (
 	ActEigen       // the curvature plot: the models' eigenvalues or their error
 	ActSaveCSV     // save the runs as curvsim's CSV
 	ActSaveJSON    // save the runs as curvsim's JSON
+	ActSavePNG     // save the screen as a PNG picture
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -87,7 +88,7 @@ var actionNames = [...]string{
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
 	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
-	ActSaveCSV: "save-csv", ActSaveJSON: "save-json",
+	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
 }
 
 func (a Action) String() string {

@@ -40,9 +40,9 @@ func (h *desktopHost) CopyLink(text string) string {
 }
 func (h *desktopHost) FrameStats([]float64) {}
 
-// SaveFile writes text into the working folder as name, or name-2, -3, …
+// SaveFile writes data into the working folder as name, or name-2, -3, …
 // when name is taken: nothing the user has is overwritten.
-func (h *desktopHost) SaveFile(name, text string) string {
+func (h *desktopHost) SaveFile(name string, data []byte) string {
 	ext := filepath.Ext(name)
 	base := strings.TrimSuffix(name, ext)
 	for i := 1; i < 1000; i++ {
@@ -60,7 +60,7 @@ func (h *desktopHost) SaveFile(name, text string) string {
 			}
 			return "Could not save " + path + ": " + err.Error() + "."
 		}
-		_, err = f.WriteString(text)
+		_, err = f.Write(data)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

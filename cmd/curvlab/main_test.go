@@ -124,7 +124,7 @@ func TestSaveFileKeepsWhatIsThere(t *testing.T) {
 	}
 	var h desktopHost
 	for _, want := range []string{"points-2.csv", "points-3.csv"} {
-		msg := h.SaveFile("points.csv", "x,y\n1,2\n")
+		msg := h.SaveFile("points.csv", []byte("x,y\n1,2\n"))
 		got, err := os.ReadFile(want)
 		if err != nil || string(got) != "x,y\n1,2\n" || !strings.Contains(msg, want) {
 			t.Errorf("saved %q (%v), message %q; want it in %s", got, err, msg, want)

@@ -1,0 +1,70 @@
+//go:build !js
+
+package e2e
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+)
+
+// TestSavesDownload: in the browser, Save a picture downloads a PNG of
+// the canvas, device pixels, named after the scenario, and Save the runs
+// as CSV downloads curvsim's columns — each chosen in the Explore menu as
+// a user would.
+func TestSavesDownload(t *testing.T) {
+	ctx := page(t, "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;n=20")
+	dir := t.TempDir()
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := func(action, name string) string {
+		t.Helper()
+		cs := controls(t, ctx)
+		m, ok := find(cs, "explore-menu", -1, false)
+		if !ok {
+			t.Fatalf("no Explore button: %v", cs)
+		}
+		click(t, ctx, m.X+m.W/2, m.Y+m.H/2)
+		waitFor(t, ctx, `window.curvlab.popup() === "explore"`, 10*time.Second)
+		c, ok := find(controls(t, ctx), action, -1, true)
+		if !ok {
+			t.Fatalf("no %s in the Explore menu", action)
+		}
+		click(t, ctx, c.X+c.W/2, c.Y+c.H/2)
+		path := filepath.Join(dir, name)
+		for i := 0; ; i++ {
+			if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
+				return string(b)
+			}
+			if i == 300 {
+				entries, _ := os.ReadDir(dir)
+				t.Fatalf("%s: no %s downloaded after 30 s (%v)", action, name, entries)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	pic, err := png.Decode(strings.NewReader(saved("save-png", "curvlab-himmelblau-gd-newton.png")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := pic.Bounds(); b.Dx() != viewW || b.Dy() != viewH {
+		t.Errorf("the picture is %v, the canvas %d×%d", b, viewW, viewH)
+	}
+	csv := saved("save-csv", "curvlab-himmelblau-gd-newton.csv")
+	if !strings.HasPrefix(csv, "panel,iter,x1,x2,f,gnorm,step,fevals,gevals,hevals,events,curv_err,epoch,batch_f\n1,0,0.5,-3,") {
+		t.Errorf("the CSV begins %q", csv[:min(len(csv), 120)])
+	}
+}
