@@ -59,8 +59,8 @@ type Training struct {
 // method's type gives it the method.
 func (b Training) training() Training { return b }
 
-// batched is a method that may train on batches (the first-order ones).
-type batched interface{ training() Training }
+// trained is a method with Training (the first-order ones).
+type trained interface{ training() Training }
 
 // trainingParams are the parameters of Training in a method's spec.
 func trainingParams() []Param {
@@ -109,7 +109,7 @@ type sampler struct {
 // batch holds all points).
 func newSampler(obj Objective, m Method) *sampler {
 	ps, ok := obj.(PointSum)
-	bm, ok2 := m.(batched)
+	bm, ok2 := m.(trained)
 	if !ok || !ok2 {
 		return nil
 	}
@@ -166,7 +166,7 @@ func (r *Run) stepOnBatch() (batchF float64) {
 
 // decayOf is the weight decay m trains with.
 func decayOf(m Method) float64 {
-	if t, ok := m.(batched); ok {
+	if t, ok := m.(trained); ok {
 		return t.training().WD
 	}
 	return 0
