@@ -110,3 +110,48 @@ func TestSavePicture(t *testing.T) {
 		t.Error("the picture is not the frame drawn")
 	}
 }
+
+// announceHost records what the app has a screen reader say.
+type announceHost struct {
+	nopHost
+	said []string
+}
+
+func (h *announceHost) Announce(text string) { h.said = append(h.said, text) }
+
+// TestAnnounce: an Announcer host is told each panel's readout — the
+// numbers of the run's latest row — when the runs come to rest with new
+// rows (the first frame, a step), not again while nothing changes, and a
+// notice when one comes.
+func TestAnnounce(t *testing.T) {
+	h := &announceHost{}
+	g := New("#v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton", h)
+	g.w, g.h, g.scale = 1280, 800, 1
+	var img *ebiten.Image
+	frame := func() {
+		onFrames(1, func() {
+			if img == nil {
+				img = ebiten.NewImage(1280, 800)
+			}
+			g.Update()
+		}, func(*ebiten.Image) { g.Draw(img) })
+	}
+	frame()
+	frame()
+	if len(h.said) != 1 || !strings.HasPrefix(h.said[0], "Panel 1, gd: iter 0/500  f "+ui.Num(g.st.Runs[0].Last().F)) ||
+		!strings.Contains(h.said[0], "Panel 2, newton: iter 0/500") {
+		t.Fatalf("at the start: %q", h.said)
+	}
+	g.do(ui.ActStep, 0)
+	for i := 0; i < 50 && len(h.said) < 2; i++ {
+		frame()
+	}
+	if len(h.said) != 2 || !strings.Contains(h.said[1], "iter 1/500  f "+ui.Num(g.st.Runs[0].Last().F)) {
+		t.Fatalf("after a step: %q", h.said[1:])
+	}
+	g.openLink("#v1;s=nowhere")
+	frame()
+	if last := h.said[len(h.said)-1]; last != g.st.Notice || !strings.Contains(last, "nowhere") {
+		t.Errorf("after a bad link: %q, notice %q", last, g.st.Notice)
+	}
+}

@@ -26,12 +26,14 @@ type Game struct {
 	// once: a type assertion in a frame may allocate (Go caches them as it
 	// goes)
 	textEditor TextEditor
+	announcer  Announcer // host as an Announcer, likewise
 	st         *scene.State
 	scale      float64 // device pixels per logical pixel, capped at 2
 	w, h       float64 // screen size in device pixels
 	// pictureWanted: Save a picture was asked for; the next Draw saves
 	// what it drew
 	pictureWanted bool
+	said          announced // what a screen reader was last told
 
 	c      *ui.Canvas // the layout's sizes, the painters, the text queue
 	lay    layout
@@ -104,6 +106,7 @@ func New(link string, host Host) *Game {
 		uiDirty:   true,
 	}
 	g.textEditor, _ = host.(TextEditor)
+	g.announcer, _ = host.(Announcer)
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	if why != "" && g.st.Notice == "" {
 		g.st.Notice = why
@@ -390,6 +393,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.pictureWanted = false
 		g.savePicture(screen)
 	}
+	g.announce()
 	g.worked = 0
 	g.stats.addDraw(time.Since(t0))
 	if !g.firstFrame {

@@ -29,6 +29,13 @@ type Host interface {
 	Engine() (t engine.Transport, notice string)
 }
 
+// Announcer is a Host that can have a screen reader say something (the
+// browser's ARIA live region): the app gives it the notice when one comes,
+// and each panel's readout when the runs come to rest with new rows.
+type Announcer interface {
+	Announce(text string)
+}
+
 // TextEditor is a Host with a text field of its own, used in place of the
 // app's while the user types (the browser's <input>: paste, an input
 // method, a phone's keyboard). What the user types there comes back

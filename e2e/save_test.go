@@ -68,3 +68,25 @@ func TestSavesDownload(t *testing.T) {
 		t.Errorf("the CSV begins %q", csv[:min(len(csv), 120)])
 	}
 }
+
+// TestLiveRegion: the page's live region, which screen readers announce
+// (aria-live polite) and which is not shown, says each panel's readout
+// once the runs stand — after a step, iteration 1 with its f — and the
+// notice of a bad link.
+func TestLiveRegion(t *testing.T) {
+	ctx := page(t, "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton")
+	if got := eval[string](t, ctx, `(() => { const l = document.getElementById("curvlab-live");
+		return l.getAttribute("aria-live") + " " + l.getBoundingClientRect().width; })()`); got != "polite 1" {
+		t.Errorf("the live region: %q, want polite and 1 pixel wide", got)
+	}
+	waitFor(t, ctx, `document.getElementById("curvlab-live").textContent.startsWith("Panel 1, gd: iter 0/500")`, 10*time.Second)
+	focusCanvas(t, ctx)
+	pressKey(t, ctx, 's')
+	waitFor(t, ctx, `document.getElementById("curvlab-live").textContent.includes("iter 1/500")`, 10*time.Second)
+	said := eval[string](t, ctx, `document.getElementById("curvlab-live").textContent`)
+	if !strings.Contains(said, "Panel 2, newton: iter 1/500") {
+		t.Errorf("after a step the live region says %q", said)
+	}
+	eval[bool](t, ctx, `(location.hash = "#v1;s=nowhere", true)`)
+	waitFor(t, ctx, `document.getElementById("curvlab-live").textContent === window.curvlab.notice && window.curvlab.notice.includes("nowhere")`, 10*time.Second)
+}

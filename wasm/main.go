@@ -50,6 +50,15 @@ func (h *pageHost) NewHistoryEntry(text string) {
 
 func (h *pageHost) NoticeChanged(text string) { h.api.Set("notice", text) }
 
+// Announce implements app.Announcer: the page's live region (#curvlab-live,
+// aria-live polite, visually hidden) takes the text, which a screen reader
+// then says.
+func (h *pageHost) Announce(text string) {
+	if live := h.doc.Call("getElementById", "curvlab-live"); live.Truthy() {
+		live.Set("textContent", text)
+	}
+}
+
 func (h *pageHost) FirstFrame() {
 	// Collect again a second after the first frame: collecting now, when
 	// Go returns to the page, would delay the frame by about 30 ms.

@@ -74,6 +74,8 @@ func (s *Scene) Status(k int) (string, color.RGBA) {
 	return s.panels[k].status, s.panels[k].stClr
 }
 
+func (s *Scene) Readout(k int) []string { return s.panels[k].lines[:] }
+
 func (s *Scene) Headers(st *scene.State) bool { return true }
 
 func (s *Scene) View(st *scene.State, r geom.Rect) geom.View {

@@ -40,6 +40,8 @@ type Scene interface {
 	Pending(st *State) bool
 	// Status is what panel k's header says about its run.
 	Status(k int) (string, color.RGBA)
+	// Readout is panel k's readout as last drawn, a line a string.
+	Readout(k int) []string
 	// Headers reports whether the panels have headers (an overlay has none).
 	Headers(st *State) bool
 	// View is the world window of a panel's plot rectangle r.

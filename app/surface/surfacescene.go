@@ -244,6 +244,8 @@ func (s *Scene) Status(k int) (string, color.RGBA) {
 	return s.panels[k].status, s.panels[k].stClr
 }
 
+func (s *Scene) Readout(k int) []string { return s.panels[k].lines[:] }
+
 func (s *Scene) Headers(st *scene.State) bool { return !st.Flags.Overlay }
 
 // View is the view of panel rect r: the scenario's window widened to the
