@@ -199,7 +199,8 @@ func TestHostileLinks(t *testing.T) {
 	chromedp.Cancel(clean) // an open tab draws 60 frames a second: close it
 
 	// check asserts the page shows the default scenario with a notice, and
-	// the link left no trace in the DOM.
+	// the link left no trace in the DOM but, as plain text, the notice in
+	// the live region a screen reader says (it quotes the link).
 	check := func(t *testing.T, ctx context.Context, dialog *atomic.Bool) {
 		t.Helper()
 		type pageState struct {
@@ -208,9 +209,15 @@ func TestHostileLinks(t *testing.T) {
 			Hash     string `json:"hash"`
 			HTML     string `json:"html"`
 			Shape    []int  `json:"shape"`
+			Live     string `json:"live"`
+			LiveKids int    `json:"liveKids"`
 		}
-		got := eval[pageState](t, ctx, `({scenario: window.curvlab.scenario, notice: window.curvlab.notice,
-			hash: location.hash, html: document.documentElement.outerHTML, shape: `+domShape+`})`)
+		got := eval[pageState](t, ctx, `(() => {
+			const page = document.documentElement.cloneNode(true), live = document.getElementById("curvlab-live");
+			page.querySelector("#curvlab-live").textContent = "";
+			return {scenario: window.curvlab.scenario, notice: window.curvlab.notice, hash: location.hash,
+				html: page.outerHTML, shape: `+domShape+`, live: live.textContent, liveKids: live.childElementCount};
+		})()`)
 		if got.Scenario != defaultText {
 			t.Errorf("scenario %q, want the default %q", got.Scenario, defaultText)
 		}
@@ -228,6 +235,9 @@ func TestHostileLinks(t *testing.T) {
 			if strings.Contains(got.HTML, bad) {
 				t.Errorf("the page contains %q", bad)
 			}
+		}
+		if got.LiveKids != 0 || got.Live != got.Notice && got.Live != "" && !strings.HasPrefix(got.Live, "Panel 1") {
+			t.Errorf("the live region holds %d elements and says %q; the notice is %q", got.LiveKids, got.Live, got.Notice)
 		}
 		if dialog.Load() {
 			t.Error("a JavaScript dialog opened")
