@@ -106,8 +106,18 @@ func (s *Scheduling) next(lr float64) float64 {
 // the first): its lr through its schedule; false for a method without a
 // schedule.
 func StepSizeAt(spec Spec, t int) (float64, bool) {
-	if paramIndex(spec.Kind.Params, "schedule") < 0 {
+	s, lr, ok := SchedulingOf(spec)
+	if !ok {
 		return 0, false
 	}
-	return specScheduling(spec).Rate(spec.Value("lr"), t), true
+	return s.Rate(lr, t), true
+}
+
+// SchedulingOf is spec's schedule and lr, read once for a step size at
+// many steps (Rate); false for a method without a schedule.
+func SchedulingOf(spec Spec) (s Scheduling, lr float64, ok bool) {
+	if paramIndex(spec.Kind.Params, "schedule") < 0 {
+		return Scheduling{}, 0, false
+	}
+	return specScheduling(spec), spec.Value("lr"), true
 }

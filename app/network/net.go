@@ -230,14 +230,23 @@ func (pc *netPanel) take(v *engine.NetView) {
 // Adam and RMSProp it is the line of the preconditioned sharpness
 // λmax(P⁻¹H) (sim.PreconditionedStability), and pre is true.
 func sharpLine(sp sim.Spec, t int) (line float64, name string, pre bool) {
-	c, name, ok := sim.StabilityProduct(sp)
+	c, name, pre, ok := stabilityProduct(sp)
 	if !ok {
-		if c, name, pre = sim.PreconditionedStability(sp); !pre {
-			return 0, "", false
-		}
+		return 0, "", false
 	}
 	eta, _ := sim.StepSizeAt(sp, t)
 	return c / eta, strings.ReplaceAll(strings.ReplaceAll(name, "λmax", "η"), "λ)", "η)"), pre
+}
+
+// stabilityProduct is c of sp's line c/η (sharpLine), its formula, and
+// whether it is the preconditioned sharpness's; ok is false for a method
+// without a line.
+func stabilityProduct(sp sim.Spec) (c float64, name string, pre, ok bool) {
+	if c, name, ok = sim.StabilityProduct(sp); ok {
+		return c, name, false, true
+	}
+	c, name, ok = sim.PreconditionedStability(sp)
+	return c, name, ok, ok
 }
 
 // sharpnessOf is what panel k's sharpness plot draws: λmax(P⁻¹H) for an

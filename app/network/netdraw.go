@@ -326,23 +326,24 @@ func (s *Scene) fillSharpnessPlot() {
 // larger of the sharpness seen and the line's lowest) it is not drawn, so
 // that the sharpness keeps the plot's height.
 func (s *Scene) scheduledLine(k int, sp sim.Spec, rows int) []float64 {
+	c, _, _, _ := stabilityProduct(sp)
+	sched, lr, _ := sim.SchedulingOf(sp) // read once: the line has a value a row
+	ys := s.netView.plots.etaCurve[k][:0]
 	top := math.Inf(1) // the line's lowest, unless a sharpness is above it
 	for t := range rows {
-		v, _, _ := sharpLine(sp, t)
+		v := c / sched.Rate(lr, t)
 		top = math.Min(top, v)
+		ys = append(ys, v)
 	}
 	for _, v := range sharpnessOf(s.st, k) {
 		if v > top {
 			top = v
 		}
 	}
-	ys := s.netView.plots.etaCurve[k][:0]
-	for t := range rows {
-		v, _, _ := sharpLine(sp, t)
+	for t, v := range ys {
 		if v > 5*top {
-			v = math.NaN()
+			ys[t] = math.NaN()
 		}
-		ys = append(ys, v)
 	}
 	s.netView.plots.etaCurve[k] = ys
 	return ys
