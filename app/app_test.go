@@ -10,10 +10,8 @@ import (
 	"curvlab/app/ui"
 	"curvlab/engine"
 
-	"curvlab/render/geom"
 	"curvlab/sim"
 	"curvlab/sim/scenario"
-	"curvlab/sim/surfaces"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -94,95 +92,6 @@ func TestLinkRoundTrip(t *testing.T) {
 	}
 	if scene.ParseFlags(f.String()) != f {
 		t.Errorf("flags %+v do not round-trip through %q", f, f.String())
-	}
-}
-
-// TestPresetsTeachTheirLessons runs every preset and checks that what its
-// description promises happens in the numbers.
-func TestPresetsTeachTheirLessons(t *testing.T) {
-	run := func(name string) []*sim.Run {
-		_, sc, err := scenario.LookupPreset(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		runs := sc.NewRuns()
-		for _, r := range runs {
-			for i := 0; i < sc.Steps && r.Step(); i++ {
-			}
-		}
-		return runs
-	}
-
-	// SR1 with unit steps: after two steps (n = 2) its H equals A⁻¹, so the
-	// estimate's ellipse meets the true one.
-	runs := run("sr1-learns")
-	q := surfaces.NewQuadratic(2, 10, 30).Matrix()
-	ainv, _ := geom.Invert2(q)
-	h := runs[0].Row(2).Curv
-	if h1 := runs[0].Row(1).Curv; math.Abs(h1[0]-ainv[0]) < 1e-3 {
-		t.Errorf("sr1-learns: H is right after one step already (%v): nothing left to learn", h1)
-	}
-	for i := range ainv {
-		if math.Abs(h[i]-ainv[i]) > 1e-9 {
-			t.Errorf("sr1-learns: H after 2 steps = %v, A⁻¹ = %v", h, ainv)
-			break
-		}
-	}
-	if x := runs[0].Row(3).X; math.Hypot(x[0], x[1]) > 1e-9 {
-		t.Errorf("sr1-learns: step 3 lands at %v, not the minimizer", x)
-	}
-
-	// Saddle: plain Newton lands on the saddle point; saddle-free Newton
-	// leaves it behind with f falling.
-	runs = run("saddle")
-	if x := runs[0].Row(1).X; math.Hypot(x[0], x[1]) > 1e-12 {
-		t.Errorf("saddle: plain Newton went to %v, not the saddle", x)
-	}
-	sf := runs[1]
-	if sf.Last().Events&sim.EventDiverged != 0 {
-		t.Error("saddle: saddle-free Newton diverged within the preset's budget")
-	}
-	if sf.Last().F >= sf.Trace[0].F-1 || math.Abs(sf.Last().X[1]) < 1 {
-		t.Errorf("saddle: saddle-free Newton ended at %v with f %v (start f %v)", sf.Last().X, sf.Last().F, sf.Trace[0].F)
-	}
-
-	// Valley: gradient descent zig-zags (its steps across the valley
-	// alternate in direction), Newton converges in few steps.
-	runs = run("valley")
-	gd, newton := runs[0], runs[1]
-	flips := 0
-	for i := 2; i < 12 && i < len(gd.Trace); i++ {
-		a := gd.Row(i - 1).X
-		b := gd.Row(i - 2).X
-		c := gd.Row(i).X
-		d1 := [2]float64{a[0] - b[0], a[1] - b[1]}
-		d2 := [2]float64{c[0] - a[0], c[1] - a[1]}
-		if d1[0]*d2[0]+d1[1]*d2[1] < 0 {
-			flips++
-		}
-	}
-	if flips < 8 {
-		t.Errorf("valley: gradient descent turned back only %d times in 10 steps", flips)
-	}
-	if newton.Last().Events&sim.EventConverged == 0 || newton.Last().Iter > 20 {
-		t.Errorf("valley: Newton took %d iterations (events %v)", newton.Last().Iter, newton.Last().Events)
-	}
-	if gd.Last().Events&sim.EventDiverged != 0 {
-		t.Error("valley: gradient descent diverged")
-	}
-
-	// Linear regression: α = 1/λ_min diverges (an event, not garbage),
-	// α < 2/λ_max converges slowly, Newton lands on θ* = (1, 1) in one step.
-	runs = run("linreg")
-	if runs[0].Last().Events&sim.EventDiverged == 0 {
-		t.Errorf("linreg: gd with α = 1/λ_min did not diverge: %v", runs[0].Last().X)
-	}
-	slow := runs[1]
-	if slow.Last().Events&sim.EventDiverged != 0 || !(slow.Last().F < slow.Trace[0].F) {
-		t.Errorf("linreg: gd with α < 2/λ_max: f %v → %v", slow.Trace[0].F, slow.Last().F)
-	}
-	if x := runs[2].Row(1).X; math.Abs(x[0]-1) > 1e-9 || math.Abs(x[1]-1) > 1e-9 {
-		t.Errorf("linreg: Newton's first step reached %v, not (1, 1)", x)
 	}
 }
 

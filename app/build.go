@@ -18,7 +18,7 @@ type popupKind uint8
 const (
 	popNone popupKind = iota
 	popSurface
-	popPresets
+	popLessons
 	popPanel
 	popHelp
 	popNet
@@ -27,7 +27,7 @@ const (
 	popSweep   // the sweep's editor
 )
 
-var popupNames = [...]string{popNone: "", popSurface: "surface", popPresets: "presets", popPanel: "panel",
+var popupNames = [...]string{popNone: "", popSurface: "surface", popLessons: "lessons", popPanel: "panel",
 	popHelp: "help", popNet: "network", popMenu: "menu", popExplore: "explore", popSweep: "sweep"}
 
 func (k popupKind) String() string {
@@ -52,11 +52,12 @@ func (g *Game) buildUI() {
 	g.ws.List = g.ws.List[:0]
 	g.buildToolbar()
 	g.buildHeaders()
+	g.buildLesson()
 	g.ws.PopupStart = len(g.ws.List)
 	f := g.form()
 	switch g.popup.kind {
-	case popPresets:
-		g.buildPresets(f)
+	case popLessons:
+		g.buildLessons(f)
 	case popSurface:
 		if g.st.Scen.Kind() == scenario.KindNetwork {
 			g.buildPicker(f)
@@ -103,7 +104,7 @@ func (g *Game) toolItems() []scene.ToolItem {
 		{Label: g.speedLabel(), Act: ui.ActNone},
 		{Label: "+", Act: ui.ActFaster},
 		g.scene.Objective(st, g.popup.kind == popSurface || g.popup.kind == popNet),
-		{Label: "Presets", Act: ui.ActPresetMenu, On: g.popup.kind == popPresets},
+		{Label: "Lessons", Act: ui.ActLessonMenu, On: g.popup.kind == popLessons},
 		{Label: "+ Panel", Act: ui.ActAddPanel, Gap: true},
 		{Label: "− Panel", Act: ui.ActRemovePanel},
 		{Label: "Ellipses", Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
@@ -317,13 +318,13 @@ func (g *Game) buildPicker(f *ui.Form) {
 	f.Fit(r, y+8*f.M.U)
 }
 
-func (g *Game) buildPresets(f *ui.Form) {
+func (g *Game) buildLessons(f *ui.Form) {
 	m := &g.c.M
 	row := math.Max(math.Round(2.1*m.Font), m.Target)
 	w := 0.0
-	presets := scenario.Presets()
+	presets := scenario.Lessons()
 	for _, p := range presets {
-		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Desc, m.Font))
+		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Title, m.Font))
 	}
 	r := f.Rect(w + 40*m.U)
 	y := r.Y + 8*m.U - g.popup.Scroll
@@ -332,9 +333,9 @@ func (g *Game) buildPresets(f *ui.Form) {
 	}
 	for i, p := range presets {
 		wr := geom.Rect{X: r.X + 8*m.U, Y: y, W: r.W - 16*m.U, H: row}
-		wd := ui.Widget{Kind: ui.KindButton, R: wr, Label: p.Name + ": " + p.Desc, Key: " ", Act: ui.ActPickPreset, Arg: i, Focus: g.popup.Focus == i}
+		wd := ui.Widget{Kind: ui.KindButton, R: wr, Label: p.Name + ": " + p.Title, Key: " ", Act: ui.ActPickLesson, Arg: i, Focus: g.popup.Focus == i}
 		if r.W < w+40*m.U {
-			wd.Label, wd.Sub = p.Name, ui.FitText(p.Desc, m.Small, wr.W-16*m.U)
+			wd.Label, wd.Sub = p.Name, ui.FitText(p.Title, m.Small, wr.W-16*m.U)
 		}
 		g.ws.List = append(g.ws.List, wd)
 		y += row + 4*m.U

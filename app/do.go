@@ -84,8 +84,8 @@ func (g *Game) do(a ui.Action, arg int) {
 		st.Scen.Ghosts = slices.DeleteFunc(st.Scen.Clone().Ghosts, func(gh scenario.Ghost) bool { return gh.Panel == arg })
 		st.Changed = true
 		g.uiDirty = true
-	case ui.ActPresetMenu:
-		g.togglePopup(popPresets, 0)
+	case ui.ActLessonMenu:
+		g.togglePopup(popLessons, 0)
 	case ui.ActEditPanel:
 		if arg < len(st.Scen.Methods) {
 			if g.popup.kind == popPanel && g.popup.panel == arg {
@@ -203,17 +203,35 @@ func (g *Game) do(a ui.Action, arg int) {
 		f := st.Flags
 		f.PCA = !f.PCA
 		st.SetFlags(f)
-	case ui.ActPickPreset:
-		if ps := scenario.Presets(); arg >= 0 && arg < len(ps) {
-			_, sc, err := scenario.LookupPreset(ps[arg].Name)
-			if err != nil {
+	case ui.ActPickLesson:
+		if ls := scenario.Lessons(); arg >= 0 && arg < len(ls) {
+			if err := st.OpenStep(ls[arg], 1); err != nil {
 				st.Notice = err.Error()
 				return
 			}
-			st.SetScenario(sc)
 			st.Notice = ""
 			g.popup = popup{}
 		}
+	case ui.ActLessonNext, ui.ActLessonBack:
+		ref := st.Scen.Lesson
+		l, err := ref.Lesson()
+		if err != nil {
+			break // no lesson is being followed
+		}
+		k := ref.Step + 1
+		if a == ui.ActLessonBack {
+			k = ref.Step - 1
+		}
+		switch {
+		case k > len(l.Steps): // Next on the last step: the lesson is done
+			st.LeaveLesson()
+		case k >= 1:
+			if err := st.OpenStep(l, k); err != nil {
+				st.Notice = err.Error()
+			}
+		}
+	case ui.ActLeaveLesson:
+		st.LeaveLesson()
 	case ui.ActPickMethod:
 		kinds := sim.MethodKinds()
 		p := g.popup.panel
@@ -311,8 +329,8 @@ func (g *Game) editorKeys() bool {
 		g.adjustRow(g.popup.Focus, dir)
 	case enter:
 		switch rows := g.menuRows(); {
-		case g.popup.kind == popPresets:
-			g.do(ui.ActPickPreset, g.popup.Focus)
+		case g.popup.kind == popLessons:
+			g.do(ui.ActPickLesson, g.popup.Focus)
 		case (g.popup.kind == popMenu || g.popup.kind == popExplore) && g.popup.Focus < len(rows):
 			g.pickFromMenu(rows[g.popup.Focus])
 		default:
@@ -327,8 +345,8 @@ func (g *Game) editorKeys() bool {
 func (g *Game) popupRows() int {
 	sc := &g.st.Scen
 	switch g.popup.kind {
-	case popPresets:
-		return len(scenario.Presets())
+	case popLessons:
+		return len(scenario.Lessons())
 	case popMenu, popExplore:
 		return max(1, len(g.menuRows()))
 	case popSurface:

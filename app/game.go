@@ -59,6 +59,7 @@ type Game struct {
 	// keptTyping: this spell of typing has started its history entry
 	keptTyping bool
 	help       helpText
+	lessonCard lessonCard // the step of the lesson followed, under the panels
 
 	opened       chan string     // links opened by the host (hashchange)
 	typedText    chan typedText  // what the host's text field holds (TextEditor)
@@ -286,6 +287,7 @@ type layoutKey struct {
 	panels      int
 	scene       scene.Scene // a network's layout differs
 	touch       bool
+	lesson      scenario.LessonRef // the lesson card's step
 }
 
 // relayout recomputes the layout when the screen, the scene, the panel
@@ -296,13 +298,14 @@ func (g *Game) relayout() {
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch)
 	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(g.w, g.h, g.scale)}
+		touch: touched || ui.LooksTouch(g.w, g.h, g.scale), lesson: g.st.Scen.Lesson}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
 	g.c.M = ui.NewMetrics(g.w, g.h, g.scale, key.touch)
 	g.lay = layout{Screen: ui.Split(&g.c.M)}
+	g.lessonCard = layoutLesson(&g.c.M, &g.lay.Main, key.lesson)
 	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.Main, key.panels)
 	g.uiDirty = true
 }
@@ -512,7 +515,7 @@ func (g *Game) DataPlanes() []Plane {
 	return out
 }
 
-// Popup names the open popup ("" when none): "menu", "presets",
+// Popup names the open popup ("" when none): "menu", "lessons",
 // "surface", "panel", "help" or "network".
 func (g *Game) Popup() string { return g.popup.kind.String() }
 

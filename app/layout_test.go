@@ -196,7 +196,7 @@ func TestPopupsFitEveryScreen(t *testing.T) {
 		name, link string
 		act        ui.Action
 	}{
-		{"presets", "", ui.ActPresetMenu},
+		{"lessons", "", ui.ActLessonMenu},
 		{"surface", "", ui.ActSurfaceMenu},
 		{"panel", "", ui.ActEditPanel},
 		{"help", fourPanels, ui.ActHelp},

@@ -104,7 +104,7 @@ func TestNetworkLinkOpens(t *testing.T) {
 func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	g, img := newTestGame(t, "", 1600, 900)
 	idx := -1
-	for i, p := range scenario.Presets() {
+	for i, p := range scenario.Lessons() {
 		if p.Name == "edge-of-stability" {
 			idx = i
 		}
@@ -112,9 +112,10 @@ func TestEdgeOfStabilityFromMenu(t *testing.T) {
 	if idx < 0 {
 		t.Fatal("no edge-of-stability preset")
 	}
-	g.do(ui.ActPresetMenu, 0)
-	g.do(ui.ActPickPreset, idx)
-	_, want, _ := scenario.LookupPreset("edge-of-stability")
+	g.do(ui.ActLessonMenu, 0)
+	g.do(ui.ActPickLesson, idx)
+	l, _, _ := scenario.LookupLesson("edge-of-stability")
+	want, _ := l.StepScenario(1)
 	if g.st.Notice != "" || g.st.Scen.Net == nil || g.st.Scen.Encode() != want.Encode() || g.popup.kind != popNone {
 		t.Fatalf("notice %q, scenario %q, popup %v", g.st.Notice, g.st.Scen.Encode(), g.popup.kind)
 	}

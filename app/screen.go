@@ -29,6 +29,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 	// Shapes (and queued text) of the panels, then the widgets, then all
 	// queued text at once: see ui.Canvas.Text.
 	g.scene.Draw(dst, g.st, l.panels)
+	g.drawLesson(dst)
 	g.statusText()
 	c.DrawWidgets(dst, &g.ws, 0, g.ws.PopupStart, g.hot)
 	c.Flush(dst, true)

@@ -29,12 +29,16 @@ func TestScreens(t *testing.T) {
 		{"surface-editor", "", []ui.Action{ui.ActSurfaceMenu}, 0},
 		{"panel-editor", "", []ui.Action{ui.ActEditPanel}, 0},
 		{"panel-editor-nesterov", "v1;s=rosenbrock;x=-1.2,1;m=nesterov:lr=0.0005", []ui.Action{ui.ActEditPanel}, 0},
-		{"presets", "", []ui.Action{ui.ActPresetMenu}, 0},
+		{"lessons", "", []ui.Action{ui.ActLessonMenu}, 0},
 		{"overlay", "", []ui.Action{ui.ActToEnd, ui.ActOverlay}, 0},
 		{"four-panels", "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;m=sr1-tr;m=tr-cg;n=100", []ui.Action{ui.ActToEnd}, 0},
 	}
-	for _, p := range scenario.Presets() {
-		screens = append(screens, screen{"preset-" + p.Name, p.Link, []ui.Action{ui.ActToEnd}, 0})
+	for _, l := range scenario.Lessons() {
+		sc, err := l.StepScenario(1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		screens = append(screens, screen{"lesson-" + l.Name, sc.Encode(), []ui.Action{ui.ActToEnd}, 0})
 	}
 	var plain []byte
 	for _, sc := range screens {

@@ -123,7 +123,7 @@ func (e *buildError) Error() string {
 // --scenario of that link: the browser's wasm and the native CLI agree to
 // 1e-9 relative, including where a run diverges.
 func TestIteratesMatchCLI(t *testing.T) {
-	_, linreg, err := scenario.LookupPreset("linreg")
+	_, linreg, err := scenario.LookupLesson("linreg")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -362,11 +362,11 @@ func TestTouchEveryControl(t *testing.T) {
 			waitFor(t, ctx, `window.curvlab.popup() === ""`, 10*time.Second)
 
 			// Presets: a lesson tapped opens it.
-			tapAction(t, ctx, "preset-menu")
-			waitFor(t, ctx, `window.curvlab.popup() === "presets"`, 10*time.Second)
+			tapAction(t, ctx, "lesson-menu")
+			waitFor(t, ctx, `window.curvlab.popup() === "lessons"`, 10*time.Second)
 			checkControls(t, d.name+" presets", controls(t, ctx), d)
 			shot(t, ctx, "e2e-"+d.name+"-presets.png")
-			valley, ok := find(controls(t, ctx), "pick-preset", 3, true)
+			valley, ok := find(controls(t, ctx), "pick-lesson", 3, true)
 			if !ok || !strings.HasPrefix(valley.Label, "valley") {
 				t.Fatalf("preset 3 is %v, want valley", valley)
 			}

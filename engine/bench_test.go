@@ -13,7 +13,7 @@ import (
 // transports, wire and mirrors included. Run with -benchtime=1x (one
 // iteration is a few seconds) and compare the three as ratios.
 func BenchmarkEdgeOfStability(b *testing.B) {
-	_, sc, err := scenario.LookupPreset("edge-of-stability")
+	_, sc, err := scenario.LookupLesson("edge-of-stability")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -169,9 +169,9 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 		case ui.ActExploreMenu: // of the views that explore, a network has the sweep
 			it = scene.ToolItem{Label: "Sweep", Act: ui.ActSweep, On: st.Flags.Sweep}
 		case ui.ActContours:
-			plane := "Slice: Hessian"
+			plane := "Hessian slice"
 			if st.Flags.PCA {
-				plane = "Slice: PCA"
+				plane = "PCA slice"
 			}
 			out = append(out, scene.ToolItem{Label: plane, Act: ui.ActPlane, Gap: true})
 			class := "Tap adds: 1"

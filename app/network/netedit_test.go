@@ -18,7 +18,7 @@ import (
 // that a step of the slider changes it by one instead of throwing it away.
 func TestNetEditorRangesHoldTheLink(t *testing.T) {
 	links := []string{"v1;net=tanh:8,8,init=12345;d=circle:seed=54321;m=gd;n=10"}
-	for _, p := range scenario.Presets() {
+	for _, p := range scenario.Lessons() {
 		links = append(links, p.Link)
 	}
 	for _, link := range links {

@@ -117,7 +117,52 @@ func NewState(text string, eng *engine.Client) *State {
 		}
 	}
 	s.SetScenario(scen)
+	if ref := scen.Lesson; ref != (scenario.LessonRef{}) {
+		if l, err := ref.Lesson(); err == nil { // Decode checked it
+			s.computeTo(l.Steps[ref.Step-1].Iter)
+		}
+	}
 	return s
+}
+
+// OpenStep shows step k (1-based) of lesson l. A step with a scenario of
+// its own opens it; a step without keeps the scenario on screen, unless
+// the step shows an iteration the runs on screen are not at (they changed,
+// or went past it), when the step's scenario opens again. A step's
+// iteration is then computed, paused, so the numbers its text speaks of
+// are on screen.
+func (s *State) OpenStep(l scenario.Lesson, k int) error {
+	want, err := l.StepScenario(k)
+	if err != nil {
+		return err
+	}
+	step := l.Steps[k-1]
+	here := s.Scen.Clone()
+	here.Lesson = want.Lesson
+	rows := max(s.Eng.Wanted(), s.Eng.Rows())
+	if step.Link == "" && (step.Iter == 0 || here.Equal(want) && rows <= step.Iter+1) {
+		s.Scen.Lesson = want.Lesson
+		s.Changed = true
+	} else {
+		s.SetScenario(want)
+	}
+	s.computeTo(step.Iter)
+	return nil
+}
+
+// LeaveLesson stops following the lesson, keeping the scenario.
+func (s *State) LeaveLesson() {
+	s.Scen.Lesson = scenario.LessonRef{}
+	s.Changed = true
+}
+
+// computeTo has the runs computed up to iteration iter (within the
+// budget), paused there; iter 0 leaves them as they are.
+func (s *State) computeTo(iter int) {
+	if iter > 0 {
+		s.Playing, s.Rush = false, false
+		s.Eng.Want(min(iter, s.Scen.Steps) + 1)
+	}
 }
 
 // Solid reports whether surface panel i draws the surface in 3D (the

@@ -19,7 +19,7 @@ const (
 	ActSlower
 	ActFaster
 	ActSurfaceMenu
-	ActPresetMenu
+	ActLessonMenu
 	ActEditPanel // arg: panel
 	ActAddPanel
 	ActRemovePanel
@@ -34,7 +34,7 @@ const (
 	ActHelp
 	ActClose
 	ActPickSurface // arg: index into surfaces.Kinds()
-	ActPickPreset  // arg: index into presets
+	ActPickLesson  // arg: index into scenario.Lessons()
 	ActPickMethod  // arg: index into sim.MethodKinds(); popup.panel says which panel
 	ActSetChoice   // arg: choice index; widget.param says which parameter
 	ActNetMenu     // network editor (switches to a network first)
@@ -58,6 +58,9 @@ const (
 	ActSaveCSV     // save the runs as curvsim's CSV
 	ActSaveJSON    // save the runs as curvsim's JSON
 	ActSavePNG     // save the screen as a PNG picture
+	ActLessonNext  // the lesson's next step (on its last: the lesson is done)
+	ActLessonBack  // the lesson's previous step
+	ActLeaveLesson // stop following the lesson, keeping the scenario
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -79,16 +82,17 @@ var OrbitSteps = [...][2]float64{OrbitLeft: {-15, 0}, OrbitRight: {15, 0}, Orbit
 // (window.curvlab.controls in the browser).
 var actionNames = [...]string{
 	ActNone: "none", ActPlay: "play", ActStep: "step", ActReset: "reset", ActToEnd: "to-end",
-	ActSlower: "slower", ActFaster: "faster", ActSurfaceMenu: "surface-menu", ActPresetMenu: "preset-menu",
+	ActSlower: "slower", ActFaster: "faster", ActSurfaceMenu: "surface-menu", ActLessonMenu: "lesson-menu",
 	ActEditPanel: "edit-panel", ActAddPanel: "add-panel", ActRemovePanel: "remove-panel",
 	ActEllipses: "ellipses", ActTrials: "trials", ActContours: "contours", ActOverlay: "overlay",
 	ActResetView: "reset-view", ActZoomIn: "zoom-in", ActZoomOut: "zoom-out", ActCopyLink: "copy-link",
-	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickPreset: "pick-preset",
+	ActHelp: "help", ActClose: "close", ActPickSurface: "pick-surface", ActPickLesson: "pick-lesson",
 	ActPickMethod: "pick-method", ActSetChoice: "set-choice", ActNetMenu: "net-menu", ActPlane: "plane",
 	ActMenu: "menu", ActType: "type", ActTapClass: "tap-class", ActLoadData: "load-data", ActSaveData: "save-data",
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
 	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
 	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
+	ActLessonNext: "lesson-next", ActLessonBack: "lesson-back", ActLeaveLesson: "leave-lesson",
 }
 
 func (a Action) String() string {
@@ -122,7 +126,12 @@ var Keymap = []Binding{
 	{ebiten.KeyN, false, ActNetMenu, 0, "N", "network, data and loss (switches to a network)"},
 	{ebiten.KeyB, false, ActPlane, 0, "B", "network loss slice: Hessian eigenvectors / PCA"},
 	{ebiten.KeyK, false, ActTapClass, 0, "K", "network: a tap adds a point of class 0 / 1"},
-	{ebiten.KeyP, false, ActPresetMenu, 0, "P", "presets (lessons)"},
+	{ebiten.KeyP, false, ActLessonMenu, 0, "P", "lessons: guided stories, step by step"},
+	{ebiten.KeyPeriod, false, ActLessonNext, 0, ". ,", "the lesson's next / previous step"},
+	{ebiten.KeyPageDown, false, ActLessonNext, 0, "", ""},
+	{ebiten.KeyComma, false, ActLessonBack, 0, "", ""},
+	{ebiten.KeyPageUp, false, ActLessonBack, 0, "", ""},
+	{ebiten.KeyQ, false, ActLeaveLesson, 0, "Q", "leave the lesson, keeping what is on screen"},
 	{ebiten.Key1, false, ActEditPanel, 0, "1–4", "method and settings of panel 1–4"},
 	{ebiten.Key2, false, ActEditPanel, 1, "", ""},
 	{ebiten.Key3, false, ActEditPanel, 2, "", ""},

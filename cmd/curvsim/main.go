@@ -39,7 +39,7 @@ Usage:
       Print every iterate. SPEC is name[:key=value[,key=value]...], e.g.
       gd:lr=0.01,ls=wolfe; one --method per panel, 1 to 4. TEXT is a
       scenario link, e.g. "v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.001;m=newton";
-      NAME one of the app's presets (listed by curvsim list). EXPR is a
+      NAME one of the app's lessons (listed by curvsim list; its final scenario runs). EXPR is a
       function of x and y, e.g. '(1 - x)^2 + 100*(y - x^2)^2': numbers, x,
       y, pi, e, + - * / ^, parentheses, sin cos tan asin acos atan sinh
       cosh tanh exp log sqrt abs min max, and the parameters a, b, c, d
@@ -268,7 +268,7 @@ func (o *options) scenario(defaultSteps int, panels bool) (scenario.Scenario, er
 		}
 		var err error
 		if o.set["preset"] {
-			if _, sc, err = scenario.LookupPreset(o.preset); err != nil {
+			if _, sc, err = scenario.LookupLesson(o.preset); err != nil {
 				return sc, badf("--preset: %s", err.Error())
 			}
 		} else if sc, err = scenario.Decode(o.scene); err != nil {
@@ -533,9 +533,13 @@ func cmdList(out *bufio.Writer, args []string) error {
 		}
 	}
 	listNetworks(out)
-	out.WriteString("\nPRESETS (run --preset NAME)\n")
-	for _, p := range scenario.Presets() {
-		fmt.Fprintf(out, "\n%s\n    %s\n    %s\n", p.Name, p.Desc, p.Link)
+	out.WriteString("\nLESSONS (run --preset NAME runs the scenario each one ends on)\n")
+	for _, l := range scenario.Lessons() {
+		final, err := l.Final()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\n%s\n    %s\n    %d steps, ending on %s\n", l.Name, l.Title, len(l.Steps), final.Encode())
 	}
 	return nil
 }

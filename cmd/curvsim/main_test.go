@@ -488,21 +488,25 @@ func TestWriteError(t *testing.T) {
 // TestRunPreset: --preset runs exactly the preset's scenario, and is
 // listed; an unknown one is bad input.
 func TestRunPreset(t *testing.T) {
-	for _, p := range scenario.Presets() {
+	for _, p := range scenario.Lessons() {
 		code, a, errText := call("run", "--preset", p.Name, "--format", "json", "--steps", "5")
 		if code != 0 {
 			t.Fatalf("--preset %s: exit %d: %s", p.Name, code, errText)
 		}
-		code, b, _ := call("run", "--scenario", p.Link, "--format", "json", "--steps", "5")
+		final, err := p.Final()
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, b, _ := call("run", "--scenario", final.Encode(), "--format", "json", "--steps", "5")
 		if code != 0 || a != b {
 			t.Errorf("--preset %s differs from --scenario of its link", p.Name)
 		}
 	}
-	if code, out, errText := call("run", "--preset", "nope"); code != 2 || out != "" || !strings.Contains(errText, "unknown preset") {
+	if code, out, errText := call("run", "--preset", "nope"); code != 2 || out != "" || !strings.Contains(errText, "unknown lesson") {
 		t.Errorf("unknown preset: exit %d, stdout %q, stderr %q", code, out, errText)
 	}
 	_, list, _ := call("list")
-	for _, p := range scenario.Presets() {
+	for _, p := range scenario.Lessons() {
 		if !strings.Contains(list, "\n"+p.Name+"\n") {
 			t.Errorf("list does not show preset %s", p.Name)
 		}

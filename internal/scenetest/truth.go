@@ -41,14 +41,15 @@ func SymEigen(t testing.TB, m [4]float64) (vals [2]float64, vecs [2][2]float64) 
 // Close9 reports whether a and b agree to a relative 1e-9.
 func Close9(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b)) }
 
-// PresetLink returns the link of the preset name.
+// PresetLink returns the link of lesson name's final scenario (what
+// curvsim --preset runs).
 func PresetLink(t testing.TB, name string) string {
 	t.Helper()
-	pr, _, err := scenario.LookupPreset(name)
+	_, sc, err := scenario.LookupLesson(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pr.Link
+	return sc.Encode()
 }
 
 // MustDecode decodes a scenario's text form with scenario.Decode (fuzzed

@@ -400,7 +400,7 @@ func edgeOfStability(browser context.Context, url string) error {
 	nodeTime := time.Since(t0)
 	fmt.Printf("  curvsim run --preset edge-of-stability, js/wasm under node %s: %.2f s\n", runtime.Version(), nodeTime.Seconds())
 
-	_, sc, err := scenario.LookupPreset("edge-of-stability")
+	_, sc, err := scenario.LookupLesson("edge-of-stability")
 	if err != nil {
 		return err
 	}

@@ -149,8 +149,12 @@ func TestClamp(t *testing.T) {
 		t.Error("Clamp changed its receiver")
 	}
 	links := []string{hostileLink, "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;m=sr1;m=bfgs;n=100000;t=0"}
-	for _, p := range Presets() {
-		links = append(links, p.Link)
+	for _, l := range Lessons() {
+		for _, st := range l.Steps {
+			if st.Link != "" {
+				links = append(links, st.Link)
+			}
+		}
 	}
 	for _, l := range links {
 		s := mustDecode(t, l)

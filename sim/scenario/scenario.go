@@ -43,6 +43,8 @@ import (
 //	y  the app's parameter sweep: key:from,to,n[,log], e.g.
 //	   lr:0.0001,0.01,40,log (see SweepSpec)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
+//	l  the guided lesson being followed and its step: name.step, e.g.
+//	   sr1-learns.2 (see Lesson; the step is 1-based)
 //
 // A network scenario trains a tiny MLP instead of walking a surface: it has
 // the fields net (network spec) and d (dataset spec, default circle) in
@@ -85,6 +87,8 @@ type Scenario struct {
 	// is on.
 	Sweep SweepSpec
 	UI    string
+	// Lesson is the guided lesson being followed and its step (zero: none).
+	Lesson LessonRef
 	// Net, when not nil, makes this a network scenario (Kind is
 	// KindNetwork): SurfaceKind is nil, Start is the network's initial
 	// weights and View is nil.
@@ -410,7 +414,7 @@ func (s Scenario) Clone() Scenario {
 func (s Scenario) Equal(o Scenario) bool {
 	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) || s.Formula != o.Formula ||
 		!slices.Equal(s.Fit, o.Fit) || (s.Fit == nil) != (o.Fit == nil) || len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
-		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Solid != o.Solid || s.Sweep != o.Sweep || (s.View == nil) != (o.View == nil) {
+		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Lesson != o.Lesson || s.Solid != o.Solid || s.Sweep != o.Sweep || (s.View == nil) != (o.View == nil) {
 		return false
 	}
 	if s.View != nil && *s.View != *o.View {
@@ -498,6 +502,10 @@ func (s Scenario) Encode() string {
 	if s.UI != "" {
 		b.WriteString(";u=")
 		b.WriteString(s.UI)
+	}
+	if s.Lesson != (LessonRef{}) {
+		b.WriteString(";l=")
+		b.WriteString(s.Lesson.String())
 	}
 	return b.String()
 }
@@ -616,6 +624,11 @@ func (s Scenario) Validate() error {
 	}
 	if !scValidUI(s.UI) {
 		return fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", sim.Quote(s.UI), MaxUILen)
+	}
+	if s.Lesson != (LessonRef{}) {
+		if _, err := s.Lesson.Lesson(); err != nil {
+			return err
+		}
 	}
 	if n := len(s.Encode()); n > MaxLinkLen {
 		return fmt.Errorf("the scenario's text is %d bytes long, at most %d", n, MaxLinkLen)
@@ -853,8 +866,14 @@ func scDecode(text string) (Scenario, error) {
 				return s, fmt.Errorf("UI flags %s must be at most %d characters of a-z and 0-9", sim.Quote(val), MaxUILen)
 			}
 			s.UI = val
+		case "l":
+			ref, err := parseLessonRef(val)
+			if err != nil {
+				return s, err
+			}
+			s.Lesson = ref
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, y, u, net, d)", sim.Quote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, y, u, l, net, d)", sim.Quote(key))
 		}
 	}
 	if net != nil {

@@ -20,7 +20,7 @@ import (
 // runPreset runs every panel of a preset to its step budget.
 func runPreset(t *testing.T, name string) (scenario.Scenario, []*sim.Run) {
 	t.Helper()
-	_, sc, err := scenario.LookupPreset(name)
+	_, sc, err := scenario.LookupLesson(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestLinRegPresetSteps(t *testing.T) {
 		t.Fatal("gonum EigenSym failed")
 	}
 	lam := es.Values(nil)
-	p, sc, err := scenario.LookupPreset("linreg")
+	p, sc, err := scenario.LookupLesson("linreg")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +96,8 @@ func TestLinRegPresetSteps(t *testing.T) {
 		t.Errorf("second panel's α = %v, not below 2/λ_max = %v", a2, 2/lam[1])
 	}
 	for _, want := range []string{"1/λ_min ≈ " + strconv.FormatFloat(1/lam[0], 'f', 3, 64), "α = " + sim.FormatFloat(a2) + " < 2/λ_max"} {
-		if !strings.Contains(p.Desc, want) {
-			t.Errorf("preset text %q lacks %q", p.Desc, want)
+		if !strings.Contains(p.Title, want) {
+			t.Errorf("lesson title %q lacks %q", p.Title, want)
 		}
 	}
 	_, runs := runPreset(t, "linreg")
