@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"curvlab/app/ui"
 	"curvlab/render"
@@ -47,10 +48,10 @@ func layoutLesson(m *ui.Metrics, main *geom.Rect, ref scenario.LessonRef) lesson
 	// The text takes at most two fifths of the screen's middle: in smaller
 	// type if it must, and shortened with "…" if even that is too long.
 	room := 0.4*main.H - m.Button - 3*pad
-	c.lines = ui.WrapLines(render.Sans, text, c.size, w)
+	c.lines = wrapFlush(text, c.size, w)
 	if float64(len(c.lines))*line() > room {
 		c.size = m.Small
-		c.lines = ui.WrapLines(render.Sans, text, c.size, w)
+		c.lines = wrapFlush(text, c.size, w)
 	}
 	if n := max(1, int(room/line())); len(c.lines) > n {
 		c.lines = c.lines[:n]
@@ -60,6 +61,16 @@ func layoutLesson(m *ui.Metrics, main *geom.Rect, ref scenario.LessonRef) lesson
 	c.r = geom.Rect{X: main.X, Y: main.Y + main.H - h, W: main.W, H: h}
 	main.H -= h + pad
 	return c
+}
+
+// wrapFlush wraps text to width w at size, every line flush left (help's
+// wrapping indents continuations).
+func wrapFlush(text string, size, w float64) []string {
+	lines := ui.WrapLines(render.Sans, text, size, w)
+	for i := range lines {
+		lines[i] = strings.TrimLeft(lines[i], " ")
+	}
+	return lines
 }
 
 // buildLesson adds the card's buttons: Back, Next (Done on the last step)

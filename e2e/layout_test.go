@@ -361,17 +361,29 @@ func TestTouchEveryControl(t *testing.T) {
 			tap(t, ctx, float64(d.w)/2, float64(d.h)-4)
 			waitFor(t, ctx, `window.curvlab.popup() === ""`, 10*time.Second)
 
-			// Presets: a lesson tapped opens it.
+			// Lessons: a lesson tapped opens its first step, whose card's
+			// Next and Back are tapped through.
 			tapAction(t, ctx, "lesson-menu")
 			waitFor(t, ctx, `window.curvlab.popup() === "lessons"`, 10*time.Second)
-			checkControls(t, d.name+" presets", controls(t, ctx), d)
-			shot(t, ctx, "e2e-"+d.name+"-presets.png")
-			valley, ok := find(controls(t, ctx), "pick-lesson", 3, true)
-			if !ok || !strings.HasPrefix(valley.Label, "valley") {
-				t.Fatalf("preset 3 is %v, want valley", valley)
+			checkControls(t, d.name+" lessons", controls(t, ctx), d)
+			shot(t, ctx, "e2e-"+d.name+"-lessons.png")
+			var valley control
+			for _, c := range controls(t, ctx) {
+				if c.Action == "pick-lesson" && c.Popup && strings.HasPrefix(c.Label, "valley") {
+					valley = c
+				}
+			}
+			if valley.Action == "" {
+				t.Fatal("no valley lesson in sight in the lessons menu")
 			}
 			tapOn(t, ctx, valley)
-			waitFor(t, ctx, `window.curvlab.popup() === "" && window.curvlab.scenario.includes("s=valley")`, 10*time.Second)
+			waitFor(t, ctx, `window.curvlab.popup() === "" && window.curvlab.scenario.includes("s=valley") && window.curvlab.scenario.endsWith(";l=valley.1")`, 10*time.Second)
+			checkControls(t, d.name+" lesson card", controls(t, ctx), d)
+			shot(t, ctx, "e2e-"+d.name+"-lesson.png")
+			tapAction(t, ctx, "lesson-next")
+			waitFor(t, ctx, `window.curvlab.scenario.endsWith(";l=valley.2")`, 10*time.Second)
+			tapAction(t, ctx, "lesson-back")
+			waitFor(t, ctx, `window.curvlab.scenario.endsWith(";l=valley.1")`, 10*time.Second)
 		})
 	}
 }
