@@ -58,6 +58,8 @@ const (
 	ActSaveCSV     // save the runs as curvsim's CSV
 	ActSaveJSON    // save the runs as curvsim's JSON
 	ActSavePNG     // save the screen as a PNG picture
+	ActSaveGIF     // save the runs from the start to now as an animated GIF
+	ActGIFMenu     // the animation's editor: its range of iterations and size
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -89,6 +91,7 @@ var actionNames = [...]string{
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
 	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
 	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
+	ActSaveGIF: "save-gif", ActGIFMenu: "gif-menu",
 }
 
 func (a Action) String() string {
