@@ -109,6 +109,7 @@ func New(link string, host Host) *Game {
 		typedText: make(chan typedText, 64),
 		loaded:    make(chan loadedText, 4),
 		uiDirty:   true,
+		gif:       gifSettings{to: -1},
 	}
 	g.textEditor, _ = host.(TextEditor)
 	g.announcer, _ = host.(Announcer)

@@ -150,13 +150,9 @@ func (g *Game) gifLayoutSize() (w, h, scale float64, recording bool) {
 // made first, from the last frame, where the paths are longest.
 func (g *Game) recordGIF(deadline time.Time) {
 	rec := g.rec
-	if inpututil.IsKeyJustPressed(ebiten.KeyEscape) {
-		g.endGIF("The animation was cancelled.")
-		return
-	}
 	g.ptr.Update(6 * g.c.M.U)
-	if g.ptr.Released && rec.cancel.Contains(g.ptr.X, g.ptr.Y) {
-		g.endGIF("The animation was cancelled.")
+	if inpututil.IsKeyJustPressed(ebiten.KeyEscape) || g.ptr.Released && rec.cancel.Contains(g.ptr.X, g.ptr.Y) {
+		g.cancelGIF()
 		return
 	}
 	for first := true; rec.done < len(rec.rows) && (first || time.Now().Before(deadline)); first = false {
@@ -194,6 +190,9 @@ func (g *Game) recordGIF(deadline time.Time) {
 		g.saveFile(name, data)
 	}
 }
+
+// cancelGIF stops the recording: nothing is saved.
+func (g *Game) cancelGIF() { g.endGIF("The animation was cancelled; nothing was saved.") }
 
 // endGIF ends the recording, the runs shown as they are and playing if
 // they were, with notice in the status line ("" for none).
