@@ -25,10 +25,11 @@ const (
 	popMenu    // the toolbar's actions that do not fit on it
 	popExplore // the views beyond a panel a run: the overlay, basins, the sweep
 	popSweep   // the sweep's editor
+	popGIF     // the animation's editor: its range and size
 )
 
 var popupNames = [...]string{popNone: "", popSurface: "surface", popLessons: "lessons", popPanel: "panel",
-	popHelp: "help", popNet: "network", popMenu: "menu", popExplore: "explore", popSweep: "sweep"}
+	popHelp: "help", popNet: "network", popMenu: "menu", popExplore: "explore", popSweep: "sweep", popGIF: "gif"}
 
 func (k popupKind) String() string {
 	if int(k) < len(popupNames) {
@@ -78,6 +79,8 @@ func (g *Game) buildUI() {
 		g.buildMenu(f)
 	case popSweep:
 		g.buildSweepEditor(f)
+	case popGIF:
+		g.buildGIFEditor(f)
 	}
 	if i, _ := g.hot.Index(); i >= len(g.ws.List) {
 		g.hot = 0
@@ -215,7 +218,9 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()},
 			{Label: "Save a picture (PNG)", Act: ui.ActSavePNG},
 			{Label: "Save the runs as CSV", Act: ui.ActSaveCSV},
-			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON}}
+			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON},
+			{Label: "Save an animation (GIF)", Act: ui.ActSaveGIF},
+			{Label: "Animation: range and size…", Act: ui.ActGIFMenu}}
 	}
 	return g.overflow
 }

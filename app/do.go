@@ -77,6 +77,11 @@ func (g *Game) do(a ui.Action, arg int) {
 		g.popup = popup{}
 		g.uiDirty = true
 		g.pictureWanted = true // taken in the next Draw
+	case ui.ActSaveGIF:
+		s := gifSizes[g.gif.size]
+		g.startGIF(s.w, s.h)
+	case ui.ActGIFMenu:
+		g.togglePopup(popGIF, 0)
 	case ui.ActPinGhost:
 		pinGhost(st, arg)
 		g.uiDirty = true
@@ -333,6 +338,8 @@ func (g *Game) editorKeys() bool {
 			g.do(ui.ActPickLesson, g.popup.Focus)
 		case (g.popup.kind == popMenu || g.popup.kind == popExplore) && g.popup.Focus < len(rows):
 			g.pickFromMenu(rows[g.popup.Focus])
+		case g.popup.kind == popGIF:
+			g.do(ui.ActSaveGIF, 0)
 		default:
 			g.popup = popup{}
 		}
@@ -366,6 +373,9 @@ func (g *Game) popupRows() int {
 		}
 	case popSweep:
 		rows, _ := sweepRows(sc)
+		return 1 + len(rows)
+	case popGIF:
+		rows, _ := g.gifRows()
 		return 1 + len(rows)
 	}
 	return 1
@@ -420,6 +430,10 @@ func (g *Game) adjustRow(r, dir int) {
 	case popSweep:
 		if rows, vals := sweepRows(sc); r >= 1 && r-1 < len(rows) {
 			g.nudge(ui.Target{Owner: ui.OwnerSweep, Index: r - 1}, rows[r-1], vals[r-1], dir)
+		}
+	case popGIF:
+		if rows, vals := g.gifRows(); r >= 1 && r-1 < len(rows) {
+			g.nudge(ui.Target{Owner: ui.OwnerGIF, Index: r - 1}, rows[r-1], vals[r-1], dir)
 		}
 	}
 }

@@ -34,6 +34,11 @@ type Game struct {
 	// what it drew
 	pictureWanted bool
 	said          announced // what a screen reader was last told
+	// the animation's settings, the one being recorded (nil when none),
+	// and the rows and size RecordGIF asked for, until the runs have them
+	gif                   gifSettings
+	rec                   *gifRecording
+	gifWanted, gifW, gifH int
 
 	c      *ui.Canvas // the layout's sizes, the painters, the text queue
 	lay    layout
@@ -105,6 +110,7 @@ func New(link string, host Host) *Game {
 		typedText: make(chan typedText, 64),
 		loaded:    make(chan loadedText, 4),
 		uiDirty:   true,
+		gif:       gifSettings{to: -1},
 	}
 	g.textEditor, _ = host.(TextEditor)
 	g.announcer, _ = host.(Announcer)
@@ -296,14 +302,15 @@ type layoutKey struct {
 // target it began on.
 func (g *Game) relayout() {
 	g.scene = g.sceneFor(g.st.Scen.Kind())
-	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch)
-	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(g.w, g.h, g.scale), lesson: g.st.Scen.Lesson}
+	w, h, scale, recording := g.gifLayoutSize()
+	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch) && !recording
+	key := layoutKey{w: w, h: h, scale: scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
+		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
-	g.c.M = ui.NewMetrics(g.w, g.h, g.scale, key.touch)
+	g.c.M = ui.NewMetrics(w, h, scale, key.touch)
 	g.lay = layout{Screen: ui.Split(&g.c.M)}
 	g.lessonCard = layoutLesson(&g.c.M, &g.lay.Main, key.lesson)
 	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.Main, key.panels)
@@ -313,6 +320,15 @@ func (g *Game) relayout() {
 // Update implements ebiten.Game.
 func (g *Game) Update() error {
 	t0 := time.Now()
+	if g.rec != nil { // an animation is being saved: nothing else moves
+		g.lastTick = t0
+		g.st.Sync(t0.Add(scene.FrameWork / 4))
+		g.recordGIF(t0.Add(scene.FrameWork))
+		g.publish(t0)
+		g.worked += time.Since(t0)
+		g.stats.addUpdate(time.Since(t0))
+		return nil
+	}
 	select {
 	case link := <-g.opened:
 		g.openLink(link)
@@ -335,6 +351,13 @@ func (g *Game) Update() error {
 	g.st.Tick(dt, t0.Add(scene.FrameWork*3/4-g.worked))
 	if g.st.Playing != wasPlaying { // the runs ended: Pause turns back into Play
 		g.uiDirty = true
+	}
+	if g.gifWanted > 0 { // RecordGIF: record once the runs have the rows
+		g.st.Eng.Want(g.gifWanted)
+		if g.st.Eng.Rows() >= g.gifWanted || g.st.Done() {
+			g.gifWanted = 0
+			g.startGIF(g.gifW, g.gifH)
+		}
 	}
 	// What came in this frame (a file, a paste, a choice) may have made
 	// the scenario of another kind: its own scene, laid out, takes it.
@@ -385,6 +408,12 @@ func (g *Game) publish(now time.Time) {
 // Draw implements ebiten.Game.
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
+	if g.rec != nil {
+		g.drawGIFProgress(screen)
+		g.worked = 0
+		g.stats.addDraw(time.Since(t0))
+		return
+	}
 	g.relayout()
 	if g.uiDirty {
 		g.buildUI()

@@ -408,6 +408,8 @@ func (g *Game) setParam(t ui.Target, v float64) {
 		g.st.Restart()
 	case ui.OwnerSweep:
 		g.setSweepRow(t.Index, v)
+	case ui.OwnerGIF:
+		g.setGIFRow(t.Index, v)
 	}
 	if g.dragging == 0 {
 		g.uiDirty = true

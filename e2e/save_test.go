@@ -3,7 +3,9 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -89,4 +91,52 @@ func TestLiveRegion(t *testing.T) {
 	}
 	eval[bool](t, ctx, `(location.hash = "#v1;s=nowhere", true)`)
 	waitFor(t, ctx, `document.getElementById("curvlab-live").textContent === window.curvlab.notice && window.curvlab.notice.includes("nowhere")`, 10*time.Second)
+}
+
+// TestAnimationDownloads: in the browser, Save an animation (GIF), chosen
+// in the Explore menu, downloads a GIF named after the scenario that
+// decodes into a frame per iteration computed, at the canvas's size.
+func TestAnimationDownloads(t *testing.T) {
+	ctx := page(t, "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;n=20")
+	dir := t.TempDir()
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	focusCanvas(t, ctx)
+	pressKey(t, ctx, 'g') // to the end: 21 rows
+	waitFor(t, ctx, `window.curvlab.iterates(0).length === 21 && !window.curvlab.playing`, 20*time.Second)
+	m, ok := find(controls(t, ctx), "explore-menu", -1, false)
+	if !ok {
+		t.Fatal("no Explore button")
+	}
+	click(t, ctx, m.X+m.W/2, m.Y+m.H/2)
+	waitFor(t, ctx, `window.curvlab.popup() === "explore"`, 10*time.Second)
+	c, ok := find(controls(t, ctx), "save-gif", -1, true)
+	if !ok {
+		t.Fatal("no save-gif in the Explore menu")
+	}
+	click(t, ctx, c.X+c.W/2, c.Y+c.H/2)
+	path := filepath.Join(dir, "curvlab-himmelblau-gd-newton.gif")
+	var b []byte
+	for i := 0; ; i++ {
+		if b, err = os.ReadFile(path); err == nil && len(b) > 0 {
+			break
+		}
+		if i == 600 {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("no GIF downloaded after 60 s (%v)", entries)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	an, err := gif.DecodeAll(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(an.Image) != 21 || an.Config.Width != viewW || an.Config.Height != viewH {
+		t.Errorf("%d frames of %d×%d; want 21 of the canvas, %d×%d", len(an.Image), an.Config.Width, an.Config.Height, viewW, viewH)
+	}
 }

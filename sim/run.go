@@ -279,6 +279,28 @@ func (r *Run) Watch(f func(x []float64)) { r.watchers = append(r.watchers, f) }
 // next Step: copy what you keep.
 func (r *Run) Curv() ([]float64, CurvKind) { return r.rec.Curv, r.rec.CurvKind }
 
+// Upto returns a read-only view of r's first rows rows (1 ≤ rows ≤ the
+// rows r has), as r stood when it had them: a picture of the run at an
+// earlier iteration (an animation of it, frame by frame) is drawn from the
+// view as from the run. The view shares r's storage, so it stays valid
+// until r's next Step or Append (a store that thins its rows overwrites
+// them in place); it has no method, and its latest row has no trial points
+// unless r keeps every row's. rows out of range is clamped.
+func (r *Run) Upto(rows int) *Run {
+	rows = max(1, min(rows, len(r.Trace)))
+	if rows == len(r.Trace) {
+		return r
+	}
+	v := *r
+	v.Method, v.watchers, v.sampler = nil, nil, nil
+	v.Trace = r.Trace[:rows:rows]
+	v.Done = false
+	kept, _ := slices.BinarySearch(r.vec.rows, rows) // the kept rows before rows
+	v.vec.rows, v.vec.offs = r.vec.rows[:kept:kept], r.vec.offs[:kept:kept]
+	v.vec.trialX, v.vec.trialF = nil, nil
+	return &v
+}
+
 // Last is the latest row of the trace, whose vectors are always kept.
 func (r *Run) Last() Row { return r.Row(len(r.Trace) - 1) }
 

@@ -197,3 +197,41 @@ func TestRunOptionsOutOfRange(t *testing.T) {
 		t.Errorf("%d rows, kept %v", len(r.Trace), kept)
 	}
 }
+
+// TestUpto: a view of a run's first k rows has those rows and no more —
+// its latest row, with the iterate, gradient and curvature of row k−1 of
+// the run, its kept rows those before k, no trial points but for the
+// run's own latest row — takes no step, and leaves the run as it was.
+func TestUpto(t *testing.T) {
+	sc, err := scenario.Decode("v1;s=rosenbrock;x=-1.2,1;m=bfgs:ls=armijo;m=gd:lr=0.001;n=40")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range sc.NewRuns() {
+		for r.Step() && len(r.Trace) < 31 {
+		}
+		n := len(r.Trace)
+		trials := 0
+		for k := 1; k <= n+1; k++ {
+			v := r.Upto(k)
+			want := min(k, n)
+			last, orig := v.Last(), r.Row(want-1)
+			if len(v.Trace) != want || last.Iter != want-1 || !sameBits(last.X, orig.X) || !sameBits(last.G, orig.G) || !sameBits(last.Curv, orig.Curv) {
+				t.Fatalf("%s Upto(%d): %d rows, latest %d at %v, want row %d at %v", sc.Methods[i], k, len(v.Trace), last.Iter, last.X, want-1, orig.X)
+			}
+			if kept := v.Kept(); len(kept) != want || kept[len(kept)-1] != want-1 {
+				t.Errorf("%s Upto(%d): keeps rows %v", sc.Methods[i], k, kept)
+			}
+			if want < n && (len(last.TrialX) != 0 || v.Done || v.Step()) {
+				t.Errorf("%s Upto(%d): trials %v, done %v, or it stepped", sc.Methods[i], k, last.TrialX, v.Done)
+			}
+			trials += last.Trials
+		}
+		if len(r.Trace) != n || r.Upto(n) != r {
+			t.Errorf("%s: the run has %d rows after its views, had %d", sc.Methods[i], len(r.Trace), n)
+		}
+		if i == 0 && trials == 0 {
+			t.Errorf("%s: no row with trial points: the test checks nothing of them", sc.Methods[i])
+		}
+	}
+}

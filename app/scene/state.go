@@ -101,6 +101,7 @@ type State struct {
 	Changed bool
 	// version counts scenario changes that need the surface redrawn.
 	SurfaceVersion int
+	shown          []*sim.Run // Runs while ShowUpto shows an earlier row
 }
 
 // NewState opens the scenario of a link, computed by eng; a malformed link
@@ -231,6 +232,25 @@ func (s *State) SetView(w *surfaces.Window) {
 
 // View is the window being drawn.
 func (s *State) View() surfaces.Window { return s.Scen.ViewWindow() }
+
+// ShowUpto has the scenes draw the runs as they stood when they had rows
+// rows (a frame of an animation: Runs become views, sim.Run.Upto); rows 0
+// shows them as they are again. While it shows an earlier row the clock
+// must stand: the views are valid until the runs grow.
+func (s *State) ShowUpto(rows int) {
+	all := s.Eng.Runs()
+	if rows <= 0 {
+		s.Runs = all
+		return
+	}
+	if len(s.shown) != len(all) {
+		s.shown = make([]*sim.Run, len(all))
+	}
+	for k, r := range all {
+		s.shown[k] = r.Upto(rows)
+	}
+	s.Runs = s.shown
+}
 
 // Done reports whether every run has ended or used its budget.
 func (s *State) Done() bool { return s.Eng.Done() }

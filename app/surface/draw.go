@@ -248,7 +248,9 @@ func (s *Scene) drawRun(dst *ebiten.Image, v geom.View, k int, withTruth bool) {
 		return // diverged: the readout says so; nothing to draw as a number
 	}
 	if !st.Flags.HideTrials {
-		for t := 0; t < last.Trials; t++ {
+		// a view of the run at an earlier row (sim.Run.Upto) has no trial
+		// points: the trace keeps the latest row's only
+		for t := 0; t < len(last.TrialF); t++ {
 			p.Ring(dst, &v, last.TrialX[2*t], last.TrialX[2*t+1], 4*l.U, float32(1.5*l.U), ui.Trial)
 		}
 	}

@@ -61,6 +61,8 @@ const (
 	ActLessonNext  // the lesson's next step (on its last: the lesson is done)
 	ActLessonBack  // the lesson's previous step
 	ActLeaveLesson // stop following the lesson, keeping the scenario
+	ActSaveGIF     // save the runs from the start to now as an animated GIF
+	ActGIFMenu     // the animation's editor: its range of iterations and size
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -93,6 +95,7 @@ var actionNames = [...]string{
 	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
 	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
 	ActLessonNext: "lesson-next", ActLessonBack: "lesson-back", ActLeaveLesson: "leave-lesson",
+	ActSaveGIF: "save-gif", ActGIFMenu: "gif-menu",
 }
 
 func (a Action) String() string {

@@ -46,9 +46,10 @@ const (
 	OwnerScene        // the scene's own editor: a surface's parameters, a network's rows
 	OwnerMethod       // a panel's method (Target.Panel)
 	OwnerSweep        // the sweep's settings (the app's sweep editor)
+	OwnerGIF          // the animation's range and size (the app's GIF editor)
 )
 
-var ownerNames = [...]string{OwnerNone: "none", OwnerScene: "scene", OwnerMethod: "method", OwnerSweep: "sweep"}
+var ownerNames = [...]string{OwnerNone: "none", OwnerScene: "scene", OwnerMethod: "method", OwnerSweep: "sweep", OwnerGIF: "gif"}
 
 func (o Owner) String() string {
 	if int(o) < len(ownerNames) {

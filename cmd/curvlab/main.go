@@ -1,7 +1,13 @@
 // Command curvlab is the desktop app: the same app as in the browser, in a
 // resizable window.
 //
-//	curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--cpuprofile FILE]
+//	curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--gif FILE [--frames N] [--size WxH]] [--cpuprofile FILE]
+//
+// --screenshot saves the N-th frame drawn (30 by default) as a PNG and
+// exits. --gif saves the runs' first N iterations (100 by default; at most
+// 200 frames, more iterations sampled evenly) as an animated GIF of WxH
+// pixels (the window's size by default), the scenario's link in its
+// comment, and exits.
 //
 // A stray word or a malformed flag is one line on standard error and exit
 // status 2, before any window opens; -h prints the usage.
@@ -21,6 +27,7 @@ import (
 
 	"curvlab/app"
 	"curvlab/engine"
+	"curvlab/render/anim"
 	"curvlab/sim"
 )
 
@@ -79,13 +86,18 @@ func (h *desktopHost) SaveFile(name string, data []byte) string {
 // loop's.
 func (h *desktopHost) Engine() (engine.Transport, string) { return engine.NewGoroutine(), "" }
 
-const usage = "usage: curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--cpuprofile FILE]"
+const usage = "usage: curvlab [--scenario TEXT] [--screenshot FILE [--frames N]] [--gif FILE [--frames N] [--size WxH]] [--cpuprofile FILE]"
 
 // options are curvlab's flags.
 type options struct {
 	scenario, shot, cpuprofile string
 	frames                     int
+	gif                        string // --gif FILE
+	w, h                       int    // --size; 0×0: the window's
 }
+
+// gifFrames is --frames's default with --gif: the iterations recorded.
+const gifFrames = 100
 
 // framesParam is --frames: read with the number grammar of links and
 // curvsim's flags.
@@ -103,6 +115,8 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&o.shot, "screenshot", "", "")
 	fs.StringVar(&frames, "frames", sim.FormatFloat(framesParam.Default), "")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
+	fs.StringVar(&o.gif, "gif", "", "")
+	size := fs.String("size", "", "")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -111,14 +125,30 @@ func parseArgs(args []string) (options, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if set["frames"] && o.shot == "" {
-		return o, fmt.Errorf("--frames needs --screenshot")
+	if set["frames"] && o.shot == "" && o.gif == "" {
+		return o, fmt.Errorf("--frames needs --screenshot or --gif")
+	}
+	if o.shot != "" && o.gif != "" {
+		return o, fmt.Errorf("--screenshot and --gif cannot be asked for together")
+	}
+	if set["size"] && o.gif == "" {
+		return o, fmt.Errorf("--size needs --gif")
+	}
+	if set["size"] {
+		w, h, err := anim.ParseSize(*size)
+		if err != nil {
+			return o, fmt.Errorf("--size: %v", err)
+		}
+		o.w, o.h = w, h
 	}
 	n, err := framesParam.ParseFlag("frames", frames)
 	if err != nil {
 		return o, err
 	}
 	o.frames = int(n)
+	if o.gif != "" && !set["frames"] {
+		o.frames = gifFrames
+	}
 	return o, nil
 }
 
@@ -140,10 +170,19 @@ func main() {
 		}
 	}
 	h := &desktopHost{}
-	g := app.New(o.scenario, h)
-	if o.shot != "" {
+	var host app.Host = h
+	gh := &gifHost{desktopHost: h, path: o.gif}
+	if o.gif != "" {
+		host = gh
+	}
+	g := app.New(o.scenario, host)
+	switch {
+	case o.shot != "":
 		err = app.RunGame(&screenshotGame{Game: g, path: o.shot, frames: o.frames})
-	} else {
+	case o.gif != "":
+		g.RecordGIF(o.frames, o.w, o.h)
+		err = app.RunGame(&gifGame{Game: g, host: gh})
+	default:
 		err = app.RunGame(g)
 	}
 	if err != nil {

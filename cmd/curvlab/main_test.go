@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"image/gif"
 	"image/png"
 	"os"
 	"os/exec"
@@ -81,6 +83,11 @@ func TestBadFlag(t *testing.T) {
 		{[]string{"--screenshot", shot, "--frames", "0x10"}, `--frames "0x10"`},
 		{[]string{"--frames", "5"}, "--frames needs --screenshot"},
 		{[]string{"--scenario"}, "scenario"},
+		{[]string{"--gif", shot, "--size", "0x5"}, `--size: size "0x5": the width must be from 16`},
+		{[]string{"--gif", shot, "--size", "abc"}, `--size: size "abc" is not WxH`},
+		{[]string{"--gif", shot, "--frames", "-1"}, `--frames -1 is out of range`},
+		{[]string{"--gif", shot, "--screenshot", shot}, "--screenshot and --gif cannot be asked for together"},
+		{[]string{"--size", "640x360"}, "--size needs --gif"},
 	} {
 		// A command line read wrongly opens a window that stays: give it
 		// 30 s, then kill it and fail.
@@ -132,5 +139,46 @@ func TestSaveFileKeepsWhatIsThere(t *testing.T) {
 	}
 	if got, _ := os.ReadFile("points.csv"); string(got) != "mine" {
 		t.Errorf("points.csv now holds %q", got)
+	}
+}
+
+// TestDesktopSavesGIF: --gif writes the runs' first --frames iterations as
+// an animated GIF of --size, one frame an iteration, whose comment is the
+// scenario's link, and exits cleanly.
+func TestDesktopSavesGIF(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("no DISPLAY: run the tests under Xvfb (./build.sh test does)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "curvlab")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	const link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton" // as the app encodes it
+	path := filepath.Join(dir, "runs.gif")
+	cmd := exec.Command(bin, "--scenario", link, "--gif", path, "--frames", "12", "--size", "480x270")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("run: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gif.DecodeAll(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Image) != 12 || g.Config.Width != 480 || g.Config.Height != 270 {
+		t.Errorf("%d frames of %d×%d, want 12 of 480×270", len(g.Image), g.Config.Width, g.Config.Height)
+	}
+	// the comment extension: 0x21 0xFE, sub-blocks, 0x00 (the link is
+	// shorter than a sub-block)
+	i := bytes.Index(b, []byte{0x21, 0xFE})
+	if i < 0 || int(b[i+2]) != len(link) || string(b[i+3:i+3+len(link)]) != link || b[i+3+len(link)] != 0 {
+		t.Errorf("no comment holding %q (at %d)", link, i)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the folder holds %v: more than the binary and the GIF", entries)
 	}
 }
