@@ -39,6 +39,7 @@ type Game struct {
 	gif                   gifSettings
 	rec                   *gifRecording
 	gifWanted, gifW, gifH int
+	gifDone               func(failure string) // RecordGIF's caller, told how the recording ended
 
 	c      *ui.Canvas // the layout's sizes, the painters, the text queue
 	lay    layout

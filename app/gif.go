@@ -104,12 +104,22 @@ func (g *Game) gifRange() (from, to int) {
 
 // RecordGIF asks for the runs' first rows rows (iterations 0 to rows−1),
 // then records them as an animated GIF of w×h pixels (0×0: the screen's
-// size) and gives it to the host, as Save an animation does. The desktop's
-// --gif calls it before the first frame.
-func (g *Game) RecordGIF(rows, w, h int) {
+// size) and gives it to the host, as Save an animation does; done is then
+// called with "" once the host has it, or with the sentence saying why
+// there is none. The desktop's --gif calls it before the first frame.
+func (g *Game) RecordGIF(rows, w, h int, done func(failure string)) {
 	g.gif = gifSettings{from: 0, to: rows - 1}
 	g.gifWanted, g.gifW, g.gifH = rows, w, h
+	g.gifDone = done
 	g.st.Playing = false
+}
+
+// finishGIF tells RecordGIF's caller, if any, how the recording ended.
+func (g *Game) finishGIF(failure string) {
+	if done := g.gifDone; done != nil {
+		g.gifDone = nil
+		done(failure)
+	}
 }
 
 // startGIF starts recording the settings' range, or says why it cannot.
@@ -117,6 +127,7 @@ func (g *Game) startGIF(w, h int) {
 	st := g.st
 	if st.Scen.Kind() != scenario.KindSurface {
 		st.Notice = "An animation can be saved of a surface's runs; a network's pictures are computed for its latest row only."
+		g.finishGIF(st.Notice)
 		return
 	}
 	scale := 1.0
@@ -125,6 +136,7 @@ func (g *Game) startGIF(w, h int) {
 	}
 	if w < anim.MinSide || h < anim.MinSide {
 		st.Notice = "The screen is too small for an animation."
+		g.finishGIF(st.Notice)
 		return
 	}
 	from, to := g.gifRange()
@@ -188,6 +200,7 @@ func (g *Game) recordGIF(deadline time.Time) {
 		data, name := rec.enc.Finish(), rec.name
 		g.endGIF("")
 		g.saveFile(name, data)
+		g.finishGIF("")
 	}
 }
 
@@ -204,6 +217,7 @@ func (g *Game) endGIF(notice string) {
 	g.st.Playing = rec.playing && !g.st.Done()
 	if notice != "" {
 		g.st.Notice = notice
+		g.finishGIF(notice)
 	}
 	g.uiDirty = true
 }

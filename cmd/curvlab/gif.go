@@ -35,12 +35,12 @@ func (h *gifHost) SaveFile(name string, data []byte) string {
 	return "Saved " + h.path + "."
 }
 
-// NoticeChanged ends --gif with the notice when the app gives up on the
-// animation (it cannot be saved of this scenario, or could not be written).
-func (h *gifHost) NoticeChanged(text string) {
-	h.desktopHost.NoticeChanged(text)
-	if strings.HasPrefix(text, "An animation can be saved") || strings.HasPrefix(text, "The animation could not") || strings.HasPrefix(text, "The screen is too small") {
-		h.done, h.err = true, errors.New(text)
+// finished ends --gif when the app has given the animation to SaveFile,
+// or with the app's sentence when it gave up on it (RecordGIF).
+func (h *gifHost) finished(failure string) {
+	h.done = true
+	if failure != "" && h.err == nil {
+		h.err = errors.New(failure)
 	}
 }
 

@@ -180,7 +180,7 @@ func main() {
 	case o.shot != "":
 		err = app.RunGame(&screenshotGame{Game: g, path: o.shot, frames: o.frames})
 	case o.gif != "":
-		g.RecordGIF(o.frames, o.w, o.h)
+		g.RecordGIF(o.frames, o.w, o.h, gh.finished)
 		err = app.RunGame(&gifGame{Game: g, host: gh})
 	default:
 		err = app.RunGame(g)

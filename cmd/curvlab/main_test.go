@@ -181,4 +181,16 @@ func TestDesktopSavesGIF(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("the folder holds %v: more than the binary and the GIF", entries)
 	}
+
+	// A network has no animation: --gif ends with the app's sentence,
+	// writing nothing.
+	cmd = exec.Command(bin, "--scenario", "v1;net=tanh:8,8;d=circle;m=gd", "--gif", filepath.Join(dir, "net.gif"), "--frames", "3")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "An animation can be saved of a surface's runs") {
+		t.Errorf("--gif of a network: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "net.gif")); err == nil {
+		t.Error("--gif of a network wrote a file")
+	}
 }
