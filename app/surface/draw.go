@@ -90,6 +90,9 @@ func (s *Scene) drawSurface(dst *ebiten.Image, v geom.View) {
 	p := &s.c.Paint
 	si := &s.surface
 	si.heat.Draw(dst, v.Screen)
+	if ui.Wash.A != 0 { // the projector's theme pales the heatmap under its dark ink
+		s.c.Flat.FillRect(dst, v.Screen, ui.Wash)
+	}
 	p.Clip = v.Screen
 	if !s.st.Flags.HideContours {
 		// every level at once: one draw call (per 2,300 segments)

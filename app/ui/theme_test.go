@@ -51,27 +51,43 @@ func seen(c color.RGBA, m [3][3]float64) [3]float64 {
 // white and the background.
 const minDeltaE = 20
 
-// TestPanelColorsForEveryEye: under normal vision and simulated
-// protanopia, deuteranopia and tritanopia, every two panel colours, and
-// each panel colour and the white of the true curvature or the background,
-// differ by at least ΔE*ab 20 (a difference seen at a glance; 2.3 is the
-// least noticeable).
+// TestPanelColorsForEveryEye: in each theme, under normal vision and
+// simulated protanopia, deuteranopia and tritanopia, every two panel
+// colours, and each panel colour and the true curvature's colour or the
+// background, differ by at least ΔE*ab 20 (a difference seen at a glance;
+// 2.3 is the least noticeable).
 func TestPanelColorsForEveryEye(t *testing.T) {
-	worst, where := math.Inf(1), ""
-	for name, m := range machado {
-		for i, a := range PanelColors {
-			others := append(append([]color.RGBA{}, PanelColors[i+1:]...), True, Background)
-			for _, b := range others {
-				pa, pb := seen(a, m), seen(b, m)
-				d := math.Sqrt((pa[0]-pb[0])*(pa[0]-pb[0]) + (pa[1]-pb[1])*(pa[1]-pb[1]) + (pa[2]-pb[2])*(pa[2]-pb[2]))
-				if d < worst {
-					worst, where = d, name
-				}
-				if d < minDeltaE {
-					t.Errorf("%s: panel colour %v and %v differ by ΔE %.1f, want at least %d", name, a, b, d, minDeltaE)
+	for _, th := range []Theme{Dark, Projector} {
+		worst, where := math.Inf(1), ""
+		for name, m := range machado {
+			for i, a := range th.PanelColors {
+				others := append(append([]color.RGBA{}, th.PanelColors[i+1:]...), th.True, th.Background)
+				for _, b := range others {
+					pa, pb := seen(a, m), seen(b, m)
+					d := math.Sqrt((pa[0]-pb[0])*(pa[0]-pb[0]) + (pa[1]-pb[1])*(pa[1]-pb[1]) + (pa[2]-pb[2])*(pa[2]-pb[2]))
+					if d < worst {
+						worst, where = d, name
+					}
+					if d < minDeltaE {
+						t.Errorf("%s theme, %s: panel colour %v and %v differ by ΔE %.1f, want at least %d", th.Name, name, a, b, d, minDeltaE)
+					}
 				}
 			}
 		}
+		t.Logf("%s theme: the least difference: ΔE %.1f (%s)", th.Name, worst, where)
 	}
-	t.Logf("the least difference: ΔE %.1f (%s)", worst, where)
+}
+
+// TestUseSetsEveryColour: Use sets every colour of a theme, and back.
+func TestUseSetsEveryColour(t *testing.T) {
+	defer Use(Dark)
+	for _, th := range []Theme{Projector, Dark} {
+		Use(th)
+		got := Theme{Name: Current(), Background: Background, Bar: Bar, Button: Button, ButtonHot: ButtonHot, ButtonOn: ButtonOn,
+			Ink: Ink, Dim: Dim, Frame: Frame, Warn: Warn, Bad: Bad, Good: Good, True: True, Shade: Shade, Minimum: Minimum,
+			Trial: Trial, Wash: Wash, PanelColors: PanelColors, TypeScale: TypeScale}
+		if got != th {
+			t.Errorf("after Use(%s): %+v", th.Name, got)
+		}
+	}
 }
