@@ -166,7 +166,7 @@ const (
 	// to the size of its coordinates (max(1, |coordinates|)): narrower
 	// windows could not be drawn with float64 pixel coordinates.
 	MinViewRel = 1e-9
-	MaxUILen   = 16
+	MaxUILen   = 24
 )
 
 // StepsParam and TolParam are the scenario's n and t, read and checked by
