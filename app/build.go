@@ -127,6 +127,10 @@ func (g *Game) speedLabel() string {
 // (g.overflow).
 func (g *Game) buildToolbar() {
 	m := &g.c.M
+	if g.lay.Toolbar.H <= 0 { // hidden by the link
+		g.overflow = g.overflow[:0]
+		return
+	}
 	items := g.toolItems()
 	gap := math.Round(4 * m.U)
 	bigGap := math.Round(14 * m.U)

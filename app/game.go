@@ -286,6 +286,7 @@ type layoutKey struct {
 	panels      int
 	scene       scene.Scene // a network's layout differs
 	touch       bool
+	hide        ui.Hidden
 }
 
 // relayout recomputes the layout when the screen, the scene, the panel
@@ -296,12 +297,13 @@ func (g *Game) relayout() {
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch)
 	key := layoutKey{w: g.w, h: g.h, scale: g.scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(g.w, g.h, g.scale)}
+		touch: touched || ui.LooksTouch(g.w, g.h, g.scale), hide: g.hidden()}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
 	g.c.M = ui.NewMetrics(g.w, g.h, g.scale, key.touch)
+	g.c.M.Hide = key.hide
 	g.lay = layout{Screen: ui.Split(&g.c.M)}
 	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.Main, key.panels)
 	g.uiDirty = true
