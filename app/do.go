@@ -22,6 +22,10 @@ import (
 func (g *Game) do(a ui.Action, arg int) {
 	st := g.st
 	g.uiDirty = true
+	if g.refused(a) {
+		g.showToast(lockedNotice)
+		return
+	}
 	switch a {
 	case ui.ActPlay:
 		if st.Playing {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -81,6 +82,115 @@ func TestHiddenPartsReflow(t *testing.T) {
 			if box := panelsBox(pl.panels); box.W*box.H > 0.9*pl.Main.W*pl.Main.H {
 				t.Errorf("%s %s: the panels take %v of %v though the plots are shown", s.name, link, box, pl.Main)
 			}
+		}
+	}
+}
+
+// viewAfter opens link, does what to it, and returns the scenario's view
+// and 3D camera as its link writes them (w= and z=), and its start.
+func viewAfter(t *testing.T, link string, what func(g *Game, c geom.Rect)) (view, start string) {
+	t.Helper()
+	g, _ := newTestGame(t, link, 1600, 900)
+	what(g, g.lay.panels[0].Plot)
+	sc := g.st.Scen
+	view = "w=none"
+	if sc.View != nil {
+		view = "w=" + fmt.Sprint(*sc.View)
+	}
+	return view + " z=" + fmt.Sprint(sc.Solid), fmt.Sprint(sc.Start)
+}
+
+// TestFixedViewStays: with the view fixed (u=f) the wheel, a pinch, a
+// drag, the zoom and reset keys and the 3D camera's keys leave the view
+// window and the camera as the link has them; the same gestures move the
+// view of the same link without the flag. With u=s the wheel alone is
+// left to the page: it zooms nothing, a drag still pans.
+func TestFixedViewStays(t *testing.T) {
+	const link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;w=-2,2,-1,3;z=2:-30,35"
+	gestures := []struct {
+		name string
+		do   func(g *Game, r geom.Rect)
+	}{
+		{"wheel", func(g *Game, r geom.Rect) {
+			g.ptr.X, g.ptr.Y, g.ptr.Wheel = r.X+r.W/2, r.Y+r.H/2, 2
+			g.wheelAndPinch()
+		}},
+		{"pinch", func(g *Game, r geom.Rect) {
+			g.ptr.Pinch, g.ptr.PinchX, g.ptr.PinchY = 1.5, r.X+r.W/2, r.Y+r.H/2
+			g.wheelAndPinch()
+		}},
+		{"drag", func(g *Game, r geom.Rect) {
+			pressAt(g, r.X+r.W/2, r.Y+r.H/2)
+			dragTo(g, r.X+r.W/2+80, r.Y+r.H/2+40, 4)
+			releasePointer(g)
+		}},
+		{"drag in 3D", func(g *Game, _ geom.Rect) {
+			r := g.lay.panels[1].Plot
+			pressAt(g, r.X+r.W/2, r.Y+r.H/2)
+			dragTo(g, r.X+r.W/2+80, r.Y+r.H/2+40, 4)
+			releasePointer(g)
+		}},
+		{"keys", func(g *Game, _ geom.Rect) {
+			for _, a := range []ui.Action{ui.ActZoomIn, ui.ActZoomOut, ui.ActZoomIn, ui.ActResetView} {
+				g.do(a, 0)
+			}
+		}},
+		{"3D keys", func(g *Game, _ geom.Rect) { g.do(ui.ActOrbit, int(ui.OrbitLeft)); g.do(ui.ActSolid, 0) }},
+	}
+	for _, ges := range gestures {
+		before, start := viewAfter(t, "#"+link, func(*Game, geom.Rect) {})
+		free, _ := viewAfter(t, "#"+link, ges.do)
+		if free == before {
+			t.Errorf("%s: the view stays %s without the flag", ges.name, free)
+		}
+		fixed, fixedStart := viewAfter(t, "#"+link+";u=f", ges.do)
+		if fixed != before || fixedStart != start {
+			t.Errorf("%s: a fixed view %s (start %s) became %s (start %s)", ges.name, before, start, fixed, fixedStart)
+		}
+		wheelToPage, _ := viewAfter(t, "#"+link+";u=s", ges.do)
+		if (wheelToPage == before) != (ges.name == "wheel") {
+			t.Errorf("%s with the wheel left to the page: %s became %s", ges.name, before, wheelToPage)
+		}
+	}
+}
+
+// TestLockedFigure: a locked figure (u=r) has no editing buttons (its
+// panel headers name the methods and press to nothing, its toolbar has no
+// surface, preset or panel buttons), refuses the editing keys with a
+// passing notice, and a click on a panel does not move the start; with
+// the toolbar hidden too (u=hr) a tap on a panel plays and pauses.
+func TestLockedFigure(t *testing.T) {
+	const link = "#v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton"
+	g, _ := newTestGame(t, link+";u=r", 1600, 900)
+	for _, w := range g.ws.List {
+		if g.refused(w.Act) && w.Kind != ui.KindLabel || w.Act == ui.ActPresetMenu || w.Act == ui.ActAddPanel {
+			t.Errorf("a locked figure shows %q (%v)", w.Label, w.Act)
+		}
+	}
+	before := g.st.Scen.Encode()
+	for _, a := range []ui.Action{ui.ActEditPanel, ui.ActSurfaceMenu, ui.ActPresetMenu, ui.ActAddPanel, ui.ActRemovePanel, ui.ActNetMenu, ui.ActType} {
+		g.do(a, 0)
+		if g.popup.kind != popNone || g.st.Scen.Encode() != before {
+			t.Errorf("%v: popup %v, scenario %s", a, g.popup.kind, g.st.Scen.Encode())
+		}
+	}
+	if g.toast != lockedNotice {
+		t.Errorf("toast %q", g.toast)
+	}
+	r := g.lay.panels[0].Plot
+	pressAt(g, r.X+r.W/3, r.Y+r.H/3)
+	releasePointer(g)
+	if g.st.Scen.Encode() != before {
+		t.Errorf("a click made %s of %s", g.st.Scen.Encode(), before)
+	}
+
+	g, _ = newTestGame(t, link+";u=hr", 1600, 900)
+	r = g.lay.panels[1].Plot
+	for i, want := range []bool{true, false} {
+		pressAt(g, r.X+r.W/3, r.Y+r.H/3)
+		releasePointer(g)
+		if g.st.Playing != want || g.st.Scen.Encode() != link[1:]+";u=hr" {
+			t.Errorf("tap %d: playing %v, scenario %s", i+1, g.st.Playing, g.st.Scen.Encode())
 		}
 	}
 }
