@@ -219,7 +219,8 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()},
 			{Label: "Save a picture (PNG)", Act: ui.ActSavePNG},
 			{Label: "Save the runs as CSV", Act: ui.ActSaveCSV},
-			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON}}, func(it scene.ToolItem) bool { return g.refused(it.Act) })
+			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON},
+			{Label: "Embed in a page: copy an <iframe>", Act: ui.ActEmbed}}, func(it scene.ToolItem) bool { return g.refused(it.Act) })
 	}
 	return g.overflow
 }

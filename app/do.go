@@ -176,6 +176,8 @@ func (g *Game) do(a ui.Action, arg int) {
 		if msg := g.host.CopyLink(st.Scen.Encode()); msg != "" {
 			g.showToast(msg)
 		}
+	case ui.ActEmbed:
+		g.copyEmbed()
 	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
 	case ui.ActMenu:

@@ -2,9 +2,13 @@ package app
 
 import (
 	"fmt"
+	"html"
 	"math"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render/geom"
 )
@@ -193,4 +197,137 @@ func TestLockedFigure(t *testing.T) {
 			t.Errorf("tap %d: playing %v, scenario %s", i+1, g.st.Playing, g.st.Scen.Encode())
 		}
 	}
+}
+
+// parseIframe reads s strictly as one <iframe> element with no content:
+// `<iframe`, attributes ` name="value"` (names of a-z and '-', each once;
+// values holding no " < > and & only in the entities EscapeString writes),
+// then `></iframe>`. It returns the attributes' values unescaped.
+func parseIframe(s string) (map[string]string, error) {
+	const open, end = "<iframe", "></iframe>"
+	if !strings.HasPrefix(s, open) || !strings.HasSuffix(s, end) {
+		return nil, fmt.Errorf("not one <iframe></iframe>: %q", s)
+	}
+	rest := s[len(open) : len(s)-len(end)]
+	attrs := map[string]string{}
+	for rest != "" {
+		if rest[0] != ' ' {
+			return nil, fmt.Errorf("no space before %q", rest)
+		}
+		rest = rest[1:]
+		eq := strings.Index(rest, `="`)
+		if eq <= 0 {
+			return nil, fmt.Errorf("no attribute in %q", rest)
+		}
+		name := rest[:eq]
+		if strings.Trim(name, "abcdefghijklmnopqrstuvwxyz-") != "" {
+			return nil, fmt.Errorf("attribute name %q", name)
+		}
+		rest = rest[eq+2:]
+		q := strings.IndexByte(rest, '"')
+		if q < 0 {
+			return nil, fmt.Errorf("%s: no closing quote", name)
+		}
+		v := rest[:q]
+		raw := v
+		rest = rest[q+1:]
+		if strings.ContainsAny(v, "<>") {
+			return nil, fmt.Errorf("%s: unescaped < or > in %q", name, v)
+		}
+		for i := strings.IndexByte(v, '&'); i >= 0; i = strings.IndexByte(v, '&') {
+			ok := false
+			for _, e := range []string{"&amp;", "&lt;", "&gt;", "&#34;", "&#39;"} {
+				ok = ok || strings.HasPrefix(v[i:], e)
+			}
+			if !ok {
+				return nil, fmt.Errorf("%s: a bare & in %q", name, v)
+			}
+			v = v[:i] + "\x00" + v[i+1:] // checked: look for the next one
+		}
+		if _, dup := attrs[name]; dup {
+			return nil, fmt.Errorf("%s twice", name)
+		}
+		attrs[name] = html.UnescapeString(raw)
+	}
+	return attrs, nil
+}
+
+// embedHost is a host that copies an embed code into a field.
+type embedHost struct {
+	nopHost
+	page, copied string
+}
+
+func (h *embedHost) PageURL() string { return h.page }
+func (h *embedHost) CopyText(text, done string) string {
+	h.copied = text
+	return done
+}
+
+// checkEmbedCode checks that code is one <iframe> showing text at page,
+// with the attributes an embed code promises.
+func checkEmbedCode(t *testing.T, code, page, text string) map[string]string {
+	t.Helper()
+	a, err := parseIframe(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a["src"] != page+"#"+text {
+		t.Errorf("src %q, want %q", a["src"], page+"#"+text)
+	}
+	for k, v := range map[string]string{"style": "border:0", "loading": "lazy", "allow": "clipboard-write"} {
+		if a[k] != v {
+			t.Errorf("%s=%q in %s", k, a[k], code)
+		}
+	}
+	if a["title"] == "" || a["width"] == "" || a["height"] == "" {
+		t.Errorf("no title, width or height in %s", code)
+	}
+	return a
+}
+
+// TestEmbedCode: Embed (Shift+L) copies an <iframe> whose src is the
+// page's address, '#' and the scenario shown with the embedding flags
+// (toolbar hidden, locked, fixed view, the wheel the page's) added to its
+// own; every attribute escaped (the page's address here holds & " < >
+// and '), sized from the screen, and says so.
+func TestEmbedCode(t *testing.T) {
+	const link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;w=-2,2,-1,3;u=eg"
+	h := &embedHost{page: `https://example.org/c/?a=1&b="<x>'`}
+	g := New("#"+link, h)
+	g.w, g.h, g.scale = 1600, 900, 1
+	g.do(ui.ActEmbed, 0)
+	if g.toast != "Embed code copied." {
+		t.Errorf("toast %q", g.toast)
+	}
+	want := Embedded(g.st.Scen).Encode()
+	a := checkEmbedCode(t, h.copied, h.page, want)
+	if a["width"] != "960" || a["height"] != "540" {
+		t.Errorf("%s×%s for a 1600×900 screen", a["width"], a["height"])
+	}
+	st := scene.NewState(want, g.st.Eng)
+	f := st.Flags
+	if st.Notice != "" || !f.HideToolbar || !f.Locked || !f.FixedView || !f.PageWheel || !f.HideEllipses || !f.HidePlots || f.HideReadouts {
+		t.Errorf("the embedded %s has flags %+v, notice %q", want, f, st.Notice)
+	}
+	if sc := st.Scen; sc.View == nil || *sc.View != *g.st.Scen.View {
+		t.Errorf("the embedded view %v, shown %v", sc.View, g.st.Scen.View)
+	}
+}
+
+// FuzzEmbedCode: whatever a page's address and a scenario's text hold,
+// the embed code is one <iframe> whose src is exactly them.
+func FuzzEmbedCode(f *testing.F) {
+	f.Add("https://example.org/c/", "v1;s=rosenbrock;x=-1.2,1;m=gd;u=hrfs", "curvlab: gd on rosenbrock")
+	f.Add(`a&b"c<d>e'f`, `&amp;"&#34;`, "<script>")
+	f.Fuzz(func(t *testing.T, page, text, title string) {
+		if !utf8.ValidString(page+text+title) || title == "" {
+			return // a page's address and a link are text
+		}
+		code := EmbedCode(page, text, title, 800, 500)
+		a := checkEmbedCode(t, code, page, text)
+		if a["title"] != title && title != "" {
+			t.Errorf("title %q, want %q", a["title"], title)
+		}
+	})
 }

@@ -27,6 +27,7 @@ type Game struct {
 	// goes)
 	textEditor TextEditor
 	announcer  Announcer // host as an Announcer, likewise
+	pageWheel  pageWheel // host as a WheelPasser, and what it was told
 	st         *scene.State
 	scale      float64 // device pixels per logical pixel, capped at 2
 	w, h       float64 // screen size in device pixels
@@ -61,6 +62,7 @@ type Game struct {
 	help       helpText
 
 	opened       chan string     // links opened by the host (hashchange)
+	notices      chan string     // notices from the host (Game.Notify)
 	typedText    chan typedText  // what the host's text field holds (TextEditor)
 	loaded       chan loadedText // files picked and text pasted (FilePicker, Loaded)
 	editing      editingText     // what the host's text field was last told
@@ -101,12 +103,14 @@ func New(link string, host Host) *Game {
 		surfaces:  surface.New(c),
 		network:   network.New(c),
 		opened:    make(chan string, 4),
+		notices:   make(chan string, 4),
 		typedText: make(chan typedText, 64),
 		loaded:    make(chan loadedText, 4),
 		uiDirty:   true,
 	}
 	g.textEditor, _ = host.(TextEditor)
 	g.announcer, _ = host.(Announcer)
+	g.pageWheel.host, _ = host.(WheelPasser)
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	if why != "" && g.st.Notice == "" {
 		g.st.Notice = why
@@ -315,6 +319,8 @@ func (g *Game) Update() error {
 	select {
 	case link := <-g.opened:
 		g.openLink(link)
+	case msg := <-g.notices:
+		g.st.Notice = msg
 	default:
 	}
 	dt := 0.0
@@ -344,6 +350,7 @@ func (g *Game) Update() error {
 	}
 	g.headerStatus()
 	g.publish(t0)
+	g.pageWheel.tell(g.st.Flags.PageWheel && g.popup.kind == popNone)
 	g.worked += time.Since(t0)
 	g.stats.addUpdate(time.Since(t0))
 	return nil

@@ -58,6 +58,7 @@ const (
 	ActSaveCSV     // save the runs as curvsim's CSV
 	ActSaveJSON    // save the runs as curvsim's JSON
 	ActSavePNG     // save the screen as a PNG picture
+	ActEmbed       // copy an <iframe> showing this view, for a course page
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -89,6 +90,7 @@ var actionNames = [...]string{
 	ActBasins: "basins", ActPinGhost: "pin-ghost", ActClearGhosts: "clear-ghosts", ActSweep: "sweep", ActExploreMenu: "explore-menu", ActStepModel: "step-model",
 	ActSolid: "solid", ActSolidPanel: "solid-panel", ActOrbit: "orbit", ActSweepMenu: "sweep-menu", ActEigen: "eigen",
 	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
+	ActEmbed: "embed",
 }
 
 func (a Action) String() string {
@@ -149,6 +151,7 @@ var Keymap = []Binding{
 	{ebiten.KeyMinus, false, ActZoomOut, 0, "", ""},
 	{ebiten.KeyKPSubtract, false, ActZoomOut, 0, "", ""},
 	{ebiten.KeyL, false, ActCopyLink, 0, "L", "copy a link to this scenario"},
+	{ebiten.KeyL, true, ActEmbed, 0, "Shift+L", "copy an <iframe> showing this view, to embed in a page"},
 	{ebiten.KeyM, false, ActMenu, 0, "M", "the toolbar's actions that do not fit on it"},
 	{ebiten.KeySlash, true, ActHelp, 0, "?, H", "this help"},
 	{ebiten.KeyH, false, ActHelp, 0, "", ""},
