@@ -43,6 +43,8 @@ import (
 //	y  the app's parameter sweep: key:from,to,n[,log], e.g.
 //	   lr:0.0001,0.01,40,log (see SweepSpec)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
+//	   (the app's letters: app/scene.Flags; README, "Embedding in a course
+//	   page")
 //
 // A network scenario trains a tiny MLP instead of walking a surface: it has
 // the fields net (network spec) and d (dataset spec, default circle) in
