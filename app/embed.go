@@ -148,3 +148,16 @@ func (p *pageWheel) tell(on bool) {
 	p.known, p.told = true, on
 	p.host.PassWheel(on)
 }
+
+// hint is the status line's hint: the scene's, or, where the link hid the
+// toolbar (an embedded figure, whose clicks and drags may do nothing
+// else), how to play.
+func (g *Game) hint(touch bool) string {
+	if !g.st.Flags.HideToolbar {
+		return g.scene.Hint(touch)
+	}
+	if touch {
+		return "Tap a panel to play or pause"
+	}
+	return "Click a panel or press Space to play or pause · ? for help"
+}
