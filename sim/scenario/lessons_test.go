@@ -514,4 +514,337 @@ var claims = map[string]func(t *testing.T, sc scenario.Scenario){
 			t.Errorf("%d runs pinned to their line and %d diverged: the sweep should show both", pinned, diverged)
 		}
 	},
+	// step-size (the founding lesson 2): eigenvalues and eigenvectors of
+	// the bowl by differences; along eigenvector i gradient descent
+	// multiplies the error by 1 − αλᵢ, so every number follows in closed
+	// form.
+	"step-size/1": func(t *testing.T, sc scenario.Scenario) {
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		a0, a1, a2 := sc.Methods[0].Value("lr"), sc.Methods[1].Value("lr"), sc.Methods[2].Value("lr")
+		edge := 2 / lam[1]
+		if math.Abs(lam[0]-1) > 1e-6 || math.Abs(lam[1]-10) > 1e-6 || !(a0 < edge && edge < a1) || edge-a0 > 0.06*edge || a1-edge > 0.06*edge || math.Abs(a2*lam[1]-1) > 1e-9 {
+			t.Errorf("λ = %v, 2/λ_max = %v, α = %v, %v, %v: the text says λ 1 and 10, just under, just over, 1/λ_max", lam, edge, a0, a1, a2)
+		}
+	},
+	"step-size/2": func(t *testing.T, sc scenario.Scenario) {
+		lam, vecs := eigenSys(t, fdHessian(sc.Objective(), sc.Start))
+		runs := runAll(sc, 3)
+		for p, want := range []float64{-0.9, -1.1, 0} {
+			for k := 1; k <= 3; k++ {
+				c0, c1 := dot(vecs[1], runs[p].Row(k-1).X), dot(vecs[1], runs[p].Row(k).X)
+				if math.Abs(c1-want*c0) > 1e-6*math.Abs(dot(vecs[1], sc.Start)) {
+					t.Errorf("panel %d, step %d: the sharp component goes %v → %v, the text says × %v", p+1, k, c0, c1, want)
+				}
+			}
+			if got := 1 - sc.Methods[p].Value("lr")*lam[1]; math.Abs(got-want) > 1e-6 {
+				t.Errorf("panel %d: 1 − αλ_max = %v, the text says %v", p+1, got, want)
+			}
+		}
+	},
+	"step-size/3": func(t *testing.T, sc scenario.Scenario) {
+		lam, vecs := eigenSys(t, fdHessian(sc.Objective(), sc.Start))
+		runs := runAll(sc, 300)
+		for _, p := range []int{0, 2} {
+			alpha := sc.Methods[p].Value("lr")
+			want := gdConvergesAt(lam, vecs, sc.Start, alpha, sc.Tol, 300)
+			convergedAt(t, sc.Methods[p].String(), runs[p], want, []float64{0, 0}, 1e-8)
+			if p == 2 && want != 173 {
+				t.Errorf("α = 1/λ_max converges at %d by the closed form, the text says 173", want)
+			}
+		}
+		r := runs[1]
+		if r.Last().Events&sim.EventDiverged == 0 {
+			t.Errorf("α = 0.21 ends at %d with %v, not diverged", r.Last().Iter, r.Last().Events)
+		}
+		k := len(r.Trace) - 1
+		grow := math.Pow(1-sc.Methods[1].Value("lr")*lam[1], 2)
+		if q := r.Row(k).F / r.Row(k-1).F; math.Abs(grow-1.21) > 1e-6 || math.Abs(q-grow) > 1e-3 {
+			t.Errorf("α = 0.21: f grows by %v at the last step, (1 − αλ_max)² = %v; the text says 1.21", q, grow)
+		}
+	},
+
+	// sr1-vs-bfgs: each model against the Hessian by differences where the
+	// run ended.
+	"sr1-vs-bfgs/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, sc.Steps)
+		sr1, bfgs := runs[0].Last(), runs[1].Last()
+		if sr1.Events&bfgs.Events&sim.EventConverged == 0 || !(bfgs.Iter < sr1.Iter) || sr1.Iter > 49 || dist(sr1.X, []float64{1, 1}) > 1e-6 || dist(bfgs.X, []float64{1, 1}) > 1e-6 {
+			t.Errorf("SR1 ends at %d at %v (%v), BFGS at %d at %v (%v): the text says both converge on the minimum, BFGS first, SR1 by 49", sr1.Iter, sr1.X, sr1.Events, bfgs.Iter, bfgs.X, bfgs.Events)
+		}
+		es := modelErr(t, sc.Objective(), runs[0], len(runs[0].Trace)-1)
+		eb := modelErr(t, sc.Objective(), runs[1], len(runs[1].Trace)-1)
+		if !(es > 5e-5 && es < 2e-4) || !(eb > 4e-3 && eb < 8e-3) || !(eb > 10*es) {
+			t.Errorf("relative errors of the models at the end: SR1 %.3g, BFGS %.3g; the text says about 1e-4 and 6e-3, more than ten times apart", es, eb)
+		}
+	},
+
+	// momentum: the parameters are the closed forms of REFERENCE.md from
+	// the bowl's eigenvalues; gradient descent's convergence in closed
+	// form; heavy ball's rate measured on its own rows.
+	"momentum/1": func(t *testing.T, sc scenario.Scenario) {
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		mu, L := lam[0], lam[1]
+		q := (math.Sqrt(L/mu) - 1) / (math.Sqrt(L/mu) + 1)
+		for _, c := range []struct {
+			what      string
+			got, want float64
+		}{
+			{"κ", L / mu, 100},
+			{"gd α", sc.Methods[0].Value("lr"), 2 / (mu + L)},
+			{"heavy ball α", sc.Methods[1].Value("lr"), 4 / math.Pow(math.Sqrt(L)+math.Sqrt(mu), 2)},
+			{"heavy ball β", sc.Methods[1].Value("beta"), q * q},
+			{"Nesterov α", sc.Methods[2].Value("lr"), 1 / L},
+			{"Nesterov β", sc.Methods[2].Value("beta"), q},
+		} {
+			if math.Abs(c.got-c.want) > 0.002*c.want {
+				t.Errorf("%s = %v, the closed form gives %v", c.what, c.got, c.want)
+			}
+		}
+	},
+	"momentum/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 250)
+		for p, about := range map[int]int{1: 130, 2: 200} {
+			if last := runs[p].Last(); last.Events&sim.EventConverged == 0 || math.Abs(float64(last.Iter-about)) > 0.15*float64(about) {
+				t.Errorf("%s ends at %d (%v): the text says converged in about %d", sc.Methods[p], last.Iter, last.Events, about)
+			}
+		}
+		if last := runs[0].Last(); last.Events&sim.EventConverged != 0 {
+			t.Errorf("gradient descent converged by %d", last.Iter)
+		}
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		if r := (lam[1] - lam[0]) / (lam[1] + lam[0]); math.Abs(r-0.98) > 0.001 {
+			t.Errorf("(κ−1)/(κ+1) = %v, the text says 0.98", r)
+		}
+	},
+	"momentum/3": func(t *testing.T, sc scenario.Scenario) {
+		lam, vecs := eigenSys(t, fdHessian(sc.Objective(), sc.Start))
+		runs := runAll(sc, 1200)
+		want := gdConvergesAt(lam, vecs, sc.Start, sc.Methods[0].Value("lr"), sc.Tol, 2000)
+		convergedAt(t, "gradient descent", runs[0], want, []float64{0, 0}, 1e-8)
+		if r := float64(want) / float64(runs[1].Last().Iter); want != 1164 || math.Abs(r-9) > 0.5 {
+			t.Errorf("gradient descent converges at %d by the closed form, heavy ball at %d: the text says 1164, about nine times later", want, runs[1].Last().Iter)
+		}
+		q := (math.Sqrt(lam[1]/lam[0]) - 1) / (math.Sqrt(lam[1]/lam[0]) + 1)
+		rate := math.Pow(norm(runs[1].Row(100).X)/norm(runs[1].Row(30).X), 1.0/70)
+		if math.Abs(q-0.82) > 0.005 || math.Abs(rate-q) > 0.03*q {
+			t.Errorf("heavy ball's error shrinks by %v a step over rows 30–100; (√κ−1)/(√κ+1) = %v, the text says ≈ 0.82", rate, q)
+		}
+	},
+
+	// momentum-stability: the lines of REFERENCE.md (linear stability on
+	// a quadratic) from λ_max by differences.
+	"momentum-stability/1": func(t *testing.T, sc scenario.Scenario) {
+		L := eigen(t, fdHessian(sc.Objective(), sc.Start))[1]
+		beta := sc.Methods[0].Value("beta")
+		hb, nes := 2*(1+beta)/L, (2+2*beta)/((1+2*beta)*L)
+		if math.Abs(L-10) > 1e-6 || math.Abs(hb-0.3) > 1e-6 || math.Abs(nes-0.15) > 1e-6 || math.Abs(2/L-0.2) > 1e-6 {
+			t.Errorf("λ_max %v: lines %v (gd), %v (heavy ball), %v (Nesterov); the text says 10, 0.2, 0.3, 0.15", L, 2/L, hb, nes)
+		}
+		for p, line := range []float64{hb, hb, nes, nes} {
+			lr := sc.Methods[p].Value("lr")
+			if under := p%2 == 0; under != (lr < line) || math.Abs(lr-line) > 0.05*line {
+				t.Errorf("%s against its line %v: the text says just %s", sc.Methods[p], line, map[bool]string{true: "under", false: "over"}[under])
+			}
+		}
+	},
+	"momentum-stability/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, sc.Steps)
+		for p, r := range runs {
+			want := sim.EventConverged
+			if p%2 == 1 {
+				want = sim.EventDiverged
+			}
+			if r.Last().Events&want == 0 {
+				t.Errorf("%s ends at %d with %v, want %v", sc.Methods[p], r.Last().Iter, r.Last().Events, want)
+			}
+		}
+		if lr := sc.Methods[0].Value("lr"); !(lr > 2/eigen(t, fdHessian(sc.Objective(), sc.Start))[1]) {
+			t.Errorf("heavy ball's α = %v is not over gradient descent's line", lr)
+		}
+	},
+
+	// adaptive-scale: Adam's first step is α·sign(g) (Kingma & Ba); the
+	// adaptive steps are invariant under a constant rescaling of each
+	// coordinate's gradient, so the path on the steeper bowl is the same.
+	"adaptive-scale/1": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 1)
+		x0, g0 := sc.Start, runs[1].Row(0).G
+		x1 := runs[1].Row(1).X
+		for i := range x0 {
+			if want := x0[i] - 0.1*math.Copysign(1, g0[i]); math.Abs(x1[i]-want) > 1e-6 {
+				t.Errorf("Adam's first step: x%d = %v, want %v", i+1, x1[i], want)
+			}
+		}
+		if want := []float64{-1.4, 0.9}; dist(x1, want) > 1e-6 {
+			t.Errorf("Adam's first step lands at %v, the text says %v", x1, want)
+		}
+		d0, d1 := math.Abs(runs[0].Row(1).X[0]-x0[0]), math.Abs(runs[0].Row(1).X[1]-x0[1])
+		if !(d1 > 10*d0) {
+			t.Errorf("gradient descent moves x by %v and y by %v: the text says y far more", d0, d1)
+		}
+	},
+	"adaptive-scale/2": func(t *testing.T, sc scenario.Scenario) {
+		lam, vecs := eigenSys(t, fdHessian(sc.Objective(), sc.Start))
+		runs := runAll(sc, 300)
+		for _, p := range []int{2, 3} {
+			if last := runs[p].Last(); last.Events&sim.EventConverged == 0 {
+				t.Errorf("%s has not converged by 300", sc.Methods[p])
+			}
+		}
+		if x := runs[1].Row(300).X; norm(x) > 1e-6 {
+			t.Errorf("Adam at 300 is %v from the minimum, the text says within 1e-6", norm(x))
+		}
+		alpha := sc.Methods[0].Value("lr")
+		want := gdOnBowl(lam, vecs, sc.Start, alpha, 300)
+		x := runs[0].Row(300).X
+		if dist(x, want) > 1e-9 || x[0] > -0.003 || x[0] < -0.005 || math.Abs(2/lam[1]-0.02) > 1e-6 || !(alpha < 2/lam[1]) {
+			t.Errorf("gradient descent at 300: %v (closed form %v), 2/λ_max %v, α %v: the text says x ≈ −0.004, α under 0.02", x, want, 2/lam[1], alpha)
+		}
+	},
+	"adaptive-scale/3": func(t *testing.T, sc scenario.Scenario) {
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		if alpha := sc.Methods[0].Value("lr"); math.Abs(lam[1]-10000) > 1e-3 || math.Abs(alpha*lam[1]/2-99) > 1 {
+			t.Errorf("λ_max = %v, α = %v: the text says 10000, α a hundred times over 2/λ_max", lam[1], alpha)
+		}
+		runs := runAll(sc, 300)
+		if last := runs[0].Last(); last.Events&sim.EventDiverged == 0 || last.Iter > 10 {
+			t.Errorf("gradient descent ends at %d with %v: the text says it diverges at once", last.Iter, last.Events)
+		}
+		before := runAll(withSurfaceValue(t, sc, 1, 100), 300)
+		for p := 1; p < 4; p++ {
+			if len(runs[p].Trace) != len(before[p].Trace) {
+				t.Errorf("%s: %d rows, on the bowl of λ 100 %d", sc.Methods[p], len(runs[p].Trace), len(before[p].Trace))
+				continue
+			}
+			for k := range runs[p].Trace {
+				if d := dist(runs[p].Row(k).X, before[p].Row(k).X); d > 1e-6 {
+					t.Errorf("%s: row %d is %v from the path on the bowl of λ 100", sc.Methods[p], k, d)
+					break
+				}
+			}
+		}
+	},
+
+	// exact-line-search: the exact search ends where the new gradient is
+	// orthogonal to the step; Kantorovich's bound on f − f* per step.
+	"exact-line-search/1": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 5)[0]
+		for k := 2; k <= 5; k++ {
+			a, b, c := r.Row(k-2).X, r.Row(k-1).X, r.Row(k).X
+			s0, s1 := []float64{b[0] - a[0], b[1] - a[1]}, []float64{c[0] - b[0], c[1] - b[1]}
+			if cos := dot(s0, s1) / (norm(s0) * norm(s1)); math.Abs(cos) > 1e-6 {
+				t.Errorf("steps %d and %d: cos of the angle %v, the text says a right angle", k-1, k, cos)
+			}
+		}
+	},
+	"exact-line-search/2": func(t *testing.T, sc scenario.Scenario) {
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		kap := lam[1] / lam[0]
+		bound := math.Pow((kap-1)/(kap+1), 2)
+		if math.Abs(bound-81.0/121) > 1e-6 {
+			t.Errorf("((κ−1)/(κ+1))² = %v, the text says (9/11)²", bound)
+		}
+		r := runAll(sc, 30)[0]
+		g := r.Row(0).G
+		if math.Abs(math.Abs(g[0])-math.Abs(g[1])) > 1e-9 {
+			t.Errorf("g at the start %v: not alike on both eigenvectors (the axes)", g)
+		}
+		for k := 1; k <= 30; k++ {
+			if q := r.Row(k).F / r.Row(k-1).F; math.Abs(q-bound) > 1e-9 {
+				t.Errorf("step %d cuts f by %v, the text says exactly Kantorovich's bound %v", k, q, bound)
+			}
+		}
+	},
+
+	// newton-nonconvex: curvatures by differences; f of Himmelblau's
+	// function written out here.
+	"newton-nonconvex/1": func(t *testing.T, sc scenario.Scenario) {
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		if math.Abs(lam[0]+42) > 1e-4 || math.Abs(lam[1]+26) > 1e-4 {
+			t.Errorf("curvatures at the start %v, the text says −42 and −26", lam)
+		}
+		runs := runAll(sc, 1)
+		g := runs[2].Row(0).G
+		want := []float64{sc.Start[0] - g[0]/norm(g), sc.Start[1] - g[1]/norm(g)}
+		for _, p := range []int{2, 3} {
+			if x := runs[p].Row(1).X; dist(x, want) > 1e-9 || runs[p].Row(0).Radius != 1 {
+				t.Errorf("%s's first step lands at %v (radius %v), the text says at distance Δ = 1 along −g: %v", sc.Methods[p], x, runs[p].Row(0).Radius, want)
+			}
+		}
+	},
+	"newton-nonconvex/2": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 4)[0]
+		x := curvSigns(t, "plain Newton", sc.Objective(), r, 2)
+		f := math.Pow(x[0]*x[0]+x[1]-11, 2) + math.Pow(x[0]+x[1]*x[1]-7, 2)
+		if dist(x, []float64{-0.27, -0.92}) > 0.005 || math.Abs(f-181.6) > 0.05 || r.Row(0).F != 170 || r.Last().Iter > 4 {
+			t.Errorf("plain Newton ends at %d at %v, f %v from %v: the text says by 4, (−0.27, −0.92), 181.6, from 170", r.Last().Iter, x, f, r.Row(0).F)
+		}
+	},
+	"newton-nonconvex/3": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, sc.Steps)
+		for p := 1; p < 4; p++ {
+			x := curvSigns(t, sc.Methods[p].String(), sc.Objective(), runs[p], 0)
+			if dist(x, []float64{3, 2}) > 1e-6 || runs[p].Last().Iter > 12 {
+				t.Errorf("%s ends at %d at %v: the text says (3, 2) in a dozen iterations or fewer", sc.Methods[p], runs[p].Last().Iter, x)
+			}
+		}
+	},
+
+	// bfgs-dfp: on a quadratic with exact line searches the Broyden class
+	// from H₀ = I gives conjugate gradients' iterates, at the minimum in n
+	// steps with H_n = A⁻¹ (Nocedal & Wright §6.1, Thm 6.4 for SR1: 6.1).
+	"bfgs-dfp/1": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 2)
+		var ainv mat.Dense
+		if err := ainv.Inverse(fdHessian(sc.Objective(), sc.Start)); err != nil {
+			t.Fatal(err)
+		}
+		for p := range 3 {
+			for k := 1; k <= 2; k++ {
+				if d := dist(runs[p].Row(k).X, runs[0].Row(k).X); d > 1e-9 {
+					t.Errorf("%s at %d is %v from BFGS", sc.Methods[p], k, d)
+				}
+			}
+			if x := runs[p].Row(2).X; norm(x) > 1e-9 || runs[p].Row(2).Events&sim.EventConverged == 0 {
+				t.Errorf("%s at 2: %v (%v), the text says on the minimum", sc.Methods[p], x, runs[p].Row(2).Events)
+			}
+			if e := relErr(runs[p].Row(2).Curv, ainv.RawMatrix().Data); runs[p].Row(2).CurvKind != sim.CurvH || e > 1e-6 {
+				t.Errorf("%s's H at 2 is %.2g from A⁻¹", sc.Methods[p], e)
+			}
+		}
+		if x := runs[3].Row(2).X; norm(x) < 0.01 {
+			t.Errorf("gradient descent at 2 is at %v, already near the minimum", x)
+		}
+	},
+	"bfgs-dfp/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, sc.Steps)
+		b, d := runs[0].Last(), runs[1].Last()
+		if b.Events&d.Events&sim.EventConverged == 0 || dist(b.X, []float64{1, 1}) > 1e-6 || dist(d.X, []float64{1, 1}) > 1e-6 || !(float64(d.Iter) > 1.5*float64(b.Iter)) || d.Iter > 60 {
+			t.Errorf("BFGS ends at %d at %v, DFP at %d at %v: the text says both on (1, 1), DFP more than 1.5 times later, by 60", b.Iter, b.X, d.Iter, d.X)
+		}
+	},
+
+	// broyden: B₀ = I makes the first step −g; the points where the runs
+	// stop classified by the Hessian by differences.
+	"broyden/1": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 1)[0]
+		g := make([]float64, 2)
+		sc.Objective().Grad(g, sc.Start)
+		want := []float64{sc.Start[0] - g[0], sc.Start[1] - g[1]}
+		if x := r.Row(1).X; dist(x, want) > 1e-9 || dist(x, []float64{-23, 47}) > 1e-9 || r.Row(0).F != 130 || math.Abs(r.Row(1).F-5e6)/5e6 > 0.05 {
+			t.Errorf("Broyden's first step: %v (−g gives %v), f %v → %v; the text says (−23, 47), 130 → 5·10⁶", x, want, r.Row(0).F, r.Row(1).F)
+		}
+	},
+	"broyden/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, sc.Steps)
+		obj := sc.Objective()
+		curvSigns(t, "Broyden", obj, runs[0], 1)
+		x := curvSigns(t, "Broyden, B₀ scaled", obj, runs[1], 2)
+		if f := math.Pow(x[0]*x[0]+x[1]-11, 2) + math.Pow(x[0]+x[1]*x[1]-7, 2); math.Abs(f-181.6) > 0.05 {
+			t.Errorf("Broyden (B₀ scaled) stops at f = %v, the text says 181.6", f)
+		}
+		if x := curvSigns(t, "BFGS", obj, runs[2], 0); dist(x, []float64{-2.81, 3.13}) > 0.01 {
+			t.Errorf("BFGS ends at %v, the text says (−2.81, 3.13)", x)
+		}
+	},
 }
