@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"curvlab/sim"
+	"curvlab/sim/explore"
 	"curvlab/sim/scenario"
 
 	"gonum.org/v1/gonum/mat"
@@ -123,4 +124,85 @@ func withSurfaceValue(t *testing.T, sc scenario.Scenario, i int, v float64) scen
 		t.Fatal(err)
 	}
 	return c
+}
+
+// lineFit solves the least-squares line fit of the points xy = (x₀, y₀,
+// x₁, y₁, …) with weight decay wd by its normal equations: the minimum of
+// (1/m)Σ(θ₁ + θ₂xᵢ − yᵢ)² + (wd/2)‖θ‖², ((2/m)XᵀX + wd·I)θ = (2/m)Xᵀy.
+// It also returns (2/m)XᵀX.
+func lineFit(t *testing.T, xy []float64, wd float64) ([]float64, *mat.SymDense) {
+	t.Helper()
+	m := float64(len(xy) / 2)
+	var sx, sxx, sy, sxy float64
+	for i := 0; i < len(xy); i += 2 {
+		sx, sxx, sy, sxy = sx+xy[i], sxx+xy[i]*xy[i], sy+xy[i+1], sxy+xy[i]*xy[i+1]
+	}
+	h := mat.NewSymDense(2, []float64{2 / m * m, 2 / m * sx, 2 / m * sx, 2 / m * sxx})
+	a := mat.NewDense(2, 2, []float64{h.At(0, 0) + wd, h.At(0, 1), h.At(1, 0), h.At(1, 1) + wd})
+	var th mat.VecDense
+	if err := th.SolveVec(a, mat.NewVecDense(2, []float64{2 / m * sy, 2 / m * sxy})); err != nil {
+		t.Fatal(err)
+	}
+	return []float64{th.AtVec(0), th.AtVec(1)}, h
+}
+
+// rastrigin is Rastrigin's function with A = 10, written out here.
+func rastrigin(x []float64) float64 {
+	f := 20.0
+	for _, v := range x {
+		f += v*v - 10*math.Cos(2*math.Pi*v)
+	}
+	return f
+}
+
+// trRatio is ρ = actual / predicted decrease of the trust-region step p
+// from x, the model's gradient by the objective and its Hessian by
+// differences, and the predicted decrease.
+func trRatio(obj sim.Objective, x, p []float64) (rho, pred float64) {
+	g := make([]float64, len(x))
+	obj.Grad(g, x)
+	h := fdHessian(obj, x)
+	var hp mat.VecDense
+	hp.MulVec(h, mat.NewVecDense(len(p), append([]float64(nil), p...)))
+	pred = -(dot(g, p) + 0.5*dot(p, hp.RawVector().Data))
+	xp := make([]float64, len(x))
+	for i := range x {
+		xp[i] = x[i] + p[i]
+	}
+	return (obj.Func(x) - obj.Func(xp)) / pred, pred
+}
+
+// basinCounts classifies the starts of a 40×40 grid over sc's view by
+// panel k's method, at most 100 steps each, as the app's basin picture
+// does: the number of starts per minimum (1-based; −1 diverged, −2 none),
+// the number of neighbouring cells of different outcome, and the number
+// that converged on another stationary point.
+func basinCounts(t *testing.T, sc scenario.Scenario, k int) (cnt map[int]int, edges, stationary int) {
+	t.Helper()
+	const n = 40
+	cells := make([]explore.Basin, n*n)
+	explore.Basins(cells, sc.Surface(), sc.Methods[k], sc.ViewWindow(), n, n, explore.Settings{Steps: min(sc.Steps, 100), Tol: sc.Tol})
+	cnt = map[int]int{}
+	code := func(b explore.Basin) int {
+		if b.Outcome == explore.Minimum || b.Outcome == explore.Diverged {
+			return b.Code()
+		}
+		return -2
+	}
+	for j := range n {
+		for i := range n {
+			c := cells[j*n+i]
+			cnt[code(c)]++
+			if c.Outcome == explore.Stationary {
+				stationary++
+			}
+			if i+1 < n && code(cells[j*n+i+1]) != code(c) {
+				edges++
+			}
+			if j+1 < n && code(cells[(j+1)*n+i]) != code(c) {
+				edges++
+			}
+		}
+	}
+	return cnt, edges, stationary
 }

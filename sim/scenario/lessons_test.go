@@ -847,4 +847,268 @@ var claims = map[string]func(t *testing.T, sc scenario.Scenario){
 			t.Errorf("BFGS ends at %v, the text says (−2.81, 3.13)", x)
 		}
 	},
+	// basins: the starts of a 40×40 grid over the view, classified as the
+	// app's picture does (package explore), at most 100 steps each.
+	"basins/1": func(t *testing.T, sc scenario.Scenario) {
+		cnt, _, _ := basinCounts(t, sc, 1)
+		if n := 1600 - cnt[-2]; n < 1584 {
+			t.Errorf("gradient descent reaches a minimum from %d of 1600 starts, the text says nearly every one", n)
+		}
+		for k := 1; k <= 4; k++ {
+			if cnt[k] < 320 {
+				t.Errorf("gradient descent reaches minimum %d from %d starts: want four regions of at least a fifth each", k, cnt[k])
+			}
+		}
+	},
+	"basins/2": func(t *testing.T, sc scenario.Scenario) {
+		cnt, edges, stat := basinCounts(t, sc, 0)
+		_, gdEdges, _ := basinCounts(t, sc, 1)
+		if !(stat > 1600/3) || !(edges > 3*gdEdges) {
+			t.Errorf("plain Newton: %d of 1600 starts at another stationary point (want over a third), %d boundary edges against gradient descent's %d (want far more); %v", stat, edges, gdEdges, cnt)
+		}
+	},
+
+	// sweep-step: the sweep's runs against the bowl's eigenvalues by
+	// differences; the best fixed step on a quadratic is 2/(λ_min+λ_max).
+	"sweep-step/2": func(t *testing.T, sc scenario.Scenario) {
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		best, edge := 2/(lam[0]+lam[1]), 2/lam[1]
+		if math.Abs(best-0.18) > 0.002 || math.Abs(edge-0.2) > 1e-6 || math.Abs((lam[1]-lam[0])/(lam[1]+lam[0])-9.0/11) > 1e-6 {
+			t.Errorf("2/(λ_min+λ_max) = %v, 2/λ_max = %v: the text says ≈ 0.18, 0.2, 9/11", best, edge)
+		}
+		sw, ok := explore.PanelSweep(sc, 0)
+		if !ok {
+			t.Fatal("no sweep")
+		}
+		pts := sw.Run(sc, 0)
+		f0 := sc.Objective().Func(sc.Start)
+		lowest := 0
+		for j, p := range pts {
+			if p.Final.F < pts[lowest].Final.F {
+				lowest = j
+			}
+			if j > 0 && p.Value < best && !(p.Final.F < pts[j-1].Final.F) {
+				t.Errorf("α = %.4g ends at f %v, not below α = %.4g's %v", p.Value, p.Final.F, pts[j-1].Value, pts[j-1].Final.F)
+			}
+			if over := p.Value > edge; over != (p.Final.F > f0) {
+				t.Errorf("α = %.4g (2/λ_max %v) ends at f %v, from %v", p.Value, edge, p.Final.F, f0)
+			}
+		}
+		if lo, hi := pts[max(lowest-1, 0)].Value, pts[min(lowest+1, len(pts)-1)].Value; !(lo < best && best < hi) {
+			t.Errorf("the lowest final f is at α = %v, not next to 2/(λ_min+λ_max) = %v", pts[lowest].Value, best)
+		}
+	},
+
+	// egg-crate-3d: where each run stops, a local minimum by the Hessian by
+	// differences, f by Rastrigin's formula written out.
+	"egg-crate-3d/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 500)
+		for p, want := range []float64{12.9, 9.9, 12.9} {
+			x := curvSigns(t, sc.Methods[p].String(), sc.Objective(), runs[p], 0)
+			if f := rastrigin(x); math.Abs(f-want) > 0.05 || norm(x) < 2 {
+				t.Errorf("%s stops at %v, f = %v: the text says f ≈ %v, far from the origin", sc.Methods[p], x, f, want)
+			}
+		}
+		if d := dist(runs[0].Last().X, runs[2].Last().X); d > 1e-6 {
+			t.Errorf("gradient descent and Adam stop %v apart, the text says in the same dip", d)
+		}
+		if x := runs[0].Last().X; math.Round(x[0]) != math.Round(sc.Start[0]) || math.Round(x[1]) != math.Round(sc.Start[1]) {
+			t.Errorf("gradient descent stops at %v, the text says in the dip next to the start %v", x, sc.Start)
+		}
+	},
+
+	// typed-surface: on √(1+x²) Newton's step is x − f'/f'' = x − x(1+x²)
+	// = −x³, worked out by hand.
+	"typed-surface/1": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 3)[0]
+		want := []float64{1.1, -1.331, 2.357947691, -13.1099941915}
+		for k := 1; k <= 3; k++ {
+			prev, x := r.Row(k-1).X, r.Row(k).X
+			if math.Abs(x[0]+math.Pow(prev[0], 3)) > 1e-9*math.Abs(x[0]) || math.Abs(x[1]+math.Pow(prev[1], 3)) > 1e-12 || math.Abs(x[0]-want[k]) > 1e-6 {
+				t.Errorf("plain Newton at %d: %v from %v, the text says x₊ = −x³ (%v)", k, x, prev, want[k])
+			}
+		}
+	},
+	"typed-surface/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, sc.Steps)
+		if last := runs[0].Last(); last.Events&sim.EventDiverged == 0 {
+			t.Errorf("plain Newton ends at %d with %v, not diverged", last.Iter, last.Events)
+		}
+		for k := 1; k <= 3; k++ {
+			if y, prev := runs[0].Row(k).X[1], runs[0].Row(k - 1).X[1]; math.Abs(y+prev*prev*prev) > 1e-12 || !(math.Abs(y) < math.Abs(prev)) {
+				t.Errorf("plain Newton's y at %d: %v from %v, the text says −y³, converging", k, y, prev)
+			}
+		}
+		if last := runs[1].Last(); last.Events&sim.EventConverged == 0 || norm(last.X) > 1e-9 {
+			t.Errorf("Newton with a line search ends at %d at %v (%v), not converged on (0, 0)", last.Iter, last.X, last.Events)
+		}
+	},
+
+	// own-data: the least-squares line by the normal equations of the
+	// link's points.
+	"own-data/1": func(t *testing.T, sc scenario.Scenario) {
+		th, h := lineFit(t, sc.Fit, 0)
+		if len(sc.Fit) != 10 || dist(th, []float64{0.4, 0.95}) > 1e-12 {
+			t.Errorf("%d points, least squares %v: the text says five, (0.4, 0.95)", len(sc.Fit)/2, th)
+		}
+		lam := eigen(t, h)
+		fd := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		if math.Abs(lam[0]-2) > 1e-12 || math.Abs(lam[1]-4) > 1e-12 || math.Abs(fd[0]-2) > 1e-6 || math.Abs(fd[1]-4) > 1e-6 {
+			t.Errorf("curvatures of (2/m)XᵀX %v, of the loss by differences %v: the text says 2 and 4", lam, fd)
+		}
+		if x := runAll(sc, 1)[0].Row(1).X; dist(x, th) > 1e-9 {
+			t.Errorf("Newton's first step lands at %v, not on the least-squares line %v", x, th)
+		}
+	},
+	"own-data/2": func(t *testing.T, sc scenario.Scenario) {
+		th, _ := lineFit(t, sc.Fit, 0)
+		n := len(sc.Fit)
+		if n != 12 || sc.Fit[n-2] != 3 || sc.Fit[n-1] != -3 || math.Abs(th[1]-0.06) > 0.005 {
+			t.Errorf("points %v, least squares %v: the text says a sixth at (3, −3), slope about 0.06", sc.Fit, th)
+		}
+		if x := runAll(sc, 1)[0].Row(1).X; dist(x, th) > 1e-9 {
+			t.Errorf("Newton's first step lands at %v, not on the least-squares line %v", x, th)
+		}
+	},
+
+	// minibatch-schedule: 300 steps of one point of five are 60 epochs;
+	// the fit by the normal equations.
+	"minibatch-schedule/1": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 20)
+		for p, r := range runs {
+			rises := 0
+			for k := 1; k <= 20; k++ {
+				if r.Row(k).F > r.Row(k-1).F {
+					rises++
+				}
+			}
+			if (p < 2) != (rises > 0) {
+				t.Errorf("%s: f rises %d times in 20 steps; the text says one-point steps rise at times, full-batch ones never", sc.Methods[p], rises)
+			}
+		}
+	},
+	"minibatch-schedule/2": func(t *testing.T, sc scenario.Scenario) {
+		th, _ := lineFit(t, sc.Fit, 0)
+		runs := runAll(sc, 300)
+		if e := runs[0].Row(300).Epoch; e != 60 || len(sc.Fit) != 10 {
+			t.Errorf("%d points, %v epochs after 300 steps: the text says 60 passes", len(sc.Fit)/2, e)
+		}
+		dc, ds, df := dist(runs[0].Last().X, th), dist(runs[1].Last().X, th), dist(runs[2].Last().X, th)
+		if df > 1e-9 || !(dc > 0.01) || !(ds < dc/10) {
+			t.Errorf("after 300 steps: constant α %v from the fit, cosine %v, full batch %v", dc, ds, df)
+		}
+	},
+
+	// step-model: ρ and the predictions from the gradient and the Hessian
+	// by differences; the radius rule of Nocedal & Wright Alg. 4.1.
+	"step-model/1": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 1)[0]
+		x0, x1 := r.Row(0).X, r.Row(1).X
+		rho, pred := trRatio(sc.Objective(), x0, []float64{x1[0] - x0[0], x1[1] - x0[1]})
+		actual := r.Row(0).F - r.Row(1).F
+		if math.Abs(pred-19.4) > 0.05 || math.Abs(actual-19.5) > 0.05 || math.Abs(rho-1) > 0.05 || r.Row(1).Radius != 1 {
+			t.Errorf("first step: predicted %v, actual %v, ρ %v, Δ %v; the text says 19.4, 19.5, ≈ 1, 1", pred, actual, rho, r.Row(1).Radius)
+		}
+	},
+	"step-model/2": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 2)[0]
+		row := r.Row(2)
+		if row.TRStep == nil {
+			t.Fatal("no trust-region step at 2")
+		}
+		rho, pred := trRatio(sc.Objective(), r.Row(1).X, row.TRStep)
+		if math.Abs(norm(row.TRStep)-1) > 1e-9 || math.Abs(pred-1.5) > 0.05 || !(rho < 0) || dist(row.X, r.Row(1).X) != 0 || row.Radius != 0.25 {
+			t.Errorf("step 2: ‖p‖ %v, predicted %v, ρ %v, moved %v, Δ %v; the text says 1, 1.5, < 0, stays, 0.25", norm(row.TRStep), pred, rho, dist(row.X, r.Row(1).X), row.Radius)
+		}
+	},
+	"step-model/3": func(t *testing.T, sc scenario.Scenario) {
+		r := runAll(sc, 4)[0]
+		for k := 3; k <= 4; k++ {
+			before, row := r.Row(k-1), r.Row(k)
+			p := []float64{row.X[0] - before.X[0], row.X[1] - before.X[1]}
+			rho, _ := trRatio(sc.Objective(), before.X, p)
+			if !(rho > 0.75) || math.Abs(norm(p)-before.Radius) > 1e-9 || row.Radius != 2*before.Radius {
+				t.Errorf("step %d: ρ %v, ‖p‖ %v in Δ %v, then Δ %v; the text says ρ > ¾ on the edge, Δ doubled", k, rho, norm(p), before.Radius, row.Radius)
+			}
+		}
+		if r.Row(4).Radius != 1 {
+			t.Errorf("Δ at 4 is %v, the text says back to 1", r.Row(4).Radius)
+		}
+	},
+
+	// ghosts: the ghosts run as the app runs them, each its spec from the
+	// scenario's start; λ_max at the start by differences.
+	"ghosts/2": func(t *testing.T, sc scenario.Scenario) {
+		if len(sc.Ghosts) != 2 {
+			t.Fatalf("%d ghosts", len(sc.Ghosts))
+		}
+		own := runAll(sc, 500)[0]
+		var gs []*sim.Run
+		for _, g := range sc.Ghosts {
+			r := sim.NewRun(sc.Objective(), g.Spec.New(), sc.Start, sim.RunOptions{Tol: sc.Tol, Budget: sc.Steps})
+			for i := 0; i < 500 && r.Step(); i++ {
+			}
+			gs = append(gs, r)
+		}
+		obj := sc.Objective()
+		edge := 2 / eigen(t, fdHessian(obj, sc.Start))[1]
+		fast, slow := gs[1], gs[0]
+		lr := sc.Ghosts[1].Spec.Value("lr")
+		if !(lr > edge) || math.Abs(edge-0.0013) > 0.00005 || fast.Last().Events&sim.EventDiverged != 0 {
+			t.Errorf("ghost α = %v against 2/λ_max = %v: ends with %v; the text says over ≈ 0.0013, no divergence", lr, edge, fast.Last().Events)
+		}
+		if l1 := eigen(t, fdHessian(obj, fast.Row(1).X))[1]; !(fast.Row(1).F > fast.Row(0).F) || !(l1 < 2/lr) {
+			t.Errorf("ghost α = %v: f %v → %v, λ_max after the first step %v (2/α %v); the text says uphill, to λ_max under 2/α", lr, fast.Row(0).F, fast.Row(1).F, l1, 2/lr)
+		}
+		if !(fast.Row(500).F < own.Row(500).F && own.Row(500).F < slow.Row(500).F) || slow.Last().Events&sim.EventDiverged != 0 {
+			t.Errorf("f at 500: α = 0.002 %v, 0.001 %v, 0.0005 %v; the text says in that order, lowest first", fast.Row(500).F, own.Row(500).F, slow.Row(500).F)
+		}
+	},
+
+	// lbfgs-memory: the weights of a 2-8-8-1 network counted by hand,
+	// (2+1)·8 + (8+1)·8 + (8+1)·1 = 105.
+	"lbfgs-memory/1": func(t *testing.T, sc scenario.Scenario) {
+		if n := len(sc.Start); n != 105 {
+			t.Errorf("%d weights, the text says 105", n)
+		}
+	},
+	"lbfgs-memory/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 300)
+		f := make([]float64, len(runs))
+		for p, r := range runs {
+			f[p] = r.Row(300).F
+		}
+		if !(f[3] < f[2] && f[2] < f[1] && f[1] < f[0]) || !(f[3] < f[1]/100) {
+			t.Errorf("losses at 300 (gd, m = 1, 5, 20): %v; the text says falling with m, m = 20 a hundred times under m = 1, all under gd", f)
+		}
+	},
+
+	// weight-decay: the first step by the rule written out, g from the
+	// training loss's own gradient.
+	"weight-decay/1": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 1)
+		x0 := sc.Start
+		g := make([]float64, len(x0))
+		sc.Objective().Grad(g, x0)
+		for p, r := range runs {
+			lr, wd := sc.Methods[p].Value("lr"), sc.Methods[p].Value("wd")
+			x1 := r.Row(1).X
+			for i := range x0 {
+				if want := x0[i] - lr*(g[i]+wd*x0[i]); math.Abs(x1[i]-want) > 1e-12 {
+					t.Errorf("%s: weight %d after one step %v, −α(g + wd·x) gives %v", sc.Methods[p], i, x1[i], want)
+					break
+				}
+			}
+		}
+	},
+	"weight-decay/2": func(t *testing.T, sc scenario.Scenario) {
+		runs := runAll(sc, 300)
+		var w, f []float64
+		for _, r := range runs {
+			w, f = append(w, norm(r.Row(300).X)), append(f, r.Row(300).F)
+		}
+		if !(w[2] < w[1] && w[1] < w[0]) || !(f[2] > f[1] && f[1] > f[0]) {
+			t.Errorf("at 300, ‖w‖ %v and training loss %v for wd = 0, 0.01, 0.05: the text says weights falling, loss rising with wd", w, f)
+		}
+	},
 }
