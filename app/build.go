@@ -226,7 +226,9 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON},
 			{Label: "Save an animation (GIF)", Act: ui.ActSaveGIF},
 			{Label: "Animation: range and size…", Act: ui.ActGIFMenu},
-			{Label: "Embed in a page: copy an <iframe>", Act: ui.ActEmbed}}, func(it scene.ToolItem) bool { return g.refused(it.Act) })
+			{Label: "Embed in a page: copy an <iframe>", Act: ui.ActEmbed},
+			{Label: "Projector: dark on light, large type", Act: ui.ActProjector, On: f.Projector}},
+			func(it scene.ToolItem) bool { return g.refused(it.Act) || !g.scene.Explores(it.Act) })
 	}
 	return g.overflow
 }

@@ -183,6 +183,10 @@ func (g *Game) do(a ui.Action, arg int) {
 		}
 	case ui.ActEmbed:
 		g.copyEmbed()
+	case ui.ActProjector:
+		f := st.Flags
+		f.Projector = !f.Projector
+		st.SetFlags(f)
 	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
 	case ui.ActMenu:

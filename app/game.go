@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"slices"
 	"time"
 
@@ -35,6 +36,10 @@ type Game struct {
 	// what it drew
 	pictureWanted bool
 	said          announced // what a screen reader was last told
+	// background is the theme's background, as the screen was last
+	// filled with it (a color.Color: boxing ui.Background every frame
+	// would allocate)
+	background color.Color
 	// the animation's settings, the one being recorded (nil when none),
 	// and the rows and size RecordGIF asked for, until the runs have them
 	gif                   gifSettings
@@ -299,6 +304,7 @@ type layoutKey struct {
 	scene       scene.Scene // a network's layout differs
 	touch       bool
 	lesson      scenario.LessonRef // the lesson card's step
+	theme       string             // its type's scale
 	hide        ui.Hidden
 }
 
@@ -307,11 +313,12 @@ type layoutKey struct {
 // touch is seen waits until the finger is up, so that a tap ends on the
 // target it began on.
 func (g *Game) relayout() {
+	g.useTheme()
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	w, h, scale, recording := g.gifLayoutSize()
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch) && !recording
 	key := layoutKey{w: w, h: h, scale: scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden()}
+		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden(), theme: ui.Current()}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
@@ -559,6 +566,22 @@ func (g *Game) DataPlanes() []Plane {
 func (g *Game) Popup() string { return g.popup.kind.String() }
 
 // sceneFor returns the scene that draws scenarios of kind k.
+// useTheme draws in the theme the link's flags ask for. The scenes are
+// made anew in another theme: their layers hold the old one's colours.
+func (g *Game) useTheme() {
+	want := ui.Dark
+	if g.st.Flags.Projector {
+		want = ui.Projector
+	}
+	if ui.Current() == want.Name && g.background == want.Background {
+		return
+	}
+	ui.Use(want)
+	g.background = want.Background
+	g.surfaces, g.network = surface.New(g.c), network.New(g.c)
+	g.uiDirty = true
+}
+
 func (g *Game) sceneFor(k scenario.Kind) scene.Scene {
 	if k == scenario.KindNetwork {
 		return g.network

@@ -227,7 +227,7 @@ func (g *Game) endGIF(notice string) {
 // Cancel button.
 func (g *Game) drawGIFProgress(screen *ebiten.Image) {
 	rec := g.rec
-	screen.Fill(backgroundColor)
+	screen.Fill(g.background)
 	s := math.Min(g.w/float64(rec.w), g.h/float64(rec.h))
 	var op ebiten.DrawImageOptions
 	op.GeoM.Scale(s, s)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"image/color"
 	"math"
 	"time"
 
@@ -12,17 +11,13 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// backgroundColor is ui.Background boxed once: passing a color.RGBA as a
-// color.Color allocates.
-var backgroundColor color.Color = ui.Background
-
 // draw draws a frame: the toolbar's and the status line's backgrounds, the
 // scene, the status line, the widgets, then the open popup over a shade.
 func (g *Game) draw(dst *ebiten.Image) {
 	c := g.c
 	m := &c.M
 	l := &g.lay
-	dst.Fill(backgroundColor)
+	dst.Fill(g.background)
 	c.Flat.FillRect(dst, l.Toolbar, ui.Bar)
 	c.Flat.FillRect(dst, l.Status, ui.Bar)
 

@@ -166,8 +166,6 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 		switch it.Act {
 		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView:
 			continue
-		case ui.ActExploreMenu: // of the views that explore, a network has the sweep
-			it = scene.ToolItem{Label: "Sweep", Act: ui.ActSweep, On: st.Flags.Sweep}
 		case ui.ActContours:
 			plane := "Hessian slice"
 			if st.Flags.PCA {
@@ -186,6 +184,19 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 		out = append(out, it)
 	}
 	return out
+}
+
+// Explores reports whether the Explore menu's action a applies to a
+// network: the sweep, saving the picture and the runs, embedding and the
+// projector do; the overlay, basins, the step's model, the curvature
+// plot, the 3D view and the animation (its pictures are the latest row's)
+// do not.
+func (s *Scene) Explores(a ui.Action) bool {
+	switch a {
+	case ui.ActOverlay, ui.ActBasins, ui.ActStepModel, ui.ActEigen, ui.ActSolid, ui.ActSaveGIF, ui.ActGIFMenu:
+		return false
+	}
+	return true
 }
 
 // netLegendLines explain a network scenario's drawing in help.

@@ -66,6 +66,9 @@ type Scene interface {
 	DataCSV(st *State) (name, text string)
 	// Tools adapts the toolbar's items to the scene.
 	Tools(st *State, items []ToolItem) []ToolItem
+	// Explores reports whether the Explore menu's action a applies to the
+	// scene (a network has no basins, overlay or 3D view).
+	Explores(a ui.Action) bool
 	// Objective is the toolbar's button for what the methods minimize;
 	// open reports whether its editor is open.
 	Objective(st *State, open bool) ToolItem

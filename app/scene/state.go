@@ -49,12 +49,15 @@ type Flags struct {
 	// the page around the app (a course page scrolls over the figure) and
 	// never zooms.
 	HideToolbar, Locked, HidePlots, HideReadouts, FixedView, PageWheel bool
-	Speed                                                              int
+	// Projector draws in the projector's theme: dark ink on a light
+	// ground, type half as large again (ui.Projector).
+	Projector bool
+	Speed     int
 }
 
 // letters ties each toggle of f to its letter in the link, in the order
 // String writes them.
-func (f *Flags) letters() [16]struct {
+func (f *Flags) letters() [17]struct {
 	c  byte
 	on *bool
 } {
@@ -63,7 +66,8 @@ func (f *Flags) letters() [16]struct {
 		on *bool
 	}{{'e', &f.HideEllipses}, {'t', &f.HideTrials}, {'c', &f.HideContours}, {'o', &f.Overlay}, {'p', &f.PCA},
 		{'k', &f.TapClass0}, {'b', &f.Basins}, {'w', &f.Sweep}, {'m', &f.StepModel}, {'l', &f.Eigen},
-		{'h', &f.HideToolbar}, {'r', &f.Locked}, {'g', &f.HidePlots}, {'n', &f.HideReadouts}, {'f', &f.FixedView}, {'s', &f.PageWheel}}
+		{'h', &f.HideToolbar}, {'r', &f.Locked}, {'g', &f.HidePlots}, {'n', &f.HideReadouts}, {'f', &f.FixedView}, {'s', &f.PageWheel},
+		{'a', &f.Projector}}
 }
 
 func ParseFlags(u string) Flags {

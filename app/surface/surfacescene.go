@@ -315,6 +315,9 @@ func (s *Scene) EditPoints(st *scene.State, e scene.PointEdit) {
 
 func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 
+// Explores reports true: every view of the Explore menu is a surface's.
+func (s *Scene) Explores(ui.Action) bool { return true }
+
 // Objective names the surface, or for a typed one its formula (the start
 // of it, if long).
 func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {

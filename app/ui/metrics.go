@@ -39,11 +39,12 @@ func LooksTouch(w, h, scale float64) bool { return w/scale < 600 || h > w }
 
 // NewMetrics returns the sizes for a w×h screen of device pixels at scale
 // device pixels per CSS pixel; touch sizes every tap target for a finger.
-// Text grows with the window so it reads on a projector, within limits.
+// Text grows with the window so it reads on a projector, within limits,
+// and with the theme's TypeScale.
 func NewMetrics(w, h, scale float64, touch bool) Metrics {
 	m := Metrics{W: w, H: h, Scale: scale, Touch: touch}
 	zoom := math.Min(w/scale/1280, h/scale/760)
-	zoom = math.Max(0.8, math.Min(1.6, zoom))
+	zoom = math.Max(0.8, math.Min(1.6, zoom)) * TypeScale
 	m.U = scale * zoom
 	m.Font = math.Round(15 * m.U)
 	m.Small = math.Round(12.5 * m.U)
