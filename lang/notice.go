@@ -46,6 +46,7 @@ type template struct {
 	re      *regexp.Regexp
 	verbs   []byte // the verb of each capture, in order
 	literal int    // runes of literal text: more is more specific
+	longest string // its longest literal part, which msg must contain
 	zhParts []zhPart
 }
 
@@ -81,36 +82,84 @@ func noticeTemplates() []*template {
 	return templates
 }
 
+// maxNoticeWork bounds the template matches one Notice tries, so that no
+// input, however contrived, makes it slow; the code's messages need a few
+// hundred.
+const maxNoticeWork = 20000
+
+// noticeParse finds the best translation of one message: of all the
+// templates that match it (and then its captures, recursively), the
+// reading that translates the most literal text. Literal text alone would
+// read "link: view window coordinate 9 is out of range [-1, 1]" by
+// "%s%s is out of range [%s, %s]", leaving "link: view window coordinate
+// 9" English; the sum over the nesting prefers "link: %v" around "view
+// window coordinate %s is out of range [%s, %s]".
+type noticeParse struct {
+	memo map[string]parsed
+	work int
+}
+
+type parsed struct {
+	text  string
+	score int // literal runes translated
+}
+
 func translateNotice(msg string, depth int) string {
-	if depth > maxNoticeDepth {
-		return msg
+	p := noticeParse{memo: map[string]parsed{}}
+	return p.translate(msg, depth).text
+}
+
+func (p *noticeParse) translate(msg string, depth int) parsed {
+	if r, ok := p.memo[msg]; ok {
+		return r
 	}
-	for _, t := range noticeTemplates() {
-		m := t.re.FindStringSubmatch(msg)
-		if m == nil {
-			continue
-		}
-		args := m[1:]
-		var b strings.Builder
-		for _, p := range t.zhParts {
-			if p.arg < 0 {
-				b.WriteString(p.text)
+	best := parsed{text: msg}
+	if depth <= maxNoticeDepth {
+		for _, t := range noticeTemplates() {
+			if p.work >= maxNoticeWork {
+				break
+			}
+			if !strings.Contains(msg, t.longest) {
 				continue
 			}
-			if p.arg >= len(args) {
-				continue // a test forbids it
+			p.work++
+			m := t.re.FindStringSubmatch(msg)
+			if m == nil {
+				continue
 			}
-			a := args[p.arg]
-			// A quoted input is the user's, byte for byte; only a
-			// message inside a %s, %v or %w is translated.
-			if v := t.verbs[p.arg]; (v == 's' || v == 'v' || v == 'w') && !strings.HasPrefix(a, `"`) {
-				a = translateNotice(a, depth+1)
+			if r := p.fill(t, m[1:], depth); r.score > best.score {
+				best = r
 			}
-			b.WriteString(a)
 		}
-		return b.String()
 	}
-	return msg
+	p.memo[msg] = best
+	return best
+}
+
+// fill puts the captures args of a match of t into t's Chinese format.
+func (p *noticeParse) fill(t *template, args []string, depth int) parsed {
+	r := parsed{score: t.literal}
+	var b strings.Builder
+	for _, part := range t.zhParts {
+		if part.arg < 0 {
+			b.WriteString(part.text)
+			continue
+		}
+		if part.arg >= len(args) {
+			continue // a test forbids it
+		}
+		a := args[part.arg]
+		// A quoted input is the user's, byte for byte; only a message
+		// inside a %s, %v or %w is translated.
+		if v := t.verbs[part.arg]; (v == 's' || v == 'v' || v == 'w') && !strings.HasPrefix(a, `"`) {
+			sub := p.translate(a, depth+1)
+			a = sub.text
+			r.score += sub.score
+		}
+		b.WriteString(a)
+	}
+	r.text = b.String()
+	return r
 }
 
 // The text a verb's capture matches. A %s or %v is any text, lazily,
@@ -143,6 +192,9 @@ func compileTemplate(en, zh string) (*template, bool) {
 	re.WriteString(`(?s)^`)
 	ok := scanFormat(en, func(lit string) {
 		re.WriteString(regexp.QuoteMeta(lit))
+		if len(lit) > len(t.longest) {
+			t.longest = lit
+		}
 		t.literal += utf8.RuneCountInString(strings.TrimSpace(lit))
 	}, func(verb byte, _ int) bool {
 		r, known := verbRE[verb]

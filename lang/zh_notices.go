@@ -59,9 +59,21 @@ var zhNotices = map[string]string{
 	"height":          "高度",
 	"coordinate":      "坐标",
 	"coordinates":     "坐标",
-	"layer width ":    "层宽 ",
+	"layer width %s":  "层宽 %s",
+	"pasted text":     "粘贴的文本",
 	"its value":       "函数值",
 	"its gradient":    "梯度",
+
+	// What is left of a message when the app strips the prefix its notice
+	// already says ("own data: ", "line fit: ", "points: ").
+	"%d points, want %d to %d":                                              "%d 个点，应为 %d 到 %d 个",
+	"%d coordinates, not pairs (x, y)":                                      "%d 个坐标，不成 (x, y) 对",
+	"point %d's %c = %v is not a number within ±%d":                         "第 %d 个点的 %c = %v 不是 ±%d 以内的数",
+	"a label is %v, labels are 0 or 1":                                      "有一个标签为 %v，标签须为 0 或 1",
+	"the split %v":                                                          "划分%v",
+	"character %d is not of the link's alphabet":                            "第 %d 个字符不属于链接的字母表",
+	"not the form a link holds them in (0 or 1, then 4 characters a point)": "不是链接保存它们的形式（0 或 1，然后每个点 4 个字符）",
+	"point %d is marked test, but the link gives no split":                  "第 %d 个点标为 test，但链接没有给出划分",
 
 	// The app's own notices.
 	"An animation can be saved of a surface's runs; a network's pictures are computed for its latest row only.": "只能保存曲面上运行的动画；网络的图只针对最新一行计算。",
