@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"curvlab/app/scene"
@@ -131,7 +132,11 @@ func (g *Game) speedLabel() string {
 // (g.overflow).
 func (g *Game) buildToolbar() {
 	m := &g.c.M
-	items := g.toolItems()
+	if g.lay.Toolbar.H <= 0 { // hidden by the link
+		g.overflow = g.overflow[:0]
+		return
+	}
+	items := slices.DeleteFunc(g.toolItems(), func(it scene.ToolItem) bool { return g.refused(it.Act) })
 	gap := math.Round(4 * m.U)
 	bigGap := math.Round(14 * m.U)
 	width := func(it scene.ToolItem, withKeys bool) float64 {
@@ -209,7 +214,7 @@ func (g *Game) menuButtonWidth() float64 {
 func (g *Game) menuItems() []scene.ToolItem {
 	if g.popup.kind == popExplore {
 		f := g.st.Flags
-		return []scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
+		return slices.DeleteFunc([]scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
 			{Label: "Basins of attraction", Act: ui.ActBasins, On: f.Basins},
 			{Label: "Sweep a parameter", Act: ui.ActSweep, On: f.Sweep},
 			{Label: "Sweep: parameter and range…", Act: ui.ActSweepMenu},
@@ -220,7 +225,8 @@ func (g *Game) menuItems() []scene.ToolItem {
 			{Label: "Save the runs as CSV", Act: ui.ActSaveCSV},
 			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON},
 			{Label: "Save an animation (GIF)", Act: ui.ActSaveGIF},
-			{Label: "Animation: range and size…", Act: ui.ActGIFMenu}}
+			{Label: "Animation: range and size…", Act: ui.ActGIFMenu},
+			{Label: "Embed in a page: copy an <iframe>", Act: ui.ActEmbed}}, func(it scene.ToolItem) bool { return g.refused(it.Act) })
 	}
 	return g.overflow
 }
@@ -301,8 +307,11 @@ func (g *Game) buildHeaders() {
 		// it reaches the key at the right (the editor shows it whole)
 		room := r.W - render.TextWidth(render.Sans, key, m.Small) - 40*m.U
 		label := ui.FitText(strconv.Itoa(i+1)+"   "+g.st.Scen.Methods[i].String(), m.Font, room)
-		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: r, Label: label, Key: key,
-			Act: ui.ActEditPanel, Arg: i, On: g.popup.kind == popPanel && g.popup.panel == i})
+		wd := ui.Widget{Kind: ui.KindButton, R: r, Label: label, Key: key, Act: ui.ActEditPanel, Arg: i, On: g.popup.kind == popPanel && g.popup.panel == i}
+		if g.refused(ui.ActEditPanel) { // a locked figure: the header names the method, no more
+			wd.Kind, wd.Key, wd.On = ui.KindLabel, "", true
+		}
+		g.ws.List = append(g.ws.List, wd)
 	}
 }
 

@@ -22,6 +22,10 @@ import (
 func (g *Game) do(a ui.Action, arg int) {
 	st := g.st
 	g.uiDirty = true
+	if g.refused(a) {
+		g.showToast(lockedNotice)
+		return
+	}
 	switch a {
 	case ui.ActPlay:
 		if st.Playing {
@@ -177,6 +181,8 @@ func (g *Game) do(a ui.Action, arg int) {
 		if msg := g.host.CopyLink(st.Scen.Encode()); msg != "" {
 			g.showToast(msg)
 		}
+	case ui.ActEmbed:
+		g.copyEmbed()
 	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
 	case ui.ActMenu:

@@ -56,6 +56,10 @@ func (g *Game) takeDropped(files fs.FS) {
 // what is wrong with the text is one notice naming its line, and nothing
 // changes.
 func (g *Game) loadPoints(name, text string) {
+	if g.st.Flags.Locked {
+		g.st.Notice = lockedNotice
+		return
+	}
 	fitting := g.st.Scen.SurfaceKind == surfaces.LineFitKind
 	xy, fitErr := nn.ParsePairsCSV(text, surfaces.MinFitPoints, surfaces.MaxFitPoints)
 	if fitErr == nil {

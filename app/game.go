@@ -27,6 +27,7 @@ type Game struct {
 	// goes)
 	textEditor TextEditor
 	announcer  Announcer // host as an Announcer, likewise
+	pageWheel  pageWheel // host as a WheelPasser, and what it was told
 	st         *scene.State
 	scale      float64 // device pixels per logical pixel, capped at 2
 	w, h       float64 // screen size in device pixels
@@ -68,6 +69,7 @@ type Game struct {
 	lessonCard lessonCard // the step of the lesson followed, under the panels
 
 	opened       chan string     // links opened by the host (hashchange)
+	notices      chan string     // notices from the host (Game.Notify)
 	typedText    chan typedText  // what the host's text field holds (TextEditor)
 	loaded       chan loadedText // files picked and text pasted (FilePicker, Loaded)
 	editing      editingText     // what the host's text field was last told
@@ -108,6 +110,7 @@ func New(link string, host Host) *Game {
 		surfaces:  surface.New(c),
 		network:   network.New(c),
 		opened:    make(chan string, 4),
+		notices:   make(chan string, 4),
 		typedText: make(chan typedText, 64),
 		loaded:    make(chan loadedText, 4),
 		uiDirty:   true,
@@ -115,6 +118,7 @@ func New(link string, host Host) *Game {
 	}
 	g.textEditor, _ = host.(TextEditor)
 	g.announcer, _ = host.(Announcer)
+	g.pageWheel.host, _ = host.(WheelPasser)
 	g.scene = g.sceneFor(g.st.Scen.Kind())
 	if why != "" && g.st.Notice == "" {
 		g.st.Notice = why
@@ -295,6 +299,7 @@ type layoutKey struct {
 	scene       scene.Scene // a network's layout differs
 	touch       bool
 	lesson      scenario.LessonRef // the lesson card's step
+	hide        ui.Hidden
 }
 
 // relayout recomputes the layout when the screen, the scene, the panel
@@ -306,12 +311,13 @@ func (g *Game) relayout() {
 	w, h, scale, recording := g.gifLayoutSize()
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch) && !recording
 	key := layoutKey{w: w, h: h, scale: scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson}
+		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden()}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}
 	g.layKey = key
 	g.c.M = ui.NewMetrics(w, h, scale, key.touch)
+	g.c.M.Hide = key.hide
 	g.lay = layout{Screen: ui.Split(&g.c.M)}
 	g.lessonCard = layoutLesson(&g.c.M, &g.lay.Main, key.lesson)
 	g.lay.panels = g.scene.Layout(&g.c.M, g.lay.Main, key.panels)
@@ -333,6 +339,8 @@ func (g *Game) Update() error {
 	select {
 	case link := <-g.opened:
 		g.openLink(link)
+	case msg := <-g.notices:
+		g.st.Notice = msg
 	default:
 	}
 	dt := 0.0
@@ -369,6 +377,7 @@ func (g *Game) Update() error {
 	}
 	g.headerStatus()
 	g.publish(t0)
+	g.pageWheel.tell(g.st.Flags.PageWheel && g.popup.kind == popNone)
 	g.worked += time.Since(t0)
 	g.stats.addUpdate(time.Since(t0))
 	return nil

@@ -76,6 +76,17 @@ type FileSaver interface {
 	SaveFile(name string, data []byte) string
 }
 
+// Embedder is a Host that can give the user an embed code (an <iframe>
+// for a course page, ActEmbed).
+type Embedder interface {
+	// PageURL is the address the app is served from, without its
+	// fragment: an embed code's src is it, '#' and a scenario.
+	PageURL() string
+	// CopyText puts text where the user can paste it and returns a short
+	// message saying what happened: done when it was copied.
+	CopyText(text, done string) string
+}
+
 // TextEnd says how an edit in the host's text field ends.
 type TextEnd uint8
 

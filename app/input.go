@@ -34,13 +34,21 @@ func (g *Game) handleInput() {
 	if p.Released {
 		g.release()
 	}
-	if p.RightClicked && g.popup.kind == popNone {
+	if p.RightClicked && g.popup.kind == popNone && !g.st.Flags.Locked {
 		g.deletePointAt(p.X, p.Y)
 	}
+	g.wheelAndPinch()
+}
+
+// wheelAndPinch scrolls the open popup or zooms a panel by this frame's
+// wheel, and zooms by its pinch: not a fixed view's, and the wheel not
+// where the link leaves it to the page (Flags.PageWheel).
+func (g *Game) wheelAndPinch() {
+	p := &g.ptr
 	if p.Wheel != 0 {
 		if g.popup.kind != popNone && g.popup.Rect.Contains(p.X, p.Y) {
 			g.scrollPopup(-p.Wheel * 3 * g.c.M.Font)
-		} else if i, ok := g.panelAt(p.X, p.Y).Index(); ok && g.popup.kind == popNone {
+		} else if i, ok := g.panelAt(p.X, p.Y).Index(); ok && g.popup.kind == popNone && !g.st.Flags.PageWheel {
 			g.zoomAt(i, math.Pow(1.15, p.Wheel), p.X, p.Y)
 		}
 	}
@@ -195,7 +203,11 @@ func (g *Game) press() {
 		}
 		return
 	}
-	if v, ok := g.dataAt(p.X, p.Y); ok {
+	if at := g.panelAt(p.X, p.Y); at != 0 && g.st.Flags.HideToolbar {
+		g.panning = at // a tap plays or pauses (there is no toolbar), a drag pans
+		return
+	}
+	if v, ok := g.dataAt(p.X, p.Y); ok && !g.st.Flags.Locked {
 		x, y := v.ToWorld(p.X, p.Y)
 		g.grab = pointGrab{on: true, view: v, point: g.scene.PointNear(g.st, x, y, fingerReach(v, g.c.M.U))}
 		return
@@ -270,7 +282,7 @@ func (g *Game) drag() {
 		g.scrollPopup(-p.DY)
 	case g.grab.on:
 		g.dragPoint()
-	case g.panning != 0 && p.Moved && (p.DX != 0 || p.DY != 0):
+	case g.panning != 0 && p.Moved && (p.DX != 0 || p.DY != 0) && !g.st.Flags.FixedView && g.scene.Explorable():
 		i, _ := g.panning.Index()
 		if g.st.Solid(i) { // a 3D panel turns with the drag, as if held
 			u := g.c.M.U
@@ -324,9 +336,14 @@ func (g *Game) release() {
 	case g.panning != 0:
 		at := g.panning
 		g.panning = 0
-		if i, _ := at.Index(); g.st.Solid(i) {
+		if g.st.Flags.HideToolbar { // no toolbar: a tap plays or pauses
+			if p.Clicked() {
+				g.do(ui.ActPlay, 0)
+			}
+			g.st.Changed = true
+		} else if i, _ := at.Index(); g.st.Solid(i) {
 			g.st.Changed = true // a 3D panel has no plane to click a start on
-		} else if _, x, y, ok := g.clickedOn(at); ok {
+		} else if _, x, y, ok := g.clickedOn(at); ok && !g.st.Flags.Locked {
 			g.setStart(x, y)
 		} else {
 			g.st.Changed = true
@@ -367,8 +384,12 @@ func (g *Game) zoomAt(i int, factor, sx, sy float64) {
 }
 
 // setWindow makes v's world window the scenario's view, if it is one a
-// link may hold (zooming and panning stop at the limits).
+// link may hold (zooming and panning stop at the limits), and not when
+// the link fixed the view (Flags.FixedView).
 func (g *Game) setWindow(v geom.View) {
+	if g.st.Flags.FixedView {
+		return
+	}
 	w := surfaces.Window{XMin: v.XMin, XMax: v.XMax, YMin: v.YMin, YMax: v.YMax}
 	if scenario.CheckWindow(w) != nil {
 		return

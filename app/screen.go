@@ -64,7 +64,7 @@ func (g *Game) draw(dst *ebiten.Image) {
 func (g *Game) statusText() {
 	m := &g.c.M
 	r := g.lay.Status
-	msg, clr := g.scene.Hint(m.Touch), ui.Dim
+	msg, clr := g.hint(m.Touch), ui.Dim
 	switch {
 	case g.st.Notice != "":
 		msg, clr = g.st.Notice, ui.Warn

@@ -82,12 +82,10 @@ func (h *pageHost) FirstFrame() {
 
 func (h *pageHost) CopyLink(text string) string {
 	href := h.location.Get("href").String()
-	clip := js.Global().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
+	if !js.Global().Get("navigator").Get("clipboard").Truthy() {
 		return "Copy the address bar to share this scenario."
 	}
-	clip.Call("writeText", href)
-	return "Link copied."
+	return h.CopyText(href, "Link copied.")
 }
 
 // Engine computes the runs in a Web Worker, or in the page where a worker

@@ -71,14 +71,17 @@ func (s *Scene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 		s.netPanelLayer(k, pr.Plot).Draw(dst, pr.Plot.X, pr.Plot.Y)
 	}
 	sweeping := st.Flags.Sweep
-	s.c.Flat.FillRect(dst, s.rects.slice, ui.Bar)
-	if sq.W >= 20 && !sweeping {
-		s.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
-	}
-	s.netPlotLayers()
-	s.drawNetPlots(dst, sweeping)
-	if sweeping { // in place of the spectra and the slice
-		s.sweep.draw(dst, s, s.rects.spectrum, s.rects.slice)
+	plots := s.rects.loss.W > 0 // not hidden
+	if plots {
+		s.c.Flat.FillRect(dst, s.rects.slice, ui.Bar)
+		if sq.W >= 20 && !sweeping {
+			s.sliceLayer(sq).Draw(dst, sq.X, sq.Y)
+		}
+		s.netPlotLayers()
+		s.drawNetPlots(dst, sweeping)
+		if sweeping { // in place of the spectra and the slice
+			s.sweep.draw(dst, s, s.rects.spectrum, s.rects.slice)
+		}
 	}
 
 	for k := 0; k < n; k++ {
@@ -91,11 +94,11 @@ func (s *Scene) drawNet(dst *ebiten.Image, panels []ui.PanelRects) {
 		s.c.Flat.FillRect(dst, geom.Rect{X: pr.Header.X, Y: pr.Header.Y + d, W: math.Round(5 * l.U), H: pr.Header.H - 2*d}, ui.PanelColors[k])
 		r := pr.Readout
 		line := (r.H - 6*l.U) / netReadoutLines
-		for j := 0; j < netReadoutLines; j++ {
+		for j := 0; j < netReadoutLines && r.H > 0; j++ {
 			s.c.Text(render.Mono, pc.lines[j], r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, pc.colors[j], render.Left|render.Top)
 		}
 	}
-	if !sweeping {
+	if !sweeping && plots {
 		s.drawSlice(s.rects.slice, sq, info)
 	}
 }

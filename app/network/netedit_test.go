@@ -18,8 +18,12 @@ import (
 // that a step of the slider changes it by one instead of throwing it away.
 func TestNetEditorRangesHoldTheLink(t *testing.T) {
 	links := []string{"v1;net=tanh:8,8,init=12345;d=circle:seed=54321;m=gd;n=10"}
-	for _, p := range scenario.Lessons() {
-		links = append(links, p.Link)
+	for _, l := range scenario.Lessons() {
+		for _, st := range l.Steps {
+			if st.Link != "" {
+				links = append(links, st.Link)
+			}
+		}
 	}
 	for _, link := range links {
 		st := scene.NewState(link, engine.NewClient(engine.NewInProcess()))

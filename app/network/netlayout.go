@@ -36,7 +36,16 @@ func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 		nr.slice = geom.Rect{X: r.X, Y: r.Y + ch + pad, W: cw, H: ch}
 		nr.spectrum = geom.Rect{X: r.X + cw + pad, Y: r.Y + ch + pad, W: cw, H: ch}
 	}
-	if main.W >= 1.1*main.H { // landscape
+	if m.Hide.Plots { // the panels take the plots' room; the plots have none
+		cols, rows = n, 1
+		if n == 4 && main.W < 2.4*main.H || n >= 2 && main.W < 0.9*main.H {
+			cols, rows = 1, n
+			if n >= 3 {
+				cols, rows = 2, (n+1)/2
+			}
+		}
+		block = main
+	} else if main.W >= 1.1*main.H { // landscape
 		lw := math.Round((main.W - pad) / 2)
 		right := geom.Rect{X: main.X + lw + pad, Y: main.Y, W: main.W - lw - pad, H: main.H}
 		if n <= 2 {

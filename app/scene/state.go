@@ -37,12 +37,24 @@ type Flags struct {
 	// Eigen shows, in the curvature plot, the models' eigenvalues beside
 	// the true Hessian's instead of the models' relative error.
 	Eigen bool
-	Speed int
+	// The embedding flags (a figure in a course page, see README
+	// "Embedding in a course page"): HideToolbar hides the toolbar (the
+	// scene takes its room; Space still plays and pauses, a tap on a
+	// panel too); Locked hides every editor, so the viewer cannot change
+	// the scenario (no panel-header buttons, no popup that edits, no
+	// start set by a click, no points added); HidePlots hides the plots
+	// beside the panels (the panels take their room); HideReadouts the
+	// numbers under the panels; FixedView fixes the view (no pan, zoom,
+	// pinch or 3D turn, by pointer or key); PageWheel leaves the wheel to
+	// the page around the app (a course page scrolls over the figure) and
+	// never zooms.
+	HideToolbar, Locked, HidePlots, HideReadouts, FixedView, PageWheel bool
+	Speed                                                              int
 }
 
 // letters ties each toggle of f to its letter in the link, in the order
 // String writes them.
-func (f *Flags) letters() [10]struct {
+func (f *Flags) letters() [16]struct {
 	c  byte
 	on *bool
 } {
@@ -50,7 +62,8 @@ func (f *Flags) letters() [10]struct {
 		c  byte
 		on *bool
 	}{{'e', &f.HideEllipses}, {'t', &f.HideTrials}, {'c', &f.HideContours}, {'o', &f.Overlay}, {'p', &f.PCA},
-		{'k', &f.TapClass0}, {'b', &f.Basins}, {'w', &f.Sweep}, {'m', &f.StepModel}, {'l', &f.Eigen}}
+		{'k', &f.TapClass0}, {'b', &f.Basins}, {'w', &f.Sweep}, {'m', &f.StepModel}, {'l', &f.Eigen},
+		{'h', &f.HideToolbar}, {'r', &f.Locked}, {'g', &f.HidePlots}, {'n', &f.HideReadouts}, {'f', &f.FixedView}, {'s', &f.PageWheel}}
 }
 
 func ParseFlags(u string) Flags {

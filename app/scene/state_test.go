@@ -55,3 +55,57 @@ func TestRestartDropsBatchesThatNoLongerApply(t *testing.T) {
 		t.Errorf("the link %s does not open: %v", s.Scen.Encode(), err)
 	}
 }
+
+// TestEmbedFlagsRoundTrip: each embedding flag has its own letter, reads
+// from a link's u= field, and comes back in the link the scenario writes.
+func TestEmbedFlagsRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		u  string
+		on func(Flags) bool
+	}{
+		{"h", func(f Flags) bool { return f.HideToolbar }},
+		{"r", func(f Flags) bool { return f.Locked }},
+		{"g", func(f Flags) bool { return f.HidePlots }},
+		{"n", func(f Flags) bool { return f.HideReadouts }},
+		{"f", func(f Flags) bool { return f.FixedView }},
+		{"s", func(f Flags) bool { return f.PageWheel }},
+	} {
+		link := "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;u=e" + c.u + "5"
+		st := NewState(link, engine.NewClient(engine.NewInProcess()))
+		if st.Notice != "" {
+			t.Fatalf("%s: %s", link, st.Notice)
+		}
+		f := st.Flags
+		if !c.on(f) || !f.HideEllipses || f.Speed != 5 {
+			t.Errorf("u=e%s5 reads %+v", c.u, f)
+		}
+		if c.on(ParseFlags("e5")) {
+			t.Errorf("u=e5 turns %q on", c.u)
+		}
+		n := 0
+		for _, o := range []bool{f.HideToolbar, f.Locked, f.HidePlots, f.HideReadouts, f.FixedView, f.PageWheel} {
+			if o {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("u=e%s5 turns %d embedding flags on: %+v", c.u, n, f)
+		}
+		st.SetFlags(f)
+		if got := st.Scen.Encode(); got != link {
+			t.Errorf("opened %s, writes %s", link, got)
+		}
+	}
+	// every flag at once fits in a link
+	all := Flags{HideEllipses: true, HideTrials: true, HideContours: true, Overlay: true, PCA: true, TapClass0: true,
+		Basins: true, Sweep: true, StepModel: true, Eigen: true, HideToolbar: true, Locked: true, HidePlots: true,
+		HideReadouts: true, FixedView: true, PageWheel: true, Speed: 7}
+	sc := scenario.Default()
+	sc.UI = all.String()
+	if _, err := scenario.Decode(sc.Encode()); err != nil {
+		t.Errorf("every flag, u=%s: %v", all.String(), err)
+	}
+	if ParseFlags(all.String()) != all {
+		t.Errorf("%+v reads back as %+v", all, ParseFlags(all.String()))
+	}
+}

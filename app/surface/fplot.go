@@ -45,6 +45,9 @@ type fPlotKey struct {
 // draw draws the plot into r (whole pixels) through its layer, which is
 // drawn again only when the runs advanced or changed.
 func (fp *fPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
+	if r.W <= 0 { // hidden
+		return
+	}
 	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown}
 	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)

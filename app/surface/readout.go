@@ -133,7 +133,8 @@ func eigText(cv geom.Curvature) string {
 }
 
 // drawReadout draws the numbers under a panel: its run's, or one line per
-// run in overlay.
+// run in overlay; hidden readouts (r of no height) are refreshed all the
+// same, for Readout (a screen reader still hears them).
 func (s *Scene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
 	l := &s.c.M
 	line := (r.H - 6*l.U) / readoutLines
@@ -141,7 +142,7 @@ func (s *Scene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
 		k := shown.run
 		pc := &s.panels[k]
 		pc.refresh(s, s.st.Runs[k], k)
-		for j := 0; j < readoutLines; j++ {
+		for j := 0; j < readoutLines && r.H > 0; j++ {
 			s.c.Text(render.Mono, pc.lines[j], r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, pc.colors[j], render.Left|render.Top)
 		}
 		return
@@ -152,6 +153,9 @@ func (s *Scene) drawReadout(dst *ebiten.Image, r geom.Rect, shown runsShown) {
 		}
 		pc := &s.panels[j]
 		pc.refresh(s, run, j)
+		if r.H <= 0 {
+			continue
+		}
 		s.c.Text(render.Mono, pc.short, r.X+8*l.U, r.Y+4*l.U+float64(j)*line, l.Read, ui.PanelColors[j], render.Left|render.Top)
 	}
 }

@@ -82,7 +82,9 @@ const readoutLines = 4
 func (s *Scene) Layout(m *ui.Metrics, main geom.Rect, n int) []ui.PanelRects {
 	pad := m.Pad()
 	s.m = m
-	if main.W >= 1.25*main.H { // landscape: the plot beside the panels
+	if m.Hide.Plots { // the panels take the plots' room
+		s.side = geom.Rect{}
+	} else if main.W >= 1.25*main.H { // landscape: the plot beside the panels
 		pw := math.Round(math.Max(180*m.U, math.Min(0.24*main.W, 460*m.U)))
 		s.side = geom.Rect{X: main.X + main.W - pw, Y: main.Y, W: pw, H: main.H}
 		main.W -= pw + pad

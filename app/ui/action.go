@@ -63,6 +63,7 @@ const (
 	ActLeaveLesson // stop following the lesson, keeping the scenario
 	ActSaveGIF     // save the runs from the start to now as an animated GIF
 	ActGIFMenu     // the animation's editor: its range of iterations and size
+	ActEmbed       // copy an <iframe> showing this view, for a course page
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -96,6 +97,7 @@ var actionNames = [...]string{
 	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
 	ActLessonNext: "lesson-next", ActLessonBack: "lesson-back", ActLeaveLesson: "leave-lesson",
 	ActSaveGIF: "save-gif", ActGIFMenu: "gif-menu",
+	ActEmbed: "embed",
 }
 
 func (a Action) String() string {
@@ -161,6 +163,7 @@ var Keymap = []Binding{
 	{ebiten.KeyMinus, false, ActZoomOut, 0, "", ""},
 	{ebiten.KeyKPSubtract, false, ActZoomOut, 0, "", ""},
 	{ebiten.KeyL, false, ActCopyLink, 0, "L", "copy a link to this scenario"},
+	{ebiten.KeyL, true, ActEmbed, 0, "Shift+L", "copy an <iframe> showing this view, to embed in a page"},
 	{ebiten.KeyM, false, ActMenu, 0, "M", "the toolbar's actions that do not fit on it"},
 	{ebiten.KeySlash, true, ActHelp, 0, "?, H", "this help"},
 	{ebiten.KeyH, false, ActHelp, 0, "", ""},

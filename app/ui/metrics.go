@@ -19,7 +19,13 @@ type Metrics struct {
 	Touch  bool
 	Target float64 // the least height of a tap target: TouchTarget CSS pixels on touch, else 0
 	Button float64 // a toolbar button's height
+	Hide   Hidden  // the parts a link hid (an embedded figure): they take no room
 }
+
+// Hidden are the parts of the screen a link hid (scene.Flags): Split gives
+// a hidden toolbar no height, PanelGrid hidden readouts none, and a scene
+// gives hidden plots no room.
+type Hidden struct{ Toolbar, Plots, Readouts bool }
 
 // TouchTarget is the least height, in CSS pixels, of anything a finger
 // taps on a touch screen (Apple's guideline; Material's is 48).
@@ -80,6 +86,9 @@ func PanelGrid(m *Metrics, block geom.Rect, n, cols, rows, lines int) []PanelRec
 	ch := math.Floor((block.H - float64(rows-1)*pad) / float64(rows))
 	head := m.HeaderHeight()
 	read := float64(lines)*m.Line() + pad
+	if m.Hide.Readouts {
+		read = 0
+	}
 	// A readout line holds about 46 monospaced characters (0.6 em wide).
 	m.Read = math.Min(m.Small, math.Floor(cw/(46*0.6)))
 	panels := make([]PanelRects, n)
@@ -121,6 +130,9 @@ func Split(m *Metrics) Screen {
 	line := m.Line()
 	var s Screen
 	s.Toolbar = geom.Rect{X: 0, Y: 0, W: m.W, H: math.Max(math.Round(2.9*m.Font), m.Button+2*math.Round(4*m.U))}
+	if m.Hide.Toolbar {
+		s.Toolbar.H = 0
+	}
 	s.Status = geom.Rect{X: 0, Y: m.H - line - pad, W: m.W, H: line + pad}
 	s.Main = geom.Rect{X: pad, Y: s.Toolbar.H + pad, W: m.W - 2*pad, H: s.Status.Y - s.Toolbar.H - 2*pad}
 	return s

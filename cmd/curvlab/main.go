@@ -47,6 +47,17 @@ func (h *desktopHost) CopyLink(text string) string {
 }
 func (h *desktopHost) FrameStats([]float64) {}
 
+// PageURL implements app.Embedder: the desktop is served from nowhere, so
+// an embed code's src is relative, for dist/ copied into a folder curvlab
+// beside the course page.
+func (h *desktopHost) PageURL() string { return "curvlab/" }
+
+// CopyText implements app.Embedder by printing text.
+func (h *desktopHost) CopyText(text, done string) string {
+	fmt.Println(text)
+	return "Embed code printed to the terminal (its src is curvlab/: put dist/ there)."
+}
+
 // SaveFile writes data into the working folder as name, or name-2, -3, …
 // when name is taken: nothing the user has is overwritten.
 func (h *desktopHost) SaveFile(name string, data []byte) string {

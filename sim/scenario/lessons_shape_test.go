@@ -47,6 +47,9 @@ func TestLessonsAreWellFormed(t *testing.T) {
 			}
 		}
 	}
+	if n := len(Lessons()); n < 30 {
+		t.Errorf("%d lessons, want at least 30", n)
+	}
 	if l := Lessons()[0]; l.Steps[0].Link != Default().Encode() {
 		t.Error("the first lesson does not open on the default scenario")
 	}

@@ -7,7 +7,7 @@ import "slices"
 // training a network. Links are canonical (as the app's address bar shows
 // them: defaults omitted). What each step says about the numbers is
 // asserted by lessons_test.go.
-var lessons = slices.Concat(foundingLessons, trainingLessons)
+var lessons = slices.Concat(foundingLessons[:2], curvatureLessons, foundingLessons[2:], methodLessons, viewLessons, networkMethodLessons, trainingLessons)
 
 // foundingLessons walk 2D surfaces: the picture every later lesson builds
 // on.

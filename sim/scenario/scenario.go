@@ -43,6 +43,8 @@ import (
 //	y  the app's parameter sweep: key:from,to,n[,log], e.g.
 //	   lr:0.0001,0.01,40,log (see SweepSpec)
 //	u  opaque UI flags of the app: up to MaxUILen characters of a-z, 0-9
+//	   (the app's letters: app/scene.Flags; README, "Embedding in a course
+//	   page")
 //	l  the guided lesson being followed and its step: name.step, e.g.
 //	   sr1-learns.2 (see Lesson; the step is 1-based)
 //
@@ -170,7 +172,7 @@ const (
 	// to the size of its coordinates (max(1, |coordinates|)): narrower
 	// windows could not be drawn with float64 pixel coordinates.
 	MinViewRel = 1e-9
-	MaxUILen   = 16
+	MaxUILen   = 24
 )
 
 // StepsParam and TolParam are the scenario's n and t, read and checked by

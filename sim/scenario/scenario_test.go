@@ -467,7 +467,7 @@ var scRejects = []struct{ in, phrase string }{
 	{"v1;s=quadratic;x=1,1;m=gd;u=a%", "bad percent-encoding"},
 	{"v1;s=quadratic;x=1,1;m=gd;u=%2541", "UI flags \"%41\""},
 	{"v1;s=quadratic;x=1,1;m=gd;u=ABC", "UI flags \"ABC\""},
-	{"v1;s=quadratic;x=1,1;m=gd;u=" + strings.Repeat("a", 17), "at most 16 characters"},
+	{"v1;s=quadratic;x=1,1;m=gd;u=" + strings.Repeat("a", 25), "at most 24 characters"},
 	{"v1;s=foo;x=1,1;m=gd", "unknown surface \"foo\" (accepted: "},
 	{"v1;s=quadratic;x=1,1;m=foo", "unknown method \"foo\" (accepted: "},
 	{"v1;s=quadratic;x=1,1;m=", "unknown method \"\""},
