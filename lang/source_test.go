@@ -30,14 +30,15 @@ import (
 //   - the format of fmt.Errorf and the argument of errors.New;
 //   - the Msg of a composite literal of a type named Error (sim/formula
 //     builds its errors so: &Error{col, fmt.Sprintf(…)});
-//   - a string assigned to a field named Notice, passed to showToast,
-//     Notify or endGIF, or returned by the functions that hand the app a
-//     notice (noticeFuncs).
+//   - a string assigned to a field named Notice, passed to a noticeSink
+//     (showToast, Notify, endGIF, CopyText's done), or returned by the
+//     functions that hand the app a notice (noticeFuncs).
 //
 // A message built by concatenation becomes a format with %v for each part
 // that is not a literal ("Panel " + strconv.Itoa(k+1) + " keeps …" is
 // "Panel %v keeps …"), as Notice matches it; a Sprintf inside is its format.
-// A message with no literal text at all (err.Error(), a variable) is no
+// A package's string constant counts as its text (lockedNotice). A
+// message with no literal text at all (err.Error(), a variable) is no
 // format and is skipped: its words come from one of the above.
 //
 // Excluded: cmd/curvsim and internal/ (command-line tools and test
@@ -54,13 +55,13 @@ var sourceDirs = []string{
 // line).
 var noticeFuncs = map[string]bool{
 	"Clamp": true, "FitTraining": true, "FitSweep": true, // scenario: a run shortened
-	"fallBack": true,                   // engine: the worker failed
-	"SaveFile": true, "CopyLink": true, // hosts
+	"fallBack": true,                                     // engine: the worker failed
+	"SaveFile": true, "CopyLink": true, "CopyText": true, // hosts
 	"Error": true, // an error type's message ("%s at column %d")
 }
 
-// noticeSinks take a notice as their argument.
-var noticeSinks = map[string]bool{"showToast": true, "Notify": true, "endGIF": true}
+// noticeSinks take a notice as their argument number n (from 0).
+var noticeSinks = map[string]int{"showToast": 0, "Notify": 0, "endGIF": 0, "CopyText": 1}
 
 // sourceFormat is a message format found in the code, and where.
 type sourceFormat struct {
@@ -78,6 +79,8 @@ func sourceFormats(t *testing.T) []sourceFormat {
 		if err != nil || len(files) == 0 {
 			t.Fatalf("no Go files in %s (%v)", dir, err)
 		}
+		var parsed []*ast.File
+		consts := map[string]string{} // the package's string constants
 		for _, name := range files {
 			if strings.HasSuffix(name, "_test.go") {
 				continue
@@ -90,8 +93,25 @@ func sourceFormats(t *testing.T) []sourceFormat {
 			if err != nil {
 				t.Fatal(err)
 			}
+			parsed = append(parsed, f)
+			for _, d := range f.Decls {
+				if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
+					for _, spec := range g.Specs {
+						v := spec.(*ast.ValueSpec)
+						for i, n := range v.Names {
+							if i < len(v.Values) {
+								if lit, ok := v.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+									consts[n.Name], _ = strconv.Unquote(lit.Value)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, f := range parsed {
 			add := func(e ast.Expr, isFormat bool) {
-				if s, ok := exprFormat(e, isFormat); ok {
+				if s, ok := exprFormat(e, isFormat, consts); ok {
 					out = append(out, sourceFormat{s, fset.Position(e.Pos()).String()})
 				}
 			}
@@ -117,8 +137,10 @@ func sourceFormats(t *testing.T) []sourceFormat {
 						add(n.Args[0], true)
 					case name == "errors.New" && len(n.Args) == 1:
 						add(n.Args[0], false)
-					case noticeSinks[lastName(name)] && len(n.Args) == 1:
-						add(n.Args[0], false)
+					default:
+						if k, ok := noticeSinks[lastName(name)]; ok && k < len(n.Args) {
+							add(n.Args[k], false)
+						}
 					}
 				case *ast.CompositeLit:
 					if lastName(typeName(n.Type)) == "Error" && len(n.Elts) == 2 {
@@ -146,8 +168,15 @@ func sourceFormats(t *testing.T) []sourceFormat {
 // (itself when it is a format, with '%' doubled when not), a concatenation
 // (its parts', with %v for a part that is not text), or a fmt.Sprintf (its
 // format). ok is false when the expression has no literal text.
-func exprFormat(e ast.Expr, isFormat bool) (format string, ok bool) {
+func exprFormat(e ast.Expr, isFormat bool, consts map[string]string) (format string, ok bool) {
 	switch e := e.(type) {
+	case *ast.Ident:
+		if c, found := consts[e.Name]; found {
+			if !isFormat {
+				c = strings.ReplaceAll(c, "%", "%%")
+			}
+			return c, true
+		}
 	case *ast.BasicLit:
 		if e.Kind != token.STRING {
 			return "%v", false
@@ -161,16 +190,16 @@ func exprFormat(e ast.Expr, isFormat bool) (format string, ok bool) {
 		}
 		return s, true
 	case *ast.ParenExpr:
-		return exprFormat(e.X, isFormat)
+		return exprFormat(e.X, isFormat, consts)
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			a, okA := exprFormat(e.X, isFormat)
-			b, okB := exprFormat(e.Y, isFormat)
+			a, okA := exprFormat(e.X, isFormat, consts)
+			b, okB := exprFormat(e.Y, isFormat, consts)
 			return a + b, okA || okB
 		}
 	case *ast.CallExpr:
 		if callName(e.Fun) == "fmt.Sprintf" && len(e.Args) > 0 {
-			return exprFormat(e.Args[0], true)
+			return exprFormat(e.Args[0], true, consts)
 		}
 	}
 	return "%v", false
