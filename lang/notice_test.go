@@ -225,7 +225,7 @@ func allowedWords() map[string]bool {
 	// The link's fields and the CSV's columns.
 	add("v s f p x m g n t w z y u l net d x1 x2 label train test xmin xmax ymin ymax K")
 	// Abbreviations, formats and programs.
-	add("CSV GIF ASCII UTF MiB WxH SetFormula curvsim list sim nn Inf NaN")
+	add("CSV GIF ASCII UTF MiB WxH SetFormula curvsim list sim nn Inf NaN 3D")
 	return w
 }
 
