@@ -27,3 +27,7 @@ func Runes() []rune {
 	slices.Sort(out)
 	return out
 }
+
+// Lesson returns a lesson's Title or step Text in the language in use (as
+// T does: the lessons' catalog is one of those T consults).
+func Lesson(s string) string { return T(s) }

@@ -253,6 +253,8 @@ func hasLiteralText(format string) bool {
 	return !ok || strings.TrimSpace(text.String()) != ""
 }
 
+// TestDumpFormats lists the formats the scan finds, with where, for a
+// translator: DUMP=1 go test ./lang -run DumpFormats -v.
 func TestDumpFormats(t *testing.T) {
 	if os.Getenv("DUMP") == "" {
 		t.Skip()
