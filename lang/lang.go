@@ -51,9 +51,19 @@ func Current() Lang { return current }
 // none, which a test forbids).
 func T(s string) string {
 	if current == Chinese {
-		if t, ok := zh[s]; ok {
+		if t, ok := lookup(s); ok {
 			return t
 		}
 	}
 	return s
+}
+
+// lookup finds the Chinese of s in the catalogs: the app's strings (zh),
+// then the lessons' (zhLessons), kept apart so that each has its owner.
+func lookup(s string) (string, bool) {
+	if t, ok := zh[s]; ok {
+		return t, true
+	}
+	t, ok := zhLessons[s]
+	return t, ok
 }
