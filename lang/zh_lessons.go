@@ -8,14 +8,14 @@ package lang
 var zhLessons = map[string]string{
 	// first-look
 	"Rosenbrock's banana: gradient descent, Newton and SR1 side by side": "Rosenbrock 香蕉函数：梯度下降、牛顿法与 SR1 并排比较",
-	"Three methods start from (−1.2, 1) on Rosenbrock's banana: gradient descent (panel 1), Newton (2) and SR1 (3). The white ellipse is the true curvature where each method stands, the dashed one the curvature its method believes. Press Space to play.": "三种方法在 Rosenbrock 香蕉函数上从 (−1.2, 1) 出发：梯度下降（面板 1）、牛顿法（2）和 SR1（3）。白色椭圆是各方法所在处的真实曲率，虚线椭圆是该方法自认为的曲率。按 Space 播放。",
+	"Three methods start from (−1.2, 1) on Rosenbrock's banana: gradient descent (panel 1), Newton (2) and SR1 (3). The solid ellipse is the true curvature where each method stands, the dashed one the curvature its method believes. Press Space to play.": "三种方法在 Rosenbrock 香蕉函数上从 (−1.2, 1) 出发：梯度下降（面板 1）、牛顿法（2）和 SR1（3）。实线椭圆是各方法所在处的真实曲率，虚线椭圆是该方法自认为的曲率。按 Space 播放。",
 	"Newton converges on the minimum (1, 1) at iteration 21: it uses the true Hessian at every step. SR1 learns the curvature from gradients alone; play on and it converges at iteration 49.":                                                                "牛顿法在第 21 次迭代收敛到极小点 (1, 1)：它每一步都使用真实的海森矩阵。SR1 仅凭梯度学习曲率；继续播放，它在第 49 次迭代收敛。",
 	"After its 500 steps gradient descent is still in the valley, at f = 2.28. Its step α = 0.001 is just under 2/λ_max ≈ 0.0013 at the start, the largest step that does not blow up across the valley, and so tiny along the valley's floor.":               "走完 500 步后，梯度下降仍在山谷中，f = 2.28。它的步长 α = 0.001 略低于起点处的 2/λ_max ≈ 0.0013，这是横跨山谷而不发散的最大步长，因而沿谷底方向小得可怜。",
 
 	// sr1-learns
 	"SR1 learns the Hessian: unit steps on a rotated bowl, the estimate meets the truth after two steps":                                                                                                                                            "SR1 学习海森矩阵：在旋转的碗上走单位步长，两步之后估计与真值重合",
 	"A rotated bowl with curvatures 2 and 10. SR1 (1) and BFGS (2) start from the same guess of the inverse Hessian, 0.2·I, and take unit steps with no line search; Newton (3) knows the Hessian. Press S once: Newton is on the minimum already.": "一个旋转的碗，曲率为 2 和 10。SR1（1）和 BFGS（2）从同一个逆海森矩阵的猜测 0.2·I 出发，不做线搜索，走单位步长；牛顿法（3）知道海森矩阵。按一次 S：牛顿法已经位于极小点。",
-	"After two steps SR1's dashed ellipse lies on the white one: two independent steps taught it the whole 2×2 Hessian, to rounding error. BFGS's estimate is still more than 50% off.":                                                             "两步之后，SR1 的虚线椭圆与白色椭圆重合：两个线性无关的步让它学到了完整的 2×2 海森矩阵，误差仅为舍入误差。BFGS 的估计仍偏离 50% 以上。",
+	"After two steps SR1's dashed ellipse lies on the solid one: two independent steps taught it the whole 2×2 Hessian, to rounding error. BFGS's estimate is still more than 50% off.":                                                             "两步之后，SR1 的虚线椭圆与实线椭圆重合：两个线性无关的步让它学到了完整的 2×2 海森矩阵，误差仅为舍入误差。BFGS 的估计仍偏离 50% 以上。",
 	"With the Hessian learned, SR1's third step is a Newton step and lands on the minimum (0, 0). BFGS, whose rank-two update does not reproduce the Hessian from unit steps, needs until iteration 7.":                                             "学到海森矩阵之后，SR1 的第三步就是牛顿步，直接落在极小点 (0, 0)。BFGS 的秩二更新无法从单位步长复原海森矩阵，要到第 7 次迭代才到达。",
 
 	// step-size

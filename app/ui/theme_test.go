@@ -91,3 +91,18 @@ func TestUseSetsEveryColour(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeColoursArePremultiplied: the painters take colours with alpha
+// premultiplied, so no channel may exceed its alpha (white at 0.6 is
+// {0x99, 0x99, 0x99, 0x99}; {0xff, 0xff, 0xff, 0x99} would add light).
+func TestThemeColoursArePremultiplied(t *testing.T) {
+	for _, th := range []Theme{Dark, Projector} {
+		cs := []color.RGBA{th.Background, th.Bar, th.Button, th.ButtonHot, th.ButtonOn, th.Ink, th.Dim, th.Frame,
+			th.Warn, th.Bad, th.Good, th.True, th.Shade, th.Minimum, th.Trial, th.Wash}
+		for _, c := range append(cs, th.PanelColors[:]...) {
+			if c.R > c.A || c.G > c.A || c.B > c.A {
+				t.Errorf("%s theme: %v is not premultiplied", th.Name, c)
+			}
+		}
+	}
+}

@@ -17,7 +17,7 @@ var foundingLessons = []Lesson{
 		Title: "Rosenbrock's banana: gradient descent, Newton and SR1 side by side",
 		Steps: []Step{
 			{
-				Text: "Three methods start from (−1.2, 1) on Rosenbrock's banana: gradient descent (panel 1), Newton (2) and SR1 (3). The white ellipse is the true curvature where each method stands, the dashed one the curvature its method believes. Press Space to play.",
+				Text: "Three methods start from (−1.2, 1) on Rosenbrock's banana: gradient descent (panel 1), Newton (2) and SR1 (3). The solid ellipse is the true curvature where each method stands, the dashed one the curvature its method believes. Press Space to play.",
 				Link: "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;m=sr1",
 			},
 			{
@@ -43,7 +43,7 @@ var foundingLessons = []Lesson{
 				Iter: 1,
 			},
 			{
-				Text: "After two steps SR1's dashed ellipse lies on the white one: two independent steps taught it the whole 2×2 Hessian, to rounding error. BFGS's estimate is still more than 50% off.",
+				Text: "After two steps SR1's dashed ellipse lies on the solid one: two independent steps taught it the whole 2×2 Hessian, to rounding error. BFGS's estimate is still more than 50% off.",
 				Iter: 2,
 			},
 			{
