@@ -56,6 +56,7 @@ func (g *Game) buildUI() {
 	g.buildHeaders()
 	g.buildLesson()
 	g.ws.PopupStart = len(g.ws.List)
+	g.markFocus()
 	f := g.form()
 	switch g.popup.kind {
 	case popLessons:

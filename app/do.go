@@ -183,6 +183,10 @@ func (g *Game) do(a ui.Action, arg int) {
 		}
 	case ui.ActEmbed:
 		g.copyEmbed()
+	case ui.ActFocusNext, ui.ActFocusBack:
+		g.moveFocus(a == ui.ActFocusNext)
+	case ui.ActPressFocus:
+		g.pressFocus()
 	case ui.ActProjector:
 		f := st.Flags
 		f.Projector = !f.Projector
@@ -320,8 +324,10 @@ func (g *Game) togglePopup(k popupKind, panel int) {
 // focus between rows, ←/→ change the focused row, Enter picks. It reports
 // whether it used a key.
 func (g *Game) editorKeys() bool {
-	up := inpututil.IsKeyJustPressed(ebiten.KeyArrowUp)
-	down := inpututil.IsKeyJustPressed(ebiten.KeyArrowDown)
+	tab := inpututil.IsKeyJustPressed(ebiten.KeyTab) // Tab and Shift+Tab walk the rows as ↓ and ↑
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	up := inpututil.IsKeyJustPressed(ebiten.KeyArrowUp) || tab && shift
+	down := inpututil.IsKeyJustPressed(ebiten.KeyArrowDown) || tab && !shift
 	left := inpututil.IsKeyJustPressed(ebiten.KeyArrowLeft)
 	right := inpututil.IsKeyJustPressed(ebiten.KeyArrowRight)
 	enter := inpututil.IsKeyJustPressed(ebiten.KeyEnter)

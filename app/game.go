@@ -72,6 +72,7 @@ type Game struct {
 	keptTyping bool
 	help       helpText
 	lessonCard lessonCard // the step of the lesson followed, under the panels
+	focus      keyFocus   // the button with the keyboard's focus (Tab)
 
 	opened       chan string     // links opened by the host (hashchange)
 	notices      chan string     // notices from the host (Game.Notify)
@@ -512,11 +513,12 @@ func (g *Game) Panels() int { return len(g.st.Runs) }
 type Control struct {
 	Kind       string // "button", "slider" or "text" (a text field)
 	Action     string // what a button does (action.String); "none" for a slider
-	Arg        int    // the action's argument: a panel, a preset, a choice
+	Arg        int    // the action's argument: a panel, a lesson, a choice
 	Label      string
 	On         bool    // a toggle that is on, or the current choice
 	X, Y, W, H float64 // where, in CSS pixels
 	Popup      bool    // in the open popup
+	Focus      bool    // it has the keyboard's focus (Tab, or a menu's row)
 }
 
 // Controls lists the buttons and sliders on screen: the toolbar's, the
@@ -528,7 +530,7 @@ func (g *Game) Controls() []Control {
 		if w.Kind == ui.KindLabel || i >= g.ws.PopupStart && !ui.Overlaps(w.R, g.popup.Rect) {
 			continue
 		}
-		c := Control{Kind: "button", Action: w.Act.String(), Arg: w.Arg, Label: w.Label, On: w.On, Popup: i >= g.ws.PopupStart,
+		c := Control{Kind: "button", Action: w.Act.String(), Arg: w.Arg, Label: w.Label, On: w.On, Popup: i >= g.ws.PopupStart, Focus: w.Focus,
 			X: w.R.X / g.scale, Y: w.R.Y / g.scale, W: w.R.W / g.scale, H: w.R.H / g.scale}
 		switch w.Kind {
 		case ui.KindSlider:

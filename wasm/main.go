@@ -193,7 +193,7 @@ func main() {
 	getter.Set("get", js.FuncOf(func(js.Value, []js.Value) any { return g.Computing() }))
 	global.Get("Object").Call("defineProperty", h.api, "computing", getter)
 	// controls() lists the buttons and sliders on screen, in CSS pixels:
-	// [{kind, action, arg, label, on, x, y, w, h, popup}, ...]; popup()
+	// [{kind, action, arg, label, on, x, y, w, h, popup, focus}, ...]; popup()
 	// names the open popup ("" when none).
 	h.api.Set("controls", js.FuncOf(func(js.Value, []js.Value) any {
 		cs := g.Controls()
@@ -210,6 +210,7 @@ func main() {
 			o.Set("w", c.W)
 			o.Set("h", c.H)
 			o.Set("popup", c.Popup)
+			o.Set("focus", c.Focus)
 			out.SetIndex(i, o)
 		}
 		return out

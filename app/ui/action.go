@@ -65,6 +65,9 @@ const (
 	ActGIFMenu     // the animation's editor: its range of iterations and size
 	ActEmbed       // copy an <iframe> showing this view, for a course page
 	ActProjector   // the projector's theme (light, large type) or the screen's
+	ActFocusNext   // the keyboard's focus to the next button on screen
+	ActFocusBack   // the keyboard's focus to the button before
+	ActPressFocus  // press the button that has the keyboard's focus
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -99,6 +102,7 @@ var actionNames = [...]string{
 	ActLessonNext: "lesson-next", ActLessonBack: "lesson-back", ActLeaveLesson: "leave-lesson",
 	ActSaveGIF: "save-gif", ActGIFMenu: "gif-menu",
 	ActEmbed: "embed", ActProjector: "projector",
+	ActFocusNext: "focus-next", ActFocusBack: "focus-back", ActPressFocus: "press-focus",
 }
 
 func (a Action) String() string {
@@ -121,6 +125,10 @@ type Binding struct {
 // Keymap lists every keyboard shortcut, in the order help shows them.
 var Keymap = []Binding{
 	{ebiten.KeySpace, false, ActPlay, 0, "Space", "play / pause"},
+	{ebiten.KeyTab, false, ActFocusNext, 0, "Tab, Shift+Tab", "move the keyboard's focus between the buttons (in a menu: its rows)"},
+	{ebiten.KeyTab, true, ActFocusBack, 0, "", ""},
+	{ebiten.KeyEnter, false, ActPressFocus, 0, "Enter", "press the button with the focus (in a menu: pick the row)"},
+	{ebiten.KeyNumpadEnter, false, ActPressFocus, 0, "", ""},
 	{ebiten.KeyS, false, ActStep, 0, "S, →", "one step"},
 	{ebiten.KeyArrowRight, false, ActStep, 0, "", ""},
 	{ebiten.KeyR, false, ActReset, 0, "R", "reset to the start"},

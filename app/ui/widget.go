@@ -101,6 +101,9 @@ type Widget struct {
 type Widgets struct {
 	List       []Widget
 	PopupStart int
+	// Keyboard: the keyboard has moved the focus (Tab), so it is drawn on
+	// a touch screen too.
+	Keyboard bool
 }
 
 // Add appends w.
@@ -157,7 +160,7 @@ func (c *Canvas) DrawWidgets(dst *ebiten.Image, ws *Widgets, from, to int, hot W
 				bg = ButtonHot
 			}
 			p.FillRect(dst, w.R, bg)
-			if w.Focus && !m.Touch { // the keyboard's focus: a finger needs none
+			if w.Focus && (!m.Touch || ws.Keyboard) { // the keyboard's focus: a finger needs none
 				p.StrokeRect(dst, w.R, float32(2*m.U), Ink)
 			}
 			ink := Ink
@@ -187,17 +190,17 @@ func (c *Canvas) DrawWidgets(dst *ebiten.Image, ws *Widgets, from, to int, hot W
 				c.Text(render.Sans, w.Label, w.R.X+w.R.W/2, w.R.Y+w.R.H/2, m.Font, ink, render.Center|render.Middle)
 			}
 		case KindSlider:
-			c.drawSlider(dst, w, hot.Is(i))
+			c.drawSlider(dst, w, hot.Is(i), ws.Keyboard)
 		case KindText:
 			c.drawField(dst, w, hot.Is(i))
 		}
 	}
 }
 
-func (c *Canvas) drawSlider(dst *ebiten.Image, w *Widget, hot bool) {
+func (c *Canvas) drawSlider(dst *ebiten.Image, w *Widget, hot, keyboard bool) {
 	m := &c.M
 	p := &c.Flat
-	if w.Focus && !m.Touch {
+	if w.Focus && (!m.Touch || keyboard) {
 		p.FillRect(dst, w.R, ButtonHot)
 	}
 	c.Text(render.Sans, w.Label, w.R.X+6*m.U, w.R.Y+w.R.H/2, m.Font, Ink, render.Left|render.Middle)
