@@ -21,6 +21,7 @@ var scCanonical = []string{
 	"v1;s=quadratic:l1=2,l2=-3,angle=0;x=-1.5,0.25;m=gd:lr=0.1,ls=wolfe;m=gd:ls=armijo;n=1000;t=0;w=-3,3,-2.5,2.5;u=ab12",
 	"v1;s=quadratic:l1=0.5;x=1e-07,-1e+06;m=gd;m=gd:lr=0.01;m=gd:ls=exact;m=gd:ls=wolfe,c2=0.1;n=100000;t=1;u=0123456789abcdef",
 	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.002;m=newton;m=sr1",
+	"v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;m=sr1;u=a;l=first-look.2",
 	"v1;s=rosenbrock:a=-2,b=0.5;x=0,0;m=sr1;n=1;t=1e-12;w=-5e+06,5e+06,-1,1",
 	"v1;s=quadratic;x=0,0;m=gd;w=-0.5,0.5,0.1,0.2",
 	"v1;s=himmelblau;x=0,0;m=gd;m=newton;m=bfgs;z=13:-30,35;u=m",
