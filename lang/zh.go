@@ -1,4 +1,6 @@
 package lang
 
 // zh is the Simplified Chinese of the app's strings, by their English.
-var zh = map[string]string{}
+var zh = map[string]string{
+	"Play": "播放",
+}
