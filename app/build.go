@@ -93,7 +93,6 @@ func (g *Game) buildUI() {
 // not fit: it opens them as a list (popMenu).
 const menuLabel = "More"
 
-
 // toolItems lists every toolbar ui.Action, in order.
 func (g *Game) toolItems() []scene.ToolItem {
 	st := g.st

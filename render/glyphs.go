@@ -13,13 +13,13 @@ import (
 // the face computes per rune.
 type face struct {
 	key      faceKey
-	x        font.Face // x/image's face of the font at this size
-	cjk      font.Face // the CJK fallback (assets.CJKSubset) at this size: runes the Go fonts lack
+	x        font.Face          // x/image's face of the font at this size
+	cjk      font.Face          // the CJK fallback (assets.CJKSubset) at this size: runes the Go fonts lack
 	of       map[rune]font.Face // which of x and cjk draws each rune
-	ascent   float64   // above the baseline
-	descent  float64   // below the baseline
-	spacing  float64   // between the baselines of stacked lines
-	variants int       // sub-pixel positions per pixel at which glyphs are rasterized
+	ascent   float64            // above the baseline
+	descent  float64            // below the baseline
+	spacing  float64            // between the baselines of stacked lines
+	variants int                // sub-pixel positions per pixel at which glyphs are rasterized
 	advances map[rune]fixed.Int26_6
 	bounds   map[rune]fixed.Rectangle26_6 // each glyph's ink, relative to its origin
 }

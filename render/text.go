@@ -6,8 +6,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/hajimehoshi/ebiten/v2"
 	"curvlab/assets"
+	"github.com/hajimehoshi/ebiten/v2"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
