@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"curvlab/app/scene"
 	"curvlab/app/ui"
+	"curvlab/lang"
 	"curvlab/sim"
 	"curvlab/sim/export"
 	"curvlab/sim/scenario"
@@ -23,7 +24,7 @@ func (g *Game) do(a ui.Action, arg int) {
 	st := g.st
 	g.uiDirty = true
 	if g.refused(a) {
-		g.showToast(lockedNotice)
+		g.showToast(lang.T(lockedNotice))
 		return
 	}
 	switch a {

@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 
@@ -76,7 +77,7 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 			fp.pl.Title, fp.pl.YLabel = "f", ""
 		}
 	}
-	fp.pl.XLabel = "iteration"
+	fp.pl.XLabel = lang.T("iteration")
 	fp.pl.LogY = known
 	ui.StylePlot(&fp.pl, l.U, scene.PlotFont(l))
 	fp.pl.Series = fp.pl.Series[:0]

@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 
@@ -149,7 +150,7 @@ func (sp *sweepPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 		lo, hi = 1e-16, 1
 	}
 	top := hi * 100
-	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "sweep: final f − f*", sp.xLabel, true
+	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = lang.T("sweep: final f − f*"), sp.xLabel, true
 	sp.pl.NoLegend = true // the plot of f above names the colours
 	sp.pl.YMin, sp.pl.YMax = math.Max(lo/10, 1e-300), top*10
 	ui.StylePlot(&sp.pl, l.U, scene.PlotFont(l))
