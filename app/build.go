@@ -119,8 +119,18 @@ func (g *Game) toolItems() []scene.ToolItem {
 		{Label: lang.T("View"), Act: ui.ActResetView, Gap: true},
 		{Label: lang.T("Link"), Act: ui.ActCopyLink},
 		{Label: lang.T("Help"), Act: ui.ActHelp, On: g.popup.kind == popHelp},
+		{Label: langLabel(), Act: ui.ActLang},
 	}
 	return g.scene.Tools(st, items)
+}
+
+// langLabel is the language switch's label: the other language's name,
+// in that language.
+func langLabel() string {
+	if lang.Current() == lang.Chinese {
+		return "English"
+	}
+	return "中文"
 }
 
 func (g *Game) speedLabel() string {

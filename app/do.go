@@ -184,6 +184,10 @@ func (g *Game) do(a ui.Action, arg int) {
 		}
 	case ui.ActEmbed:
 		g.copyEmbed()
+	case ui.ActLang:
+		lang.Use(lang.Current().Toggle())
+		st.Scen.Lang = lang.Current()
+		st.Changed = true
 	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
 	case ui.ActMenu:

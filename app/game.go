@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/lang"
 	"slices"
 	"time"
 
@@ -300,6 +301,7 @@ type layoutKey struct {
 	touch       bool
 	lesson      scenario.LessonRef // the lesson card's step
 	hide        ui.Hidden
+	lang        lang.Lang // the words' language: the lesson card and the help are laid out in it
 }
 
 // relayout recomputes the layout when the screen, the scene, the panel
@@ -311,7 +313,7 @@ func (g *Game) relayout() {
 	w, h, scale, recording := g.gifLayoutSize()
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch) && !recording
 	key := layoutKey{w: w, h: h, scale: scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden()}
+		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden(), lang: lang.Current()}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}

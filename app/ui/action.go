@@ -64,6 +64,7 @@ const (
 	ActSaveGIF     // save the runs from the start to now as an animated GIF
 	ActGIFMenu     // the animation's editor: its range of iterations and size
 	ActEmbed       // copy an <iframe> showing this view, for a course page
+	ActLang        // switch the app's words between English and Chinese
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -97,7 +98,7 @@ var actionNames = [...]string{
 	ActSaveCSV: "save-csv", ActSaveJSON: "save-json", ActSavePNG: "save-png",
 	ActLessonNext: "lesson-next", ActLessonBack: "lesson-back", ActLeaveLesson: "leave-lesson",
 	ActSaveGIF: "save-gif", ActGIFMenu: "gif-menu",
-	ActEmbed: "embed",
+	ActEmbed: "embed", ActLang: "lang",
 }
 
 func (a Action) String() string {
@@ -165,6 +166,7 @@ var Keymap = []Binding{
 	{ebiten.KeyL, false, ActCopyLink, 0, "L", "copy a link to this scenario"},
 	{ebiten.KeyL, true, ActEmbed, 0, "Shift+L", "copy an <iframe> showing this view, to embed in a page"},
 	{ebiten.KeyM, false, ActMenu, 0, "M", "the toolbar's actions that do not fit on it"},
+	{ebiten.KeyU, true, ActLang, 0, "Shift+U", "中文 / English: the app's language"},
 	{ebiten.KeySlash, true, ActHelp, 0, "?, H", "this help"},
 	{ebiten.KeyH, false, ActHelp, 0, "", ""},
 	{ebiten.KeyEscape, false, ActClose, 0, "Esc", "close menus and help"},
