@@ -1,5 +1,6 @@
 // Package assets holds what the programs embed: curvlab's icon, drawn by
-// internal/icongen (see README.md here for its origin and terms).
+// internal/icongen, and the CJK font the Chinese text is drawn in, cut by
+// internal/fontsubset (see README.md here for their origins and terms).
 package assets
 
 import (
