@@ -259,12 +259,12 @@ func (g *Game) gifRows() ([]sim.Param, []float64) {
 	from, to := g.gifRange()
 	names := make([]string, len(gifSizes))
 	for i, s := range gifSizes {
-		names[i] = s.label
+		names[i] = lang.T(s.label)
 	}
 	return []sim.Param{
-			{Key: "from", Desc: lang.T("the first iteration shown"), Min: 0, Max: float64(last), Int: true},
-			{Key: "to", Desc: lang.F("the last iteration shown (computed so far: %d)", last), Default: float64(last), Min: 0, Max: float64(last), Int: true},
-			{Key: "size", Desc: lang.T("the picture's size in pixels"), Choices: names}},
+			{Key: lang.T("from"), Desc: lang.T("the first iteration shown"), Min: 0, Max: float64(last), Int: true},
+			{Key: lang.T("to"), Desc: lang.F("the last iteration shown (computed so far: %d)", last), Default: float64(last), Min: 0, Max: float64(last), Int: true},
+			{Key: lang.T("size"), Desc: lang.T("the picture's size in pixels"), Choices: names}},
 		[]float64{float64(from), float64(to), float64(g.gif.size)}
 }
 

@@ -41,7 +41,7 @@ const ownStepSize = "own lr"
 func sweepRows(sc *scenario.Scenario) ([]sim.Param, []float64) {
 	keys := sweepKeys(sc)
 	sw := sc.Sweep
-	choice := sim.Param{Key: "sweep", Desc: lang.T("the parameter swept (own lr: each panel's lr ÷ 30 to × 30)"), Choices: append([]string{lang.T(ownStepSize)}, keys...)}
+	choice := sim.Param{Key: lang.T("sweep"), Desc: lang.T("the parameter swept (own lr: each panel's lr ÷ 30 to × 30)"), Choices: append([]string{lang.T(ownStepSize)}, keys...)}
 	rows, vals := []sim.Param{choice}, []float64{float64(slices.Index(keys, sw.Key) + 1)}
 	if sw.Key == "" {
 		return rows, vals
@@ -57,9 +57,9 @@ func sweepRows(sc *scenario.Scenario) ([]sim.Param, []float64) {
 	if sw.Log {
 		spacing = 1
 	}
-	rows = append(rows, end("from", lang.F("the first value of %s", sw.Key)), end("to", lang.F("the last value of %s", sw.Key)),
-		sim.Param{Key: "values", Desc: lang.T("how many values"), Default: scenario.DefaultSweepValues, Min: sim.MinSweepValues, Max: sim.MaxSweepValues, Int: true},
-		sim.Param{Key: "spacing", Desc: lang.T("evenly, or evenly in log"), Choices: []string{lang.T("even"), lang.T("log")}})
+	rows = append(rows, end(lang.T("from"), lang.F("the first value of %s", sw.Key)), end(lang.T("to"), lang.F("the last value of %s", sw.Key)),
+		sim.Param{Key: lang.T("values"), Desc: lang.T("how many values"), Default: scenario.DefaultSweepValues, Min: sim.MinSweepValues, Max: sim.MaxSweepValues, Int: true},
+		sim.Param{Key: lang.T("spacing"), Desc: lang.T("evenly, or evenly in log"), Choices: []string{lang.T("even"), lang.T("log")}})
 	return rows, append(vals, sw.From, sw.To, float64(sw.N), spacing)
 }
 

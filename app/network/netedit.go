@@ -34,13 +34,13 @@ func netFields(n *scenario.Network) []netField {
 		layers[i] = strconv.Itoa(i + 1)
 	}
 	fs := []netField{
-		{sim.Param{Key: "activation", Desc: lang.T("of the hidden units"), Choices: nn.ActivationNames()},
+		{sim.Param{Key: lang.T("activation"), Desc: lang.T("of the hidden units"), Choices: nn.ActivationNames()},
 			func(n *scenario.Network) float64 { return float64(n.Act) },
 			func(n *scenario.Network, v float64) { n.Act = nn.Activation(v) }},
-		{sim.Param{Key: "loss", Desc: lang.T("squared error, or cross-entropy of the sigmoid"), Choices: nn.LossNames()},
+		{sim.Param{Key: lang.T("loss"), Desc: lang.T("squared error, or cross-entropy of the sigmoid"), Choices: nn.LossNames()},
 			func(n *scenario.Network) float64 { return n.NetVals[0] },
 			func(n *scenario.Network, v float64) { n.NetVals[0] = v }},
-		{sim.Param{Key: "layers", Desc: lang.T("hidden layers"), Choices: layers},
+		{sim.Param{Key: lang.T("layers"), Desc: lang.T("hidden layers"), Choices: layers},
 			func(n *scenario.Network) float64 { return float64(len(n.Hidden) - 1) },
 			func(n *scenario.Network, v float64) {
 				k := int(v) + 1
@@ -52,7 +52,7 @@ func netFields(n *scenario.Network) []netField {
 	}
 	for i := range n.Hidden {
 		fs = append(fs, netField{
-			sim.Param{Key: "width " + strconv.Itoa(i+1), Desc: lang.F("units in hidden layer %d", i+1), Default: 8, Min: 1, Max: nn.MaxWidth, Int: true},
+			sim.Param{Key: lang.F("width %d", i+1), Desc: lang.F("units in hidden layer %d", i+1), Default: 8, Min: 1, Max: nn.MaxWidth, Int: true},
 			func(n *scenario.Network) float64 { return float64(n.Hidden[i]) },
 			func(n *scenario.Network, v float64) { n.Hidden[i] = int(v) }})
 	}
