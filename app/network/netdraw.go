@@ -184,8 +184,9 @@ func (s *Scene) netPlotLayers() {
 	np, nr := &s.netView.plots, &s.rects
 	s.netPlotNames()
 	var loss, sharp seriesKey
-	spec := spectraKey{u: s.c.M.U}
+	spec := spectraKey{u: s.c.M.U, lang: lang.Current()}
 	loss.u, sharp.u = s.c.M.U, s.c.M.U
+	loss.lang, sharp.lang = lang.Current(), lang.Current()
 	for k, r := range s.st.Runs {
 		tr := s.st.Trackers[k]
 		loss.runs[k], loss.rows[k], loss.tracked[k] = r, len(r.Trace), len(tr.TestLoss)
@@ -225,6 +226,7 @@ type seriesKey struct {
 	runs          [scenario.MaxPanels]*sim.Run
 	rows, tracked [scenario.MaxPanels]int
 	u             float64
+	lang          lang.Lang // the title's
 }
 
 // spectraKey is what the spectra show: per run, the row its spectrum is
@@ -235,6 +237,7 @@ type spectraKey struct {
 	rows   [scenario.MaxPanels]rowRef
 	labels [scenario.MaxPanels]string
 	u      float64
+	lang   lang.Lang
 }
 
 // netPlotNames sets the plots' titles and the runs' names, when the runs

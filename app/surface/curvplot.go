@@ -53,6 +53,7 @@ type curvPlotKey struct {
 	version int
 	u       float64
 	eigen   bool
+	lang    lang.Lang // the title's and the axis's
 }
 
 // models reports whether any run's method keeps a curvature model (the
@@ -72,7 +73,7 @@ func (cp *curvPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if r.W <= 0 {
 		return
 	}
-	key := curvPlotKey{u: s.c.M.U, version: s.st.SurfaceVersion, eigen: s.st.Flags.Eigen}
+	key := curvPlotKey{u: s.c.M.U, version: s.st.SurfaceVersion, eigen: s.st.Flags.Eigen, lang: lang.Current()}
 	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}

@@ -41,6 +41,7 @@ type fPlotKey struct {
 	u     float64
 	fstar float64
 	known bool
+	lang  lang.Lang // the axis's label's
 }
 
 // draw draws the plot into r (whole pixels) through its layer, which is
@@ -49,7 +50,7 @@ func (fp *fPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if r.W <= 0 { // hidden
 		return
 	}
-	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown}
+	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown, lang: lang.Current()}
 	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}

@@ -52,6 +52,7 @@ type sweepPlot struct {
 type sweepKey struct {
 	done int
 	u    float64
+	lang lang.Lang // the title's
 }
 
 // update asks the engine for the sweep of the scenario's SweepSpec (it
@@ -128,7 +129,7 @@ func (sp *sweepPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if r.W <= 0 {
 		return
 	}
-	sp.layer.Update(sweepKey{done: sp.done, u: s.c.M.U}, int(r.W), int(r.H), func(img *ebiten.Image) { sp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
+	sp.layer.Update(sweepKey{done: sp.done, u: s.c.M.U, lang: lang.Current()}, int(r.W), int(r.H), func(img *ebiten.Image) { sp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
 	sp.layer.Draw(dst, r.X, r.Y)
 }
 
