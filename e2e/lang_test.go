@@ -93,7 +93,7 @@ func tapLang(t *testing.T, ctx context.Context) {
 	}
 	click(t, ctx, c.X+c.W/2, c.Y+c.H/2)
 	// off the toolbar, so that no button is drawn hovered in the screenshots
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, 4, viewH-4), chromium.Frames(2)); err != nil {
+	if err := chromedp.Do(ctx, chromium.Frames(2), chromedp.MouseEvent(chromedp.MouseMoved, 4, viewH-4), chromium.Frames(2)); err != nil {
 		t.Fatal(err)
 	}
 }
