@@ -93,8 +93,18 @@ func (h *helpText) refresh(g *Game) {
 
 func panelLabel(i int) string { return string(rune('1' + i)) }
 
+// padRight pads s with spaces to n columns of the monospaced font, a
+// Chinese character two columns, and at least one space.
 func padRight(s string, n int) string {
-	for len([]rune(s)) < n {
+	cols := 0
+	for _, r := range s {
+		cols++
+		if r >= 0x2E80 {
+			cols++
+		}
+	}
+	s += " "
+	for cols++; cols < n; cols++ {
 		s += " "
 	}
 	return s
