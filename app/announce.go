@@ -1,6 +1,10 @@
 package app
 
-import "strings"
+import (
+	"strings"
+
+	"curvlab/lang"
+)
 
 // announced is what the app last had a screen reader say.
 type announced struct {
@@ -20,7 +24,7 @@ func (g *Game) announce() {
 	if n := g.st.Notice; n != g.said.notice {
 		g.said.notice = n
 		if n != "" {
-			a.Announce(n)
+			a.Announce(lang.Notice(n))
 		}
 	}
 	rows := 0
@@ -39,7 +43,7 @@ func (g *Game) announce() {
 		if k > 0 {
 			b.WriteString(". ")
 		}
-		b.WriteString("Panel " + panelLabel(k) + ", " + g.st.Scen.Methods[k].String() + ": ")
+		b.WriteString(lang.T("Panel") + " " + panelLabel(k) + ", " + g.st.Scen.Methods[k].String() + ": ")
 		n := 0
 		for _, l := range g.scene.Readout(k) {
 			if l == "" {

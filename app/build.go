@@ -7,6 +7,7 @@ import (
 
 	"curvlab/app/scene"
 	"curvlab/app/ui"
+	"curvlab/lang"
 	"curvlab/render"
 	"curvlab/render/geom"
 	"curvlab/sim"
@@ -96,31 +97,41 @@ const menuLabel = "More"
 // toolItems lists every toolbar ui.Action, in order.
 func (g *Game) toolItems() []scene.ToolItem {
 	st := g.st
-	play := "Play"
+	play := lang.T("Play")
 	if st.Playing {
-		play = "Pause"
+		play = lang.T("Pause")
 	}
 	items := []scene.ToolItem{
 		{Label: play, Act: ui.ActPlay, On: st.Playing},
-		{Label: "Step", Act: ui.ActStep},
-		{Label: "Reset", Act: ui.ActReset},
-		{Label: "To end", Act: ui.ActToEnd},
+		{Label: lang.T("Step"), Act: ui.ActStep},
+		{Label: lang.T("Reset"), Act: ui.ActReset},
+		{Label: lang.T("To end"), Act: ui.ActToEnd},
 		{Label: "−", Act: ui.ActSlower, Gap: true},
 		{Label: g.speedLabel(), Act: ui.ActNone},
 		{Label: "+", Act: ui.ActFaster},
 		g.scene.Objective(st, g.popup.kind == popSurface || g.popup.kind == popNet),
-		{Label: "Lessons", Act: ui.ActLessonMenu, On: g.popup.kind == popLessons},
-		{Label: "+ Panel", Act: ui.ActAddPanel, Gap: true},
-		{Label: "− Panel", Act: ui.ActRemovePanel},
-		{Label: "Ellipses", Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
-		{Label: "Trials", Act: ui.ActTrials, On: !st.Flags.HideTrials},
-		{Label: "Contours", Act: ui.ActContours, On: !st.Flags.HideContours},
-		{Label: "Explore", Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep || st.Flags.StepModel || st.Scen.Solid.On()},
-		{Label: "View", Act: ui.ActResetView, Gap: true},
-		{Label: "Link", Act: ui.ActCopyLink},
-		{Label: "Help", Act: ui.ActHelp, On: g.popup.kind == popHelp},
+		{Label: lang.T("Lessons"), Act: ui.ActLessonMenu, On: g.popup.kind == popLessons},
+		{Label: lang.T("+ Panel"), Act: ui.ActAddPanel, Gap: true},
+		{Label: lang.T("− Panel"), Act: ui.ActRemovePanel},
+		{Label: lang.T("Ellipses"), Act: ui.ActEllipses, On: !st.Flags.HideEllipses, Gap: true},
+		{Label: lang.T("Trials"), Act: ui.ActTrials, On: !st.Flags.HideTrials},
+		{Label: lang.T("Contours"), Act: ui.ActContours, On: !st.Flags.HideContours},
+		{Label: lang.T("Explore"), Act: ui.ActExploreMenu, On: g.popup.kind == popExplore || st.Flags.Overlay || st.Flags.Basins || st.Flags.Sweep || st.Flags.StepModel || st.Scen.Solid.On()},
+		{Label: lang.T("View"), Act: ui.ActResetView, Gap: true},
+		{Label: lang.T("Link"), Act: ui.ActCopyLink},
+		{Label: lang.T("Help"), Act: ui.ActHelp, On: g.popup.kind == popHelp},
+		{Label: langLabel(), Act: ui.ActLang},
 	}
 	return g.scene.Tools(st, items)
+}
+
+// langLabel is the language switch's label: the other language's name,
+// in that language.
+func langLabel() string {
+	if lang.Current() == lang.Chinese {
+		return "English"
+	}
+	return "中文"
 }
 
 func (g *Game) speedLabel() string {
@@ -200,7 +211,7 @@ func (g *Game) buildToolbar() {
 	if fit < len(items) {
 		w := g.menuButtonWidth()
 		g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: g.lay.Toolbar.W - gap - w, Y: y, W: w, H: h},
-			Label: menuLabel, Act: ui.ActMenu, On: g.popup.kind == popMenu})
+			Label: lang.T(menuLabel), Act: ui.ActMenu, On: g.popup.kind == popMenu})
 	}
 }
 
@@ -215,20 +226,21 @@ func (g *Game) menuButtonWidth() float64 {
 func (g *Game) menuItems() []scene.ToolItem {
 	if g.popup.kind == popExplore {
 		f := g.st.Flags
-		return slices.DeleteFunc([]scene.ToolItem{{Label: "Overlay: all methods on one panel", Act: ui.ActOverlay, On: f.Overlay},
-			{Label: "Basins of attraction", Act: ui.ActBasins, On: f.Basins},
-			{Label: "Sweep a parameter", Act: ui.ActSweep, On: f.Sweep},
-			{Label: "Sweep: parameter and range…", Act: ui.ActSweepMenu},
-			{Label: "The last step's model", Act: ui.ActStepModel, On: f.StepModel},
-			{Label: "Curvature plot: eigenvalues", Act: ui.ActEigen, On: f.Eigen},
-			{Label: "3D view", Act: ui.ActSolid, On: g.allSolid()},
-			{Label: "Save a picture (PNG)", Act: ui.ActSavePNG},
-			{Label: "Save the runs as CSV", Act: ui.ActSaveCSV},
-			{Label: "Save the runs as JSON", Act: ui.ActSaveJSON},
-			{Label: "Save an animation (GIF)", Act: ui.ActSaveGIF},
-			{Label: "Animation: range and size…", Act: ui.ActGIFMenu},
-			{Label: "Embed in a page: copy an <iframe>", Act: ui.ActEmbed},
-			{Label: "Projector: dark on light, large type", Act: ui.ActProjector, On: f.Projector}},
+		return slices.DeleteFunc([]scene.ToolItem{{Label: lang.T("Contour lines"), Act: ui.ActContours, On: !f.HideContours},
+			{Label: lang.T("Overlay: all methods on one panel"), Act: ui.ActOverlay, On: f.Overlay},
+			{Label: lang.T("Basins of attraction"), Act: ui.ActBasins, On: f.Basins},
+			{Label: lang.T("Sweep a parameter"), Act: ui.ActSweep, On: f.Sweep},
+			{Label: lang.T("Sweep: parameter and range…"), Act: ui.ActSweepMenu},
+			{Label: lang.T("The last step's model"), Act: ui.ActStepModel, On: f.StepModel},
+			{Label: lang.T("Curvature plot: eigenvalues"), Act: ui.ActEigen, On: f.Eigen},
+			{Label: lang.T("3D view"), Act: ui.ActSolid, On: g.allSolid()},
+			{Label: lang.T("Save a picture (PNG)"), Act: ui.ActSavePNG},
+			{Label: lang.T("Save the runs as CSV"), Act: ui.ActSaveCSV},
+			{Label: lang.T("Save the runs as JSON"), Act: ui.ActSaveJSON},
+			{Label: lang.T("Save an animation (GIF)"), Act: ui.ActSaveGIF},
+			{Label: lang.T("Animation: range and size…"), Act: ui.ActGIFMenu},
+			{Label: lang.T("Embed in a page: copy an <iframe>"), Act: ui.ActEmbed},
+			{Label: lang.T("Projector: dark on light, large type"), Act: ui.ActProjector, On: f.Projector}},
 			func(it scene.ToolItem) bool { return g.refused(it.Act) || !g.scene.Explores(it.Act) })
 	}
 	return g.overflow
@@ -263,7 +275,7 @@ func (g *Game) buildMenu(f *ui.Form) {
 		if it.Act == ui.ActSlower && i+2 < len(items) { // − speed +
 			bw := math.Max(row, m.ButtonWidth("−", ""))
 			g.ws.List = append(g.ws.List,
-				ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, Label: "Speed  " + items[i+1].Label, On: true},
+				ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: rr.X + pad, Y: y, W: rr.W - 2*bw, H: row}, Label: lang.T("Speed") + "  " + items[i+1].Label, On: true},
 				ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: rr.X + rr.W - 2*bw - pad, Y: y, W: bw, H: row}, Label: "−", Act: ui.ActSlower, Focus: g.popup.Focus == focus},
 				ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: rr.X + rr.W - bw, Y: y, W: bw, H: row}, Label: "+", Act: ui.ActFaster, Focus: g.popup.Focus == focus})
 			i += 2
@@ -305,7 +317,7 @@ func (g *Game) buildHeaders() {
 		}
 		m := &g.c.M
 		r := pr.Header.Inset(2 * m.U)
-		key := "edit " + strconv.Itoa(i+1)
+		key := lang.F("edit %d", i+1)
 		// a long spec (a schedule, a batch) is shortened with "…" before
 		// it reaches the key at the right (the editor shows it whole)
 		room := r.W - render.TextWidth(render.Sans, key, m.Small) - 40*m.U
@@ -329,7 +341,7 @@ func (g *Game) scrollPopup(d float64) { g.form().Scroll(d) }
 // buildPicker is the surface picker of a network scenario: a surface
 // replaces the network; the network's own settings are in its editor (N).
 func (g *Game) buildPicker(f *ui.Form) {
-	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click): ", "Surface: ")+"a network is trained now; N edits it")
+	r, y := f.Head(900, f.KeysHint(lang.T("Surface (←/→ or click): "), lang.T("Surface: "))+lang.T("a network is trained now; N edits it"))
 	names := scene.ObjectiveNames()
 	y = f.Grid(r, y, names, ui.ActPickSurface, len(names)-1, f.P.Focus == 0)
 	f.Fit(r, y+8*f.M.U)
@@ -341,7 +353,7 @@ func (g *Game) buildLessons(f *ui.Form) {
 	w := 0.0
 	presets := scenario.Lessons()
 	for _, p := range presets {
-		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+p.Title, m.Font))
+		w = math.Max(w, render.TextWidth(render.Sans, p.Name+": "+lang.T(p.Title), m.Font))
 	}
 	r := f.Rect(w + 40*m.U)
 	y := r.Y + 8*m.U - g.popup.Scroll
@@ -350,9 +362,9 @@ func (g *Game) buildLessons(f *ui.Form) {
 	}
 	for i, p := range presets {
 		wr := geom.Rect{X: r.X + 8*m.U, Y: y, W: r.W - 16*m.U, H: row}
-		wd := ui.Widget{Kind: ui.KindButton, R: wr, Label: p.Name + ": " + p.Title, Key: " ", Act: ui.ActPickLesson, Arg: i, Focus: g.popup.Focus == i}
+		wd := ui.Widget{Kind: ui.KindButton, R: wr, Label: p.Name + ": " + lang.T(p.Title), Key: " ", Act: ui.ActPickLesson, Arg: i, Focus: g.popup.Focus == i}
 		if r.W < w+40*m.U {
-			wd.Label, wd.Sub = p.Name, ui.FitText(p.Title, m.Small, wr.W-16*m.U)
+			wd.Label, wd.Sub = p.Name, ui.FitText(lang.T(p.Title), m.Small, wr.W-16*m.U)
 		}
 		g.ws.List = append(g.ws.List, wd)
 		y += row + 4*m.U
@@ -374,7 +386,7 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 	for _, k := range kinds {
 		names = append(names, k.Name)
 	}
-	r, y := f.Head(980, "Panel "+strconv.Itoa(p+1)+": "+ui.GlyphSafe.Replace(spec.Kind.Desc))
+	r, y := f.Head(980, lang.F("Panel %d: ", p+1)+ui.GlyphSafe.Replace(lang.T(spec.Kind.Desc)))
 	y = f.Grid(r, y, names, ui.ActPickMethod, indexOfMethod(kinds, spec.Kind), g.popup.Focus == 0)
 	y = f.ParamRows(r, y+4*m.U, sc.MethodParams(p), spec.Values, ui.Target{Owner: ui.OwnerMethod, Panel: p}, g.stabilityMark)
 	if sc.Kind() == scenario.KindSurface {
@@ -384,16 +396,16 @@ func (g *Game) buildPanelEditor(f *ui.Form) {
 				n++
 			}
 		}
-		y = f.Buttons(r, y+4*m.U, "Ghosts: "+strconv.Itoa(n)+" of "+strconv.Itoa(scenario.MaxGhosts),
-			ui.FormButton{Label: "Pin this run", Act: ui.ActPinGhost, Arg: p}, ui.FormButton{Label: "Clear", Act: ui.ActClearGhosts, Arg: p})
-		view := "3D view"
+		y = f.Buttons(r, y+4*m.U, lang.F("Ghosts: %d of %d", n, scenario.MaxGhosts),
+			ui.FormButton{Label: lang.T("Pin this run"), Act: ui.ActPinGhost, Arg: p}, ui.FormButton{Label: lang.T("Clear"), Act: ui.ActClearGhosts, Arg: p})
+		view := lang.T("3D view")
 		if sc.Solid.Panels[p] {
-			view = "Flat view"
+			view = lang.T("Flat view")
 		}
-		y = f.Buttons(r, y+4*m.U, f.KeysHint("This panel's view (Z: every panel's)", "This panel's view"), ui.FormButton{Label: view, Act: ui.ActSolidPanel, Arg: p})
+		y = f.Buttons(r, y+4*m.U, f.KeysHint(lang.T("This panel's view (Z: every panel's)"), lang.T("This panel's view")), ui.FormButton{Label: view, Act: ui.ActSolidPanel, Arg: p})
 	}
-	y = f.LabelLines(r, y, "Rule:  "+ui.GlyphSafe.Replace(spec.Kind.Rule))
-	y = f.LabelLines(r, y, "From:  "+ui.GlyphSafe.Replace(spec.Kind.Cite))
+	y = f.LabelLines(r, y, lang.T("Rule:")+"  "+ui.GlyphSafe.Replace(spec.Kind.Rule))
+	y = f.LabelLines(r, y, lang.T("From:")+"  "+ui.GlyphSafe.Replace(spec.Kind.Cite))
 	f.Fit(r, y+8*m.U)
 }
 
@@ -427,5 +439,5 @@ func (g *Game) buildHelp(f *ui.Form) {
 	g.help.band = math.Round(h + 16*m.U)
 	f.Fit(r, r.Y+g.help.band+g.help.layOut(g, r.W)-g.popup.Scroll)
 	g.ws.List = append(g.ws.List, ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: r.X + r.W - w - 10*m.U, Y: r.Y + 8*m.U, W: w, H: h},
-		Label: "Close", Key: "Esc", Act: ui.ActClose})
+		Label: lang.T("Close"), Key: "Esc", Act: ui.ActClose})
 }

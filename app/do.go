@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"curvlab/app/scene"
 	"curvlab/app/ui"
+	"curvlab/lang"
 	"curvlab/sim"
 	"curvlab/sim/export"
 	"curvlab/sim/scenario"
@@ -23,7 +24,7 @@ func (g *Game) do(a ui.Action, arg int) {
 	st := g.st
 	g.uiDirty = true
 	if g.refused(a) {
-		g.showToast(lockedNotice)
+		g.showToast(lang.T(lockedNotice))
 		return
 	}
 	switch a {
@@ -191,6 +192,10 @@ func (g *Game) do(a ui.Action, arg int) {
 		f := st.Flags
 		f.Projector = !f.Projector
 		st.SetFlags(f)
+	case ui.ActLang:
+		lang.Use(lang.Current().Toggle())
+		st.Scen.Lang = lang.Current()
+		st.Changed = true
 	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
 	case ui.ActMenu:

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/lang"
 	"html"
 	"math"
 	"strconv"
@@ -120,7 +121,7 @@ func (g *Game) copyEmbed() {
 	sc := Embedded(g.st.Scen)
 	w, h := embedSize(g.w/g.scale, g.h/g.scale)
 	code := EmbedCode(e.PageURL(), sc.Encode(), embedTitle(sc), w, h)
-	if msg := e.CopyText(code, "Embed code copied."); msg != "" {
+	if msg := e.CopyText(code, lang.T("Embed code copied.")); msg != "" {
 		g.showToast(msg)
 	}
 }
@@ -157,7 +158,7 @@ func (g *Game) hint(touch bool) string {
 		return g.scene.Hint(touch)
 	}
 	if touch {
-		return "Tap a panel to play or pause"
+		return lang.T("Tap a panel to play or pause")
 	}
-	return "Click a panel or press Space to play or pause · ? for help"
+	return lang.T("Click a panel or press Space to play or pause · ? for help")
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"slices"
 	"time"
@@ -91,6 +92,7 @@ type Game struct {
 	// the status line's text as fitted, for the message, width and font
 	// size it was fitted to
 	statusW, statusFont, statusSize float64
+	statusLang                      lang.Lang // the language it was fitted in
 	stats                           frameStats
 	// worked is the time Update spent computing since the last Draw: when
 	// the game loop runs several Updates per frame they share one budget.
@@ -307,6 +309,7 @@ type layoutKey struct {
 	lesson      scenario.LessonRef // the lesson card's step
 	theme       string             // its type's scale
 	hide        ui.Hidden
+	lang        lang.Lang // the words' language: the lesson card and the help are laid out in it
 }
 
 // relayout recomputes the layout when the screen, the scene, the panel
@@ -319,7 +322,7 @@ func (g *Game) relayout() {
 	w, h, scale, recording := g.gifLayoutSize()
 	touched := g.ptr.Touched && (!g.ptr.Down || g.layKey.touch) && !recording
 	key := layoutKey{w: w, h: h, scale: scale, panels: g.scene.PanelCount(g.st), scene: g.scene,
-		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden(), theme: ui.Current()}
+		touch: touched || ui.LooksTouch(w, h, scale), lesson: g.st.Scen.Lesson, hide: g.hidden(), theme: ui.Current(), lang: lang.Current()}
 	if key == g.layKey && g.lay.panels != nil {
 		return
 	}

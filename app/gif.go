@@ -1,9 +1,9 @@
 package app
 
 import (
+	"curvlab/lang"
 	"image"
 	"math"
-	"strconv"
 	"time"
 
 	"curvlab/app/ui"
@@ -242,13 +242,13 @@ func (g *Game) drawGIFProgress(screen *ebiten.Image) {
 	c.Flat.FillRect(screen, box, ui.Bar)
 	c.Flat.StrokeRect(screen, box, float32(u), ui.Frame)
 	done, total := rec.done, len(rec.rows)
-	c.Text(render.Sans, "Saving the animation: frame "+strconv.Itoa(done)+" of "+strconv.Itoa(total), box.X+12*u, box.Y+0.6*font, font, ui.Ink, render.Left)
+	c.Text(render.Sans, lang.F("Saving the animation: frame %d of %d", done, total), box.X+12*u, box.Y+0.6*font, font, ui.Ink, render.Left)
 	bar := geom.Rect{X: box.X + 12*u, Y: box.Y + 2.2*font, W: box.W - 24*u, H: 0.8 * font}
 	c.Flat.FillRect(screen, bar, ui.Shade)
 	c.Flat.FillRect(screen, geom.Rect{X: bar.X, Y: bar.Y, W: bar.W * float64(done) / float64(max(1, total)), H: bar.H}, ui.Good)
 	rec.cancel = geom.Rect{X: box.X + box.W - 140*u, Y: box.Y + 3.4*font, W: 128 * u, H: 1.5 * font}
 	c.Flat.FillRect(screen, rec.cancel, ui.Shade)
-	c.Text(render.Sans, "Cancel (Esc)", rec.cancel.X+rec.cancel.W/2, rec.cancel.Y+0.2*font, font, ui.Ink, render.Center)
+	c.Text(render.Sans, lang.T("Cancel (Esc)"), rec.cancel.X+rec.cancel.W/2, rec.cancel.Y+0.2*font, font, ui.Ink, render.Center)
 	c.Flush(screen, false)
 }
 
@@ -259,12 +259,12 @@ func (g *Game) gifRows() ([]sim.Param, []float64) {
 	from, to := g.gifRange()
 	names := make([]string, len(gifSizes))
 	for i, s := range gifSizes {
-		names[i] = s.label
+		names[i] = lang.T(s.label)
 	}
 	return []sim.Param{
-			{Key: "from", Desc: "the first iteration shown", Min: 0, Max: float64(last), Int: true},
-			{Key: "to", Desc: "the last iteration shown (computed so far: " + strconv.Itoa(last) + ")", Default: float64(last), Min: 0, Max: float64(last), Int: true},
-			{Key: "size", Desc: "the picture's size in pixels", Choices: names}},
+			{Key: lang.T("from"), Desc: lang.T("the first iteration shown"), Min: 0, Max: float64(last), Int: true},
+			{Key: lang.T("to"), Desc: lang.F("the last iteration shown (computed so far: %d)", last), Default: float64(last), Min: 0, Max: float64(last), Int: true},
+			{Key: lang.T("size"), Desc: lang.T("the picture's size in pixels"), Choices: names}},
 		[]float64{float64(from), float64(to), float64(g.gif.size)}
 }
 
@@ -292,11 +292,11 @@ func (g *Game) buildGIFEditor(f *ui.Form) {
 	m := f.M
 	from, to := g.gifRange()
 	frames := len(gifFrameRows(from, to, gifMaxFrames))
-	r, y := f.Head(720, f.KeysHint("Animation (↑/↓, ←/→): ", "Animation: ")+"the runs as they went, a frame an iteration")
-	y = f.Buttons(r, y, strconv.Itoa(frames)+" frames, iterations "+strconv.Itoa(from)+" to "+strconv.Itoa(to),
-		ui.FormButton{Label: "Save the GIF", Act: ui.ActSaveGIF})
+	r, y := f.Head(720, f.KeysHint(lang.T("Animation (↑/↓, ←/→): "), lang.T("Animation: "))+lang.T("the runs as they went, a frame an iteration"))
+	y = f.Buttons(r, y, lang.F("%d frames, iterations %d to %d", frames, from, to),
+		ui.FormButton{Label: lang.T("Save the GIF"), Act: ui.ActSaveGIF})
 	rows, vals := g.gifRows()
 	y = f.ParamRows(r, y+4*m.U, rows, vals, ui.Target{Owner: ui.OwnerGIF}, nil)
-	y = f.LabelLines(r, y, "At most "+strconv.Itoa(gifMaxFrames)+" frames: more iterations are sampled evenly. The file's comment holds the link to this scenario.")
+	y = f.LabelLines(r, y, lang.F("At most %d frames: more iterations are sampled evenly. The file's comment holds the link to this scenario.", gifMaxFrames))
 	f.Fit(r, y+8*m.U)
 }

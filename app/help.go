@@ -1,11 +1,13 @@
 package app
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"math"
 	"slices"
 	"strings"
 
+	"curvlab/app/scene"
 	"curvlab/app/ui"
 	"curvlab/render"
 	"curvlab/render/geom"
@@ -22,6 +24,7 @@ type helpText struct {
 	rules  []string
 	runs   []*sim.Run
 	rows   int
+	lang   lang.Lang // the language keys and rules are in
 	// lines are the help laid out for width, from the popup's top-left
 	// corner; height is their height.
 	lines   []render.Label
@@ -37,15 +40,16 @@ type helpText struct {
 }
 
 func (h *helpText) refresh(g *Game) {
-	if h.keys == nil {
+	if h.keys == nil || h.lang != lang.Current() {
+		h.keys, h.lang, h.rules = h.keys[:0], lang.Current(), nil
 		for _, b := range ui.Keymap {
 			if b.Keys != "" {
-				h.keys = append(h.keys, padRight(b.Keys, 7)+b.What)
+				h.keys = append(h.keys, padRight(b.Keys, 7)+lang.T(b.What))
 			}
 		}
-		h.keys = append(h.keys, padRight("click", 7)+"a surface's panel: start every method there",
-			padRight("drag", 7)+"a surface's panel: pan;  wheel / pinch: zoom",
-			padRight("↑↓←→", 7)+"in a menu or editor: choose and change")
+		h.keys = append(h.keys, padRight(lang.T("click"), 7)+lang.T("a surface's panel: start every method there"),
+			padRight(lang.T("drag"), 7)+lang.T("a surface's panel: pan;  wheel / pinch: zoom"),
+			padRight("↑↓←→", 7)+lang.T("in a menu or editor: choose and change"))
 	}
 	rows := 0
 	for _, r := range g.st.Runs {
@@ -61,17 +65,17 @@ func (h *helpText) refresh(g *Game) {
 	for i, r := range g.st.Runs {
 		spec := g.st.Scen.Methods[i]
 		s := r.Last()
-		h.rules = append(h.rules, strings.TrimSpace(panelLabel(i)+"  "+spec.String()+"  — "+ui.GlyphSafe.Replace(spec.Kind.Desc)))
+		h.rules = append(h.rules, strings.TrimSpace(panelLabel(i)+"  "+spec.String()+"  — "+ui.GlyphSafe.Replace(lang.T(spec.Kind.Desc))))
 		for j, part := range strings.Split(ui.GlyphSafe.Replace(spec.Kind.Rule), "; ") {
 			if j == 0 {
-				h.rules = append(h.rules, "   rule:  "+part)
+				h.rules = append(h.rules, "   "+lang.T("rule:")+"  "+part)
 			} else {
 				h.rules = append(h.rules, "          "+part)
 			}
 		}
 		now := g.scene.Now(&s) // the iterate's line, then what the method holds
 		h.rules = append(h.rules, now[0])
-		step := "   last step:  |s| = " + ui.Num(s.StepLen)
+		step := "   " + lang.T("last step:") + "  |s| = " + ui.Num(s.StepLen)
 		if s.Alpha != 0 {
 			step += "   α = " + ui.Num(s.Alpha)
 		}
@@ -79,7 +83,7 @@ func (h *helpText) refresh(g *Game) {
 			step += "   Δ = " + ui.Num(s.Radius)
 		}
 		if s.Events != 0 {
-			step += "   events: " + s.Events.String()
+			step += "   " + lang.T("events:") + " " + scene.EventsText(s.Events)
 		}
 		h.rules = append(h.rules, step)
 		h.rules = append(h.rules, now[1:]...)
@@ -89,8 +93,18 @@ func (h *helpText) refresh(g *Game) {
 
 func panelLabel(i int) string { return string(rune('1' + i)) }
 
+// padRight pads s with spaces to n columns of the monospaced font, a
+// Chinese character two columns, and at least one space.
 func padRight(s string, n int) string {
-	for len([]rune(s)) < n {
+	cols := 0
+	for _, r := range s {
+		cols++
+		if r >= 0x2E80 {
+			cols++
+		}
+	}
+	s += " "
+	for cols++; cols < n; cols++ {
 		s += " "
 	}
 	return s
@@ -125,7 +139,7 @@ func (h *helpText) layOut(g *Game, w float64) float64 {
 		return y
 	}
 	x, y := pad, 0.0
-	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "curvlab — keys", X: x, Y: y, Size: l.Font, Color: ui.Ink})
+	h.lines = append(h.lines, render.Label{Font: render.Sans, S: lang.T("curvlab — keys"), X: x, Y: y, Size: l.Font, Color: ui.Ink})
 	y += line * 1.4
 	for _, s := range h.keys {
 		y = add(render.Mono, s, x, y, fs, ui.Ink, colW)
@@ -146,7 +160,7 @@ func (h *helpText) layOut(g *Game, w float64) float64 {
 	} else {
 		colW = 0.55*w - pad
 	}
-	h.lines = append(h.lines, render.Label{Font: render.Sans, S: "Each panel's update rule, with its current numbers", X: x2, Y: y2, Size: l.Font, Color: ui.Ink})
+	h.lines = append(h.lines, render.Label{Font: render.Sans, S: lang.T("Each panel's update rule, with its current numbers"), X: x2, Y: y2, Size: l.Font, Color: ui.Ink})
 	y2 += line * 1.4
 	panel := -1
 	for _, s := range h.rules {

@@ -1,8 +1,8 @@
 package app
 
 import (
+	"curvlab/lang"
 	"math"
-	"strconv"
 	"strings"
 
 	"curvlab/app/ui"
@@ -35,9 +35,9 @@ func layoutLesson(m *ui.Metrics, main *geom.Rect, ref scenario.LessonRef) lesson
 	if err != nil {
 		return lessonCard{}
 	}
-	text := ui.GlyphSafe.Replace(l.Steps[ref.Step-1].Text)
+	text := ui.GlyphSafe.Replace(lang.T(l.Steps[ref.Step-1].Text))
 	c := lessonCard{
-		heading: l.Name + " · step " + strconv.Itoa(ref.Step) + " of " + strconv.Itoa(len(l.Steps)),
+		heading: l.Name + " · " + lang.F("step %d of %d", ref.Step, len(l.Steps)),
 		first:   ref.Step == 1,
 		last:    ref.Step == len(l.Steps),
 		size:    m.Font,
@@ -82,15 +82,15 @@ func (g *Game) buildLesson() {
 	}
 	m := &g.c.M
 	pad := m.Pad()
-	next := "Next ›"
+	next := lang.T("Next ›")
 	if c.last {
-		next = "Done"
+		next = lang.T("Done")
 	}
 	buttons := []struct {
 		label, key string
 		act        ui.Action
 		dim        bool
-	}{{"‹ Back", ",", ui.ActLessonBack, c.first}, {next, ".", ui.ActLessonNext, false}, {"Leave", "Q", ui.ActLeaveLesson, false}}
+	}{{lang.T("‹ Back"), ",", ui.ActLessonBack, c.first}, {next, ".", ui.ActLessonNext, false}, {lang.T("Leave"), "Q", ui.ActLeaveLesson, false}}
 	x := c.r.X + c.r.W - pad
 	for i := len(buttons) - 1; i >= 0; i-- {
 		b := buttons[i]

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/lang"
 	"math"
 	"time"
 
@@ -66,9 +67,12 @@ func (g *Game) statusText() {
 	case g.toast != "" && time.Now().Before(g.toastUntil):
 		msg, clr = g.toast, ui.Good
 	}
-	if msg != g.statusMsg || r.W != g.statusW || m.Font != g.statusFont {
-		g.statusMsg, g.statusW, g.statusFont = msg, r.W, m.Font
+	if msg != g.statusMsg || r.W != g.statusW || m.Font != g.statusFont || lang.Current() != g.statusLang {
+		g.statusMsg, g.statusW, g.statusFont, g.statusLang = msg, r.W, m.Font, lang.Current()
 		g.statusSize = m.Font
+		if clr == ui.Warn { // a notice, in English as the code writes it
+			msg = lang.Notice(msg)
+		}
 		if w := r.W - 20*m.U; render.TextWidth(render.Sans, msg, m.Font) > w {
 			g.statusSize = m.Small
 			msg = ui.FitText(msg, m.Small, w)

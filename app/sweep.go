@@ -1,6 +1,7 @@
 package app
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 	"strings"
@@ -40,7 +41,7 @@ const ownStepSize = "own lr"
 func sweepRows(sc *scenario.Scenario) ([]sim.Param, []float64) {
 	keys := sweepKeys(sc)
 	sw := sc.Sweep
-	choice := sim.Param{Key: "sweep", Desc: "the parameter swept (own lr: each panel's lr ÷ 30 to × 30)", Choices: append([]string{ownStepSize}, keys...)}
+	choice := sim.Param{Key: lang.T("sweep"), Desc: lang.T("the parameter swept (own lr: each panel's lr ÷ 30 to × 30)"), Choices: append([]string{lang.T(ownStepSize)}, keys...)}
 	rows, vals := []sim.Param{choice}, []float64{float64(slices.Index(keys, sw.Key) + 1)}
 	if sw.Key == "" {
 		return rows, vals
@@ -56,9 +57,9 @@ func sweepRows(sc *scenario.Scenario) ([]sim.Param, []float64) {
 	if sw.Log {
 		spacing = 1
 	}
-	rows = append(rows, end("from", "the first value of "+sw.Key), end("to", "the last value of "+sw.Key),
-		sim.Param{Key: "values", Desc: "how many values", Default: scenario.DefaultSweepValues, Min: sim.MinSweepValues, Max: sim.MaxSweepValues, Int: true},
-		sim.Param{Key: "spacing", Desc: "evenly, or evenly in log", Choices: []string{"even", "log"}})
+	rows = append(rows, end(lang.T("from"), lang.F("the first value of %s", sw.Key)), end(lang.T("to"), lang.F("the last value of %s", sw.Key)),
+		sim.Param{Key: lang.T("values"), Desc: lang.T("how many values"), Default: scenario.DefaultSweepValues, Min: sim.MinSweepValues, Max: sim.MaxSweepValues, Int: true},
+		sim.Param{Key: lang.T("spacing"), Desc: lang.T("evenly, or evenly in log"), Choices: []string{lang.T("even"), lang.T("log")}})
 	return rows, append(vals, sw.From, sw.To, float64(sw.N), spacing)
 }
 
@@ -125,18 +126,18 @@ func (g *Game) setSweepRow(i int, v float64) {
 func (g *Game) buildSweepEditor(f *ui.Form) {
 	m := f.M
 	sc := &g.st.Scen
-	r, y := f.Head(760, f.KeysHint("Sweep (↑/↓, ←/→): ", "Sweep: ")+"each panel's method runs again from the start for every value; the plot beside shows where each ended")
+	r, y := f.Head(760, f.KeysHint(lang.T("Sweep (↑/↓, ←/→): "), lang.T("Sweep: "))+lang.T("each panel's method runs again from the start for every value; the plot beside shows where each ended"))
 	rows, vals := sweepRows(sc)
 	y = f.ParamRows(r, y+4*m.U, rows, vals, ui.Target{Owner: ui.OwnerSweep}, nil)
 	var lacking []string
 	for k, sp := range sc.Methods {
 		if _, err := sp.Kind.SweepParam(sc.Sweep.Key); sc.Sweep.Key != "" && err != nil {
-			lacking = append(lacking, "panel "+string(rune('1'+k))+" ("+sp.Kind.Name+")")
+			lacking = append(lacking, lang.F("panel %d (%s)", k+1, sp.Kind.Name))
 		}
 	}
-	note := "Turn the sweep on with W (the Explore menu's or, on a network, the toolbar's Sweep)."
+	note := lang.T("Turn the sweep on with W (the Explore menu's or, on a network, the toolbar's Sweep).")
 	if len(lacking) > 0 {
-		note = "Not swept, their methods have no " + sc.Sweep.Key + ": " + strings.Join(lacking, ", ") + "."
+		note = lang.F("Not swept, their methods have no %s: %s.", sc.Sweep.Key, strings.Join(lacking, lang.T(", ")))
 	}
 	y = f.LabelLines(r, y, note)
 	f.Fit(r, y+8*m.U)

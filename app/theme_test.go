@@ -15,11 +15,11 @@ import (
 func TestProjectorTheme(t *testing.T) {
 	defer ui.Use(ui.Dark)
 	const link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton"
-	dark, dimg := newTestGame(t, link, 1280, 800)
+	dark, dimg := newTestGame(t, link+";u=c", 1280, 800) // no contours over the heatmap
 	dpix := redraw(dark, dimg, nil)
 	darkFont, darkPlot := dark.c.M.Font, dark.lay.panels[0].Plot
 
-	g, img := newTestGame(t, link+";u=a", 1280, 800)
+	g, img := newTestGame(t, link+";u=ac", 1280, 800)
 	pix := redraw(g, img, nil)
 	if ui.Current() != "projector" || !g.st.Flags.Projector {
 		t.Fatalf("u=a: theme %s", ui.Current())
@@ -40,23 +40,28 @@ func TestProjectorTheme(t *testing.T) {
 			break
 		}
 	}
-	// the heatmap: the same corner of panel 1 (the surface's lowest
-	// values: viridis' dark violet) is paler, brighter in every channel
+	// the heatmap, at the top of panel 1 and on its diagonal, is viridis
+	// under white at 0.6: every channel at least 0.6·255 = 153, yet not
+	// white (the colours show through); in the screen's theme it is
+	// viridis itself, a channel under 153
 	p := g.lay.panels[0].Plot
-	c, d := pixel(pix, 1280, p.X+p.W/2, p.Y+3), pixel(dpix, 1280, darkPlot.X+darkPlot.W/2, darkPlot.Y+3)
-	if !(c.R > d.R+40 && c.G > d.G+40 && c.B > d.B+40) {
-		t.Errorf("the heatmap at the panel's top is %v in the projector's theme, %v in the screen's: want paler", c, d)
+	for _, at := range [][2]float64{{0.5, 0.02}, {0.95, 0.05}, {0.95, 0.6}} { // away from the paths
+		c := pixel(pix, 1280, p.X+at[0]*p.W, p.Y+at[1]*p.H)
+		d := pixel(dpix, 1280, darkPlot.X+at[0]*darkPlot.W, darkPlot.Y+at[1]*darkPlot.H)
+		if min(c.R, c.G, c.B) < 150 || min(c.R, c.G, c.B) > 245 || min(d.R, d.G, d.B) >= 153 {
+			t.Errorf("the heatmap at %v is %v in the projector's theme, %v in the screen's: want viridis under white at 0.6", at, c, d)
+		}
 	}
 
 	redraw(g, img, func() { g.do(ui.ActProjector, 0) })
-	if ui.Current() != "dark" || g.st.Flags.Projector || g.st.Scen.UI != "" {
+	if ui.Current() != "dark" || g.st.Flags.Projector || g.st.Scen.UI != "c" {
 		t.Errorf("toggled off: theme %s, flags %q", ui.Current(), g.st.Scen.UI)
 	}
 	if g.c.M.Font != darkFont {
 		t.Errorf("type %v after the toggle, want %v", g.c.M.Font, darkFont)
 	}
 	redraw(g, img, func() { g.do(ui.ActProjector, 0) })
-	if ui.Current() != "projector" || g.st.Scen.UI != "a" {
+	if ui.Current() != "projector" || g.st.Scen.UI != "ca" {
 		t.Errorf("toggled on: theme %s, flags %q", ui.Current(), g.st.Scen.UI)
 	}
 }

@@ -1,5 +1,6 @@
 // Package assets holds what the programs embed: curvlab's icon, drawn by
-// internal/icongen (see README.md here for its origin and terms).
+// internal/icongen, and the CJK font the Chinese text is drawn in, cut by
+// internal/fontsubset (see README.md here for their origins and terms).
 package assets
 
 import (
@@ -35,3 +36,11 @@ func Icons() ([]image.Image, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Bounds().Dx() < out[j].Bounds().Dx() })
 	return out, nil
 }
+
+//go:embed NotoSansSC-subset.otf
+var cjkSubset []byte
+
+// CJKSubset returns Noto Sans CJK SC (OFL, see OFL.txt) cut down to the
+// characters of the app's Chinese strings by internal/fontsubset: the
+// text's fallback for runes the Go fonts lack.
+func CJKSubset() []byte { return cjkSubset }

@@ -4,7 +4,10 @@
 // Notice, lessons through Lesson), in the language Use chose.
 package lang
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Lang is a language of the app. The zero value is English.
 type Lang uint8
@@ -66,4 +69,19 @@ func lookup(s string) (string, bool) {
 	}
 	t, ok := zhLessons[s]
 	return t, ok
+}
+
+// F formats args by the format of the language in use: format is the
+// English one, the key of its translation, as for T (fmt's verbs, in
+// the same order in both).
+func F(format string, args ...any) string {
+	return fmt.Sprintf(T(format), args...)
+}
+
+// Toggle returns the other language of the two: the app's switch.
+func (l Lang) Toggle() Lang {
+	if l == Chinese {
+		return English
+	}
+	return Chinese
 }

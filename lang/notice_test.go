@@ -223,7 +223,7 @@ func allowedWords() map[string]bool {
 	}
 	add("sin cos tan asin acos atan sinh cosh tanh exp log sqrt abs min max x y pi e a b c d")
 	// The link's fields and the CSV's columns.
-	add("v s f p x m g n t w z y u l net d x1 x2 label train test xmin xmax ymin ymax K")
+	add("v s f p x m g n t w z y u l lang net d x1 x2 label train test xmin xmax ymin ymax K")
 	// Abbreviations, formats and programs.
 	add("CSV GIF ASCII UTF MiB WxH SetFormula curvsim list sim nn Inf NaN 3D")
 	return w

@@ -114,7 +114,7 @@ var zhLessons = map[string]string{
 
 	// own-data
 	"Your own data: a line through points you place; Newton lands on the least-squares fit in one step, and an outlier pulls it":                                                                                                                       "你自己的数据：一条穿过你所放置的点的直线；牛顿法一步落到最小二乘拟合，而一个离群点会把它拉偏",
-	"Five points of your own (a tap adds one, a drag moves it) and the line ŷ = θ₁ + θ₂x fitted to them. The loss is a bowl with Hessian (2/m)XᵀX, here curvatures 2 and 4. Newton (1) lands on the least-squares line, θ = (0.4, 0.95), in one step.": "你自己的五个点（轻点添加一个，拖动移动它），以及拟合它们的直线 ŷ = θ₁ + θ₂x。损失是一个海森矩阵为 (2/m)XᵀX 的碗，这里曲率为 2 和 4。牛顿法（1）一步落到最小二乘直线 θ = (0.4, 0.95)。",
+	"Five points of your own (a tap adds one, a drag moves it) and the line ŷ = θ₁ + θ₂x fitted to them. The loss is a bowl with Hessian (2/m)XᵀX, here curvatures 2 and 4. Newton (1) lands on the least-squares line, θ = (0.4, 0.95), in one step.": "你自己的五个点（轻点添加一个，拖动移动它），以及拟合它们的直线 ŷ = θ₁ + θ₂x。损失是一个海森矩阵为 (2/m)X'X 的碗，这里曲率为 2 和 4。牛顿法（1）一步落到最小二乘直线 θ = (0.4, 0.95)。",
 	"A sixth point far below the others, at (3, −3). Newton again lands on the new least-squares line in one step: the outlier pulls the slope from 0.95 down to about 0.06.":                                                                          "第六个点远在其他点下方，位于 (3, −3)。牛顿法再次一步落到新的最小二乘直线：这个离群点把斜率从 0.95 拉低到约 0.06。",
 
 	// minibatch-schedule
@@ -124,7 +124,7 @@ var zhLessons = map[string]string{
 
 	// step-model
 	"The step's model and the trust region: ρ = actual / predicted decrease decides whether a step is taken and how the radius changes":                                                                                                                 "步的模型与信赖域：ρ = 实际下降 / 预测下降，决定是否接受一步以及半径如何变化",
-	"J draws each method's quadratic model m(p) = f + gᵀp + ½pᵀ∇²f p through its last step, beside the true level set. Trust-region dogleg (1), first step: the model promised a drop of 19.4 and f fell by 19.5, so ρ ≈ 1 and the radius stays Δ = 1.": "J 画出每种方法在其最近一步处的二次模型 m(p) = f + gᵀp + ½pᵀ∇²f p，旁边是真实的等值线。信赖域 dogleg 法（1）的第一步：模型预测下降 19.4，f 实际下降 19.5，因此 ρ ≈ 1，半径保持 Δ = 1。",
+	"J draws each method's quadratic model m(p) = f + gᵀp + ½pᵀ∇²f p through its last step, beside the true level set. Trust-region dogleg (1), first step: the model promised a drop of 19.4 and f fell by 19.5, so ρ ≈ 1 and the radius stays Δ = 1.": "J 画出每种方法在其最近一步处的二次模型 m(p) = f + g'p + ½p'∇²f p，旁边是真实的等值线。信赖域 dogleg 法（1）的第一步：模型预测下降 19.4，f 实际下降 19.5，因此 ρ ≈ 1，半径保持 Δ = 1。",
 	"Press S. The model's best point within Δ = 1 promises a drop of 1.5, but there f rises: ρ < 0. The step is rejected, the iterate stays where it was, and Δ shrinks to a quarter, 0.25 (Nocedal & Wright, Alg. 4.1).":                               "按 S。模型在 Δ = 1 内的最佳点预测下降 1.5，但 f 在那里反而上升：ρ < 0。这一步被拒绝，迭代点留在原处，Δ 缩小为四分之一，即 0.25（Nocedal & Wright，Alg. 4.1）。",
 	"In the smaller region the model is trusted again: twice ρ > ¾ with the step on the region's edge, so Δ doubles, 0.25 → 0.5 → 1.":                                                                                                                   "在更小的区域里，模型重新可信：两次 ρ > ¾ 且步落在区域边界上，因此 Δ 加倍，0.25 → 0.5 → 1。",
 

@@ -13,11 +13,13 @@ import (
 // the face computes per rune.
 type face struct {
 	key      faceKey
-	x        font.Face // x/image's face of the font at this size
-	ascent   float64   // above the baseline
-	descent  float64   // below the baseline
-	spacing  float64   // between the baselines of stacked lines
-	variants int       // sub-pixel positions per pixel at which glyphs are rasterized
+	x        font.Face          // x/image's face of the font at this size
+	cjk      font.Face          // the CJK fallback (assets.CJKSubset) at this size: runes the Go fonts lack
+	of       map[rune]font.Face // which of x and cjk draws each rune
+	ascent   float64            // above the baseline
+	descent  float64            // below the baseline
+	spacing  float64            // between the baselines of stacked lines
+	variants int                // sub-pixel positions per pixel at which glyphs are rasterized
 	advances map[rune]fixed.Int26_6
 	bounds   map[rune]fixed.Rectangle26_6 // each glyph's ink, relative to its origin
 }
@@ -28,7 +30,7 @@ type face struct {
 func (f *face) advance(r rune) fixed.Int26_6 {
 	a, ok := f.advances[r]
 	if !ok {
-		a, _ = f.x.GlyphAdvance(r)
+		a, _ = f.pick(r).GlyphAdvance(r)
 		f.advances[r] = a
 	}
 	return a
@@ -37,10 +39,38 @@ func (f *face) advance(r rune) fixed.Int26_6 {
 func (f *face) glyphBounds(r rune) fixed.Rectangle26_6 {
 	b, ok := f.bounds[r]
 	if !ok {
-		b, _, _ = f.x.GlyphBounds(r)
+		b, _, _ = f.pick(r).GlyphBounds(r)
 		f.bounds[r] = b
 	}
 	return b
+}
+
+// pick returns the face that draws r: the Go font's, or the CJK
+// fallback's where the Go font has no glyph for r and the fallback has
+// one (the Go fonts have Latin, Greek and Cyrillic, no Han).
+func (f *face) pick(r rune) font.Face {
+	if r < 0x80 || f.cjk == nil {
+		return f.x
+	}
+	x, ok := f.of[r]
+	if !ok {
+		x = f.x
+		if !hasGlyph(source(f.key.font), r) && hasGlyph(cjkSource(), r) {
+			x = f.cjk
+		}
+		f.of[r] = x
+	}
+	return x
+}
+
+// kern returns the kerning between a and b, none between runes of
+// different faces.
+func (f *face) kern(a, b rune) fixed.Int26_6 {
+	x := f.pick(a)
+	if x != f.pick(b) {
+		return 0
+	}
+	return x.Kern(a, b)
 }
 
 // variantsFor returns how many sub-pixel positions glyphs of a face
@@ -126,7 +156,7 @@ func atlasGlyph(f *face, r rune, sub fixed.Int26_6) glyph {
 	// Rasterize with the glyph's origin at (x - ox + sub, y - oy) in the
 	// atlas, so that its ink lands in the w×h box at (x, y).
 	dot := fixed.Point26_6{X: fixed.I(x-ox) + sub, Y: fixed.I(y - oy)}
-	dr, mask, mp, _, ok := f.x.Glyph(dot, r)
+	dr, mask, mp, _, ok := f.pick(r).Glyph(dot, r)
 	if ok {
 		if a, isAlpha := mask.(*image.Alpha); isAlpha {
 			// mask's pixel mp is the atlas's pixel dr.Min

@@ -6,11 +6,14 @@ import (
 	"math"
 	"strings"
 
+	"curvlab/assets"
 	"github.com/hajimehoshi/ebiten/v2"
+
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -97,6 +100,34 @@ func source(f Font) *opentype.Font {
 	return sources[f]
 }
 
+var (
+	cjk       *opentype.Font
+	cjkParsed bool
+	glyphBuf  sfnt.Buffer
+)
+
+// cjkSource returns the CJK fallback font (nil if it cannot be read):
+// Noto Sans CJK SC cut down to the characters the app's Chinese strings
+// use (assets.CJKSubset).
+func cjkSource() *opentype.Font {
+	if !cjkParsed {
+		cjkParsed = true
+		if b := assets.CJKSubset(); len(b) > 0 {
+			cjk, _ = opentype.Parse(b) // assets' test parses it
+		}
+	}
+	return cjk
+}
+
+// hasGlyph reports whether f has a glyph for r.
+func hasGlyph(f *opentype.Font, r rune) bool {
+	if f == nil {
+		return false
+	}
+	i, err := f.GlyphIndex(&glyphBuf, r)
+	return err == nil && i != 0
+}
+
 // quantize rounds a font size to quarter pixels (and at least 1) so that
 // nearby sizes share a face.
 func quantize(size float64) float32 {
@@ -127,6 +158,13 @@ func faceOf(f Font, size float64) *face {
 			spacing:  fixedFloat(m.Height),
 			advances: map[rune]fixed.Int26_6{},
 			bounds:   map[rune]fixed.Rectangle26_6{},
+		}
+		if cjk := cjkSource(); cjk != nil {
+			fc.cjk, err = opentype.NewFace(cjk, &opentype.FaceOptions{Size: float64(k.size), DPI: 72, Hinting: font.HintingNone})
+			if err != nil {
+				panic("render: a face of the CJK font: " + err.Error())
+			}
+			fc.of = map[rune]font.Face{}
 		}
 		fc.variants = variantsFor(fc.ascent + fc.descent)
 		faces[k] = fc
@@ -159,7 +197,7 @@ func entry(f Font, size float64, s string) *textEntry {
 		prev := rune(-1)
 		for _, r := range line {
 			if prev >= 0 {
-				w += fc.x.Kern(prev, r)
+				w += fc.kern(prev, r)
 			}
 			w += fc.advance(r)
 			prev = r
@@ -193,7 +231,7 @@ func (e *textEntry) layOut(f Font, size float64, s string) {
 			prev := rune(-1)
 			for _, r := range line {
 				if prev >= 0 {
-					x += fc.x.Kern(prev, r)
+					x += fc.kern(prev, r)
 				}
 				q := x / step * step
 				g := atlasGlyph(fc, r, q&63)

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"curvlab/lang"
 	"strings"
 	"syscall/js"
 )
@@ -28,13 +29,13 @@ func (h *pageHost) CopyText(text, done string) string {
 		if h.copyByHand(text) {
 			return done
 		}
-		return "This browser would not let curvlab copy here."
+		return lang.T("This browser would not let curvlab copy here.")
 	}
 	var refused js.Func
 	refused = js.FuncOf(func(js.Value, []js.Value) any {
 		refused.Release()
 		if !h.copyByHand(text) {
-			h.textField.g.Notify("The browser would not let curvlab copy here (in a frame it needs allow=\"clipboard-write\").")
+			h.textField.g.Notify(lang.T("The browser would not let curvlab copy here (in a frame it needs allow=\"clipboard-write\")."))
 		}
 		return nil
 	})

@@ -14,6 +14,7 @@ import (
 
 	"curvlab/app"
 	"curvlab/engine"
+	"curvlab/lang"
 )
 
 // pageHost implements app.Host on the browser page, app.TextEditor with
@@ -29,6 +30,14 @@ type pageHost struct {
 
 func (h *pageHost) ScenarioChanged(text string) {
 	h.api.Set("scenario", text)
+	if l := lang.Current().String(); h.api.Get("lang").String() != l {
+		h.api.Set("lang", l)
+		tag := "en"
+		if lang.Current() == lang.Chinese {
+			tag = "zh-Hans"
+		}
+		h.doc.Get("documentElement").Call("setAttribute", "lang", tag)
+	}
 	h.address = text
 	if h.shown {
 		h.showAddress()
@@ -83,9 +92,9 @@ func (h *pageHost) FirstFrame() {
 func (h *pageHost) CopyLink(text string) string {
 	href := h.location.Get("href").String()
 	if !js.Global().Get("navigator").Get("clipboard").Truthy() {
-		return "Copy the address bar to share this scenario."
+		return lang.T("Copy the address bar to share this scenario.")
 	}
-	return h.CopyText(href, "Link copied.")
+	return h.CopyText(href, lang.T("Link copied."))
 }
 
 // Engine computes the runs in a Web Worker, or in the page where a worker
@@ -133,6 +142,11 @@ func main() {
 	h.api.Set("notice", "")
 	h.api.Set("frameStats", global.Get("Array").New())
 	global.Set("curvlab", h.api)
+	// The browser's language, unless the link names one (lang=zh).
+	if l, ok := lang.Parse(global.Get("navigator").Get("language").String()); ok {
+		lang.Use(l)
+	}
+	h.api.Set("lang", "")
 
 	h.textField.doc = h.doc
 	g := app.New(h.location.Get("hash").String(), h)

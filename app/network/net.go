@@ -1,6 +1,7 @@
 package network
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"math"
 	"slices"
@@ -94,6 +95,7 @@ type rowRef = ui.Ref[sim.Row]
 type readKey struct {
 	row, spec rowRef
 	tracked   int
+	lang      lang.Lang
 }
 
 // forget prepares the panel for run r: what it showed of the previous run
@@ -274,7 +276,7 @@ func (s *Scene) netReadout(k int) {
 	r := st.Runs[k]
 	row := len(r.Trace) - 1
 	tracked := len(st.Trackers[k].Sharpness)
-	key := readKey{row: ui.RefTo[sim.Row](row), spec: pc.specRow, tracked: tracked}
+	key := readKey{row: ui.RefTo[sim.Row](row), spec: pc.specRow, tracked: tracked, lang: lang.Current()}
 	if pc.read == key {
 		return
 	}
@@ -285,11 +287,11 @@ func (s *Scene) netReadout(k int) {
 	if row < len(st.Trackers[k].TestLoss) {
 		test = st.Trackers[k].TestLoss[row]
 	}
-	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + strconv.Itoa(st.Scen.Steps) + "  loss " + ui.Num(last.F) + "  test " + ui.Num(test)
+	pc.lines[0] = lang.T("iter") + " " + strconv.Itoa(last.Iter) + "/" + strconv.Itoa(st.Scen.Steps) + "  " + lang.T("loss") + " " + ui.Num(last.F) + "  " + lang.T("test") + " " + ui.Num(test)
 	pc.colors[0] = ui.Ink
-	step := "|g| " + ui.Num(last.GNorm) + "  step " + ui.Num(last.StepLen)
+	step := "|g| " + ui.Num(last.GNorm) + "  " + lang.T("step") + " " + ui.Num(last.StepLen)
 	if last.Epoch != float64(last.Iter) { // on batches: the epoch, and the batch's gradient
-		step = "epoch " + ui.Num(last.Epoch) + "  batch |g| " + ui.Num(last.GNorm) + "  step " + ui.Num(last.StepLen)
+		step = lang.T("epoch") + " " + ui.Num(last.Epoch) + "  " + lang.T("batch") + " |g| " + ui.Num(last.GNorm) + "  " + lang.T("step") + " " + ui.Num(last.StepLen)
 	}
 	if last.Alpha != 0 {
 		step += "  α " + ui.Num(last.Alpha)
@@ -301,24 +303,24 @@ func (s *Scene) netReadout(k int) {
 	}
 	pc.lines[2] = "λmax " + ui.Num(st.Sharpness(k, row)) + "  λmin " + ui.Num(lmin) + "  tr H " + ui.Num(tr)
 	pc.colors[2] = clr
-	acc := "accuracy  —"
+	acc := lang.T("accuracy") + "  —"
 	if la.IsFinite(last.X) {
-		acc = "accuracy  train " + ui.Pct(nv.out.Accuracy(last.X)) + "  test " + ui.Pct(nv.prob.TestLoss.Accuracy(last.X))
+		acc = lang.T("accuracy") + "  " + lang.T("train") + " " + ui.Pct(nv.out.Accuracy(last.X)) + "  " + lang.T("test") + " " + ui.Pct(nv.prob.TestLoss.Accuracy(last.X))
 	}
 	pc.lines[3], pc.colors[3] = acc, ui.Ink
 	pc.lines[4], pc.colors[4] = "", ui.Dim
 	if v, name, pre := sharpLine(st.Scen.Methods[k], last.Iter); v > 0 {
-		pc.lines[4] = "stability limit " + name + " = " + ui.Num(v)
+		pc.lines[4] = lang.T("stability limit") + " " + name + " = " + ui.Num(v)
 		if pre {
-			pc.lines[4] = "λmax(P⁻¹H) " + ui.Num(st.SharpnessPre(k, row)) + "  limit " + ui.Num(v) // the formula is long: in help
+			pc.lines[4] = "λmax(P⁻¹H) " + ui.Num(st.SharpnessPre(k, row)) + "  " + lang.T("limit") + " " + ui.Num(v) // the formula is long: in help
 		}
 		if sp := st.Scen.Methods[k]; scheduled(sp) {
 			eta, _ := sim.StepSizeAt(sp, last.Iter)
-			pc.lines[4] += "  at η " + ui.Num(eta)
+			pc.lines[4] += "  " + lang.T("at") + " η " + ui.Num(eta)
 		}
 	}
 	if last.Events != 0 {
-		pc.lines[4], pc.colors[4] = "events: "+last.Events.String(), ui.Warn
+		pc.lines[4], pc.colors[4] = lang.T("events:")+" "+scene.EventsText(last.Events), ui.Warn
 	}
 	negs := 0
 	for _, e := range pc.eig {
@@ -328,7 +330,7 @@ func (s *Scene) netReadout(k int) {
 	}
 	pc.specLabel = strconv.Itoa(k+1) + "  " + st.Scen.Methods[k].String()
 	if i, ok := pc.specRow.Index(); ok {
-		pc.specLabel += "  ·  iter " + strconv.Itoa(i) + "  ·  " + strconv.Itoa(negs) + " negative"
+		pc.specLabel += "  ·  " + lang.T("iter") + " " + strconv.Itoa(i) + "  ·  " + lang.F("%d negative", negs)
 	}
 	// A minimum unless the spectrum at this row says otherwise (the Hessian
 	// of a network at a minimum is singular: tiny negative eigenvalues are

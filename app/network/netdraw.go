@@ -1,6 +1,7 @@
 package network
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 	"strconv"
@@ -34,6 +35,7 @@ type netPlots struct {
 	// the spectra's title, and a shorter one for narrow plots
 	spectraTitle, specShort string
 	runs                    []*sim.Run
+	lang                    lang.Lang // the language the titles are in
 	names                   [scenario.MaxPanels]string
 
 	// layers of the plots and of the slice
@@ -44,6 +46,7 @@ type netPlots struct {
 	sliceVersion, sliceLevel int
 	slicePCA                 bool
 	sliceWidths              [2]float64 // the widths the description and the title were fitted to
+	sliceLang                lang.Lang
 	sliceTitle, sliceNote    string
 	sliceInfo                []string
 	sliceTicks               ui.AxisTicks
@@ -181,8 +184,9 @@ func (s *Scene) netPlotLayers() {
 	np, nr := &s.netView.plots, &s.rects
 	s.netPlotNames()
 	var loss, sharp seriesKey
-	spec := spectraKey{u: s.c.M.U}
+	spec := spectraKey{u: s.c.M.U, lang: lang.Current()}
 	loss.u, sharp.u = s.c.M.U, s.c.M.U
+	loss.lang, sharp.lang = lang.Current(), lang.Current()
 	for k, r := range s.st.Runs {
 		tr := s.st.Trackers[k]
 		loss.runs[k], loss.rows[k], loss.tracked[k] = r, len(r.Trace), len(tr.TestLoss)
@@ -222,6 +226,7 @@ type seriesKey struct {
 	runs          [scenario.MaxPanels]*sim.Run
 	rows, tracked [scenario.MaxPanels]int
 	u             float64
+	lang          lang.Lang // the title's
 }
 
 // spectraKey is what the spectra show: per run, the row its spectrum is
@@ -232,6 +237,7 @@ type spectraKey struct {
 	rows   [scenario.MaxPanels]rowRef
 	labels [scenario.MaxPanels]string
 	u      float64
+	lang   lang.Lang
 }
 
 // netPlotNames sets the plots' titles and the runs' names, when the runs
@@ -239,8 +245,8 @@ type spectraKey struct {
 func (s *Scene) netPlotNames() {
 	st := s.st
 	np := &s.netView.plots
-	if !slices.Equal(np.runs, st.Runs) {
-		np.runs = append(np.runs[:0], st.Runs...)
+	if !slices.Equal(np.runs, st.Runs) || np.lang != lang.Current() {
+		np.runs, np.lang = append(np.runs[:0], st.Runs...), lang.Current()
 		anyBatched := false
 		n := st.Scen.Points()
 		for k := range st.Runs {
@@ -249,23 +255,23 @@ func (s *Scene) netPlotNames() {
 			np.batched[k] = b > 0 && b < n
 			anyBatched = anyBatched || np.batched[k]
 		}
-		np.loss.Title = "loss (log scale): bright training, faint test"
+		np.loss.Title = lang.T("loss (log scale): bright training, faint test")
 		if anyBatched {
-			np.loss.Title = "loss (log): training; faint: test; thin: batch"
+			np.loss.Title = lang.T("loss (log): training; faint: test; thin: batch")
 		}
-		np.sharp.Title, np.sharp.LogY = "sharpness λmax;  thin: stability lines", false
+		np.sharp.Title, np.sharp.LogY = lang.T("sharpness λmax;  thin: stability lines"), false
 		for _, m := range st.Scen.Methods {
 			if _, _, pre := sim.PreconditionedStability(m); pre { // lines and values far apart
-				np.sharp.Title, np.sharp.LogY = "λmax (Adam, RMSProp: of P⁻¹H), log; thin: stability", true
+				np.sharp.Title, np.sharp.LogY = lang.T("λmax (Adam, RMSProp: of P⁻¹H), log; thin: stability"), true
 			}
 		}
-		np.loss.XLabel, np.sharp.XLabel = "iteration", "iteration"
+		np.loss.XLabel, np.sharp.XLabel = lang.T("iteration"), lang.T("iteration")
 		np.loss.LogY = true
 		// no legends: they would hide the curves' ends, where the news
 		// is; the panel headers and the spectra's rows name the colours
 		np.loss.NoLegend, np.sharp.NoLegend = true, true
-		np.spectraTitle = "Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)"
-		np.specShort = "Hessian eigenvalues now (red: negative)"
+		np.spectraTitle = lang.T("Hessian eigenvalues at each panel's current weights (symmetric log axis; red: negative)")
+		np.specShort = lang.T("Hessian eigenvalues now (red: negative)")
 		for k := range st.Runs {
 			_, np.markLabels[k][0], _ = sharpLine(st.Scen.Methods[k], 0)
 		}
@@ -409,8 +415,8 @@ func (s *Scene) drawSlice(r, sq geom.Rect, info bool) {
 		return
 	}
 	widths := [2]float64{r.X + r.W - (sq.X + sq.W + 14*l.U) - 6*l.U, r.W - 16*l.U} // info, title
-	if np.sliceVersion != sl.version || np.sliceLevel != sl.cells.Level() || np.slicePCA != st.Flags.PCA || np.sliceWidths != widths {
-		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths = sl.version, sl.cells.Level(), st.Flags.PCA, widths
+	if np.sliceVersion != sl.version || np.sliceLevel != sl.cells.Level() || np.slicePCA != st.Flags.PCA || np.sliceWidths != widths || np.sliceLang != lang.Current() {
+		np.sliceVersion, np.sliceLevel, np.slicePCA, np.sliceWidths, np.sliceLang = sl.version, sl.cells.Level(), st.Flags.PCA, widths, lang.Current()
 		s.sliceTexts(widths[0], widths[1])
 	}
 	v := geom.View{XMin: sl.grid.XMin, XMax: sl.grid.XMax, YMin: sl.grid.YMin, YMax: sl.grid.YMax, Screen: sq}
@@ -465,30 +471,30 @@ func (s *Scene) drawSliceShapes(dst *ebiten.Image, sq geom.Rect) {
 func (s *Scene) sliceTexts(w, head float64) {
 	sl := &s.netView.slice
 	np := &s.netView.plots
-	np.sliceTitle = "Training loss on a plane through the start"
-	axes := "axes a, b: the top two Hessian eigenvectors at the start"
-	what := "their eigenvalues " + ui.Num(sl.plane.Lam[0]) + " and " + ui.Num(sl.plane.Lam[1])
+	np.sliceTitle = lang.T("Training loss on a plane through the start")
+	axes := lang.T("axes a, b: the top two Hessian eigenvectors at the start")
+	what := lang.F("their eigenvalues %s and %s", ui.Num(sl.plane.Lam[0]), ui.Num(sl.plane.Lam[1]))
 	if sl.kind == planePCA {
-		axes = "axes a, b: the paths' first two principal components"
-		what = "variance along them " + ui.Num(sl.plane.Lam[0]) + ", " + ui.Num(sl.plane.Lam[1])
+		axes = lang.T("axes a, b: the paths' first two principal components")
+		what = lang.F("variance along them %s, %s", ui.Num(sl.plane.Lam[0]), ui.Num(sl.plane.Lam[1]))
 	}
 	np.sliceNote = ui.GlyphSafe.Replace(axes)
-	progress := "grid " + strconv.Itoa(nn.SliceN) + "² done"
+	progress := lang.F("grid %d² done", nn.SliceN)
 	if !sl.complete() {
-		progress = "computing the " + strconv.Itoa(sl.cells.Cells()) + "² grid…"
+		progress = lang.F("computing the %d² grid…", sl.cells.Cells())
 	}
-	other := "B: slice along the principal components instead"
+	other := lang.T("B: slice along the principal components instead")
 	if s.st.Flags.PCA {
-		other = "B: slice along the Hessian eigenvectors instead"
+		other = lang.T("B: slice along the Hessian eigenvectors instead")
 	}
 	if s.st.Flags.PCA && sl.kind == planeHessian {
-		other = "principal components: waiting for the paths"
+		other = lang.T("principal components: waiting for the paths")
 	}
 	np.sliceInfo = append(np.sliceInfo[:0],
 		ui.GlyphSafe.Replace(what),
-		"white ring: the start;  dots: where each method is",
-		"lines: each method's path, projected",
-		"contours: levels of the loss (C hides them)",
+		lang.T("white ring: the start;  dots: where each method is"),
+		lang.T("lines: each method's path, projected"),
+		lang.T("contours: levels of the loss (C hides them)"),
 		progress,
 		other,
 	)

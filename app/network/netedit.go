@@ -1,6 +1,7 @@
 package network
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 	"strconv"
@@ -33,13 +34,13 @@ func netFields(n *scenario.Network) []netField {
 		layers[i] = strconv.Itoa(i + 1)
 	}
 	fs := []netField{
-		{sim.Param{Key: "activation", Desc: "of the hidden units", Choices: nn.ActivationNames()},
+		{sim.Param{Key: lang.T("activation"), Desc: lang.T("of the hidden units"), Choices: nn.ActivationNames()},
 			func(n *scenario.Network) float64 { return float64(n.Act) },
 			func(n *scenario.Network, v float64) { n.Act = nn.Activation(v) }},
-		{sim.Param{Key: "loss", Desc: "squared error, or cross-entropy of the sigmoid", Choices: nn.LossNames()},
+		{sim.Param{Key: lang.T("loss"), Desc: lang.T("squared error, or cross-entropy of the sigmoid"), Choices: nn.LossNames()},
 			func(n *scenario.Network) float64 { return n.NetVals[0] },
 			func(n *scenario.Network, v float64) { n.NetVals[0] = v }},
-		{sim.Param{Key: "layers", Desc: "hidden layers", Choices: layers},
+		{sim.Param{Key: lang.T("layers"), Desc: lang.T("hidden layers"), Choices: layers},
 			func(n *scenario.Network) float64 { return float64(len(n.Hidden) - 1) },
 			func(n *scenario.Network, v float64) {
 				k := int(v) + 1
@@ -51,7 +52,7 @@ func netFields(n *scenario.Network) []netField {
 	}
 	for i := range n.Hidden {
 		fs = append(fs, netField{
-			sim.Param{Key: "width " + strconv.Itoa(i+1), Desc: "units in hidden layer " + strconv.Itoa(i+1), Default: 8, Min: 1, Max: nn.MaxWidth, Int: true},
+			sim.Param{Key: lang.F("width %d", i+1), Desc: lang.F("units in hidden layer %d", i+1), Default: 8, Min: 1, Max: nn.MaxWidth, Int: true},
 			func(n *scenario.Network) float64 { return float64(n.Hidden[i]) },
 			func(n *scenario.Network, v float64) { n.Hidden[i] = int(v) }})
 	}
@@ -64,14 +65,14 @@ func netFields(n *scenario.Network) []netField {
 			func(n *scenario.Network, v float64) { n.DataVals[i] = v }}
 	}
 	dataSeed := data(2)
-	dataSeed.p = seed("of the data set's generator", n.DataVals[2])
+	dataSeed.p = seed(lang.T("of the data set's generator"), n.DataVals[2])
 	fs = append(fs,
-		netField{seed("of the initial weights", n.NetVals[1]),
+		netField{seed(lang.T("of the initial weights"), n.NetVals[1]),
 			func(n *scenario.Network) float64 { return n.NetVals[1] },
 			func(n *scenario.Network, v float64) { n.NetVals[1] = v }})
 	if n.Own == nil {
 		return append(fs,
-			netField{sim.Param{Key: "data", Desc: "two classes of points in the plane (a tap on a panel makes them yours)", Choices: nn.DatasetNames()},
+			netField{sim.Param{Key: "data", Desc: lang.T("two classes of points in the plane (a tap on a panel makes them yours)"), Choices: nn.DatasetNames()},
 				func(n *scenario.Network) float64 { return float64(max(0, slices.Index(nn.DatasetNames(), n.Data))) },
 				func(n *scenario.Network, v float64) { n.Data, n.Own = nn.DatasetNames()[int(v)], nil }},
 			data(0), data(1), dataSeed)
@@ -79,8 +80,8 @@ func netFields(n *scenario.Network) []netField {
 	// The user's own points: the last choice; a generated set replaces
 	// them. Their split is drawn with a fraction and a seed unless they
 	// came with one.
-	names := append(nn.DatasetNames(), "your "+strconv.Itoa(n.Own.Points.N())+" points")
-	fs = append(fs, netField{sim.Param{Key: "data", Desc: "your points, or a generated set in their place", Choices: names},
+	names := append(nn.DatasetNames(), lang.F("your %d points", n.Own.Points.N()))
+	fs = append(fs, netField{sim.Param{Key: "data", Desc: lang.T("your points, or a generated set in their place"), Choices: names},
 		func(n *scenario.Network) float64 { return float64(len(names) - 1) },
 		func(n *scenario.Network, v float64) {
 			if i := int(v); i < len(names)-1 {
@@ -96,7 +97,7 @@ func netFields(n *scenario.Network) []netField {
 			func(n *scenario.Network, v float64) { n.Own.OwnVals[i] = v }}
 	}
 	splitSeed := own(1)
-	splitSeed.p = seed("of the test split", n.Own.OwnVals[1])
+	splitSeed.p = seed(lang.T("of the test split"), n.Own.OwnVals[1])
 	return append(fs, own(0), splitSeed)
 }
 
@@ -107,21 +108,21 @@ func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	net := st.Scen.Net
 	params, vals := s.Params(st)
 	p := st.Scen.NetProblem()
-	title := "Network " + net.Arch().String() + ", " + strconv.Itoa(len(st.Scen.Start)) + " weights, on " + net.Data
+	title := lang.F("Network %s, %d weights, on %s", net.Arch().String(), len(st.Scen.Start), net.Data)
 	if p != nil {
-		title += ": " + strconv.Itoa(p.Train.N()) + " training and " + strconv.Itoa(p.Test.N()) + " test points"
+		title += lang.F(": %d training and %d test points", p.Train.N(), p.Test.N())
 	}
 	r, y := f.Head(900, title)
 	row := math.Max(math.Round(1.8*m.Font), m.Target)
 	bw := math.Min(220*m.U, r.W-16*m.U)
-	hint := f.KeysHint("↑/↓ pick a row, ←/→ change it; every change restarts the runs", "Every change restarts the runs")
+	hint := f.KeysHint(lang.T("↑/↓ pick a row, ←/→ change it; every change restarts the runs"), lang.T("Every change restarts the runs"))
 	f.WS.Add(ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: r.X + 14*m.U, Y: y, W: r.W / 2, H: row}, Label: ui.FitText(hint, m.Font, r.W-bw-36*m.U)})
-	f.WS.Add(ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: r.X + r.W - bw - 8*m.U, Y: y, W: bw, H: row}, Label: "Back to surfaces", Key: ui.KeyFor(ui.ActSurfaceMenu),
+	f.WS.Add(ui.Widget{Kind: ui.KindButton, R: geom.Rect{X: r.X + r.W - bw - 8*m.U, Y: y, W: bw, H: row}, Label: lang.T("Back to surfaces"), Key: ui.KeyFor(ui.ActSurfaceMenu),
 		Act: ui.ActSurfaceMenu, Focus: f.P.Focus == 0})
 	y = f.ParamRows(r, y+row+6*m.U, params, vals, ui.Target{Owner: ui.OwnerScene}, nil)
-	y = f.Buttons(r, y+6*m.U, "Points as CSV: x1,x2,label", ui.FormButton{Label: "Load CSV…", Act: ui.ActLoadData}, ui.FormButton{Label: "Save CSV", Act: ui.ActSaveData})
-	y = f.Buttons(r, y+4*m.U, "The runs so far, as curvsim writes them", ui.FormButton{Label: "Save CSV", Act: ui.ActSaveCSV}, ui.FormButton{Label: "Save JSON", Act: ui.ActSaveJSON})
-	y = f.Buttons(r, y+4*m.U, "What the screen shows", ui.FormButton{Label: "Save PNG", Act: ui.ActSavePNG})
+	y = f.Buttons(r, y+6*m.U, lang.T("Points as CSV: x1,x2,label"), ui.FormButton{Label: lang.T("Load CSV…"), Act: ui.ActLoadData}, ui.FormButton{Label: lang.T("Save CSV"), Act: ui.ActSaveData})
+	y = f.Buttons(r, y+4*m.U, lang.T("The runs so far, as curvsim writes them"), ui.FormButton{Label: lang.T("Save CSV"), Act: ui.ActSaveCSV}, ui.FormButton{Label: lang.T("Save JSON"), Act: ui.ActSaveJSON})
+	y = f.Buttons(r, y+4*m.U, lang.T("What the screen shows"), ui.FormButton{Label: lang.T("Save PNG"), Act: ui.ActSavePNG})
 	f.Fit(r, y+8*m.U)
 }
 
@@ -154,12 +155,14 @@ func (s *Scene) SetParam(st *scene.State, i int, v float64) {
 
 func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {
 	net := st.Scen.Net
-	return scene.ToolItem{Label: "Network: " + net.NetworkSpec() + " · " + net.Data, Act: ui.ActNetMenu, On: open, Gap: true}
+	return scene.ToolItem{Label: lang.T("Network: ") + net.NetworkSpec() + " · " + net.Data, Act: ui.ActNetMenu, On: open, Gap: true}
 }
 
 // Tools adapts the toolbar to a network scenario: the toggles that only
 // mean something on a surface (ellipses, trial points, overlay, view)
-// give way to the loss slice's plane.
+// give way to the loss slice's plane and the class a tap adds; the
+// slice's contour lines move into the Explore menu, so that the toolbar
+// fits a laptop's width.
 func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem {
 	out := make([]scene.ToolItem, 0, len(items))
 	for _, it := range items {
@@ -167,17 +170,17 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 		case ui.ActEllipses, ui.ActTrials, ui.ActOverlay, ui.ActResetView:
 			continue
 		case ui.ActContours:
-			plane := "Hessian slice"
+			plane := lang.T("Hessian slice")
 			if st.Flags.PCA {
-				plane = "PCA slice"
+				plane = lang.T("PCA slice")
 			}
 			out = append(out, scene.ToolItem{Label: plane, Act: ui.ActPlane, Gap: true})
-			class := "Tap adds: 1"
+			class := lang.T("Tap adds: 1")
 			if st.Flags.TapClass0 {
-				class = "Tap adds: 0"
+				class = lang.T("Tap adds: 0")
 			}
 			out = append(out, scene.ToolItem{Label: class, Act: ui.ActTapClass})
-			it.Gap = false
+			continue // the slice's contour lines are in the Explore menu (Explores)
 		case ui.ActCopyLink:
 			it.Gap = true
 		}
@@ -187,10 +190,10 @@ func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem 
 }
 
 // Explores reports whether the Explore menu's action a applies to a
-// network: the sweep, saving the picture and the runs, embedding and the
-// projector do; the overlay, basins, the step's model, the curvature
-// plot, the 3D view and the animation (its pictures are the latest row's)
-// do not.
+// network: the slice's contour lines, the sweep, saving the picture and
+// the runs, embedding and the projector do; the overlay, basins, the
+// step's model, the curvature plot, the 3D view and the animation (its
+// pictures are the latest row's) do not.
 func (s *Scene) Explores(a ui.Action) bool {
 	switch a {
 	case ui.ActOverlay, ui.ActBasins, ui.ActStepModel, ui.ActEigen, ui.ActSolid, ui.ActSaveGIF, ui.ActGIFMenu:
@@ -233,18 +236,31 @@ func (s *Scene) FieldChanged(st *scene.State) {}
 
 func (s *Scene) FieldError() string { return "" }
 
-func (s *Scene) Legend() []string { return netLegendLines }
+func (s *Scene) Legend() []string {
+	out := make([]string, len(netLegendLines))
+	for i, l := range netLegendLines {
+		out[i] = lang.T(l)
+	}
+	return out
+}
 
 func (s *Scene) Now(r *sim.Row) []string {
-	return []string{"   now:   loss = " + ui.Num(r.F) + "   |g| = " + ui.Num(r.GNorm) + "   (" + strconv.Itoa(len(r.X)) + " weights)"}
+	return []string{"   " + lang.T("now:") + "   " + lang.T("loss") + " = " + ui.Num(r.F) + "   |g| = " + ui.Num(r.GNorm) + "   (" + lang.F("%d weights", len(r.X)) + ")"}
 }
 
 // netHint is the status line's hint for a network scenario.
-var netHint = strings.Join([]string{"Space to play", "N: network and data", "B: slice plane", "1–4: methods", "? for help"}, " · ")
+var netHint = []string{"Space to play", "N: network and data", "B: slice plane", "1–4: methods", "? for help"}
 
 func (s *Scene) Hint(touch bool) string {
 	if touch {
-		return "Play to train · a panel's header picks its method"
+		return lang.T("Play to train · a panel's header picks its method")
 	}
-	return netHint
+	if s.hint.lang != lang.Current() || s.hint.text == "" {
+		parts := make([]string, len(netHint))
+		for i, h := range netHint {
+			parts[i] = lang.T(h)
+		}
+		s.hint.text, s.hint.lang = strings.Join(parts, " · "), lang.Current()
+	}
+	return s.hint.text
 }

@@ -6,6 +6,7 @@
 package network
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"math"
 	"slices"
@@ -32,6 +33,10 @@ type Scene struct {
 	netView
 	rects netRects // where the plots go
 	sweep netSweep
+	hint  struct {
+		text string
+		lang lang.Lang
+	} // the status line's hint, in the language it was joined in
 }
 
 // New returns the scene drawing into c, its text queue and painters.

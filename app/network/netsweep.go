@@ -1,6 +1,7 @@
 package network
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 
@@ -62,9 +63,9 @@ func (ns *netSweep) update(st *scene.State) {
 		for k := range ns.sweeps {
 			ns.sweeps[k], _ = explore.PanelSweep(*sc, k)
 		}
-		ns.loss.Title, ns.sharp.Title = "sweep: final loss, bright training, faint test", "sweep: final sharpness λmax"
+		ns.loss.Title, ns.sharp.Title = lang.T("sweep: final loss, bright training, faint test"), lang.T("sweep: final sharpness λmax")
 		if ns.key == "lr" {
-			ns.sharp.Title = "sweep: final sharpness λmax;  white: 2/lr"
+			ns.sharp.Title = lang.T("sweep: final sharpness λmax;  white: 2/lr")
 		}
 		ns.loss.XLabel = ns.key
 		if ns.log {

@@ -6,7 +6,9 @@
 package scene
 
 import (
+	"curvlab/lang"
 	"image/color"
+	"strings"
 	"time"
 
 	"curvlab/app/ui"
@@ -171,13 +173,26 @@ func ObjectiveNames() []string {
 func RunStatus(s *sim.Step, minimum bool) (string, color.RGBA) {
 	switch {
 	case s.Events&sim.EventDiverged != 0:
-		return "diverged", ui.Bad
+		return lang.T("diverged"), ui.Bad
 	case s.Events&sim.EventConverged != 0 && !minimum:
-		return "stuck: not a minimum", ui.Warn
+		return lang.T("stuck: not a minimum"), ui.Warn
 	case s.Events&sim.EventConverged != 0:
-		return "converged", ui.Good
+		return lang.T("converged"), ui.Good
 	case s.Events != 0:
-		return s.Events.String(), ui.Warn
+		return EventsText(s.Events), ui.Warn
 	}
 	return "", ui.Ink
+}
+
+// EventsText names a step's events in the language in use, as
+// sim.Event's String does in English.
+func EventsText(e sim.Event) string {
+	if lang.Current() == lang.English {
+		return e.String()
+	}
+	names := e.Names()
+	for i, n := range names {
+		names[i] = lang.T(n)
+	}
+	return strings.Join(names, "; ")
 }

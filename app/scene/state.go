@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"curvlab/lang"
 	"strings"
 	"time"
 
@@ -156,7 +157,7 @@ func (s *State) OpenStep(l scenario.Lesson, k int) error {
 	}
 	step := l.Steps[k-1]
 	here := s.Scen.Clone()
-	here.Lesson = want.Lesson
+	here.Lesson, here.Lang = want.Lesson, want.Lang
 	rows := max(s.Eng.Wanted(), s.Eng.Rows())
 	if step.Link == "" && (step.Iter == 0 || here.Equal(want) && rows <= step.Iter+1) {
 		s.Scen.Lesson = want.Lesson
@@ -200,8 +201,14 @@ func (s *State) SetSolid(v scenario.View3D) {
 	s.Changed = true
 }
 
-// SetScenario replaces the scenario and restarts every run.
+// SetScenario replaces the scenario and restarts every run. A scenario
+// that names a language (a link's lang=zh) switches the app to it; one
+// that does not (a lesson's, a link without) keeps the language in use.
 func (s *State) SetScenario(sc scenario.Scenario) {
+	if sc.Lang != lang.English {
+		lang.Use(sc.Lang)
+	}
+	sc.Lang = lang.Current()
 	s.Scen = sc
 	s.Flags = ParseFlags(sc.UI)
 	s.SurfaceVersion++

@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 
@@ -52,6 +53,7 @@ type curvPlotKey struct {
 	version int
 	u       float64
 	eigen   bool
+	lang    lang.Lang // the title's and the axis's
 }
 
 // models reports whether any run's method keeps a curvature model (the
@@ -71,7 +73,7 @@ func (cp *curvPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if r.W <= 0 {
 		return
 	}
-	key := curvPlotKey{u: s.c.M.U, version: s.st.SurfaceVersion, eigen: s.st.Flags.Eigen}
+	key := curvPlotKey{u: s.c.M.U, version: s.st.SurfaceVersion, eigen: s.st.Flags.Eigen, lang: lang.Current()}
 	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}
@@ -128,7 +130,7 @@ func (cp *curvPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	}
 	// A fixed range: the errors span many decades, and a model that is
 	// the Hessian to rounding sits at the floor.
-	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "|B − H| / |H|", "iteration", true
+	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "|B − H| / |H|", lang.T("iteration"), true
 	cp.pl.YMin, cp.pl.YMax = curvFloor/10, 1e3
 	cp.pl.NoLegend = true // the plot of f names the panels' colours
 	ui.StylePlot(&cp.pl, l.U, scene.PlotFont(l))
@@ -148,7 +150,7 @@ func (cp *curvPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 func (cp *curvPlot) drawEigen(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	st := s.st
 	l := &s.c.M
-	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = "|λ| of B (colour), of H (white)", "iteration", true
+	cp.pl.Title, cp.pl.XLabel, cp.pl.LogY = lang.T("|λ| of B (colour), of H (white)"), lang.T("iteration"), true
 	cp.pl.YMin, cp.pl.YMax = 0, 0 // fitted: eigenvalues have the surface's own scale
 	cp.pl.NoLegend = true
 	ui.StylePlot(&cp.pl, l.U, scene.PlotFont(l))

@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"math"
 
@@ -210,7 +211,7 @@ func (s *Scene) drawPanel(dst *ebiten.Image, pr ui.PanelRects, shown runsShown) 
 		s.ghosts.drawLabels(s, pr.Plot, shown, v)
 	}
 	if shown.all {
-		s.c.Text(render.Sans, "Overlay: all methods on one surface (O to split)", pr.Header.X+8*l.U, pr.Header.Y+pr.Header.H/2, l.Font, ui.Ink, render.Left|render.Middle)
+		s.c.Text(render.Sans, lang.T("Overlay: all methods on one surface (O to split)"), pr.Header.X+8*l.U, pr.Header.Y+pr.Header.H/2, l.Font, ui.Ink, render.Left|render.Middle)
 	} else {
 		d := math.Round(2 * l.U)
 		s.c.Flat.FillRect(dst, geom.Rect{X: pr.Header.X, Y: pr.Header.Y + d, W: math.Round(5 * l.U), H: pr.Header.H - 2*d}, ui.PanelColors[shown.run])

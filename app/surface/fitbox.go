@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 	"strconv"
@@ -30,11 +31,12 @@ type fitBox struct {
 	layer render.Layer[fitKey]
 
 	// The texts, for the surface version and width they were made for.
-	textsFor int
-	textsW   float64
-	title    string
-	stats    [2]string
-	hess     [4]float64
+	textsFor  int
+	textsW    float64
+	textsLang lang.Lang // the language title and stats are in
+	title     string
+	stats     [2]string
+	hess      [4]float64
 }
 
 // fitKey is what the box's layer shows.
@@ -129,20 +131,20 @@ func (fb *fitBox) drawPlane(dst *ebiten.Image, s *Scene, fit *surfaces.LineFit, 
 // the width changed.
 func (fb *fitBox) texts(s *Scene, fit *surfaces.LineFit) {
 	st := s.st
-	if fb.textsFor == st.SurfaceVersion && fb.textsW == fb.rect.W && fb.title != "" {
+	if fb.textsFor == st.SurfaceVersion && fb.textsW == fb.rect.W && fb.title != "" && fb.textsLang == lang.Current() {
 		return
 	}
-	fb.textsFor, fb.textsW = st.SurfaceVersion, fb.rect.W
+	fb.textsFor, fb.textsW, fb.textsLang = st.SurfaceVersion, fb.rect.W, lang.Current()
 	l := &s.c.M
 	w := fb.rect.W - 8*l.U
-	fb.title = ui.FitText("Points: drag · tap adds · hold deletes", l.Small, w)
+	fb.title = ui.FitText(lang.T("Points: drag · tap adds · hold deletes"), l.Small, w)
 	fit.Hess(fb.hess[:], st.Scen.Start)
 	e := geom.Eigen(fb.hess)
 	stats := [2]string{"H = (2/m)X'X, m = " + strconv.Itoa(fit.N()) + ":  λ " + ui.Num(e.Lmin) + ", " + ui.Num(e.Lmax)}
 	if e.Lmin > 0 {
-		stats[1] = "κ " + ui.Num(e.Lmax/e.Lmin) + "   stable step α < 2/λmax = " + ui.Num(2/e.Lmax)
+		stats[1] = "κ " + ui.Num(e.Lmax/e.Lmin) + "   " + lang.T("stable step") + " α < 2/λmax = " + ui.Num(2/e.Lmax)
 	} else {
-		stats[1] = "singular: all x the same, the minima a line"
+		stats[1] = lang.T("singular: all x the same, the minima a line")
 	}
 	for i := range stats {
 		fb.stats[i] = ui.FitText(stats[i], l.Small, w)

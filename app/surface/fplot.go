@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 
@@ -40,6 +41,7 @@ type fPlotKey struct {
 	u     float64
 	fstar float64
 	known bool
+	lang  lang.Lang // the axis's label's
 }
 
 // draw draws the plot into r (whole pixels) through its layer, which is
@@ -48,7 +50,7 @@ func (fp *fPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if r.W <= 0 { // hidden
 		return
 	}
-	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown}
+	key := fPlotKey{u: s.c.M.U, fstar: s.surface.fstar, known: s.surface.fknown, lang: lang.Current()}
 	for k, run := range s.st.Runs {
 		key.runs[k], key.rows[k] = run, len(run.Trace)
 	}
@@ -76,7 +78,7 @@ func (fp *fPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 			fp.pl.Title, fp.pl.YLabel = "f", ""
 		}
 	}
-	fp.pl.XLabel = "iteration"
+	fp.pl.XLabel = lang.T("iteration")
 	fp.pl.LogY = known
 	ui.StylePlot(&fp.pl, l.U, scene.PlotFont(l))
 	fp.pl.Series = fp.pl.Series[:0]

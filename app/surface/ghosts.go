@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"slices"
 
 	"curvlab/app/scene"
@@ -62,7 +63,7 @@ func (gp *ghostPaths) update(st *scene.State) {
 			path = append(path, r.State.X[0], r.State.X[1])
 		}
 		gp.paths = append(gp.paths, path)
-		gp.labels = append(gp.labels, "ghost "+g.Spec.String())
+		gp.labels = append(gp.labels, lang.T("ghost")+" "+g.Spec.String())
 		gp.panels = append(gp.panels, g.Panel)
 	}
 }

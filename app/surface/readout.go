@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"math"
 	"strconv"
@@ -29,6 +30,7 @@ type panelCache struct {
 
 	run    *sim.Run
 	rows   int
+	lang   lang.Lang // the language the lines are in
 	lines  [readoutLines]string
 	colors [readoutLines]color.RGBA
 	short  string // the one-line form for the overlay
@@ -55,18 +57,18 @@ func surfacePoint(x []float64) (float64, float64) { return x[0], x[1] }
 
 // refresh rebuilds the readout of run r (panel k) if it advanced.
 func (pc *panelCache) refresh(s *Scene, r *sim.Run, k int) {
-	if pc.run == r && pc.rows == len(r.Trace) {
+	if pc.run == r && pc.rows == len(r.Trace) && pc.lang == lang.Current() {
 		return
 	}
-	pc.run, pc.rows = r, len(r.Trace)
+	pc.run, pc.rows, pc.lang = r, len(r.Trace), lang.Current()
 	last := r.Last()
 	clr := ui.PanelColors[k%len(ui.PanelColors)]
 	budget := strconv.Itoa(s.st.Scen.Steps)
-	pc.lines[0] = "iter " + strconv.Itoa(last.Iter) + "/" + budget + "  f " + ui.Num(last.F) + "  |g| " + ui.Num(last.GNorm)
+	pc.lines[0] = lang.T("iter") + " " + strconv.Itoa(last.Iter) + "/" + budget + "  f " + ui.Num(last.F) + "  |g| " + ui.Num(last.GNorm)
 	pc.colors[0] = ui.Ink
-	ev := "step " + ui.Num(last.StepLen)
+	ev := lang.T("step") + " " + ui.Num(last.StepLen)
 	if !math.IsNaN(last.Epoch) && last.Epoch != float64(last.Iter) { // on batches (|g| is the batch's)
-		ev = "epoch " + ui.Num(last.Epoch) + "  batch f " + ui.Num(last.BatchF) + "  " + ev
+		ev = lang.T("epoch") + " " + ui.Num(last.Epoch) + "  " + lang.T("batch f") + " " + ui.Num(last.BatchF) + "  " + ev
 	}
 	if last.Alpha != 0 {
 		ev += "  α " + ui.Num(last.Alpha)
@@ -74,26 +76,26 @@ func (pc *panelCache) refresh(s *Scene, r *sim.Run, k int) {
 	if last.Radius > 0 {
 		ev += "  Δ " + ui.Num(last.Radius)
 	}
-	ev += "  evals " + strconv.Itoa(last.FEvals) + "/" + strconv.Itoa(last.GEvals) + "/" + strconv.Itoa(last.HEvals)
+	ev += "  " + lang.T("evals") + " " + strconv.Itoa(last.FEvals) + "/" + strconv.Itoa(last.GEvals) + "/" + strconv.Itoa(last.HEvals)
 	pc.lines[1], pc.colors[1] = ev, ui.Dim
 	truth := geom.Curvature{Kind: geom.KindInvalid}
 	if la.IsFinite(last.X) {
 		s.st.Scen.Surface().Hess(pc.hess[:], last.X)
 		truth = geom.Eigen(pc.hess)
-		pc.lines[2] = "true H    " + eigText(truth)
+		pc.lines[2] = lang.T("true H") + "    " + eigText(truth)
 	} else {
-		pc.lines[2] = "true H    —"
+		pc.lines[2] = lang.T("true H") + "    —"
 	}
 	pc.colors[2] = ui.True
 	if est, ok := estimate(&last); ok {
 		pc.lines[3] = curvName(last.CurvKind) + "  " + eigText(est)
 	} else {
-		pc.lines[3] = "no curvature model"
+		pc.lines[3] = lang.T("no curvature model")
 	}
 	pc.colors[3] = clr
 	pc.status, pc.stClr = scene.RunStatus(&last.Step, truth.Kind == geom.KindPosDef)
 	if last.Events&sim.EventDiverged != 0 {
-		pc.lines[0] = "DIVERGED at iter " + strconv.Itoa(last.Iter)
+		pc.lines[0] = lang.F("DIVERGED at iter %d", last.Iter)
 		pc.colors[0] = ui.Bad
 	}
 	if k < len(s.st.Scen.Methods) {
@@ -104,7 +106,7 @@ func (pc *panelCache) refresh(s *Scene, r *sim.Run, k int) {
 func curvName(k sim.CurvKind) string {
 	switch k {
 	case sim.CurvHessian:
-		return "H used  "
+		return lang.T("H used") + "  "
 	case sim.CurvB:
 		return "B        "
 	case sim.CurvH:
@@ -121,13 +123,13 @@ func eigText(cv geom.Curvature) string {
 	case geom.KindPosDef:
 		s += "  κ " + ui.Num(cv.Lmax/cv.Lmin)
 	case geom.KindIndefinite:
-		s += "  indefinite (saddle)"
+		s += "  " + lang.T("indefinite (saddle)")
 	case geom.KindNegDef:
-		s += "  negative (maximum)"
+		s += "  " + lang.T("negative (maximum)")
 	case geom.KindSingular:
-		s += "  singular"
+		s += "  " + lang.T("singular")
 	case geom.KindInvalid:
-		s = "not a number"
+		s = lang.T("not a number")
 	}
 	return s
 }

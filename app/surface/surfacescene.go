@@ -7,6 +7,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"image/color"
 	"math"
 	"slices"
@@ -315,13 +316,14 @@ func (s *Scene) EditPoints(st *scene.State, e scene.PointEdit) {
 
 func (s *Scene) Tools(st *scene.State, items []scene.ToolItem) []scene.ToolItem { return items }
 
-// Explores reports true: every view of the Explore menu is a surface's.
-func (s *Scene) Explores(ui.Action) bool { return true }
+// Explores reports whether the Explore menu shows action a on a surface:
+// every view but the contour lines, which have their toolbar button.
+func (s *Scene) Explores(a ui.Action) bool { return a != ui.ActContours }
 
 // Objective names the surface, or for a typed one its formula (the start
 // of it, if long).
 func (s *Scene) Objective(st *scene.State, open bool) scene.ToolItem {
-	label := "Surface: " + st.Scen.SurfaceKind.Name
+	label := lang.T("Surface: ") + st.Scen.SurfaceKind.Name
 	if st.Scen.SurfaceKind == surfaces.FormulaKind {
 		label = "f = " + ui.GlyphSafe.Replace(shortFormula(st.Scen.Formula))
 	}
@@ -341,16 +343,16 @@ func shortFormula(f string) string {
 func (s *Scene) Editor(st *scene.State, f *ui.Form) {
 	m := f.M
 	sc := &st.Scen
-	desc := sc.SurfaceKind.Desc
+	desc := lang.T(sc.SurfaceKind.Desc)
 	if sc.SurfaceKind == surfaces.FormulaKind {
-		desc = "your formula f(x, y) = " + sc.Formula
+		desc = lang.T("your formula f(x, y) = ") + sc.Formula
 	}
-	r, y := f.Head(900, f.KeysHint("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): ", "")+ui.GlyphSafe.Replace(desc))
+	r, y := f.Head(900, f.KeysHint(lang.T("Surface (←/→ or click; ↑/↓ then ←/→ for parameters): "), "")+ui.GlyphSafe.Replace(desc))
 	y = f.Grid(r, y, scene.ObjectiveNames(), ui.ActPickSurface, slices.Index(surfaces.Kinds(), sc.SurfaceKind), f.P.Focus == 0)
 	params, vals := s.Params(st)
 	y = f.ParamRows(r, y+4*m.U, params, vals, ui.Target{Owner: ui.OwnerScene}, nil)
 	if sc.SurfaceKind == surfaces.LineFitKind {
-		y = f.Buttons(r, y+4*m.U, "Your points as CSV: x,y a line", ui.FormButton{Label: "Load CSV…", Act: ui.ActLoadData}, ui.FormButton{Label: "Save CSV", Act: ui.ActSaveData})
+		y = f.Buttons(r, y+4*m.U, lang.T("Your points as CSV: x,y a line"), ui.FormButton{Label: lang.T("Load CSV…"), Act: ui.ActLoadData}, ui.FormButton{Label: lang.T("Save CSV"), Act: ui.ActSaveData})
 	}
 	y = s.formulaRows(st, f, r, y+8*m.U)
 	f.Fit(r, y+8*m.U)
@@ -364,10 +366,10 @@ func (s *Scene) formulaRows(st *scene.State, f *ui.Form, r geom.Rect, y float64)
 		s.formula.Set(st.Scen.Formula) // the field shows the formula drawn
 	}
 	f.WS.Add(ui.Widget{Kind: ui.KindLabel, R: geom.Rect{X: r.X + 8*m.U, Y: y, W: r.W - 16*m.U, H: m.Line()},
-		Label: f.KeysHint("Your own surface (Y): f(x, y) =", "Your own surface: f(x, y) =")})
-	y = f.Field(r, y+m.Line()+2*m.U, &s.formula, ui.ActType, "e.g. (1 - x)^2 + 100*(y - x^2)^2")
-	msg, clr := f.KeysHint("x, y, pi, e, + - * / ^, sin cos tan exp log sqrt abs tanh … min max; Enter to keep it",
-		"x, y, pi, e, + - * / ^, sin, exp, log, sqrt, min, max, …"), ui.Dim
+		Label: f.KeysHint(lang.T("Your own surface (Y): f(x, y) ="), lang.T("Your own surface: f(x, y) ="))})
+	y = f.Field(r, y+m.Line()+2*m.U, &s.formula, ui.ActType, lang.T("e.g. (1 - x)^2 + 100*(y - x^2)^2"))
+	msg, clr := f.KeysHint(lang.T("x, y, pi, e, + - * / ^, sin cos tan exp log sqrt abs tanh … min max; Enter to keep it"),
+		lang.T("x, y, pi, e, + - * / ^, sin, exp, log, sqrt, min, max, …")), ui.Dim
 	if s.formulaErr != "" {
 		msg, clr = s.formulaErr, ui.Warn
 	}
@@ -471,20 +473,26 @@ func (s *Scene) LambdaMax(st *scene.State, k int) float64 {
 func (s *Scene) Hint(touch bool) string {
 	if s.st != nil && s.st.Scen.Solid.On() {
 		if touch {
-			return "Drag a 3D panel to turn it · tap a flat one to start there · pinch to zoom"
+			return lang.T("Drag a 3D panel to turn it · tap a flat one to start there · pinch to zoom")
 		}
-		return "Drag a 3D panel (or Shift+arrows) to turn it · Z: all flat / all 3D · wheel to zoom · ? for help"
+		return lang.T("Drag a 3D panel (or Shift+arrows) to turn it · Z: all flat / all 3D · wheel to zoom · ? for help")
 	}
 	if touch {
-		return "Tap a panel to start there · drag to pan · pinch to zoom"
+		return lang.T("Tap a panel to start there · drag to pan · pinch to zoom")
 	}
-	return "Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help"
+	return lang.T("Click a panel to set the start · drag to pan · wheel or pinch to zoom · Space to play · ? for help")
 }
 
-func (s *Scene) Legend() []string { return legendLines }
+func (s *Scene) Legend() []string {
+	out := make([]string, len(legendLines))
+	for i, l := range legendLines {
+		out[i] = lang.T(l)
+	}
+	return out
+}
 
 func (s *Scene) Now(r *sim.Row) []string {
-	lines := []string{"   now:   x = " + ui.Pair(r.X[0], r.X[1]) + "   g = " + ui.Pair(r.G[0], r.G[1]) + "   f = " + ui.Num(r.F)}
+	lines := []string{"   " + lang.T("now:") + "   x = " + ui.Pair(r.X[0], r.X[1]) + "   g = " + ui.Pair(r.G[0], r.G[1]) + "   f = " + ui.Num(r.F)}
 	if c := r.Curv; len(c) >= 4 {
 		lines = append(lines, "   "+curvName(r.CurvKind)+" = [["+ui.Num(c[0])+", "+ui.Num(c[1])+"], ["+ui.Num(c[2])+", "+ui.Num(c[3])+"]]")
 	}

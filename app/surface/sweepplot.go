@@ -1,6 +1,7 @@
 package surface
 
 import (
+	"curvlab/lang"
 	"math"
 	"slices"
 
@@ -51,6 +52,7 @@ type sweepPlot struct {
 type sweepKey struct {
 	done int
 	u    float64
+	lang lang.Lang // the title's
 }
 
 // update asks the engine for the sweep of the scenario's SweepSpec (it
@@ -127,7 +129,7 @@ func (sp *sweepPlot) draw(dst *ebiten.Image, s *Scene, r geom.Rect) {
 	if r.W <= 0 {
 		return
 	}
-	sp.layer.Update(sweepKey{done: sp.done, u: s.c.M.U}, int(r.W), int(r.H), func(img *ebiten.Image) { sp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
+	sp.layer.Update(sweepKey{done: sp.done, u: s.c.M.U, lang: lang.Current()}, int(r.W), int(r.H), func(img *ebiten.Image) { sp.drawPlot(img, s, geom.Rect{W: r.W, H: r.H}) })
 	sp.layer.Draw(dst, r.X, r.Y)
 }
 
@@ -149,7 +151,7 @@ func (sp *sweepPlot) drawPlot(dst *ebiten.Image, s *Scene, r geom.Rect) {
 		lo, hi = 1e-16, 1
 	}
 	top := hi * 100
-	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = "sweep: final f − f*", sp.xLabel, true
+	sp.pl.Title, sp.pl.XLabel, sp.pl.LogY = lang.T("sweep: final f − f*"), sp.xLabel, true
 	sp.pl.NoLegend = true // the plot of f above names the colours
 	sp.pl.YMin, sp.pl.YMax = math.Max(lo/10, 1e-300), top*10
 	ui.StylePlot(&sp.pl, l.U, scene.PlotFont(l))

@@ -68,6 +68,7 @@ const (
 	ActFocusNext   // the keyboard's focus to the next button on screen
 	ActFocusBack   // the keyboard's focus to the button before
 	ActPressFocus  // press the button that has the keyboard's focus
+	ActLang        // switch the app's words between English and Chinese
 )
 
 // OrbitTurn is a step of the 3D camera by key (ActOrbit's arg): its index
@@ -103,6 +104,7 @@ var actionNames = [...]string{
 	ActSaveGIF: "save-gif", ActGIFMenu: "gif-menu",
 	ActEmbed: "embed", ActProjector: "projector",
 	ActFocusNext: "focus-next", ActFocusBack: "focus-back", ActPressFocus: "press-focus",
+	ActLang: "lang",
 }
 
 func (a Action) String() string {
@@ -175,6 +177,7 @@ var Keymap = []Binding{
 	{ebiten.KeyL, true, ActEmbed, 0, "Shift+L", "copy an <iframe> showing this view, to embed in a page"},
 	{ebiten.KeyP, true, ActProjector, 0, "Shift+P", "projector: dark on light, type half as large again"},
 	{ebiten.KeyM, false, ActMenu, 0, "M", "the toolbar's actions that do not fit on it"},
+	{ebiten.KeyU, true, ActLang, 0, "Shift+U", "中文 / English: the app's language"},
 	{ebiten.KeySlash, true, ActHelp, 0, "?, H", "this help"},
 	{ebiten.KeyH, false, ActHelp, 0, "", ""},
 	{ebiten.KeyEscape, false, ActClose, 0, "Esc", "close menus and help"},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"curvlab/lang"
 	"math"
 
 	"curvlab/render"
@@ -158,7 +159,7 @@ func (f *Form) ParamRows(r geom.Rect, y float64, params []sim.Param, vals []floa
 		t := owner
 		t.Index = i
 		focus := f.P.Focus == i+1
-		label := p.Key + "  " + GlyphSafe.Replace(p.Desc)
+		label := p.Key + "  " + GlyphSafe.Replace(lang.T(p.Desc))
 		if narrow {
 			lh := math.Round(1.5 * m.Font)
 			f.WS.Add(Widget{Kind: KindLabel, R: geom.Rect{X: r.X + 14*m.U, Y: y, W: inner.W, H: lh},

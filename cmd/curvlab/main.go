@@ -14,6 +14,7 @@
 package main
 
 import (
+	"curvlab/lang"
 	"errors"
 	"flag"
 	"fmt"
@@ -185,6 +186,10 @@ func main() {
 	gh := &gifHost{desktopHost: h, path: o.gif}
 	if o.gif != "" {
 		host = gh
+	}
+	// The system's language (LANG=zh_CN.UTF-8), unless the scenario names one.
+	if l, ok := lang.Parse(strings.SplitN(os.Getenv("LANG"), "_", 2)[0]); ok {
+		lang.Use(l)
 	}
 	g := app.New(o.scenario, host)
 	switch {

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"curvlab/lang"
 	"fmt"
 	"math"
 	"slices"
@@ -47,6 +48,8 @@ import (
 //	   page")
 //	l  the guided lesson being followed and its step: name.step, e.g.
 //	   sr1-learns.2 (see Lesson; the step is 1-based)
+//	lang  the language of the app's words: zh (Simplified Chinese) or en,
+//	   the default (see package lang)
 //
 // A network scenario trains a tiny MLP instead of walking a surface: it has
 // the fields net (network spec) and d (dataset spec, default circle) in
@@ -91,6 +94,8 @@ type Scenario struct {
 	UI    string
 	// Lesson is the guided lesson being followed and its step (zero: none).
 	Lesson LessonRef
+	// Lang is the language the app speaks (the zero value: English).
+	Lang lang.Lang
 	// Net, when not nil, makes this a network scenario (Kind is
 	// KindNetwork): SurfaceKind is nil, Start is the network's initial
 	// weights and View is nil.
@@ -416,7 +421,7 @@ func (s Scenario) Clone() Scenario {
 func (s Scenario) Equal(o Scenario) bool {
 	if s.SurfaceKind != o.SurfaceKind || !slices.Equal(s.SurfaceVals, o.SurfaceVals) || s.Formula != o.Formula ||
 		!slices.Equal(s.Fit, o.Fit) || (s.Fit == nil) != (o.Fit == nil) || len(s.Methods) != len(o.Methods) || !slices.Equal(s.Start, o.Start) ||
-		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Lesson != o.Lesson || s.Solid != o.Solid || s.Sweep != o.Sweep || (s.View == nil) != (o.View == nil) {
+		s.Steps != o.Steps || s.Tol != o.Tol || s.UI != o.UI || s.Lesson != o.Lesson || s.Lang != o.Lang || s.Solid != o.Solid || s.Sweep != o.Sweep || (s.View == nil) != (o.View == nil) {
 		return false
 	}
 	if s.View != nil && *s.View != *o.View {
@@ -508,6 +513,10 @@ func (s Scenario) Encode() string {
 	if s.Lesson != (LessonRef{}) {
 		b.WriteString(";l=")
 		b.WriteString(s.Lesson.String())
+	}
+	if s.Lang != lang.English {
+		b.WriteString(";lang=")
+		b.WriteString(s.Lang.String())
 	}
 	return b.String()
 }
@@ -874,8 +883,14 @@ func scDecode(text string) (Scenario, error) {
 				return s, err
 			}
 			s.Lesson = ref
+		case "lang":
+			l, ok := lang.Parse(val)
+			if !ok || val != l.String() {
+				return s, fmt.Errorf("language %s is not one this app speaks (lang=en or lang=zh)", sim.Quote(val))
+			}
+			s.Lang = l
 		default:
-			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, y, u, l, net, d)", sim.Quote(key))
+			return s, fmt.Errorf("unknown field %s (accepted: s, f, p, x, m, g, n, t, w, z, y, u, l, lang, net, d)", sim.Quote(key))
 		}
 	}
 	if net != nil {

@@ -22,6 +22,7 @@ var scCanonical = []string{
 	"v1;s=quadratic:l1=0.5;x=1e-07,-1e+06;m=gd;m=gd:lr=0.01;m=gd:ls=exact;m=gd:ls=wolfe,c2=0.1;n=100000;t=1;u=0123456789abcdef",
 	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.002;m=newton;m=sr1",
 	"v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton;m=sr1;u=a;l=first-look.2",
+	"v1;s=rosenbrock;x=-1.2,1;m=gd:lr=0.002;m=newton;m=sr1;lang=zh",
 	"v1;s=rosenbrock:a=-2,b=0.5;x=0,0;m=sr1;n=1;t=1e-12;w=-5e+06,5e+06,-1,1",
 	"v1;s=quadratic;x=0,0;m=gd;w=-0.5,0.5,0.1,0.2",
 	"v1;s=himmelblau;x=0,0;m=gd;m=newton;m=bfgs;z=13:-30,35;u=m",
@@ -352,6 +353,9 @@ func TestScenarioRoundTrip(t *testing.T) {
 // scRejects are hostile or malformed texts and a phrase their error must
 // contain.
 var scRejects = []struct{ in, phrase string }{
+	{"v1;s=rosenbrock;x=0,0;m=gd;lang=fr", `language "fr" is not one this app speaks (lang=en or lang=zh)`},
+	{"v1;s=rosenbrock;x=0,0;m=gd;lang=zh-CN", `language "zh-CN" is not one`},
+	{"v1;s=rosenbrock;x=0,0;m=gd;lang=zh;lang=zh", `field "lang" given twice`},
 	{"v1;s=rosenbrock;x=0,0;m=gd;z=2:0,30", "3D view of panel 2, of 1"},
 	{"v1;s=rosenbrock;x=0,0;m=gd;y=beta:0,0.9,10", `sweep: method gd has no parameter "beta" (it has: lr, c2, decay, batch, seed, wd)`},
 	{"v1;s=rosenbrock;x=0,0;m=gd;m=sr1;y=beta:0,0.9,10", `no panel's method has a parameter "beta" to sweep`},
