@@ -530,7 +530,9 @@ type Control struct {
 func (g *Game) Controls() []Control {
 	var out []Control
 	for i, w := range g.ws.List {
-		if w.Kind == ui.KindLabel || i >= g.ws.PopupStart && !ui.Overlaps(w.R, g.popup.Rect) {
+		// a popup's row scrolled partly out of it is left out: only
+		// what can be tapped whole is listed
+		if w.Kind == ui.KindLabel || i >= g.ws.PopupStart && !within(w.R, g.popup.Rect) {
 			continue
 		}
 		c := Control{Kind: "button", Action: w.Act.String(), Arg: w.Arg, Label: w.Label, On: w.On, Popup: i >= g.ws.PopupStart, Focus: w.Focus,
@@ -544,6 +546,11 @@ func (g *Game) Controls() []Control {
 		out = append(out, c)
 	}
 	return out
+}
+
+// within reports whether r lies inside box.
+func within(r, box geom.Rect) bool {
+	return r.X >= box.X && r.Y >= box.Y && r.X+r.W <= box.X+box.W && r.Y+r.H <= box.Y+box.H
 }
 
 // Plane is where a plane of the scene's data is on screen, for automated

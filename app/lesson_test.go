@@ -6,7 +6,6 @@ import (
 
 	"curvlab/app/ui"
 	"curvlab/render"
-	"curvlab/render/geom"
 	"curvlab/sim/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -61,7 +60,7 @@ func TestLessonSteps(t *testing.T) {
 	for _, b := range []ui.Action{ui.ActLessonBack, ui.ActLessonNext, ui.ActLeaveLesson} {
 		found := false
 		for _, w := range g.ws.List[:g.ws.PopupStart] {
-			found = found || w.Act == b && insideRect(w.R, g.lessonCard.r)
+			found = found || w.Act == b && within(w.R, g.lessonCard.r)
 		}
 		if !found {
 			t.Errorf("the card has no %v button", b)
@@ -123,10 +122,6 @@ func TestLessonLinkOpensItsStep(t *testing.T) {
 	}
 }
 
-func insideRect(r, box geom.Rect) bool {
-	return r.X >= box.X && r.Y >= box.Y && r.X+r.W <= box.X+box.W && r.Y+r.H <= box.Y+box.H
-}
-
 // TestLessonCardFits: on every screen, each lesson's every step's card
 // lies between the panels and the status line, overlapping neither, its
 // text lines within its width, at least one line of text shown.
@@ -154,5 +149,28 @@ func TestLessonCardFits(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestControlsListWholeRows: the lessons menu scrolls on a phone; the
+// controls listed for automated checks (window.curvlab.controls) are the
+// rows that lie whole inside it, never one cut by its edge.
+func TestControlsListWholeRows(t *testing.T) {
+	g, img := screenGame(t, "", screenSizes[0], true)
+	redraw(g, img, func() { g.do(ui.ActLessonMenu, 0) })
+	rows := 0
+	for _, c := range g.Controls() {
+		if !c.Popup {
+			continue
+		}
+		rows++
+		r := g.popup.Rect
+		s := g.scale
+		if c.X*s < r.X || c.Y*s < r.Y || (c.X+c.W)*s > r.X+r.W+0.5 || (c.Y+c.H)*s > r.Y+r.H+0.5 {
+			t.Errorf("%s %q at %v,%v %v×%v (CSS) lies partly outside the menu %+v (device)", c.Action, c.Label, c.X, c.Y, c.W, c.H, r)
+		}
+	}
+	if rows < 5 || rows >= len(scenario.Lessons()) {
+		t.Errorf("%d of %d lessons listed on a phone: want the menu to scroll", rows, len(scenario.Lessons()))
 	}
 }
