@@ -196,6 +196,9 @@ func (g *Game) do(a ui.Action, arg int) {
 		lang.Use(lang.Current().Toggle())
 		st.Scen.Lang = lang.Current()
 		st.Changed = true
+		if k, ok := g.host.(LanguageKeeper); ok {
+			k.KeepLanguage(lang.Current())
+		}
 	case ui.ActHelp:
 		g.togglePopup(popHelp, 0)
 	case ui.ActMenu:

@@ -2,6 +2,7 @@ package app
 
 import (
 	"curvlab/engine"
+	"curvlab/lang"
 	"curvlab/render/geom"
 )
 
@@ -34,6 +35,13 @@ type Host interface {
 // and each panel's readout when the runs come to rest with new rows.
 type Announcer interface {
 	Announce(text string)
+}
+
+// LanguageKeeper is a Host that remembers the language the user chose
+// (the browser's local storage), to speak it on the next visit whatever the
+// browser's own language.
+type LanguageKeeper interface {
+	KeepLanguage(l lang.Lang)
 }
 
 // TextEditor is a Host with a text field of its own, used in place of the

@@ -19,9 +19,18 @@ import (
 // TestChinese: a browser whose language is Chinese (zh-CN) gets the app in
 // Chinese — window.curvlab.lang, <html lang>, the link's lang=zh, the
 // toolbar's labels — and the switch (its toolbar button) turns an English
-// page Chinese and back, the toolbar's pixels changing with it.
+// page Chinese and back, the toolbar's pixels changing with it. A choice
+// made with the switch is kept for the next visit: the Chinese browser
+// switched to English opens in English again.
 func TestChinese(t *testing.T) {
 	ctx := tab(t)
+	// the choice is kept in the origin's local storage, which every tab
+	// of the tests' browser shares: none before, none after
+	forget := func(ctx context.Context) {
+		eval[bool](t, ctx, `(localStorage.removeItem("curvlab.lang"), true)`)
+	}
+	forget(page(t, ""))
+	t.Cleanup(func() { forget(page(t, "")) })
 	// The browser's language as a page sees it (navigator.language): the
 	// user agent override's, not the locale override's (which leaves it).
 	locale := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -61,6 +70,15 @@ func TestChinese(t *testing.T) {
 	if n := differingIn(enShot, screenshot(t, en, "lang-en-back.png"), bar); n > 50 {
 		t.Errorf("switched back, the toolbar differs from the English one in %d pixels", n)
 	}
+
+	// the Chinese browser switched to English opens in English next time
+	tapLang(t, ctx)
+	waitFor(t, ctx, `window.curvlab.lang === "en"`, 10*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"#"+defaultText), chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, chromium.Ready+" && window.curvlab.ready === true", 60*time.Second)
+	checkLang(t, ctx, "en")
 }
 
 // checkLang checks the page speaks lang: window.curvlab.lang, <html

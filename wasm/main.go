@@ -28,6 +28,32 @@ type pageHost struct {
 	shown   bool   // the address bar shows address (from just after the first frame on)
 }
 
+// languageKey is where the page keeps the language the user chose.
+const languageKey = "curvlab.lang"
+
+// storedLanguage is the language the user chose on an earlier visit, kept
+// in the browser's local storage. Storage may be refused (a sandboxed
+// frame, some private windows): that reads as none.
+func storedLanguage() (l lang.Lang, ok bool) {
+	defer func() {
+		if recover() != nil { // a SecurityError thrown by the browser
+			l, ok = lang.English, false
+		}
+	}()
+	s := js.Global().Get("localStorage").Call("getItem", languageKey)
+	if s.Type() != js.TypeString {
+		return lang.English, false
+	}
+	return lang.Parse(s.String())
+}
+
+// KeepLanguage keeps the user's choice of language in local storage for
+// the next visit; where storage is refused the choice lasts this visit.
+func (h *pageHost) KeepLanguage(l lang.Lang) {
+	defer func() { recover() }() // a SecurityError thrown by the browser
+	js.Global().Get("localStorage").Call("setItem", languageKey, l.String())
+}
+
 func (h *pageHost) ScenarioChanged(text string) {
 	h.api.Set("scenario", text)
 	if l := lang.Current().String(); h.api.Get("lang").String() != l {
@@ -142,8 +168,11 @@ func main() {
 	h.api.Set("notice", "")
 	h.api.Set("frameStats", global.Get("Array").New())
 	global.Set("curvlab", h.api)
-	// The browser's language, unless the link names one (lang=zh).
-	if l, ok := lang.Parse(global.Get("navigator").Get("language").String()); ok {
+	// The language the user chose on an earlier visit, else the
+	// browser's, unless the link names one (lang=zh).
+	if l, ok := storedLanguage(); ok {
+		lang.Use(l)
+	} else if l, ok := lang.Parse(global.Get("navigator").Get("language").String()); ok {
 		lang.Use(l)
 	}
 	h.api.Set("lang", "")
