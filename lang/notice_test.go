@@ -58,6 +58,13 @@ var badLinks = []string{
 	"v1;s=rosenbrock;x=0,0;m=gd;l=nosuch.1",
 	"v1;s=rosenbrock;x=0,0;m=gd;l=first-look.9",
 	"v1;s=rosenbrock;x=0,0;m=gd;l=first-look",
+	"v1;s=rosenbrock;x=NaN,1;m=gd",
+	"v1;s=rosenbrock;x=0,0;m=gd;w=a,1,0,1",
+	"v1;s=rosenbrock;x=0,0;m=gd;z=1:abc,10",
+	"v1;s=rosenbrock;x=0,0;m=gd;z=1:10,abc",
+	"v1;s=rosenbrock;x=0,0;m=gd;y=lr:abc,1,10",
+	"v1;s=rosenbrock;x=0,0;m=gd;y=lr:0.1,abc,10",
+	"v1;s=rosenbrock;x=0,0;m=gd;lang=fr",
 	"v1;f=x^2+;x=0,0;m=gd",
 	"v1;f=sin(x;x=0,0;m=gd",
 	"v1;s=rosenbrock;f=x*y;x=0,0;m=gd",
@@ -223,7 +230,7 @@ func allowedWords() map[string]bool {
 	}
 	add("sin cos tan asin acos atan sinh cosh tanh exp log sqrt abs min max x y pi e a b c d")
 	// The link's fields and the CSV's columns.
-	add("v s f p x m g n t w z y u l lang net d x1 x2 label train test xmin xmax ymin ymax K")
+	add("v s f p x m g n t w z y u l lang net d x1 x2 label train test xmin xmax ymin ymax K en zh")
 	// Abbreviations, formats and programs.
 	add("CSV GIF ASCII UTF MiB WxH SetFormula curvsim list sim nn Inf NaN 3D")
 	return w
