@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"curvlab/internal/giftest"
 	"image"
 	"image/draw"
 	"image/gif"
@@ -12,44 +13,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
-
-// gifComments reads the comment extensions of a GIF from its bytes.
-func gifComments(t *testing.T, b []byte) []string {
-	t.Helper()
-	i := 13
-	if b[10]&0x80 != 0 {
-		i += 3 << (b[10]&7 + 1)
-	}
-	blocks := func() []byte {
-		var d []byte
-		for b[i] != 0 {
-			d = append(d, b[i+1:i+1+int(b[i])]...)
-			i += 1 + int(b[i])
-		}
-		i++
-		return d
-	}
-	var out []string
-	for b[i] != 0x3B {
-		switch b[i] {
-		case 0x21:
-			label := b[i+1]
-			i += 2
-			if d := blocks(); label == 0xFE {
-				out = append(out, string(d))
-			}
-		case 0x2C:
-			if b[i+9]&0x80 != 0 {
-				i += 3 << (b[i+9]&7 + 1)
-			}
-			i += 11
-			blocks()
-		default:
-			t.Fatalf("byte %#x at %d is no block", b[i], i)
-		}
-	}
-	return out
-}
 
 // rowsComputed has g's engine compute the runs' first rows rows.
 func rowsComputed(t *testing.T, g *Game, rows int) {
@@ -127,7 +90,7 @@ func TestSaveAnimation(t *testing.T) {
 	if len(an.Image) != rows || an.Config.Width != w || an.Config.Height != h {
 		t.Fatalf("%d frames of %d×%d, want %d of %d×%d", len(an.Image), an.Config.Width, an.Config.Height, rows, w, h)
 	}
-	if c := gifComments(t, b); len(c) != 1 || c[0] != g.st.Scen.Encode() {
+	if c := giftest.Comments(t, b); len(c) != 1 || c[0] != g.st.Scen.Encode() {
 		t.Errorf("comments %q, want the link %q", c, g.st.Scen.Encode())
 	}
 	if len(g.st.Runs[0].Trace) < rows || g.st.Runs[0] != g.st.Eng.Runs()[0] || g.popup.kind != popNone {

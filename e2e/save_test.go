@@ -24,14 +24,7 @@ import (
 // a user would.
 func TestSavesDownload(t *testing.T) {
 	ctx := page(t, "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;n=20")
-	dir := t.TempDir()
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := downloadsTo(t, ctx)
 	saved := func(action, name string) string {
 		t.Helper()
 		cs := controls(t, ctx)
@@ -98,14 +91,7 @@ func TestLiveRegion(t *testing.T) {
 // decodes into a frame per iteration computed, at the canvas's size.
 func TestAnimationDownloads(t *testing.T) {
 	ctx := page(t, "v1;s=himmelblau;x=0.5,-3;m=gd:lr=0.01;m=newton;n=20")
-	dir := t.TempDir()
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := downloadsTo(t, ctx)
 	focusCanvas(t, ctx)
 	pressKey(t, ctx, 'g') // to the end: 21 rows
 	waitFor(t, ctx, `window.curvlab.iterates(0).length === 21 && !window.curvlab.playing`, 20*time.Second)
@@ -123,6 +109,7 @@ func TestAnimationDownloads(t *testing.T) {
 	path := filepath.Join(dir, "curvlab-himmelblau-gd-newton.gif")
 	var b []byte
 	for i := 0; ; i++ {
+		var err error
 		if b, err = os.ReadFile(path); err == nil && len(b) > 0 {
 			break
 		}
@@ -139,4 +126,19 @@ func TestAnimationDownloads(t *testing.T) {
 	if len(an.Image) != 21 || an.Config.Width != viewW || an.Config.Height != viewH {
 		t.Errorf("%d frames of %d×%d; want 21 of the canvas, %d×%d", len(an.Image), an.Config.Width, an.Config.Height, viewW, viewH)
 	}
+}
+
+// downloadsTo has the tab of ctx save its downloads into a new temporary
+// folder, and returns the folder.
+func downloadsTo(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -2,6 +2,7 @@ package anim
 
 import (
 	"bytes"
+	"curvlab/internal/giftest"
 	"image"
 	"image/color"
 	"image/draw"
@@ -85,55 +86,6 @@ func frames(n, w, h int) []*image.RGBA {
 	return out
 }
 
-// comments reads every comment extension of a GIF, by its bytes: the
-// blocks after the header and the global colour table, each extension's
-// sub-blocks joined.
-func comments(t *testing.T, b []byte) []string {
-	t.Helper()
-	if len(b) < 13 || string(b[:6]) != "GIF89a" {
-		t.Fatalf("not a GIF89a: % x", b[:min(len(b), 13)])
-	}
-	i := 13
-	if b[10]&0x80 != 0 {
-		i += 3 << (b[10]&7 + 1)
-	}
-	blocks := func() []byte { // sub-blocks from i to their terminator
-		var data []byte
-		for b[i] != 0 {
-			n := int(b[i])
-			data = append(data, b[i+1:i+1+n]...)
-			i += 1 + n
-		}
-		i++
-		return data
-	}
-	var out []string
-	for {
-		switch b[i] {
-		case 0x3B:
-			if i != len(b)-1 {
-				t.Fatalf("%d bytes after the trailer", len(b)-1-i)
-			}
-			return out
-		case 0x21:
-			label := b[i+1]
-			i += 2
-			if d := blocks(); label == 0xFE {
-				out = append(out, string(d))
-			}
-		case 0x2C:
-			i += 10
-			if b[i-1]&0x80 != 0 {
-				i += 3 << (b[i-1]&7 + 1)
-			}
-			i++ // LZW minimum code size
-			blocks()
-		default:
-			t.Fatalf("byte %#x at %d is no block", b[i], i)
-		}
-	}
-}
-
 // TestEncoder: the GIF decodes with image/gif into the frames given, at
 // their size, each within the palette's rounding of the picture, loops
 // forever with the delay asked, and holds the comment, over sub-blocks of
@@ -159,7 +111,7 @@ func TestEncoder(t *testing.T) {
 	if len(g.Image) != n || g.Config.Width != w || g.Config.Height != h || g.LoopCount != 0 {
 		t.Fatalf("%d frames of %d×%d, loop %d; want %d of %d×%d looping forever", len(g.Image), g.Config.Width, g.Config.Height, g.LoopCount, n, w, h)
 	}
-	if got := comments(t, b); len(got) != 1 || got[0] != link {
+	if got := giftest.Comments(t, b); len(got) != 1 || got[0] != link {
 		t.Errorf("comments %q, want the link (%d bytes)", got, len(link))
 	}
 	canvas := image.NewRGBA(image.Rect(0, 0, w, h))
