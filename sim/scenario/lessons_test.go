@@ -200,7 +200,71 @@ func finals(sc scenario.Scenario, runs []*sim.Run) (loss, test, sharp []float64)
 	return loss, test, sharp
 }
 
+// setup checks that the scenario a step opens is the one its text
+// describes: each of got equals its want.
+func setup(t *testing.T, what string, got, want []float64) {
+	t.Helper()
+	for i := range want {
+		if i >= len(got) || got[i] != want[i] {
+			t.Errorf("%s: the scenario has %v, the text says %v", what, got, want)
+			return
+		}
+	}
+}
+
 var claims = map[string]func(t *testing.T, sc scenario.Scenario){
+	// The first steps that set a scene say what they open: the links
+	// must keep to their words.
+	"first-look/1": func(t *testing.T, sc scenario.Scenario) {
+		setup(t, "start", sc.Start, []float64{-1.2, 1})
+	},
+	"sr1-vs-bfgs/1": func(t *testing.T, sc scenario.Scenario) {
+		setup(t, "H₀ of SR1 and BFGS", []float64{sc.Methods[0].Value("h0"), sc.Methods[1].Value("h0")}, []float64{1, 1})
+	},
+	"sweep-step/1": func(t *testing.T, sc scenario.Scenario) {
+		sw := sc.Sweep
+		lam := eigen(t, fdHessian(sc.Objective(), sc.Start))
+		setup(t, "sweep of α: values, from, to; steps; curvatures", []float64{float64(sw.N), sw.From, sw.To, float64(sc.Steps), math.Round(lam[0]), math.Round(lam[1])}, []float64{30, 0.01, 0.3, 100, 1, 10})
+		if sw.Key != "lr" || math.Abs(lam[0]-1) > 1e-4 || math.Abs(lam[1]-10) > 1e-4 {
+			t.Errorf("sweep of %s, curvatures %v", sw.Key, lam)
+		}
+	},
+	"egg-crate-3d/1": func(t *testing.T, sc scenario.Scenario) {
+		setup(t, "start", sc.Start, []float64{3.3, -2.4})
+		if f := sc.Objective().Func([]float64{0, 0}); f != 0 {
+			t.Errorf("Rastrigin at the origin is %v, the text says 0", f)
+		}
+	},
+	"ghosts/1": func(t *testing.T, sc scenario.Scenario) {
+		lrs := []float64{sc.Methods[0].Value("lr")}
+		for _, g := range sc.Ghosts {
+			lrs = append(lrs, g.Spec.Value("lr"))
+		}
+		setup(t, "α of the panel and its ghosts", lrs, []float64{0.001, 0.0005, 0.002})
+	},
+	// adam-edge: the line's constant from Adam's β₁, (2+2·0.9)/(1−0.9) = 38,
+	// as the preconditioned line gives it.
+	"adam-edge/1": func(t *testing.T, sc scenario.Scenario) {
+		b1, lr := sc.Methods[0].Value("beta1"), sc.Methods[0].Value("lr")
+		c, _, ok := sim.PreconditionedStability(sc.Methods[0])
+		if !ok || math.Abs(c-(2+2*b1)/(1-b1)) > 1e-9 || math.Abs(c-38) > 1e-9 || math.Round(c/lr) != 1267 {
+			t.Errorf("Adam (β₁ %v, η %v): line %v/η = %v, the text says 38/η ≈ 1267", b1, lr, c, c/lr)
+		}
+	},
+	"batch-size/1": func(t *testing.T, sc scenario.Scenario) {
+		var got []float64
+		for _, m := range sc.Methods {
+			got = append(got, m.Value("batch"), m.Value("lr"))
+		}
+		setup(t, "batch and η of each panel; training points", append(got, float64(sc.Points())), []float64{5, 0.3, 50, 0.3, 0, 0.3, 150})
+	},
+	"sam/1": func(t *testing.T, sc scenario.Scenario) {
+		setup(t, "η of GD, η and ρ of SAM", []float64{sc.Methods[0].Value("lr"), sc.Methods[1].Value("lr"), sc.Methods[1].Value("rho")}, []float64{0.3, 0.3, 0.05})
+	},
+	"sweep-lr/1": func(t *testing.T, sc scenario.Scenario) {
+		sw := sc.Sweep
+		setup(t, "sweep of η: values, from, to; steps", []float64{float64(sw.N), sw.From, sw.To, float64(sc.Steps)}, []float64{40, 0.01, 3, 1000})
+	},
 	// first-look
 	"first-look/2": func(t *testing.T, sc scenario.Scenario) {
 		runs := runAll(sc, sc.Steps)
