@@ -14,7 +14,7 @@ import (
 type face struct {
 	key      faceKey
 	x        font.Face          // x/image's face of the font at this size
-	cjk      font.Face          // the CJK fallback (assets.CJKSubset) at this size: runes the Go fonts lack
+	cjk      font.Face          // the CJK fallback (assets.CJKSubset) at this size: runes the Go fonts lack; made when first needed
 	of       map[rune]font.Face // which of x and cjk draws each rune
 	ascent   float64            // above the baseline
 	descent  float64            // below the baseline
@@ -48,14 +48,19 @@ func (f *face) glyphBounds(r rune) fixed.Rectangle26_6 {
 // pick returns the face that draws r: the Go font's, or the CJK
 // fallback's where the Go font has no glyph for r and the fallback has
 // one (the Go fonts have Latin, Greek and Cyrillic, no Han).
+// The fallback's face is made the first time a rune needs it: an English
+// page never parses the CJK font (it cost its first frame).
 func (f *face) pick(r rune) font.Face {
-	if r < 0x80 || f.cjk == nil {
+	if r < 0x80 {
 		return f.x
 	}
 	x, ok := f.of[r]
 	if !ok {
 		x = f.x
 		if !hasGlyph(source(f.key.font), r) && hasGlyph(cjkSource(), r) {
+			if f.cjk == nil {
+				f.cjk = newFace(cjkSource(), float64(f.key.size))
+			}
 			x = f.cjk
 		}
 		f.of[r] = x

@@ -145,10 +145,7 @@ func faceOf(f Font, size float64) *face {
 	k := faceKey{f, quantize(size)}
 	fc := faces[k]
 	if fc == nil {
-		x, err := opentype.NewFace(source(f), &opentype.FaceOptions{Size: float64(k.size), DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			panic("render: a face of the Go fonts: " + err.Error())
-		}
+		x := newFace(source(f), float64(k.size))
 		m := x.Metrics()
 		fc = &face{
 			key:      k,
@@ -158,18 +155,22 @@ func faceOf(f Font, size float64) *face {
 			spacing:  fixedFloat(m.Height),
 			advances: map[rune]fixed.Int26_6{},
 			bounds:   map[rune]fixed.Rectangle26_6{},
-		}
-		if cjk := cjkSource(); cjk != nil {
-			fc.cjk, err = opentype.NewFace(cjk, &opentype.FaceOptions{Size: float64(k.size), DPI: 72, Hinting: font.HintingNone})
-			if err != nil {
-				panic("render: a face of the CJK font: " + err.Error())
-			}
-			fc.of = map[rune]font.Face{}
+			of:       map[rune]font.Face{},
 		}
 		fc.variants = variantsFor(fc.ascent + fc.descent)
 		faces[k] = fc
 	}
 	return fc
+}
+
+// newFace is font src at size pixels, unhinted. The fonts are embedded and
+// parsed already: a size is all that could fail, and sizes are positive.
+func newFace(src *opentype.Font, size float64) font.Face {
+	x, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic("render: a face of an embedded font: " + err.Error())
+	}
+	return x
 }
 
 func fixedFloat(x fixed.Int26_6) float64 { return float64(x) / 64 }
