@@ -17,14 +17,7 @@ import (
 // display (./build.sh test runs the tests under Xvfb): it must draw frames
 // of the default scenario, save one and exit cleanly.
 func TestDesktopDrawsAFrame(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("no DISPLAY: run the tests under Xvfb (./build.sh test does)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "curvlab")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	dir, bin := desktopBinary(t)
 	shot := filepath.Join(dir, "shot.png")
 	cmd := exec.Command(bin, "--screenshot", shot, "--frames", "5")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -146,14 +139,7 @@ func TestSaveFileKeepsWhatIsThere(t *testing.T) {
 // an animated GIF of --size, one frame an iteration, whose comment is the
 // scenario's link, and exits cleanly.
 func TestDesktopSavesGIF(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("no DISPLAY: run the tests under Xvfb (./build.sh test does)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "curvlab")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	dir, bin := desktopBinary(t)
 	const link = "v1;s=rosenbrock;x=-1.2,1;m=gd;m=newton" // as the app encodes it
 	path := filepath.Join(dir, "runs.gif")
 	cmd := exec.Command(bin, "--scenario", link, "--gif", path, "--frames", "12", "--size", "480x270")
@@ -193,4 +179,19 @@ func TestDesktopSavesGIF(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "net.gif")); err == nil {
 		t.Error("--gif of a network wrote a file")
 	}
+}
+
+// desktopBinary builds the desktop app into a new temporary folder, for a
+// test that runs it on the display; it returns the folder and the binary.
+func desktopBinary(t *testing.T) (dir, bin string) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("no DISPLAY: run the tests under Xvfb (./build.sh test does)")
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "curvlab")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return dir, bin
 }
